@@ -41,7 +41,10 @@ print such works: a title cut to a short main title before its colon, a book's e
 translators beside its authors, a reprint's first year beside its date, an article without its
 journal; and, a few in a hundred (`_bare_variant`), an article without its title (its authors
 sometimes "Anonymous"), a work as a bare ``@misc`` (names, title, year), a title opened by a
-one-word name and a colon, a program without authors and its version. TeX's logos in the
+one-word name and a colon, a program without authors and its version; and, one more draw
+(`_printed_variant`), an article without its title once more, a species' Latin name with its
+authority in a title, a court case ("Brown v. Board of Education": its parties the title), a
+journal's name in sentence case. TeX's logos in the
 records' titles are kept as the words they print ("The TeXbook").
 
 ``--skip-heldout N`` passes over the first N held-out CSL styles: with ``--styles 0
@@ -411,7 +414,7 @@ def _variant(record: Record, records: list[Record], chooser: random.Random) -> R
     if record.kind == "article-journal" and record.container and chooser.random() < 1 / 12:
         changes.update(kind="article", container="", volume="", issue="", pages="")
     varied = dataclasses.replace(record, **changes) if changes else record  # type: ignore[arg-type]
-    return _bare_variant(varied, records, chooser)
+    return _printed_variant(_bare_variant(varied, records, chooser), records, chooser)
 
 
 # Where one draw of `_bare_variant` falls, each variant's share of the records it applies to.
@@ -447,6 +450,168 @@ def _bare_variant(record: Record, records: list[Record], chooser: random.Random)
     if draw < _PRODUCT:
         return _product(record, chooser)
     return record
+
+
+# Where one draw of `_printed_variant` falls: an untitled article, a Latin name in a title, a
+# court case; and the share of journal articles whose journal is printed in sentence case.
+_UNTITLED_AGAIN, _LATIN_NAME, _COURT_CASE = 0.03, 0.07, 0.085
+_SENTENCE_CASE_JOURNAL = 0.125
+# Species as titles of biology, agronomy and medicine print them, with their authorities (the
+# botanists' abbreviations of the International Plant Names Index: "L." Linnaeus, "Merr." Merrill,
+# "(L.) Heynh." a name moved to another genus) and subspecies or varieties.
+_SPECIES = (
+    ("Zea", "mays", "L.", "ssp. mexicana"),
+    ("Zea", "mays", "L.", "ssp. parviglumis"),
+    ("Zea", "diploperennis", "Iltis, Doebley & Guzmán", ""),
+    ("Arabidopsis", "thaliana", "(L.) Heynh.", ""),
+    ("Glycine", "max", "(L.) Merr.", ""),
+    ("Glycine", "soja", "Sieb. & Zucc.", ""),
+    ("Oryza", "sativa", "L.", "ssp. japonica"),
+    ("Oryza", "rufipogon", "Griff.", ""),
+    ("Triticum", "aestivum", "L.", ""),
+    ("Triticum", "turgidum", "L.", "ssp. durum"),
+    ("Hordeum", "vulgare", "L.", "ssp. spontaneum"),
+    ("Phaseolus", "vulgaris", "L.", ""),
+    ("Pisum", "sativum", "L.", ""),
+    ("Trifolium", "ambiguum", "M. Bieb.", ""),
+    ("Trifolium", "repens", "L.", ""),
+    ("Sorghum", "bicolor", "(L.) Moench", ""),
+    ("Setaria", "italica", "(L.) P. Beauv.", ""),
+    ("Brassica", "rapa", "L.", "ssp. pekinensis"),
+    ("Brassica", "napus", "L.", ""),
+    ("Solanum", "lycopersicum", "L.", "var. cerasiforme"),
+    ("Solanum", "tuberosum", "L.", ""),
+    ("Medicago", "truncatula", "Gaertn.", ""),
+    ("Gossypium", "hirsutum", "L.", ""),
+    ("Helianthus", "annuus", "L.", ""),
+    ("Manihot", "esculenta", "Crantz", ""),
+    ("Vigna", "unguiculata", "(L.) Walp.", ""),
+    ("Cicer", "arietinum", "L.", ""),
+    ("Picea", "abies", "(L.) H. Karst.", ""),
+    ("Pinus", "sylvestris", "L.", ""),
+    ("Quercus", "robur", "L.", ""),
+    ("Populus", "trichocarpa", "Torr. & A. Gray", ""),
+    ("Beta", "vulgaris", "L.", "ssp. maritima"),
+    ("Daucus", "carota", "L.", "ssp. sativus"),
+    ("Cucumis", "melo", "L.", "var. inodorus"),
+    ("Drosophila", "melanogaster", "Meigen", ""),
+    ("Apis", "mellifera", "L.", ""),
+    ("Mus", "musculus", "L.", "ssp. domesticus"),
+    ("Canis", "lupus", "L.", "ssp. familiaris"),
+    ("Escherichia", "coli", "", ""),
+    ("Saccharomyces", "cerevisiae", "Meyen ex E. C. Hansen", ""),
+)
+# A court case's other party where it is not a person's name, and the law reports cases are
+# printed from (United States, England and Wales).
+_PARTIES = (
+    "Board of Education",
+    "United States",
+    "Commissioner of Internal Revenue",
+    "National Labor Relations Board",
+    "Merrell Dow Pharmaceuticals, Inc.",
+    "City of New York",
+    "State of California",
+    "Secretary of State for the Home Department",
+)
+_REPORTERS = (
+    "U.S.",
+    "S. Ct.",
+    "F.2d",
+    "F.3d",
+    "F. Supp.",
+    "F. Supp. 2d",
+    "N.E.2d",
+    "P.3d",
+    "A.2d",
+    "AC",
+    "QB",
+    "WLR",
+)
+
+
+def _printed_variant(record: Record, records: list[Record], chooser: random.Random) -> Record:
+    """After `_bare_variant`'s draw (so the draws before stay as they were), one more: a journal
+    article printed without its title once more, 3 in 100 (whole lists of chemistry and physics
+    print none: "Anonymous, Communication arts 1994, 36, 230."); a species' Latin name in a title,
+    4 in 100 of the titles (`_with_species`: "(Zea mays ssp. mays L.)", "Glycine max (L.) Merr.
+    and G. soja": title words, not names); a court case instead of the record, 1.5 in 100
+    (`_court_case`: "Brown v. Board of Education, 347 U.S. 483 (1954)": its parties are the title).
+    Then a draw of its own: a journal's name printed in sentence case, one journal article in
+    eight ("Theoretical and applied genetics", as Crossref's records and reference managers
+    often give it: a venue, not a title)."""
+    draw = chooser.random()
+    if draw < _UNTITLED_AGAIN:
+        record = _untitled(record, chooser)
+    elif draw < _LATIN_NAME:
+        record = _with_species(record, chooser)
+    elif draw < _COURT_CASE:
+        record = _court_case(record, records, chooser)
+    if record.kind == "article-journal" and record.container and chooser.random() < _SENTENCE_CASE_JOURNAL:
+        record = dataclasses.replace(record, container=_sentence_case(record.container))
+    return record
+
+
+def _sentence_case(name: str) -> str:
+    """A journal's name as sentence case writes it: its first word as it was, the others
+    lower-cased but for acronyms and words with a capital inside ("PLoS", "IEEE", "RNA")."""
+    first, *others = name.split(" ")
+    return " ".join(
+        [first, *(word if sum(char.isupper() for char in word) > 1 else word.lower() for word in others)]
+    )
+
+
+def _species(chooser: random.Random, genus_abbreviated: bool = False) -> str:
+    """A species' name as a title prints it: with or without its authority, its subspecies or
+    variety, its genus abbreviated to an initial ("G. soja") where another of it came before."""
+    genus, epithet, authority, below = chooser.choice(_SPECIES)
+    name = f"{genus[0]}. {epithet}" if genus_abbreviated else f"{genus} {epithet}"
+    if below and chooser.random() < 0.5:
+        name += " " + below
+    if authority and chooser.random() < 0.6:
+        name += " " + authority
+    return name
+
+
+def _with_species(record: Record, chooser: random.Random) -> Record:
+    """The record's title with a species' name in it: in parentheses after one of its words
+    ("populations of maize (Zea mays ssp. mays L.) in central Italy"), or after it ("… in
+    Arabidopsis thaliana (L.) Heynh.", "… between Glycine max (L.) Merr. and G. soja")."""
+    words = record.title.split()
+    if len(words) < 3:
+        return record
+    form = chooser.random()
+    if form < 0.4:
+        at = chooser.randint(1, len(words) - 1)
+        title = " ".join([*words[:at], "(" + _species(chooser) + ")", *words[at:]])
+    elif form < 0.75:
+        title = record.title.rstrip(".") + chooser.choice((" in ", " of ", " from ")) + _species(chooser)
+    else:
+        title = f"{record.title.rstrip('.')} between {_species(chooser)} and {_species(chooser, True)}"
+    return dataclasses.replace(record, title=title)
+
+
+def _court_case(record: Record, records: list[Record], chooser: random.Random) -> Record:
+    """A court case in the record's place (its key kept): no authors, its parties as its title
+    ("Brown v. Board of Education", "Daubert v. Merrell Dow Pharmaceuticals, Inc.", "In re Lee",
+    the names lent by records of the same split), a law report for its venue, a volume and a
+    first page, a year."""
+    first = chooser.choice(records)
+    second = chooser.choice(records)
+    if not first.authors or not second.authors:
+        return record
+    party = first.authors[0].family
+    other = chooser.choice(_PARTIES) if chooser.random() < 0.5 else second.authors[0].family
+    title = f"In re {party}" if chooser.random() < 0.1 else f"{party} v. {other}"
+    return Record(
+        key=record.key,
+        kind="legal_case",
+        title=title,
+        authors=[],
+        year=record.year or chooser.randint(1900, 2020),
+        container=chooser.choice(_REPORTERS),
+        volume=str(chooser.randint(1, 999)),
+        pages=str(chooser.randint(1, 1500)),
+    )
 
 
 def _untitled(record: Record, chooser: random.Random) -> Record:

@@ -474,6 +474,29 @@ def _product(make_data: ModuleType) -> object:
     return make_data._product(_crysalis(make_data), _GivenDraws(0.1))  # its name the title's acronym
 
 
+def _with_species(make_data: ModuleType) -> object:
+    # a species' name in parentheses after the title's first word, with its subspecies and authority
+    return make_data._with_species(_edge(make_data), _GivenDraws(0.1, 0.1, 0.1))
+
+
+def _two_species(make_data: ModuleType) -> object:
+    # two species after the title, the second's genus abbreviated, neither's subspecies nor authority
+    return make_data._with_species(_edge(make_data), _GivenDraws(0.9, 0.9, 0.9, 0.9, 0.9))
+
+
+def _court_case(make_data: ModuleType) -> object:
+    # "Lee v." and the first of the other parties, the first law report, volume 1, page 1
+    return make_data._court_case(_edge(make_data), [_edge(make_data)], _GivenDraws(0.1, 0.9))
+
+
+def _untitled_sentence_case(make_data: ModuleType) -> object:
+    record = make_data.Record(
+        key="k6", kind="article-journal", title="", authors=[make_data.Name("", "Anonymous")], year=1994,
+        container=make_data._sentence_case("Communication Arts"), volume="36", pages="230",
+    )  # fmt: skip
+    return record
+
+
 BARE_VARIANTS = [
     pytest.param(
         _untitled, "plain", "Anonymous.|family Nature,|container 521:|volume 436–444,|pages 2015.|date",
@@ -507,6 +530,31 @@ BARE_VARIANTS = [
         "CSAP.|title Oxford|publisher Diffraction,|publisher Abingdon,|place 2006.|date "
         "version|note 1.0.|note",
         id="plain-a-program-without-authors-and-its-version",
+    ),
+    pytest.param(
+        _with_species, "plain",
+        "A.|given Lee.|family Pipelined|title (Zea|title mays|title ssp.|title mexicana|title L.)|title "
+        "training|title for|title distributed|title inference|title on|title edge|title devices.|title "
+        "In|other Proceedings|container of|container the|container Workshop|container on|container "
+        "Edge|container AI,|container pages|other 1–9.|pages ACM,|publisher 2024.|date",
+        id="plain-a-species-and-its-authority-inside-a-title",
+    ),
+    pytest.param(
+        _two_species, "plain",
+        "devices|title between|title Zea|title mays|title and|title Z.|title mays.|title In|other "
+        "Proceedings|container of|container the|container Workshop|container on|container Edge|container "
+        "AI,|container pages|other 1–9.|pages ACM,|publisher 2024.|date",
+        id="plain-two-species-after-a-title-the-second-genus-an-initial",
+    ),
+    pytest.param(
+        _court_case, "plain",
+        "Lee|title v.|title Board|title of|title Education.|title U.S.,|container 2024.|date",
+        id="plain-a-court-case-its-parties-the-title",
+    ),
+    pytest.param(
+        _untitled_sentence_case, "plain",
+        "Anonymous.|family Communication|container arts,|container 36:|volume 230,|pages 1994.|date",
+        id="plain-an-untitled-article-its-journal-in-sentence-case",
     ),
 ]  # fmt: skip
 
@@ -549,9 +597,9 @@ def test_the_bare_variants_are_a_few_in_a_hundred_and_keep_the_records_key(make_
     untitled = [v for v in variants if not v.title]
     anonymous = [v for v in untitled if v.authors[0].family == "Anonymous"]
     named = [v for v in variants if v.title.endswith(": A title")]
-    products = [v for v in variants if not v.authors]
+    products = [v for v in variants if not v.authors and v.kind != "legal_case"]
     bare = [v for v in variants if v.kind == "article" and not v.publisher and not v.doi]
-    assert 8 <= len(untitled) <= 30 and 1 <= len(anonymous) < len(untitled)  # 3% of 500 articles
+    assert 15 <= len(untitled) <= 50 and 1 <= len(anonymous) < len(untitled)  # 3% and 3% more of 500 articles
     assert all(v.kind == "article-journal" and v.container for v in untitled)
     assert 40 <= len(named) <= 120  # 4% of 2,000
     assert all(v.kind in ("book", "report") and v.note.startswith("version ") for v in products)
@@ -589,3 +637,47 @@ def test_weighing_keeps_each_tokens_marginal_of_the_fields_a_reader_weighs() -> 
     assert len(title) == len(weighed.tokens) and all(0 <= value <= 1 for value in title)
     assert weighed.agreement("title", weighed.title or "") == 1.0  # its own reading
     assert weighed.overlap("title", f"{weighed.title}. Journal of Things") == "runs-on"
+
+
+def test_the_printed_variants_are_a_few_in_a_hundred_and_keep_the_records_key(make_data: ModuleType) -> None:
+    records = [
+        make_data.Record(
+            key=f"k{n}", kind="article-journal", title="Seed dormancy in cereals",
+            authors=[make_data.Name("Ann", f"Lee{n}")], year=2020, volume="5", pages="1–9",
+            container="Theoretical and Applied Genetics",
+        )
+        for n in range(2000)
+    ]  # fmt: skip
+    variants = [make_data._variant(r, records, make_data._variant_chooser("apa", r)) for r in records]
+    species = [v for v in variants if v.title.startswith("Seed") and v.title != "Seed dormancy in cereals"]
+    cases = [v for v in variants if v.kind == "legal_case"]
+    sentence_case = [v for v in variants if v.container == "Theoretical and applied genetics"]
+    assert 40 <= len(species) <= 120  # 4% of 2,000 titles
+    assert all(any(genus in v.title for genus, *_ in make_data._SPECIES) for v in species)
+    assert 15 <= len(cases) <= 50  # 1.5% of 2,000
+    assert all(" v. " in v.title or v.title.startswith("In re ") for v in cases)
+    assert all(not v.authors and v.container in make_data._REPORTERS and v.year for v in cases)
+    assert 150 <= len(sentence_case) <= 300  # one in eight of about 1,800 articles with a journal
+    assert [v.key for v in variants] == [r.key for r in records]
+
+
+@pytest.mark.parametrize(
+    ("journal", "printed"),
+    [
+        pytest.param(
+            "Theoretical and Applied Genetics", "Theoretical and applied genetics", id="words-lowered"
+        ),
+        pytest.param("Plant, Cell & Environment", "Plant, cell & environment", id="punctuation-kept"),
+        pytest.param(
+            "IEEE Transactions on Information Theory",
+            "IEEE transactions on information theory",
+            id="acronym-kept",
+        ),
+        pytest.param("PLoS Computational Biology", "PLoS computational biology", id="inner-capital-kept"),
+        pytest.param("Nature", "Nature", id="one-word"),
+    ],
+)
+def test_a_journal_in_sentence_case_keeps_its_first_word_and_acronyms(
+    make_data: ModuleType, journal: str, printed: str
+) -> None:
+    assert make_data._sentence_case(journal) == printed
