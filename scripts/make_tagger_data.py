@@ -615,7 +615,12 @@ def _court_case(record: Record, records: list[Record], chooser: random.Random) -
 
 
 def _untitled(record: Record, chooser: random.Random) -> Record:
+    """The article without its title, where it has a volume or pages: lists that print no titles
+    print those ("Names, Journal 1994, 36, 230."); a journal and a year alone would print as a bare
+    work does ("Names. Title words, 2023."), whose last words are its title."""
     if record.kind != "article-journal" or not record.container or not record.authors:
+        return record
+    if not record.volume and not record.pages:
         return record
     authors = [Name("", "Anonymous")] if chooser.random() < 1 / 3 else record.authors
     return dataclasses.replace(record, title="", authors=authors)
