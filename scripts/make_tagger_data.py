@@ -43,9 +43,8 @@ journal; and, a few in a hundred (`_bare_variant`), an article without its title
 sometimes "Anonymous"), a work as a bare ``@misc`` (names, title, year), a title opened by a
 one-word name and a colon, a program without authors and its version; and, one more draw
 (`_printed_variant`), an article without its title once more, a species' Latin name with its
-authority in a title, a court case ("Brown v. Board of Education": its parties the title), a
-journal's name in sentence case. TeX's logos in the
-records' titles are kept as the words they print ("The TeXbook").
+authority in a title, a court case ("Brown v. Board of Education": its parties the title). TeX's
+logos in the records' titles are kept as the words they print ("The TeXbook").
 
 ``--skip-heldout N`` passes over the first N held-out CSL styles: with ``--styles 0
 --validation 0`` it renders a fresh held-out set that no file made with ``--heldout N`` holds.
@@ -453,9 +452,8 @@ def _bare_variant(record: Record, records: list[Record], chooser: random.Random)
 
 
 # Where one draw of `_printed_variant` falls: an untitled article, a Latin name in a title, a
-# court case; and the share of journal articles whose journal is printed in sentence case.
+# court case.
 _UNTITLED_AGAIN, _LATIN_NAME, _COURT_CASE = 0.03, 0.07, 0.085
-_SENTENCE_CASE_JOURNAL = 0.125
 # Species as titles of biology, agronomy and medicine print them, with their authorities (the
 # botanists' abbreviations of the International Plant Names Index: "L." Linnaeus, "Merr." Merrill,
 # "(L.) Heynh." a name moved to another genus) and subspecies or varieties.
@@ -535,10 +533,7 @@ def _printed_variant(record: Record, records: list[Record], chooser: random.Rand
     print none: "Anonymous, Communication arts 1994, 36, 230."); a species' Latin name in a title,
     4 in 100 of the titles (`_with_species`: "(Zea mays ssp. mays L.)", "Glycine max (L.) Merr.
     and G. soja": title words, not names); a court case instead of the record, 1.5 in 100
-    (`_court_case`: "Brown v. Board of Education, 347 U.S. 483 (1954)": its parties are the title).
-    Then a draw of its own: a journal's name printed in sentence case, one journal article in
-    eight ("Theoretical and applied genetics", as Crossref's records and reference managers
-    often give it: a venue, not a title)."""
+    (`_court_case`: "Brown v. Board of Education, 347 U.S. 483 (1954)": its parties are the title)."""
     draw = chooser.random()
     if draw < _UNTITLED_AGAIN:
         record = _untitled(record, chooser)
@@ -546,18 +541,7 @@ def _printed_variant(record: Record, records: list[Record], chooser: random.Rand
         record = _with_species(record, chooser)
     elif draw < _COURT_CASE:
         record = _court_case(record, records, chooser)
-    if record.kind == "article-journal" and record.container and chooser.random() < _SENTENCE_CASE_JOURNAL:
-        record = dataclasses.replace(record, container=_sentence_case(record.container))
     return record
-
-
-def _sentence_case(name: str) -> str:
-    """A journal's name as sentence case writes it: its first word as it was, the others
-    lower-cased but for acronyms and words with a capital inside ("PLoS", "IEEE", "RNA")."""
-    first, *others = name.split(" ")
-    return " ".join(
-        [first, *(word if sum(char.isupper() for char in word) > 1 else word.lower() for word in others)]
-    )
 
 
 def _species(chooser: random.Random, genus_abbreviated: bool = False) -> str:

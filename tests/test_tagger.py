@@ -489,14 +489,6 @@ def _court_case(make_data: ModuleType) -> object:
     return make_data._court_case(_edge(make_data), [_edge(make_data)], _GivenDraws(0.1, 0.9))
 
 
-def _untitled_sentence_case(make_data: ModuleType) -> object:
-    record = make_data.Record(
-        key="k6", kind="article-journal", title="", authors=[make_data.Name("", "Anonymous")], year=1994,
-        container=make_data._sentence_case("Communication Arts"), volume="36", pages="230",
-    )  # fmt: skip
-    return record
-
-
 BARE_VARIANTS = [
     pytest.param(
         _untitled, "plain", "Anonymous.|family Nature,|container 521:|volume 436–444,|pages 2015.|date",
@@ -550,11 +542,6 @@ BARE_VARIANTS = [
         _court_case, "plain",
         "Lee|title v.|title Board|title of|title Education.|title U.S.,|container 2024.|date",
         id="plain-a-court-case-its-parties-the-title",
-    ),
-    pytest.param(
-        _untitled_sentence_case, "plain",
-        "Anonymous.|family Communication|container arts,|container 36:|volume 230,|pages 1994.|date",
-        id="plain-an-untitled-article-its-journal-in-sentence-case",
     ),
 ]  # fmt: skip
 
@@ -652,33 +639,9 @@ def test_the_printed_variants_are_a_few_in_a_hundred_and_keep_the_records_key(ma
     variants = [make_data._variant(r, records, make_data._variant_chooser("apa", r)) for r in records]
     species = [v for v in variants if v.title.startswith("Seed") and v.title != "Seed dormancy in cereals"]
     cases = [v for v in variants if v.kind == "legal_case"]
-    sentence_case = [v for v in variants if v.container == "Theoretical and applied genetics"]
     assert 40 <= len(species) <= 120  # 4% of 2,000 titles
     assert all(any(genus in v.title for genus, *_ in make_data._SPECIES) for v in species)
     assert 15 <= len(cases) <= 50  # 1.5% of 2,000
     assert all(" v. " in v.title or v.title.startswith("In re ") for v in cases)
     assert all(not v.authors and v.container in make_data._REPORTERS and v.year for v in cases)
-    assert 150 <= len(sentence_case) <= 300  # one in eight of about 1,800 articles with a journal
     assert [v.key for v in variants] == [r.key for r in records]
-
-
-@pytest.mark.parametrize(
-    ("journal", "printed"),
-    [
-        pytest.param(
-            "Theoretical and Applied Genetics", "Theoretical and applied genetics", id="words-lowered"
-        ),
-        pytest.param("Plant, Cell & Environment", "Plant, cell & environment", id="punctuation-kept"),
-        pytest.param(
-            "IEEE Transactions on Information Theory",
-            "IEEE transactions on information theory",
-            id="acronym-kept",
-        ),
-        pytest.param("PLoS Computational Biology", "PLoS computational biology", id="inner-capital-kept"),
-        pytest.param("Nature", "Nature", id="one-word"),
-    ],
-)
-def test_a_journal_in_sentence_case_keeps_its_first_word_and_acronyms(
-    make_data: ModuleType, journal: str, printed: str
-) -> None:
-    assert make_data._sentence_case(journal) == printed
