@@ -143,6 +143,14 @@ kept where its truth's references found printed are at least 90% of the ``.bbl``
     python bench/bench_pdf_corpus.py --manifest bench/pdf_dev3/manifest.csv --cache DIR --fetch
     python bench/bench_pdf_corpus.py --manifest bench/pdf_dev3/manifest.csv --cache DIR --timeout 60
 
+A truth corrected by hand lives beside its manifest, never in the cache (which a ``--fetch`` refill
+makes as the repositories commit it): ``truth-overrides/<id>.bib`` holds the references the PDF
+prints that its committed truth lacks (a ``.bbl`` older than its PDF) or all of them (a ``.bbl``
+that is another paper's), each transcribed from the printed page, with comment lines before the
+first entry saying so and what it does: ``% override: add`` (its entries are added to the
+document's truth) or ``% override: replace`` (they are its truth). They are read as a ``.bib``
+truth is (`overridden`); ``bench/pdf_heldout`` and ``bench/pdf_unseen`` hold the four so far.
+
 Each document is read in a child process under ``--timeout`` seconds (60 unless told): one that
 does not return in time is counted as refused, and its seconds printed; so is one whose reading
 raises an exception other than bibnorm's one-line refusal (a bug), its exception printed. Printed
@@ -210,6 +218,9 @@ class Document:
     # keys, in order, joined to the entries of the .bib files after it; see `joined_truths`).
     # Empty: by the first truth file's suffix.
     kind: str = ""
+    # Entries transcribed from the printed PDF where the committed truth lacks them or is another
+    # document's: ``truth-overrides/<id>.bib`` beside the manifest (see `overridden`).
+    override: Path | None = None
 
     @property
     def built(self) -> bool:
@@ -276,6 +287,7 @@ _WHERE = ("source", "commit", "pdf", "truth")
 def manifest(path: Path = MANIFEST) -> list[Document]:
     with path.open(encoding="utf-8", newline="") as handle:
         rows = list(csv.DictReader(handle))
+    overrides = path.parent / OVERRIDES
     return [
         Document(
             row["id"],
@@ -283,9 +295,13 @@ def manifest(path: Path = MANIFEST) -> list[Document]:
             int(row["columns"]),
             *(row[k] for k in _WHERE),
             row.get("truth_kind") or "",
+            override if (override := overrides / f"{row['id']}.bib").exists() else None,
         )
         for row in rows
     ]
+
+
+OVERRIDES = "truth-overrides"
 
 
 def fetch(document: Document, mirror: Path | None) -> None:
@@ -402,6 +418,32 @@ def _family(author: str) -> str:
 
 
 def truths(document: Document) -> list[Truth]:
+    """The references the document's truth gives, with its override's (see `overridden`)."""
+    return overridden(document.override, _committed_truths(document))
+
+
+def overridden(override: Path | None, rows: list[Truth]) -> list[Truth]:
+    """A committed truth corrected by what the PDF prints: where a repository's ``.bbl`` is older than
+    its PDF (the PDF prints references the ``.bbl`` lacks) or is another paper's, the references the
+    PDF prints are transcribed by hand into ``truth-overrides/<id>.bib`` beside the manifest (a
+    refill from the repositories keeps the correction; the truth files in the cache stay as
+    committed). Its entries are read as any ``.bib`` truth is, and added to the document's truth;
+    they replace it where a comment line before the first entry says ``% override: replace``
+    (``% override: add`` otherwise: one of the two is required, so that a reader of the file knows)."""
+    if override is None:
+        return rows
+    header = override.read_text(encoding="utf-8").split("@", 1)[0]
+    modes = set(_OVERRIDE_MODE.findall(header))
+    if len(modes) != 1:
+        raise SystemExit(f"bench_pdf_corpus: {override} must say '% override: add' or '% override: replace'")
+    added = _bib_truths(override, lambda key: True)
+    return added if modes == {"replace"} else rows + added
+
+
+_OVERRIDE_MODE = re.compile(r"(?m)^%[ \t]*override:[ \t]*(add|replace)[ \t]*$")
+
+
+def _committed_truths(document: Document) -> list[Truth]:
     path = document.local("truth")
     if document.built:  # the entries bibtex set (their keys are in its .bbl), as the .bib gives them
         bbl = path.read_text(encoding="utf-8", errors="replace")

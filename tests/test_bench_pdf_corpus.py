@@ -16,7 +16,8 @@ ROOT = Path(__file__).resolve().parents[1]
 JOIN = ROOT / "fixtures" / "bbl" / "join"
 sys.path.insert(0, str(ROOT / "bench"))
 
-from bench_pdf_corpus import _family, bbl_keys, fonts_not_loaded, joined_truths, unjoined  # noqa: E402
+import bench_pdf_corpus  # noqa: E402
+from bench_pdf_corpus import _family, bbl_keys, fonts_not_loaded, joined_truths, manifest, truths, unjoined  # noqa: E402
 
 CITED = ["Sharpe:TB34-2-125", "Hunniger:TB34-2-124", "Wilson:TB34-2-132"]
 
@@ -135,3 +136,40 @@ def test_reading_a_log_takes_a_time_linear_in_its_length() -> None:
 )  # fmt: skip
 def test_the_first_authors_family_is_the_name_before_et_al(author: str, family: str) -> None:
     assert _family(author) == family
+
+
+# A truth corrected by what the PDF prints, committed beside the manifest: `join/manifest.csv` names
+# four documents whose truth is `unsrtnat.bbl` joined to `tugboat-3.bib`; `join/truth-overrides/`
+# holds a transcribed fourth record (tugboat.bib's `Wang:TB34-2-136`) for three of them.
+@pytest.mark.parametrize(
+    ("document", "keys"),
+    [
+        pytest.param("printed-more", [*CITED, "Wang:TB34-2-136"], id="add-the-references-the-bbl-lacks"),
+        pytest.param("another-papers", ["Wang:TB34-2-136"], id="replace-another-papers-bbl"),
+        pytest.param("as-committed", CITED, id="no-override-the-committed-truth"),
+    ],
+)
+def test_an_override_beside_the_manifest_corrects_the_committed_truth(
+    document: str, keys: list[str], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    rows = truths(_cached(document, tmp_path, monkeypatch))
+    assert [r.key for r in rows] == keys
+    assert rows[-1].family == ("wang" if document != "as-committed" else "wilson")
+
+
+def test_an_override_that_says_neither_add_nor_replace_stops_the_bench_in_one_line(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    with pytest.raises(SystemExit, match="must say '% override: add' or '% override: replace'"):
+        truths(_cached("says-neither", tmp_path, monkeypatch))
+
+
+def _cached(document: str, cache: Path, monkeypatch: pytest.MonkeyPatch) -> bench_pdf_corpus.Document:
+    """The fixture manifest's document, its truth files in ``cache`` as a refill from the source
+    leaves them (as committed)."""
+    monkeypatch.setattr(bench_pdf_corpus, "CACHE", cache)
+    (cache / document).mkdir()
+    for name in ("unsrtnat.bbl", "tugboat-3.bib"):
+        (cache / document / name).write_bytes((JOIN / name).read_bytes())
+    (row,) = [d for d in manifest(JOIN / "manifest.csv") if d.id == document]
+    return row
