@@ -28,6 +28,17 @@ STYLES = Path(__file__).resolve().parents[1] / "fixtures" / "pdf" / "untitled-st
             " Ioannis Mitliagkas, and Irina Rish. 2023. In: AAAI .",
             id="jbact, seven authors",
         ),
+        # PNAS's author-year lists (github:rilab/beissinger_ms manuscript.pdf): the journal right
+        # after the names' year, then its volume and pages
+        pytest.param("Purugganan, M. D & Fuller, D. Q. (2009) Nature 457, 843–848.", id="pnas"),
+        pytest.param(
+            "He, Z, Zhai, W, Wen, H, Tang, T, Wang, Y, Lu, X, Greenberg, A. J, Hudson, R. R, Wu, C.-I,"
+            " & Shi, S. (2011) PLoS genetics 7, e1002100.",
+            id="pnas, an article number",
+        ),
+        pytest.param(
+            "Slotte, T. (2014) Briefings in functional genomics 13, 268–275.", id="pnas, one author"
+        ),
     ],
 )
 def test_a_style_without_titles_gives_no_title(reference: str) -> None:
@@ -48,6 +59,16 @@ def test_a_style_without_titles_gives_no_title(reference: str) -> None:
             " A fully differentiable approach. In NeurIPS, 2021.",
             "Combinatorial optimization for panoptic segmentation: A fully differentiable approach",
             id="plainnat's names, then the title",
+        ),
+        pytest.param(
+            "Fu, Y.-X & Li, W.-H. (1993) Statistical tests of neutrality of mutations. Genetics 133, 693–709.",
+            "Statistical tests of neutrality of mutations",
+            id="a title before a journal's name and volume",
+        ),
+        pytest.param(
+            "Odum, E. P. (1971) Ecology, 3rd edn. Holt, Rinehart and Winston.",
+            "Ecology",
+            id="a book named as a journal is, with no volume and pages",
         ),
     ],
 )

@@ -323,7 +323,7 @@ _DATE_TAIL = re.compile(rf"(?<![\s.,])[\s.,]+{YEARS}[a-z]?[\s.]*$")  # "… Hong
 def _printed_no_title(title: str, text: str) -> bool:
     """Whether what was read as the title of ``text`` is the venue's lead or names: the style
     printed no title."""
-    if _VENUE_ALONE.match(title):
+    if _VENUE_ALONE.match(title) or _journal_after_the_year(title, text):
         return True
     names = _DATE_TAIL.sub("", title).rstrip(" .")
     if _INVERTED_LIST.match(names):
@@ -334,6 +334,29 @@ def _printed_no_title(title: str, text: str) -> bool:
     if at < 0 or not _YEAR_NEXT.match(text, at + len(names)) or not looks_like_names(names):
         return False
     return bool(_OXFORD_AND.search(names)) or (at > 0 and _LAST_NAME_LEAD.search(text, 0, at) is not None)
+
+
+def _journal_after_the_year(title: str, text: str) -> bool:
+    """Whether what was read as the title is a listed journal's name set right after the names'
+    year in parentheses, with nothing after it but the volume and pages: PNAS's and some
+    author-year styles' "Purugganan, M. D & Fuller, D. Q. (2009) Nature 457, 843–848." print no
+    article title (the title read may hold the volume and pages too: "PLoS genetics 7, e1002100")."""
+    from bibnorm.text.journals import is_listed  # local: the journal list is large
+
+    at = text.find(title)
+    if at < 0 or not _YEAR_CLOSED_BEFORE.search(text, 0, at):
+        return False
+    rest = text[at:]
+    locator = _VOLUME_PAGES_END.search(rest)
+    if locator is None or locator.start() > len(title):  # the title read is all before the volume
+        return False
+    return is_listed(rest[: locator.start()].rstrip(" ,"))
+
+
+# The names' year in parentheses right before the title's place, and a volume (an issue after it)
+# and a page or page range (an article number: "e1002100") that end the reference.
+_YEAR_CLOSED_BEFORE = re.compile(rf"\({YEARS}[a-z]?\)\.?\s*\Z")
+_VOLUME_PAGES_END = re.compile(r"(?<!\s)\s+\d+(?:\s?\(\d+\))?,\s?[A-Za-z]?\d+(?:[-–][A-Za-z]?\d+)?\.?\s*\Z")
 
 
 _Reading = tuple[str | None, str]  # a title (None: the style prints none) and the names before it
