@@ -198,6 +198,36 @@ def test_a_line_pdfium_split_at_an_accent_is_one_line_again() -> None:
     ]
 
 
+def _thesis_line(left: float, bottom: float, text: str, *, column: int = 0) -> PdfLine:
+    return PdfLine(page=25, column=column, left=left, size=11.96, text=text, bottom=bottom)
+
+
+def test_a_line_of_a_one_column_page_split_past_its_middle_is_one_line_again() -> None:
+    """A thesis's one-column list (page 25 of github:davidrball/ball_thesis, 54aea4b,
+    dissertation.pdf): PDFium breaks "… flares from Sagittarius A∗ (I): model …" after the math
+    star, the second piece starting right of the page's middle, where its place named the right
+    column and it read as a reference of its own. On a page of one column it goes on with its line."""
+    lines = [
+        _thesis_line(
+            108.5, 384.0, "Li, Y.-P., F. Yuan, and Q. D. Wang (2017). A magnetohydrodynamic model for"
+        ),
+        _thesis_line(120.1, 369.5, "multiwavelength flares from Sagittarius A∗"),
+        _thesis_line(345.1, 369.5, "(I): model and the near-infrared and", column=1),
+        _thesis_line(120.0, 355.1, "X-ray flares. MNRAS, 468, pp. 2552–2568. doi:10.1093/mnras/stx655."),
+        _thesis_line(
+            108.5, 330.7, "Li, Y.-P., F. Yuan, Q. Yuan, Q. D. Wang, P. F. Chen, J. Neilsen, T. Fang,"
+        ),
+        _thesis_line(
+            120.2, 316.2, "and J. Dexter (2015). Statistics of X-Ray Flares of Sagittarius A*: Evidence"
+        ),
+    ]
+    assert [line.text for line in joined_split_lines(lines)] == [
+        lines[0].text,
+        "multiwavelength flares from Sagittarius A∗ (I): model and the near-infrared and",
+        *(line.text for line in lines[3:]),
+    ]
+
+
 # Characters as PDFium gives them, each with its box (left, bottom, right, top): the pen goes back
 # to draw an accent over the letter before and on again, and PDFium reads a space at each turn.
 # page 138 of github:Will-Wright/dissertation-rapid_eigenvalue_method_for_noisy_phase_retrieval

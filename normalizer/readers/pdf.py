@@ -605,13 +605,18 @@ def joined_split_lines(lines: Sequence[PdfLine]) -> list[PdfLine]:
     """The lines with each one PDFium split in two joined again: a piece that follows a line on
     its baseline, right of where it starts, in the same column, goes on with it. PDFium breaks a
     line at an accent TeX built from two glyphs ("Lin, L., Göǧüs ," / ", E., Kaneko, Y., …"), and
-    the second piece, standing far in, read as a reference of its own by the previous authors."""
+    the second piece, standing far in, read as a reference of its own by the previous authors;
+    or after a math glyph ("… flares from Sagittarius A∗" / "(I): model and …"), the second piece
+    starting right of the page's middle: on a page of one column (`_one_column_pages`) it goes
+    on with the line too, whichever column its place names."""
     joined: list[PdfLine] = []
+    single = _one_column_pages(lines)
     for line in lines:
         last = joined[-1] if joined else None
         if (
             last is not None
-            and (last.page, last.column) == (line.page, line.column)
+            and last.page == line.page
+            and (last.column == line.column or line.page in single)
             and line.left > last.left
             and abs(line.bottom - last.bottom) <= _SAME_BASELINE * max(line.size, last.size)
         ):
@@ -622,6 +627,17 @@ def joined_split_lines(lines: Sequence[PdfLine]) -> list[PdfLine]:
 
 
 _SAME_BASELINE = 0.2  # ems: two pieces whose baselines are this close stand on one line
+
+
+def _one_column_pages(lines: Sequence[PdfLine]) -> set[int]:
+    """The pages set in one column: few of their lines start right of the middle (a piece of a
+    line PDFium split, a centred caption), where a right column holds about half of them."""
+    right: Counter[int] = Counter(line.page for line in lines if line.column)
+    every: Counter[int] = Counter(line.page for line in lines)
+    return {page for page, count in every.items() if right[page] < _RIGHT_SHARE * count}
+
+
+_RIGHT_SHARE = 0.2  # of a page's lines: fewer starting right of its middle, it is one column
 
 
 def _without_marks(line: PdfLine) -> PdfLine:
