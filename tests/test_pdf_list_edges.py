@@ -349,6 +349,47 @@ def test_a_block_going_on_on_the_next_page_is_one_block() -> None:
     assert address_blocks(lines) == set(range(4, 9))
 
 
+def _bio(texts: list[str], top: float, *, hyphenated: int | None = None) -> list[PdfLine]:
+    """A paragraph of 12 pt lines 14.4 pt apart, flush; the line ``hyphenated`` given with the next
+    as one (PDFium's line hyphenated at its end), its last character a line lower."""
+    lines = [PdfLine(22, 0, 72.0, 12.0, text, 0.0, bottom=top - at * 14.4) for at, text in enumerate(texts)]
+    if hyphenated is None:
+        return lines
+    joined = lines[hyphenated]._replace(end_bottom=lines[hyphenated].bottom - 14.4)
+    return [
+        *lines[:hyphenated],
+        joined,
+        *(line._replace(bottom=line.bottom - 14.4) for line in lines[hyphenated + 1 :]),
+    ]
+
+
+# The authors' notes an Elsevier preprint sets after its list (github:cobrie23tcd/Paper-Niklas-FF-
+# Monitoring, e9bb8f1, elsarticle-template-harv.pdf, pages 21–22): a paragraph each, flush, whose
+# last line ends with the author's e-mail address; "Mu-nich" and "Busi-ness" hyphenated.
+_NOTES_END = [
+    PdfLine(21, 0, 72.0, 12.0, "Yin, R.K., 2018. Case Study Research and Applications: Design and Methods.", 0.0, bottom=709.2),
+    PdfLine(21, 0, 83.6, 12.0, "Publications, Thousand Oaks, CA.", 11.6, bottom=694.7),
+    *_bio(["Hans Ehm is a Senior Principal Engineer in Supply Chain and heads the Supply Chain Innovation",
+           "department at Infineon Technologies AG. He holds a diploma in Applied Physics from HS Munich"
+           " and an M.S. in Mechanical Engineering from Oregon State University. His email address is",
+           "hans.ehm@infineon.com."], 575.2, hyphenated=1),
+    *_bio(["Gerald Reiner is a professor in the field of Operations Management. He holds a diploma in"
+           " Business Administration and has completed his doctorate and habilitation with a focus on optimizing",
+           "operations and supply chain processes. His academic and professional expertise lies in areas such",
+           "as sustainable supply chains, production planning, and integrating digital technologies into"
+           " traditional business processes. His email address is gerald.reiner@wu.ac.at."], 505.4, hyphenated=0),
+]  # fmt: skip
+
+
+def test_the_authors_notes_after_the_list_each_ending_with_an_e_mail_address_are_no_reference() -> None:
+    assert address_blocks(_NOTES_END) == set(range(2, 8))
+
+
+def test_a_reference_whose_last_line_ends_with_an_e_mail_address_is_kept() -> None:
+    lines = _bio(["A. Name. Personal communication, 2019,", "by e-mail to a.name@example.org"], 500.0)
+    assert address_blocks(lines) == set()
+
+
 def test_line_numbers_given_apart_from_their_lines_number_the_page() -> None:
     """An ICML review copy: on a page of tables PDFium gives the margins' line numbers as lines of
     their own, a run of numbers before the page's text; a list's labels alone on their lines

@@ -23,7 +23,9 @@ footer below two columns, and a review copy's line numbers on a page too short t
 - The authors' addresses a journal sets after the references (the R Journal's: a name, a
   department, a street, a country, an ORCID, an e-mail address, each on its own line) are no
   reference: a block of flush lines at the list's end, a line's spacing apart, none holding a
-  year, that ends with an e-mail address or an ORCID — one block after another to the end.
+  year, that ends with an e-mail address or an ORCID — one block after another to the end. So
+  are the authors' notes a paper sets there (a paragraph each: "Hans Ehm is a Senior Principal
+  Engineer … His email address is hans.ehm@infineon.com."), whose last line ends with one.
 - A review copy numbers its lines 1, 2, 3 … through the paper, in the left margin, or in two
   columns in each column's outer margin (lineno's "switch", ACM's review mode): the right
   column's numbers end its lines; the last page of the
@@ -40,6 +42,7 @@ from collections.abc import Callable, Sequence
 from itertools import pairwise
 
 from bibnorm.readers._pdf_sections import Line, LineT
+from bibnorm.readers._pdf_spacing import Spaced
 from bibnorm.readers._pdf_typography import unmark_italics
 from bibnorm.readers._ref_dates import YEAR
 from bibnorm.readers._reflist import HEADING
@@ -133,7 +136,7 @@ def column_footnotes(lines: Sequence[Line], body: float) -> set[int]:
     return found
 
 
-def address_blocks(lines: Sequence[Line]) -> set[int]:
+def address_blocks(lines: Sequence[Spaced]) -> set[int]:
     """Indexes of the authors' address blocks that end a list (see the module docstring): from
     its last line back, each block ends with an e-mail address or an ORCID line and goes up over
     flush lines without a year, at most a line's spacing above the next, on its page and column."""
@@ -160,8 +163,12 @@ _ORCID = re.compile(r"\b\d{4}-\d{4}-\d{4}-\d{3}[\dX]\b")
 
 
 def _ends_address(text: str) -> bool:
-    """Whether a line is an address block's last: an e-mail address alone, or an ORCID."""
-    return _e_mail(text) or bool(_ORCID.search(text))
+    """Whether a line is an address block's last: an e-mail address alone, or an ORCID; or an
+    author's note's (a biography: "… His email address is gerald.reiner@wu.ac.at."), whose last
+    word is the e-mail address, in a line without a year."""
+    words = text.split()
+    closing = bool(words) and _e_mail(words[-1]) and not YEAR.search(text)
+    return closing or _e_mail(text) or bool(_ORCID.search(text))
 
 
 def _e_mail(text: str) -> bool:
@@ -176,13 +183,15 @@ def _e_mail(text: str) -> bool:
 _MAIL_WORDS = 2  # "khusman@gwdg.de", "E-mail: khusman@gwdg.de"
 
 
-def _address_line_above(above: Line, line: Line) -> bool:
+def _address_line_above(above: Spaced, line: Spaced) -> bool:
     """Whether ``above`` is the line before ``line`` in an address block: flush, without a year,
     no e-mail address (the previous block's last line), and a line's spacing above it where the
-    two stand on one page and column."""
+    two stand on one page and column (from its last line's baseline: a line hyphenated at its end
+    is given with the next as one)."""
     text = above.text.strip()
+    last = above.bottom if above.end_bottom is None else above.end_bottom
     spaced = (
-        0 < above.bottom - line.bottom <= _LINE_SPACING * max(above.size, line.size)
+        0 < last - line.bottom <= _LINE_SPACING * max(above.size, line.size)
         if (above.page, above.column) == (line.page, line.column)
         else True  # the block goes on in the next column or page
     )
