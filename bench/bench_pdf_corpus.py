@@ -176,7 +176,7 @@ import sys
 import time
 import unicodedata
 from collections import Counter, defaultdict
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
 
@@ -273,6 +273,11 @@ class Truth:
     # for an online work ("Lancaster, S. J. Alkylation … http://… (2008)." of a 2003 work).
     visited: int | None = None
     arxiv: str | None = None  # its arXiv id, without version ("2001.01747", "hep-th/0106109")
+    # A work without an author whose editor a style may print in the author's place (BibTeX's
+    # ``@inbook``: "Ian Editor (Ed.). 2007. The title of book one"): the editors' family names.
+    editors: tuple[str, ...] = ()
+    # Its title without the subtitle, which a BibTeX style does not print (biblatex's field).
+    main: str = ""
 
     @property
     def short(self) -> bool:
@@ -482,6 +487,23 @@ def unjoined(bbl: Path, bibs: list[Path]) -> list[str]:
     return [key for key in keys if key.casefold() not in entries]
 
 
+def unjoined_texts(document: Document) -> list[str]:
+    """The letters of each item of a ``bbl-keys-bib`` document's ``.bbl`` whose key no ``.bib``
+    holds (an entry from a file not committed): a reference the PDF prints that the truth cannot
+    give, whose item is no stray. Its TeX commands left out ("\\newblock", "\\emph"); no reader's."""
+    if document.kind != JOINED:
+        return []
+    bbl, *bibs = document.locals("truth")
+    text = _decoded(bbl)
+    missing = {key.casefold() for key in unjoined(bbl, bibs)}
+    return [
+        _letters(_TEX_COMMAND.sub(" ", body)) for key, body in bbl_items(text) if key.casefold() in missing
+    ]
+
+
+_TEX_COMMAND = re.compile(r"\\[A-Za-z]+")
+
+
 def _bib_entries(bibs: list[Path]) -> dict[str, BibEntry]:
     """The entries of ``bibs`` by their key in lower case, read by bibtexparser (the first file
     holding a key gives it)."""
@@ -517,16 +539,23 @@ def bbl_keys(text: str) -> list[str]:
     ``\\bibitem[label]{key}`` (a label may hold brackets inside braces: natbib's
     ``[{Smith et~al.(2001)}]``; apacite ends a line with ``%`` before the key), and biber's
     ``\\entry{key}{type}{}``. Read by scanning, not by a pattern: labels nest."""
-    keys = []
-    for command in _ITEM_COMMAND.finditer(text):
+    return [key for key, _ in bbl_items(text)]
+
+
+def bbl_items(text: str) -> list[tuple[str, str]]:
+    """Each item of a ``.bbl`` (`bbl_keys`): its key and its text after the key, to the next item."""
+    items = []
+    commands = list(_ITEM_COMMAND.finditer(text))
+    for command, after in zip(commands, [*commands[1:], None], strict=True):
         at = _skip_blank(text, command.end())
         if command.group() == "\\bibitem" and text.startswith("[", at):
             at = _skip_blank(text, _group_end(text, at, "[", "]"))
         if text.startswith("{", at):
-            key = re.sub(r"%[^\n]*\n|\s", "", text[at + 1 : _group_end(text, at, "{", "}") - 1])
+            end = _group_end(text, at, "{", "}")
+            key = re.sub(r"%[^\n]*\n|\s", "", text[at + 1 : end - 1])
             if key:
-                keys.append(key)
-    return keys
+                items.append((key, text[end : after.start() if after else len(text)]))
+    return items
 
 
 _ITEM_COMMAND = re.compile(r"\\(?:bibitem|entry)(?![A-Za-z])")
@@ -617,7 +646,8 @@ def _entry_truths(
             authors = _first_names(entry)
             names = [name for name in name_list(authors) if name]
             families = tuple(_family(name) for name in names)
-            year = re.search(r"\d{4}", entry.get("year") or entry.get("date") or "")
+            # (a sort key a .bib hides in its year: "\noop{3001}submitted" prints "submitted")
+            year = re.search(r"\d{4}", _NOOP.sub("", entry.get("year") or entry.get("date") or ""))
             title = entry.get("title") or ""
             visited = re.match(r"\d{4}", entry.get("urldate") or "")
             first_page = re.split(r"[-–—]", entry.get("pages") or "")[0]
@@ -645,9 +675,25 @@ def _entry_truths(
                     related=entry.key in related,
                     visited=int(visited.group()) if visited else None,
                     arxiv=arxiv.id if (arxiv := entry_arxiv_id(entry)) else None,
+                    editors=_editors(entry, names),
+                    main=_without_subtitle(entry, title),
                 )
             )
     return rows
+
+
+def _editors(entry: BibEntry, names: list[str]) -> tuple[str, ...]:
+    """The family names of the editors of a work without other names printed first (`Truth.editors`)."""
+    return () if names else tuple(_family(name) for name in name_list(entry.get("editor") or ""))
+
+
+def _without_subtitle(entry: BibEntry, title: str) -> str:
+    """The title without the subtitle ``title`` holds (`Truth.main`), if it holds one."""
+    main = entry.get("title") or ""
+    return _as_printed(main) if main != title else ""
+
+
+_NOOP = re.compile(r"\\noop\s*\{[^{}]*\}")
 
 
 # A "%" after a field's closing brace and its comma, or opening an indented line of an entry, to the
@@ -712,8 +758,7 @@ def printed(document: Document, rows: list[Truth]) -> list[Truth]:
     once = whole[0]
     sharing = Counter((_letters(row.title), row.family) for row in rows)
     for row in rows:
-        if row.original and _letters(row.original) in letters:
-            row = replace(row, title=row.original)
+        row = _as_titled(row, letters)
         if not row.title and row.description and not any(f"[{row.description}" in text for text in texts):
             row = replace(row, description="")  # a type the style does not print in the title's place
         if not row.title and not row.description and row.number:
@@ -752,6 +797,16 @@ def printed(document: Document, rows: list[Truth]) -> list[Truth]:
         + untitled
         + [replace(row, titled=False) for row in articles]
     )
+
+
+def _as_titled(row: Truth, letters: str) -> Truth:
+    """The reference with the title the text prints: its original title where that is printed
+    (biblatex-apa's), its title without the subtitle where only that is (a BibTeX style's)."""
+    if row.original and _letters(row.original) in letters:
+        return replace(row, title=row.original)
+    if row.main and _letters(row.title) not in letters and _letters(row.main) in letters:
+        return replace(row, title=row.main)
+    return row
 
 
 SHORT_TITLE = 12
@@ -881,9 +936,13 @@ class Score:
             setattr(self, name, getattr(self, name) + getattr(other, name))
 
 
-def score(rows: list[Truth], queries: list[Query], show: bool, known: list[Truth]) -> Score:
+def score(
+    rows: list[Truth], queries: list[Query], show: bool, known: list[Truth], unjoined: Sequence[str] = ()
+) -> Score:
     """``rows`` are the printed references; ``known`` all the source's, to tell a stray from a
-    reference whose title is too short to be looked for in the whole text ("Linear Logic")."""
+    reference whose title is too short to be looked for in the whole text ("Linear Logic");
+    ``unjoined`` the letters of the ``.bbl``'s items the truth cannot give (`unjoined_texts`):
+    an item one of them holds is no stray."""
     result = Score(references=len(rows), items=len(queries))
     raws = [_letters(q.raw) for q in queries]
     # An item that opens with the repeated-author dash prints its authors as the dash (biblatex's
@@ -917,7 +976,7 @@ def score(rows: list[Truth], queries: list[Query], show: bool, known: list[Truth
         for at in range(len(queries))
         if at not in owner
         and not _holds_any(raws[at], names[at], known, dashed[at], untitled=untitled_style)
-        and not _holds_untitled(raws[at], untitled)
+        and not _without_truth(raws[at], untitled, unjoined)
     ]
     result.strays = len(strays)
     for at in strays if show else ():
@@ -935,7 +994,8 @@ def score(rows: list[Truth], queries: list[Query], show: bool, known: list[Truth
         read_authors = " ".join(query.authors[:1]) or " ".join(query.author_names[:2])
         # A work printed without names (APA sets its title in the author's place; a manual,
         # software, proceedings, a periodical, a web site): none may be read.
-        author = row.family in _letters(read_authors) if row.family else not read_authors
+        # A work without an author may print its editor in the author's place ("Ian Editor (Ed.)").
+        author = row.family in _letters(read_authors) if row.family else _no_author_read(row, read_authors)
         # A year the reference does not print (REVTeX sets "J. Cosmol. Astropart. Phys. 12, 045" for
         # a 2020 volume) cannot be read: none may be.
         unprinted = str(row.year) not in raws[at] and not query.year
@@ -955,6 +1015,24 @@ def score(rows: list[Truth], queries: list[Query], show: bool, known: list[Truth
         if SHOW_IDS:
             _show_ids(row, query, queries)
     return result
+
+
+def _without_truth(raw: str, untitled: list[Truth], unjoined: Sequence[str]) -> bool:
+    """Whether an item's letters are a reference the truth finds no item for: one whose title the
+    PDF does not print (`_holds_untitled`), or one of the ``.bbl``'s items the truth cannot give
+    (`unjoined_texts`)."""
+    return _holds_untitled(raw, untitled) or any(
+        fuzz.partial_ratio(raw, item) >= _SAME_ITEM for item in unjoined
+    )
+
+
+_SAME_ITEM = 90  # how much of an item's letters a .bbl item the truth cannot give holds, where it is that one
+
+
+def _no_author_read(row: Truth, read: str) -> bool:
+    """Whether a work without an author is read right so: no names, or its editors' in the
+    author's place, where a style prints them there (BibTeX's ``@inbook``)."""
+    return not read or any(editor and editor in _letters(read) for editor in row.editors)
 
 
 def _clear_first(
@@ -1232,7 +1310,7 @@ def main() -> None:
             print(f"    {queries}")
             s = Score(references=len(rows), refused=1)
         else:
-            s = score(rows, queries, args.items, known)
+            s = score(rows, queries, args.items, known, unjoined_texts(document))
         s.seconds = seconds
         slowest = max(slowest, (seconds, document.id))
         report(document.id, s)

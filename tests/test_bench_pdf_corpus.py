@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import sys
 import time
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -173,3 +174,102 @@ def _cached(document: str, cache: Path, monkeypatch: pytest.MonkeyPatch) -> benc
         (cache / document / name).write_bytes((JOIN / name).read_bytes())
     (row,) = [d for d in manifest(JOIN / "manifest.csv") if d.id == document]
     return row
+
+
+# Works printed without an author, or without a year: ACM's sample .bib (acmart's
+# sample-bibliography.bib, an @inbook with an editor only, which ACM-Reference-Format.bst prints
+# "Ian Editor (Ed.). 2007. The title of book one (1st. ed.). …") and an AAS .bib's work "submitted"
+# (github:lkreidberg/2017_wasp103 ms.bib's, its stray comma left out: a sort key hidden in its year).
+_NO_AUTHOR_BIB = r"""
+@Inbook{Editor00,
+  author = "",
+  editor = "Ian Editor",
+  title = "The title of book one",
+  subtitle = "The book subtitle",
+  year = "2007",
+  publisher = "University of Chicago Press",
+}
+@ARTICLE{mansfield18,
+  author = {{Mansfield}, M. and {Bean}, J.~B. and {Line}, M. and {Paramentier}, V. and {Kreidberg}, L.},
+  title = "{A HST/WFC3 Thermal Emission Spectrum of the Hot Jupiter HAT-P-7b}",
+  journal = {Submitted to \apj},
+  year = "\noop{3001}submitted",
+}
+"""
+
+
+def _no_author_rows(tmp_path: Path) -> list[bench_pdf_corpus.Truth]:
+    bib = tmp_path / "sample.bib"
+    bib.write_text(_NO_AUTHOR_BIB, encoding="utf-8")
+    return bench_pdf_corpus._file_truths(bib)
+
+
+def test_an_edited_work_without_an_author_keeps_its_editor_and_its_title_without_subtitle(
+    tmp_path: Path,
+) -> None:
+    book, _ = _no_author_rows(tmp_path)
+    assert (book.family, book.editors) == ("", ("editor",))
+    assert book.title == "The title of book one. The book subtitle"
+    assert book.main == "The title of book one"  # what a BibTeX style prints
+
+
+def test_a_sort_key_hidden_in_a_year_is_no_year(tmp_path: Path) -> None:
+    _, submitted = _no_author_rows(tmp_path)
+    assert (submitted.family, submitted.year) == ("mansfield", None)
+
+
+@pytest.mark.parametrize(
+    ("authors", "whole"),
+    [
+        pytest.param(("Ian Editor",), True, id="its-editor-in-the-authors-place"),
+        pytest.param((), True, id="no-names"),
+        pytest.param(("Donald E. Knuth",), False, id="another-name"),
+    ],
+)
+def test_an_item_of_a_work_without_an_author_is_whole_with_its_editor_or_no_name(
+    authors: tuple[str, ...], whole: bool, tmp_path: Path
+) -> None:
+    from bibnorm.models import Origin, Query, QueryKind
+
+    book, _ = _no_author_rows(tmp_path)
+    book = replace(book, title=book.main)  # as `printed` finds it: the title a BibTeX style prints
+    raw = "Ian Editor (Ed.). 2007. The title of book one (1st. ed.). University of Chicago Press, Chicago."
+    item = Query(
+        index=0,
+        origin=Origin(path="sample-sigconf.pdf", line=1),
+        kind=QueryKind.TITLE,
+        raw=raw,
+        title="The title of book one",
+        authors=authors,
+        year=2007,
+    )
+    score = bench_pdf_corpus.score([book], [item], False, [book])
+    assert (score.whole, score.strays) == (int(whole), 0)
+
+
+def test_an_item_the_bbl_sets_for_a_key_no_bib_holds_is_no_stray(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The .bbl sets Wilson's item, the committed .bib lacks its entry: the truth gives two
+    references, and the printed third is a reference it cannot give, not a stray; an item that is
+    no reference still is one."""
+    from bibnorm.models import Origin, Query, QueryKind
+
+    document = _cached("as-committed", tmp_path, monkeypatch)
+    bib = tmp_path / "as-committed" / "tugboat-3.bib"
+    bib.write_text(
+        bib.read_text(encoding="utf-8").replace("@Article{Wilson:TB34-2-132", "@Article{Other:key")
+    )
+    texts = bench_pdf_corpus.unjoined_texts(document)
+    assert len(texts) == 1 and "glisteringsafontoffleurons" in texts[0]
+    printed = [
+        "Peter Wilson. Glisterings: a font of fleurons; Fonts, GNU/Linux, and XeTeX; Mixing traditional and"
+        " system fonts. TUGboat, 34(2):132–135, 2013.",
+        "Peter Wilson is a contributor to TUGboat and lives in Seattle.",
+    ]
+    items = [
+        Query(index=at, origin=Origin(path="paper.pdf", line=at), kind=QueryKind.TITLE, raw=raw, title=raw)
+        for at, raw in enumerate(printed)
+    ]
+    assert bench_pdf_corpus.score([], items, False, [], texts).strays == 1
+    assert bench_pdf_corpus.score([], items, False, []).strays == 2
