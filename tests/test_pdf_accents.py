@@ -228,6 +228,32 @@ def test_a_line_of_a_one_column_page_split_past_its_middle_is_one_line_again() -
     ]
 
 
+def _prl_piece(left: float, bottom: float, size: float, text: str) -> PdfLine:
+    return PdfLine(page=2, column=0, left=left, size=size, text=text, bottom=bottom)
+
+
+def test_a_formulas_superscripts_and_subscripts_stay_on_their_line() -> None:
+    """A Physical Review Letters title set by plainnat in two columns of small type (the bench's
+    ``built-plainnat-flush-spaced-2col-math-prl``, page 2): PDFium breaks "First observation of the
+    decay B⁰_s → D⁻_s D⁺_s and …" at each change of baseline, the pieces in smaller type raised or
+    lowered from it, standing far in; they go on with their line, and the next line stays apart."""
+    lines = [
+        _prl_piece(53.0, 610.8, 8.97, "First observation of the decay B"),
+        _prl_piece(189.8, 614.6, 5.98, "0"),
+        _prl_piece(189.5, 609.2, 5.98, "s → D"),
+        _prl_piece(221.6, 614.6, 5.98, "−"),
+        _prl_piece(221.1, 609.2, 5.98, "s D"),
+        _prl_piece(235.5, 614.6, 5.98, "+"),
+        _prl_piece(235.2, 609.2, 5.98, "s and measurement of its branching ratio. Phys. Rev. Lett., "),
+        _prl_piece(53.0, 600.4, 8.97, "100:021803, Jan 2008. doi: 10.1103/PhysRevLett.100.021803. URL"),
+    ]
+    assert [line.text for line in joined_split_lines(lines)] == [
+        "First observation of the decay B 0 s → D − s D + s and measurement of its branching ratio."
+        " Phys. Rev. Lett., ",
+        lines[-1].text,
+    ]
+
+
 # Characters as PDFium gives them, each with its box (left, bottom, right, top): the pen goes back
 # to draw an accent over the letter before and on again, and PDFium reads a space at each turn.
 # page 138 of github:Will-Wright/dissertation-rapid_eigenvalue_method_for_noisy_phase_retrieval

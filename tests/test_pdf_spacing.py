@@ -144,3 +144,41 @@ def test_where_the_space_tells_nothing_the_text_on_either_side_does(
     texts: list[str], starts: list[bool | None], expected: list[bool]
 ) -> None:
     assert settled_starts(starts, texts, looks_like_reference) == expected
+
+
+def test_references_of_many_lines_are_split_by_their_few_gaps() -> None:
+    """A collaboration's paper names hundreds of authors: its reference runs over many lines, and
+    the gaps between references are fewer than a sixth of the steps — thirty of them, all other
+    steps at the line spacing, are the list's pattern, no chance."""
+    long = [
+        [f"A. Author{at}, B. Author{at}, C. Author{at}, D. Author{at}, E. Author{at}," for at in range(7)]
+    ]
+    references = [*(long[0] + [f"Title {n}. Phys. Rev. Lett., 100:0{n}, 2008."] for n in range(32))]
+    lines = _set(references)
+    starts = spaced_starts(lines)
+    assert starts is not None
+    assert [at for at, opens in enumerate(starts) if opens] == list(range(8, 8 * 32, 8))
+
+
+def test_a_few_pieces_of_lines_standing_far_in_make_no_hanging_indent() -> None:
+    """PDFium gives a formula's raised glyph apart from its line ("… the phase change material
+    GeSb₂" / "Te₄. Phys. Rev. Lett., …" standing 4.4 ems in; "[260] Bh reaction …" 22.5 ems in):
+    two lines indented each its own way are no hanging indent making each flush line a reference;
+    the space between references splits the list."""
+    lines = _set(FLUSH_LIST)
+    pieces = {1: 44.0, 6: 225.0}  # points in, at 10 pt: 4.4 and 22.5 ems
+    lines = [
+        line._replace(left=line.left + pieces[at], indent=pieces[at]) if at in pieces else line
+        for at, line in enumerate(lines)
+    ]
+    assert [query.raw.split(",")[0] for query in read_lines(lines)] == FIRST_AUTHORS
+
+
+def test_two_raised_numbers_inside_lines_make_no_labelled_list() -> None:
+    """PDFium gives a title's raised mass numbers in brackets at the start of a piece ("… via the
+    209Bi(52Cr, n)" / "[260] Bh reaction. Phys. Rev. Lett., …"): two such are no run of labels
+    that would split the list; the space between references does."""
+    references = [list(reference) for reference in FLUSH_LIST]
+    references[1][1] = "[260] Bh reaction. Neural Computation, 9(8), 1735–1780."
+    references[3][1] = "[50] Nature, 521(7553), 436–444."
+    assert [query.raw.split(",")[0] for query in read_lines(_set(references))] == FIRST_AUTHORS

@@ -35,7 +35,8 @@ SAME_STEP_EMS = 0.12  # a step within this of the line spacing is the line spaci
 MIN_GAP_EMS = 0.3  # a step this much larger than the line spacing, or more, is a gap
 MAX_GAP_EMS = 4.0  # and no more (a float's room, a heading's); LaTeX's \flushbottom stretches 5 points to 20
 MIN_GAPS = 3
-MIN_GAP_SHARE = 0.15  # of the steps measured: fewer gaps are chance (a stretched page)
+MIN_GAP_SHARE = 0.15  # of the steps measured: fewer gaps are chance (a stretched page) …
+MANY_GAPS = 30  # … unless there are this many (references of many lines: a collaboration's names)
 MIN_PATTERN_SHARE = 0.9  # of the steps measured, taken by the line spacing or a gap
 
 
@@ -51,7 +52,9 @@ def spaced_starts(lines: Sequence[Spaced]) -> list[bool | None] | None:
     spacing = measured[int(len(measured) * LINE_SPACING_QUANTILE)]
     opens = [_opens(step, spacing) for step in steps]
     gaps, same = opens.count(True), opens.count(False)
-    if gaps < max(MIN_GAPS, MIN_GAP_SHARE * len(measured)) or gaps + same < MIN_PATTERN_SHARE * len(measured):
+    if gaps < min(max(MIN_GAPS, MIN_GAP_SHARE * len(measured)), MANY_GAPS):
+        return None
+    if gaps + same < MIN_PATTERN_SHARE * len(measured):
         return None
     return [None, *opens]
 

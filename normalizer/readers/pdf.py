@@ -273,7 +273,7 @@ def _read_section(lines: Sequence[PdfLine]) -> tuple[ReferenceList | None, list[
     as_text = read_list("\n".join(_as_text(line) for line in lines))
     straight = list(range(len(lines) + 1))
     marked = _by_geometry(lines)
-    if marked is None and as_text is not None and as_text.layout not in _BY_LABELS:
+    if marked is None and as_text is not None and not _by_labels(as_text):
         marked = _by_spacing(lines)
     if marked is None:
         return as_text, straight
@@ -356,6 +356,12 @@ def _by_geometry(lines: Sequence[PdfLine]) -> list[tuple[str, int]] | None:
 _BY_LABELS = (Layout.NUMBERED, Layout.LABELLED)  # lists their labels split: the space adds nothing
 
 
+def _by_labels(as_text: ReferenceList) -> bool:
+    """Whether the text reads as a list its labels split: a run of them, not two numbers a flush
+    list's lines open with ("1 s0 transition …", a formula's index wrapped)."""
+    return as_text.layout in _BY_LABELS and len(as_text.items) >= MIN_RUN
+
+
 def _by_spacing(lines: Sequence[PdfLine]) -> list[tuple[str, int]] | None:
     """The section's lines as `_by_geometry` marks them, split where a gap wider than the
     list's line spacing stands above a line (`spaced_starts`); where the space tells nothing (a
@@ -391,9 +397,19 @@ def _hanging_indent(lines: Sequence[PdfLine]) -> tuple[list[float], list[bool], 
         return None
     if _labels_in_order(lines) >= max(MIN_RUN, sum(flush) / 2):
         return None  # a numbered list whose labels do not all stand flush (REVTeX right-aligns them)
-    if len(indented) < 2:  # no hanging indent shows: unless its lines are APA's, none wrapped
+    continued = continuation_indent(ems)
+    # no hanging indent shows: unless its lines are APA's, none wrapped
+    if not _hangs_at_one_indent(indented, continued):
         return (ems, flush, float("inf")) if one_a_line([line.text for line in lines]) else None
-    return ems, flush, continuation_indent(ems)
+    return ems, flush, continued
+
+
+def _hangs_at_one_indent(indented: Sequence[float], continued: float) -> bool:
+    """Whether lines indented ``indented`` ems hang at the continuation lines' indent: two at
+    least, and most of them, within half an em of it. A few lines indented each its own way are
+    pieces of lines (a formula's raised glyph PDFium gives apart), no hanging indent."""
+    hanging = sum(abs(em - continued) <= _SAME_INDENT_EMS for em in indented)
+    return hanging >= max(2, len(indented) / 2)
 
 
 def continuation_indent(ems: Sequence[float]) -> float:
@@ -618,7 +634,7 @@ def joined_split_lines(lines: Sequence[PdfLine]) -> list[PdfLine]:
             and last.page == line.page
             and (last.column == line.column or line.page in single)
             and line.left > last.left
-            and abs(line.bottom - last.bottom) <= _SAME_BASELINE * max(line.size, last.size)
+            and _on_its_line(line, last)
         ):
             joined[-1] = last._replace(text=f"{last.text} {line.text}", end_bottom=line.end_bottom)
         else:
@@ -626,7 +642,19 @@ def joined_split_lines(lines: Sequence[PdfLine]) -> list[PdfLine]:
     return joined
 
 
+def _on_its_line(piece: PdfLine, line: PdfLine) -> bool:
+    """Whether a piece right of where a line starts stands on it: on its baseline, or raised or
+    lowered from it in smaller type — a formula's superscript or subscript ("B⁰_s → D⁻_s D⁺_s" in a
+    title), where PDFium breaks the line at each change of baseline and the pieces, standing far
+    in, made a list of flush references look indented."""
+    apart = abs(piece.bottom - line.bottom)
+    if apart <= _SAME_BASELINE * max(piece.size, line.size):
+        return True
+    return piece.size < line.size and apart <= _SCRIPT_SHIFT * line.size
+
+
 _SAME_BASELINE = 0.2  # ems: two pieces whose baselines are this close stand on one line
+_SCRIPT_SHIFT = 0.5  # ems of the line's type: how far a superscript or subscript stands from its baseline
 
 
 def _one_column_pages(lines: Sequence[PdfLine]) -> set[int]:
