@@ -127,3 +127,28 @@ def test_a_reference_ending_with_its_citing_page_below_the_pages_number_is_no_he
     ]
     pages = [[] for _ in range(144)] + [pages[0], [], [], [], []] + [pages[1]]
     assert page_furniture(pages) == {(145, 0), (150, 0)}
+
+
+def test_a_references_wrapped_lines_opening_two_pages_alike_are_no_head() -> None:
+    """plainnat in two columns of small type (the bench's ``built-plainnat-flush-spaced-2col-math-prl``,
+    pages 6 and 10): two references' last lines open the pages alike but for their numbers
+    ("PhysRevLett.100.024102. URL https://link.aps.org/doi/", "10.1103/PhysRevLett.100.024102."),
+    each a line's step from the next in the list's type, so they go on with the text; a head
+    repeated above the text, further from it, is one."""
+
+    def line(page: int, text: str, bottom: float, size: float = 8.97) -> PdfLine:
+        return PdfLine(page, 0, 51.4, size, text, bottom=bottom)
+
+    def page(number: int, doi: str, head: str) -> list[PdfLine]:
+        return [
+            line(number, head, 750.0, 9.96),
+            line(number, f"PhysRevLett.100.{doi}. URL https://link.aps.org/doi/", 725.3),
+            line(number, f"10.1103/PhysRevLett.100.{doi}.", 714.9),
+            line(number, "Q. Bronchart, Y. Le Bouar, and A. Finel. New coarse-", 700.4),
+            line(number, "grained derivation of a phase field model for precipitation.", 690.0),
+            line(number, str(number), 26.8, 9.96),
+        ]
+
+    pages = [[] for _ in range(5)] + [page(6, "024102", "Running head")]
+    pages += [[] for _ in range(3)] + [page(10, "016804", "Running head")]
+    assert page_furniture(pages) == {(6, 0), (6, 5), (10, 0), (10, 5)}

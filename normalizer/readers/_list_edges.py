@@ -218,11 +218,37 @@ def page_furniture(pages: Sequence[Sequence[Line]]) -> set[tuple[int, int]]:
     shapes = {where: shape(line) for where, line in lines.items()}
     # on several pages: two references alike but for their years at the top of one page are none
     seen = Counter(form for _, form in {(page, form) for (page, _), form in shapes.items()})
-    return {
+    repeated = {
         where
-        for where, line in lines.items()
-        if _PAGE_NUMBER.fullmatch(line.text) or (seen[shapes[where]] >= 2 and _WORD.search(shapes[where][0]))
-    } | _numbered_heads(lines)
+        for where in lines
+        if seen[shapes[where]] >= 2 and _WORD.search(shapes[where][0]) and not _in_the_text(pages, where)
+    }
+    return (
+        {where for where, line in lines.items() if _PAGE_NUMBER.fullmatch(line.text)}
+        | repeated
+        | _numbered_heads(lines)
+    )
+
+
+def _in_the_text(pages: Sequence[Sequence[Line]], where: tuple[int, int]) -> bool:
+    """Whether a line at a page's top or bottom goes on with the text: a line next to it stands a
+    line's step away in its column, in its type. A running head or foot stands further from the
+    text; a reference's wrapped lines opening two pages' columns alike ("PhysRevLett.100.024102.
+    URL https://link.aps.org/doi/", "10.1103/PhysRevLett.100.024102.") do not."""
+    number, at = where
+    page = pages[number - 1]
+    return any(_a_line_apart(page[at], page[other]) for other in (at - 1, at + 1) if 0 <= other < len(page))
+
+
+def _a_line_apart(line: Line, other: Line) -> bool:
+    """Whether two lines stand a line's step apart in one column, in one type."""
+    step = abs(line.bottom - other.bottom) / max(line.size, other.size, 1.0)
+    same_type = abs(line.size - other.size) <= _SAME_SIZE
+    return line.column == other.column and same_type and _LINE_STEP[0] <= step <= _LINE_STEP[1]
+
+
+_LINE_STEP = (0.9, 1.6)  # ems between two baselines of one text's lines
+_SAME_SIZE = 0.5  # points
 
 
 def _numbered_heads(lines: dict[tuple[int, int], Line]) -> set[tuple[int, int]]:
