@@ -79,6 +79,12 @@ from bibnorm.readers.refs import parse_reference
         pytest.param("Ferland, G. J., Porter, R. L., van Hoof, P. A. M., et al. 2013, RMxAA, 49, 137",
                      ("Ferland, G. J.", "Porter, R. L.", "van Hoof, P. A. M.", "others"), 2013, "RMxAA",
                      id="aas-particle"),
+        # a .bib's journal printed as written, in lower case: a macro's name, an abbreviation of the
+        # authors' own (github:marcasedda/intermediate-mass-ratio-inspirals, article.pdf)
+        pytest.param("Antonini, F., & Perets, H. B. 2012, apj, 757, 27",
+                     ("Antonini, F.", "Perets, H. B."), 2012, "apj", id="aas-journal-macro-printed-bare"),
+        pytest.param("Arca-Sedda, M., & Capuzzo-Dolcetta, R. 2019, mn, 483, 152",
+                     ("Arca-Sedda, M.", "Capuzzo-Dolcetta, R."), 2019, "mn", id="aas-journal-string-printed-bare"),
     ],
 )  # fmt: skip
 def test_an_astronomy_article_prints_no_title(

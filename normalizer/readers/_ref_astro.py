@@ -87,6 +87,9 @@ _ONE_MNRAS = re.compile(
 # Experimental Physics"), its volume ("119", "2021") and its first page or article number
 # ("161101", "L34", "05A101", "A6", "e123").
 _JOURNAL = re.compile(r"^[^\W\d_][^\d,]{0,100}$")  # "ACM Transactions on Graphics (TOG)"
+# A .bib's journal string an astronomer's style prints as it is written, lower case ("apj", "mn",
+# "aa": a macro name or an abbreviation of their own), before its volume and page.
+_BARE_JOURNAL = re.compile(r"[a-z]{2,6}")
 _VOLUME = re.compile(r"^[A-Z]?\d{1,5}[A-Za-z]?$")
 _PAGE = re.compile(r"^(?:p{1,2}\.\s)?[A-Za-z]{0,2}\d[\w–-]*\.?$")
 # What a journal prints instead of its volume before it appears: "MNRAS, submitted", "ApJ, in press".
@@ -159,7 +162,9 @@ def _journal_first(rest: str) -> str | None:
     # Systems, 5, 035003")
     for end in range(1, min(len(pieces), 4)):
         journal = ", ".join(pieces[:end])
-        if not (_JOURNAL.match(pieces[end - 1]) and journal[0].isupper()):
+        if not (
+            _JOURNAL.match(pieces[end - 1]) and (journal[0].isupper() or _BARE_JOURNAL.fullmatch(journal))
+        ):
             break
         after = pieces[end:]
         if _VOLUME.match(after[0]) and (
