@@ -241,6 +241,8 @@ def parse_reference(text: str) -> ParsedReference:
     title, authors = _title_and_names(bare, astro, legal)
     if after_authors and title:
         title = title_with_its_year(title, bare, years[-1])
+    if title:
+        title = _with_its_part(title, bare)
     return ParsedReference(
         venue=astro.venue if astro is not None else _venue_after(bare, title),
         title=title,
@@ -253,6 +255,26 @@ def parse_reference(text: str) -> ParsedReference:
         else group_author(bare, authors) or person_names(authors),
         arxiv_version=arxiv.version if arxiv else None,
     )
+
+
+def _with_its_part(title: str, text: str) -> str:
+    """``title`` with the part of a series the text prints after it, which a sentence's end cut
+    off: "Subaru Deep Survey. V. A Census of Lyman Break Galaxies …", "redMaPPer. I. Algorithm and
+    SDSS DR8 Catalog", "Spectral Evolution of Galaxies. I - Early-Type Systems" (a Roman numeral
+    after the title's period, then the part's own title to the next sentence's end)."""
+    at = text.find(title)
+    if at < 0:
+        return title
+    part = _SERIES_PART.match(text, at + len(title))
+    if part is None:
+        return title
+    end = _PART_END.search(text, part.end())
+    return title + text[at + len(title) : end.start() if end else len(text)].rstrip(" .,")
+
+
+# ". V. A Census …", ". I - Early-Type …": a series' part number after a title, its title after it
+_SERIES_PART = re.compile(r"\.\s(?:[IVX]{1,5}\.|[IVX]{1,5}\s[-–—])\s(?=[A-Z0-9])(?![A-Z]\.)")
+_PART_END = re.compile(r"\.\s(?=[A-Z])")  # the part's title ends where the next sentence opens
 
 
 def _year_after_names(bare: str) -> re.Match[str] | None:
