@@ -162,11 +162,11 @@ def test_references_of_many_lines_are_split_by_their_few_gaps() -> None:
 
 def test_a_few_pieces_of_lines_standing_far_in_make_no_hanging_indent() -> None:
     """PDFium gives a formula's raised glyph apart from its line ("… the phase change material
-    GeSb₂" / "Te₄. Phys. Rev. Lett., …" standing 4.4 ems in; "[260] Bh reaction …" 22.5 ems in):
-    two lines indented each its own way are no hanging indent making each flush line a reference;
-    the space between references splits the list."""
+    GeSb₂" / "Te₄. Phys. Rev. Lett., …" standing 4.4 ems in; "… antiferromagnet AgNiO₂" / ". Phys.
+    Rev. Lett., …" 6.7 ems; "[260] Bh reaction …" 22.5 ems): lines indented each its own way are no
+    hanging indent making each flush line a reference; the space between references splits the list."""
     lines = _set(FLUSH_LIST)
-    pieces = {1: 44.0, 6: 225.0}  # points in, at 10 pt: 4.4 and 22.5 ems
+    pieces = {1: 44.0, 4: 67.0, 6: 225.0}  # points in, at 10 pt: 4.4, 6.7 and 22.5 ems
     lines = [
         line._replace(left=line.left + pieces[at], indent=pieces[at]) if at in pieces else line
         for at, line in enumerate(lines)

@@ -405,11 +405,12 @@ def _hanging_indent(lines: Sequence[PdfLine]) -> tuple[list[float], list[bool], 
 
 
 def _hangs_at_one_indent(indented: Sequence[float], continued: float) -> bool:
-    """Whether lines indented ``indented`` ems hang at the continuation lines' indent: two at
-    least, and most of them, within half an em of it. A few lines indented each its own way are
-    pieces of lines (a formula's raised glyph PDFium gives apart), no hanging indent."""
+    """Whether lines indented ``indented`` ems (two or more) hang at the continuation lines'
+    indent: half of them at least within half an em of it (the others further in: a rule's
+    editors, "(Eds.), 1985. Handbook …"). Lines indented each its own way are pieces of lines (a
+    formula's raised glyphs PDFium gives apart), no hanging indent."""
     hanging = sum(abs(em - continued) <= _SAME_INDENT_EMS for em in indented)
-    return hanging >= max(2, len(indented) / 2)
+    return len(indented) >= 2 and hanging >= len(indented) / 2
 
 
 def continuation_indent(ems: Sequence[float]) -> float:
