@@ -203,6 +203,24 @@ def test_a_title_ends_where_its_style_ends_it(text: str, title: str) -> None:
                      "comprehension", "Nastase", 2021, id="kluwer-a-quotation-after-the-titles-first-word"),
         pytest.param("Name, A.: Title of the paper. In: Venue of the Conference, pp. 1–9 (2025)",
                      "Title of the paper", "Name", 2025, id="lncs-names-colon-title"),
+        # a part of a series: the series' title, the part's number and its own title, as two theses
+        # print them (github:jesford/Thesis 756633b diss.pdf; github:nityamd/Dissertation 0d36fed)
+        pytest.param("E. S. Rykoff, E. Rozo, M. T. Busha, C. E. Cunha, A. Finoguenov, A. Evrard, J. Hao, "
+                     "B. P. Koester, A. Leauthaud, B. Nord, M. Pierre, R. Reddick, T. Sadibekova, "
+                     "E. S. Sheldon, and R. H. Wechsler. redMaPPer. I. Algorithm and SDSS DR8 Catalog. ApJ, "
+                     "785:104, Apr. 2014.",
+                     "redMaPPer. I. Algorithm and SDSS DR8 Catalog", "E. S. Rykoff", 2014,
+                     id="series-part-plainnat"),
+        pytest.param("Spinrad, H. & Taylor, B. J. (1971). The Stellar Content of the Nuclei of Nearby "
+                     "Galaxies. I. M31, M32, and M81. The Astrophysical Journal, Supplement, 22, 445.",
+                     "The Stellar Content of the Nuclei of Nearby Galaxies. I. M31, M32, and M81", "Spinrad",
+                     1971, id="series-part-apa"),
+        pytest.param("Bruzual A, G. (1983). Spectral evolution of galaxies. I - Early-type systems. "
+                     "The Astrophysical Journal, 273, 105.",
+                     "Spectral evolution of galaxies. I - Early-type systems", "Bruzual A", 1983,
+                     id="series-part-a-dash-after-the-numeral"),
+        pytest.param("A. Name. A title of a work. I. J. Mod. Phys. A, 12, 2001.", "A title of a work",
+                     "A. Name", 2001, id="an-initial-after-the-title-is-no-part"),
     ],
 )  # fmt: skip
 def test_an_author_year_reference_reads_its_names_year_and_title(
