@@ -367,17 +367,22 @@ def _bio(texts: list[str], top: float, *, hyphenated: int | None = None) -> list
 # Monitoring, e9bb8f1, elsarticle-template-harv.pdf, pages 21–22): a paragraph each, flush, whose
 # last line ends with the author's e-mail address; "Mu-nich" and "Busi-ness" hyphenated.
 _NOTES_END = [
-    PdfLine(21, 0, 72.0, 12.0, "Yin, R.K., 2018. Case Study Research and Applications: Design and Methods.", 0.0, bottom=709.2),
+    PdfLine(21, 0, 72.0, 12.0, "Yin, R.K., 2018. Case Study Research and Applications: Design and"
+            " Methods.", 0.0, bottom=709.2),
     PdfLine(21, 0, 83.6, 12.0, "Publications, Thousand Oaks, CA.", 11.6, bottom=694.7),
-    *_bio(["Hans Ehm is a Senior Principal Engineer in Supply Chain and heads the Supply Chain Innovation",
+    *_bio(["Hans Ehm is a Senior Principal Engineer in Supply Chain and heads the Supply Chain"
+           " Innovation",
            "department at Infineon Technologies AG. He holds a diploma in Applied Physics from HS Munich"
            " and an M.S. in Mechanical Engineering from Oregon State University. His email address is",
            "hans.ehm@infineon.com."], 575.2, hyphenated=1),
     *_bio(["Gerald Reiner is a professor in the field of Operations Management. He holds a diploma in"
-           " Business Administration and has completed his doctorate and habilitation with a focus on optimizing",
-           "operations and supply chain processes. His academic and professional expertise lies in areas such",
-           "as sustainable supply chains, production planning, and integrating digital technologies into"
-           " traditional business processes. His email address is gerald.reiner@wu.ac.at."], 505.4, hyphenated=0),
+           " Business Administration and has completed his doctorate and habilitation with a focus on"
+           " optimizing",
+           "operations and supply chain processes. His academic and professional expertise lies in"
+           " areas such",
+           "as sustainable supply chains, production planning, and integrating digital technologies"
+           " into traditional business processes. His email address is gerald.reiner@wu.ac.at."],
+          505.4, hyphenated=0),
 ]  # fmt: skip
 
 

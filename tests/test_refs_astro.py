@@ -84,7 +84,8 @@ from bibnorm.readers.refs import parse_reference
         pytest.param("Antonini, F., & Perets, H. B. 2012, apj, 757, 27",
                      ("Antonini, F.", "Perets, H. B."), 2012, "apj", id="aas-journal-macro-printed-bare"),
         pytest.param("Arca-Sedda, M., & Capuzzo-Dolcetta, R. 2019, mn, 483, 152",
-                     ("Arca-Sedda, M.", "Capuzzo-Dolcetta, R."), 2019, "mn", id="aas-journal-string-printed-bare"),
+                     ("Arca-Sedda, M.", "Capuzzo-Dolcetta, R."), 2019, "mn",
+                     id="aas-journal-string-printed-bare"),
     ],
 )  # fmt: skip
 def test_an_astronomy_article_prints_no_title(

@@ -61,7 +61,8 @@ def test_a_style_without_titles_gives_no_title(reference: str) -> None:
             id="plainnat's names, then the title",
         ),
         pytest.param(
-            "Fu, Y.-X & Li, W.-H. (1993) Statistical tests of neutrality of mutations. Genetics 133, 693–709.",
+            "Fu, Y.-X & Li, W.-H. (1993) Statistical tests of neutrality of mutations."
+            " Genetics 133, 693–709.",
             "Statistical tests of neutrality of mutations",
             id="a title before a journal's name and volume",
         ),
