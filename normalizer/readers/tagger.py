@@ -17,6 +17,7 @@ Nothing here looks anything up or reads a layout: the text of one reference in, 
 
 from __future__ import annotations
 
+import bisect
 import gzip
 import json
 import re
@@ -611,7 +612,15 @@ class TaggedReference:
         if at < 0 or len(places) < at + len(wanted):
             return set()
         start, end = places[at], places[at + len(wanted) - 1] + 1
-        return {index for index, (first, last) in enumerate(self.spans) if first < end and last > start}
+        starts, ends = self._span_bounds
+        # the tokens are in the text's order, none overlapping: those ending after ``start`` up to
+        # the first starting at ``end`` or later
+        return set(range(bisect.bisect_right(ends, start), bisect.bisect_left(starts, end)))
+
+    @cached_property
+    def _span_bounds(self) -> tuple[list[int], list[int]]:
+        """Where each token starts and ends, in order: `tokens_of` bisects them."""
+        return [first for first, _ in self.spans], [last for _, last in self.spans]
 
     def written_authors(self) -> tuple[str, ...]:
         """The author list one name a string as printed ("Zhai, X.", "X. Zhai", "Zhai X"),
