@@ -115,6 +115,31 @@ def authors_features(
     return {**features, **crossed(features, _CROSSED)}
 
 
+# How sure of its names the model must be to finish a first name the rules cut at an initial.
+_SURE_OF_THE_FAMILY = 0.75
+
+
+def _cut_at_an_initial(tagged: TaggedReference, authors: tuple[str, ...], title: str | None) -> bool:
+    """Whether the rules read a given name first and an initial as a whole name ("John F" of
+    "John F. Rathé, Bibliography of …", as "Family I." of Vancouver's), the family name after it
+    left to open their title: the model's first name is theirs and that one word more, which it
+    reads as the family name and which the rules' title starts with."""
+    written = tagged.written_authors()
+    if not (authors and written and tagged.authors) or len(authors) > 1:
+        return False
+    rules, model = authors[0].split(), written[0].split()
+    family = tagged.authors[0][0]
+    opens = title.split()[0] if title and title.split() else ""
+    return (
+        len(model) == len(rules) + 1
+        and [word.rstrip(".,") for word in model[:-1]] == [word.rstrip(".,") for word in rules]
+        and _INITIAL.fullmatch(rules[-1]) is not None
+        and _words(family) == _words(model[-1])
+        and _words(opens) == _words(family)
+        and tagged.field_confidences().get("authors", 0.0) >= _SURE_OF_THE_FAMILY
+    )
+
+
 def overruled_authors(
     tagged: TaggedReference,
     kept: tuple[str, ...],
@@ -135,14 +160,19 @@ def overruled_authors(
     "Kleucker, Stephan: Grundkurs Software-Engineering mit UML", read "Stephan: Grundkurs …")."""
     if authors and not tagged.tokens_of(authors[0]):
         return kept
+    if _cut_at_an_initial(tagged, authors, title):
+        return tagged.written_authors()
     arbiter = arbiter or packaged_arbiter(WEIGHTS_FILE)
     features = authors_features(tagged, authors, title)
     readings = {"rules": authors or None, "model": tagged.written_authors() or None, "none": None}
     chosen = overruled(arbiter, features, kept or None, readings) or ()
+    return kept if _hand_written_stays(chosen, kept, features) else chosen
+
+
+def _hand_written_stays(chosen: tuple[str, ...], kept: tuple[str, ...], features: dict[str, float]) -> bool:
+    """Whether the hand-written ``kept`` stays for the learned ``chosen`` (see `overruled_authors`)."""
     if chosen and kept and _words(chosen[0]) <= _words(kept[0]):
-        return kept
+        return True
     if not chosen and features.get("rules-first:editor"):  # an edited book's editors head it
-        return kept
-    if any(": " in name for name in chosen):  # run on into the title ("Kleucker, Stephan: Grundkurs …")
-        return kept
-    return chosen
+        return True
+    return any(": " in name for name in chosen)  # run on into the title ("Kleucker, Stephan: Grundkurs …")

@@ -62,6 +62,7 @@ SURE: Mapping[str, float] = {
     "year-filled": 0.9,
     "authors": 0.99,
     "authors-filled": 0.97,
+    "authors-filled-given": 0.7,  # names the rules read none of, a person's as printed (`_named`)
     "publisher": 0.5,
     "publisher-filled": 0.5,
 }
@@ -413,8 +414,11 @@ def _names_the_title(own: tuple[str, ...], title: str | None) -> bool:
     title the model reads as a name ("Editorial. (2003).", "Apache Storm. https://…")."""
     if not title or len(title.split()) > 3:  # a short title; not names the rules read into one
         return False
-    titled = {word for word in re.findall(r"[^\W\d_]{3,}", title.casefold())}
-    return any(word in titled for name in own for word in re.findall(r"[^\W\d_]{3,}", name.casefold()))
+    titled = set(re.findall(r"[^\W\d_]{3,}", title.casefold()))
+    named = {word for name in own for word in re.findall(r"[^\W\d_]{3,}", name.casefold())}
+    # not a title that runs on from the names into words the model reads otherwise ("Anonymous,
+    # Technology Reviews, 1994": the rules' title, the model's name and title)
+    return bool(named & titled) and titled <= named
 
 
 def _names_after_the_title(tagged: TaggedReference) -> bool:
@@ -470,6 +474,39 @@ def _learned_names(tagged: TaggedReference, rules: RuleReading, kept: tuple[str,
     (a case's parties, a group, a short title: "Brown v. Board of Education, 347 U.S. 483",
     "CTAN", "Editorial. (2003)"), which the model reads as names, less than all but sure."""
     return overruled_authors(tagged, kept, rules.authors, rules.title) if rules.authors else kept
+
+
+def _kept_names(
+    tagged: TaggedReference,
+    rules: RuleReading,
+    thresholds: Mapping[str, float],
+    confidence: Mapping[str, float],
+) -> tuple[str, ...]:
+    """The hand-written choice of names where the rules' do not stand (`_rules_names_kept`): the
+    model's where it is sure of them — where the rules read none, all but sure, or less where its
+    first name is a person's (`_named`) —, else the rules'."""
+    written = tagged.written_authors()
+    sure = confidence.get("authors", 0.0)
+    if rules.authors:
+        return written if written and sure >= thresholds["authors"] else rules.authors
+    filled = sure >= thresholds["authors-filled"]
+    return written if filled or (sure >= thresholds["authors-filled-given"] and _named(tagged)) else ()
+
+
+def _named(tagged: TaggedReference) -> bool:
+    """Whether the model's first name is a person's as printed: a given name or an initial (a
+    capital) and a family name, the first tokens of the reference ("Helmut Kopka, Band 2: …",
+    "T. D. Club, Typography 22", "Jeffrey, Alan: Labelled diagrams …"), not a case's parties or
+    a group's name the model is unsure of ("Brown v. Board of Education")."""
+    given, family = tagged.run_of("given"), tagged.run_of("family")
+    first, second = sorted((given, family), key=lambda run: run.start)
+    return (
+        bool(first and second)
+        and first.start == 0
+        and second.start == first.stop
+        # capitals but for a family name's particles ("van Huu L.")
+        and all(tagged.tokens[index][:1].isupper() for index in (*given, family[-1]))
+    )
 
 
 def _spaced_names(tagged: TaggedReference, rules: RuleReading) -> tuple[str, ...]:
@@ -537,9 +574,7 @@ def choose_fields(
         ),
         authors=rules.authors
         if _rules_names_kept(tagged, rules)
-        else _learned_names(
-            tagged, rules, kept("authors", tagged.written_authors() or None, rules.authors or None) or ()
-        ),
+        else _learned_names(tagged, rules, _kept_names(tagged, rules, thresholds, confidence)),
         year=overruled_year(tagged, weighed("date", "year", tagged.year, rules.year), rules.year),
         venue=overruled_venue(
             tagged,
