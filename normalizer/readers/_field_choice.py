@@ -414,7 +414,7 @@ def _names_the_title(own: tuple[str, ...], title: str | None) -> bool:
     title the model reads as a name ("Editorial. (2003).", "Apache Storm. https://…")."""
     if not title or len(title.split()) > 3:  # a short title; not names the rules read into one
         return False
-    titled = set(re.findall(r"[^\W\d_]{3,}", title.casefold()))
+    titled = set(re.findall(r"[^\W_]{3,}", title.casefold()))  # a year too: "K. Reckdahl, 1996"
     named = {word for name in own for word in re.findall(r"[^\W\d_]{3,}", name.casefold())}
     # not a title that runs on from the names into words the model reads otherwise ("Anonymous,
     # Technology Reviews, 1994": the rules' title, the model's name and title)
@@ -490,23 +490,32 @@ def _kept_names(
     if rules.authors:
         return written if written and sure >= thresholds["authors"] else rules.authors
     filled = sure >= thresholds["authors-filled"]
-    return written if filled or (sure >= thresholds["authors-filled-given"] and _named(tagged)) else ()
+    named = sure >= thresholds["authors-filled-given"] and _named(tagged, written, rules.title)
+    return written if filled or named else ()
 
 
-def _named(tagged: TaggedReference) -> bool:
+def _named(tagged: TaggedReference, written: tuple[str, ...], title: str | None) -> bool:
     """Whether the model's first name is a person's as printed: a given name or an initial (a
-    capital) and a family name, the first tokens of the reference ("Helmut Kopka, Band 2: …",
-    "T. D. Club, Typography 22", "Jeffrey, Alan: Labelled diagrams …"), not a case's parties or
-    a group's name the model is unsure of ("Brown v. Board of Education")."""
+    capital) and a family name, the first tokens of the reference, set off by a punctuation mark
+    where the model's title follows ("Helmut Kopka, Band 2: …", "T. D. Club, Typography 22",
+    "Jeffrey, Alan: Labelled diagrams …"); not a case's parties, an act's or a group's name
+    ("Lilly Leadbetter Fair Play Act of 2009", "Brown v. Board of Education"), nor names that are
+    the rules' whole title ("Mission, Vision & Values. (n.d.). Retrieved …")."""
     given, family = tagged.run_of("given"), tagged.run_of("family")
     first, second = sorted((given, family), key=lambda run: run.start)
+    if not (first and second and first.start == 0 and second.start == first.stop):
+        return False
+    punctuated = any(tagged.tokens[index][-1:] in ".,;:" for index in range(second.stop))
     return (
-        bool(first and second)
-        and first.start == 0
-        and second.start == first.stop
+        (punctuated or tagged.labels[second.stop : second.stop + 1] != ("title",))
         # capitals but for a family name's particles ("van Huu L.")
         and all(tagged.tokens[index][:1].isupper() for index in (*given, family[-1]))
+        and not (title and _words_of(title) <= _words_of(" ".join(written)))
     )
+
+
+def _words_of(text: str) -> set[str]:
+    return set(re.findall(r"[^\W_]+", text.casefold()))
 
 
 def _spaced_names(tagged: TaggedReference, rules: RuleReading) -> tuple[str, ...]:

@@ -107,7 +107,23 @@ def overruled_year(
     arbiter = arbiter or packaged_arbiter(WEIGHTS_FILE)
     features = year_features(tagged, year)
     chosen = overruled(arbiter, features, kept, {"rules": year, "model": tagged.year, "none": None})
-    # only the model's year printed after the rules': real lists print before a work's date what no
+    # only the model's year printed after the rules' — real lists print before a work's date what no
     # validation style does (a conference's dates, "seit dem Jahr 1899", an original edition's year)
-    after = tagged.run_of("date").start > min(tagged.tokens_of(str(year)))
+    # — or before a rules' year that is the last of a run of bare numbers (the pages of "Lancet
+    # 2003, 361, 1761.", "Chemistry 2003, 24, 1999.")
+    inside = tagged.tokens_of(str(year))
+    after = tagged.run_of("date").start > min(inside) or _after_numbers(tagged, min(inside))
     return chosen if chosen is not None and chosen == tagged.year and after else kept
+
+
+def _bare_number(token: str) -> bool:
+    return token.rstrip(".,;").isdigit()
+
+
+def _after_numbers(tagged: TaggedReference, index: int) -> bool:
+    """Whether the token at ``index`` (the rules' year) is a bare number after another and the
+    reference's last: a journal's numbers, year, volume, pages ("2003, 361, 1761."), not a year in
+    brackets after a date ("2005 (1899)": an original edition's)."""
+    tokens = tagged.tokens
+    last = index == len(tokens) - 1
+    return last and index > 0 and _bare_number(tokens[index]) and _bare_number(tokens[index - 1])
