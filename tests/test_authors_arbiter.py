@@ -78,6 +78,33 @@ def test_the_authors_are_overruled_where_the_arbiter_is_sure(
             "Barbara Beeton",
             id="cjk",
         ),
+        # a given name and an initial the rules read as a name ("Family I."), the family name left
+        # to open their title
+        pytest.param(
+            "John F. Rathé, Bibliography of the Typophile chap books, 1935–1992, vol. 60, Typophiles, "
+            "New York, NY, USA, 1992.",
+            "John F. Rathé",
+            id="given-first-cut-at-an-initial",
+        ),
+        # a person's name the rules read none of, the model less than all but sure of it
+        pytest.param(
+            "Helmut Kopka, Band 2: Ergänzungen, Bonn, Germany, 1994.", "Helmut Kopka", id="a-person-s-name"
+        ),
+        pytest.param("K. Reckdahl, 1996, 17, 288.", "K. Reckdahl", id="a-name-and-numbers"),
+        pytest.param("Anonymous, Technology Reviews, 1994, 230", "Anonymous", id="a-name-and-a-title"),
+        # an act's name and a group's, which the model reads as names, less sure (real lists)
+        pytest.param(
+            "Lilly Leadbetter Fair Play Act of 2009, Pub. L. No. 111-2, 123 Stat. 5 (2009). "
+            "https://www.govinfo.gov/content/pkg/PLAW-111publ2/pdf/PLAW-111publ2.pdf",
+            None,
+            id="an-act",
+        ),
+        pytest.param(
+            "Mission, Vision & Values. (n.d.). Retrieved September 15, 2011, from "
+            "http://www.tchabitat.org/missionvisionvalues",
+            None,
+            id="a-group-s-page",
+        ),
         # a case's parties are no authors (real lists; no validation style prints one)
         pytest.param(
             "Brown v. Board of Education, 347 U.S. 483 (1954). http://www.oyez.org/cases/1940-1955/347us483",

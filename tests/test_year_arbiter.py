@@ -80,6 +80,13 @@ def test_the_year_is_overruled_where_the_arbiter_is_sure(
             2019,
             id="an-event-s-date-before",
         ),
+        # the pages read by the rules as the year, after the journal's year and volume
+        pytest.param(
+            "C. A. Donnelly, A. C. Ghani, G. M. Leung, A. J. Hedley, C. Fraser, S. Riley, et al., "
+            "Lancet 2003, 361, 1761.",
+            2003,
+            id="pages-after-the-year-and-volume",
+        ),
         # what real lists print and the generated data does not: kept as the rules read them
         pytest.param(
             "Freud, S. (1925/2003). Notiz über den Wunderblock. Frankfurt: Fischer.", 1925, id="reprint"
