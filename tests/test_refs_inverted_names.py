@@ -1,9 +1,12 @@
-"""Names written family first with initials (Nature, ACS: "Booth, G. & Chatt, J. Title.") then
-a title that opens with a quote, a formula or an acronym; a family name with "Jr.", a particle
-or "St."; a title that asks a question before the journal. References as biblatex-nature prints
-them, in its own document and setting a real third-party .bib."""
+"""Names written family first with initials (Nature: "Booth, G. & Chatt, J. Title."; ACS, with
+semicolons: "Deluca, M.; Shi, Z. Title.") then a title that opens with a quote, a formula, an
+acronym or a lower-case lead ("xTRAM"); a family name with "Jr.", a particle or "St."; a title
+that asks a question before the journal. References as biblatex-nature prints them, in its own
+document and setting a real third-party .bib, and from a real document's ACS list."""
 
 from __future__ import annotations
+
+import time
 
 import pytest
 from bibnorm.readers.refs import parse_reference
@@ -59,8 +62,59 @@ from bibnorm.readers.refs import parse_reference
         pytest.param("Arduengo III, A. J., Harlow, R. L. & Kline, M. A stable crystalline carbene. J. Am. "
                      "Chem. Soc. 113, 361–363 (1991).", "A stable crystalline carbene",
                      ("Arduengo III, A. J.", "Harlow, R. L.", "Kline, M."), id="a-plain-title"),
+        # ACS's semicolons between the names (a DNA-simulation manuscript's achemso list,
+        # gh-mrjoness-dna-skeleton in bench/pdf_dev3): the journal after the title is no title
+        pytest.param("Deluca, M.; Shi, Z.; Castro, C. E.; Arya, G. Dynamic DNA Nanotechnology: Toward "
+                     "Functional Nanoscale Devices. Nanoscale Horiz. 2020, 5, 182–201.",
+                     "Dynamic DNA Nanotechnology: Toward Functional Nanoscale Devices",
+                     ("Deluca, M.", "Shi, Z.", "Castro, C. E.", "Arya, G."), id="acs-semicolons"),
+        pytest.param("Yakovchuk, P.; Protozanova, E.; Frank-Kamenetskii, M. D. Base-Stacking and "
+                     "Base-Pairing Contributions into Thermal Stability of the DNA Double Helix. Nucleic "
+                     "Acids Res. 2006, 34, 564–574.",
+                     "Base-Stacking and Base-Pairing Contributions into Thermal Stability of the DNA "
+                     "Double Helix", ("Yakovchuk, P.", "Protozanova, E.", "Frank-Kamenetskii, M. D."),
+                     id="acs-hyphenated-family"),
+        pytest.param("Haley, N. E.; Ouldridge, T. E.; Mullor Ruiz, I.; Geraldini, A. Design of hidden "
+                     "Thermodynamic Driving for Non-Equilibrium Systems. Nat. Commun. 2020, 11, 1–11.",
+                     "Design of hidden Thermodynamic Driving for Non-Equilibrium Systems",
+                     ("Haley, N. E.", "Ouldridge, T. E.", "Mullor Ruiz, I.", "Geraldini, A."),
+                     id="acs-two-word-family"),
+        pytest.param("Pande, V. S.; Beauchamp, K.; Bowman, G. R. Everything You Wanted to Know About Markov "
+                     "State Models But Were Afraid to Ask. Methods 2010, 52, 99–105.",
+                     "Everything You Wanted to Know About Markov State Models But Were Afraid to Ask",
+                     ("Pande, V. S.", "Beauchamp, K.", "Bowman, G. R."), id="acs-one-word-journal"),
+        pytest.param("Araque, J. C.; Robert, M. A. Lattice Model of Oligonucleotide Hybridization in "
+                     "Solution. II. Specificity and Cooperativity. J. Chem. Phys. 2016, 144, 125101.",
+                     "Lattice Model of Oligonucleotide Hybridization in Solution. II. Specificity and "
+                     "Cooperativity", ("Araque, J. C.", "Robert, M. A."), id="acs-a-part-of-a-series"),
+        pytest.param("Srinivas, N.; Ouldridge, T. E.; Šulc, P.; Schaeffer, J. M. On the Biophysics and "
+                     "Kinetics of Toehold-Mediated DNA Strand Displacement. Nucleic Acids Res. 2013, 41, "
+                     "10641–10658.",
+                     "On the Biophysics and Kinetics of Toehold-Mediated DNA Strand Displacement",
+                     ("Srinivas, N.", "Ouldridge, T. E.", "Šulc, P.", "Schaeffer, J. M."),
+                     id="acs-a-family-name-with-a-caron"),
+        # a title may open with a word whose capital comes after a lower-case lead
+        pytest.param("Mey, A. S.; Wu, H.; Noé, F. xTRAM: Estimating equilibrium expectations from "
+                     "timecorrelated simulation data at multiple thermodynamic states. Phys. Rev. X "
+                     "2014, 4, 041018.",
+                     "xTRAM: Estimating equilibrium expectations from timecorrelated simulation data at "
+                     "multiple thermodynamic states", ("Mey, A. S.", "Wu, H.", "Noé, F."),
+                     id="a-lower-case-lead"),
     ],
 )  # fmt: skip
 def test_a_title_after_inverted_names(text: str, title: str, authors: tuple[str, ...]) -> None:
     parsed = parse_reference(text)
     assert (parsed.title, parsed.authors) == (title, authors)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        pytest.param("Aa, A.; " * 4000 + "x", id="semicolons-and-no-title"),
+        pytest.param("Aa, A.; xT" * 4000, id="lower-case-leads"),
+    ],
+)
+def test_a_long_list_of_inverted_names_is_read_at_once(text: str) -> None:
+    started = time.perf_counter()
+    parse_reference(text)
+    assert time.perf_counter() - started < 2.0

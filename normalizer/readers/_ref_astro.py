@@ -23,6 +23,7 @@ from functools import lru_cache
 from typing import NamedTuple
 
 from bibnorm.readers._ref_dates import YEARS
+from bibnorm.text.names import LATIN_CAPITALS
 from bibnorm.text.word_tables import (
     alternation,
     bare_words,
@@ -34,8 +35,7 @@ from bibnorm.text.word_tables import (
     reference_abbreviations,
 )
 
-_UPPER = "A-ZÀ-ÖØ-ÞĀĂĄĆĈĊČĎĐĒĔĖĘĚĜĞĠĢĤĦĨĪĬĮİĴĶĹĻĽĿŁŃŅŇŊŌŎŐŒŔŖŘŚŜŞŠŢŤŦŨŪŬŮŰŲŴŶŸŹŻŽ"
-_CAPITAL = rf"[{_UPPER}]"
+_CAPITAL = rf"[{LATIN_CAPITALS}]"
 # Initials: "B. P.", "J.-P.", "K.-i." (a Korean given name's second syllable), "Ch.", "J.L.".
 _INITIAL = rf"{_CAPITAL}[a-z]?\."
 _INITIALS = rf"{_INITIAL}(?:\s?-?(?:{_INITIAL}|[a-z]\.))*"

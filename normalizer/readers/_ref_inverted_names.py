@@ -20,6 +20,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
+from bibnorm.text.names import LATIN_CAPITALS
 from bibnorm.text.word_tables import (
     alternation,
     name_list_conjunctions,
@@ -73,21 +74,27 @@ _SUFFIX = alternation((*name_suffixes().unpunctuated, *name_suffixes().numerals)
 
 # The word before the last name, in the list's language: "and", "und", "et" (not "et al.").
 _CONJUNCTION = rf"{alternation(name_list_conjunctions())}\s(?!al\b)"
-# Names written family first with initials, joined by commas and "&" or "and", then the title
-# (the last initials' period ends no sentence): particles and "St." before a family name ("von
-# Haeseler, A.", "St. John, K."), "Jr." after it ("Rees Jr., W. S.") or after the initials
-# ("Lucas, R. E., Jr.").
+# A family name's or a title's first letter: "Šulc, P.", "Über …".
+_CAPITAL = f"[{LATIN_CAPITALS}]"
+# A title's first word with a lower-case lead before its capitals: "xTRAM", "mRNA", "iPSC".
+_LOWER_LEAD = r"[a-z]{1,3}[A-Z]"
+# Names written family first with initials, joined by commas (ACS's by semicolons: "Deluca, M.;
+# Shi, Z.") and "&" or "and", then the title (the last initials' period ends no sentence):
+# particles and "St." before a family name ("von Haeseler, A.", "St. John, K."), "Jr." after it
+# ("Rees Jr., W. S.") or after the initials ("Lucas, R. E., Jr.").
 INVERTED_NAMES = re.compile(
     rf"^(?P<authors>(?:(?:(?:{_PARTICLE}|St\.)\s)*"
-    rf"[A-Z][^\s,.]*(?:\s(?:[A-Z][^\s,.]*|{_GENERATION}\.)){{0,2}},\s(?:[A-Z]\.\s?-?){{1,4}}"
+    rf"{_CAPITAL}[^\s,.]*(?:\s(?:{_CAPITAL}[^\s,.]*|{_GENERATION}\.)){{0,2}},\s(?:[A-Z]\.\s?-?){{1,4}}"
     rf"(?:,?\s{_SUFFIX}\.?)?"
-    rf"(?:,\s(?:&\s|{_CONJUNCTION})?|\s?&\s|\s{_CONJUNCTION}|\s(?=[A-Z](?!\.)|[‘“\[{{])))+)"
+    rf"(?:[,;]\s(?:&\s|{_CONJUNCTION})?|\s?&\s|\s{_CONJUNCTION}"
+    rf"|\s(?={_CAPITAL}(?!\.)|{_LOWER_LEAD}|[‘“\[{{])))+)"
     # the title: no other inverted name ("Eckaus, R. S. 2007") nor a "Jr." opens it, nor the next
-    # of names in natural order ("Sae-Young Chung, G. David Forney, Thomas J. …"); a quote or a
-    # formula may (Nature: "‘Pincer’ pyridine …", "[{Au[µ-N(SiMe3)2]}4]: …")
-    rf"(?P<rest>(?![A-Z][^\s,.]*(?:\s[A-Z][^\s,.]*){{0,2}},\s[A-Z]\.|{_GENERATION}\."
+    # of names in natural order ("Sae-Young Chung, G. David Forney, Thomas J. …"); a quote, a
+    # formula or a word with a lower-case lead may (Nature: "‘Pincer’ pyridine …",
+    # "[{Au[µ-N(SiMe3)2]}4]: …"; ACS: "xTRAM: Estimating …")
+    rf"(?P<rest>(?!{_CAPITAL}[^\s,.]*(?:\s{_CAPITAL}[^\s,.]*){{0,2}},\s[A-Z]\.|{_GENERATION}\."
     r"|[A-Z][a-z]+(?:\s[A-Z]\.)*\s[A-Z][\w'’-]+,\s(?:and\s)?[A-Z][a-z]*\.?\s[A-Z])"
-    r"(?:[A-Z](?!\.)|[‘“\[{]).+)$"
+    rf"(?:{_CAPITAL}(?!\.)|{_LOWER_LEAD}|[‘“\[{{]).+)$"
 )
 
 

@@ -403,6 +403,11 @@ def split_authors(text: str) -> list[str]:
     return names
 
 
+# The capital letters a Latin-script name may open with, as a character class's inside: ASCII's,
+# Latin-1's and Latin Extended-A's ("Šulc", "Łukasz", "Øksendal").
+LATIN_CAPITALS = "A-ZÀ-ÖØ-ÞĀĂĄĆĈĊČĎĐĒĔĖĘĚĜĞĠĢĤĦĨĪĬĮİĴĶĹĻĽĿŁŃŅŇŊŌŎŐŒŔŖŘŚŜŞŠŢŤŦŨŪŬŮŰŲŴŶŸŹŻŽ"
+
+
 # --- comparing names ------------------------------------------------------------------------
 
 # Latin letters Unicode does not decompose into a base letter and an accent, so that folding
