@@ -88,11 +88,12 @@ INVERTED_NAMES = re.compile(
     rf"(?:,?\s{_SUFFIX}\.?)?"
     rf"(?:[,;]\s(?:&\s|{_CONJUNCTION})?|\s?&\s|\s{_CONJUNCTION}"
     rf"|\s(?={_CAPITAL}(?!\.)|{_LOWER_LEAD}|[‘“\[{{])))+)"
-    # the title: no other inverted name ("Eckaus, R. S. 2007") nor a "Jr." opens it, nor the next
+    # the title: no other inverted name ("Eckaus, R. S. 2007", one a line's break split: "Ra jeswaran,
+    # A. ICLR.") nor a "Jr." opens it, nor the next
     # of names in natural order ("Sae-Young Chung, G. David Forney, Thomas J. …"); a quote, a
     # formula or a word with a lower-case lead may (Nature: "‘Pincer’ pyridine …",
     # "[{Au[µ-N(SiMe3)2]}4]: …"; ACS: "xTRAM: Estimating …")
-    rf"(?P<rest>(?!{_CAPITAL}[^\s,.]*(?:\s{_CAPITAL}[^\s,.]*){{0,2}},\s[A-Z]\.|{_GENERATION}\."
+    rf"(?P<rest>(?!{_CAPITAL}[^\s,.]*(?:\s[^\s,.]+){{0,2}},\s[A-Z]\.|{_GENERATION}\."
     r"|[A-Z][a-z]+(?:\s[A-Z]\.)*\s[A-Z][\w'’-]+,\s(?:and\s)?[A-Z][a-z]*\.?\s[A-Z])"
     rf"(?:{_CAPITAL}(?!\.)|{_LOWER_LEAD}|[‘“\[{{]).+)$"
 )
