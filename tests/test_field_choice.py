@@ -15,13 +15,14 @@ LABELS = (
 )  # fmt: skip
 
 
-def tagged(sure: float = 0.99, labels: tuple[str, ...] = LABELS) -> TaggedReference:
-    """``TEXT`` as the model would tag it with ``labels``, ``sure`` of every label."""
-    spans = tuple(tokenize(TEXT))
-    tokens = tuple(TEXT[start:end] for start, end in spans)
+def tagged_as(text: str, labels: tuple[str, ...], sure: float = 0.99, doubt: float = 0.01) -> TaggedReference:
+    """``text`` as the model would tag it with ``labels``, ``sure`` of every label and giving each
+    other label ``doubt``."""
+    spans = tuple(tokenize(text))
+    tokens = tuple(text[start:end] for start, end in spans)
     assert len(tokens) == len(labels)
     weighed = {
-        label: tuple(sure if tagged_label == label else 0.01 for tagged_label in labels)
+        label: tuple(sure if tagged_label == label else doubt for tagged_label in labels)
         for label in WEIGHED_LABELS
     }
     fields = []
@@ -29,9 +30,14 @@ def tagged(sure: float = 0.99, labels: tuple[str, ...] = LABELS) -> TaggedRefere
     for index in range(1, len(tokens) + 1):
         if index == len(tokens) or labels[index] != labels[start]:
             if labels[start] != "other":
-                fields.append(Field(labels[start], TEXT[spans[start][0] : spans[index - 1][1]], sure))
+                fields.append(Field(labels[start], text[spans[start][0] : spans[index - 1][1]], sure))
             start = index
-    return TaggedReference(TEXT, tokens, labels, tuple(fields), (sure,) * len(tokens), spans, weighed)
+    return TaggedReference(text, tokens, labels, tuple(fields), (sure,) * len(tokens), spans, weighed)
+
+
+def tagged(sure: float = 0.99, labels: tuple[str, ...] = LABELS) -> TaggedReference:
+    """``TEXT`` as the model would tag it with ``labels``, ``sure`` of every label."""
+    return tagged_as(TEXT, labels, sure)
 
 
 RULES = RuleReading(
@@ -103,6 +109,58 @@ def test_the_title_is_the_models_the_rules_only_where_it_is_unsure(
     rules: RuleReading, reading: TaggedReference, expected_title: str | None
 ) -> None:
     assert choose_fields(rules, reading).title == expected_title
+
+
+IOP = "Delorme, F., 1995, Electron. Lett. 31(15), 1244."
+IOP_LABELS = ("family", "given", "date", "container", "container", "volume", "issue", "pages")
+IOP_RULES = RuleReading("Lett", ("Delorme, F.",), 1995, "31")
+ACS = "Lee, Y.; Kang, J. J. Chem. Phys. 2022, 156, 104101."
+ACS_LABELS = (
+    "family",
+    "given",
+    "family",
+    "given",
+    "container",
+    "container",
+    "container",
+    "date",
+    "volume",
+    "pages",
+)
+ACS_RULES = RuleReading("Phys", ("Lee, Y.", "Kang, J."), 2022, "156")
+# a title the model runs on into the journal after it (the rules read it right)
+NLM = "Anonymous. Technology Reviews. Communication arts. 1994;36(6):230–??."
+NLM_LABELS = ("family", *("container",) * 4, "date", "volume", "issue", "pages")
+NLM_RULES = RuleReading("Technology Reviews", ("Anonymous",), 1994, "Communication arts")
+
+
+@pytest.mark.parametrize(
+    ("text", "labels", "sure", "rules", "expected_title"),  # "sure": of its labels, and of others
+    [
+        pytest.param(
+            IOP, IOP_LABELS, (0.7, 0.3), IOP_RULES, None, id="the-last-word-of-an-abbreviated-journal-none"
+        ),
+        pytest.param(
+            ACS, ACS_LABELS, (0.7, 0.3), ACS_RULES, None, id="a-word-inside-an-abbreviated-journal-none"
+        ),
+        pytest.param(
+            IOP, IOP_LABELS, (0.4, 0.4), IOP_RULES, "Lett", id="the-model-unsure-of-the-venue-the-rules"
+        ),
+        pytest.param(
+            NLM, NLM_LABELS, (0.7, 0.3), NLM_RULES, "Technology Reviews", id="a-title-opening-the-venue"
+        ),
+    ],
+)  # fmt: skip
+def test_a_rules_title_inside_the_venue_the_model_reads_instead_of_a_title_is_none(
+    text: str,
+    labels: tuple[str, ...],
+    sure: tuple[float, float],
+    rules: RuleReading,
+    expected_title: str | None,
+) -> None:
+    """A style that prints no title: the rules cut an abbreviated journal in pieces and read one
+    as the title, the model reads the whole journal as the venue and no title."""
+    assert choose_fields(rules, tagged_as(text, labels, *sure)).title == expected_title
 
 
 def test_the_fields_the_model_is_sure_of_are_its_own_a_year_read_stays() -> None:

@@ -9,7 +9,8 @@ where the two differ: the rules' title run on into the venue, a venue line read 
 title's start cut off, names lost. A title the rules read where the model reads none and
 reads other fields (names, a venue, numbers: a style that prints no article title) is left out
 (`_no_title_printed`), and so is one where the model's title is that style's venue
-(`_title_is_a_venue`); a title the rules read none of is none unless the model is all but sure
+(`_title_is_a_venue`) or where the model reads no title and the rules' is a word of its venue
+(`_title_in_the_venue`); a title the rules read none of is none unless the model is all but sure
 of one right after its names, and a year the rules read stays theirs. The title so kept is
 overruled where a classifier trained on the validation styles is sure another (the rules', the
 model's, none) is right (`_title_arbiter.overruled_title`), and the venue, the year and the
@@ -395,6 +396,20 @@ def _title_is_a_venue(tagged: TaggedReference, read: str) -> bool:
     return opener == "in" and labels[own.start - 1] == "other"
 
 
+def _title_in_the_venue(tagged: TaggedReference, read: str) -> bool:
+    """Whether the rules' title is a word of the venue the model reads where it reads no title:
+    the model sure of a venue (its threshold in `SURE`) that holds the rules' title after words of
+    its own, an abbreviated journal the rules cut in pieces ("Lett" of "Delorme, F., 1995,
+    Electron. Lett. 31(15), 1244."). `_title_is_a_venue`'s case where the model reads the whole
+    journal as one venue. Not a title the model's venue starts with: that is as often a title the
+    model ran on into the journal ("Anonymous. Technology Reviews. Communication arts. 1994;36").
+    """
+    venue, inside = tagged.run_of("container"), tagged.tokens_of(read)
+    if tagged.run_of("title") or not inside or not inside <= set(venue) or min(inside) == venue.start:
+        return False
+    return tagged.field_confidences().get("venue", 0.0) >= SURE["venue"]
+
+
 def _same_names(read: tuple[str, ...], own: tuple[str, ...]) -> bool:
     """Whether two readings of an author list hold the same words, however either groups or
     punctuates them, but for two or fewer the model leaves out. The rules' then stay ("Kenen,
@@ -575,7 +590,8 @@ def choose_fields(
         title=overruled_title(
             tagged,
             None
-            if rules.title and _title_is_a_venue(tagged, rules.title)
+            if rules.title
+            and (_title_is_a_venue(tagged, rules.title) or _title_in_the_venue(tagged, rules.title))
             else weighed("title", "title", tagged.title or None, rules.title),
             rules.title,
             rules.authors,
