@@ -132,6 +132,10 @@ ACS_RULES = RuleReading("Phys", ("Lee, Y.", "Kang, J."), 2022, "156")
 NLM = "Anonymous. Technology Reviews. Communication arts. 1994;36(6):230–??."
 NLM_LABELS = ("family", *("container",) * 4, "date", "volume", "issue", "pages")
 NLM_RULES = RuleReading("Technology Reviews", ("Anonymous",), 1994, "Communication arts")
+# a title after a group's name, the two read as a venue no list holds
+GROUP = "Falcon Communications UK. Cbrne world. 2019."
+GROUP_LABELS = ("family", "family", "container", "container", "container", "date")
+GROUP_RULES = RuleReading("Cbrne world", ("Falcon Communications UK",), 2019, None)
 
 
 @pytest.mark.parametrize(
@@ -148,6 +152,9 @@ NLM_RULES = RuleReading("Technology Reviews", ("Anonymous",), 1994, "Communicati
         ),
         pytest.param(
             NLM, NLM_LABELS, (0.7, 0.3), NLM_RULES, "Technology Reviews", id="a-title-opening-the-venue"
+        ),
+        pytest.param(
+            GROUP, GROUP_LABELS, (0.7, 0.3), GROUP_RULES, "Cbrne world", id="a-title-inside-an-unlisted-venue"
         ),
     ],
 )  # fmt: skip

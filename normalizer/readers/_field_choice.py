@@ -398,16 +398,20 @@ def _title_is_a_venue(tagged: TaggedReference, read: str) -> bool:
 
 def _title_in_the_venue(tagged: TaggedReference, read: str) -> bool:
     """Whether the rules' title is a word of the venue the model reads where it reads no title:
-    the model sure of a venue (its threshold in `SURE`) that holds the rules' title after words of
-    its own, an abbreviated journal the rules cut in pieces ("Lett" of "Delorme, F., 1995,
-    Electron. Lett. 31(15), 1244."). `_title_is_a_venue`'s case where the model reads the whole
-    journal as one venue. Not a title the model's venue starts with: that is as often a title the
-    model ran on into the journal ("Anonymous. Technology Reviews. Communication arts. 1994;36").
-    """
+    the model sure of a venue (its threshold in `SURE`), a listed journal's name, that holds the
+    rules' title after words of its own: an abbreviated journal the rules cut in pieces ("Lett"
+    of "Delorme, F., 1995, Electron. Lett. 31(15), 1244."). `_title_is_a_venue`'s case where the
+    model reads the whole journal as one venue. Not a title the model's venue starts with: that
+    is as often a title the model ran on into the journal ("Anonymous. Technology Reviews.
+    Communication arts. 1994;36"); nor one in a venue no list holds, as often the title's words
+    after a group's name ("Falcon Communications UK. Cbrne world. 2019.")."""
+    from bibnorm.text.journals import is_listed  # local: the journal list is large
+
     venue, inside = tagged.run_of("container"), tagged.tokens_of(read)
     if tagged.run_of("title") or not inside or not inside <= set(venue) or min(inside) == venue.start:
         return False
-    return tagged.field_confidences().get("venue", 0.0) >= SURE["venue"]
+    sure = tagged.field_confidences().get("venue", 0.0) >= SURE["venue"]
+    return sure and is_listed(" ".join(tagged.tokens[venue.start : venue.stop]))
 
 
 def _same_names(read: tuple[str, ...], own: tuple[str, ...]) -> bool:
