@@ -94,6 +94,14 @@ _RUN_INTO = frozenset(LABELS) - {"title", "note", "other", "edition", "family", 
 _VENUE_LINE = frozenset({"container", "date", "volume", "issue", "pages", "publisher"})
 
 
+def _listed(text: str) -> bool:
+    """Whether the journal list or the venue table names ``text`` (`journals.is_listed`), its
+    module imported on first use: the reader's start-up does not load the journal tables."""
+    from bibnorm.text.journals import is_listed
+
+    return is_listed(text)
+
+
 def _short_title_as_names(read: str, labels: set[str]) -> bool:
     """Whether the rules' title is a short title the model reads as a name: a word or two
     without initials ("Pierre Duchet. Hypergraphs. In …", "Berns, C. and J. Zurbach. Miletus.
@@ -176,12 +184,10 @@ def _venue_line_read_as_title(tagged: TaggedReference, read: str) -> bool:
     line (quoted or not: the italics pass quotes an italic journal the rules took for a title,
     AMS's "2002: Title. *J. Atmos. Sci.*, 59"), or a listed journal's name the model reads as the
     venue, less sure (ACS's "Title. *Nat. Protoc.* 2017, 12", its abbreviated words ~0.9 each)."""
-    from bibnorm.text.journals import is_listed  # local: the journal list is large
-
     labels, lowest = tagged.labels_of(read)
     if labels <= _VENUE_LINE and lowest >= _SURE_OF_OTHERS:
         return True
-    return labels == {"container"} and lowest >= _SURE_OF_A_JOURNAL and is_listed(read)
+    return labels == {"container"} and lowest >= _SURE_OF_A_JOURNAL and _listed(read)
 
 
 def _names_read_as_title(tagged: TaggedReference, read: str) -> bool:
@@ -224,8 +230,6 @@ def _cut_short_by_the_rules(tagged: TaggedReference, read: str) -> bool:
     right after its title: without one it has often run on into it ("Title. Stochastic
     Processes and their Applications, 104", "Title. In Gravel-bed rivers: …"), as it has where
     the words it adds are a listed journal's name."""
-    from bibnorm.text.journals import is_listed  # local: the journal list is large
-
     own, inside = tagged.run_of("title"), tagged.tokens_of(read)
     venue = tagged.run_of("container")
     # both end at a sentence's end: the rules' title at a period, the model's at any
@@ -243,7 +247,7 @@ def _cut_short_by_the_rules(tagged: TaggedReference, read: str) -> bool:
     if not (_PART_NUMBER.fullmatch(tagged.tokens[max(inside)]) or _PART_NUMBER.fullmatch(after[0])):
         return False
     return not any(
-        is_listed(" ".join(words)) for words in (after, [*after, *tagged.tokens[venue.start : venue.stop]])
+        _listed(" ".join(words)) for words in (after, [*after, *tagged.tokens[venue.start : venue.stop]])
     )
 
 
@@ -287,10 +291,8 @@ def _dated(tagged: TaggedReference, read: str, labels: set[str]) -> bool:
     journal's name ("Grimme, S. Chem. Phys. Lett. 1996, 259"; not a film's "Gravity, 2012"). Not
     the date before it: an author-year style prints its date before the title ("eds. 2006.
     Advances in Mathematical Economics. 8, New York: Springer.", a book series that is listed)."""
-    from bibnorm.text.journals import is_listed  # local: the journal list is large
-
     after = max(tagged.tokens_of(read), default=len(tagged.labels)) + 1
-    return "date" in labels or (tagged.labels[after : after + 1] == ("date",) and is_listed(read))
+    return "date" in labels or (tagged.labels[after : after + 1] == ("date",) and _listed(read))
 
 
 def _named_labels(tagged: TaggedReference, read: str, labels: set[str]) -> set[str]:
@@ -382,8 +384,6 @@ def _title_is_a_venue(tagged: TaggedReference, read: str) -> bool:
     Not a title the model reads a volume after and no venue: a journal's name the model reads
     into the title is as often one a record lacks ("Price LA. Hebrew letter (with source).
     1981;2:122")."""
-    from bibnorm.text.journals import is_listed  # local: the journal list is large
-
     own, inside = tagged.run_of("title"), tagged.tokens_of(read)
     if not own or not inside or min(inside) < own.start:
         return False
@@ -391,7 +391,7 @@ def _title_is_a_venue(tagged: TaggedReference, read: str) -> bool:
     venue = tagged.run_of("container")
     if venue and venue.start == own.stop:
         abbreviated = all(tokens[index].endswith(".") for index in own)
-        return abbreviated and is_listed(" ".join(tokens[own.start : venue.stop]))
+        return abbreviated and _listed(" ".join(tokens[own.start : venue.stop]))
     opener = tokens[own.start - 1].casefold().rstrip(":") if own.start else ""
     return opener == "in" and labels[own.start - 1] == "other"
 
@@ -405,13 +405,11 @@ def _title_in_the_venue(tagged: TaggedReference, read: str) -> bool:
     is as often a title the model ran on into the journal ("Anonymous. Technology Reviews.
     Communication arts. 1994;36"); nor one in a venue no list holds, as often the title's words
     after a group's name ("Falcon Communications UK. Cbrne world. 2019.")."""
-    from bibnorm.text.journals import is_listed  # local: the journal list is large
-
     venue, inside = tagged.run_of("container"), tagged.tokens_of(read)
     if tagged.run_of("title") or not inside or not inside <= set(venue) or min(inside) == venue.start:
         return False
     sure = tagged.field_confidences().get("venue", 0.0) >= SURE["venue"]
-    return sure and is_listed(" ".join(tagged.tokens[venue.start : venue.stop]))
+    return sure and _listed(" ".join(tagged.tokens[venue.start : venue.stop]))
 
 
 def _same_names(read: tuple[str, ...], own: tuple[str, ...]) -> bool:
@@ -422,7 +420,7 @@ def _same_names(read: tuple[str, ...], own: tuple[str, ...]) -> bool:
     name or ran on into the title."""
 
     def words(names: tuple[str, ...]) -> Counter[str]:
-        return Counter(word for name in names for word in re.findall(r"[^\W_]+", name.casefold()))
+        return Counter(word for name in names for word in _WORD_RUN.findall(name.casefold()))
 
     rules, model = words(read), words(own)
     return not model - rules and sum((rules - model).values()) <= 2
@@ -534,7 +532,10 @@ def _named(tagged: TaggedReference, written: tuple[str, ...], title: str | None)
 
 
 def _words_of(text: str) -> set[str]:
-    return set(re.findall(r"[^\W_]+", text.casefold()))
+    return set(_WORD_RUN.findall(text.casefold()))
+
+
+_WORD_RUN = re.compile(r"[^\W_]+")  # a word: letters and digits
 
 
 def _spaced_names(tagged: TaggedReference, rules: RuleReading) -> tuple[str, ...]:
