@@ -79,8 +79,16 @@ def _reference(number: int, page: int = 1, column: int = 0) -> list[PdfLine]:
             False,
             id="a-title-opening-so-with-more",
         ),
+        # the article's history a journal sets after its list (ACM's acmsmall, Elsevier, Springer)
+        pytest.param("Received February 2007; revised March 2009; accepted June 2009", 0, True,
+                     id="acm-history"),
+        pytest.param("Received 3 May 2019; Received in revised form 1 June 2019; Accepted 2 June 2019", 0,
+                     True, id="elsevier-history"),
+        pytest.param("Received: 2 March 2020 / Accepted: 9 July 2020", 0, True, id="springer-history"),
+        pytest.param("Received wisdom; a history of ideas. Oxford, 2001.", 0, False,
+                     id="a-title-opening-received"),
     ],
-)
+)  # fmt: skip
 def test_back_matter_headings_end_the_list(text: str, indent: float, ends: bool) -> None:
     assert ends_list(_line(text, indent)) is ends
 

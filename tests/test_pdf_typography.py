@@ -243,6 +243,18 @@ _MEMBERS = ["Partial Symmetries of Weak Interactions", "A Model of Leptons"]
                      ["Rivers; Lakes and Seas of the North"], id="a-semicolon-in-a-title-stays"),
         pytest.param("Doe, Jane (2001). Maps of the North. London; New York: Routledge.",
                      ["Maps of the North"], id="a-semicolon-between-places-stays"),
+        # a Springer Nature reference list (sn-article.cls), a translation and a reprint in brackets
+        pytest.param("Sakharov, A.D.: Vacuum quantum fluctuations in curved space and the theory of "
+                     "gravitation. Dokl. Akad. Nauk SSSR 177, 70–71 (1967). [Sov. Phys. Dokl. 12 (1968) "
+                     "1040; Gen. Rel. Grav. 32 (2000) 365]",
+                     ["Vacuum quantum fluctuations in curved space and the theory of gravitation"],
+                     id="a-semicolon-inside-brackets-stays"),
+        # a book review's reference (Systematic Biology), a book's two ISBNs
+        pytest.param("Julia Sigwart. Gene Genealogies, Variation and Evolution: A Primer in Coalescent "
+                     "Theory. 2004. Oxford University Press, Oxford. ISBN 0-19-852996-1, £29.95 (paperback); "
+                     "ISBN 0-19-852995-3, £65.00 (hardback). Systematic Biology, 54(6):986–987, 2005.",
+                     ["Gene Genealogies, Variation and Evolution: A Primer in Coalescent Theory"],
+                     id="a-semicolon-before-an-isbn-stays"),
     ],
 )  # fmt: skip
 def test_an_entry_sets_members_are_references_of_their_own(text: str, members: list[str]) -> None:

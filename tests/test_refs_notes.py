@@ -26,6 +26,15 @@ from pdf_lines import read_lines
         # achemso's \\bibnote (a dissertation's chapter): a sentence of the paper, no field marks
         pytest.param("In Koopmans theorem the ith Ionization potential is approximated by the corresponding "
                      "energy eigenvalue of the canonical SCF equation −i.", True, id="a-long-sentence"),
+        # a thesis's notes among its references (eraserxp/thesis: its PDF beside its .bbl)
+        pytest.param("At zero electric field, there are three degenerate states corresponding to N = 1 and "
+                     "MN = 0,±1. In the presence of an electric field, the degeneracy is lifted. As shown in "
+                     "Ref. [20], the transition is uncoupled from the other transitions. → pages 15", True,
+                     id="ref-in-brackets"),
+        pytest.param("This analysis assumes that both D and J are isotropic. For molecules on an optical "
+                     "lattice, the magnitude and sign of D and J depend on the angle between the direction "
+                     "of the electric field and the molecular array. This may modify the properties of "
+                     "biexcitons in 2D and 3D systems. → pages 31", True, id="a-paragraph-of-prose"),
         # references, however they speak
         pytest.param("Handbook of mathematical functions with formulas graphs and mathematical tables for "
                      "engineers. Dover", False, id="a-title-and-a-publisher"),
@@ -43,6 +52,9 @@ from pdf_lines import read_lines
                      "default context:", False, id="a-year-run-into-a-letter"),
         pytest.param("Planck Collaboration, Our universe in numbers, Astron. Astrophys. 641, A6.", False,
                      id="a-collaboration"),
+        pytest.param("Committee on the history of the region. A report on the state of the fisheries of the "
+                     "islands of the Pacific ocean and of the rivers that run into it. Government printer, "
+                     "Wellington.", False, id="a-title-and-a-publisher-in-sentence-case"),
         pytest.param("D. Pugh, J. A. Wright, and A. A. Danopoulos, “Pincer” iridium complexes, Angew. Chem. "
                      "Int. Ed., in press.", False, id="in-press"),
     ],

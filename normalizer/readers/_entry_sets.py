@@ -6,8 +6,12 @@ list — "[5] Herrmann, Wolfgang A. et al. “A carbocyclic carbene …” In: A
 Chem. …" — but each member is a work of its own, to be found on its own. An item is cut at a
 semicolon where the text on both sides reads as a whole reference (names, a year and a
 title each) and the text after it opens with a capital, as a name does; a semicolon inside a
-title, a list of places or of editors leaves no whole reference on one side, and stays. The
-``subentry`` option's member labels ("(a)", "(b)") are dropped with the semicolons.
+title, a list of places or of editors leaves no whole reference on one side, and stays; so does
+one inside brackets or parentheses (a reprint or a translation the reference names, "[Sov. Phys.
+Dokl. 12 (1968) 1040; Gen. Rel. Grav. 32 (2000) 365]") and one before an identifier's label (a
+book's second ISBN, "ISBN 0-19-852996-1, £29.95 (paperback); ISBN 0-19-852995-3, £65.00
+(hardback)"). The ``subentry`` option's member labels ("(a)", "(b)") are dropped with the
+semicolons.
 """
 
 from __future__ import annotations
@@ -20,6 +24,9 @@ from bibnorm.readers.refs import parse_reference
 # The semicolon between members; with the ``subentry`` option each member is labelled "(a)", "(b)" ….
 _MEMBER_BREAK = re.compile(r";\s+(?:\([a-z]\)\s+)?(?=[^\W\d_])")
 _SUBENTRY_LABEL = re.compile(r"^\([a-z]\)\s+")
+# An identifier's label opens no member: it goes on with the reference before it.
+_IDENTIFIER_LABEL = re.compile(r"(?:ISBN|ISSN|DOI|PMID|PMCID|URL|arXiv)\b", re.IGNORECASE)
+_OPENING, _CLOSING = "([", ")]"
 
 
 def split_entry_sets(references: ReferenceList) -> ReferenceList:
@@ -39,11 +46,20 @@ def _members(text: str) -> list[str]:
     cuts = [first_label.end() if first_label else 0]
     for found in _MEMBER_BREAK.finditer(text):
         after = text[found.end() :]
-        if after[:1].isupper() and _whole(text[cuts[-1] : found.start()]) and _whole(after):
+        opens = _may_open_member(text, found.start(), after)
+        if opens and _whole(text[cuts[-1] : found.start()]) and _whole(after):
             cuts.append(found.end())
     if len(cuts) == 1:
         return [text]
     return [text[start:end].rstrip("; ") for start, end in zip(cuts, [*cuts[1:], len(text)], strict=True)]
+
+
+def _may_open_member(text: str, at: int, after: str) -> bool:
+    """Whether the semicolon at ``at`` may end a member: ``after`` it opens with a capital and no
+    identifier's label, and no bracket or parenthesis opened before it is still open."""
+    before = text[:at]
+    still_open = sum(before.count(mark) for mark in _OPENING) > sum(before.count(mark) for mark in _CLOSING)
+    return after[:1].isupper() and not _IDENTIFIER_LABEL.match(after) and not still_open
 
 
 def _whole(text: str) -> bool:

@@ -72,6 +72,13 @@ _APPENDIX = re.compile(
     rf"^(?:[A-Z]\.?\s|\d{{1,2}}\.?\s)?\s*{alternation((*_APPENDIX_WORDS, *map(str.upper, _APPENDIX_WORDS)))}"
     r"(?:\s[A-Z\d]{1,2}(?:\.\d{1,2})?)?(?:[.:]?\s*$|\s?[.:—–-]\s)"
 )
+# An article's history, which a journal sets after its list (ACM's "Received February 2007; revised
+# March 2009; accepted June 2009", Elsevier's "Received 3 May 2019; Received in revised form …",
+# Springer's "Received: 2 March 2020 / Accepted: …"): a date received, then another event's.
+_HISTORY = re.compile(
+    r"^(?:Manuscript\s)?Received:?\s[^;/]{3,40}[;/]\s?(?:Received in revised|Revised|Accepted|Published)\b",
+    re.IGNORECASE,
+)
 _HEADING_CHARS = 60
 FLUSH_EMS = 0.4  # a line indented less than this, in ems of its type, is flush
 WRAPPED_EMS = 5.0  # a reference's wrapped line is indented at most this many ems
@@ -83,8 +90,9 @@ def ends_list(line: Line) -> bool:
     interests:" — alone on its line, flush or centred (further in than a reference's wrapped line
     is set: a manuscript's "TABLES" atop the page its tables begin);
     an appendix's ("Appendix", "APPENDIX A: SOME EXTRA MATERIAL"), flush, short and without a
-    year (a reference's wrapped "Appendix B: Methods. HMSO, 1999." is none); or a caption."""
-    if _CAPTION.match(line.text):
+    year (a reference's wrapped "Appendix B: Methods. HMSO, 1999." is none); a caption; or the
+    article's history ("Received February 2007; revised March 2009; accepted June 2009")."""
+    if _CAPTION.match(line.text) or _HISTORY.match(line.text):
         return True
     text = line.text.strip()
     flush = line.indent < FLUSH_EMS * line.size

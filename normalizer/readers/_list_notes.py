@@ -22,8 +22,13 @@
   corresponding energy eigenvalue of the canonical SCF equation."): twelve words or more in
   sentence case, one full stop at its end and none of the marks that set a reference's fields
   apart (comma, semicolon, colon, quotes, italics), holding nothing a reference is found by and
-  not opening with a name. The pointer to a paper's supplemental material is a note, whatever
-  it holds.
+  not opening with a name; and so is a paragraph of the paper's prose (a thesis's notes: "This
+  analysis assumes that both D and J are isotropic. For molecules on an optical lattice, the
+  magnitude and sign of D and J depend on …"): two sentences or more, twenty-four words or more,
+  at most a quarter of them capitalised and none in italics, three of them or more the verbs and
+  pointers prose is made of and a title seldom holds ("is", "are", "may", "this", "that", "there"
+  …), holding nothing a reference is found by and not opening with a name. The pointer to a
+  paper's supplemental material is a note, whatever it holds.
 """
 
 from __future__ import annotations
@@ -89,7 +94,9 @@ def _is_note(text: str) -> bool:
     )
 
 
-_PAPER_SPEAKS = re.compile(r"\b(?:[Ww]e|[Oo]ur|us)\b|\b(?:Refs?|Eqs?|Figs?|Secs?|Sects?)\.\s?(?:\(?\d|[IVX])")
+_PAPER_SPEAKS = re.compile(
+    r"\b(?:[Ww]e|[Oo]ur|us)\b|\b(?:Refs?|Eqs?|Figs?|Secs?|Sects?)\.\s?(?:[(\[]?\d|[IVX])"  # "Ref. [20]" too
+)
 # How a reference opens: initials and a family name ("A. A. Abrikosov", "J. van der Berg",
 # "É. É. Flanagan"), an inverted name ("Hasson, U.", "Hasson U,"), a collaboration.
 _PARTICLES = rf"(?:{alternation(name_particles().particles)}\s)*"
@@ -111,7 +118,7 @@ def is_note(text: str) -> bool:
     if _SUPPLEMENT.match(text):
         return True
     return (
-        (bool(_PAPER_SPEAKS.search(text)) or _one_sentence(text))
+        (bool(_PAPER_SPEAKS.search(text)) or _one_sentence(text) or _prose(text))
         and not _FOUND_BY.search(text)
         and not _OPENS_WITH_NAME.match(text)
     )
@@ -133,6 +140,33 @@ def _one_sentence(text: str) -> bool:
 
 
 _SENTENCE_WORDS = 12
+
+
+def _prose(text: str) -> bool:
+    """Whether ``text`` is a paragraph of prose: two sentences or more, twenty-four words or more,
+    at most a quarter of them capitalised and none in italics, three or more of prose's own words
+    (see the module docstring)."""
+    plain, italics = unmark_italics(text)
+    words = plain.split()
+    capitalised = sum(1 for word in words if word[:1].isupper())
+    return (
+        len(words) >= _PARAGRAPH_WORDS
+        and 4 * capitalised <= len(words)
+        and not italics
+        and sum(1 for word in words if word.strip(",.;:").casefold() in _PROSE_VERBS) >= _MIN_PROSE_VERBS
+        and _SENTENCE_BREAK.search(plain) is not None
+    )
+
+
+_PARAGRAPH_WORDS = 24
+# Verbs and pointers of a paper's sentences that a title seldom holds (three in one item).
+_PROSE_VERBS = frozenset(
+    ("is", "are", "was", "were", "be", "been", "can", "may", "this", "that", "there", "these", "which")
+)
+_MIN_PROSE_VERBS = 3
+# A sentence's end and the next one's start: a full stop after a word of two letters or more (not
+# an initial's), then a capitalised word of lower-case letters.
+_SENTENCE_BREAK = re.compile(r"[^\W\d_]{2}[.!?]\s[A-Z][a-z]+\s")
 _FIELD_MARKS = re.compile(r"[,;:“”\"]|\.\s")
 
 
