@@ -128,15 +128,8 @@ def _one_sentence(text: str) -> bool:
     """Whether ``text`` is one long sentence of prose: twelve words or more, at most a quarter of
     them capitalised (a title in title case is none), one full stop at its end, and no mark that
     sets a reference's fields apart (see the module docstring)."""
-    plain, italics = unmark_italics(text)
-    words = plain.split()
-    capitalised = sum(1 for word in words if word[:1].isupper())
-    return (
-        len(words) >= _SENTENCE_WORDS
-        and 4 * capitalised <= len(words)
-        and not italics
-        and not _FIELD_MARKS.search(plain.rstrip(". "))
-    )
+    plain, words = _sentence_case(text)
+    return len(words) >= _SENTENCE_WORDS and not _FIELD_MARKS.search(plain.rstrip(". "))
 
 
 _SENTENCE_WORDS = 12
@@ -146,16 +139,21 @@ def _prose(text: str) -> bool:
     """Whether ``text`` is a paragraph of prose: two sentences or more, twenty-four words or more,
     at most a quarter of them capitalised and none in italics, three or more of prose's own words
     (see the module docstring)."""
-    plain, italics = unmark_italics(text)
-    words = plain.split()
-    capitalised = sum(1 for word in words if word[:1].isupper())
+    plain, words = _sentence_case(text)
     return (
         len(words) >= _PARAGRAPH_WORDS
-        and 4 * capitalised <= len(words)
-        and not italics
         and sum(1 for word in words if word.strip(",.;:").casefold() in _PROSE_VERBS) >= _MIN_PROSE_VERBS
         and _SENTENCE_BREAK.search(plain) is not None
     )
+
+
+def _sentence_case(text: str) -> tuple[str, list[str]]:
+    """``text`` without its italics marks, and its words where at most a quarter of them are
+    capitalised and none is in italics, as prose is set (none otherwise)."""
+    plain, italics = unmark_italics(text)
+    words = plain.split()
+    capitalised = sum(1 for word in words if word[:1].isupper())
+    return plain, words if 4 * capitalised <= len(words) and not italics else []
 
 
 _PARAGRAPH_WORDS = 24
