@@ -182,3 +182,91 @@ def test_two_raised_numbers_inside_lines_make_no_labelled_list() -> None:
     references[1][1] = "[260] Bh reaction. Neural Computation, 9(8), 1735–1780."
     references[3][1] = "[50] Nature, 521(7553), 436–444."
     assert [query.raw.split(",")[0] for query in read_lines(_set(references))] == FIRST_AUTHORS
+
+
+# Where a page breaks a list whose first lines the rules cannot read as references ("Colless, M. et
+# al. (2001)." of an astronomer's dissertation, nityamd/Dissertation pages 104–105; a thesis's web
+# pages without authors, Smiche/thesis pages 32–33): the kinds of lines the list's gaps open say it.
+# Each reference as PDFium gives its lines, whether the space above each opens a reference (None:
+# a page's first line).
+_ASTRONOMY = [
+    ("Calzetti, D., Kennicutt, R. C., Engelbracht, C. W., Leitherer, C., Draine, B. T., Kewley, L.,", True),
+    ("Moustakas, J., Sosey, M., Dale, D. A., Gordon, K. D., & others (2007). The calibration of", False),
+    ("mid-infrared star formation rate indicators. The Astrophysical Journal, 666(2), 870.", False),
+    ("Chabrier, G. (2003). Galactic Stellar and Substellar Initial Mass Function. Publications of", True),
+    ("the Astronomical Society of the Pacific, 115, 763–795.", False),
+    ("Chen, Y.-M., Kauffmann, G., Tremonti, C. A., White, S., Heckman, T. M., Kovač, K.,", True),
+    ("Bundy, K., Chisholm, J., Maraston, C., Schneider, D. P., Bolton, A. S., Weaver, B. A., &", False),
+    ("Brinkmann, J. (2012). Evolution of the most massive galaxies to z= 0.6 - I. A new method", False),
+    ("for physical parameter estimation. Monthly Notices of the Royal Astronomical Society, 421,", False),
+    ("314–332.", False),
+    ("Clerke, A. M. (2010). A Popular History of Astronomy During the Nineteenth Century.", True),
+    ("Coelho, P., Barbuy, B., Meléndez, J., Schiavon, R. P., & Castilho, B. V. (2005). A library of", True),
+    ("high resolution synthetic stellar spectra from 300 nm to 1.8 μm with solar and α-enhanced", False),
+    ("composition. Astronomy & Astrophysics, 443, 735–746.", False),
+    ("Colless, M. et al. (2001). The 2dF Galaxy Redshift Survey: spectra and redshifts. Monthly", True),
+    ("Notices of the Royal Astronomical Society, 328, 1039–1063.", False),
+    ("Conroy, C. (2013). Modeling the panchromatic spectral energy distributions of galaxies.", None),
+    ("arXiv preprint arXiv:1301.7095.", False),
+    ("Cooper, M. C., Newman, J. A., Madgwick, D. S., Gerke, B. F., Yan, R., & Davis, M.", True),
+    ("(2005). Measuring galaxy environments with deep redshift surveys. The Astrophysical", False),
+    ("Journal, 634(2), 833.", False),
+]
+_WEB_PAGES = [
+    ("2017.", False),
+    ("Microsoft hololens device specifications. 2018. WWW-document https://", True),
+    ("www.abcomrents.com/wp-content/uploads/2018/01/HoloLensSpecSheet.pdf.", False),
+    ("[accessed 2018-09-1].", False),
+    ("Buy microsoft hololens. 2018. WWW-document https://www.microsoft.com/en-gb/", True),
+    ("hololens/buy. [accessed 2018-09-30].", False),
+    ("Buy htc vive pro. 2018. WWW-document https://www.vive.com/eu/product/vive-pro/.", True),
+    ("[accessed 2018-09-30].", False),
+    ("Htc vive pro vs occulus rift. 2018. WWW-document https://", True),
+    ("www.windowscentral.com/htc-vive-pro-vs-oculus-rift. [accessed 2018-10-29].", False),
+    ("Vrgluv. 2018. WWW-document https://vrgluv.com/. [accessed 2018-11-20].", True),
+    ("Hi5 vr glove business edition. 2018. WWW-document https://hi5vrglove.com/store/", True),
+    ("hi5glove. [accessed 2018-11-20].", False),
+    ("Michael Lewis & Jeffrey Jacobson. Game engines in scientific research.", True),
+    ("Communications of the ACM Vol. 42. pages 1–5. 2002.", False),
+    ("Mary Jo Dondlinger. Educational video game design: A review of the literature.", True),
+    ("2007.", False),
+    ("Unreal engine levels. 2019. WWW-document https://docs.unrealengine.com/en-us/", True),
+    ("Engine/Levels. [accessed 2019-04-01].", False),
+    ("Unreal engine documentation. 2019. WWW-document https://", True),
+    ("docs.unrealengine.com/en-us/Programming/UnrealArchitecture/Actors. [accessed", False),
+    ("2019-04-03].", False),
+    ("Unreal engine documentation introduction to blueprints. 2019. WWW-document", True),
+    ("https://docs.unrealengine.com/en-us/Engine/Blueprints/GettingStarted. [accessed", False),
+    ("2019-04-04].", False),
+    ("Unreal engine nativizing blueprints. 2019. WWW-document https://", True),
+    ("docs.unrealengine.com/en-US/Engine/Blueprints/TechnicalGuide/", False),
+    ("NativizingBlueprints. [accessed 2019-04-04].", False),
+    ("Unreal engine player start. 2019. WWW-document https://docs.unrealengine.com/", None),
+    ("en-US/Engine/Actors/PlayerStart. [accessed 2019-05-20].", False),
+    ("Unreal engine light sources. 2019. WWW-document https://docs.unrealengine.com/", True),
+    ("en-us/Engine/Rendering/LightingAndShadows/LightTypes. [accessed 2019-05-21].", False),
+]
+# The same list had the page broken before "Communications of the ACM …": a line of the kind that
+# opens the list's references, but no year before it in Lewis and Jacobson's.
+_WEB_PAGES_BROKEN_IN_A_REFERENCE = [
+    (text, None if at == 14 else opens) for at, (text, opens) in enumerate(_WEB_PAGES)
+]
+
+
+@pytest.mark.parametrize(
+    ("lines", "page_first", "opens"),
+    [
+        pytest.param(_ASTRONOMY, "Conroy, C. (2013).", True, id="names-after-a-references-end"),
+        pytest.param(_WEB_PAGES, "Unreal engine player start.", True, id="a-web-page-after-another"),
+        pytest.param(_WEB_PAGES_BROKEN_IN_A_REFERENCE, "Communications of the ACM", False,
+                     id="a-journal-after-a-title-without-its-year"),
+    ],
+)  # fmt: skip
+def test_a_pages_first_line_opens_a_reference_where_lines_of_its_kind_do(
+    lines: list[tuple[str, bool | None]], page_first: str, opens: bool
+) -> None:
+    texts = [text for text, _ in lines]
+    decided = settled_starts([opens for _, opens in lines], texts, looks_like_reference)
+    at = next(at for at, text in enumerate(texts) if text.startswith(page_first))
+    assert decided[at] is opens
+    assert decided[:at] == [at == 0 or bool(opens) for at, (_, opens) in enumerate(lines[:at])]

@@ -13,16 +13,25 @@ typesetter may stretch, the lines of one stand on a fixed step) — and a list s
 enough of its steps take one and nearly all the others its line spacing (steps of every size, a
 table's rows, are no pattern). Where the step tells nothing (the first line of a page or column, a
 line after one left out of the list, a float's or a heading's room), a line opens a reference
-where the text before it and the text after it each read as a whole one (`settled_starts`).
+where the text before it and the text after it each read as a whole one (`settled_starts`), or
+where the list's own measured steps say that a line opening as it does after a line ending as the
+one above it does opens a reference nine times in ten or more (`opening_odds`: whether the line
+above ends a sentence, and the shape of the line's first two words — "Conroy, C." after "…, 328,
+1039–1063." opens one in an astronomer's list; a reference whose names or title the rules cannot
+read, "Colless, M. et al. (2001).", "Unreal engine nativizing blueprints. 2019. WWW-document …",
+is no reason to join the next page's first to it) and a year stands on either side.
 """
 
 from __future__ import annotations
 
+import re
+from collections import Counter
 from collections.abc import Callable, Sequence
 from itertools import pairwise
 from typing import Protocol
 
 from bibnorm.readers._pdf_sections import Line
+from bibnorm.readers._ref_dates import YEAR
 
 
 class Spaced(Line, Protocol):
@@ -67,9 +76,14 @@ def settled_starts(
     to the next gap both read as whole references (``whole``: a reference a later break cuts
     reads whole only with its rest), as a page's first line after a reference's last does; else
     it goes on with the one before, as a wrapped line does ("mexico: new accelerator …" after
-    "… from highland"). The first line opens one.
+    "… from highland"). It opens one too where lines of its kind mostly do (`opening_odds`) and
+    the texts before and from it each hold a year (a reference the break cuts holds its year on
+    one side: "Communications of the ACM Vol. 42. pages 1–5. 2002." after "Michael Lewis &
+    Jeffrey Jacobson. Game engines in scientific research." goes on with it). The first line
+    opens one.
     ``texts``: the lines' texts, empty for a line left out."""
     decided = [bool(opens) or not at for at, opens in enumerate(starts)]
+    odds = opening_odds(starts, texts)
     # where the next gap is, for each line: walked back once
     ahead = [len(starts)] * (len(starts) + 1)
     for at in range(len(starts) - 1, -1, -1):
@@ -79,10 +93,57 @@ def settled_starts(
         if opens is None and at and texts[at]:
             after = ahead[at + 1]
             left, right = " ".join(filter(None, texts[before:at])), " ".join(filter(None, texts[at:after]))
-            decided[at] = whole(left) and whole(right)
+            likely = bool(texts[at - 1]) and odds.get(_pair(texts[at - 1], texts[at]), 0.0) >= _SURE
+            decided[at] = (likely and _dated(left) and _dated(right)) or (whole(left) and whole(right))
         if decided[at]:
             before = at
     return decided
+
+
+def _dated(text: str) -> bool:
+    return YEAR.search(text) is not None
+
+
+_SURE = 0.9  # a kind of line opens a reference this share of the times measured, or more: it does
+_MIN_MEASURED = 5  # … of this many at least
+
+
+def opening_odds(starts: Sequence[bool | None], texts: Sequence[str]) -> dict[tuple[bool, str], float]:
+    """For each kind of line (`_pair`: whether the line above ends a sentence, the shape of the
+    line's first two words) measured ``_MIN_MEASURED`` times or more, the share of its lines that
+    the space above opens a reference (``starts``: `spaced_starts`)."""
+    seen: Counter[tuple[bool, str]] = Counter()
+    opened: Counter[tuple[bool, str]] = Counter()
+    for at, opens in enumerate(starts):
+        if opens is None or not at or not texts[at - 1] or not texts[at]:
+            continue
+        pair = _pair(texts[at - 1], texts[at])
+        seen[pair] += 1
+        opened[pair] += opens
+    return {pair: opened[pair] / count for pair, count in seen.items() if count >= _MIN_MEASURED}
+
+
+def _pair(above: str, line: str) -> tuple[bool, str]:
+    """Whether the text ``above`` ends a sentence, and the shape of ``line``'s first two words."""
+    return bool(_SENTENCE_END.search(above)), " ".join(_shape(word) for word in line.split()[:2])
+
+
+_SENTENCE_END = re.compile(r"[.!?][)\]”’\"']?\s*$")
+_INITIAL = re.compile(r"[^\W\d_a-z]\.[,;]?")
+_NAME_AND_COMMA = re.compile(r"^[^\W\d_a-z][^\W\d_]*(?:[-'’][^\W\d_]+)*,")  # "Conroy,", "Bland-Hawthorn,"
+
+
+def _shape(word: str) -> str:
+    """A word's kind: an initial ("C."), a capitalised name with its comma ("Conroy,"), a
+    capitalised word, a lower-case one, one opening with a digit, or another."""
+    if _INITIAL.fullmatch(word):
+        return "I"
+    if _NAME_AND_COMMA.fullmatch(word):
+        return "N"
+    first = word[:1]
+    if first.isupper():
+        return "C"
+    return "c" if first.islower() else "d" if first.isdigit() else "o"
 
 
 def _opens(step: float | None, spacing: float) -> bool | None:
