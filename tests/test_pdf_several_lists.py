@@ -97,6 +97,23 @@ def test_a_continuation_first_on_a_new_page_does_not_end_the_list() -> None:
     assert layout_end(rebased(lines), 0, len(lines)) == len(lines)
 
 
+def test_continuations_alone_on_a_new_page_do_not_end_the_list() -> None:
+    """The page turns after a reference's first line (the page before has a margin of its own, the
+    .bib keys' and the code's): its two continuations are the new page's first lines, at one place;
+    the next reference starts flush, left of them, where the list's first line started."""
+    lines = [
+        apa_line(FLUSH, "APA Education [@APAEducation]. (2018, June 29). College students are forming "
+                 "mental-health clubs–"),
+        apa_line(HANGING, "and they’re making a difference @washingtonpost [Thumbnail with link attached] "
+                 "[Tweet].", page=2),
+        apa_line(HANGING, "Twitter. https://twitter.com/apaeducation/status/1012810490530140161", page=2),
+        apa_line(FLUSH, "APA Style [@APA_Style]. (n.d.). Tweets [Twitter profile]. Twitter. Retrieved "
+                 "November 1, 2019, from", page=2),
+        apa_line(HANGING, "https://twitter.com/APA_Style", page=2),
+    ]  # fmt: skip
+    assert layout_end(rebased(lines), 0, len(lines)) == len(lines)
+
+
 def test_every_list_before_the_last_is_found_and_read() -> None:
     last = references_section(DOCUMENT)
     assert last is not None and last.first == 11

@@ -241,12 +241,12 @@ def layout_end(lines: Sequence[Line], first: int, end: int) -> int:
         if not line.text.strip():
             continue
         if line.size <= body * LARGER:
-            if _left_of(line, _seen(line, places), body):
+            if _left_of(line, _seen(line, places, body), body):
                 return at
             places.setdefault(side(line), []).append(line.left)
             continue
         following = next((below for below in lines[at + 1 : end] if below.text.strip()), None)
-        if following is not None and not _starts_at(following, _seen(following, places), body):
+        if following is not None and not _starts_at(following, _seen(following, places, body), body):
             return at
     return end
 
@@ -261,13 +261,20 @@ def side(line: Line) -> tuple[int, int]:
     return line.page % 2, line.column
 
 
-def _seen(line: Line, places: dict[tuple[int, int], list[float]]) -> list[float]:
+def _seen(line: Line, places: dict[tuple[int, int], list[float]], body: float) -> list[float]:
     """Where the list's lines started on pages of ``line``'s side and column; where they started
-    anywhere while that side shows fewer than a first line and a continuation."""
+    anywhere while that side shows fewer than a first line and a continuation (two places: a
+    page that turns inside a reference of three lines or more opens with continuations only,
+    "and they’re making a difference … [Tweet]." and "Twitter. https://…", all at one place)."""
     here = places.get(side(line), [])
-    return here if len(here) >= 2 else [place for side in places.values() for place in side]
+    two_places = any(not _same_place(place, here[0], body) for place in here[1:])
+    return here if two_places else [place for side in places.values() for place in side]
 
 
 def _starts_at(line: Line, places: Sequence[float], body: float) -> bool:
     """Whether ``line`` starts where a line of the list started (true when none has yet)."""
-    return not places or any(abs(line.left - place) <= _SAME_PLACE_EMS * body for place in places)
+    return not places or any(_same_place(line.left, place, body) for place in places)
+
+
+def _same_place(left: float, other: float, body: float) -> bool:
+    return abs(left - other) <= _SAME_PLACE_EMS * body
