@@ -48,6 +48,10 @@ logos in the records' titles are kept as the words they print ("The TeXbook").
 
 ``--skip-heldout N`` passes over the first N held-out CSL styles: with ``--styles 0
 --validation 0`` it renders a fresh held-out set that no file made with ``--heldout N`` holds.
+``--skip-validation N`` likewise passes over the first N validation CSL styles: with ``--styles 0
+--heldout 0 --skip-validation 60`` it renders validation styles no file made with ``--validation
+60`` holds (the reader's learned choices are trained and measured on such fresh styles, never on
+held-out ones: docs/tagger.md).
 
 Output: one JSON object a line — ``style``, ``split`` (train, validation or heldout), ``record``,
 ``text``, ``tokens``, ``labels`` and ``truth`` (the printed title, first author's family name,
@@ -1304,6 +1308,12 @@ def main(argv: list[str] | None = None) -> int:
         help="pass over the first N held-out CSL styles: a fresh held-out set beyond another file's",
     )
     parser.add_argument(
+        "--skip-validation",
+        type=int,
+        default=0,
+        help="pass over the first N validation CSL styles: fresh validation styles beyond another file's",
+    )
+    parser.add_argument(
         "--texmf", type=Path, default=None, help="a TeX Live texmf-dist tree: TEXMF_BIBS and its .bst files"
     )
     parser.add_argument("--workers", type=int, default=2)
@@ -1345,7 +1355,7 @@ def main(argv: list[str] | None = None) -> int:
         arguments.given_names.write_text(GIVEN_NAMES_HEADER + "".join(f"{name}\n" for name in names), "utf-8")
         print(f"{len(names)} given names -> {arguments.given_names}", file=sys.stderr)
     csl_wanted = {"train": arguments.styles, "validation": arguments.validation, "heldout": arguments.heldout}
-    skipped = {"heldout": arguments.skip_heldout}
+    skipped = {"heldout": arguments.skip_heldout, "validation": arguments.skip_validation}
     work = list(jobs(records, independent_styles(), csl_wanted, arguments.per_style, skipped))
     if any(bst_wanted.values()):
         work += jobs(records, bst_styles(arguments.texmf), bst_wanted, arguments.per_style)

@@ -275,6 +275,16 @@ def test_the_three_way_split_is_fixed_by_the_style_name(
     assert make_data.style_split(style) == split
 
 
+def test_skipped_styles_of_a_split_are_passed_over_and_no_other_split_is_taken(make_data: ModuleType) -> None:
+    """``--skip-validation 3 --validation 2``: the fourth and fifth validation styles, fresh
+    beside a file made with ``--validation 3``; none of another split."""
+    names = [f"style-{number}" for number in range(200)]
+    validation = [name for name in names if make_data.style_split(name) == "validation"]
+    wanted = {"train": 0, "validation": 2, "heldout": 0}
+    taken = list(make_data.jobs([], names, wanted, 5, {"validation": 3}))
+    assert [(name, split) for name, _, split in taken] == [(name, "validation") for name in validation[3:5]]
+
+
 def test_evaluated_records_are_split_apart_from_the_training_ones(make_data: ModuleType) -> None:
     splits = [make_data.record_split(f"record-{number}") for number in range(400)]
     assert set(splits) == {"train", "validation", "heldout"}
