@@ -20,7 +20,9 @@ style did not print must be read as absent: an invented title is wrong; `printed
 data's truth where a token joining two fields hid a printed year or joined two names). Text is
 compared case- and punctuation-blind. Then the same figures on a sample of training-style strings (seen in
 training: an upper bound, printed apart), and the tagger's speed on one core. ``--model`` reuses
-a trained model instead of training; ``--save-model`` keeps the one trained.
+a trained model instead of training; ``--save-model`` keeps the one trained; ``--arbiter
+FIELD=FILE`` reads with other weights of a field's learned choice than the shipped ones (the
+files ``scripts/train_title_arbiter.py --out`` writes), to compare them on the same strings.
 """
 
 from __future__ import annotations
@@ -43,6 +45,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
+from bibnorm.readers import _authors_arbiter, _title_arbiter, _venue_arbiter, _year_arbiter  # noqa: E402
+from bibnorm.readers._arbiter import Arbiter, arbiter_of  # noqa: E402
 from bibnorm.readers._field_choice import SURE, RuleReading, choose_fields  # noqa: E402
 from bibnorm.readers.refs import ParsedReference  # noqa: E402
 from bibnorm.readers.tagger import TaggedReference, Tagger, clear_token_caches  # noqa: E402
@@ -362,7 +366,18 @@ def main(argv: list[str] | None = None) -> int:
         action="store_true",
         help="list the strings whose style printed no title and the product gave one",
     )
+    parser.add_argument(
+        "--arbiter",
+        action="append",
+        default=[],
+        metavar="FIELD=FILE",
+        help="a field's learned choice's weights instead of the shipped ones (title, venue, year, authors)",
+    )
     arguments = parser.parse_args(argv)
+    failed = use_arbiters(arguments.arbiter)
+    if failed:
+        print(f"bench_tagger_heldout: {failed}", file=sys.stderr)
+        return 2
     if not arguments.data.is_file():
         print(
             f"bench_tagger_heldout: no such file: {arguments.data} (scripts/make_tagger_data.py makes it)",
@@ -458,6 +473,31 @@ def main(argv: list[str] | None = None) -> int:
     finally:
         rules.close()
     return 0
+
+
+ARBITERS = {
+    "title": _title_arbiter,
+    "venue": _venue_arbiter,
+    "year": _year_arbiter,
+    "authors": _authors_arbiter,
+}
+
+
+def use_arbiters(files: list[str]) -> str | None:
+    """Read with the weights of each ``FIELD=FILE`` of ``files`` instead of the shipped ones (the
+    field's module asks `packaged_arbiter` for them); an error's line, or None."""
+    for item in files:
+        field, _, name = item.partition("=")
+        if field not in ARBITERS or not Path(name).is_file():
+            return f"--arbiter wants FIELD=FILE, FIELD one of {', '.join(ARBITERS)}: {item}"
+        arbiter = arbiter_of(json.loads(Path(name).read_text(encoding="utf-8")))
+
+        def stored(*_: object, arbiter: Arbiter = arbiter) -> Arbiter:
+            return arbiter
+
+        ARBITERS[field].packaged_arbiter = stored  # type: ignore[attr-defined]
+        print(f"{field} arbiter: {name} (overrule {arbiter.overrule})")
+    return None
 
 
 def hash_of(text: str) -> str:
