@@ -37,3 +37,29 @@ def test_the_truth_is_what_the_style_printed(
 ) -> None:
     truth, was_mended = bench.printed_truth(printed, bench.record_years([DATED, printed]))
     assert (truth["family"], truth["year"], was_mended) == (family, year, mended)
+
+
+@pytest.mark.parametrize(
+    "spec",
+    [
+        pytest.param("pages=weights.json", id="a-field-without-an-arbiter"),
+        pytest.param("title=no-such-file.json", id="a-file-that-is-not-there"),
+        pytest.param("title", id="no-file-at-all"),
+    ],
+)
+def test_other_arbiter_weights_given_wrongly_are_one_line(spec: str) -> None:
+    assert bench.use_arbiters([spec]) == (
+        f"--arbiter wants FIELD=FILE, FIELD one of title, venue, year, authors: {spec}"
+    )
+
+
+def test_other_arbiter_weights_replace_the_shipped_ones(tmp_path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from bibnorm.readers import _venue_arbiter
+    from bibnorm.readers._arbiter import Arbiter, stored_weights
+
+    arbiter = Arbiter({"rules": {"bias": 1.0}, "model": {}, "none": {}}, overrule=0.7)
+    weights = tmp_path / "venue.json"
+    weights.write_text(bench.json.dumps(stored_weights("a test", arbiter.weights, arbiter)), "utf-8")
+    monkeypatch.setattr(_venue_arbiter, "packaged_arbiter", _venue_arbiter.packaged_arbiter)  # undone after
+    assert bench.use_arbiters([f"venue={weights}"]) is None
+    assert _venue_arbiter.packaged_arbiter(_venue_arbiter.WEIGHTS_FILE) == arbiter
