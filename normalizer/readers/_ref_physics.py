@@ -239,7 +239,7 @@ _PHYSICS_JOURNAL = re.compile(
 _NOT_PUBLISHED = alternation(publication_states(), any_blank=True)  # "in press" (publication-states.json)
 _UNTITLED = re.compile(
     rf"^(?:[Aa]r[Xx]iv\b|{OLD_STYLE_ID}\b|e-?print\b|{_THESIS_KIND}"
-    rf"|(?:thesis|{_NOT_PUBLISHED})\b)",
+    rf"|(?:{kinds_of_work().thesis_word}|{_NOT_PUBLISHED})\b)",
     re.IGNORECASE,
 )
 # A chapter whose own title the style does not print: "E. Beutler, in Williams Hematology, Vol. 2, …".

@@ -17,11 +17,12 @@ from __future__ import annotations
 
 import re
 
+from bibnorm.text.word_tables import minor_words
+
 _LABEL = re.compile(r"^[A-Z][A-Z\d]*(?:-[A-Z\d]+)?$")  # "CTAN", "EB", "PACS-L"
 _WORD = re.compile(r"[^\W\d_]+")
-_SMALL_WORDS = frozenset(
-    {"of", "the", "and", "for", "on", "in", "to", "a", "an", "&", "de", "der", "des", "la"}
-)
+# The small words a label skips, as a spelt-out acronym does (minor-words.json's acronym glue).
+_SMALL_WORDS = minor_words().acronym_glue
 
 
 def is_work_label(names: str, title: str | None) -> bool:
