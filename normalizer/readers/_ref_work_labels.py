@@ -21,8 +21,7 @@ from bibnorm.text.word_tables import minor_words
 
 _LABEL = re.compile(r"^[A-Z][A-Z\d]*(?:-[A-Z\d]+)?$")  # "CTAN", "EB", "PACS-L"
 _WORD = re.compile(r"[^\W\d_]+")
-# The small words a label skips, as a spelt-out acronym does (minor-words.json's acronym glue).
-_SMALL_WORDS = minor_words().acronym_glue
+_SMALL_WORDS = minor_words().acronym_glue  # skipped as a spelt-out acronym skips them (minor-words.json)
 
 
 def is_work_label(names: str, title: str | None) -> bool:
