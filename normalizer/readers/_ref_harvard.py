@@ -206,7 +206,7 @@ _WORD_SENTENCE = re.compile(r"(?<=[^\W_]{2})\.\s+(?=[A-Z][a-z]+\s)")
 _VENUE_COMMA = re.compile(r",\s+(?=[A-Z\d]|(?:arXiv|bioRxiv|medRxiv)\b)")
 _VENUE_WORD = re.compile(
     r"\b(?:Proceedings|Conference|Workshop|Symposium|Transactions|Journal|Advances in|arXiv|bioRxiv|medRxiv"
-    r"|Technical [Rr]eport|[Tt]hesis|[Dd]issertation)\b"
+    rf"|Technical [Rr]eport|{kinds_of_work().thesis_word})\b"  # "thesis", "Dissertation" (kinds-of-work.json)
 )
 # (or a journal's pages without its volume: "Economic Botany pp. 254–293")
 _VOLUME_PAGES = re.compile(r"\b\d+(?:\(\d+\))?:\s?[A-Za-z]?\d|\spp?\.\s?[A-Za-z]?\d")

@@ -657,12 +657,9 @@ def _names_and_year(sentence: str) -> str | None:
 # What a web page's reference prints after its title, its link gone: "In: url:", "WWW-document",
 # "[Online]", the day of the visit ("[accessed 2018-09-30]", "visited: 04.08.2017"), with one of
 # those words; or its year alone ("(2014)").
-_LINK_MATTER = re.compile(
-    r"[\W\d]*(?:(?:in|url|www-document|online|available|at|accessed|visited|retrieved)\b[\W\d]*)*"
-)
-_LINK_WORD = re.compile(
-    r"\b(?:url|www-document|online|available|accessed|visited|retrieved)\b", re.IGNORECASE
-)
+_VISITED = alternation(visit_dates().words)  # "accessed", "last visited", "abgerufen" (visit-dates.json)
+_LINK_MATTER = re.compile(rf"[\W\d]*(?:(?:in|url|www-document|online|available|at|{_VISITED})\b[\W\d]*)*")
+_LINK_WORD = re.compile(rf"\b(?:url|www-document|online|available|{_VISITED})\b", re.IGNORECASE)
 _YEAR_ALONE = re.compile(rf"[\s(]*{YEARS}[).\s]*")
 
 
