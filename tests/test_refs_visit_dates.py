@@ -94,6 +94,26 @@ def test_a_visit_word_elsewhere_leaves_the_year(text: str, year: int) -> None:
 
 
 @pytest.mark.parametrize(
+    ("text", "title"),
+    [
+        pytest.param("Spotify Playlist Miner. https://github.com/x/y, zuletzt abgerufen: 12.03.2020.",
+                     "Spotify Playlist Miner", id="german-last-visited"),
+        pytest.param("Duden online. https://www.duden.de/. Letzter Zugriff: 2023-02-06.", "Duden online",
+                     id="german-last-access"),
+        pytest.param("Portail des données ouvertes. https://data.gouv.fr/, consulté : 03/04/2022.",
+                     "Portail des données ouvertes", id="french-consulted"),
+        pytest.param("Spotify Playlist Miner. https://github.com/x/y, accessed: 12.03.2020.",
+                     "Spotify Playlist Miner", id="english-accessed"),
+    ],
+)  # fmt: skip
+def test_a_web_page_s_title_before_its_link_and_visit_names_no_one(text: str, title: str) -> None:
+    """A page's title alone, then its link and the day of the visit in any language: the title,
+    no author (the visit's words are visit-dates.json's)."""
+    parsed = parse_reference(text)
+    assert (parsed.title, parsed.authors) == (title, ())
+
+
+@pytest.mark.parametrize(
     ("text", "names"),
     [
         pytest.param(
