@@ -4,6 +4,8 @@ model reads other fields, sure (no invented title), nor where the rules read non
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import pytest
 from bibnorm.readers._field_choice import SURE, RuleReading, choose_fields
 from bibnorm.readers.tagger import WEIGHED_LABELS, Field, TaggedReference, tokenize
@@ -180,15 +182,61 @@ def test_the_fields_the_model_is_sure_of_are_its_own_a_year_read_stays() -> None
     assert chosen.confidence["title"] == pytest.approx(0.99)
 
 
+# the model's misreading of every field: the second name as other words, the title as the venue
+# and the venue as the title, the year as pages
+MISREAD = (
+    "family", "given", "other", "other", "container", "container", "container", "other", "title", "other",
+    "pages", "pages",
+)  # fmt: skip
+
+
 def test_a_model_that_is_unsure_keeps_what_the_rules_read() -> None:
-    rules = RuleReading("Scaling vision transformers. In: CVPR", ("L. Beyer",), 1022, "CVPR, pp. 1–10")
-    chosen = choose_fields(rules, tagged(sure=UNSURE))
+    """The rules read what `TEXT` prints; the model, unsure of every label, misreads each field:
+    the rules' reading stays whole."""
+    chosen = choose_fields(RULES, tagged(sure=UNSURE, labels=MISREAD))
     assert (chosen.title, chosen.authors, chosen.year, chosen.venue) == (
-        rules.title,
-        rules.authors,
-        rules.year,
-        rules.venue,
+        "Scaling vision transformers",
+        ("Zhai, X.", "Beyer, L."),
+        2022,
+        "CVPR",
     )
+
+
+ET_AL = "J. G. Bartlett, and et al. Planck 2015 results. Cosmological parameters. ArXiv e-prints, 2015."
+ET_AL_LABELS = (
+    "given", "given", "family", "author", "author", "author", "title", "title", "title", "title", "title",
+    "container", "container", "date",
+)  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    ("and_label", "and_title", "expected_title"),
+    [
+        pytest.param(0.99, 0.01, "Planck 2015 results. Cosmological parameters", id="sure-of-every-name"),
+        # unsure whether "and" is an author's word or a name's, sure it is no title's
+        pytest.param(
+            0.85, 0.01, "Planck 2015 results. Cosmological parameters", id="unsure-of-the-name-label"
+        ),
+        pytest.param(0.85, 0.14, "Bartlett, and et al", id="a-title-it-may-be"),
+    ],
+)
+def test_names_the_rules_read_as_the_title_give_way_where_the_model_reads_no_title_there(
+    and_label: float, and_title: float, expected_title: str
+) -> None:
+    """An author list closed by "and et al." whose end the rules read as the title: the model's
+    title where it gives none of those tokens the title above 0.1, however sure of their labels."""
+    reading = tagged_as(ET_AL, ET_AL_LABELS)
+    marginals = list(reading.marginals)
+    marginals[3] = and_label
+    title = list(reading.label_marginals["title"])
+    title[3] = and_title
+    reading = replace(
+        reading,
+        marginals=tuple(marginals),
+        label_marginals={**reading.label_marginals, "title": tuple(title)},
+    )
+    rules = RuleReading("Bartlett, and et al", ("J. G.",), 2015, "ArXiv e-prints")
+    assert choose_fields(rules, reading).title == expected_title
 
 
 def test_thresholds_given_replace_the_shipped_ones() -> None:

@@ -52,6 +52,9 @@ from pdf_lines import read_lines, styled
                      "URL https://web.stanford.edu/~montanar/. Unpublished manuscript. Later published "
                      "in Brazilian Journal of Probability and Statistics, 2010.", 2008,
                      id="a-year-alone-after-a-titles-comma"),
+        # APA's reprint: the original year, then the reprint's, after the names
+        pytest.param("Freud, S. (1925/2003). Notiz über den Wunderblock. Frankfurt: Fischer.", 1925,
+                     id="apa-reprint-the-original-year"),
     ],
 )  # fmt: skip
 def test_the_year_is_the_references_own(text: str, year: int | None) -> None:

@@ -6,7 +6,12 @@ from __future__ import annotations
 import pytest
 from bibnorm.readers._arbiter import CHOICES, packaged_arbiter
 from bibnorm.readers._year_arbiter import WEIGHTS_FILE, overruled_year, year_features
-from test_field_choice import LABELS, tagged  # "Zhai, X., Beyer, L.: … In: CVPR, pp. 1–10 (2022)"
+from test_field_choice import (
+    LABELS,
+    TEXT,
+    tagged,
+    tagged_as,
+)  # "Zhai, X., Beyer, L.: … In: CVPR, pp. 1–10 (2022)"
 from test_title_arbiter import sure_of
 
 # the model reads the date as pages: it reads no year
@@ -60,6 +65,34 @@ def test_the_year_is_overruled_where_the_arbiter_is_sure(
     arbiter, rules_year: int | None, kept: int | None, expected: int | None
 ) -> None:
     assert overruled_year(tagged(), kept, rules_year, arbiter) == expected
+
+
+# alpha's book, its series' note after the sentence its year ends: the model reads the note's date
+NOTE = (
+    "Nicolaas Govert de Bruijn. AUTOMATH, a language for mathematics. Montreal, Quebec, 1973. "
+    "Séminaire de Mathématiques Supérieures, No. 52 (Été 1971)."
+)
+NOTE_LABELS = (
+    "given", "given", "family", "family", "title", "title", "title", "title", "title", "place", "place",
+    "other", "note", "note", "note", "note", "note", "note", "date", "date",
+)  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    ("text", "labels", "rules_year", "expected"),
+    [
+        # "10" of "pp. 1–10" read as the year, the model's "(2022)" after it
+        pytest.param(TEXT, LABELS, 10, 2022, id="a-date-the-rules-may-read-overrules"),
+        pytest.param(NOTE, NOTE_LABELS, 1973, 1973, id="a-year-in-a-note-after-the-dated-sentence-does-not"),
+    ],
+)
+def test_the_model_s_year_overrules_only_where_the_rules_may_date_the_work_by_it(
+    text: str, labels: tuple[str, ...], rules_year: int, expected: int
+) -> None:
+    """The arbiter sure of the model's later date: taken, but not from a note the rules' own
+    dating leaves out (`_ref_dates.dating_text`)."""
+    reading = tagged_as(text, labels)
+    assert overruled_year(reading, rules_year, rules_year, sure_of("model", 0.97)) == expected
 
 
 @pytest.mark.parametrize(

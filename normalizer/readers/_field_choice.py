@@ -194,11 +194,14 @@ def _names_read_as_title(tagged: TaggedReference, read: str) -> bool:
     """Whether the rules read the end of the author list as the title, which the model is sure
     is names before its own title (an author list closed by "and et al.": "J. G. Bartlett, and
     et al. Planck 2015 results. XIII. …" read with the title "Bartlett, and et al"); not a title
-    the style quoted, which the model may take for a name ("Aristotle. “De Anima”. Ed. by …")."""
-    labels, lowest = tagged.labels_of(read)
+    the style quoted, which the model may take for a name ("Aristotle. “De Anima”. Ed. by …").
+    Sure it is no title, not sure of each name's label: "and" of "Axelrod, and et al" may be an
+    author's word or a name's."""
+    labels, _ = tagged.labels_of(read)
     inside = tagged.tokens_of(read)
     before = max(inside) < tagged.run_of("title").start and _title_right_after_names(tagged)
-    return labels <= _NAMES and lowest >= _SURE_OF_OTHERS and before and not _quoted(tagged, read)
+    no_title = (tagged.likeliest("title", read) or 0.0) <= 1 - _SURE_OF_OTHERS
+    return labels <= _NAMES and no_title and before and not _quoted(tagged, read)
 
 
 def _title_right_after_names(tagged: TaggedReference) -> bool:

@@ -27,6 +27,7 @@ from bibnorm.readers._arbiter import (
     packaged_arbiter,
     steps,
 )
+from bibnorm.readers._ref_dates import dating_text
 from bibnorm.readers.tagger import TaggedReference
 
 WEIGHTS_FILE = "year-arbiter.json"
@@ -110,10 +111,19 @@ def overruled_year(
     # only the model's year printed after the rules' — real lists print before a work's date what no
     # validation style does (a conference's dates, "seit dem Jahr 1899", an original edition's year)
     # — or before a rules' year that is the last of a run of bare numbers (the pages of "Lancet
-    # 2003, 361, 1761.", "Chemistry 2003, 24, 1999.")
+    # 2003, 361, 1761.", "Chemistry 2003, 24, 1999."); and only a year the rules may date it by
     inside = tagged.tokens_of(str(year))
     after = tagged.run_of("date").start > min(inside) or _after_numbers(tagged, min(inside))
-    return chosen if chosen is not None and chosen == tagged.year and after else kept
+    taken = chosen is not None and chosen == tagged.year and after
+    return chosen if taken and _dating(tagged.text, chosen) else kept
+
+
+def _dating(text: str, year: int) -> bool:
+    """Whether ``year`` is among the years the rules may date the work by (`dating_text`): not a
+    year in a note the rules read as another work's — a related work's after the work's year, a
+    standard style's note after the sentence its year ends ("Quebec, 1973. Séminaire de
+    Mathématiques Supérieures, No. 52 (Été 1971).") —, nor a range's end or a page."""
+    return str(year) in _YEAR.findall(dating_text(text))
 
 
 def _bare_number(token: str) -> bool:

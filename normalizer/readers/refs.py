@@ -122,11 +122,11 @@ _ACCESSED = re.compile(
 _DATED = rf"[(\[]?(?:[Cc]a\.\s)?{YEARS}[a-z]?(?:[–-](?:{YEARS}|\d\d)?)?\??"
 _YEAR_AFTER_AUTHORS = re.compile(rf"(?<![\s,.])[\s,.]*{_DATED}(?:,[^)]*)?[)\]]?[\s.,:]*$")
 # The year right after the author list: "Names (2006)", "Names (2006a, March)", "Names. 2006."
-# (APA's range of years, "(1959–1963)", is dated by its first; its authors' role in parentheses,
-# "Koch, S. (Ed.).", is no year.)
+# (APA's range of years, "(1959–1963)", and a reprint's original year and its own, "(1925/2003)",
+# are dated by the first; its authors' role in parentheses, "Koch, S. (Ed.).", is no year.)
 _AUTHOR_YEAR = re.compile(
     rf"^(?:[^\d()“\"]|\([^\d()“\"]*\)){{2,400}}?"
-    rf"(?:\(({YEARS})[a-z]?(?:[–-]{YEARS}[a-z]?)?[,)]"
+    rf"(?:\(({YEARS})[a-z]?(?:[–/-]{YEARS}[a-z]?)?[,)]"
     # Chicago's "Names. 1968–78. Title", "Names. [Ca. 1920]. Title", "Names. [1957?]. Title";
     # ISO 690's "1959 [i.e. 1995]", "2000, © 2001": the first year is the work's
     rf"|[.,]\s+\[?(?:[Cc]a\.\s)?({YEARS})[a-z]?(?:[–-](?:{YEARS}|\d\d)?)?\??\]?"
