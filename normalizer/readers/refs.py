@@ -155,6 +155,25 @@ _APA = re.compile(
 _ACM_YEAR = re.compile(rf"\.\s{YEARS}[a-z]?\.\s")  # ACM's year after the names: "Names. 2018. Title."
 # LNCS (splncs04): "Name, A., Name, B.: Title. In: Venue (2025)".
 _LNCS = re.compile(r"^(?P<authors>[^:\d]+?\.)\s*:\s+(?P<rest>.+)$")  # no year among LNCS names
+# DIN 1505 (alphadin, din1505, natdin): given names written out, no period before the colon,
+# semicolons or slashes between the names: "BECK, Simon: Title", "HOWS, David ; MEMBREY, Peter:
+# Title", "Oaks, Scott/Wong, Henry: Title" (a family name of one or two words, a given name of up
+# to three, the first written out; not a title's "Deep learning, revisited: …", whose words after
+# the comma are lower case, nor Harvard's "Avriel, M. Nonlinear Programming: Analysis …").
+_DIN_NAME = (
+    r"[^\W\d_][\w'’-]*+(?:\s[^\W\d_][\w'’-]*+)?,\s[A-Z][^\W\d_A-Z]++(?:-[A-Z][^\W\d_A-Z]++)?"
+    r"(?:\s[A-Z][\w'’.-]*+){0,2}"
+)
+_DIN_NAMES = rf"{_DIN_NAME}(?:\s?[;/]\s?{_DIN_NAME})*"
+_DIN = re.compile(rf"^(?P<authors>{_DIN_NAMES}):\s+(?P<rest>.+)$")
+_DIN_LIST = re.compile(rf"^{_DIN_NAMES}$")  # the names alone
+_DIN_BETWEEN_NAMES = re.compile(r"\s?[;/]\s?")
+# A body as a work's author in such a list: "WHO: Dengue Type. http://…", "World Population
+# Review: Bangkok Population 2015.", "MASSACHUSETTS INSTITUTE OF TECHNOLOGY: MIT License." — up
+# to six words, each opening with a letter, no digit, comma or parenthesis among them.
+_BODY_BEFORE_COLON = re.compile(
+    r"^(?P<authors>[^\W\d_][^\s\d:,;()]*+(?:\s[^\W\d_][^\s\d:,;()]*+){0,5}):\s+(?P<rest>\S.*)$"
+)
 # Where a venue starts inside a title sentence ("… models, in Proc. …", "… In: CVPR",
 # "…, arXiv preprint arXiv:…"): "in the image", "Successive radiations, not stasis, in the South
 # American primate fauna" and "DataComp: In search of …" are titles, and so is a sentence-case
@@ -561,12 +580,43 @@ def _read_elsarticle_num(text: str) -> _Reading | None:
 
 
 def _read_lncs(text: str) -> _Reading | None:
-    """LNCS's "Names: Title. In: Venue", and Harvard kluwer's "Names: 1984, Title, …"."""
-    lncs = _LNCS.match(text)
+    """LNCS's "Names: Title. In: Venue", DIN 1505's "FAMILY, Given ; FAMILY, Given: Title. Place :
+    Publisher", and Harvard kluwer's "Names: 1984, Title, …"."""
+    lncs = _LNCS.match(text) or _DIN.match(text)
     if lncs is None or not _looks_like_authors(lncs.group("authors")):
         return None
-    first = SENTENCE_END.split(KLUWER_YEAR.sub("", lncs.group("rest")), maxsplit=1)[0]
-    return _clean_title(title_before_question(first)), lncs.group("authors")
+    return _title_after_colon(lncs), lncs.group("authors")
+
+
+def _title_after_colon(names: re.Match[str]) -> str | None:
+    """The title after the names' colon: the first sentence of the rest."""
+    first = SENTENCE_END.split(KLUWER_YEAR.sub("", names.group("rest")), maxsplit=1)[0]
+    return _clean_title(title_before_question(first))
+
+
+def _names_before_colons(references: ReferenceList) -> bool:
+    """Whether a list prints its names before a colon (LNCS, DIN 1505, BMC): half its references
+    or more, four at least, read so."""
+    colons = sum(_read_lncs(reference) is not None for _, reference, _ in references.items)
+    return colons >= 4 and 2 * colons >= len(references.items)
+
+
+def _body_as_author(text: str, parsed: ParsedReference, colon_names: bool) -> ParsedReference:
+    """A reference of a list that prints its names before a colon (``colon_names``:
+    `_names_before_colons`), read as a body's work where it opens with a body's name and that
+    colon ("WHO: Dengue Type. http://…"): in another list "CodeBlue: Sensor Networks for Medical
+    Care" opens an unsigned work's title."""
+    body = _BODY_BEFORE_COLON.match(text) if colon_names else None
+    # (a title read without the body's name is read already: "SINNERSCHRADER: “Quartalsbericht 1”")
+    if body is None or not (parsed.title or "").startswith(f"{body['authors']}:") or _read_lncs(text):
+        return parsed
+    # DIN's slash between names: "Venkatesh/Davis: Technology Acceptance Model"
+    authors = body.group("authors")
+    return parsed._replace(
+        title=_title_after_colon(body),
+        authors=tuple(_DIN_BETWEEN_NAMES.split(authors)),
+        author_names=_name_words(authors),
+    )
 
 
 def _read_physics(text: str) -> _Reading | None:
@@ -790,6 +840,8 @@ def person_names(authors: str) -> tuple[str, ...]:
     name with its initials. "et al." and "others" become a last "others", as in BibTeX.
     """
     text = _EDITORS.sub("", authors.replace("…", ",")).strip(" .,:;")
+    if din := _din_persons(authors):
+        return din
     others = re.search(r"\bet\s*al\b|\bothers\b", text) is not None
     pieces = [
         _HONORIFIC.sub("", name).strip(" .") for piece in split_authors(text) for name in _two_persons(piece)
@@ -803,6 +855,17 @@ def person_names(authors: str) -> tuple[str, ...]:
     else:
         pieces = [f"{piece}." if initial else piece for piece, initial in zip(pieces, initials, strict=True)]
     return (*pieces, "others") if others else tuple(pieces)
+
+
+def _din_persons(authors: str) -> tuple[str, ...]:
+    """DIN 1505's names, given names written out: "HOWS, David ; MEMBREY, Peter", "Oaks, Scott/Wong,
+    Henry", one person each; none for others ("Lammarsch, J." is read with its initials)."""
+    din = authors.strip(" ,:;")
+    if not _DIN_LIST.match(din):
+        return ()
+    persons = tuple(_DIN_BETWEEN_NAMES.split(din))
+    written_out = all(any(letter.islower() for letter in person.split(",")[1]) for person in persons)
+    return persons if written_out else ()  # "Simon", not "F.O."
 
 
 # Italian's and Portuguese's "e" between the last two names ("Fernando C. Marques e André Neves"),
@@ -925,11 +988,12 @@ def queries_from_list(
     title, `_italic_titles`): the query's raw text and, without a title, its search text, and
     what the tagger may read (`_tagged`)."""
     queries: list[Query] = []
+    colon_names = _names_before_colons(references)
     for at, (line, reference, label) in enumerate(references.items):
         previous = queries[-1].authors if queries else ()
         text = with_elided_names(reference, previous)
         as_printed = reference if printed is None else printed[at]
-        parsed = parse_reference(text)
+        parsed = _body_as_author(text, parse_reference(text), colon_names)
         chosen = choose_fields(
             RuleReading(parsed.title, parsed.authors, parsed.year, parsed.venue),
             _tagged(text, with_elided_names(as_printed, previous), parsed.title),
