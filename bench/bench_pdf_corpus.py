@@ -942,66 +942,21 @@ def score(
     """``rows`` are the printed references; ``known`` all the source's, to tell a stray from a
     reference whose title is too short to be looked for in the whole text ("Linear Logic");
     ``unjoined`` the letters of the ``.bbl``'s items the truth cannot give (`unjoined_texts`):
-    an item one of them holds is no stray."""
+    an item one of them holds is no stray. ``show`` prints the references no item holds ("lost"),
+    the strays and the references not read whole."""
     result = Score(references=len(rows), items=len(queries))
     raws = [_letters(q.raw) for q in queries]
-    # An item that opens with the repeated-author dash prints its authors as the dash (biblatex's
-    # "— (1998). Title", "— “Title.”"): the names are those of the last item before it without one.
-    # So has an item that opens at its year or its editors' mark (econ draws a rule, no text, for
-    # the names after a numbered label: "[57] ——— eds. (1985) Handbook …").
-    names = list(raws)
-    for at, query in enumerate(queries):
-        if at and (_DASH.match(query.raw) or _RULED.match(query.raw)):
-            names[at] = names[at - 1]
-    owner: dict[int, list[Truth]] = defaultdict(list)
-    mapped: list[tuple[Truth, int]] = []
-    # How much each item is like each reference, whatever is taken: computed once a reference.
-    likes = [
-        _likenesses(row, _letters(row.title or row.description), raws, names, queries) if row.titled else []
-        for row in rows
-    ]
-    for row, row_likes in _clear_first(rows, likes, raws, names, queries):
-        best = _item_of(row, row_likes, raws, names, owner)
-        if best is None:
-            continue
-        owner[best].append(row)
-        mapped.append((row, best))
-    dashed = [_DASHED.match(query.raw) is not None for query in queries]
-    untitled_style = any(not row.titled for row in rows)
-    # A reference its style prints without its title (Science's articles and theses, Nature's
-    # chapters and patents: "G. Booth, J. Chatt, J. Chem. Soc. 2099–2106 (1962).") is no stray.
-    untitled = [row for row in known if row not in rows]
-    strays = [
-        at
-        for at in range(len(queries))
-        if at not in owner
-        and not _holds_any(raws[at], names[at], known, dashed[at], untitled=untitled_style)
-        and not _without_truth(raws[at], untitled, unjoined)
-    ]
+    names = _names_printed(raws, queries)
+    owner, mapped, lost = _taken(rows, raws, names, queries)
+    for row in lost if show else ():
+        print(f"    lost: {row.title[:70]!r} {row.family} {row.year}")
+    strays = _strays(rows, queries, raws, names, owner, known, unjoined)
     result.strays = len(strays)
     for at in strays if show else ():
         print(f"    stray: {queries[at].raw[:100]!r}")
     for row, at in mapped:
         query = queries[at]
-        title = fuzz.ratio(title_key(row.title), title_key(query.title or "")) >= 90
-        # None printed: none may be read (the item's whole text kept as its query text is no title).
-        # (nor is the text after the AAS's "—." for the names before: the list gives it their names)
-        whole_text = (None, "", query.raw, _DASH.sub("", query.raw, count=1))
-        title = title or (not row.titled and query.title in whole_text)
-        # A work without a title prints none, or a description in brackets in its place (APA's
-        # "[Unpublished raw data]", apacite's "[Unknown]"): either is right.
-        title = title or (not row.title and (query.title in (None, "", query.raw) or _described(query)))
-        read_authors = " ".join(query.authors[:1]) or " ".join(query.author_names[:2])
-        # A work printed without names (APA sets its title in the author's place; a manual,
-        # software, proceedings, a periodical, a web site): none may be read.
-        # A work without an author may print its editor in the author's place ("Ian Editor (Ed.)").
-        author = row.family in _letters(read_authors) if row.family else _no_author_read(row, read_authors)
-        # A year the reference does not print (REVTeX sets "J. Cosmol. Astropart. Phys. 12, 045" for
-        # a 2020 volume) cannot be read: none may be.
-        unprinted = str(row.year) not in raws[at] and not query.year
-        # Where the item prints only the day of the visit's year, that is the year to read.
-        visit = row.visited is not None and str(row.year) not in raws[at] and query.year == row.visited
-        year = row.year is None or query.year == row.year or unprinted or visit
+        title, author, year = _read_right(row, query, raws[at])
         result.title += title
         result.author += author
         result.year += year
@@ -1015,6 +970,90 @@ def score(
         if SHOW_IDS:
             _show_ids(row, query, queries)
     return result
+
+
+def _names_printed(raws: list[str], queries: list[Query]) -> list[str]:
+    """The letters where each item prints its names. An item that opens with the repeated-author
+    dash prints its authors as the dash (biblatex's "— (1998). Title", "— “Title.”"): the names
+    are those of the last item before it without one. So has an item that opens at its year or its
+    editors' mark (econ draws a rule, no text, for the names after a numbered label: "[57] ———
+    eds. (1985) Handbook …")."""
+    names = list(raws)
+    for at, query in enumerate(queries):
+        if at and (_DASH.match(query.raw) or _RULED.match(query.raw)):
+            names[at] = names[at - 1]
+    return names
+
+
+def _taken(
+    rows: list[Truth], raws: list[str], names: list[str], queries: list[Query]
+) -> tuple[dict[int, list[Truth]], list[tuple[Truth, int]], list[Truth]]:
+    """Which references each item holds, each reference with its item, and the references no
+    item holds (lost: the reader cut them into another's item, or read them nowhere)."""
+    owner: dict[int, list[Truth]] = defaultdict(list)
+    mapped: list[tuple[Truth, int]] = []
+    lost: list[Truth] = []
+    # How much each item is like each reference, whatever is taken: computed once a reference.
+    likes = [
+        _likenesses(row, _letters(row.title or row.description), raws, names, queries) if row.titled else []
+        for row in rows
+    ]
+    for row, row_likes in _clear_first(rows, likes, raws, names, queries):
+        best = _item_of(row, row_likes, raws, names, owner)
+        if best is None:
+            lost.append(row)
+            continue
+        owner[best].append(row)
+        mapped.append((row, best))
+    return owner, mapped, lost
+
+
+def _strays(
+    rows: list[Truth],
+    queries: list[Query],
+    raws: list[str],
+    names: list[str],
+    owner: dict[int, list[Truth]],
+    known: list[Truth],
+    unjoined: Sequence[str],
+) -> list[int]:
+    """The items that hold no reference of the truth."""
+    dashed = [_DASHED.match(query.raw) is not None for query in queries]
+    untitled_style = any(not row.titled for row in rows)
+    # A reference its style prints without its title (Science's articles and theses, Nature's
+    # chapters and patents: "G. Booth, J. Chatt, J. Chem. Soc. 2099–2106 (1962).") is no stray.
+    untitled = [row for row in known if row not in rows]
+    return [
+        at
+        for at in range(len(queries))
+        if at not in owner
+        and not _holds_any(raws[at], names[at], known, dashed[at], untitled=untitled_style)
+        and not _without_truth(raws[at], untitled, unjoined)
+    ]
+
+
+def _read_right(row: Truth, query: Query, raw: str) -> tuple[bool, bool, bool]:
+    """Whether the item ``query`` (its letters ``raw``) reads ``row``'s title, first author and year right."""
+    title = fuzz.ratio(title_key(row.title), title_key(query.title or "")) >= 90
+    # None printed: none may be read (the item's whole text kept as its query text is no title).
+    # (nor is the text after the AAS's "—." for the names before: the list gives it their names)
+    whole_text = (None, "", query.raw, _DASH.sub("", query.raw, count=1))
+    title = title or (not row.titled and query.title in whole_text)
+    # A work without a title prints none, or a description in brackets in its place (APA's
+    # "[Unpublished raw data]", apacite's "[Unknown]"): either is right.
+    title = title or (not row.title and (query.title in (None, "", query.raw) or _described(query)))
+    read_authors = " ".join(query.authors[:1]) or " ".join(query.author_names[:2])
+    # A work printed without names (APA sets its title in the author's place; a manual,
+    # software, proceedings, a periodical, a web site): none may be read.
+    # A work without an author may print its editor in the author's place ("Ian Editor (Ed.)").
+    author = row.family in _letters(read_authors) if row.family else _no_author_read(row, read_authors)
+    # A year the reference does not print (REVTeX sets "J. Cosmol. Astropart. Phys. 12, 045" for
+    # a 2020 volume) cannot be read: none may be.
+    unprinted = str(row.year) not in raw and not query.year
+    # Where the item prints only the day of the visit's year, that is the year to read.
+    visit = row.visited is not None and str(row.year) not in raw and query.year == row.visited
+    year = row.year is None or query.year == row.year or unprinted or visit
+    return title, author, year
 
 
 def _without_truth(raw: str, untitled: list[Truth], unjoined: Sequence[str]) -> bool:

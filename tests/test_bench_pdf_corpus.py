@@ -273,3 +273,37 @@ def test_an_item_the_bbl_sets_for_a_key_no_bib_holds_is_no_stray(
     ]
     assert bench_pdf_corpus.score([], items, False, [], texts).strays == 1
     assert bench_pdf_corpus.score([], items, False, []).strays == 2
+
+
+@pytest.mark.parametrize(
+    ("printed", "shown"),
+    [
+        pytest.param(
+            "Ian Editor (Ed.). 2007. The title of book one (1st. ed.). University of Chicago Press, Chicago.",
+            [],
+            id="an-item-holds-it",
+        ),
+        pytest.param(
+            "Peter Wilson is a contributor to TUGboat and lives in Seattle.",
+            ["lost: 'The title of book one'  2007", "stray: 'Peter Wilson is a contributor to TUGboat"],
+            id="no-item-holds-it-and-the-item-is-a-stray",
+        ),
+    ],
+)
+def test_items_prints_a_reference_no_item_holds_as_lost(
+    printed: str, shown: list[str], tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """``--items`` names the references the reader cut into another's item or read nowhere,
+    besides the strays and the references not read whole."""
+    from bibnorm.models import Origin, Query, QueryKind
+
+    book, _ = _no_author_rows(tmp_path)
+    book = replace(book, title=book.main)
+    item = Query(
+        index=0, origin=Origin(path="paper.pdf", line=1), kind=QueryKind.TITLE, raw=printed, title=printed
+    )
+    bench_pdf_corpus.score([book], [item], True, [book])
+    lines = [line.strip() for line in capsys.readouterr().out.splitlines()]
+    told = [line for line in lines if line.startswith(("lost:", "stray:"))]
+    assert [line[: len(want)] for line, want in zip(told, shown, strict=False)] == shown
+    assert len(told) == len(shown)
