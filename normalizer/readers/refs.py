@@ -860,7 +860,7 @@ def person_names(authors: str) -> tuple[str, ...]:
 def _din_persons(authors: str) -> tuple[str, ...]:
     """DIN 1505's names, given names written out: "HOWS, David ; MEMBREY, Peter", "Oaks, Scott/Wong,
     Henry", one person each; none for others ("Lammarsch, J." is read with its initials)."""
-    din = authors.strip(" ,:;")
+    din = authors.strip(" .,:;")  # (as the others: "Krugman, Paul R")
     if not _DIN_LIST.match(din):
         return ()
     persons = tuple(_DIN_BETWEEN_NAMES.split(din))
