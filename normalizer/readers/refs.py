@@ -157,11 +157,12 @@ _ACM_YEAR = re.compile(rf"\.\s{YEARS}[a-z]?\.\s")  # ACM's year after the names:
 _LNCS = re.compile(r"^(?P<authors>[^:\d]+?\.)\s*:\s+(?P<rest>.+)$")  # no year among LNCS names
 # DIN 1505 (alphadin, din1505, natdin): given names written out, no period before the colon,
 # semicolons or slashes between the names: "BECK, Simon: Title", "HOWS, David ; MEMBREY, Peter:
-# Title", "Oaks, Scott/Wong, Henry: Title" (a family name of one or two words, a given name of up
-# to three, the first written out; not a title's "Deep learning, revisited: …", whose words after
-# the comma are lower case, nor Harvard's "Avriel, M. Nonlinear Programming: Analysis …").
+# Title", "Oaks, Scott/Wong, Henry: Title" (a family name of one word after its particles, a given
+# name of up to three, the first written out; not a title's "Deep learning, revisited: …", whose
+# words after the comma are lower case, nor Harvard's "Avriel, M. Nonlinear Programming: Analysis
+# …", nor Vancouver's "Tanno Ki, Willcox G", whose family names have initials after them).
 _DIN_NAME = (
-    r"[^\W\d_][\w'’-]*+(?:\s[^\W\d_][\w'’-]*+)?,\s[A-Z][^\W\d_A-Z]++(?:-[A-Z][^\W\d_A-Z]++)?"
+    r"(?:[a-z]++\s){0,2}[^\W\d_][\w'’-]++,\s[A-Z][^\W\d_A-Z]++(?:-[A-Z][^\W\d_A-Z]++)?"
     r"(?:\s[A-Z][\w'’.-]*+){0,2}"
 )
 _DIN_NAMES = rf"{_DIN_NAME}(?:\s?[;/]\s?{_DIN_NAME})*"
