@@ -102,6 +102,10 @@ BMC = "\n".join(
         "Version: 1988",
         "[8] Venkatesh/Davis: Technology Acceptance Model. "
         "http://www.vvenkatesh.com/it/organizations/Theoretical_Models.htm (2015)",
+        "[9] Developer.Android.com: JSONObject. 2015 hURL: http://developer.android.com/reference/"
+        "org/json/JSONObject.htmli – Zugriff am 2015-05-20",
+        "[10] Kraemer, M.U.G., Sinka, M.E.: The global distribution of the arbovirus vectors Aedes "
+        "aegypti and Ae. albopictus. eLife 4, e08347 (2015)",
     )
 )
 
@@ -127,6 +131,7 @@ IEEE = "\n".join(
         pytest.param(3, "Bangkok Population 2015", ("World Population Review",), id="three-words"),
         pytest.param(6, "MIT License", ("MASSACHUSETTS INSTITUTE OF TECHNOLOGY",), id="capitals"),
         pytest.param(7, "Technology Acceptance Model", ("Venkatesh", "Davis"), id="din-slash-families"),
+        pytest.param(8, "JSONObject", ("Developer.Android.com",), id="a-site-the-rules-read-as-names"),
         pytest.param(2, "Dengue and dengue hemorrhagic fever", ("Gubler, D.J.",), id="persons-as-before"),
     ],
 )

@@ -608,8 +608,11 @@ def _body_as_author(text: str, parsed: ParsedReference, colon_names: bool) -> Pa
     colon ("WHO: Dengue Type. http://…"): in another list "CodeBlue: Sensor Networks for Medical
     Care" opens an unsigned work's title."""
     body = _BODY_BEFORE_COLON.match(text) if colon_names else None
-    # (a title read without the body's name is read already: "SINNERSCHRADER: “Quartalsbericht 1”")
-    if body is None or not (parsed.title or "").startswith(f"{body['authors']}:") or _read_lncs(text):
+    # where the rules read the body's name and its colon into the title or the names ("WHO: Dengue
+    # Type", "Developer.Android.com: JSONObject"); not elsewhere: "SINNERSCHRADER: “Quartalsbericht
+    # 1”" is read already
+    read = (parsed.title or "", *parsed.authors[:1])
+    if body is None or not any(field.startswith(f"{body['authors']}:") for field in read) or _read_lncs(text):
         return parsed
     # DIN's slash between names: "Venkatesh/Davis: Technology Acceptance Model"
     authors = body.group("authors")
