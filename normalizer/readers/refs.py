@@ -614,10 +614,10 @@ def _body_as_author(text: str, parsed: ParsedReference, colon_names: bool) -> Pa
     read = (parsed.title or "", *parsed.authors[:1])
     if body is None or not any(field.startswith(f"{body['authors']}:") for field in read) or _read_lncs(text):
         return parsed
-    # DIN's slash between names: "Venkatesh/Davis: Technology Acceptance Model"
     authors = body.group("authors")
     return parsed._replace(
         title=_title_after_colon(body),
+        # DIN's slash between names: "Venkatesh/Davis: Technology Acceptance Model"
         authors=tuple(_DIN_BETWEEN_NAMES.split(authors)),
         author_names=_name_words(authors),
     )
