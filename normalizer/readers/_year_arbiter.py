@@ -114,8 +114,9 @@ def overruled_year(
     # 2003, 361, 1761.", "Chemistry 2003, 24, 1999."); and only a year the rules may date it by
     inside = tagged.tokens_of(str(year))
     after = tagged.run_of("date").start > min(inside) or _after_numbers(tagged, min(inside))
-    taken = chosen is not None and chosen == tagged.year and after
-    return chosen if taken and _dating(tagged.text, chosen) else kept
+    if chosen is None or chosen != tagged.year or not after or not _dating(tagged.text, chosen):
+        return kept
+    return chosen
 
 
 def _dating(text: str, year: int) -> bool:
