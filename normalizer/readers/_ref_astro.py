@@ -23,6 +23,7 @@ from functools import lru_cache
 from typing import NamedTuple
 
 from bibnorm.readers._ref_dates import YEARS
+from bibnorm.text.months import ANY_SPELLING
 from bibnorm.text.names import LATIN_CAPITALS
 from bibnorm.text.word_tables import (
     alternation,
@@ -74,6 +75,9 @@ _AAS = re.compile(
     rf"\s(?:(?P<year>{YEARS})[a-z]?|{_IN_PREP}),\s(?P<rest>.+)$"
 )
 _DASHED = re.compile(_DASH)
+# A month, perhaps its day, after the year: an author-year style's date ("Nguyen, T.A. 2023, April.
+# Title", "Corporation 2021, June 30. Title"), which the astronomers' styles never print.
+_MONTH_AFTER_YEAR = re.compile(rf"{ANY_SPELLING}\.?(?:\s\d{{1,2}})?[.,]\s")
 _OTHERS = re.compile(rf",?\s{_ET_AL}$")
 _BETWEEN_NAMES = re.compile(r",\s(?:&\s)?|\s&\s")
 _SUFFIX_ALONE = re.compile(_SUFFIX)
@@ -131,6 +135,8 @@ def astro_reference(text: str) -> AstroReference | None:
         if match is not None:
             rest = match.group("rest").strip()
             year = int(match.group("year")) if match.group("year") else None
+            if year and _MONTH_AFTER_YEAR.match(rest):
+                return None
             # a work in preparation names only the journal it is meant for
             title, venue = _after_year(rest) if year else (None, rest.strip(" ."))
             names = "" if _DASHED.fullmatch(match.group("names")) else match.group("names")

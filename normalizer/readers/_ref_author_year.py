@@ -36,7 +36,12 @@ from __future__ import annotations
 import re
 
 from bibnorm.readers._ref_dates import YEARS
-from bibnorm.text.word_tables import alternation, author_list_words, reference_abbreviations
+from bibnorm.text.word_tables import (
+    alternation,
+    author_list_words,
+    organisation_words,
+    reference_abbreviations,
+)
 
 _TAXON = r"(?<!\bsp)(?<!\bspp)(?<!\bssp)(?<!\bsubsp)(?<!\bnov)(?<!\bvar)(?<!\bcf)(?<!\baff)(?<!\bvs)"
 # the lower-case words that open a style's next field, not a title's next word ("… Isomorphism.
@@ -91,6 +96,26 @@ _BODY = re.compile(rf"[A-Z][\w.&’'-]*(?:,?\s{_BODY_WORD}){{0,9}}")
 def is_body(sentence: str) -> bool:
     """Whether a sentence before a lone year reads as a body's name ("U.S. Department of Agriculture")."""
     return _BODY.fullmatch(sentence) is not None
+
+
+# An organisation's word (organisation-words.json) and an initial ("J.", "J"), as whole words.
+_ORGANISATION_WORD = re.compile(rf"\b{alternation(organisation_words())}\b")
+_INITIAL = re.compile(r"\b[A-Z]\b")
+
+
+def is_one_body(authors: str) -> bool:
+    """Whether an author list whose "and" would split it reads as one body's name: capitalised
+    words and linking words with an organisation's word among them, no commas, "&" or initials
+    ("Organization for Economic Cooperation and Development", "Robotics and Perception Group";
+    "Smith and Jones" and "Google Research and J. Smith" are two)."""
+    text = authors.strip(" .:;")
+    return (
+        " and " in text
+        and not any(mark in text for mark in ",;&")
+        and _INITIAL.search(text) is None
+        and _ORGANISATION_WORD.search(text) is not None
+        and is_body(text)
+    )
 
 
 _YEAR_AFTER_TITLE = re.compile(rf",\s({YEARS}(?:[–-]\d{{2,4}})?)(?=[.”’]|\s*$)")

@@ -58,6 +58,7 @@ from bibnorm.readers._ref_author_year import (
     SENTENCE_END,
     SINGLE_QUOTED,
     is_body,
+    is_one_body,
     outer_quotes,
     title_with_its_year,
 )
@@ -262,7 +263,7 @@ def parse_reference(text: str) -> ParsedReference:
     if after_authors and title:
         title = title_with_its_year(title, bare, years[-1])
     if title:
-        title = _with_its_part(title, bare)
+        title = _with_its_volume(_with_its_part(title, bare), bare)
     return ParsedReference(
         venue=astro.venue if astro is not None else _venue_after(bare, title),
         title=title,
@@ -290,6 +291,24 @@ def _with_its_part(title: str, text: str) -> str:
         return title
     end = _PART_END.search(text, part.end())
     return title + text[at + len(title) : end.start() if end else len(text)].rstrip(" .,")
+
+
+def _with_its_volume(title: str, text: str) -> str:
+    """``title`` with the numbered volume and its own title the text prints after it, which a
+    sentence's end cut off at "Vol.": "The Art of Computer Programming, Vol. 1: Fundamental
+    Algorithms (3rd. ed.)", "The Quantum Theory of Fields. Vol. 2: Modern Applications. Cambridge"""
+    at = text.find(title)
+    volume = _VOLUME_PART.match(text, at + len(title)) if at >= 0 else None
+    if volume is None:
+        return title
+    end = _VOLUME_TITLE_END.search(text, volume.end())
+    return title + text[at + len(title) : end.start() if end else len(text)].rstrip(" .,")
+
+
+# ". Vol. 2: Modern …" after a title, or ". 1: Fundamental …" after its "Vol" (the title cut at its
+# period); the volume's title ends at the next sentence or at an edition's parenthesis
+_VOLUME_PART = re.compile(r"(?:(?<=\bVol)|(?<=\bVolume)|[.,]\sVol(?:ume)?)\.?\s\d{1,3}:\s(?=[A-Z])")
+_VOLUME_TITLE_END = re.compile(r"\s\(|\.\s(?=[A-Z])")
 
 
 # ". V. A Census …", ". I - Early-Type …": a series' part number after a title, its title after it
@@ -590,9 +609,19 @@ def _read_lncs(text: str) -> _Reading | None:
 
 
 def _title_after_colon(names: re.Match[str]) -> str | None:
-    """The title after the names' colon: the first sentence of the rest."""
+    """The title after the names' colon: the first sentence of the rest, up to a year after a
+    comma that closes it or opens a series' parenthesis ("Title, 2013 (The 10th Conference …)") or
+    before the link ("IEEE 802.11n / WLAN mit 150 MBit/s. 2015 hURL: http://…"), or to a visit's
+    date where the page's link was ("WHAT IS A REVERSE PROXY SERVER? – Accessed: 2017-01-08")."""
     first = SENTENCE_END.split(KLUWER_YEAR.sub("", names.group("rest")), maxsplit=1)[0]
+    first = _YEAR_CLOSING_TITLE.split(first, maxsplit=1)[0]
+    if visit := _ACCESSED.search(first):
+        first = first[: visit.start()].rstrip(" –-")
     return _clean_title(title_before_question(first))
+
+
+# (natdin's year before its link, "⟨URL" read as "hURL": "Title. 2015 hURL: http://…")
+_YEAR_CLOSING_TITLE = re.compile(rf",\s{YEARS}[a-z]?(?=\s\(|\s*$)|\.\s{YEARS}[a-z]?\s+h?URL\b")
 
 
 def _names_before_colons(references: ReferenceList) -> bool:
@@ -844,8 +873,8 @@ def person_names(authors: str) -> tuple[str, ...]:
     name with its initials. "et al." and "others" become a last "others", as in BibTeX.
     """
     text = _EDITORS.sub("", authors.replace("…", ",")).strip(" .,:;")
-    if din := _din_persons(authors):
-        return din
+    if whole := _read_whole(authors, text):
+        return whole
     others = re.search(r"\bet\s*al\b|\bothers\b", text) is not None
     pieces = [
         _HONORIFIC.sub("", name).strip(" .") for piece in split_authors(text) for name in _two_persons(piece)
@@ -859,6 +888,13 @@ def person_names(authors: str) -> tuple[str, ...]:
     else:
         pieces = [f"{piece}." if initial else piece for piece, initial in zip(pieces, initials, strict=True)]
     return (*pieces, "others") if others else tuple(pieces)
+
+
+def _read_whole(authors: str, text: str) -> tuple[str, ...]:
+    """The persons of a list not split at each comma and "and" (``text``: the list without its
+    editors' mark): DIN 1505's (`_din_persons`), or one body's name ("Organization for Economic
+    Cooperation and Development": `is_one_body`); none for others."""
+    return (text,) if is_one_body(text) else _din_persons(authors)
 
 
 def _din_persons(authors: str) -> tuple[str, ...]:
