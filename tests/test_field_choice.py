@@ -344,6 +344,55 @@ def test_a_style_that_prints_no_title_gets_none() -> None:
             None,
             id="an-abbreviated-journal-read-as-title-and-venue",
         ),
+        # CSL styles that print no article title (their generated strings, the list's number
+        # taken off): a volume's and an issue's words, initials written together, words it
+        # labels as nothing after the venue, a listed journal before its volume and pages, a
+        # proceedings' name the rules cut in two
+        pytest.param(
+            "Groves, M. J., D. F. Brailsford, Electronic Publishing—Origination, Dissemination, and "
+            "Design, vol. 6, fasc. 4, 1993, pp. 315–326.",
+            None,
+            id="quaderni-materialisti-a-volume-and-its-issue-word",
+        ),
+        pytest.param(
+            "Mourad G., 2003, TUGboat, vol. 24, nᵒ 3, p. 411‑414. [En ligne] Disponible à "
+            "l'adresse : https://tug.org/TUGboat/tb24-3/mourad1.pdf",
+            None,
+            id="flux-an-issue-and-its-word",
+        ),
+        pytest.param("P.A. MacKay, 1991, 205.", None, id="advanced-engineering-materials-initials-together"),
+        pytest.param(
+            "Ludden, J., TUGboat, 7.2 (1986), Edition, pp. 111–111 "
+            "<https://tug.org/TUGboat/tb07-2/tb15queries.pdf>",
+            None,
+            id="mhra-shortened-notes-publisher-place-words-after-the-venue",
+        ),
+        pytest.param(
+            "Anonymous 2003. The Lancet 361: 1761–1766.",
+            None,
+            id="critical-reviews-in-plant-sciences-a-journal-then-its-volume",
+        ),
+        pytest.param(
+            "Khan, S. and Cohen, D. 2013. Rev Sci Instrum, 84: 056101.",
+            None,
+            id="cell-structure-and-function-an-abbreviated-journal-then-its-volume",
+        ),
+        pytest.param(
+            "P. A. MacKay, Proceedings of the IEEE International Conference on Systems, Man and "
+            "Cybernetics. 1990, 481–484.",
+            None,
+            id="chemical-engineering-technology-proceedings-cut-in-two",
+        ),
+        pytest.param(
+            "T. Hayashi, Software— Practice and Experience. 1987, 17 (1), 17–28.",
+            None,
+            id="chemical-engineering-technology-a-journal-the-model-reads-as-the-title",
+        ),
+        pytest.param(
+            "Blundell WE. Wall St J (East Ed). 1964; ??: ??–??.",
+            None,
+            id="tetrahedron-letters-a-journal-read-as-names",
+        ),
         # titles the model reads otherwise, kept: a case's name in the names' place, a placeholder
         # it reads as an edition or as pages, a one-word title it reads as an editor's name
         pytest.param(

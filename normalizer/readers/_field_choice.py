@@ -105,7 +105,8 @@ def _listed(text: str) -> bool:
 def _short_title_as_names(read: str, labels: set[str]) -> bool:
     """Whether the rules' title is a short title the model reads as a name: a word or two
     without initials ("Pierre Duchet. Hypergraphs. In …", "Berns, C. and J. Zurbach. Miletus.
-    2025."), not a list of names the rules read as the title ("Johnson D. D., Hanchi A. E.") nor
+    2025."), not a list of names the rules read as the title ("Johnson D. D., Hanchi A. E.", "P.A.
+    MacKay" where the style printed no title) nor
     a publisher's ("B. K. Bul, Energia Press, Moscow 1964": a book's, where no title is printed)."""
     words = read.split()
     return (
@@ -116,13 +117,21 @@ def _short_title_as_names(read: str, labels: set[str]) -> bool:
     )
 
 
-_INITIAL = re.compile(r"[A-Z][a-z]?\.?,?")
+# an initial, or a name's initials written together ("J.", "Th.", "P.A.", "W,")
+_INITIAL = re.compile(r"(?:[A-Z][a-z]?\.)*[A-Z][a-z]?\.?,?")
+
+
+_SHORT_TITLE_WORDS = 4  # the most words of a title the model may glue to the venue after it
 
 
 def _glued_to_the_venue(tagged: TaggedReference, read: str, venue: str | None) -> bool:
     """Whether the model reads the rules' title and the rules' venue after it as one venue ("…
-    and Carles Sierra. Charms. Applied Artificial Intelligence, 26(4)": a short title)."""
-    if venue is None or tagged.overlap("container", read) not in ("within", "same"):
+    and Carles Sierra. Charms. Applied Artificial Intelligence, 26(4)": a short title); not a
+    proceedings' name the rules cut in two ("P. A. MacKay, Proceedings of the IEEE International
+    Conference on Systems, Man and Cybernetics. 1990", where the style printed no title)."""
+    if venue is None or len(read.split()) > _SHORT_TITLE_WORDS:
+        return False
+    if tagged.overlap("container", read) not in ("within", "same"):
         return False
     return not _cut_from_the_venue(tagged, read) and tagged.overlap("container", venue) in ("within", "same")
 
@@ -290,31 +299,57 @@ def _not_printed(
 
 
 def _dated(tagged: TaggedReference, read: str, labels: set[str]) -> bool:
-    """Whether the model reads a date in ``read``, or right after it where ``read`` is a listed
-    journal's name ("Grimme, S. Chem. Phys. Lett. 1996, 259"; not a film's "Gravity, 2012"). Not
+    """Whether the model reads a date in ``read``, or right after it a date, or a volume and its
+    issue or pages, where ``read`` is a listed journal's name ("Grimme, S. Chem. Phys. Lett. 1996,
+    259", "Anonymous 2003. The Lancet 361: 1761–1766."; not a film's "Gravity, 2012" nor a book
+    series' volume before its place: "Advances in Mathematical Economics. 8, New York"). Not
     the date before it: an author-year style prints its date before the title ("eds. 2006.
     Advances in Mathematical Economics. 8, New York: Springer.", a book series that is listed)."""
-    after = max(tagged.tokens_of(read), default=len(tagged.labels)) + 1
-    return "date" in labels or (tagged.labels[after : after + 1] == ("date",) and _listed(read))
+    last = max(tagged.tokens_of(read), default=len(tagged.labels) - 1)
+    numbered = tagged.labels[last + 1 : last + 2] == ("date",) or _numbers_after(tagged, last)
+    return "date" in labels or (numbered and _listed(read))
+
+
+# A journal's numbers after its name: its year or volume, then a volume, an issue or pages.
+_JOURNAL_NUMBERS = frozenset(
+    {("volume", "issue"), ("volume", "pages"), ("date", "volume"), ("date", "issue"), ("date", "pages")}
+)
+
+
+def _numbers_after(tagged: TaggedReference, last: int) -> bool:
+    """Whether the model reads a journal's numbers (`_JOURNAL_NUMBERS`) right after token ``last``."""
+    return tagged.labels[last + 1 : last + 3] in _JOURNAL_NUMBERS
+
+
+def _journal_before_its_numbers(tagged: TaggedReference, read: str) -> bool:
+    """Whether the rules' title is a listed journal's name the model reads a journal's numbers
+    right after, whatever it reads the name as (Vancouver's "Blundell WE. Wall St J (East Ed).
+    1964; ??: ??–??.", read as names): a style that prints no title; not a short title before a
+    year alone ("Berns, C. and J. Zurbach. Miletus. 2025.")."""
+    inside = tagged.tokens_of(read)
+    return bool(inside) and _numbers_after(tagged, max(inside)) and _listed(read)
 
 
 def _named_labels(tagged: TaggedReference, read: str, labels: set[str]) -> set[str]:
     """The labels the model gives the tokens of ``read`` but for ``other`` where it gives that to
-    fewer than half of them: the words of a venue line or a report it labels as nothing ("In",
+    at most half of them: the words of a venue line or a report it labels as nothing ("In",
     "pages", "Tech. Rep.": "In Proc. IEEE …, pages 290–294", "Tech. Rep. 87-4, University of
-    Southampton"), not a title it reads mostly as nothing ("Title1.")."""
+    Southampton", an issue's word: "nᵒ 3", "vol. 6, fasc. 4" read with the title "6, fasc"), not
+    a title it reads mostly as nothing ("Title1.")."""
     inside = tagged.tokens_of(read)
     unnamed = sum(tagged.labels[index] == "other" for index in inside)
-    return labels - {"other"} if 2 * unnamed < len(inside) else labels
+    return labels - {"other"} if 2 * unnamed <= len(inside) else labels
 
 
 def _note_after_the_venue(tagged: TaggedReference, read: str, labels: set[str], lowest: float) -> bool:
-    """Whether the rules' title is a note the model is sure of after the venue it reads (APS's
-    "IEEE Trans. Prof. Commun. PC-18, 54 (1975), See supplemental word list"): a style that prints
-    no title prints its notes at the end."""
+    """Whether the rules' title is a note, or words it labels as nothing, the model is sure of
+    after the venue it reads (APS's "IEEE Trans. Prof. Commun. PC-18, 54 (1975), See supplemental
+    word list", MHRA's "Ludden, J., TUGboat, 7.2 (1986), Edition, pp. 111–111"): a style that
+    prints no title prints its notes at the end."""
     venue = tagged.run_of("container")
     inside = tagged.tokens_of(read)
-    return labels == {"note"} and lowest >= _SURE_OF_OTHERS and bool(venue) and venue.stop <= min(inside)
+    unnamed = bool(labels) and labels <= {"note", "other"}
+    return unnamed and lowest >= _SURE_OF_OTHERS and bool(venue) and venue.stop <= min(inside)
 
 
 def _no_title_printed(tagged: TaggedReference, rules: RuleReading, thresholds: Mapping[str, float]) -> bool:
@@ -342,6 +377,8 @@ def _no_title_printed(tagged: TaggedReference, rules: RuleReading, thresholds: M
         return False
     if likeliest < below and _note_after_the_venue(tagged, read, labels, lowest):
         return True
+    if likeliest < thresholds["title-dropped-dated"] and _journal_before_its_numbers(tagged, read):
+        return True
     labels = _named_labels(tagged, read, labels)
     if not labels or not labels <= _OTHER_FIELDS:
         return False
@@ -361,10 +398,11 @@ def _dropped_less_sure(
 ) -> bool:
     """`_no_title_printed` where the model is less sure of the other fields it reads in the rules'
     title (``labels``): the title label below `title-dropped` on each token, or below
-    `title-dropped-dated` on a venue and its year, drops it — not an edition, a date alone, words
-    read as numbers (unless the title starts inside the venue), nor names the rules read none of."""
+    `title-dropped-dated` on a venue and its year or volume, drops it — not an edition, a date
+    alone, words read as numbers (unless the title starts inside the venue), nor names the rules
+    read none of."""
     read = str(rules.title)
-    venue_line = "container" in labels and _dated(tagged, read, labels)  # a venue and its year
+    venue_line = "container" in labels and _dated(tagged, read, labels)  # a venue and its year or volume
     unlikely = likeliest < thresholds["title-dropped"] or (
         venue_line and likeliest < thresholds["title-dropped-dated"]
     )
@@ -383,10 +421,11 @@ def _title_is_a_venue(tagged: TaggedReference, read: str) -> bool:
     them are one listed journal's name ("Delorme, F., 1995, Electron. Lett. 31(15), 1244.";
     not a whole title, which a generous lookup may find a venue's name in with the venue after
     it), or the title follows "In" ("R.
-    Wonneberger, In Proceedings of the XXXII International Congress …, Steiner, Stuttgart, 1992").
-    Not a title the model reads a volume after and no venue: a journal's name the model reads
-    into the title is as often one a record lacks ("Price LA. Hebrew letter (with source).
-    1981;2:122")."""
+    Wonneberger, In Proceedings of the XXXII International Congress …, Steiner, Stuttgart, 1992"),
+    or it reads no venue and its title is a listed journal's name before a journal's numbers
+    ("T. Hayashi, Software— Practice and Experience. 1987, 17 (1), 17–28."). Not another title
+    the model reads a volume after and no venue: a journal's name the model reads into the title
+    is as often one a record lacks ("Price LA. Hebrew letter (with source). 1981;2:122")."""
     own, inside = tagged.run_of("title"), tagged.tokens_of(read)
     if not own or not inside or min(inside) < own.start:
         return False
@@ -395,6 +434,8 @@ def _title_is_a_venue(tagged: TaggedReference, read: str) -> bool:
     if venue and venue.start == own.stop:
         abbreviated = all(tokens[index].endswith(".") for index in own)
         return abbreviated and _listed(" ".join(tokens[own.start : venue.stop]))
+    if not venue and _numbers_after(tagged, own.stop - 1):
+        return _listed(str(tagged.title))
     opener = tokens[own.start - 1].casefold().rstrip(":") if own.start else ""
     return opener == "in" and labels[own.start - 1] == "other"
 
