@@ -401,6 +401,18 @@ def test_a_style_that_prints_no_title_gets_none() -> None:
             id="a-case-read-as-names",
         ),
         pytest.param("Sifuentes, A. (n.d.-a). Title1.", "Title1", id="read-as-an-edition"),
+        # a software's name and version the model reads as nothing and a volume, unsure (a thesis
+        # of the development PDFs)
+        pytest.param(
+            "Matthew Brett, Michael Hanke, Marc-Alexandre Côté, Chris Markiewicz, Satrajit Ghosh, "
+            "Demian Wassermann, Stephan Gerhard, Eric Larson, Gregory R Lee, Yaroslav Halchenko, Erik "
+            "Kastman, Cindee M, Félix C Morency, moloney, Ariel Rokem, Michiel Cottaar, Jarrod Millman, "
+            "jaeilepp, Alexandre Gramfort, Robert D Vincent, Paul McCarthy, Jasper J F van den Bosch, "
+            "Krish Subramaniam, Nolan Nichols, embaker, markhymers, chaselgrove, Basile, Nikolaas N "
+            "Oosterhof, and Ian Nimmo-Smith. nipy/nibabel: 2.2.0, 2017.",
+            "nipy/nibabel: 2.2.0",
+            id="a-software-and-its-version-read-unsure",
+        ),
         # a title with no journal after it, then a year and a volume: the model reads no venue;
         # an edited book's title (a listed series) after its year, read as a venue; an edition
         # read as a volume; a title the model reads on into the venue after it

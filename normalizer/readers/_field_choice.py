@@ -330,15 +330,18 @@ def _journal_before_its_numbers(tagged: TaggedReference, read: str) -> bool:
     return bool(inside) and _numbers_after(tagged, max(inside)) and _listed(read)
 
 
-def _named_labels(tagged: TaggedReference, read: str, labels: set[str]) -> set[str]:
+def _named_labels(tagged: TaggedReference, read: str, labels: set[str], lowest: float) -> set[str]:
     """The labels the model gives the tokens of ``read`` but for ``other`` where it gives that to
-    at most half of them: the words of a venue line or a report it labels as nothing ("In",
+    fewer than half of them, or to half where it is sure of each label (``lowest``): the words of
+    a venue line or a report it labels as nothing ("In",
     "pages", "Tech. Rep.": "In Proc. IEEE …, pages 290–294", "Tech. Rep. 87-4, University of
     Southampton", an issue's word: "nᵒ 3", "vol. 6, fasc. 4" read with the title "6, fasc"), not
     a title it reads mostly as nothing ("Title1.")."""
     inside = tagged.tokens_of(read)
     unnamed = sum(tagged.labels[index] == "other" for index in inside)
-    return labels - {"other"} if 2 * unnamed <= len(inside) else labels
+    # half, unsure: a software's name and its version ("nipy/nibabel: 2.2.0, 2017.", 0.44)
+    half = 2 * unnamed == len(inside) and lowest >= _SURE_OF_OTHERS
+    return labels - {"other"} if 2 * unnamed < len(inside) or half else labels
 
 
 def _note_after_the_venue(tagged: TaggedReference, read: str, labels: set[str], lowest: float) -> bool:
@@ -379,7 +382,7 @@ def _no_title_printed(tagged: TaggedReference, rules: RuleReading, thresholds: M
         return True
     if likeliest < thresholds["title-dropped-dated"] and _journal_before_its_numbers(tagged, read):
         return True
-    labels = _named_labels(tagged, read, labels)
+    labels = _named_labels(tagged, read, labels, lowest)
     if not labels or not labels <= _OTHER_FIELDS:
         return False
     if _short_title_as_names(read, labels) or _glued_to_the_venue(tagged, read, rules.venue):
