@@ -75,6 +75,9 @@ _ANGLES = str.maketrans("⟨⟩〈〉", "<><>")
 # hyphen spaced too, "10 . 1027 / 1618 - 3169/a000440", is no end of it).
 _SPACED_DOI = re.compile(r"\b10 \. \d{4,9} / [\w-]+(?: [./-] [\w-]+(?:/[\w.-]*\w)?)*")
 URL = re.compile(r"(?:https?://|www\.)\S+")
+# A link in square brackets, which go with it: BMC's "Amazon CloudFront:[[http://aws.amazon.com/cloudfront/]]."
+# (its doubled brackets left as the title's end "Amazon CloudFront:[[").
+_BRACKETED_LINK = re.compile(r"\[{1,2}(?:https?://|www\.)[^\s\[\]]*+\]{0,2}")
 # A doi.org link with its slash escaped: "https://doi.org/10.1038%2Fnature14539".
 _ESCAPED_SLASH = re.compile(r"(?i)(doi\.org/10\.\d{4,9})%2F")
 
@@ -87,7 +90,7 @@ def joined_dois(text: str) -> str:
 
 def without_ids(text: str) -> str:
     """``text`` without its arXiv ids, DOIs and links (what the title, names and years are read from)."""
-    return URL.sub(" ", DOI.sub(" ", SICI_DOI.sub(" ", ARXIV.sub(" ", text))))
+    return URL.sub(" ", _BRACKETED_LINK.sub("", DOI.sub(" ", SICI_DOI.sub(" ", ARXIV.sub(" ", text)))))
 
 
 def arxiv_id(text: str) -> ArxivId | None:

@@ -395,6 +395,8 @@ def _by_structure(joined: str, segments: list[Segment], parsed: ParsedReference)
     ):
         title = _title_elsewhere(tagged, title)
     authors = _authors(structure, chosen.authors, tagged, parsed.title)
+    if (opening := _opening_title(joined, segments, parsed)) is not None:
+        title, authors = opening, ()
     return parsed._replace(
         title=title,
         authors=authors,
@@ -402,6 +404,20 @@ def _by_structure(joined: str, segments: list[Segment], parsed: ParsedReference)
         year=chosen.year,
         venue=structure.venue or chosen.venue or _venue_kept(parsed.venue, title),
     )
+
+
+def _opening_title(joined: str, segments: list[Segment], parsed: ParsedReference) -> str | None:
+    """The font group an item opens with, where the rules' title begins with it and any names they
+    read lie inside it: the title, all of it and no more, and no names before it. BMC's styles set a work
+    without authors as its bold title alone, or with its address after it
+    ("\\textbf{Illumina BaseSpace:}\\urlprefix\\url{[http://…]}."): the tagger reads the title's
+    capitalised words as names ("Flexiscale Cloud") and the rules run the title into the address
+    ("Illumina BaseSpace: [") or read its words as a body's name too ("DNANexus Inc.:")."""
+    if not parsed.title or not segments or not segments[0].group or segments[0].start:
+        return None
+    group = joined[segments[0].start : segments[0].end].strip(" .,;:")
+    named_inside = all(name in group for name in parsed.authors)  # no names before the title
+    return group if group and named_inside and parsed.title.startswith(group) else None
 
 
 def _venue_kept(read: str | None, title: str | None) -> str | None:
