@@ -22,7 +22,9 @@ from dataclasses import dataclass, field
 
 from bibnorm.readers._bbl_bibinfo import braced
 from bibnorm.readers.tagger import TaggedReference
+from bibnorm.text.months import MONTHS
 from bibnorm.text.titles import plain_text
+from bibnorm.text.word_tables import visit_dates
 
 BLOCK = "\u2029"  # where a \newblock was
 GROUP = "\u2028"  # either side of a font or quote group
@@ -134,9 +136,30 @@ def _span(
     indices = [index for index, _ in labelled]
     while len(indices) > 1 and tagged.labels[indices[0]] == "date":
         indices.pop(0)
+    dated = False
     while len(indices) > 1 and tagged.labels[indices[-1]] in (ending or _AT_THE_END):
-        indices.pop()
+        dated = dated or tagged.labels[indices.pop()] == "date"
+    del indices[len(indices) - _date_after_comma(tagged, indices, dated) :]
     return _unquoted(tagged.text[tagged.spans[indices[0]][0] : tagged.spans[indices[-1]][1]])
+
+
+def _date_after_comma(tagged: TaggedReference, indices: list[int], dated: bool) -> int:
+    """How many of the last of ``indices`` are a month's name and its year after a comma (the
+    month alone where the year was left out as a date, ``dated``): the date's, not the title's
+    ("Neural {Turing} {Machines}, December 2014.", a preprint's title and date in one sentence,
+    which the tagger may read as title to its year)."""
+    words = [tagged.text[slice(*tagged.spans[index])] for index in indices[-3:]]
+    year = 1 if words and _YEAR_WORD.fullmatch(words[-1]) else 0
+    if (year or dated) and len(words) >= year + 2 and len(indices) > year + 2:
+        month, before = words[-1 - year], words[-2 - year]
+        return year + 1 if before.endswith(",") and month.rstrip(".") in _MONTH_NAMES else 0
+    return 0
+
+
+_YEAR_WORD = re.compile(r"(?:1[5-9]|20)\d\d[.,]?")
+_MONTH_NAMES = frozenset(
+    spelling for month in MONTHS for spelling in (month.name, month.abbreviation, *month.also)
+)
 
 
 def _unquoted(text: str) -> str:
@@ -171,9 +194,30 @@ def _units(
 
 
 def _titled_outside_groups(sentence: list[Segment], tagged: TaggedReference) -> bool:
-    """Whether the tagger reads what lies outside a sentence's groups mostly as title."""
+    """Whether the tagger reads what lies outside a sentence's groups mostly as title, and it is
+    more than a date: "\\emph{Resources for Carers}, 2020 (accessed July 22, 2020)." is an
+    italic title and its dates, however the tagger labels them."""
     outside = [segment for segment in sentence if not segment.group]
+    words = [
+        word for segment in outside for word in _LETTERS.findall(tagged.text, segment.start, segment.end)
+    ]
+    if all(word.casefold() in _DATE_WORDS for word in words):
+        return False
     return _mostly([label for _, label in _labelled(tagged, *outside)], {"title"})
+
+
+_LETTERS = re.compile(r"[^\W\d_]+")
+# the words of a date and of a visit's note: the months' names, "accessed", "on", "de" …
+_DATE_WORDS = frozenset(
+    word.casefold()
+    for phrase in (
+        *(spelling for month in MONTHS for spelling in (month.name, month.abbreviation, *month.also)),
+        *visit_dates().words,
+        *visit_dates().connectors,
+        *visit_dates().date_joiners,
+    )
+    for word in phrase.split()
+)
 
 
 def _mostly(labels: list[str], wanted: Collection[str]) -> bool:

@@ -397,6 +397,8 @@ def _by_structure(joined: str, segments: list[Segment], parsed: ParsedReference)
     authors = _authors(structure, chosen.authors, tagged, parsed.title)
     if (opening := _opening_title(joined, segments, parsed)) is not None:
         title, authors = opening, ()
+    elif _unnamed(joined, segments):
+        authors = ()
     return parsed._replace(
         title=title,
         authors=authors,
@@ -418,6 +420,17 @@ def _opening_title(joined: str, segments: list[Segment], parsed: ParsedReference
     group = joined[segments[0].start : segments[0].end].strip(" .,;:")
     named_inside = all(name in group for name in parsed.authors)  # no names before the title
     return group if group and named_inside and parsed.title.startswith(group) else None
+
+
+def _unnamed(joined: str, segments: list[Segment]) -> bool:
+    """Whether the item's first sentence, of two or more, holds no letter: the empty name list a
+    style prints for a work without authors (the Eurographics style's ":" before a web page's
+    italic title), which the tagger would fill with the title's words."""
+    first = [segment for segment in segments if segment.block == segments[0].block] if segments else []
+    return 0 < len(first) < len(segments) and _LETTER.search(joined, first[0].start, first[-1].end) is None
+
+
+_LETTER = re.compile(r"[^\W\d_]")
 
 
 def _venue_kept(read: str | None, title: str | None) -> str | None:
