@@ -172,8 +172,23 @@ _TITLE_END = re.compile(
 
 
 def title_sentence(after_date: str) -> str:
-    """The sentence after an APA date that holds the title (see the module docstring)."""
-    return _TITLE_END.split(after_date, maxsplit=1)[0]
+    """The sentence after an APA date that holds the title (see the module docstring), with the
+    sentences after it that open in lower case: a style that sets titles in sentence case
+    lowercases a title's second sentence ("Machine learning … workflow. a case of django rest
+    framework. American Journal …", "… analysis. part2. python et les données : …")."""
+    position = 0
+    while (end := _TITLE_END.search(after_date, position)) is not None:
+        if not _GOES_ON.match(after_date, end.end()):
+            return after_date[: end.start()]
+        position = end.end()
+    return after_date
+
+
+# A word in lower case (digits may follow its letters: "part2"), which no venue, link or note
+# after a title opens with, but "in", "npj", "pp." and the like ("arXiv", "eLife" are not all lower case).
+_GOES_ON = re.compile(
+    r"(?!(?:in|npj|pp|doi|vol|no|https?|www|retrieved|available)\b)[a-z]++[0-9]*+(?=[\s,;:]|\.\s)"
+)
 
 
 def apa_title(sentence: str) -> str:
