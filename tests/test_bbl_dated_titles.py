@@ -6,7 +6,7 @@ title, and the empty name list names no one.
 
 The items are real ones: TerryTong-Git/Bayesian_Tool_Use and behroozazarkhalili/iclr2024
 (example_paper.bbl, iclr2024_conference.bbl), karina-rodriguez/gch2020.SurveyMemInstitutions
-(EGauthorGuidelines-GCH2020-sub.bbl).
+(EGauthorGuidelines-GCH2020-sub.bbl), NOAA-OCM/SWMPr's paper (swmpr_manu.bbl).
 """
 
 from __future__ import annotations
@@ -99,3 +99,19 @@ def test_the_date_in_a_title_s_sentence_is_not_the_title_s(
     bbl = f"\\begin{{thebibliography}}{{9}}\n\\bibitem{{key}}\n{item}\n\n\\end{{thebibliography}}\n"
     [query] = read_bbl(bbl, "paper.bbl")
     assert (query.title, next(iter(query.authors), None), query.year) == (title, first_author, year)
+
+
+def test_a_title_s_sentence_ending_in_a_full_date_and_its_year_again_ends_before_them() -> None:
+    """(The month's day and two years the tagger reads at the title's end: the reading once looped
+    on them for ever.)"""
+    item = (
+        "{System-Wide Monitoring Program Data Analysis Training}.\n\\newblock Swmp data analysis training "
+        "workshop provided at the 2014 nerrs/nerra\n  annual meeting, november 17, 2014, 2014.\n"
+        "\\newblock \\url{http://copepod.org/nerrs-swmp-workshop/}."
+    )
+    bbl = f"\\begin{{thebibliography}}{{9}}\n\\bibitem{{SWMP14}}\n{item}\n\n\\end{{thebibliography}}\n"
+    [query] = read_bbl(bbl, "swmpr_manu.bbl")
+    assert (query.title, query.year) == (
+        "Swmp data analysis training workshop provided at the 2014 nerrs/nerra annual meeting",
+        2014,
+    )

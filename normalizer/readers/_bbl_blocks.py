@@ -138,7 +138,7 @@ def _span(
         indices.pop(0)
     dated = False
     while len(indices) > 1 and tagged.labels[indices[-1]] in (ending or _AT_THE_END):
-        dated = dated or tagged.labels[indices.pop()] == "date"
+        dated = tagged.labels[indices.pop()] == "date" or dated
     del indices[len(indices) - _date_after_comma(tagged, indices, dated) :]
     return _unquoted(tagged.text[tagged.spans[indices[0]][0] : tagged.spans[indices[-1]][1]])
 
@@ -152,13 +152,13 @@ def _date_after_comma(tagged: TaggedReference, indices: list[int], dated: bool) 
     year = 1 if words and _YEAR_WORD.fullmatch(words[-1]) else 0
     if (year or dated) and len(words) >= year + 2 and len(indices) > year + 2:
         month, before = words[-1 - year], words[-2 - year]
-        return year + 1 if before.endswith(",") and month.rstrip(".") in _MONTH_NAMES else 0
+        return year + 1 if before.endswith(",") and month.rstrip(".").casefold() in _MONTH_NAMES else 0
     return 0
 
 
 _YEAR_WORD = re.compile(r"(?:1[5-9]|20)\d\d[.,]?")
-_MONTH_NAMES = frozenset(
-    spelling for month in MONTHS for spelling in (month.name, month.abbreviation, *month.also)
+_MONTH_NAMES = frozenset(  # in lower case: a sentence-case style prints "november 17, 2014"
+    spelling.casefold() for month in MONTHS for spelling in (month.name, month.abbreviation, *month.also)
 )
 
 

@@ -185,9 +185,10 @@ def title_sentence(after_date: str) -> str:
 
 
 # A word in lower case (digits may follow its letters: "part2"), which no venue, link or note
-# after a title opens with, but "in", "npj", "pp." and the like ("arXiv", "eLife" are not all lower case).
+# after a title opens with, but "in", "npj", "pp." and the like ("arXiv", "eLife" are not all lower
+# case), and no field's label before its colon (biblatex's "isbn: …", "url: …").
 _GOES_ON = re.compile(
-    r"(?!(?:in|npj|pp|doi|vol|no|https?|www|retrieved|available)\b)[a-z]++[0-9]*+(?=[\s,;:]|\.\s)"
+    r"(?!(?:in|npj|pp|doi|vol|no|https?|www|url|isbn|issn|retrieved|available)\b)[a-z]++[0-9]*+(?=[\s,;]|\.\s)"
 )
 
 
