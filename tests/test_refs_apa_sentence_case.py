@@ -47,7 +47,21 @@ from bibnorm.readers.refs import parse_reference
             "Deep nets",
             id="capitalised-venue-ends-it",
         ),
+        pytest.param(
+            "Medbery, James K (1870). Men and Mysteries of Wall Street. url: http://x.org/ (cit. on p. 34).",
+            "Men and Mysteries of Wall Street",
+            id="a-field-label-ends-it",
+        ),
     ],
 )
 def test_a_lowercased_second_sentence_continues_an_apa_title(text: str, title: str) -> None:
     assert parse_reference(text).title == title
+
+
+def test_a_sentence_inside_parentheses_does_not_go_on_into_the_title() -> None:
+    """biblatex's "(cit. on pp. 41, 42, 98)" after the link: "on" opens no sentence of the title."""
+    text = (
+        "Stan Development Team (2015). Stan Modeling Language Users Guide and Reference Manual, Version "
+        "2.7.0. url: http://mc-stan.org/ (cit. on pp. 41, 42, 98)."
+    )
+    assert "cit" not in (parse_reference(text).title or "")

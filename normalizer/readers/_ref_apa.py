@@ -178,8 +178,10 @@ def title_sentence(after_date: str) -> str:
     framework. American Journal …", "… analysis. part2. python et les données : …")."""
     position = 0
     while (end := _TITLE_END.search(after_date, position)) is not None:
-        if not _GOES_ON.match(after_date, end.end()):
-            return after_date[: end.start()]
+        before = after_date[: end.start()]
+        # (not inside parentheses: biblatex's "… 2.7.0. url: … (cit. on pp. 41, 42)")
+        if not _GOES_ON.match(after_date, end.end()) or before.count("(") != before.count(")"):
+            return before
         position = end.end()
     return after_date
 
