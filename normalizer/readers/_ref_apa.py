@@ -176,12 +176,12 @@ def title_sentence(after_date: str) -> str:
     sentences after it that open in lower case: a style that sets titles in sentence case
     lowercases a title's second sentence ("Machine learning … workflow. a case of django rest
     framework. American Journal …", "… analysis. part2. python et les données : …")."""
-    position = 0
+    position = depth = 0  # depth: the parentheses open before the sentence's end
     while (end := _TITLE_END.search(after_date, position)) is not None:
-        before = after_date[: end.start()]
+        depth += after_date.count("(", position, end.start()) - after_date.count(")", position, end.start())
         # (not inside parentheses: biblatex's "… 2.7.0. url: … (cit. on pp. 41, 42)")
-        if not _GOES_ON.match(after_date, end.end()) or before.count("(") != before.count(")"):
-            return before
+        if depth or not _GOES_ON.match(after_date, end.end()):
+            return after_date[: end.start()]
         position = end.end()
     return after_date
 
