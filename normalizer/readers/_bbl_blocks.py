@@ -22,7 +22,7 @@ from dataclasses import dataclass, field
 
 from bibnorm.readers._bbl_bibinfo import braced
 from bibnorm.readers.tagger import TaggedReference
-from bibnorm.text.months import MONTHS
+from bibnorm.text.months import SPELLINGS as MONTH_SPELLINGS
 from bibnorm.text.titles import plain_text
 from bibnorm.text.word_tables import visit_dates
 
@@ -152,14 +152,11 @@ def _date_after_comma(tagged: TaggedReference, indices: list[int], dated: bool) 
     year = 1 if words and _YEAR_WORD.fullmatch(words[-1]) else 0
     if (year or dated) and len(words) >= year + 2 and len(indices) > year + 2:
         month, before = words[-1 - year], words[-2 - year]
-        return year + 1 if before.endswith(",") and month.rstrip(".").casefold() in _MONTH_NAMES else 0
+        return year + 1 if before.endswith(",") and month.rstrip(".").casefold() in MONTH_SPELLINGS else 0
     return 0
 
 
 _YEAR_WORD = re.compile(r"(?:1[5-9]|20)\d\d[.,]?")
-_MONTH_NAMES = frozenset(  # in lower case: a sentence-case style prints "november 17, 2014"
-    spelling.casefold() for month in MONTHS for spelling in (month.name, month.abbreviation, *month.also)
-)
 
 
 def _unquoted(text: str) -> str:
@@ -211,7 +208,7 @@ _LETTERS = re.compile(r"[^\W\d_]+")
 _DATE_WORDS = frozenset(
     word.casefold()
     for phrase in (
-        *(spelling for month in MONTHS for spelling in (month.name, month.abbreviation, *month.also)),
+        *MONTH_SPELLINGS,
         *visit_dates().words,
         *visit_dates().connectors,
         *visit_dates().date_joiners,

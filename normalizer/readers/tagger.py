@@ -28,7 +28,7 @@ from functools import cached_property, lru_cache
 from typing import NamedTuple
 
 from bibnorm.text import data_file
-from bibnorm.text.months import MONTHS
+from bibnorm.text.months import SPELLINGS as MONTH_SPELLINGS
 from bibnorm.text.names import PARTICLES
 from bibnorm.text.word_tables import publisher_words, reference_cues
 
@@ -78,10 +78,6 @@ _ISBN = re.compile(r"^(?:97[89][-‐]?)?\d{1,5}[-‐]\d+[-‐]\d+[-‐][\dX]$")
 # "X.", "A.B.", "X.-H.", "M-L.", "Th.", "JM": each piece led by a capital, so bounded and linear
 _INITIALS = re.compile(r"(?:[A-Z][a-z]?\.?[-‐]?){1,4}")
 _SHAPE_RUN = re.compile(r"(.)\1+")
-# A month's name and abbreviations, lower case: "jan", "sept", "january" (months.json).
-_MONTHS = frozenset(
-    spelling.casefold() for month in MONTHS for spelling in (month.name, month.abbreviation, *month.also)
-)
 # Words that announce a field in many styles (their own tokens are labelled `other`, but they
 # tell the next token's label): "pp. 1–10", "vol. 3", "In: Venue", "doi: 10.…", "(eds.)"
 # (reference-cues.json).
@@ -182,7 +178,7 @@ def _lexicon_features(word: str, core: str, letters: str) -> list[str]:
     elif letters and not core[0].isdigit():
         features.append("not-english")
     bare = word.rstrip(".")
-    if bare in _MONTHS:
+    if bare in MONTH_SPELLINGS:  # "jan", "sept", "january"
         features.append("month")
     if word in _given_names():
         features.append("given-name")

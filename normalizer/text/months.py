@@ -26,6 +26,11 @@ def _read() -> tuple[Month, ...]:
 
 
 MONTHS = _read()
+# Every spelling of a month, in lower case: "jan", "sept", "january" (a sentence-case style prints
+# "november 17, 2014").
+SPELLINGS = frozenset(
+    spelling.casefold() for month in MONTHS for spelling in (month.name, month.abbreviation, *month.also)
+)
 
 
 def _spelling(month: Month) -> str:
