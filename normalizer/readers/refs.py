@@ -283,26 +283,25 @@ def _with_its_part(title: str, text: str) -> str:
     off: "Subaru Deep Survey. V. A Census of Lyman Break Galaxies …", "redMaPPer. I. Algorithm and
     SDSS DR8 Catalog", "Spectral Evolution of Galaxies. I - Early-Type Systems" (a Roman numeral
     after the title's period, then the part's own title to the next sentence's end)."""
-    at = text.find(title)
-    if at < 0:
-        return title
-    part = _SERIES_PART.match(text, at + len(title))
-    if part is None:
-        return title
-    end = _PART_END.search(text, part.end())
-    return title + text[at + len(title) : end.start() if end else len(text)].rstrip(" .,")
+    return _run_on(title, text, _SERIES_PART, _PART_END)
 
 
 def _with_its_volume(title: str, text: str) -> str:
     """``title`` with the numbered volume and its own title the text prints after it, which a
     sentence's end cut off at "Vol.": "The Art of Computer Programming, Vol. 1: Fundamental
     Algorithms (3rd. ed.)", "The Quantum Theory of Fields. Vol. 2: Modern Applications. Cambridge"""
+    return _run_on(title, text, _VOLUME_PART, _VOLUME_TITLE_END)
+
+
+def _run_on(title: str, text: str, opening: re.Pattern[str], end: re.Pattern[str]) -> str:
+    """``title`` with what ``text`` prints right after it where that matches ``opening``, up to
+    ``end`` (or the text's end): a part or a volume a sentence's end cut off the title."""
     at = text.find(title)
-    volume = _VOLUME_PART.match(text, at + len(title)) if at >= 0 else None
-    if volume is None:
+    found = opening.match(text, at + len(title)) if at >= 0 else None
+    if found is None:
         return title
-    end = _VOLUME_TITLE_END.search(text, volume.end())
-    return title + text[at + len(title) : end.start() if end else len(text)].rstrip(" .,")
+    stop = end.search(text, found.end())
+    return title + text[at + len(title) : stop.start() if stop else len(text)].rstrip(" .,")
 
 
 # ". Vol. 2: Modern …" after a title, or ". 1: Fundamental …" after its "Vol" (the title cut at its
