@@ -118,28 +118,32 @@ def is_note(text: str) -> bool:
     if _SUPPLEMENT.match(text):
         return True
     return (
-        (bool(_PAPER_SPEAKS.search(text)) or _one_sentence(text) or _prose(text))
+        (bool(_PAPER_SPEAKS.search(text)) or _reads_as_prose(*_sentence_case(text)))
         and not _FOUND_BY.search(text)
         and not _OPENS_WITH_NAME.match(text)
     )
 
 
-def _one_sentence(text: str) -> bool:
-    """Whether ``text`` is one long sentence of prose: twelve words or more, at most a quarter of
+def _reads_as_prose(plain: str, words: list[str]) -> bool:
+    """Whether an item's text without its italics marks (``plain``, its ``words`` as
+    `_sentence_case` gives them) is one long sentence of prose or a paragraph of it."""
+    return _one_sentence(plain, words) or _prose(plain, words)
+
+
+def _one_sentence(plain: str, words: list[str]) -> bool:
+    """Whether a text is one long sentence of prose: twelve words or more, at most a quarter of
     them capitalised (a title in title case is none), one full stop at its end, and no mark that
     sets a reference's fields apart (see the module docstring)."""
-    plain, words = _sentence_case(text)
     return len(words) >= _SENTENCE_WORDS and not _FIELD_MARKS.search(plain.rstrip(". "))
 
 
 _SENTENCE_WORDS = 12
 
 
-def _prose(text: str) -> bool:
-    """Whether ``text`` is a paragraph of prose: two sentences or more, twenty-four words or more,
+def _prose(plain: str, words: list[str]) -> bool:
+    """Whether a text is a paragraph of prose: two sentences or more, twenty-four words or more,
     at most a quarter of them capitalised and none in italics, three or more of prose's own words
     (see the module docstring)."""
-    plain, words = _sentence_case(text)
     return (
         len(words) >= _PARAGRAPH_WORDS
         and sum(1 for word in words if word.strip(",.;:").casefold() in _PROSE_VERBS) >= _MIN_PROSE_VERBS
