@@ -494,3 +494,80 @@ def test_an_italic_journal_the_italics_pass_quoted_as_the_title_gives_way_to_the
         "A prognostic parameterization for the subgrid-scale variability of water vapor and clouds "
         "in large-scale models"
     )
+
+
+@pytest.mark.parametrize(
+    ("text", "expected_title"),
+    [
+        # generated strings of CSL styles no rule was fitted to: a listed journal both readings
+        # take for the title, which the model reads as the venue or before a journal's numbers
+        pytest.param(
+            "Avants BB, Epstein CL, Grossman MC, Gee JC (2008) Medical Image Analysis 12: 26–41.",
+            None,
+            id="endocrine-journal-a-journal-the-model-reads-as-the-venue-unsure",
+        ),
+        pytest.param(
+            "Tadel, F., Baillet, S., Mosher, J.C., Pantazis, D. & Leahy, R.M. (2011) Computational "
+            "Intelligence and Neuroscience, 2011, 1–13.",
+            None,
+            id="british-journal-of-haematology-a-journal-both-read-as-the-title",
+        ),
+        pytest.param(
+            "Anonymous, In-plant Reproductions. 1993, 43 (8), 14–??.",
+            None,
+            id="chemical-engineering-technology-a-journal-before-its-numbers-the-rules-read-no-title",
+        ),
+        # a title the rules read none of, after the names and a date (an author-year style)
+        pytest.param(
+            "Abreu, D. 1988: On the Theory of Infinitely Repeated Games with Discounting. In: "
+            "Econometrica 56: 383–396.",
+            "On the Theory of Infinitely Repeated Games with Discounting",
+            id="comparative-population-studies-a-title-after-names-and-a-date",
+        ),
+        # the rules' title holds the names before it, which they read none of
+        pytest.param(
+            "Braswell F.M. Inside PostScript. 1085 Keith Avenue, Berkeley, CA 94708, USA. Peachpit "
+            "Press, Inc.. 1989.",
+            "Inside PostScript",
+            id="rossiiskii-fiziologicheskii-zhurnal-names-read-into-the-title",
+        ),
+        # the rules' title cut at a subtitle before a journal, at a bracket, at an abbreviation
+        pytest.param(
+            "Morris RA. (1989) Rendering digital type. A historical and economic view of technology. "
+            "The Computer Journal, 32(6), 524–532.",
+            "Rendering digital type. A historical and economic view of technology",
+            id="world-congress-on-engineering-asset-management-a-subtitle-before-a-journal",
+        ),
+        pytest.param(
+            "Zwillinger D. Handbook (Zea mays ssp. mexicana) of Integration. Wellesley, MA, USA: A. K. "
+            "Peters, Ltd.; 1992.",
+            "Handbook (Zea mays ssp. mexicana) of Integration",
+            id="spine-a-bracket-inside-the-title",
+        ),
+        pytest.param(
+            "Lane, J. A. 2004. Early type specimens in the Plantin–Moretus Museum: annotated "
+            "descriptions of the specimens to ca. 1850 (mostly from the Low Countries and France) with "
+            "preliminary notes on the typefoundries and printing offices. New Castle, DE, USA: Oak "
+            "Knoll Press.",
+            "Early type specimens in the Plantin–Moretus Museum: annotated descriptions of the specimens "
+            "to ca. 1850 (mostly from the Low Countries and France) with preliminary notes on the "
+            "typefoundries and printing offices",
+            id="an-abbreviation-inside-the-title",
+        ),
+        # the rules' title run on into an edition and the fields after it
+        pytest.param(
+            "Varian, H. R. (1991). Microeconomic Analysis (Third, p. xv + 506). New York, NY, USA : W. "
+            "W. Norton & Co.. (Prepared with TeX.).",
+            "Microeconomic Analysis",
+            id="ecole-de-technologie-superieure-apa-an-edition-and-pages",
+        ),
+    ],
+)
+def test_titles_of_styles_no_rule_was_fitted_to(text: str, expected_title: str | None) -> None:
+    from bibnorm.readers.refs import read_refs
+
+    (query,) = read_refs(text, "refs.txt")
+    if expected_title is None:  # no title read: the whole reference is what a search is given
+        assert query.title == text
+    else:
+        assert query.title == expected_title

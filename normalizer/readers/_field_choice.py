@@ -91,7 +91,7 @@ _NAMES = frozenset({"family", "given", "author"})
 _RUN_INTO = frozenset(LABELS) - {"title", "note", "other", "edition", "family", "given", "author"}
 # What the rules read as a title may be the venue line the model reads there ("Family, I. Title.
 # Journal Year, Vol, Pages.": MDPI's, ACS's layout; AMS's "2013: Title. J. Atmos. Sci., 70").
-_VENUE_LINE = frozenset({"container", "date", "volume", "issue", "pages", "publisher"})
+_VENUE_LINE = frozenset({"container", "date", "volume", "issue", "pages", "publisher", "place"})
 
 
 def _listed(text: str) -> bool:
@@ -169,7 +169,7 @@ def _replaces(tagged: TaggedReference, label: str, read: str) -> bool:
     if overlap == "runs-on":
         return _run_on_into_fields(tagged, label, read)
     if overlap == "within" and label == "title":
-        return _cut_short_by_the_rules(tagged, read)
+        return _cut_short_by_the_rules(tagged, read) or _cut_inside_a_sentence(tagged, read)
     return label != "title"
 
 
@@ -222,12 +222,40 @@ def _title_right_after_names(tagged: TaggedReference) -> bool:
     return 0 < start < len(tagged.labels) and tagged.labels[start - 1] in _NAMES
 
 
+def _fills_the_title(tagged: TaggedReference) -> bool:
+    """Whether the model's title may stand where the rules read none: right after its names, or
+    after them and a date (an author-year style's "Abreu, D. 1988: On the Theory …. In:
+    Econometrica 56"), not a journal's name before its numbers where it reads no venue (a style
+    that prints no title: "Anonymous (2013). Review of Scientific Instruments 84, 056101.")."""
+    own = tagged.run_of("title")
+    before = tagged.labels[max(own.start - 2, 0) : own.start]
+    dated = len(before) == 2 and before[0] in _NAMES and before[1] == "date"
+    if tagged.run_of("container") or not _numbers_after(tagged, own.stop - 1):
+        return dated or _title_right_after_names(tagged)
+    return False
+
+
 def _shifted_by_the_rules(tagged: TaggedReference, label: str, read: str) -> bool:
     """Whether the model's reading starts no later than the rules' (they cut its start off), or
     after what ends in a colon or a comma, the rules' start ("Coauthors, 2017: Title"), not a
     word ("A", "How") the model read as a name or a venue."""
     start, own_start = min(tagged.tokens_of(read)), tagged.labels.index(label)
-    return start >= own_start or tagged.tokens[own_start - 1][-1:] in ":,"
+    return (
+        start >= own_start
+        or tagged.tokens[own_start - 1][-1:] in ":,"
+        or _names_before(tagged, start, own_start)
+    )
+
+
+def _names_before(tagged: TaggedReference, start: int, stop: int) -> bool:
+    """Whether tokens ``start`` to ``stop`` are the names opening the reference, the model sure
+    of each, a family name and a given one among them: the author list the rules read into the
+    title ("Braswell F.M. Inside PostScript", "Adil D;Bullins B;Sachdeva S. Unifying …"), not a
+    title's first word ("A", "How") nor a case's party after its authors ("Anon. Suzuki v. Board
+    of Education")."""
+    labels = set(tagged.labels[start:stop])
+    sure = all(marginal >= _SURE_OF_OTHERS for marginal in tagged.marginals[start:stop])
+    return start == 0 and sure and labels <= _NAMES and {"family", "given"} <= labels
 
 
 _SUBTITLE_WORDS = 3  # the fewest words of a title's part after its number ("I. The Algorithm.")
@@ -254,13 +282,43 @@ def _cut_short_by_the_rules(tagged: TaggedReference, read: str) -> bool:
     after = tagged.tokens[max(inside) + 1 : own.stop]
     if len(after) < _SUBTITLE_WORDS or any(char.isdigit() for word in after for char in word):
         return False
-    # a part's number ends the rules' title or opens the words after it: not a book's or a
-    # series' title the model ran on into ("Title. Warhammer Fantasy Battle. Nottingham: …")
-    if not (_PART_NUMBER.fullmatch(tagged.tokens[max(inside)]) or _PART_NUMBER.fullmatch(after[0])):
+    # a part's number ends the rules' title or opens the words after it, or the model's venue is
+    # a journal's, listed or before its numbers: not a book's or a series' title the model ran on
+    # into ("Title. Warhammer Fantasy Battle. Nottingham: …")
+    part = _PART_NUMBER.fullmatch(tagged.tokens[max(inside)]) or _PART_NUMBER.fullmatch(after[0])
+    if not (part or _a_journal(tagged, venue)):
         return False
     return not any(
         _listed(" ".join(words)) for words in (after, [*after, *tagged.tokens[venue.start : venue.stop]])
     )
+
+
+# an abbreviation no sentence ends on, a few lower-case letters ("ca.", "ssp.", "var.", "cf.")
+_ABBREVIATION = re.compile(r"[a-z]{1,3}\.")
+
+
+def _cut_inside_a_sentence(tagged: TaggedReference, read: str) -> bool:
+    """Whether the rules' title is the start of the model's, cut where its sentence goes on:
+    before an opening bracket the model's title closes and goes on after ("Page Makeup (Daucus
+    carota ssp. sativus) by Postprocessing …"), or at an abbreviation before a word in lower case
+    or a number ("… to ca. 1850 (mostly from …)", "B. vulgaris ssp. maritima L.")."""
+    own, inside = tagged.run_of("title"), tagged.tokens_of(read)
+    last = max(inside)
+    if min(inside) != own.start or last + 1 >= own.stop - 1:
+        return False
+    tokens = tagged.tokens
+    following = tokens[last + 1][:1]
+    if following in ("(", "["):
+        closing = ")" if following == "(" else "]"
+        closed = [index for index in range(last + 1, own.stop) if closing in tokens[index]]
+        return bool(closed) and closed[0] < own.stop - 1
+    return bool(_ABBREVIATION.fullmatch(tokens[last])) and (following.islower() or following.isdigit())
+
+
+def _a_journal(tagged: TaggedReference, venue: range) -> bool:
+    """Whether the model's venue is a journal's: its numbers right after it, or a listed name."""
+    name = " ".join(tagged.tokens[venue.start : venue.stop])
+    return _numbers_after(tagged, venue.stop - 1) or _listed(name)
 
 
 def _year_among_numbers(tagged: TaggedReference, read: str) -> bool:
@@ -273,9 +331,12 @@ def _year_among_numbers(tagged: TaggedReference, read: str) -> bool:
 
 def _run_on_into_fields(tagged: TaggedReference, label: str, read: str) -> bool:
     """Whether the rules' reading ran on into the fields after the model's, not into an edition
-    ("Title: Second Edition") nor a subtitle ("Title: Technical Report")."""
+    alone ("Title: Second Edition") nor a subtitle ("Title: Technical Report"); an edition and
+    the fields after it ("Microeconomia, second Aufl., Libreria Editrice Cafoscarina, Venice")."""
     last = tagged.tokens[max(tagged.run_of(label))]
-    return tagged.labels_of(read)[0] - {label, "other"} <= _RUN_INTO and not last.endswith(":")
+    into = tagged.labels_of(read)[0] - {label, "other"}
+    beyond = into - {"edition"}  # an edition, then other fields: no edition of the title's
+    return (into <= _RUN_INTO or (bool(beyond) and beyond <= _RUN_INTO)) and not last.endswith(":")
 
 
 def _not_printed(
@@ -321,13 +382,19 @@ def _numbers_after(tagged: TaggedReference, last: int) -> bool:
     return tagged.labels[last + 1 : last + 3] in _JOURNAL_NUMBERS
 
 
+def _numbers_or_doi_after(tagged: TaggedReference, last: int) -> bool:
+    """Whether the model reads a journal's numbers or a DOI right after token ``last`` (AAS's
+    "Colebunders, R., et al. 2007, The Journal of Infectious Diseases, 10.1086/520543")."""
+    return _numbers_after(tagged, last) or tagged.labels[last + 1 : last + 2] == ("doi",)
+
+
 def _journal_before_its_numbers(tagged: TaggedReference, read: str) -> bool:
     """Whether the rules' title is a listed journal's name the model reads a journal's numbers
     right after, whatever it reads the name as (Vancouver's "Blundell WE. Wall St J (East Ed).
     1964; ??: ??–??.", read as names): a style that prints no title; not a short title before a
     year alone ("Berns, C. and J. Zurbach. Miletus. 2025.")."""
     inside = tagged.tokens_of(read)
-    return bool(inside) and _numbers_after(tagged, max(inside)) and _listed(read)
+    return bool(inside) and _numbers_or_doi_after(tagged, max(inside)) and _listed(read)
 
 
 def _named_labels(tagged: TaggedReference, read: str, labels: set[str], lowest: float) -> set[str]:
@@ -380,7 +447,10 @@ def _no_title_printed(tagged: TaggedReference, rules: RuleReading, thresholds: M
         return False
     if likeliest < below and _note_after_the_venue(tagged, read, labels, lowest):
         return True
-    if likeliest < thresholds["title-dropped-dated"] and _journal_before_its_numbers(tagged, read):
+    # a listed journal before its numbers, which the model reads as no title or, unsure, as the
+    # venue ("Avants BB, Gee JC (2008) Medical Image Analysis 12: 26–41.", title 0.50, venue 0.49)
+    unlikely = likeliest < thresholds["title-dropped-dated"] or labels == {"container"}
+    if unlikely and _journal_before_its_numbers(tagged, read):
         return True
     labels = _named_labels(tagged, read, labels, lowest)
     if not labels or not labels <= _OTHER_FIELDS:
@@ -437,10 +507,16 @@ def _title_is_a_venue(tagged: TaggedReference, read: str) -> bool:
     if venue and venue.start == own.stop:
         abbreviated = all(tokens[index].endswith(".") for index in own)
         return abbreviated and _listed(" ".join(tokens[own.start : venue.stop]))
-    if not venue and _numbers_after(tagged, own.stop - 1):
+    if not venue and _numbers_or_doi_after(tagged, own.stop - 1):
         return _listed(str(tagged.title))
     opener = tokens[own.start - 1].casefold().rstrip(":") if own.start else ""
     return opener == "in" and labels[own.start - 1] == "other"
+
+
+def _title_as_the_venue(tagged: TaggedReference, read: str | None) -> bool:
+    """Whether the rules' title is the venue of a style that prints no title, the model's title
+    or a word of its venue (`_title_is_a_venue`, `_title_in_the_venue`)."""
+    return bool(read) and (_title_is_a_venue(tagged, str(read)) or _title_in_the_venue(tagged, str(read)))
 
 
 def _title_in_the_venue(tagged: TaggedReference, read: str) -> bool:
@@ -623,7 +699,7 @@ def choose_fields(
         the rules read it otherwise and the model does not doubt theirs."""
         if read is None:  # the rules read none: the model's, where it is sure of it
             filled = confidence.get(name, 0.0) >= thresholds.get(f"{name}-filled", thresholds[name])
-            return own if filled and (label != "title" or _title_right_after_names(tagged)) else None
+            return own if filled and (label != "title" or _fills_the_title(tagged)) else None
         if own is None:  # none, where the style printed none
             return None if _not_printed(tagged, rules, label, name, thresholds) else read
         agreement = tagged.agreement(label, str(read))
@@ -639,12 +715,13 @@ def choose_fields(
 
     publisher = tagged.text_of("publisher")
     return ChosenFields(
-        title=overruled_title(
+        # a title left out as the venue of a style that prints none stays out: the learned choice
+        # adds the rules' and the model's where they are the same words, the journal both read
+        title=None
+        if _title_as_the_venue(tagged, rules.title)
+        else overruled_title(
             tagged,
-            None
-            if rules.title
-            and (_title_is_a_venue(tagged, rules.title) or _title_in_the_venue(tagged, rules.title))
-            else weighed("title", "title", tagged.title or None, rules.title),
+            weighed("title", "title", tagged.title or None, rules.title),
             rules.title,
             rules.authors,
             rules.venue,
