@@ -554,7 +554,26 @@ def test_an_italic_journal_the_italics_pass_quoted_as_the_title_gives_way_to_the
             "typefoundries and printing offices",
             id="an-abbreviation-inside-the-title",
         ),
-        # the rules' title run on into an edition and the fields after it
+        # a bracket that is a description, the venue after it: the rules' title stays (APA)
+        pytest.param(
+            "Housand, B. (2016). Game on! Integrating games and simulations in the classroom "
+            "[Powerpoint slides]. SlideShare. https://www.slideshare.net/brianhousand/game-on-iagc-2016/",
+            "Game on! Integrating games and simulations in the classroom",
+            id="apa-a-description-in-brackets-then-the-venue",
+        ),
+        pytest.param(
+            "Miller, M. E. (1993). The Interactive Tester (Version 4.0) [Computer software]. "
+            "Westminster, CA: Psytek Services.",
+            "The Interactive Tester",
+            id="apa-a-version-then-a-description",
+        ),
+        # the rules' title run on into an edition, alone or with the fields after it
+        pytest.param(
+            "Knuth, D.E. (1998) Seminumerical Algorithms, Third. (ed. by C. A. Donnelly). "
+            "Addison-Wesley, Reading, MA, USA.",
+            "Seminumerical Algorithms",
+            id="journal-of-urban-and-environmental-engineering-an-edition",
+        ),
         pytest.param(
             "Varian, H. R. (1991). Microeconomic Analysis (Third, p. xv + 506). New York, NY, USA : W. "
             "W. Norton & Co.. (Prepared with TeX.).",

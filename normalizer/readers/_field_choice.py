@@ -310,8 +310,11 @@ def _cut_inside_a_sentence(tagged: TaggedReference, read: str) -> bool:
     following = tokens[last + 1][:1]
     if following in ("(", "["):
         closing = ")" if following == "(" else "]"
-        closed = [index for index in range(last + 1, own.stop) if closing in tokens[index]]
-        return bool(closed) and closed[0] < own.stop - 1
+        closed = next((index for index in range(last + 1, own.stop) if closing in tokens[index]), own.stop)
+        # the sentence goes on after the bracket: not a description and the venue after it (APA's
+        # "Title [Powerpoint slides]. SlideShare", "Title (Version 4.0) [Computer software]")
+        goes_on = closed + 1 < own.stop and tokens[closed].rstrip(":").endswith(closing)
+        return goes_on and tokens[closed + 1][:1] not in ("(", "[")
     return bool(_ABBREVIATION.fullmatch(tokens[last])) and (following.islower() or following.isdigit())
 
 
@@ -336,7 +339,7 @@ def _run_on_into_fields(tagged: TaggedReference, label: str, read: str) -> bool:
     last = tagged.tokens[max(tagged.run_of(label))]
     into = tagged.labels_of(read)[0] - {label, "other"}
     beyond = into - {"edition"}  # an edition, then other fields: no edition of the title's
-    return (into <= _RUN_INTO or (bool(beyond) and beyond <= _RUN_INTO)) and not last.endswith(":")
+    return (into <= _RUN_INTO or beyond <= _RUN_INTO) and not last.endswith(":")
 
 
 def _not_printed(
