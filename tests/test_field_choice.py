@@ -531,6 +531,24 @@ def test_an_italic_journal_the_italics_pass_quoted_as_the_title_gives_way_to_the
             "Inside PostScript",
             id="rossiiskii-fiziologicheskii-zhurnal-names-read-into-the-title",
         ),
+        # the names after an alphabetic style's label, a place, an edition the rules read as the title
+        pytest.param(
+            "[Tuf90] Tufte E. R. Envisioning Information. — Box 430, Cheshire, CT 06410, USA : "
+            "Graphics Press, 1990. — P. 126.",
+            "Envisioning Information",
+            id="gost-alphabetic-a-label-then-the-names",
+        ),
+        pytest.param(
+            "[MM90] McGilton H., McNabb M. Typesetting tables on the UNIX system. — Los Altos, CA, USA : "
+            "Trilithon Press, 1990. — P. xxii + 282.",
+            "Typesetting tables on the UNIX system",
+            id="gost-alphabetic-a-place",
+        ),
+        pytest.param(
+            "Varian, H R 1991 Microeconomic Analysis. Third. New York, NY, USA: W. W. Norton & Co..",
+            "Microeconomic Analysis",
+            id="data-science-journal-an-edition",
+        ),
         # the rules' title cut at a subtitle before a journal, at a bracket, at an abbreviation
         pytest.param(
             "Morris RA. (1989) Rendering digital type. A historical and economic view of technology. "

@@ -90,8 +90,9 @@ _NAMES = frozenset({"family", "given", "author"})
 # a note ("Galactic Dynamics: Second Edition" is a title).
 _RUN_INTO = frozenset(LABELS) - {"title", "note", "other", "edition", "family", "given", "author"}
 # What the rules read as a title may be the venue line the model reads there ("Family, I. Title.
-# Journal Year, Vol, Pages.": MDPI's, ACS's layout; AMS's "2013: Title. J. Atmos. Sci., 70").
-_VENUE_LINE = frozenset({"container", "date", "volume", "issue", "pages", "publisher", "place"})
+# Journal Year, Vol, Pages.": MDPI's, ACS's layout; AMS's "2013: Title. J. Atmos. Sci., 70"), or a
+# book's place or edition after its title (GOST's "Title. — Los Altos, CA", "Title. Third. New York").
+_VENUE_LINE = frozenset({"container", "date", "volume", "issue", "pages", "publisher", "place", "edition"})
 
 
 def _listed(text: str) -> bool:
@@ -253,9 +254,16 @@ def _names_before(tagged: TaggedReference, start: int, stop: int) -> bool:
     title ("Braswell F.M. Inside PostScript", "Adil D;Bullins B;Sachdeva S. Unifying …"), not a
     title's first word ("A", "How") nor a case's party after its authors ("Anon. Suzuki v. Board
     of Education")."""
+    if start != 0:
+        return False
+    if tagged.labels[0] == "other" and _LABEL.fullmatch(tagged.tokens[0]):
+        start = 1  # an alphabetic style's label before the names ("[Hoe90] Hoenig A. Applied …")
     labels = set(tagged.labels[start:stop])
     sure = all(marginal >= _SURE_OF_OTHERS for marginal in tagged.marginals[start:stop])
-    return start == 0 and sure and labels <= _NAMES and {"family", "given"} <= labels
+    return sure and labels <= _NAMES and {"family", "given"} <= labels
+
+
+_LABEL = re.compile(r"\[[^\[\]\s]{1,12}\]")  # a citation label in brackets: "[Hoe90]", "[Knu79a]"
 
 
 _SUBTITLE_WORDS = 3  # the fewest words of a title's part after its number ("I. The Algorithm.")
