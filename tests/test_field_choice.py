@@ -585,12 +585,11 @@ def test_an_italic_journal_the_italics_pass_quoted_as_the_title_gives_way_to_the
             "The Interactive Tester",
             id="apa-a-version-then-a-description",
         ),
-        # the rules' title run on into an edition, alone or with the fields after it
+        # the rules' title run on into an edition and the fields after it, not an edition alone
         pytest.param(
-            "Knuth, D.E. (1998) Seminumerical Algorithms, Third. (ed. by C. A. Donnelly). "
-            "Addison-Wesley, Reading, MA, USA.",
-            "Seminumerical Algorithms",
-            id="journal-of-urban-and-environmental-engineering-an-edition",
+            "Landau, L., Lifshitz, E. M. Theory of Elasticity (Third Edition). Oxford: Pergamon Press, 1986.",
+            "Theory of Elasticity (Third Edition)",
+            id="an-edition-the-title-prints",
         ),
         pytest.param(
             "Varian, H. R. (1991). Microeconomic Analysis (Third, p. xv + 506). New York, NY, USA : W. "

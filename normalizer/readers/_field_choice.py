@@ -226,12 +226,16 @@ def _title_right_after_names(tagged: TaggedReference) -> bool:
 def _fills_the_title(tagged: TaggedReference) -> bool:
     """Whether the model's title may stand where the rules read none: right after its names, or
     after them and a date (an author-year style's "Abreu, D. 1988: On the Theory …. In:
-    Econometrica 56"), not a journal's name before its numbers where it reads no venue (a style
-    that prints no title: "Anonymous (2013). Review of Scientific Instruments 84, 056101.")."""
-    own = tagged.run_of("title")
+    Econometrica 56"), not a journal's name before its numbers where it reads no venue, nor one
+    whose venue right after it ends a listed journal's name (a style that prints no title:
+    "Anonymous (2013). Review of Scientific Instruments 84, 056101.", MNRAS's "2014, Monthly
+    Notices of the Royal Astronomical Society, 443", read with the title "Monthly")."""
+    own, venue = tagged.run_of("title"), tagged.run_of("container")
     before = tagged.labels[max(own.start - 2, 0) : own.start]
     dated = len(before) == 2 and before[0] in _NAMES and before[1] == "date"
-    if tagged.run_of("container") or not _numbers_after(tagged, own.stop - 1):
+    if venue and venue.start == own.stop and _listed(" ".join(tagged.tokens[own.start : venue.stop])):
+        return False  # a journal's first word ("2014, Monthly Notices of the Royal Astronomical Society")
+    if venue or not _numbers_after(tagged, own.stop - 1):
         return dated or _title_right_after_names(tagged)
     return False
 
@@ -342,12 +346,13 @@ def _year_among_numbers(tagged: TaggedReference, read: str) -> bool:
 
 def _run_on_into_fields(tagged: TaggedReference, label: str, read: str) -> bool:
     """Whether the rules' reading ran on into the fields after the model's, not into an edition
-    alone ("Title: Second Edition") nor a subtitle ("Title: Technical Report"); an edition and
-    the fields after it ("Microeconomia, second Aufl., Libreria Editrice Cafoscarina, Venice")."""
+    alone ("Title: Second Edition", "Theory of Elasticity (Third Edition)", both titles so printed)
+    nor a subtitle ("Title: Technical Report"); an edition and the fields after it ("Microeconomia,
+    second Aufl., Libreria Editrice Cafoscarina, Venice")."""
     last = tagged.tokens[max(tagged.run_of(label))]
     into = tagged.labels_of(read)[0] - {label, "other"}
     beyond = into - {"edition"}  # an edition, then other fields: no edition of the title's
-    return (into <= _RUN_INTO or beyond <= _RUN_INTO) and not last.endswith(":")
+    return (into <= _RUN_INTO or (bool(beyond) and beyond <= _RUN_INTO)) and not last.endswith(":")
 
 
 def _not_printed(
