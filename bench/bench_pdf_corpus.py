@@ -143,6 +143,19 @@ kept where its truth's references found printed are at least 90% of the ``.bbl``
     python bench/bench_pdf_corpus.py --manifest bench/pdf_dev3/manifest.csv --cache DIR --fetch
     python bench/bench_pdf_corpus.py --manifest bench/pdf_dev3/manifest.csv --cache DIR --timeout 60
 
+A sixth, for development too: ``bench/pdf_dev5/manifest.csv`` — 31 authors' PDFs from 31 further
+repositories (none, nor any of their owners, named by any other manifest under ``bench/``), chosen
+to be unlike the sets tuned on: lists neither numbered nor labelled by author and year (``other``:
+``alpha`` labels, unlabelled flush lists, Brazil's ABNT "FAMILY, I. Title. Journal, v. 4, 2014."),
+two-column papers (NAR, IEEE, ACM), theses in French, Portuguese, Italian, Czech and Russian, and
+fields beyond computer science (ecology, genetics, health informatics, statistics, mathematics,
+numerical analysis, particle physics, quantum computing, cheminformatics). Its truth is
+``bbl-keys-bib`` throughout, each row kept where its truth's references found printed are at least
+90% of the ``.bbl``'s items::
+
+    python bench/bench_pdf_corpus.py --manifest bench/pdf_dev5/manifest.csv --cache DIR --fetch
+    python bench/bench_pdf_corpus.py --manifest bench/pdf_dev5/manifest.csv --cache DIR --timeout 60
+
 A truth corrected by hand lives beside its manifest, never in the cache (which a ``--fetch`` refill
 makes as the repositories commit it): ``truth-overrides/<id>.bib`` holds the references the PDF
 prints that its committed truth lacks (a ``.bbl`` older than its PDF) or all of them (a ``.bbl``
