@@ -363,7 +363,8 @@ def numbered_by_its_lines(pieces: Sequence[str]) -> bool:
     """Whether a page's lines carry line numbers (a review copy: 75, 76, 77 … in the margin).
 
     Most lines open or end with a number, and the numbers mostly go up by one (two or three
-    where PDFium joined a hyphenated line to the next); or fewer lines do, a float's being
+    where PDFium joined a hyphenated line to the next), or a long run of them does and holds most
+    of the page's lines (`_holds_the_page`); or fewer lines do, a float's being
     unnumbered, but their numbers go up so for a long run; or a long run of lines are numbers
     alone, each one more than the last (`_bare_numbers_run`), and half the page's lines are
     numbers alone (a list's labels set apart from their lines number references, fewer).
@@ -374,12 +375,20 @@ def numbered_by_its_lines(pieces: Sequence[str]) -> bool:
         return True  # every line numbered: as many numbers as lines of text, or more
     numbered = _numbered(lines)
     steps = [b - a for (_, a, _), (_, b, _) in pairwise(numbered)]
+    run = _longest_run(steps)
     return (
         len(numbered) >= 5
-        and (len(numbered) >= _NUMBERED_SHARE * len(lines) or _longest_run(steps) >= _FLOATED_RUN)
-        and sum(1 for step in steps if step in _STEP) >= 0.8 * len(steps)
+        and (len(numbered) >= _NUMBERED_SHARE * len(lines) or run >= _FLOATED_RUN)
+        and (sum(1 for step in steps if step in _STEP) >= 0.8 * len(steps) or _holds_the_page(run, lines))
         and not _labels_across_wrapped_lines(numbered)
     )
+
+
+def _holds_the_page(run: int, lines: Sequence[str]) -> bool:
+    """Whether a run of line numbers going up one by one (``run`` steps) holds most of a page's
+    lines, and a long run: the page's other numbers are a float's (a figure's caption above the
+    text, "a 128³ grid", its superscripts read as "1283"), no line numbers that break it."""
+    return run >= _FLOATED_RUN and run + 1 >= _NUMBERED_SHARE * len(lines)
 
 
 # Steps of a run of line numbers that number a page whose float (a table, a figure's text: lines

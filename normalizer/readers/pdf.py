@@ -203,9 +203,13 @@ def _labelled_list_after(
 ) -> tuple[Section, tuple[list[Query], ReferenceList]] | None:
     """The list found by its labels going up from 1 after a References heading whose lines
     (``read``) read as no list (REVTeX's guides: a body section "3. References", the list itself
-    unheaded)."""
+    unheaded). A list under the heading whose items are labelled 1, 2, 3 … is one, whatever the
+    reference test makes of its items' words: the run after it is none of it (a French thesis's
+    table of contents at its end, its chapters numbered)."""
     run = numbered_run([line.text for line in lines[headed.end :]])
-    if run is None or (read is not None and mostly_references(read[1])):  # the cheap test first
+    if run is None or (
+        read is not None and (_numbered_from_one(read[1]) >= TRUSTED_RUN or mostly_references(read[1]))
+    ):
         return None
     ended = _section_end(lines, headed.end + run[0], 0.0)
     if ended is None:
@@ -214,6 +218,16 @@ def _labelled_list_after(
     read = read_section(section_lines(lines, found), path, found.first)
     trusted = read is not None and (found.labels >= TRUSTED_RUN or mostly_references(read[1]))
     return (found, read) if trusted and read is not None else None
+
+
+def _numbered_from_one(references: ReferenceList) -> int:
+    """How many of a list's items, from its first, are labelled 1, 2, 3 … in order."""
+    count = 0
+    for item in references.items:
+        if item.label != str(count + 1):
+            break
+        count += 1
+    return count
 
 
 def read_section(
@@ -504,22 +518,28 @@ def section_lines(lines: Sequence[PdfLine], section: Section) -> list[PdfLine]:
 
 
 def references_section(lines: Sequence[PdfLine]) -> Section | None:
-    """Where the references' lines are in ``lines`` (see the module docstring), or ``None``."""
+    """Where the references' lines are in ``lines`` (see the module docstring), or ``None``.
+    Under the last heading that names the references and has lines after it: a running foot
+    naming them below the list's last line ("34 BIBLIOGRAPHIE") heads nothing, and the heading
+    before it does (the lists under the headings before the one kept are read too:
+    `earlier_lists`)."""
     headings = list_headings(lines)
+    for heading in reversed(headings):
+        # The section ends at a heading of the References heading's rank (an appendix); a smaller
+        # heading inside it ("Articles", "Books") is a part of the list, dropped by `read_section`.
+        ended = _section_end(lines, heading + 1, lines[heading].size * _SAME_RANK)
+        if ended is not None and ended[0] > heading + 1:
+            return Section(heading + 1, ended[0], True, 0, floats=ended[1])
     if headings:
-        first = headings[-1] + 1
-    else:
-        run = numbered_run([line.text for line in lines])
-        if run is None:
-            return None
-        first, labels = run
-    # The section ends at a heading of the References heading's rank (an appendix); a smaller
-    # heading inside it ("Articles", "Books") is a part of the list, dropped by `read_section`.
-    rank = lines[headings[-1]].size * _SAME_RANK if headings else 0.0
-    ended = _section_end(lines, first, rank)
+        return None
+    run = numbered_run([line.text for line in lines])
+    if run is None:
+        return None
+    first, labels = run
+    ended = _section_end(lines, first, 0.0)
     if ended is None or ended[0] <= first:
         return None
-    return Section(first, ended[0], bool(headings), 0 if headings else labels, floats=ended[1])
+    return Section(first, ended[0], False, labels, floats=ended[1])
 
 
 def _section_end(

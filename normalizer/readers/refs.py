@@ -93,6 +93,7 @@ from bibnorm.text.word_tables import (
     alternation,
     author_list_words,
     kinds_of_work,
+    name_list_conjunctions,
     name_particles,
     organisation_words,
     visit_dates,
@@ -195,6 +196,11 @@ _NOT_NAMES = author_list_words().not_names  # normalizer/data/author-list-words.
 # Words a title has and an author list has not ("Attention Is All You Need").
 _TITLE_WORDS = author_list_words().title_only
 _PARTICLES = name_particles().particles  # "van", "de", "bin" (normalizer/data/name-particles.json)
+# The words that join an author list's names in its language (French "et", German "und", Russian
+# "и": name-list-conjunctions.json; Portuguese "e", Spanish "y": name-particles.json's joiners),
+# and "et al." as a list's end leaves it, its period cut with the names' last.
+_JOINING_WORDS = name_list_conjunctions() | name_particles().family_joiners
+_ET_AL = re.compile(r"(?<![^\W\d_])et al(?:\.|$)")
 # Three lower-case words in a row, the first no name's particle: a title's words ("a national
 # cohort study"), which an author list never holds ("van der Berg", "U.S. Bureau of the Budget").
 _TITLE_RUN = re.compile(rf"(?<![\w.])(?!{alternation(_PARTICLES)}\b)[a-z]+(?:[\s,]+[a-z]+){{2}}\b")
@@ -792,8 +798,15 @@ def _looks_like_authors(text: str) -> bool:
     return _is_listed(text) or len(words) <= 3 or initialled or _GROUP.match(text) is not None
 
 
-def _is_listed(text: str) -> bool:  # "A, B", "A and B", "A & B", "A et al.", "A B e C D"
-    return any(mark in text for mark in (",", " and ", "&", "et al")) or len(_two_persons(text)) == 2
+def _is_listed(text: str) -> bool:  # "A, B", "A and B", "A et B", "A & B", "A et al.", "A B e C D"
+    return (
+        any(mark in text for mark in (",", "&", "et al"))
+        or bool(_CONJOINED.search(text))
+        or len(_two_persons(text)) == 2
+    )
+
+
+_CONJOINED = re.compile(rf"\s{alternation(name_list_conjunctions())}\s")  # "and", "et", "und", "и"
 
 
 # A group as a work's author: "The Coq Development Team", "The Rust Project Developers".
@@ -941,7 +954,7 @@ _EDITORS = re.compile(
 def looks_like_names(authors: str) -> bool:
     """Whether ``authors`` reads as an author list, not a title: capitalised words and initials,
     no title words or digits."""
-    words = [w for w in re.split(r"[\s,;&]+", authors.replace("et al.", " ")) if w and w != "and"]
+    words = [w for w in re.split(r"[\s,;&]+", _ET_AL.sub(" ", authors)) if w and w not in _JOINING_WORDS]
     if not words or len(words) > 120 or any(ch.isdigit() for ch in authors):  # "" has no words
         return False
     names = [w for w in words if _is_name_word(w)]
