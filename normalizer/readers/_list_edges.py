@@ -49,8 +49,8 @@ from bibnorm.readers._reflist import HEADING
 from bibnorm.text.word_tables import alternation, reference_headings
 
 _BACK_MATTER = re.compile(
-    r"^(?:\d{1,4}\s+)?(?:list of (?:figures|tables)|figures?(?: and tables)?|tables?(?: and figures)?"
-    r"|figure (?:captions|legends))\s*$",
+    r"^(?:\d{1,4}\s+)?(?:figures?(?: and tables)?|tables?(?: and figures)?|figure (?:captions|legends)"
+    rf"|{alternation(reference_headings().lists_of_floats)})\s*$",  # "List of Figures", "Список таблиц"
     re.IGNORECASE,
 )
 # The heading of a section journals set after the list ("Acknowledgements", "Funding",

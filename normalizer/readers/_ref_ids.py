@@ -10,7 +10,8 @@ difference, nor a publisher's landing page after it ("/html"), nor an underscore
 printed as a space. What is glued to its end is none of it: a PubMed number
 ("…aaa8415.PMID:26089511"), a review copy's line number after the volume, issue and first page
 the reference prints ("…pnas.73.11.3852.632" of "73(11):3852-6"). A SICI DOI keeps its "<", ">"
-and ";" ("…(199803)19:4<377::AID-JCC1>3.0.CO;2-P", "…(1999)056<3302:TROTLS>2.0.CO;2").
+and ";" ("…(199803)19:4<377::AID-JCC1>3.0.CO;2-P", "…(1999)056<3302:TROTLS>2.0.CO;2"), the ESA's
+its brackets ("…(2006)87[1465:ATTFHF]2.0.CO;2").
 Stretched and broken DOIs are closed first (`bibnorm.readers._doi_gaps`). Where a registrant
 mints its DOIs by a rule, the rule tells where one ends (`bibnorm.text.doi_shapes`): a whole
 one is not run on into a number after it ("…/nature11993 23446346", a PubMed id), one that is
@@ -64,8 +65,9 @@ DOI = re.compile(r"\b(10\.\d{4,9}/[^\s\"<>,;]+[^\s\"<>,;.)\]'’”])")
 # the AMS's "10.1175/1520-0469(1999)056<3302:TROTLS>2.0.CO;2" (its check character "#" too).
 # A PDF may print its angle brackets as mathematical ones ("19:4⟨377::AID-JCC1⟩3.0.CO;2-P").
 SICI_DOI = re.compile(
-    # (a line broken after its "::" leaves a space: "8:4⟨194:: AID-HBM4⟩3.0.CO;2-C")
-    r"\b(10\.\d{4,9}/(?:[^\s\"<>⟨⟩]*[<⟨][^\s\"<>⟨⟩]+(?:(?<=::) [^\s\"<>⟨⟩]+)?[>⟩]"
+    # (a line broken after its "::" leaves a space: "8:4⟨194:: AID-HBM4⟩3.0.CO;2-C"; the ESA's
+    # journals bracket the item's code: "10.1890/0012-9658(2006)87[1465:ATTFHF]2.0.CO;2")
+    r"\b(10\.\d{4,9}/(?:[^\s\"<>⟨⟩\[\]]*[<⟨\[][^\s\"<>⟨⟩\[\]]+(?:(?<=::) [^\s\"<>⟨⟩\[\]]+)?[>⟩\]]"
     r"\d\.\d\.(?i:co);\d(?:-[0-9A-Za-z#])?"
     r"|\(SICI\)\S+[^\s.,)\]]))"
 )
@@ -191,8 +193,12 @@ def _by_what_follows(text: str, doi_match: re.Match[str], printed: str) -> str |
         and rest.group(1) not in _printed_numbers(text[: doi_match.start()])[1]
     ):
         return canonical_doi(printed + rest.group(1))
-    if any(after.match(text, end) for after in (_GOES_ON, _DOI_LIKE_AFTER, _SPACED_REST)):
-        return None  # what looks like its rest after a break or spaced: no telling
+    # (also after the period a line's break point left it: "…185X.2011. 00203.x")
+    after_period = end + 1 if text[end : end + 1] == "." else end
+    if any(after.match(text, at) for after in (_GOES_ON, _DOI_LIKE_AFTER) for at in {end, after_period}):
+        return None  # what looks like its rest after a break: no telling
+    if _SPACED_REST.match(text, end):
+        return None  # its rest spaced: no telling
     if printed[-1].isdigit() and _DIGITS_AFTER.match(text, end):
         # digits after the break and more after them (a number after one that ends in a letter
         # is another: PubMed's "…90244-s 1991322")
@@ -346,9 +352,16 @@ _NUMBER_ENDS = re.compile(r"\.\s+(?!(?:19|20)\d\d\b)([1-9]\d{0,3})\.?\s*$")
 def _last_part_after(text: str, end: int) -> bool:
     """Whether a number alone after the DOI that ``text`` holds up to ``end``, ending the text,
     may be the DOI's last part: the reference prints it elsewhere too (the first page of PNAS's
-    "…pnas.73.11.3852"); a number it prints nowhere else is the page's or a line's number."""
+    "…pnas.73.11.3852"), or the DOI as read ends with a year ("…hlthaff.2017. 1658."); a number
+    it prints nowhere else is the page's or a line's number."""
     number = _NUMBER_ENDS.match(text, end)
-    return number is not None and number.group(1) in _printed_numbers(text[:end])[1]
+    if number is None:
+        return False
+    # a DOI's part that is a year is no DOI's last ("…hlthaff.2017. 1658."): an article's number follows
+    return number.group(1) in _printed_numbers(text[:end])[1] or _YEAR_PART.search(text[:end]) is not None
+
+
+_YEAR_PART = re.compile(r"[./](?:19|20)\d\d$")
 
 
 # (or two: "10.1162/jocn a 00405" of "jocn_a_00405")

@@ -233,6 +233,7 @@ class ReferenceHeadings:
     words_general: tuple[str, ...]  # of `words`, those that also name literature in general: "Literature"
     appendices: tuple[str, ...] = ()  # an appendix's heading after the list, title case: "Appendix"
     back_matter: tuple[str, ...] = ()  # a section's heading after the list: "Acknowledgements", "Funding"
+    lists_of_floats: tuple[str, ...] = ()  # a list of figures or tables after it: "Abbildungsverzeichnis"
 
 
 @cache
@@ -246,6 +247,7 @@ def reference_headings() -> ReferenceHeadings:
         words_general=tuple(table["words_general"]),
         appendices=tuple(table["appendices"]),
         back_matter=tuple(table["back_matter"]),
+        lists_of_floats=tuple(table["lists_of_floats"]),
     )
 
 
