@@ -72,6 +72,12 @@ def _reference(number: int, page: int = 1, column: int = 0) -> list[PdfLine]:
         pytest.param("5. Author Contributions", 0, True, id="numbered-author-contributions"),
         pytest.param("Supplementary Material", 160, True, id="centred-supplementary-material"),
         pytest.param("Funding", 12, False, id="an-indented-wrapped-word-funding"),
+        # a thesis's list of figures or tables after its references, in its language (babel's names)
+        pytest.param("Список рисунков", 190, True, id="russian-list-of-figures-centred"),
+        pytest.param("Abbildungsverzeichnis", 0, True, id="german-list-of-figures"),
+        pytest.param("Liste des tableaux", 0, True, id="french-list-of-tables"),
+        pytest.param("Lista de Figuras", 0, True, id="portuguese-list-of-figures"),
+        pytest.param("Liste des tableaux de bord. Paris, 2004.", 0, False, id="a-title-opening-so-fr"),
         pytest.param("Funding for this work came from the NSF.", 0, False, id="a-sentence-opening-so"),
         pytest.param(
             "Acknowledgements: a guide for authors. Oxford, 2001.",
@@ -219,6 +225,19 @@ def test_a_page_holding_no_line_at_the_margin_is_read_against_the_lists_margin()
             [["Metric Formula", *(["0.25 0.31 0.40"] * 24),
               *(f"{n} Text of a numbered line of the review copy." for n in range(178, 184))]],
             [False], id="a-short-run-among-many-lines-is-no-numbering",
+        ),
+        pytest.param(
+            # SIAM's review copy (github:dlavado/SIMODS-scenenet, ex_article.pdf): a figure's
+            # caption atop the page, its "128³" and "9³" read as numbers, then the numbered text
+            [["18 D. LAVADO, C. SOARES, AND A. MICHELETTI", "(a) Sample discretized in a 1283",
+              "grid (b) SCENE-Net prediction against the GT",
+              "Figure 12. SCENE-Net is independent of the input and kernel size. Our model was trained",
+              "of shape 643", "and kernel size 9", "3",
+              ". Fig. 12(b) shows SCENE-Net’s prediction against the ground truth of the 1283",
+              "input grid in Fig. 12(a) using a kernel-size of 12 × 5 × 5.",
+              *(f"{n} Text of a numbered line of the review copy." for n in range(444, 463)),
+              "This manuscript is for review purposes only."]],
+            [True], id="a-figures-numbers-above-a-long-run",
         ),
     ],
 )  # fmt: skip

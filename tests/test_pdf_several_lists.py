@@ -12,7 +12,8 @@ from bibnorm.readers._list_edges import rebased
 from bibnorm.readers._pdf_accents import readable_text
 from bibnorm.readers._pdf_margins import Glyph, margin_note_length
 from bibnorm.readers._pdf_sections import layout_end, list_headings, names_the_list, reads_as_a_list
-from bibnorm.readers.pdf import earlier_lists, read_section, references_section
+from bibnorm.readers.pdf import earlier_lists, read_pdf, read_section, references_section
+from fakes.hostile_pdf import text_pages
 from pdf_lines import CODE, FLUSH, HANGING, apa_line
 
 DOCUMENT = [
@@ -264,3 +265,44 @@ def test_an_accent_before_its_letter_is_joined_to_it_before_t1_slots_are_read(
 )
 def test_a_heading_in_spaced_letters_names_the_list(text: str, heads: bool) -> None:
     assert names_the_list(text) is heads
+
+
+def test_a_running_foot_naming_the_list_below_its_last_line_heads_nothing() -> None:
+    """A French thesis (github:stefinouleho/redaction, these.pdf) heads its list "Bibliographie",
+    and the list's second page with the running head "BIBLIOGRAPHIE" and the running foot "34
+    BIBLIOGRAPHIE" below its last line: the last heading with lines after it starts the list,
+    and the list under the heading before it is read too."""
+    references = [
+        b"[%d] Jean Martin and Paul Durand. A study of cycle bases number %d. Journal of Graphs, %d, 2015."
+        % (number, number, number)
+        for number in range(1, 7)
+    ]
+    data = text_pages(
+        [
+            [b"Some text of the conclusion.", b"Bibliographie", *references[:4]],
+            [b"BIBLIOGRAPHIE", *references[4:], b"34 BIBLIOGRAPHIE"],
+        ]
+    )
+    queries, _ = read_pdf(data, "these.pdf")
+    assert [query.label for query in queries] == ["1", "2", "3", "4", "5", "6"]
+
+
+def test_a_table_of_contents_after_a_numbered_list_does_not_replace_it() -> None:
+    """A French thesis (github:KohlerHECTOR/thesis, these.pdf) sets an appendix, then its table of
+    contents after its list, the chapters numbered 1, 2, 3 …: the list under the heading, its items labelled
+    from 1 up, is the list even where its items' words read to the reference test as none."""
+    items = [
+        b"[%d] Code source du logiciel, version %d.0, 2019." % (number, number) for number in range(1, 10)
+    ]
+    contents = [
+        line
+        for number in range(1, 10)
+        for line in (
+            b"%d Chapitre numero %d %d" % (number, number, 10 * number),
+            b"%d.1 Une section du chapitre . . . . . . . . %d" % (number, 10 * number),
+            b"%d.2 Une autre section . . . . . . . . . . %d" % (number, 10 * number + 2),
+        )
+    ]
+    data = text_pages([[b"Bibliographie", *items, b"Appendix"], [b"Table des matieres", *contents]])
+    queries, _ = read_pdf(data, "these.pdf")
+    assert [query.raw for query in queries] == [item.decode()[4:] for item in items]

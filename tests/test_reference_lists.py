@@ -142,6 +142,14 @@ def read_inputs_text(text: str) -> list:  # type: ignore[type-arg]
         pytest.param("M. v. Spengler and P. Mettes. Poincaré ResNet, 2023.", True, id="particle-initial"),
         pytest.param("Knuth, Donald E. (1984–1986a). Computers & Typesetting. Addison-Wesley.", True,
                      id="a-range-of-years"),
+        # biblatex in French: its "et", its quotes, "In :"; "et al." with its period gone with the names'
+        pytest.param("Andrea Baisero et Christopher Amato. « Unbiased Asymmetric Reinforcement Learning »."
+                     " In : Proceedings of AAMAS (2022).", True, id="french-et"),
+        pytest.param("Rishabh Agarwal et al. « Deep Reinforcement Learning at the Edge of the Statistical"
+                     " Precipice ». In : Advances in Neural Information Processing Systems (2021).", True,
+                     id="french-et-al"),
+        pytest.param("Hans Müller und Karl Schmidt. „Ein Titel über Bäume“. In: Zeitschrift 3 (2019).", True,
+                     id="german-und"),
         pytest.param("Attention Is All You Need", False, id="a-title"),
         pytest.param("[CVPR 2022] Scaling Vision Transformers", False, id="a-tagged-title"),
         pytest.param("Scaling Vision Transformers (CVPR'22)", False, id="a-title-with-venue-year"),

@@ -34,6 +34,26 @@ OTHERS = "\n\nDoe J. Another paper. Cell. 2018;1:1-2.\n\nRoe R. Third paper here
             "10.1080/15476286.2015.1020271",
             id="digits after a break, then more: joined by Taylor & Francis's shape",
         ),
+        # a link's break point after a dot, spaced (plainnat's \doi; github:dasesteves and
+        # github:AdrienneEtard theses): no telling, so none rather than one cut short
+        pytest.param(
+            "S. C. Lin and A. K. Jha. Electronic health records. Health Affairs, 37:1128–1135, 2018."
+            " doi: 10.1377/hlthaff.2017. 1658.",
+            None,
+            id="a number after a year part and its spaced dot",
+        ),
+        pytest.param(
+            "Letnic, M. and Dickman, C. R. (2012). Top predators. Biological Reviews. DOI: 10.1111/j.1469-"
+            " 185X.2011. 00203.x.",
+            None,
+            id="a doi-like word after its spaced dot",
+        ),
+        pytest.param(
+            "Cornwell, W. K. and Ackerly, D. D. (2006). A trait-based test for habitat filtering. Ecology."
+            " DOI: 10.1890/0012-9658(2006)87[1465:ATTFHF]2.0.CO;2.",
+            "10.1890/0012-9658(2006)87[1465:ATTFHF]2.0.CO;2",
+            id="the esa's sici doi in brackets",
+        ),
     ],
 )
 def test_the_doi_is_whole(reference: str, doi: str | None) -> None:

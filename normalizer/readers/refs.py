@@ -200,6 +200,7 @@ _PARTICLES = name_particles().particles  # "van", "de", "bin" (normalizer/data/n
 # "и": name-list-conjunctions.json; Portuguese "e", Spanish "y": name-particles.json's joiners),
 # and "et al." as a list's end leaves it, its period cut with the names' last.
 _JOINING_WORDS = name_list_conjunctions() | name_particles().family_joiners
+_AND = frozenset({"and"})
 _ET_AL = re.compile(r"(?<![^\W\d_])et al(?:\.|$)")
 # Three lower-case words in a row, the first no name's particle: a title's words ("a national
 # cohort study"), which an author list never holds ("van der Berg", "U.S. Bureau of the Budget").
@@ -798,11 +799,11 @@ def _looks_like_authors(text: str) -> bool:
     return _is_listed(text) or len(words) <= 3 or initialled or _GROUP.match(text) is not None
 
 
-def _is_listed(text: str) -> bool:  # "A, B", "A and B", "A et B", "A & B", "A et al.", "A B e C D"
+def _is_listed(text: str, any_language: bool = False) -> bool:  # "A, B", "A and B", "A & B", "A et al."
     return (
-        any(mark in text for mark in (",", "&", "et al"))
-        or bool(_CONJOINED.search(text))
-        or len(_two_persons(text)) == 2
+        any(mark in text for mark in (",", " and ", "&", "et al"))
+        or (any_language and bool(_CONJOINED.search(text)))  # "A et B", "A und B"
+        or len(_two_persons(text)) == 2  # "A B e C D"
     )
 
 
@@ -951,14 +952,20 @@ _EDITORS = re.compile(
 )
 
 
-def looks_like_names(authors: str) -> bool:
+def looks_like_names(authors: str, any_language: bool = False) -> bool:
     """Whether ``authors`` reads as an author list, not a title: capitalised words and initials,
-    no title words or digits."""
-    words = [w for w in re.split(r"[\s,;&]+", _ET_AL.sub(" ", authors)) if w and w not in _JOINING_WORDS]
+    no title words or digits. ``any_language``, as the reference test reads a list's items: its
+    names joined by the word for "and" of any language (`_JOINING_WORDS`: "Andrea Baisero et
+    Christopher Amato"), its "et al." ending it without the period the names' end took — not
+    where a title is told from names, as a German title's nouns are capitalised ("Elektrische
+    Einrichtung und Betriebsverfahren")."""
+    joining = _JOINING_WORDS if any_language else _AND
+    unended = _ET_AL.sub(" ", authors) if any_language else authors.replace("et al.", " ")
+    words = [w for w in re.split(r"[\s,;&]+", unended) if w and w not in joining]
     if not words or len(words) > 120 or any(ch.isdigit() for ch in authors):  # "" has no words
         return False
     names = [w for w in words if _is_name_word(w)]
-    return all(map(_is_capitalised_name, names)) and (len(names) <= 3 or _is_listed(authors))
+    return all(map(_is_capitalised_name, names)) and (len(names) <= 3 or _is_listed(authors, any_language))
 
 
 def _is_capitalised_name(word: str) -> bool:
@@ -994,7 +1001,11 @@ def looks_like_reference(text: str) -> bool:
     # The last initial keeps its period: "Polyakova, A" would read the article "a".
     names = authors.strip(" :").lstrip(".")
     names = names if _LAST_INITIAL.search(names) else names.rstrip(".")
-    return bool(title and re.search(r"[^\W\d_]{3}", title) and (named != text or looks_like_names(names)))
+    return bool(
+        title
+        and re.search(r"[^\W\d_]{3}", title)
+        and (named != text or looks_like_names(names, any_language=True))
+    )
 
 
 _LAST_INITIAL = re.compile(r"(?<![^\W\d_])[A-Z]\.$")
