@@ -451,3 +451,32 @@ def test_a_superscript_digit_alone_on_its_line_is_no_line_number(lines: list[str
     """A superscript digit is a digit to ``str.isdigit`` but no number to ``int``: a line of one
     alone numbers no page (and reading it fails no document)."""
     assert not numbered_by_its_lines(lines)
+
+
+@pytest.mark.parametrize(
+    ("text", "end", "kept"),
+    [
+        # a French thesis (github:stefinouleho/redaction, these.pdf): the page's number 33 joined
+        # to its last line, hyphenated at its end, a footer's distance below
+        pytest.param("In International Collo\ufffe33", 57.0, "In International Collo\ufffe",
+                     id="page-number"),
+        # a thesis chapter (github:StatsRhian/thesis): its venue in italics
+        pytest.param("In \ue000Advances in Neural Information Pro\ufffe\ue00111", 40.0,
+                     "In \ue000Advances in Neural Information Pro\ufffe\ue001", id="after-an-italic-run"),
+        pytest.param("pages 1231\ufffe1240", 65.0, "pages 1231\ufffe1240",
+                     id="a-page-range-goes-on-a-line-below"),
+        pytest.param("In International Collo\ufffe33", 65.0, "In International Collo\ufffe33",
+                     id="a-lines-step-below"),
+        pytest.param("Transactions on Pattern Analysis and Ma\ufffechine", 40.0,
+                     "Transactions on Pattern Analysis and Ma\ufffechine", id="a-word-goes-on"),
+    ],
+)  # fmt: skip
+def test_a_page_number_pdfium_joined_to_a_hyphenated_last_line_is_cut(
+    text: str, end: float, kept: str
+) -> None:
+    """The page's last line on a baseline at 77 points, in 12 pt type: what PDFium joined after
+    its hyphen a footer's distance below (more than 1.4 ems) is the page's number, not the word's
+    rest; a line's step below it is the next line."""
+    from bibnorm.readers.pdf import _without_page_number
+
+    assert _without_page_number(text, 77.0, end, 12.0)[0] == kept

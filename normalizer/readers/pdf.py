@@ -100,7 +100,13 @@ from bibnorm.readers._pdf_sections import (
     unread_within,
 )
 from bibnorm.readers._pdf_spacing import settled_starts, spaced_starts
-from bibnorm.readers._pdf_typography import italic_style, mark_italics, unmark_italics
+from bibnorm.readers._pdf_typography import (
+    ITALIC_END,
+    ITALIC_START,
+    italic_style,
+    mark_italics,
+    unmark_italics,
+)
 from bibnorm.readers._ref_apa import one_a_line
 from bibnorm.readers._ref_headings import names_references
 from bibnorm.readers._reflist import (
@@ -849,6 +855,7 @@ def _page_lines(page: object, number: int, numbering: LineNumbering, italics: bo
             continue  # a crop mark, a draft's slug: outside the page, nothing anyone reads
         stripped, size = bracket_raised_label(stripped, first, partial(raw.FPDFText_GetFontSize, textpage))
         end = _hyphenated_end(textpage, pieces[at][: len(pieces[at]) - trail_cut], starts[at], bottom)
+        stripped, end = _without_page_number(stripped, bottom, end, size, last=at == read[-1])
         lines.append(
             PdfLine(number, int(left >= width / 2 - 2), left, size, stripped, bottom=bottom, end_bottom=end)
         )
@@ -956,6 +963,26 @@ def _hyphenated_end(textpage: object, piece: str, start: int, bottom: float) -> 
     last = start + len(piece.rstrip(_SPACES)) - 1
     end = _baseline(textpage, last, bottom)
     return end if end != bottom else None
+
+
+def _without_page_number(
+    text: str, bottom: float, end: float | None, size: float, last: bool = True
+) -> tuple[str, float | None]:
+    """The page's ``last`` line without the page's number that PDFium joined to it where the
+    line ends with a hyphen (the word goes on on the next page: "… In International
+    Collo\ufffe33", the number standing a footer's distance below, further than a line's step);
+    the hyphen is kept for the next page's line to join. Any other line as it is, and where its
+    end stands."""
+    below = last and end is not None and bottom - end > _FOOT_EMS * size
+    glued = _GLUED_PAGE_NUMBER.search(text) if below else None
+    return (text, end) if glued is None else (text[: glued.start("number")] + glued["after"], None)
+
+
+# (an italic run's marks around it: the venue ending the line was set in italics)
+_GLUED_PAGE_NUMBER = re.compile(
+    rf"(?<=[^\W\d_]){_SOFT_HYPHEN}[{ITALIC_START}{ITALIC_END}]?(?P<number>\d{{1,4}})(?P<after>[{ITALIC_START}{ITALIC_END}]?)$"
+)
+_FOOT_EMS = 1.4  # ems between a line's baseline and the page's number below it, at least
 
 
 def _on_page(box: tuple[float, float, float, float]) -> Callable[[float, float], bool]:
