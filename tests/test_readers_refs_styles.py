@@ -219,6 +219,13 @@ from bibnorm.readers.refs import parse_reference
             "Planck 2018 results. IV. diffuse component separation", 2020, {"Planck"}, "1807.06208", None,
             id="aps-title-with-a-number",
         ),
+        # A collaboration in lower case, apsrev4-1 without article titles but a report's (an Italian
+        # physics thesis, github:LorenzoMarcoccia/PhDThesis_git)
+        pytest.param(
+            "The ATLAS collaboration, ATLAS magnet system: Technical Design Report (1997).",
+            "ATLAS magnet system: Technical Design Report", 1997, {"ATLAS"}, None, None,
+            id="aps-a-collaboration-in-lower-case",
+        ),
         # A journal the .bib left empty (an undefined macro such as \apj): the volume alone ends the
         # title, or stands right after the names (EckerChristian/MCLambdaBHNS set in PRL style).
         pytest.param(

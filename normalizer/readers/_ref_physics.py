@@ -183,7 +183,9 @@ _PHYSICS_NAME = re.compile(
     rf"(?:\s{_JOINING}[{_CAPITAL}][\w'’-]+){{0,2}}"  # "Del Pozzo", "Van Den Broeck", "Fernandez de la Vega"
     rf"(?:\s{_SUFFIX})?(?:\s(?:et al\.))?"
     rf"|[{_CAPITAL}][\w'’-]+\s(?:[{_CAPITAL}]\.\s?){{1,3}}"  # "Dzyaloshinski I.E."
-    r"|(?:[A-Z][\w-]+\s){1,4}Collaboration(?:\set al\.)?|et al\.|others|[Ee]ds?\.)$"  # "T. Hahn, ed., Title"
+    # (a collaboration also in lower case, "The ATLAS collaboration, ATLAS magnet system: …"; and
+    # "T. Hahn, ed., Title")
+    r"|(?:[A-Z][\w-]+\s){1,4}[Cc]ollaboration(?:\set al\.)?|et al\.|others|[Ee]ds?\.)$"
     r"|^Anon(?:\.|ymous)?$"  # BibTeX's word for no known author: "Anon, Mathematics 4c (2012)."
     rf"|^{_SUFFIX}$"  # after a comma: "G. D. Forney, Jr. and A. Montanari"
 )
