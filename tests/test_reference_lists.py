@@ -148,7 +148,7 @@ def read_inputs_text(text: str) -> list:  # type: ignore[type-arg]
         pytest.param("Rishabh Agarwal et al. « Deep Reinforcement Learning at the Edge of the Statistical"
                      " Precipice ». In : Advances in Neural Information Processing Systems (2021).", True,
                      id="french-et-al"),
-        pytest.param("Hans Müller und Karl Schmidt. „Ein Titel über Bäume“. In: Zeitschrift 3 (2019).", True,
+        pytest.param("Müller, Hans und Karl Schmidt (2019). Ein Titel über Bäume. Zeitschrift 3.", True,
                      id="german-und"),
         pytest.param("Attention Is All You Need", False, id="a-title"),
         pytest.param("[CVPR 2022] Scaling Vision Transformers", False, id="a-tagged-title"),
