@@ -79,9 +79,12 @@ def first_family(read: TaggedReference) -> str | None:
 
 # Where the data's labels misstate what a style printed: a token that joins two fields takes one
 # label, so a year glued to the pages ("1990:xv + 478", "1995;8(2/3):221–233", "(2026)10.48550/…")
-# counts as no date printed, and names joined without a space ("Adil, D./Bullins, B./Sachdeva, S.",
-# "J. D. Berry＝J. Randle") as one first family name. `printed_truth` mends both.
-_NAME_JOIN = re.compile("[/＝]")
+# or to the title's first word ("(1983)Charles Whittingham", "Palvia 2021Heavy-tailed", "Getz2005
+# “Superspreading") counts as no date printed, and names joined without a space ("Adil,
+# D./Bullins, B./Sachdeva, S.", "J. D. Berry＝J. Randle", "Squair JW;Gautier M") or a label's
+# family names alone ("Okada, Dejima, Ohishi 1995: Y. Okada, …") as one first family name.
+# `printed_truth` mends them.
+_NAME_JOIN = re.compile("[/＝;]|,\\s")
 _NOT_A_DATE = frozenset({"title", "container", "doi", "url", "arxiv", "isbn"})
 
 
@@ -96,23 +99,33 @@ def record_years(rows: list[dict]) -> dict[str, int]:
 
 def printed_truth(row: dict, years: dict[str, int]) -> tuple[dict[str, object], bool]:
     """What ``row``'s style printed of the evaluated fields — the data's truth, the first author's
-    family name as the tagger joins its tokens, a year glued to another field's token (outside a
-    title, a venue and an identifier) and a first name cut from the next one mended — and whether
-    a mend was made."""
+    family name as the tagger joins its tokens, a year glued to another field's token (`_glued_year`)
+    and a first name cut from the next one (or from a label's next family name) mended — and
+    whether a mend was made."""
     gold = TaggedReference(row["text"], tuple(row["tokens"]), tuple(row["labels"]))
     family = first_family(gold)
     truth = {**row["truth"], "family": family}
     if family and _NAME_JOIN.search(family):
         truth["family"] = _NAME_JOIN.split(family)[0].split(",")[0].strip()
     year = years.get(row["record"])
-    if truth["year"] is None and year is not None:
-        glued = re.compile(rf"(?<![\d./]){year}(?!\d)")
-        if any(
-            label not in _NOT_A_DATE and glued.search(token)
-            for token, label in zip(row["tokens"], row["labels"], strict=True)
-        ):
-            truth["year"] = year
+    if truth["year"] is None and year is not None and _glued_year(row, year):
+        truth["year"] = year
     return truth, truth["family"] != family or truth["year"] != row["truth"]["year"]
+
+
+def _glued_year(row: dict, year: int) -> bool:
+    """Whether ``row`` prints the record's ``year`` glued to another field's token: outside a
+    title, a venue and an identifier, or right before the words of a field it opens ("(1983)Charles
+    Whittingham", "2021Heavy-tailed", "(2026)10.48550/arXiv…": not "2001: A Space Odyssey", nor a
+    year inside a title)."""
+    glued = re.compile(rf"(?<![\d./]){year}(?!\d)")
+    opening = re.compile(rf"(?<!\d){year}\)?[“\"‘«]?[^\W\d_]|^\({year}\)")
+    labels = row["labels"]
+    return any(
+        (label not in _NOT_A_DATE and glued.search(token))
+        or ((index == 0 or labels[index - 1] != label) and opening.search(token))
+        for index, (token, label) in enumerate(zip(row["tokens"], labels, strict=True))
+    )
 
 
 def tagger_fields(read: TaggedReference) -> dict[str, object]:

@@ -21,6 +21,12 @@ DATED = row("wei", "Wei,|family W.|given (1990).|date Time|title Series.|title",
 GLUED = row("wei", "Wei|family W.|given Time|title Series.|title 1990:xv|pages +|pages 478.|pages", None)
 IN_THE_TITLE = row("wei", "Wei|family W.|given Time|title Series|title 1990.|title", None)
 JOINED = row("adil", "Adil,|family D./Bullins,|family B./Sachdeva,|family S.|given (2021):|date", 2021)
+GLUED_TO_THE_TITLE = row("wei", "Wei,|family W.|given (1990)Time|title Series.|title", None)
+GLUED_TO_A_NAME = row("wei", "Wei,|family W.|given y|author Liu1990“Time|title Series”.|title", None)
+OPENS_THE_TITLE = row("wei", "Wei,|family W.|given 1990:|title A|title Time|title Series.|title", None)
+SEMICOLONS = row("adil", "Adil|family D;Bullins|family B.|given Title.|title 2021.|date", 2021)
+BEFORE_A_DOI = row("wei", "Wei,|family W.|given Title.|title (1990)10.1000/182.|doi", None)
+A_LABEL = row("okada", "Okada,|family Dejima|family 1995:|date Y.|given Okada,|family Title.|title", 1995)
 
 
 @pytest.mark.parametrize(
@@ -29,6 +35,12 @@ JOINED = row("adil", "Adil,|family D./Bullins,|family B./Sachdeva,|family S.|giv
         pytest.param(GLUED, "Wei", 1990, True, id="a-year-glued-to-the-pages"),
         pytest.param(IN_THE_TITLE, "Wei", None, False, id="a-year-in-the-title-is-no-date"),
         pytest.param(JOINED, "Adil", 2021, True, id="names-joined-without-a-space"),
+        pytest.param(GLUED_TO_THE_TITLE, "Wei", 1990, True, id="a-year-glued-to-the-title-it-opens"),
+        pytest.param(GLUED_TO_A_NAME, "Wei", 1990, True, id="a-year-between-a-name-and-the-title"),
+        pytest.param(OPENS_THE_TITLE, "Wei", None, False, id="a-year-that-is-the-title-s-first-word"),
+        pytest.param(BEFORE_A_DOI, "Wei", 1990, True, id="a-year-in-brackets-glued-to-a-doi"),
+        pytest.param(SEMICOLONS, "Adil D", 2021, True, id="names-joined-by-a-semicolon"),
+        pytest.param(A_LABEL, "Okada", 1995, True, id="a-label-s-family-names"),
         pytest.param(DATED, "Wei", 1990, False, id="as-labelled"),
     ],
 )
