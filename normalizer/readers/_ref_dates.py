@@ -6,7 +6,8 @@ own date ("… In: Proceedings of the IEEE 86.1 (1998), pp. 82–85. Repr. from 
 "… 4.3 (1974), pp. 212–225. Excerpt in Roger Matuz, ed. … Detroit: Gale, 1990"). The phrases
 are its localisation strings (``reprintof``, ``reprintfrom``, ``reprintas``, ``translationof``,
 ``translationas``, ``origpubin``, ``origpubas``, a translation's "Trans. by … as"), written out
-or abbreviated. Where a year comes before such a note, the years in it date the other work.
+or abbreviated; APA prints its "(Original work published 1962)" likewise. Where a year comes
+before such a note, the years in it date the other work.
 
 A range of years ("1984–1986", "Leipzig, 1885–1888": a work in several volumes, printed over
 years) dates the work by its first; a year inside the range after it is one volume's ("Vol. A:
@@ -33,6 +34,8 @@ _RELATED_NOTE = re.compile(
     r"|[Rr]pt\.\s+as"
     r"|[Tt]rans(?:\.|lation|lated)\s+(?:of|as)"
     r"|[Oo]rig(?:\.\s+pub\.|inally\s+published)\s+(?:in|as)"
+    # APA's "(Original work published 1962)", in French "(Ouvrage original publié en 1902)"
+    r"|Original\s+work\s+published|Ouvrage\s+original\s+publié"
     r"|[Ee]xcerpt(?:ed)?\s+(?:in|from)"
     # a translation's "Trans. by Monika B. Vizedom and Gabrielle L. Caffee as The Rites of Passage"
     r"|[Tt]rans(?:\.|lated)\s+(?:from\s+(?:the\s+)?[A-Z]\w+\s+)?by\s[^()]{1,120}?\sas(?=\s[A-Z\d“\"‘])"
@@ -46,8 +49,12 @@ _DATED_SENTENCE = re.compile(rf",\s{YEARS}[a-z]?\.(?=\s+[A-Z])")  # "…, Biblio
 _YEAR_AFTER_COMMA = re.compile(rf",\s{YEARS}(?!\d)|\({YEARS}\)[.\s]*$")
 _RANGE = re.compile(rf"(?<![\d./:-])({YEARS})\s?[–—]\s?({YEARS}|\d{{2}})(?![\d–—-])")
 YEAR = re.compile(rf"(?<!\d){YEARS}(?!\d)")  # a year, not part of a longer number
-# "pp. 1517–1530", "p. 1999", "pages 1192–1199", "pp. A12–A15": pages
-_PAGES = re.compile(r"\b(?:pp?\.|pages?)\s*[A-Za-z]?\d+(?:\s*[–—-]+\s*[A-Za-z]?\d+)?")
+# "pp. 1517–1530", "p. 1999", "pages 1192–1199", "pp. A12–A15": pages; GOST's "— P. 1969." (after
+# its dash: not an initial, "Smith, J. P. 1999."); a volume's number, "Proc. SPIE, vol. 1825"
+_PAGES = re.compile(
+    r"(?:\b(?:pp?\.|pages?)|(?<=[—–]\s)P\.|\b[Vv]ol(?:ume)?\.?)\s*[A-Za-z]?\d+(?:\s*[–—-]+\s*[A-Za-z]?\d+)?"
+)
+_PAGES_IN_KANJI = re.compile(r"(?<!\d)\d++(?:\s*+[–—-]\s*+\d++)?頁")  # a Japanese list's "1999–2012頁"
 # a volume's pages after it, no "pp." before them: "Genetics 169, 1631–1638", "45(4): 4713–4726",
 # ACS's "137 (12), 1850–1860" (no ISO date: "Patent 152932/92, 1992-05-20", a month's leading zero)
 _VOLUME_PAGES = re.compile(r"(\d(?:\s?\([^()]{1,12}\))?[,:]\s*)\d+\s*[–—-]\s*(?!0)\d+(?![–—-]?\d)")
@@ -64,8 +71,9 @@ _VOLUME_AFTER_YEAR = re.compile(
 def dating_text(text: str) -> str:
     """``text`` with what dates other works blanked: a related work's note after a year; a
     range's end year, and the years inside the range printed after it (its volumes'); and
-    what is no date at all, pages ("pp. 1517–1530", a volume's "169, 1631–1638"), a volume and
-    first page beside their year ("44 (1980) 1645", "2015, 1850, 1041–1058")."""
+    what is no date at all, pages ("pp. 1517–1530", a volume's "169, 1631–1638", "— P. 1969",
+    "1999–2012頁"), a volume's number ("vol. 1825"), a volume and first page beside their year
+    ("44 (1980) 1645", "2015, 1850, 1041–1058")."""
     note = _RELATED_NOTE.search(text)
     if note and YEAR.search(text, 0, note.start()):
         text = text[: note.start()]
@@ -73,7 +81,7 @@ def dating_text(text: str) -> str:
     if dated and _YEAR_AFTER_COMMA.search(text, dated.end()) is None:
         text = text[: dated.end()]  # a standard style's note after the year
     text = _VOLUME_AFTER_YEAR.sub(r"\1, ", _PAGE_AFTER_YEAR.sub(r"\1) ", text))
-    text = _VOLUME_PAGES.sub(r"\1 ", _PAGES.sub(" ", text))
+    text = _VOLUME_PAGES.sub(r"\1 ", _PAGES_IN_KANJI.sub(" ", _PAGES.sub(" ", text)))
     found = _RANGE.search(text)
     while found is not None:
         text = f"{text[: found.start()]}{found.group(1)}{_outside(found, text[found.end() :])}"

@@ -106,8 +106,13 @@ _VOLUME_LEAD = re.compile(r"\bVol(?:ume)?\.?\s+[A-Z0-9]{1,4}:\s*$")  # "Vol. B: 
 _YEAR_END = r"(?![\d/]|-(?!\s?(?:0[1-9]|1[0-2])(?:-\d\d)?\b)|\.\d{4,5}\b)"
 _YEAR = re.compile(rf"(?<![\d./:-])({YEARS})[a-z]?{_YEAR_END}")  # does a text hold a year
 # The years that date the work, read from `dating_text`: no number of a page range ("885–1990",
-# pages "1631–1638", physics' "R1712–R1716"), where a range of years ("1984–1986a") does hold a year.
-_DATING_YEAR = re.compile(rf"(?<![\d./:-])(?<!\d–)(?<![\s–-][A-Z])({YEARS})[a-z]?(?!–\d){_YEAR_END}")
+# pages "1631–1638", physics' "R1712–R1716"), where a range of years ("1984–1986a") does hold a year;
+# one glued to an initial's period is ("Price, L.A.1981“Hebrew letter”", "Powell, P.1990Typesetting"),
+# not to a word's ("vol.1825", "10.1999").
+_DATING_YEAR = re.compile(
+    rf"(?<![\d/:-])(?<![^A-Z]\.)(?<!\d–)(?<![\s–-][A-Z])({YEARS})[a-z]?(?!–\d){_YEAR_END}"
+)
+_OPENING_YEAR = re.compile(rf"\(({YEARS})[a-z]?\)")  # a reference's first words, its year in brackets
 # When a web page was looked at, not when the work appeared ("Retrieved February 28, 2008",
 # "besucht am 06. 02. 2023", "visitado el 3 de abril de 2022", "[cited 2023 Mar 12]":
 # visit-dates.json): the date's day and month in numbers or one month's name in any language,
@@ -339,6 +344,8 @@ def _dating_years(bare: str, after_authors: re.Match[str] | None, astro: AstroRe
     years = [int(y) for y in _DATING_YEAR.findall(_ACCESSED.sub(" ", dating_text(bare)))]
     if after_authors:  # an author-year style prints the work's year there; later ones are other dates
         years.append(int(next(year for year in after_authors.groups() if year)))
+    elif opening := _OPENING_YEAR.match(bare):  # no names, the date in their place: "(2009). Title"
+        years.append(int(opening.group(1)))
     if astro is not None and astro.year is not None:
         years.append(astro.year)
     if (vancouver := vancouver_year(bare)) is not None:  # "2011;369(1952):…": not the issue's number
