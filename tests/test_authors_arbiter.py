@@ -91,6 +91,22 @@ def test_the_authors_are_overruled_where_the_arbiter_is_sure(
             "Helmut Kopka, Band 2: Ergänzungen, Bonn, Germany, 1994.", "Helmut Kopka", id="a-person-s-name"
         ),
         pytest.param("K. Reckdahl, 1996, 17, 288.", "K. Reckdahl", id="a-name-and-numbers"),
+        # a label of the first author's family name and the year, the names printed again after it
+        pytest.param(
+            "Heck 1993: A. Heck, Introduction to Maple, Berlin, Germany, Springer-Verlag, 1993.",
+            "Heck",
+            id="a-label-then-the-names",
+        ),
+        pytest.param(
+            "Haralambous 1993 : Y. HARALAMBOUS, Parametrization of PostScript fonts through METAFONT, "
+            "dans Electronic Publishing, 6, 3, 1993, p. 145-157.",
+            "Haralambous",
+            id="a-label-then-names-in-capitals",
+        ),
+        # initials and a family name the rules read as the title: a person's name, no title
+        pytest.param("P.A. MacKay, 1991, 205.", "P.A. MacKay", id="initials-and-a-family-name-alone"),
+        # a case's parties, one name twice: no label, no initial before the second
+        pytest.param("Wennberg v. Wennberg. 2013.", None, id="a-case-s-parties-named-twice"),
         pytest.param("Anonymous, Technology Reviews, 1994, 230", "Anonymous", id="a-name-and-a-title"),
         # an act's name and a group's, which the model reads as names, less sure (real lists)
         pytest.param(

@@ -120,6 +120,59 @@ def test_the_model_s_year_overrules_only_where_the_rules_may_date_the_work_by_it
             2003,
             id="pages-after-the-year-and-volume",
         ),
+        # a volume's number and GOST's page like years after the work's year
+        pytest.param(
+            "Wilkinson, RA & Wilson, CL 1993, ‘Using self-organizing recognition as a mechanism for "
+            "rejecting segmentation errors’, Proceedings of SPIE, vol. 1825, pp. 378–388.",
+            1993,
+            id="a-volume-s-number",
+        ),
+        pytest.param(
+            "Weisstein E. W. The CRC Concise Encyclopedia of Mathematics. — 2000 N.W. Corporate Blvd., "
+            "Boca Raton, FL 33431-9868, USA : CRC Press, 1999. — P. 1969.",
+            1999,
+            id="gost-s-page",
+        ),
+        # an address's number after the work's year, which the model reads as the place's
+        pytest.param(
+            "Weisstein, E. W., 1999, The CRC Concise Encyclopedia of Mathematics, CRC Press, 2000 N.W. "
+            "Corporate Blvd., Boca Raton, FL 33431-9868, USA, ISBN 0-8493-9640-9.",
+            1999,
+            id="an-address-s-number",
+        ),
+        # a first edition's year in brackets, then the work's own, which the model reads as the title's
+        pytest.param(
+            "Parker, T. S.; Chua, L. O. ((1890) 1989): Practical Numerical Algorithms for Chaotic "
+            "Systems. Edited by Paul A. Samuelson. Berlin, Germany: Springer-Verlag.",
+            1989,
+            id="a-first-edition-s-year-then-the-work-s",
+        ),
+        # APA's note of the original's year (in French), a work without authors
+        pytest.param(
+            "The art of the book in the twentieth century: a study of eleven influential book designers "
+            "from 1900 to 2000. (2010). The art of the book in the twentieth century (p. xviii + 179). "
+            "Rochester, NY, USA : RIT Cary Graphic Arts Press. (Ouvrage original publié en 1902).",
+            2010,
+            id="apa-s-original-work-published",
+        ),
+        # a work without names, its year in their place, a range of years in its title
+        pytest.param(
+            "(2009). Picturing Victorian America: prints by the Kellogg brothers of Hartford, "
+            "Connecticut, 1830–1880 (Hartford, CT, USA: Connecticut Historical Society).",
+            2009,
+            id="the-year-first",
+        ),
+        # a Japanese list's pages, "頁"
+        pytest.param(
+            "Y. W. C. Duan ほか 「A point-charge force field for molecular mechanics simulations」 "
+            "J. Comput. Chem. 24巻 1999–2012頁 (2003)",
+            2003,
+            id="pages-in-kanji",
+        ),
+        # a year glued to the last initial's period
+        pytest.param(
+            "Price, L.A.1981“Hebrew letter (with source)”, TUGboat 2 1: 122.", 1981, id="glued-to-an-initial"
+        ),
         # what real lists print and the generated data does not: kept as the rules read them
         pytest.param(
             "Freud, S. (1925/2003). Notiz über den Wunderblock. Frankfurt: Fischer.", 1925, id="reprint"

@@ -337,11 +337,26 @@ def _a_journal(tagged: TaggedReference, venue: range) -> bool:
 
 
 def _year_among_numbers(tagged: TaggedReference, read: str) -> bool:
-    """Whether the rules read the year in the pages, the volume or a title's range of years,
-    a number alone (not one glued to a title's first word: econ's "Rutherford 2013.“Computing …")."""
+    """Whether the rules read the year in the pages, the volume, a title's range of years or an
+    address's number ("CRC Press, 2000 N.W. Corporate Blvd., …, 1999"), a number alone (not one
+    glued to a title's first word: econ's "Rutherford 2013.“Computing …"), and not right after the
+    model's date in brackets: a first edition's year, then the work's own ("((1890) 1989): Title",
+    "[1988] 1993,", which the model may read as the title's first word; not Vancouver's "1993;
+    1825: 378–388", a year and its volume)."""
     labels, lowest = tagged.labels_of(read)
-    alone = not any(char.isalpha() for index in tagged.tokens_of(read) for char in tagged.tokens[index])
-    return labels <= {"pages", "volume", "issue", "title"} and lowest >= _SURE_OF_OTHERS and alone
+    inside = tagged.tokens_of(read)
+    alone = not any(char.isalpha() for index in inside for char in tagged.tokens[index])
+    sure = labels <= _NUMBERED_FIELDS and lowest >= _SURE_OF_OTHERS
+    return sure and alone and not _reprinted(tagged, inside)
+
+
+def _reprinted(tagged: TaggedReference, inside: set[int]) -> bool:
+    """Whether the tokens ``inside`` come right after the model's date, which ends in a bracket."""
+    date = tagged.run_of("date")
+    return bool(date and inside) and min(inside) == date.stop and tagged.tokens[date.stop - 1][-1:] in ")]"
+
+
+_NUMBERED_FIELDS = frozenset({"pages", "volume", "issue", "title", "place"})
 
 
 def _run_on_into_fields(tagged: TaggedReference, label: str, read: str) -> bool:
@@ -612,13 +627,14 @@ class ChosenFields:
 
 def _rules_names_kept(tagged: TaggedReference, rules: RuleReading) -> bool:
     """Whether the rules' authors stand whatever the model reads: the same names, names the
-    model reads in a title the rules read without authors, a quoted word the model takes for a
-    name (a title's, never a name's: "Aristotle. “De Anima”. Ed. by …"), or names the model reads
-    after the title or other words (no authors': "Physics. Trans. by P. H. Wicksteed …")."""
+    model reads in a title the rules read without authors (not a person's initials and family
+    name: "P.A. MacKay, 1991, 205."), a quoted word the model takes for a name (a title's, never
+    a name's: "Aristotle. “De Anima”. Ed. by …"), or names the model reads after the title or
+    other words (no authors': "Physics. Trans. by P. H. Wicksteed …")."""
     written = tagged.written_authors()
     return (
         _same_names(rules.authors, written)
-        or (not rules.authors and _names_the_title(written, rules.title))
+        or (not rules.authors and _names_the_title(written, rules.title) and not _initialled(tagged))
         or any(mark in name for name in written for mark in '“”"«»')
         or _names_after_the_title(tagged)
     )
@@ -646,7 +662,9 @@ def _kept_names(
     if rules.authors:
         return written if written and sure >= thresholds["authors"] else rules.authors
     filled = sure >= thresholds["authors-filled"]
-    named = sure >= thresholds["authors-filled-given"] and _named(tagged, written, rules.title)
+    named = sure >= thresholds["authors-filled-given"] and (
+        _named(tagged, written, rules.title) or _labelled(tagged)
+    )
     return written if filled or named else ()
 
 
@@ -667,6 +685,37 @@ def _named(tagged: TaggedReference, written: tuple[str, ...], title: str | None)
         # capitals but for a family name's particles ("van Huu L.")
         and all(tagged.tokens[index][:1].isupper() for index in (*given, family[-1]))
         and not (title and _words_of(title) <= _words_of(" ".join(written)))
+    )
+
+
+def _labelled(tagged: TaggedReference) -> bool:
+    """Whether the reference opens with a label of its first author's family name and its year,
+    which the names after it print again after an initial ("Heck 1993: A. Heck, Introduction to
+    Maple, …", "Haralambous 1993 : Y. HARALAMBOUS, …"): a person's, not a case's parties nor a
+    group's ("Wennberg v. Wennberg. 2013.", "IAFDSD (1982). IAFDSD. Holt, …")."""
+    tokens, date = tagged.tokens, tagged.run_of("date")
+    if tagged.labels[:1] != ("family",) or not date or date.start > _LABEL_NAMES:
+        return False
+    family = _words_of(tokens[0])
+    return any(
+        _words_of(tokens[index]) == family and _INITIAL_TOKEN.fullmatch(tokens[index - 1])
+        for index in range(date.stop + 1, len(tokens))
+    )
+
+
+_LABEL_NAMES = 4  # a label's family names before its year ("Okada, Dejima, Ohishi 1995:")
+_INITIAL_TOKEN = re.compile(r"[A-Z]\.(?:-?[A-Z]\.)*")  # "A.", "M.J.", "J.-P."
+
+
+def _initialled(tagged: TaggedReference) -> bool:
+    """Whether the reference opens with initials and a family name as the model reads them ("P.A.
+    MacKay, 1991, 205.", "P. A. MacKay, in …"): a person's name, which no title is."""
+    given, family = tagged.run_of("given"), tagged.run_of("family")
+    return (
+        bool(given and family)
+        and given.start == 0
+        and family.start == given.stop
+        and all(_INITIAL_TOKEN.fullmatch(tagged.tokens[index].rstrip(",")) for index in given)
     )
 
 
