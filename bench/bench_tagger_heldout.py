@@ -48,6 +48,7 @@ sys.path.insert(0, str(ROOT))
 from bibnorm.readers import _authors_arbiter, _title_arbiter, _venue_arbiter, _year_arbiter  # noqa: E402
 from bibnorm.readers._arbiter import Arbiter, arbiter_of  # noqa: E402
 from bibnorm.readers._field_choice import SURE, RuleReading, choose_fields  # noqa: E402
+from bibnorm.readers._reflist import _ITEM_START  # noqa: E402
 from bibnorm.readers.refs import ParsedReference  # noqa: E402
 from bibnorm.readers.tagger import TaggedReference, Tagger, clear_token_caches  # noqa: E402
 
@@ -138,13 +139,17 @@ def tagger_fields(read: TaggedReference) -> dict[str, object]:
     }
 
 
-# What the reader's list splitter does before `parse_reference` sees an item: the list's number
-# ("[12]", "12.", "(12)") taken off, the item's lines joined.
-_LIST_NUMBER = re.compile(r"^(?:\[\d+\]|\(\d+\)|\d+\.?)\s+")
+# A list's number, "[12]", "(12)", "12." or "12": not a year that opens a work without names ("1992. Title").
+_LIST_NUMBER = re.compile(r"^(?:\[\d+\]|\(\d+\)|\d{1,3}\.?)\s+")
 
 
 def as_item(text: str) -> str:
-    return _LIST_NUMBER.sub("", " ".join(text.split()))
+    """What the reader's list splitter does before `parse_reference` sees an item: its lines
+    joined, the list's number taken off, else a label as the splitter reads one (an alphabetic
+    "[Hoe90]", "[Zhai et al., 2022]": `_reflist._ITEM_START`)."""
+    joined = " ".join(text.split())
+    numbered = _LIST_NUMBER.sub("", joined)
+    return numbered if numbered != joined else _ITEM_START.sub("", joined, count=1)
 
 
 def _parse(text: str) -> ParsedReference:

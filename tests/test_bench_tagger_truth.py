@@ -75,3 +75,16 @@ def test_other_arbiter_weights_replace_the_shipped_ones(tmp_path, monkeypatch: p
     monkeypatch.setattr(_venue_arbiter, "packaged_arbiter", _venue_arbiter.packaged_arbiter)  # undone after
     assert bench.use_arbiters([f"venue={weights}"]) is None
     assert _venue_arbiter.packaged_arbiter(_venue_arbiter.WEIGHTS_FILE) == arbiter
+
+
+@pytest.mark.parametrize(
+    ("text", "item"),
+    [
+        pytest.param("[12] Wei W. Time series.", "Wei W. Time series.", id="a-number-in-brackets"),
+        pytest.param("12. Wei W. Time series.", "Wei W. Time series.", id="a-number-and-a-period"),
+        pytest.param("[Wei90] Wei W. Time series.", "Wei W. Time series.", id="an-alphabetic-label"),
+        pytest.param("1990. Time series. Boston.", "1990. Time series. Boston.", id="a-year-first"),
+    ],
+)
+def test_the_rules_read_an_item_as_the_list_splitter_hands_it_over(text: str, item: str) -> None:
+    assert bench.as_item(text) == item
