@@ -103,6 +103,13 @@ def test_the_authors_are_overruled_where_the_arbiter_is_sure(
             "Haralambous",
             id="a-label-then-names-in-capitals",
         ),
+        # a family name, then the given name in brackets, which the rules read none of
+        pytest.param(
+            "Kronenberg (Shirley), Cold type composition; equipment and technique, a handbook of "
+            "typesetting and layout, Stamford, CT, USA, 1967, p. 138.",
+            "Kronenberg (Shirley)",
+            id="the-given-name-in-brackets",
+        ),
         # initials and a family name the rules read as the title: a person's name, no title
         pytest.param("P.A. MacKay, 1991, 205.", "P.A. MacKay", id="initials-and-a-family-name-alone"),
         # a case's parties, one name twice: no label, no initial before the second

@@ -682,8 +682,9 @@ def _named(tagged: TaggedReference, written: tuple[str, ...], title: str | None)
     punctuated = any(tagged.tokens[index][-1:] in ".,;:" for index in range(second.stop))
     return (
         (punctuated or tagged.labels[second.stop : second.stop + 1] != ("title",))
-        # capitals but for a family name's particles ("van Huu L.")
-        and all(tagged.tokens[index][:1].isupper() for index in (*given, family[-1]))
+        # capitals but for a family name's particles ("van Huu L."); a given name in brackets
+        # after the family name ("Kronenberg (Shirley), Cold type …", "Savi (P.) and Vecchi (G.)")
+        and all(tagged.tokens[index].lstrip("(")[:1].isupper() for index in (*given, family[-1]))
         and not (title and _words_of(title) <= _words_of(" ".join(written)))
     )
 
