@@ -97,7 +97,10 @@ above lacks (ecology, genetics, phylogenetics, sociology, statistics, epidemiolo
 physics, engineering), none of them a repository of any other bench corpus. Its ``family`` is the
 list's form as printed (``numeric``, ``author-year``, ``other``). Read it with ``--manifest
 bench/pdf_unseen/manifest.csv --cache DIR`` (``--fetch`` fills DIR from GitHub); its figures were
-measured before any change was made for it, and are kept apart from figures after tuning.
+measured before any change was made for it, and are kept apart from figures after tuning. Its truth
+is ``bbl-keys-bib`` (see ``truth_kind`` below) wherever the repository commits the ``.bib`` files
+the ``.tex`` names, so that no change to bibnorm's ``.bbl`` reader moves it; bibnorm's ``.bbl``
+reader makes it for the five whose repository commits none (or none that holds the ``.bbl``'s keys).
 
 A third corpus, held out since the second was tuned on: ``bench/pdf_heldout/manifest.csv`` — 64
 authors' PDFs from 64 further repositories (none of any other bench corpus, of the bibliography
@@ -111,7 +114,9 @@ dissertation's ACS-like list), bibnorm's ``.bbl`` reader reads none of its refer
 ``harvard`` package's ``\\harvarditem``), finds fewer than 90% of its items' titles in the PDF (ACL,
 AMS, GOST and some ``elsarticle`` lists) or no first author in any item (a biblatex ``.bbl``, a
 Chicago-like one); such a row was kept only where the references the ``.bib`` finds printed number
-the ``.bbl``'s items. Fetch it once, then read it::
+the ``.bbl``'s items. A ``.bbl`` truth is ``bbl-keys-bib`` wherever the repository commits the
+``.bib`` files the ``.tex`` names (44 documents), bibnorm's ``.bbl`` reader's for the three whose
+repository commits none. Fetch it once, then read it::
 
     python bench/bench_pdf_corpus.py --manifest bench/pdf_heldout/manifest.csv --cache DIR --fetch
     python bench/bench_pdf_corpus.py --manifest bench/pdf_heldout/manifest.csv --cache DIR --timeout 60

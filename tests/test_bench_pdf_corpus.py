@@ -307,3 +307,24 @@ def test_items_prints_a_reference_no_item_holds_as_lost(
     told = [line for line in lines if line.startswith(("lost:", "stray:"))]
     assert [line[: len(want)] for line, want in zip(told, shown, strict=False)] == shown
     assert len(told) == len(shown)
+
+
+# The development sets whose truth is joined (the held-out set is measured by the lead alone).
+DEVELOPMENT = ["pdf_unseen", "pdf_heldout", "pdf_dev3"]
+
+
+@pytest.mark.parametrize("corpus", DEVELOPMENT)
+def test_a_joined_truth_names_its_bbl_then_the_bib_files_and_each_file_once_in_the_cache(corpus: str) -> None:
+    """A ``bbl-keys-bib`` row's truth is its ``.bbl`` followed by the ``.bib`` files its ``.tex``
+    names; each is cached under its own name in the document's folder, so two of one row never share
+    a name (the second would overwrite the first)."""
+    joined = [
+        d for d in manifest(ROOT / "bench" / corpus / "manifest.csv") if d.kind == bench_pdf_corpus.JOINED
+    ]
+    assert joined
+    for document in joined:
+        bbl, *bibs = document.inside("truth")
+        assert bbl.endswith(".bbl"), document.id
+        assert bibs and all(bib.endswith(".bib") for bib in bibs), document.id
+        names = [path.name for path in document.locals("truth")]
+        assert len(set(names)) == len(names), document.id
