@@ -508,18 +508,30 @@ def unjoined(bbl: Path, bibs: list[Path]) -> list[str]:
 def unjoined_texts(document: Document) -> list[str]:
     """The letters of each item of a ``bbl-keys-bib`` document's ``.bbl`` whose key no ``.bib``
     holds (an entry from a file not committed): a reference the PDF prints that the truth cannot
-    give, whose item is no stray. Its TeX commands left out ("\\newblock", "\\emph"); no reader's."""
+    give, whose item is no stray. Its TeX commands left out ("\\newblock", "\\emph"); no reader's.
+    Where the item names its title as a field (`_item_letters`), its title's letters alone."""
     if document.kind != JOINED:
         return []
     bbl, *bibs = document.locals("truth")
     text = _decoded(bbl)
     missing = {key.casefold() for key in unjoined(bbl, bibs)}
-    return [
-        _letters(_TEX_COMMAND.sub(" ", body)) for key, body in bbl_items(text) if key.casefold() in missing
-    ]
+    return [_item_letters(body) for key, body in bbl_items(text) if key.casefold() in missing]
+
+
+def _item_letters(body: str) -> str:
+    """The letters of a ``.bbl`` item that the PDF prints in their order: its title, where the item
+    names it as a field (biber's ``\\field{title}{…}``, whose names and fields are set in another
+    order than printed and beside hashes; apacite's ``\\APACrefatitle {…}``, given twice and after
+    its key twice), and long enough to tell one work; else the whole item's."""
+    title = _FIELDED_TITLE.search(body)
+    if title and len(letters := _letters(_TEX_COMMAND.sub(" ", title.group(1)))) >= SHORT_TITLE:
+        return letters
+    return _letters(_TEX_COMMAND.sub(" ", body))
 
 
 _TEX_COMMAND = re.compile(r"\\[A-Za-z]+")
+# (a group inside the title, one deep: "Effective {Data-Race} Detection for the Kernel")
+_FIELDED_TITLE = re.compile(r"\\(?:field\{title\}|APACref[ab]title\s*+)\{([^{}]*+(?:\{[^{}]*+\}[^{}]*+)*+)\}")
 
 
 def _bib_entries(bibs: list[Path]) -> dict[str, BibEntry]:

@@ -328,3 +328,69 @@ def test_a_joined_truth_names_its_bbl_then_the_bib_files_and_each_file_once_in_t
         assert bibs and all(bib.endswith(".bib") for bib in bibs), document.id
         names = [path.name for path in document.locals("truth")]
         assert len(set(names)) == len(names), document.id
+
+
+BIBER_ITEM = r"""{inproceedings}{}
+    \name{author}{2}{}{%
+      {{hash=BU}{%
+         family={Banerjee},
+         given={Utpal},
+      }}%
+    }
+    \strng{namehash}{BU1}
+    \field{labeltitlesource}{title}
+    \field{title}{A theory of data {Race} detection}
+    \field{year}{2006}
+  \endentry
+"""
+APACITE_ITEM = r"""workflowPageMllif}%
+\begin{APACrefauthors}%
+Visengeriyeva, D\BPBI L.%
+\end{APACrefauthors}%
+\newblock
+\APACrefbtitle {An Overview of the End-to-End Machine Learning Workflow.} {An
+  overview of the end-to-end machine learning workflow.}
+"""
+
+
+@pytest.mark.parametrize(
+    ("body", "letters"),
+    [
+        pytest.param(BIBER_ITEM, "atheoryofdataracedetection", id="biber-title-field"),
+        pytest.param(
+            APACITE_ITEM, "anoverviewoftheendtoendmachinelearningworkflow", id="apacite-title-given-twice"
+        ),
+        pytest.param(
+            "\nP.~Wilson.\n\\newblock Glisterings.\n\\newblock {\\em TUGboat}, 2013.\n",
+            "pwilsonglisteringstugboat2013",
+            id="bibtex-item-read-whole",
+        ),
+        pytest.param(
+            BIBER_ITEM.replace("A theory of data {Race} detection", "Races"),
+            None,
+            id="biber-title-too-short-to-tell-a-work",
+        ),
+    ],
+)
+def test_an_unjoined_item_is_known_by_the_title_it_names_as_a_field(body: str, letters: str | None) -> None:
+    """Biber sets an item's names and fields in another order than the PDF prints them, beside
+    hashes: the item of a key no .bib holds is known by its title (long enough), not by its letters."""
+    got = bench_pdf_corpus._item_letters(body)
+    if letters is None:
+        assert got.startswith("inproceedingsauthor2hashbu")
+    else:
+        assert got == letters
+    printed = (
+        "Utpal Banerjee, Brian Bliss. “A theory of data race detection”. In: PADTAD '06. 2006, S. 69–78."
+    )
+    if body is BIBER_ITEM:
+        from bibnorm.models import Origin, Query, QueryKind
+
+        item = Query(
+            index=0,
+            origin=Origin(path="thesis.pdf", line=1),
+            kind=QueryKind.TITLE,
+            raw=printed,
+            title=printed,
+        )
+        assert bench_pdf_corpus.score([], [item], False, [], [got]).strays == 0

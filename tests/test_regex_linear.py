@@ -148,6 +148,7 @@ def test_the_detector_times_a_pattern_as_it_is_called() -> None:
         pytest.param("bench", "bench_pdf_corpus", "_OVERRIDE_MODE", id="a truth override's mode"),
         pytest.param("bench", "bench_pdf_corpus", "_NOOP", id="a sort key in a .bib's year"),
         pytest.param("bench", "bench_pdf_corpus", "_TEX_COMMAND", id="a .bbl item's TeX commands"),
+        pytest.param("bench", "bench_pdf_corpus", "_FIELDED_TITLE", id="a .bbl item's title field"),
     ],
 )
 def test_no_pattern_of_a_tool_grows_super_linearly(folder: str, module: str, name: str) -> None:
