@@ -472,8 +472,8 @@ def _committed_truths(document: Document) -> list[Truth]:
         bbl = path.read_text(encoding="utf-8", errors="replace")
         # "\\bibitem{key}", biber's "\\entry{key}", apacite's "]{%" with the key on the next line
         keys = set(re.findall(r"\{%?\s*([^\s{}%]+)\}", bbl))
-        # biblatex prints a subtitle after the title; a BibTeX style knows no such field
-        return _bib_truths(path.with_name("refs.bib"), lambda key: key in keys, subtitles="\\entry{" in bbl)
+        # biblatex prints a subtitle after the title, and a date's year; a BibTeX style knows neither field
+        return _bib_truths(path.with_name("refs.bib"), lambda key: key in keys, biblatex="\\entry{" in bbl)
     if document.kind == JOINED:
         bbl, *bibs = document.locals("truth")
         return joined_truths(bbl, bibs)
@@ -494,8 +494,8 @@ def joined_truths(bbl: Path, bibs: list[Path]) -> list[Truth]:
     entries = _bib_entries(bibs)
     # BibTeX matches a citation's key to an entry's whatever their case
     typeset = [entries[key.casefold()] for key in dict.fromkeys(bbl_keys(text)) if key.casefold() in entries]
-    # biblatex prints a subtitle after the title; a BibTeX style knows no such field
-    return _entry_truths(typeset, subtitles="\\entry{" in text)
+    # biblatex prints a subtitle after the title, and a date's year; a BibTeX style knows neither field
+    return _entry_truths(typeset, biblatex="\\entry{" in text)
 
 
 def unjoined(bbl: Path, bibs: list[Path]) -> list[str]:
@@ -655,7 +655,7 @@ _BYSAME = re.compile(r"\s*(?:[-–—]{2,}|—)")
 _REVTEX_NOTE = re.compile(r"Note\d+")
 
 
-def _bib_truths(path: Path, wanted: Callable[[str], bool], *, subtitles: bool = True) -> list[Truth]:
+def _bib_truths(path: Path, wanted: Callable[[str], bool], *, biblatex: bool = True) -> list[Truth]:
     from bibnorm.bib.bibfile import parse_bibtex
     from bibnorm.io.reading import read_text
 
@@ -663,12 +663,14 @@ def _bib_truths(path: Path, wanted: Callable[[str], bool], *, subtitles: bool = 
     # end ("issn = {0022-2879, 1538-4616},% ISSN (ISSN-L), e-ISSN"); BibTeX's grammar, which
     # bibnorm's reader keeps, would lose the entry. The truth is what biber read.
     entries = parse_bibtex(_ENTRY_COMMENT.sub("", read_text(path)), str(path)).entries
-    return _entry_truths(entries, wanted, subtitles=subtitles)
+    return _entry_truths(entries, wanted, biblatex=biblatex)
 
 
 def _entry_truths(
-    entries: list[BibEntry], wanted: Callable[[str], bool] = lambda key: True, *, subtitles: bool = True
+    entries: list[BibEntry], wanted: Callable[[str], bool] = lambda key: True, *, biblatex: bool = True
 ) -> list[Truth]:
+    """The references of ``entries`` as the PDF prints them; ``biblatex`` where biber set them (a
+    BibTeX style knows neither a ``subtitle`` nor a ``date`` field, and prints neither)."""
     rows = []
     related = {key.strip() for entry in entries for key in (entry.get("related") or "").split(",")}
     for entry in entries:
@@ -677,11 +679,12 @@ def _entry_truths(
             names = [name for name in name_list(authors) if name]
             families = tuple(_family(name) for name in names)
             # (a sort key a .bib hides in its year: "\noop{3001}submitted" prints "submitted")
-            year = re.search(r"\d{4}", _NOOP.sub("", entry.get("year") or entry.get("date") or ""))
+            dated = entry.get("year") or (entry.get("date") if biblatex else "") or ""
+            year = re.search(r"\d{4}", _NOOP.sub("", dated))
             title = entry.get("title") or ""
             visited = re.match(r"\d{4}", entry.get("urldate") or "")
             first_page = re.split(r"[-–—]", entry.get("pages") or "")[0]
-            if subtitles and entry.get("subtitle"):  # biblatex prints "Title. Subtitle"
+            if biblatex and entry.get("subtitle"):  # biblatex prints "Title. Subtitle"
                 title = f"{title}. {entry.get('subtitle')}"
             rows.append(
                 Truth(

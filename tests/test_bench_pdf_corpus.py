@@ -394,3 +394,26 @@ def test_an_unjoined_item_is_known_by_the_title_it_names_as_a_field(body: str, l
             title=printed,
         )
         assert bench_pdf_corpus.score([], [item], False, [], [got]).strays == 0
+
+
+@pytest.mark.parametrize(
+    ("bbl", "year"),
+    [
+        pytest.param("\\bibitem{hripcsak16}\nHripcsak.\n", None, id="bibtex-prints-no-date"),
+        pytest.param("\\entry{hripcsak16}{article}{}\n\\endentry\n", 2016, id="biber-prints-the-date-s-year"),
+    ],
+)
+def test_a_date_without_a_year_is_printed_only_by_biblatex(
+    bbl: str, year: int | None, tmp_path: Path
+) -> None:
+    """A .bib written for biblatex (Zotero's export) gives ``date`` and no ``year``: a BibTeX style
+    knows no ``date`` field and prints no year (a JuliaCon paper's "Characterizing treatment pathways
+    at scale using the OHDSI network. 113(27):7329–7336."), so the truth has none either."""
+    (tmp_path / "paper.bbl").write_text(bbl, encoding="utf-8")
+    (tmp_path / "refs.bib").write_text(
+        "@article{hripcsak16,\n  title = {Characterizing Treatment Pathways at Scale},\n"
+        "  author = {Hripcsak, George},\n  date = {2016-07-05},\n}\n",
+        encoding="utf-8",
+    )
+    (row,) = joined_truths(tmp_path / "paper.bbl", [tmp_path / "refs.bib"])
+    assert (row.family, row.year) == ("hripcsak", year)
