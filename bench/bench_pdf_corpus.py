@@ -495,7 +495,18 @@ def joined_truths(bbl: Path, bibs: list[Path]) -> list[Truth]:
     # BibTeX matches a citation's key to an entry's whatever their case
     typeset = [entries[key.casefold()] for key in dict.fromkeys(bbl_keys(text)) if key.casefold() in entries]
     # biblatex prints a subtitle after the title, and a date's year; a BibTeX style knows neither field
-    return _entry_truths(typeset, biblatex="\\entry{" in text)
+    rows = _entry_truths(typeset, biblatex="\\entry{" in text)
+    items = {key.casefold(): body for key, body in bbl_items(text)}
+    return [_as_set(row, items.get(row.key.casefold())) for row in rows]
+
+
+def _as_set(row: Truth, item: str | None) -> Truth:
+    """A joined reference without the year its ``.bbl`` item does not set: a style that prints no
+    year (an ACM-like list's "Shi, K. … Datapath synthesis for overclocking … DAC '14, ACM, pp. 190:1",
+    an alphabetic one's "[Wes91] Westover L.: Splatting: …") prints none of its ``.bib``'s."""
+    if item is None or row.year is None or str(row.year) in item:
+        return row
+    return replace(row, year=None)
 
 
 def unjoined(bbl: Path, bibs: list[Path]) -> list[str]:

@@ -400,7 +400,11 @@ def test_an_unjoined_item_is_known_by_the_title_it_names_as_a_field(body: str, l
     ("bbl", "year"),
     [
         pytest.param("\\bibitem{hripcsak16}\nHripcsak.\n", None, id="bibtex-prints-no-date"),
-        pytest.param("\\entry{hripcsak16}{article}{}\n\\endentry\n", 2016, id="biber-prints-the-date-s-year"),
+        pytest.param(
+            "\\entry{hripcsak16}{article}{}\n  \\field{year}{2016}\n\\endentry\n",
+            2016,
+            id="biber-prints-the-date-s-year",
+        ),
     ],
 )
 def test_a_date_without_a_year_is_printed_only_by_biblatex(
@@ -417,3 +421,33 @@ def test_a_date_without_a_year_is_printed_only_by_biblatex(
     )
     (row,) = joined_truths(tmp_path / "paper.bbl", [tmp_path / "refs.bib"])
     assert (row.family, row.year) == ("hripcsak", year)
+
+
+@pytest.mark.parametrize(
+    ("item", "year"),
+    [
+        pytest.param(
+            "\\bibitem[Wes91]{westover91}\n\\textsc{Westover L.}:\n\\newblock Splatting.\n",
+            None,
+            id="alphabetic-style-sets-no-year",
+        ),
+        pytest.param(
+            "\\bibitem{westover91}\nWestover, L.\n\\newblock Splatting: a volume rendering, 1991.\n",
+            1991,
+            id="the-item-sets-the-year",
+        ),
+    ],
+)
+def test_a_year_the_bbl_item_does_not_set_is_not_the_truth_s(
+    item: str, year: int | None, tmp_path: Path
+) -> None:
+    """The truth follows what is printed: a style that prints no year (its label's "91" aside)
+    prints none of the .bib's."""
+    (tmp_path / "paper.bbl").write_text(item, encoding="utf-8")
+    (tmp_path / "refs.bib").write_text(
+        "@inproceedings{Westover91,\n  title = {Splatting: a volume rendering algorithm},\n"
+        "  author = {Westover, Lee},\n  year = {1991},\n}\n",
+        encoding="utf-8",
+    )
+    (row,) = joined_truths(tmp_path / "paper.bbl", [tmp_path / "refs.bib"])
+    assert (row.family, row.year) == ("westover", year)
