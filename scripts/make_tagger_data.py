@@ -43,8 +43,11 @@ journal; and, a few in a hundred (`_bare_variant`), an article without its title
 sometimes "Anonymous"), a work as a bare ``@misc`` (names, title, year), a title opened by a
 one-word name and a colon, a program without authors and its version; and, one more draw
 (`_printed_variant`), an article without its title once more, a species' Latin name with its
-authority in a title, a court case ("Brown v. Board of Education": its parties the title). TeX's
-logos in the records' titles are kept as the words they print ("The TeXbook").
+authority in a title, a court case ("Brown v. Board of Education": its parties the title); and a
+last one (`_listed_variant`), fields real lists print and the records lacked: an organisation as
+the author, a descriptor in brackets after the title, an edition, a series and its number, a web
+page and its date of access, a journal of one word. TeX's logos in the records' titles are kept
+as the words they print ("The TeXbook").
 
 ``--skip-heldout N`` passes over the first N held-out CSL styles: with ``--styles 0
 --validation 0`` it renders a fresh held-out set that no file made with ``--heldout N`` holds.
@@ -142,6 +145,7 @@ class Name:
     given: str
     family: str
     particle: str = ""
+    body: bool = False  # an organisation as an author ("World Health Organization"): one literal name
 
 
 @dataclass
@@ -166,6 +170,11 @@ class Record:
     isbn: str = ""
     original_year: int | None = None  # a reprint's or translation's first year (`_variant`)
     translators: list[Name] = field(default_factory=list)  # labelled as editors are
+    genre: str = ""  # a descriptor lists print in brackets after a title ("Computer software")
+    series: str = ""  # a book's series ("Graduate Texts in Mathematics"), labelled a note
+    series_number: str = ""  # its number in the series, labelled a volume
+    accessed: str = ""  # a web page's date of access, ISO 8601 ("2021-05-03")
+    printed_edition: str = ""  # an edition as a CSL style is to print it ("3rd ed."; its `edition` "3rd")
 
 
 # ---------------------------------------------------------------- records
@@ -417,7 +426,8 @@ def _variant(record: Record, records: list[Record], chooser: random.Random) -> R
     if record.kind == "article-journal" and record.container and chooser.random() < 1 / 12:
         changes.update(kind="article", container="", volume="", issue="", pages="")
     varied = dataclasses.replace(record, **changes) if changes else record  # type: ignore[arg-type]
-    return _printed_variant(_bare_variant(varied, records, chooser), records, chooser)
+    printed = _printed_variant(_bare_variant(varied, records, chooser), records, chooser)
+    return _listed_variant(printed, records, chooser)
 
 
 # Where one draw of `_bare_variant` falls, each variant's share of the records it applies to.
@@ -546,6 +556,127 @@ def _printed_variant(record: Record, records: list[Record], chooser: random.Rand
     elif draw < _COURT_CASE:
         record = _court_case(record, records, chooser)
     return record
+
+
+# Where one draw of `_listed_variant` falls: an organisation as the author, a descriptor in
+# brackets after the title, an edition, a series and its number, a web page, a journal of one word.
+_BODY, _DESCRIPTOR, _EDITION, _SERIES, _WEB_PAGE, _SHORT_JOURNAL = 0.03, 0.06, 0.10, 0.14, 0.16, 0.18
+_BOOKS = ("book", "chapter", "report")
+_MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August", "September",
+           "October", "November", "December")  # fmt: skip
+
+
+@functools.cache
+def _shapes() -> dict[str, list[str]]:
+    """``normalizer/data/printed-shapes.json``: organisations, bracketed descriptors, series."""
+    return json.loads((ROOT / "normalizer/data/printed-shapes.json").read_text("utf-8"))
+
+
+@functools.cache
+def _astronomy_journals() -> tuple[str, ...]:
+    """The AAS journals' abbreviations of one word ("ApJ", "MNRAS", "A&A": the aastex class's)."""
+    macros = json.loads((ROOT / "normalizer/data/aastex631-journal-macros.json").read_text("utf-8"))
+    return tuple(sorted({text for key, text in macros.items() if key[0] != "_" and " " not in text}))
+
+
+def _listed_variant(record: Record, records: list[Record], chooser: random.Random) -> Record:
+    """After `_printed_variant`'s draw (so the draws before stay as they were), one more, of the
+    shapes real lists print in record fields every renderer prints its own way, and where the
+    model was sure and wrong: an organisation as the whole author, 3 in 100 (`_by_a_body`: "World
+    Health Organization. (2020).", "R Core Team (2023)."); a descriptor after the title, 3 in 100
+    (CSL's ``genre``: "[Computer software]", "[Doctoral dissertation]"); an edition, 4 in 100 of
+    books, chapters and reports ("(3rd ed.)", "Third edition"); a series and its number, 4 in 100
+    of those and of papers in proceedings ("volume 150 of Graduate Texts in Mathematics", "Lecture
+    Notes in Computer Science, vol. 1234"); a web page, 2 in 100 (`_web_page`: a body, its title,
+    its site, its link, "Accessed 3 May 2021"); a journal named by one word, 2 in 100 of the
+    articles, two times in three without a title (`_in_a_short_journal`: "de Vries, H. L. Physica
+    1943, 10, 553.", "Names, 2009, ApJ, 700, 1"). A court case stays as it is."""
+    draw = chooser.random()
+    if record.kind == "legal_case":
+        return record
+    if draw < _BODY:
+        return _by_a_body(record, records, chooser)
+    if draw < _DESCRIPTOR:
+        kind = "theses" if record.kind == "thesis" else "descriptors"
+        return dataclasses.replace(record, genre=chooser.choice(_shapes()[kind])) if record.title else record
+    if draw < _EDITION:
+        if record.kind not in _BOOKS or record.edition:
+            return record
+        printed = chooser.choice(_shapes()["editions"])
+        return dataclasses.replace(record, edition=printed.split()[0], printed_edition=printed)
+    if draw < _SERIES:
+        if record.kind not in (*_BOOKS, "paper-conference"):
+            return record
+        number = "" if record.volume else str(chooser.randint(1, 2000))
+        return dataclasses.replace(record, series=chooser.choice(_shapes()["series"]), series_number=number)
+    if draw < _WEB_PAGE:
+        return _web_page(record, records, chooser)
+    if draw < _SHORT_JOURNAL:
+        return _in_a_short_journal(record, records, chooser)
+    return record
+
+
+def _a_body(records: list[Record], chooser: random.Random) -> str:
+    """An organisation's name: from the table, or another record's publisher or institution."""
+    lender = chooser.choice(records)
+    if chooser.random() < 0.3 and lender.publisher and len(lender.publisher) < 60:
+        return lender.publisher
+    return chooser.choice(_shapes()["bodies"])
+
+
+def _by_a_body(record: Record, records: list[Record], chooser: random.Random) -> Record:
+    """The record by an organisation, its only author; a program's, data's or report's descriptor
+    after its title one time in three ("R Core Team (2023). R: A language … [Computer software].")."""
+    if not record.title:
+        return record
+    genre = record.genre
+    if record.kind in ("book", "report", "article") and chooser.random() < 1 / 3:
+        genre = chooser.choice(_shapes()["descriptors"][:4])
+    body = Name("", _a_body(records, chooser), body=True)
+    return dataclasses.replace(record, authors=[body], editors=[], translators=[], genre=genre)
+
+
+def _slug(text: str, words: int) -> str:
+    return "-".join(re.findall(r"[a-z0-9]+", text.casefold())[:words])
+
+
+def _web_page(record: Record, records: list[Record], chooser: random.Random) -> Record:
+    """The record's title as a web page: by an organisation seven times in ten (else its authors),
+    on a site named by that body or its acronym ("WHO"), its link, the date it was read on (a
+    later year than its own, so no date of it is read as the work's)."""
+    if not record.title:
+        return record
+    authors = record.authors
+    site = _a_body(records, chooser)
+    if chooser.random() < 0.7 or not authors:
+        authors = [Name("", site, body=True)]
+        site = chooser.choice((site, _acronym(site)))
+    url = record.url or f"https://www.{_slug(site, 2).replace('-', '')}.org/{_slug(record.title, 4)}"
+    seen = (record.year or 2014) + chooser.randint(1, 4)
+    accessed = f"{seen}-{chooser.randint(1, 12):02d}-{chooser.randint(1, 28):02d}"
+    return dataclasses.replace(
+        record,
+        kind="webpage",
+        authors=authors,
+        editors=[],
+        translators=[],
+        original_year=None,
+        **{**_ABOUT_A_WORK, "container": site, "url": url, "accessed": accessed},
+    )
+
+
+def _in_a_short_journal(record: Record, records: list[Record], chooser: random.Random) -> Record:
+    """The article in a journal named by one or two words, another record's of the same split
+    ("Nature", "Physica A", "Genetics") or an astronomy journal's abbreviation ("ApJ", "MNRAS"),
+    two times in three without its title: a word after the initials that is a journal's."""
+    if record.kind != "article-journal" or not record.authors or not (record.volume or record.pages):
+        return record
+    lender = chooser.choice(records)
+    journal = lender.container if lender.kind == "article-journal" else ""
+    if chooser.random() < 0.4 or not journal or len(journal.split()) > 2:
+        journal = chooser.choice(_astronomy_journals())
+    title = "" if chooser.random() < 2 / 3 else record.title
+    return dataclasses.replace(record, container=journal, title=title)
 
 
 def _species(chooser: random.Random, genus_abbreviated: bool = False) -> str:
@@ -698,6 +829,8 @@ def _container(record: Record, chooser: random.Random) -> str:
 
 
 def _csl_person(name: Name, k: int, initials: bool) -> dict[str, str]:
+    if name.body:
+        return {"literal": mark(k, name.family)}
     given = _initials(name.given) if initials else name.given
     person = {"family": mark(k, name.family)}
     if given:  # "Anonymous" has none: an empty one prints a stray comma
@@ -742,14 +875,28 @@ def csl_item(record: Record, chooser: random.Random) -> dict[str, object]:
         ("page", record.pages, 8),
         ("publisher", record.publisher, 9),
         ("publisher-place", record.place, 10),
-        ("edition", record.edition, 11),
+        ("edition", record.printed_edition or record.edition, 11),
         ("note", record.note, 12),
         ("ISBN", record.isbn, 16),
     ):
         if value:
             item[key] = mark(k, value)
     _csl_links(item, record, keep_links, chooser)
+    _csl_listed(item, record)
     return item
+
+
+def _csl_listed(item: dict[str, object], record: Record) -> None:
+    """`_listed_variant`'s fields: a descriptor (``genre``, no field's: "[Computer software]"), a
+    series (a note) and its number (a volume), a web page's date of access."""
+    if record.genre:
+        item["genre"] = record.genre
+    if record.series:
+        item["collection-title"] = mark(12, record.series)
+    if record.series_number:
+        item["collection-number"] = mark(6, record.series_number)
+    if record.accessed:
+        item["accessed"] = {"date-parts": [[int(part) for part in record.accessed.split("-")]]}
 
 
 def _csl_links(item: dict[str, object], record: Record, keep_links: bool, chooser: random.Random) -> None:
@@ -757,7 +904,7 @@ def _csl_links(item: dict[str, object], record: Record, keep_links: bool, choose
     (beside a journal) left out."""
     if record.doi and keep_links:
         item["DOI"] = mark(13, record.doi)
-    if record.url and keep_links:
+    if record.url and (keep_links or record.kind == "webpage"):
         item["URL"] = mark(15, record.url)
     if not record.arxiv:
         return
@@ -1127,7 +1274,8 @@ def bib_entry(record: Record, number: int, chooser: random.Random) -> str:
     keep_links = chooser.random() < 0.6
     kind = _BIB_TYPES.get(record.kind, "misc")
     title = _bib_value(record.title)
-    fields = {"title": "{" + title[:1] + chr(OPEN + 3) + title[1:] + chr(CLOSE + 3) + "}"} if title else {}
+    described = f" [{_bib_value(record.genre)}]" if record.genre and kind != "phdthesis" else ""
+    fields = {"title": "{" + title[:1] + mark(3, title[1:]) + described + "}"} if title else {}
     if record.authors:
         fields["author"] = _bib_names(record.authors, 1, initials)
     if record.editors:
@@ -1154,6 +1302,7 @@ def bib_entry(record: Record, number: int, chooser: random.Random) -> str:
     if kind == "techreport" and record.publisher:
         fields["institution"] = fields.pop("publisher")
     _bib_links(fields, record, keep_links, container_field, chooser)
+    _bib_listed(fields, record, kind)
     body = ",\n".join(f"  {key} = {{{value}}}" for key, value in fields.items())
     return f"@{kind}{{r{number},\n{body}\n}}\n"
 
@@ -1164,13 +1313,30 @@ def _bib_links(
     """A DOI and a URL kept or not, an arXiv id as a journal-like line or a note."""
     if record.doi and keep_links:
         fields["doi"] = mark(13, record.doi)
-    if record.url and keep_links:
+    if record.url and (keep_links or record.kind == "webpage"):
         fields["url"] = mark(15, record.url)
     if record.arxiv:
         if chooser.random() < 0.5 and container_field not in fields:
             fields[container_field] = mark(4, "arXiv preprint arXiv:" + mark(14, record.arxiv))
         else:
             fields["note"] = "arXiv:" + mark(14, record.arxiv)
+
+
+def _bib_listed(fields: dict[str, str], record: Record, kind: str) -> None:
+    """`_listed_variant`'s fields as BibTeX writes them: a thesis's descriptor as its ``type``
+    (others' stand in brackets in the title's field, after the title), ``series`` and its number
+    as the ``volume`` (or ``number`` beside a volume), a web page's date of access as ``urldate``
+    and a note "Accessed 3 May 2021" (no field's)."""
+    if record.genre and kind == "phdthesis":
+        fields["type"] = _bib_value(record.genre)
+    if record.series:
+        fields["series"] = mark(12, _bib_value(record.series))
+    if record.series_number:
+        fields["number" if "volume" in fields else "volume"] = mark(6, record.series_number)
+    if record.accessed:
+        year, month, day = (int(part) for part in record.accessed.split("-"))
+        fields["urldate"] = record.accessed
+        fields.setdefault("note", f"Accessed {day} {_MONTHS[month - 1]} {year}")
 
 
 # The macros of .bbl files (natbib's, revtex's, biblatex-free styles' own) that pylatexenc does not

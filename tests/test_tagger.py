@@ -499,6 +499,31 @@ def _court_case(make_data: ModuleType) -> object:
     return make_data._court_case(_edge(make_data), [_edge(make_data)], _GivenDraws(0.1, 0.9))
 
 
+def _by_a_body(make_data: ModuleType) -> object:
+    # a descriptor after the title (the first of the table's), the table's first body as the author
+    return make_data._by_a_body(_crysalis(make_data), [_crysalis(make_data)], _GivenDraws(0.1, 0.9))
+
+
+def _in_a_series(make_data: ModuleType) -> object:
+    # the table's first series, number 1
+    return make_data._listed_variant(_crysalis(make_data), [], _GivenDraws(0.12))
+
+
+def _an_edition(make_data: ModuleType) -> object:
+    # the table's first edition, "2nd ed.": BibTeX is given "2nd"
+    return make_data._listed_variant(_crysalis(make_data), [], _GivenDraws(0.07))
+
+
+def _web_page(make_data: ModuleType) -> object:
+    # by the table's first body, on its site, read in the year after its own (1 January)
+    return make_data._web_page(_edge(make_data), [_crysalis(make_data)], _GivenDraws(0.9, 0.1))
+
+
+def _in_a_short_journal(make_data: ModuleType) -> object:
+    lender = make_data.dataclasses.replace(_lecun(make_data), key="k6", container="Physica A")
+    return make_data._in_a_short_journal(_lecun(make_data), [lender], _GivenDraws(0.9, 0.1))  # untitled
+
+
 BARE_VARIANTS = [
     pytest.param(
         _untitled, "plain", "Anonymous.|family Nature,|container 521:|volume 436–444,|pages 2015.|date",
@@ -552,6 +577,38 @@ BARE_VARIANTS = [
         _court_case, "plain",
         "Lee|title v.|title Board|title of|title Education.|title U.S.,|container 2024.|date",
         id="plain-a-court-case-its-parties-the-title",
+    ),
+    pytest.param(
+        _by_a_body, "plain",
+        "World|family Health|family Organization.|family Crystal|title structure|title analysis|title "
+        "program|title [Computer|other software].|other Oxford|publisher Diffraction,|publisher "
+        "Abingdon,|place 2006.|date",
+        id="plain-an-organisation-as-the-author-a-descriptor-after-the-title",
+    ),
+    pytest.param(
+        _in_a_series, "plain",
+        "program,|title volume|other 1|volume of|other Lecture|note Notes|note in|note Computer|note "
+        "Science.|note Oxford|publisher Diffraction,|publisher Abingdon,|place 2006.|date",
+        id="plain-a-book-in-a-series-and-its-number",
+    ),
+    pytest.param(
+        _an_edition, "plain",
+        "program.|title Oxford|publisher Diffraction,|publisher Abingdon,|place 2nd|edition "
+        "edition,|other 2006.|date",
+        id="plain-an-edition",
+    ),
+    pytest.param(
+        _web_page, "plain",
+        "World|family Health|family Organization.|family Pipelined|title training|title for|title "
+        "distributed|title inference|title on|title edge|title devices.|title World|container "
+        "Health|container Organization,|container 2024.|date Accessed|other 1|other January|other "
+        "2025.|other",
+        id="plain-a-web-page-by-an-organisation-and-its-date-of-access",
+    ),
+    pytest.param(
+        _in_a_short_journal, "plain",
+        "Bengio.|family Physica|container A,|container 521:|volume 436–444,|pages 2015.|date",
+        id="plain-an-untitled-article-in-a-journal-of-one-word-and-a-letter",
     ),
 ]  # fmt: skip
 
@@ -654,4 +711,26 @@ def test_the_printed_variants_are_a_few_in_a_hundred_and_keep_the_records_key(ma
     assert 15 <= len(cases) <= 50  # 1.5% of 2,000
     assert all(" v. " in v.title or v.title.startswith("In re ") for v in cases)
     assert all(not v.authors and v.container in make_data._REPORTERS and v.year for v in cases)
+    assert [v.key for v in variants] == [r.key for r in records]
+
+
+def test_the_listed_variants_are_a_few_in_a_hundred_and_keep_the_records_key(make_data: ModuleType) -> None:
+    kinds = ["article-journal", "paper-conference", "book", "report"]
+    records = [
+        make_data.Record(
+            key=f"k{n}", kind=kinds[n % 4], title="A title", authors=[make_data.Name("Ann", f"Lee{n}")],
+            year=2020, container="Nature" if n % 4 < 2 else "", volume="7" if n % 4 == 0 else "",
+        )
+        for n in range(4000)
+    ]  # fmt: skip
+    variants = [make_data._variant(r, records, make_data._variant_chooser("apa", r)) for r in records]
+    bodies = [v for v in variants if v.authors and v.authors[0].body and v.kind != "webpage"]
+    pages = [v for v in variants if v.kind == "webpage"]
+    editions = [v for v in variants if v.printed_edition]
+    series = [v for v in variants if v.series]
+    assert 80 <= len(bodies) <= 160  # 3% of 4,000
+    assert 50 <= len(pages) <= 110 and all(v.url and v.accessed > str(v.year) for v in pages)  # 2%
+    assert 50 <= len(editions) <= 110 and all(v.kind in ("book", "report") for v in editions)  # 4% of 2,000
+    assert 90 <= len(series) <= 200 and all(v.kind != "article-journal" for v in series)  # 4% of 3,000
+    assert all(v.series_number == "" for v in series if v.volume)
     assert [v.key for v in variants] == [r.key for r in records]
