@@ -654,14 +654,9 @@ def _web_page(record: Record, records: list[Record], chooser: random.Random) -> 
     url = record.url or f"https://www.{_slug(site, 2).replace('-', '')}.org/{_slug(record.title, 4)}"
     seen = (record.year or 2014) + chooser.randint(1, 4)
     accessed = f"{seen}-{chooser.randint(1, 12):02d}-{chooser.randint(1, 28):02d}"
+    page = dataclasses.replace(record, editors=[], translators=[], original_year=None, **_ABOUT_A_WORK)  # type: ignore[arg-type]
     return dataclasses.replace(
-        record,
-        kind="webpage",
-        authors=authors,
-        editors=[],
-        translators=[],
-        original_year=None,
-        **{**_ABOUT_A_WORK, "container": site, "url": url, "accessed": accessed},
+        page, kind="webpage", authors=authors, container=site, url=url, accessed=accessed
     )
 
 
