@@ -427,7 +427,7 @@ def _variant(record: Record, records: list[Record], chooser: random.Random) -> R
         changes.update(kind="article", container="", volume="", issue="", pages="")
     varied = dataclasses.replace(record, **changes) if changes else record  # type: ignore[arg-type]
     printed = _printed_variant(_bare_variant(varied, records, chooser), records, chooser)
-    return _listed_variant(printed, records, chooser)
+    return _named_variant(_listed_variant(printed, records, chooser), records, chooser)
 
 
 # Where one draw of `_bare_variant` falls, each variant's share of the records it applies to.
@@ -614,6 +614,47 @@ def _listed_variant(record: Record, records: list[Record], chooser: random.Rando
     if draw < _SHORT_JOURNAL:
         return _in_a_short_journal(record, records, chooser)
     return record
+
+
+# Where one draw of `_named_variant` falls: a page titled by a name, a number in a title.
+_NAMED_PAGE, _NUMBERED_TITLE = 0.015, 0.045
+# A number a title holds as its own: a report's in a series of them, a part of a work.
+_TITLE_NUMBERS = ("{}, {}", "{}: Part {}", "{}, Part {}", "{} {}", "{}, No. {}", "{}. Report {}")
+
+
+def _named_variant(record: Record, records: list[Record], chooser: random.Random) -> Record:
+    """After `_listed_variant`'s draw (so the draws before stay as they were), one more: a page
+    about a program, a service or a body, titled by its name and by no one, 1.5 in 100
+    (`_named_page`: "Amazon Web Services. (2021). Amazon Web Services. URL", "TensorFlow. Google.
+    URL"); a number in the title that is the title's, 3 in 100 of the titles ("Situation report,
+    51", "…: Part 2", "… 2019"): a title's words, not a volume, a series' number or a year. A
+    court case and an untitled record stay as they are."""
+    draw = chooser.random()
+    if record.kind == "legal_case" or not record.title:
+        return record
+    if draw < _NAMED_PAGE:
+        return _named_page(record, records, chooser)
+    if draw < _NUMBERED_TITLE:
+        numbers = (chooser.randint(1, 12), chooser.randint(1, 200), chooser.randint(1990, 2025))
+        number = str(chooser.choice(numbers))
+        title = chooser.choice(_TITLE_NUMBERS).format(record.title.rstrip(". "), number)
+        return dataclasses.replace(record, title=title)
+    return record
+
+
+def _named_page(record: Record, records: list[Record], chooser: random.Random) -> Record:
+    """A web page whose title is a name: a program's or a service's (the table's ``products``)
+    or a body's own, on the site of a body (the one it names, or its acronym), with its link and
+    the date it was read on; by no one three times in four, else by that body ("OpenAI. (2023).
+    Name.")."""
+    maker = _a_body(records, chooser)
+    name = chooser.choice(_shapes()["products"]) if chooser.random() < 0.5 else maker
+    site = chooser.choice((maker, _acronym(maker)))
+    authors = [Name("", maker, body=True)] if chooser.random() < 0.25 else []
+    page = _web_page(dataclasses.replace(record, title=name, url=""), records, chooser)
+    year = None if chooser.random() < 0.3 else page.year
+    url = f"https://www.{_slug(maker, 2).replace('-', '')}.com/{_slug(name, 4)}"
+    return dataclasses.replace(page, authors=authors, container=site, year=year, url=url)
 
 
 def _a_body(records: list[Record], chooser: random.Random) -> str:
