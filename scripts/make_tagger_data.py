@@ -81,6 +81,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from bibnorm.readers.tagger import tokenize
+from bibnorm.text.months import MONTHS
 from bibnorm.text.word_tables import name_particles
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -562,8 +563,6 @@ def _printed_variant(record: Record, records: list[Record], chooser: random.Rand
 # brackets after the title, an edition, a series and its number, a web page, a journal of one word.
 _BODY, _DESCRIPTOR, _EDITION, _SERIES, _WEB_PAGE, _SHORT_JOURNAL = 0.03, 0.06, 0.10, 0.14, 0.16, 0.18
 _BOOKS = ("book", "chapter", "report")
-_MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August", "September",
-           "October", "November", "December")  # fmt: skip
 
 
 @functools.cache
@@ -653,7 +652,7 @@ def _named_page(record: Record, records: list[Record], chooser: random.Random) -
     authors = [Name("", maker, body=True)] if chooser.random() < 0.25 else []
     page = _web_page(dataclasses.replace(record, title=name, url=""), records, chooser)
     year = None if chooser.random() < 0.3 else page.year
-    url = f"https://www.{_slug(maker, 2).replace('-', '')}.com/{_slug(name, 4)}"
+    url = _address(maker, "com", name)
     return dataclasses.replace(page, authors=authors, container=site, year=year, url=url)
 
 
@@ -681,6 +680,12 @@ def _slug(text: str, words: int) -> str:
     return "-".join(re.findall(r"[a-z0-9]+", text.casefold())[:words])
 
 
+def _address(site: str, domain: str, title: str) -> str:
+    """A page's made-up link: the site's first two words as its host, the title's first four as
+    its path ("https://www.worldhealth.org/dengue-and-severe-dengue")."""
+    return f"https://www.{_slug(site, 2).replace('-', '')}.{domain}/{_slug(title, 4)}"
+
+
 def _web_page(record: Record, records: list[Record], chooser: random.Random) -> Record:
     """The record's title as a web page: by an organisation seven times in ten (else its authors),
     on a site named by that body or its acronym ("WHO"), its link, the date it was read on (a
@@ -692,7 +697,7 @@ def _web_page(record: Record, records: list[Record], chooser: random.Random) -> 
     if chooser.random() < 0.7 or not authors:
         authors = [Name("", site, body=True)]
         site = chooser.choice((site, _acronym(site)))
-    url = record.url or f"https://www.{_slug(site, 2).replace('-', '')}.org/{_slug(record.title, 4)}"
+    url = record.url or _address(site, "org", record.title)
     seen = (record.year or 2014) + chooser.randint(1, 4)
     accessed = f"{seen}-{chooser.randint(1, 12):02d}-{chooser.randint(1, 28):02d}"
     page = dataclasses.replace(record, editors=[], translators=[], original_year=None, **_ABOUT_A_WORK)  # type: ignore[arg-type]
@@ -1372,7 +1377,7 @@ def _bib_listed(fields: dict[str, str], record: Record, kind: str) -> None:
     if record.accessed:
         year, month, day = (int(part) for part in record.accessed.split("-"))
         fields["urldate"] = record.accessed
-        fields.setdefault("note", f"Accessed {day} {_MONTHS[month - 1]} {year}")
+        fields.setdefault("note", f"Accessed {day} {MONTHS[month - 1].name} {year}")
 
 
 # The macros of .bbl files (natbib's, revtex's, biblatex-free styles' own) that pylatexenc does not
