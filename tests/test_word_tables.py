@@ -79,6 +79,7 @@ TABLES = (
     "withdrawal-words.json",
     "name-suffixes.json",
     "link-hosts.json",
+    "item-types.json",
     "landing-pages.json",
     "publication-states.json",
     "standard-bodies.json",

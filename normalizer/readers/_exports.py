@@ -15,6 +15,7 @@ from typing import Any
 from bibnorm.identifiers import ArxivId, canonical_doi, parse_arxiv_id
 from bibnorm.models import Origin, Query, QueryKind
 from bibnorm.readers.base import arxiv_doi_id
+from bibnorm.text.word_tables import item_types
 
 _ARXIV_IN_TEXT = re.compile(
     r"(?:arxiv\.org/(?:abs|pdf)/|arXiv:\s*)((?:\d{4}\.\d{4,5}|[a-z-]+(?:\.[A-Z]{2})?/\d{7})(?:v\d+)?)",
@@ -106,29 +107,6 @@ def _one_line(text: str | None) -> str | None:
     return " ".join(text.split()) or None if text else None
 
 
-BIBTEX_TYPES = {
-    # CSL types
-    "paper-conference": "inproceedings",
-    "article-journal": "article",
-    "book": "book",
-    "chapter": "incollection",
-    "thesis": "phdthesis",
-    "report": "techreport",
-    "software": "software",
-    "dataset": "dataset",
-    "webpage": "online",
-    "standard": "standard",
-    # RIS types
-    "CONF": "inproceedings",
-    "CPAPER": "inproceedings",
-    "JOUR": "article",
-    "BOOK": "book",
-    "CHAP": "incollection",
-    "THES": "phdthesis",
-    "RPRT": "techreport",
-    "COMP": "software",
-    "DATA": "dataset",
-    "ELEC": "online",
-    "STAND": "standard",
-}
-"""What the export's item type is as a BibTeX type (anything else is ``misc``)."""
+# What the export's item type is as a BibTeX type, CSL's and RIS's (item-types.json; anything else
+# is ``misc``).
+BIBTEX_TYPES = {**item_types().csl, **item_types().ris}

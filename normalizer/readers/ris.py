@@ -18,23 +18,13 @@ from bibnorm.io import LineCounter
 from bibnorm.models import Origin, Query
 from bibnorm.readers._exports import BIBTEX_TYPES, first_text, item_origin, item_query
 from bibnorm.readers.base import Reader
+from bibnorm.text.word_tables import item_types
 
 RIS_TAG = re.compile(r"^(TY|TI|T1|AU|A1|PY|DO|ER)  -", re.MULTILINE)  # type, title, authors, year, DOI, end
 _START = re.compile(r"^TY  -", re.MULTILINE)
 # EndNote's reference type names, as its RIS exports spell them in TY instead of RIS's codes
-# (rispy's fixture example_utf_chars.ris: ``TY  - Journal Article``).
-_ENDNOTE_TYPES = {
-    "journal article": "article",
-    "conference paper": "inproceedings",
-    "conference proceedings": "inproceedings",
-    "book": "book",
-    "book section": "incollection",
-    "thesis": "phdthesis",
-    "report": "techreport",
-    "computer program": "software",
-    "dataset": "dataset",
-    "web page": "online",
-}
+# (item-types.json).
+_ENDNOTE_TYPES = item_types().endnote
 
 
 def _entry_type(ris_type: str) -> str:

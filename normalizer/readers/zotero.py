@@ -35,26 +35,11 @@ from bibnorm.models import Origin, Query
 from bibnorm.readers._exports import item_query
 from bibnorm.readers.base import Reader
 from bibnorm.safejson import loads
+from bibnorm.text.word_tables import item_types
 
-# Zotero item type → BibTeX type, after Zotero's BibTeX export translator (``BibTeX.js``,
-# ``zotero2bibtexTypeMap``) with the types bibnorm's verify knows by their own rules (software,
-# datasets, standards, web pages); anything else is ``misc``.
-ITEM_TYPES = {
-    "journalArticle": "article",
-    "magazineArticle": "article",
-    "newspaperArticle": "article",
-    "conferencePaper": "inproceedings",
-    "book": "book",
-    "bookSection": "incollection",
-    "thesis": "phdthesis",
-    "report": "techreport",
-    "manuscript": "unpublished",
-    "computerProgram": "software",
-    "dataset": "dataset",
-    "standard": "standard",
-    "webpage": "online",
-    "preprint": "misc",
-}
+# Zotero item type → BibTeX type, after Zotero's BibTeX export translator, with the types bibnorm's
+# verify knows by their own rules (item-types.json); anything else is ``misc``.
+ITEM_TYPES = item_types().zotero
 SKIPPED_TYPES = frozenset({"note", "attachment", "annotation"})  # child items, never references
 # Creator types that never stand for a work's authors (Zotero's schema, ``creatorTypes``).
 _NOT_PRIMARY = frozenset(

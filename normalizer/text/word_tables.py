@@ -58,6 +58,9 @@ once, when first asked for (every file says where its words come from):
 - `link_hosts` (``link-hosts.json``): "github.com", "pypi.org", "figshare.com", "openreview.net" —
   the hosts whose links say what kind of work an entry cites (code, a dataset, a paper), and the
   words of a venue field that names where code lives ("GitHub repository");
+- `item_types` (``item-types.json``): "article-journal", "JOUR", "Journal Article",
+  "journalArticle" → "article" — how CSL-JSON, RIS, EndNote and Zotero name an item's kind, each
+  with the BibTeX type it is read as;
 - `landing_pages` (``landing-pages.json``): "/doi/abs/", "…/html", "….full" — how a publisher's
   link names its page of a work around the work's DOI (no part of the DOI);
 - `venue_words` (``venue-words.json``): "ieee", "annual", "proceedings", "workshop" — the words
@@ -85,6 +88,7 @@ from bibnorm.text import data_file
 
 __all__ = [
     "AuthorListWords",
+    "ItemTypes",
     "JournalCatalogueWords",
     "KindsOfWork",
     "LandingPages",
@@ -106,6 +110,7 @@ __all__ = [
     "collaboration_words",
     "cyrillic_spellings",
     "final_abbreviations",
+    "item_types",
     "journal_catalogue_words",
     "kinds_of_work",
     "landing_pages",
@@ -293,6 +298,24 @@ def kinds_of_work() -> KindsOfWork:
         designators=tuple(table["designators"]),
         degree_words=tuple(table["degree_words"]),
     )
+
+
+@dataclass(frozen=True)
+class ItemTypes:
+    """How reference managers' exports name an item's kind, each with the BibTeX type it is read
+    as (``item-types.json``); a kind not listed is ``misc``."""
+
+    csl: dict[str, str]  # CSL's types: "article-journal" → "article"
+    ris: dict[str, str]  # RIS's TY codes: "JOUR" → "article"
+    endnote: dict[str, str]  # EndNote's names in TY, lower case: "journal article" → "article"
+    zotero: dict[str, str]  # Zotero's item types: "journalArticle" → "article"
+
+
+@cache
+def item_types() -> ItemTypes:
+    """How exports name an item's kind, from ``normalizer/data/item-types.json``."""
+    table = _table("item-types.json")
+    return ItemTypes(csl=table["csl"], ris=table["ris"], endnote=table["endnote"], zotero=table["zotero"])
 
 
 @dataclass(frozen=True)
