@@ -80,6 +80,7 @@ TABLES = (
     "name-suffixes.json",
     "link-hosts.json",
     "item-types.json",
+    "citation-commands.json",
     "landing-pages.json",
     "publication-states.json",
     "standard-bodies.json",

@@ -27,6 +27,7 @@ from pathlib import Path
 from bibnorm.errors import InputError
 from bibnorm.io import LineCounter, read_text
 from bibnorm.models import Frozen, Origin
+from bibnorm.text.word_tables import citation_commands
 
 __all__ = [
     "CITE_COMMANDS",
@@ -41,23 +42,9 @@ __all__ = [
     "scan_tex",
 ]
 
-_NATBIB = (
-    "cite citep citet citealp citealt citeauthor citefullauthor citeyear citeyearpar citenum "
-    "Cite Citep Citet Citealp Citealt Citeauthor"
-)
-_BIBLATEX = (
-    "parencite Parencite footcite Footcite footcitetext textcite Textcite smartcite Smartcite "
-    "autocite Autocite supercite citetitle Citetitle citedate citeurl fullcite footfullcite "
-    "nocite notecite Notecite pnotecite Pnotecite fnotecite Fnotecite"
-)
-CITE_COMMANDS = frozenset((_NATBIB + " " + _BIBLATEX).split())
-"""Commands taking ``[pre][post]{key,key}`` (starred forms too)."""
-
-_MULTI = (
-    "cites Cites parencites Parencites footcites footcitetexts smartcites Smartcites "
-    "textcites Textcites supercites autocites Autocites"
-)
-MULTI_CITE_COMMANDS = frozenset(_MULTI.split())
+CITE_COMMANDS = citation_commands().single
+"""Commands taking ``[pre][post]{key,key}`` (starred forms too; citation-commands.json)."""
+MULTI_CITE_COMMANDS = citation_commands().multi
 """biblatex multi-cite commands: ``(pre)(post)`` then repeated ``[pre][post]{keys}``."""
 
 _COMMAND = re.compile(r"\\([A-Za-z]+)(\*?)")

@@ -58,6 +58,8 @@ once, when first asked for (every file says where its words come from):
 - `link_hosts` (``link-hosts.json``): "github.com", "pypi.org", "figshare.com", "openreview.net" —
   the hosts whose links say what kind of work an entry cites (code, a dataset, a paper), and the
   words of a venue field that names where code lives ("GitHub repository");
+- `citation_commands` (``citation-commands.json``): "citep", "parencite", "textcites" — the
+  LaTeX commands (natbib's, biblatex's) that cite works by their keys;
 - `item_types` (``item-types.json``): "article-journal", "JOUR", "Journal Article",
   "journalArticle" → "article" — how CSL-JSON, RIS, EndNote and Zotero name an item's kind, each
   with the BibTeX type it is read as;
@@ -88,6 +90,7 @@ from bibnorm.text import data_file
 
 __all__ = [
     "AuthorListWords",
+    "CitationCommands",
     "ItemTypes",
     "JournalCatalogueWords",
     "KindsOfWork",
@@ -107,6 +110,7 @@ __all__ = [
     "author_list_words",
     "babel_languages",
     "bare_words",
+    "citation_commands",
     "collaboration_words",
     "cyrillic_spellings",
     "final_abbreviations",
@@ -297,6 +301,23 @@ def kinds_of_work() -> KindsOfWork:
         words=frozenset(word.casefold() for word in table["words"]),
         designators=tuple(table["designators"]),
         degree_words=tuple(table["degree_words"]),
+    )
+
+
+@dataclass(frozen=True)
+class CitationCommands:
+    """The LaTeX commands that cite works by their keys (``citation-commands.json``), starred or not."""
+
+    single: frozenset[str]  # natbib's and biblatex's, ``[pre][post]{key,key}``: "citep", "parencite"
+    multi: frozenset[str]  # biblatex's multicite, ``(pre)(post)``, then ``[pre][post]{keys}`` again: "cites"
+
+
+@cache
+def citation_commands() -> CitationCommands:
+    """The LaTeX commands that cite, from ``normalizer/data/citation-commands.json``."""
+    table = _table("citation-commands.json")
+    return CitationCommands(
+        single=frozenset((*table["natbib"], *table["biblatex"])), multi=frozenset(table["biblatex_multi"])
     )
 
 
