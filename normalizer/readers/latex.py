@@ -467,7 +467,7 @@ class _Collector:
 
     def add_bibliographies(self, folder: Path, names: Iterable[str], named_in: Path) -> None:
         for name in names:
-            path = _join(folder, name)
+            path = joined_path(folder, name)
             if all(resource.path != path for resource in self.resources):
                 self.resources.append(BibResource(name=name, path=path, named_in=named_in))
 
@@ -497,7 +497,8 @@ def _too_deep(here: Origin) -> InputError:
     )
 
 
-def _join(folder: Path, name: str) -> Path:
+def joined_path(folder: Path, name: str) -> Path:
+    """``name`` (as a draft names a file) joined to ``folder``, its ".." and "." read off the text."""
     return Path(os.path.normpath(folder / name))
 
 
@@ -544,7 +545,7 @@ def _find_input(name: str, root: Path, current: Path) -> Path | None:
     # including file's folder is a courtesy for subfiles-style projects.
     for folder in (root, current):
         for candidate in candidates:
-            path = _join(folder, candidate)
+            path = joined_path(folder, candidate)
             if path.is_file():
                 return path
     return None
@@ -586,6 +587,7 @@ def _walk_aux(path: Path, root: Path, collector: _Collector, origin: Origin | No
     collector.add_scan(path, root, scan)
     biblatex = scan.biblatex
     for name, line in scan.inputs:
-        nested = _walk_aux(_join(root, name), root, collector, Origin(path=str(path), line=line), depth + 1)
+        here = Origin(path=str(path), line=line)
+        nested = _walk_aux(joined_path(root, name), root, collector, here, depth + 1)
         biblatex = biblatex or nested
     return biblatex

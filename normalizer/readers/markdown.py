@@ -43,7 +43,7 @@ from bibnorm.errors import InputError
 from bibnorm.io import LineCounter, read_text
 from bibnorm.models import Frozen, Origin
 
-from .latex import BibResource, Citation, LatexDocument, listed_keys
+from .latex import BibResource, Citation, LatexDocument, joined_path, listed_keys
 
 __all__ = [
     "CROSSREF_PREFIXES",
@@ -379,9 +379,7 @@ def _body_scan(text: str, first_line: int) -> MarkdownScan:
 
 
 def _resource(folder: Path, name: str, named_in: Path) -> BibResource:
-    import os
-
-    return BibResource(name=name, path=Path(os.path.normpath(folder / name)), named_in=named_in, root=folder)
+    return BibResource(name=name, path=joined_path(folder, name), named_in=named_in, root=folder)
 
 
 def _project_bibliographies(folder: Path) -> tuple[Path, tuple[str, ...]] | None:

@@ -27,7 +27,7 @@ from bibnorm.errors import InputError
 from bibnorm.io import LineCounter, read_text
 from bibnorm.models import Frozen, Origin
 
-from .latex import MAX_INPUT_DEPTH, BibResource, Citation, LatexDocument
+from .latex import MAX_INPUT_DEPTH, BibResource, Citation, LatexDocument, joined_path
 
 __all__ = ["TypstScan", "read_typst", "scan_typst"]
 
@@ -191,14 +191,12 @@ class _TypstWalk:
         self.citations += [(key, Origin(path=str(path), line=line)) for key, line in scan.citations]
         for name in scan.bibliographies:
             relative = name if path.parent == self.root else os.path.relpath(path.parent / name, self.root)
-            resource = BibResource(
-                name=relative, path=Path(os.path.normpath(self.root / relative)), named_in=path
-            )
+            resource = BibResource(name=relative, path=joined_path(self.root, relative), named_in=path)
             if all(r.path != resource.path for r in self.resources):
                 self.resources.append(resource)
         for name, line in scan.includes:
             here = Origin(path=str(path), line=line)
-            target = Path(os.path.normpath(path.parent / name))
+            target = joined_path(path.parent, name)
             if os.path.isabs(name) or not target.resolve().is_relative_to(self.root.resolve()):
                 self.warnings.append(f"{here}: not following #include {name!r}: outside the draft's folder")
             elif not target.is_file():
