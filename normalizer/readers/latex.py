@@ -201,14 +201,7 @@ class _Found:
     style: str | None = None
 
     def scan(self) -> Scan:
-        return Scan(
-            citations=tuple(self.citations),
-            inputs=tuple(self.inputs),
-            bibliographies=tuple(self.bibliographies),
-            nocite_all=self.nocite_all,
-            biblatex=self.biblatex,
-            style=self.style,
-        )
+        return Scan(**vars(self))  # the same fields (the lists as tuples)
 
 
 def scan_tex(text: str) -> Scan:
