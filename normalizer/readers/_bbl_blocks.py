@@ -39,7 +39,7 @@ _CLOSING = {
     "`": re.compile(r"'(?=[,.;:])"),
     "\\og": re.compile(r"\\fg(?![A-Za-z])\s*+(?:\{\})?"),  # babel-french's guillemets
 }
-_NAMES = frozenset({"family", "given", "author"})
+NAME_LABELS = frozenset({"family", "given", "author"})  # the tagger's labels of a name's words
 _YEAR_AT_END = re.compile(r"[(\[]?\s?(?:\d{4}[a-z]?|n\.\s?d)$")  # searched in a name list's last characters
 _AT_THE_END = frozenset({"date", "volume", "issue", "pages", "doi", "url", "arxiv", "isbn"})
 _WORD = re.compile(r"[^\W\d_]{2}")
@@ -304,7 +304,7 @@ class _Reading:
             and self.rules_title is not None
             and self.text.find(self.rules_title, first[-1].end) >= 0
         )
-        return first if title_after or _mostly(labels, _NAMES) else []
+        return first if title_after or _mostly(labels, NAME_LABELS) else []
 
     def read(self, unit: list[Segment], unnamed_opening: bool) -> None:
         """Take a part as the item's title or venue where it is one and the item has none yet; a

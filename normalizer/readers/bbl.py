@@ -39,6 +39,7 @@ from bibnorm.readers._bbl_bibinfo import braced, read_bibinfo
 from bibnorm.readers._bbl_biblatex import BblEntry, entries
 from bibnorm.readers._bbl_blocks import (
     BLOCK,
+    NAME_LABELS,
     BlockReading,
     Segment,
     joined_segments,
@@ -81,10 +82,8 @@ _HARVARD_WORDS = {
 }
 # IEEEtran's space between a book's title and its publisher (the "\\newblock" it defines)
 _SPACING = re.compile(r"\\hskip\s*+1em\s*+plus\s*+0\.5em\s*+minus\s*+0\.4em\s*+(?:\\relax)?")
-_NOT_TITLE = frozenset(
-    {"family", "given", "author", "container", "date", "volume", "issue", "pages", "other"}
-)
-_NAMES = frozenset({"family", "given", "author"})
+_NUMBERS = frozenset({"volume", "issue", "pages"})
+_NOT_TITLE = NAME_LABELS | _NUMBERS | {"container", "date", "other"}
 # what follows a title: its venue, numbers, publisher, place, links (not names, not more title)
 _AFTER_TITLE = frozenset(
     {"container", "volume", "issue", "pages", "date", "other", "publisher", "place", "note", "edition", "url",
@@ -92,7 +91,6 @@ _AFTER_TITLE = frozenset(
 )  # fmt: skip
 _DASHES = re.compile(r"[-—–_]{2,}+")
 _ARTICLES = frozenset(article.capitalize() for article in minor_words().articles)  # "A", "An", "The"
-_NUMBERS = frozenset({"volume", "issue", "pages"})
 _SURE = 0.5
 _TITLE_SURE = 0.9
 _ITALIC_LETTER = re.compile(r"\{\\em\s*+([a-z])\}")  # harvard's "1991{\\em a}": a year's letter
@@ -340,7 +338,7 @@ def _names_or_date(labels: set[str], authors: tuple[str, ...]) -> bool:
     v2:" is the title's, whatever the tagger says)."""
     if authors and not labels <= {"date", "other"}:
         return False
-    return bool(labels & (_NAMES | {"date"})) and labels <= _NAMES | {"other", "date"}
+    return bool(labels & (NAME_LABELS | {"date"})) and labels <= NAME_LABELS | {"other", "date"}
 
 
 def _venue_line(tagged: TaggedReference, title: str, names_read: bool, alone: bool) -> bool:
@@ -362,7 +360,7 @@ def _venue_line(tagged: TaggedReference, title: str, names_read: bool, alone: bo
     # names where the rules read none, with a venue or a date, or given and family names ("Chen W.,
     # Lin C."): a lone family-like word is a name of a work as well ("Apache_Storm")
     names_and_venue = not names_read and (
-        (bool(labels & _NAMES) and bool(labels & {"container", "date"})) or {"family", "given"} <= labels
+        (bool(labels & NAME_LABELS) and bool(labels & {"container", "date"})) or {"family", "given"} <= labels
     )
     return bool(labels & _NUMBERS) or names_and_venue or only_venue
 
