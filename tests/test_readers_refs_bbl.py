@@ -626,6 +626,38 @@ def test_apacite_bibitems_are_read_as_apacite_prints_them(
     assert printed_date in query.raw and "APAC" not in query.raw and "BBA" not in query.raw
 
 
+# apacite.sty 6.03 sets a chapter's editors "(Eds.)" by \\BEDS, one editor "(Ed.)" by \\BED, an edition
+# "ed." by \\BEd (lower case: "2nd ed."), and "Ed. & Trans." with \\BAnd: one item holding the three phrases.
+APACITE_CHAPTER = r"""\bibitem [\protect \citeauthoryear {Ortony}{Ortony}{{\protect \APACyear {1993}}}]{%
+ortony1993}
+\begin{APACrefauthors}%
+Ortony, A.%
+\end{APACrefauthors}%
+\unskip\
+\newblock
+\APACrefYearMonthDay{1993}{}{}.
+\newblock
+\APACrefbtitle {Metaphor and thought} {Metaphor and thought}\ (2nd\ \BEd).
+\newblock
+\BIn{} R.~Gibbs\ \BBA{} K.~Lee\ (\BEDS), \APACrefbtitle {Handbook of metaphor} {Handbook of
+  metaphor}\ (\BPGS\ 1--10).
+\newblock
+\BIn{} M.~Cole\ (\BED\ \BAnd{} \BTRANS), \APACrefbtitle {Mind in society} {Mind in society}.
+"""
+
+
+def test_apacite_sets_editors_and_editions_as_apacite_sty_defines_them(tmp_path: Path) -> None:
+    path = tmp_path / "paper.bbl"
+    path.write_text(
+        f"\\begin{{thebibliography}}{{}}\n\n{APACITE_CHAPTER}\n\\end{{thebibliography}}\n", encoding="utf-8"
+    )
+    (query,) = read_inputs([path])
+    raw = " ".join(query.raw.split())
+    assert "In R. Gibbs & K. Lee (Eds.), Handbook of metaphor" in raw
+    assert "Metaphor and thought (2nd ed.)." in raw
+    assert "In M. Cole (Ed. & Trans.), Mind in society" in raw
+
+
 # --------------------------------------------------------------------------- a reference list end to end
 
 # "Deep learning" (LeCun, Bengio, Hinton; Nature 521, 436–444, 2015, doi 10.1038/nature14539)

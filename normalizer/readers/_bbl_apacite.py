@@ -13,7 +13,8 @@ that the text of an item must be rendered from, as apacite prints them.
 - ``\\APACinsertmetastar{key}`` (a meta-analysis' asterisk) and ``\\PrintBackRefs{…}`` print no
   text of the reference;
 - the words apacite sets by macro: ``\\BBA`` "&", ``\\BOthers`` "et al.", ``\\BIn`` "In",
-  ``\\BPGS`` "pp.", ``\\BEd`` "Ed." and the like; ``\\BBOQ``/``\\BBCQ`` (quotes APA does not
+  ``\\BPGS`` "pp.", ``\\BED`` "Ed." (an editor; ``\\BEd`` "ed." is an edition) and the like, as
+  apacite.sty 6.03 defines them; ``\\BBOQ``/``\\BBCQ`` (quotes APA does not
   print), ``\\BCBT``/``\\BCBL`` (commas in a name list).
 """
 
@@ -37,8 +38,8 @@ _COUNTER = re.compile(r"(?:\\protect\s*)?\\BCnt\s*\{(\d+)\}")
 _WORDS = {
     "BBA": "\\&", "BBAA": "\\&", "BBAB": "and", "BOthers": "et al.", "BOthersPeriod": "et al.", "BIn": "In",
     "BPGS": "pp.", "BPG": "p.", "BVOL": "Vol.", "BVOLS": "Vols.", "BNUM": "No.", "BNUMS": "Nos.",
-    "BEd": "Ed.", "BEds": "Eds.", "BED": "ed.", "BTRANS": "Trans.", "BTRANSS": "Trans.", "BTR": "Tech. Rep.",
-    "BCHAP": "chap.", "BCHAPS": "chap.", "BPBI": ".", "BCBT": ",", "BCBL": ",", "BAnd": "and",
+    "BED": "Ed.", "BEDS": "Eds.", "BEd": "ed.", "BTRANS": "Trans.", "BTRANSS": "Trans.", "BTR": "Tech. Rep.",
+    "BCHAP": "chap.", "BCHAPS": "chap.", "BPBI": ".", "BCBT": ",", "BCBL": ",", "BAnd": "\\&",
     "bibnodate": "n.d.", "BIP": "in press",
 }  # fmt: skip
 _WORD = re.compile(
