@@ -45,6 +45,13 @@ CITED = ["Sharpe:TB34-2-125", "Hunniger:TB34-2-124", "Wilson:TB34-2-132"]
             "\\bibitemsep=1pt \\entryname{x} \\bibitem {c3} C.", ["c3"], id="longer-commands-are-not-items"
         ),
         pytest.param("\\bibitem[unclosed {label]{k}", [], id="a-label-that-never-closes-gives-no-key"),
+        pytest.param(
+            "\\harvarditem[Ali et~al.]{Ali, Lin \\harvardand\\ Yu}{2019{\\em\n  a}}{Ali2019a}\nAli, A.\n"
+            "\\harvarditem{Beaujean}{2014}{Beaujean2014}\nBeaujean, A.~A.",
+            ["Ali2019a", "Beaujean2014"],
+            id="harvard-package-items-key-after-names-and-year",
+        ),
+        pytest.param("\\begin{thebibliography}{xx}\n\\end{thebibliography}", [], id="no-items-no-keys"),
     ],
 )
 def test_the_keys_of_a_bbl_are_read_in_the_order_it_sets_them(text: str, keys: list[str]) -> None:
@@ -310,7 +317,7 @@ def test_items_prints_a_reference_no_item_holds_as_lost(
 
 
 # The development sets whose truth is joined (the held-out set is measured by the lead alone).
-DEVELOPMENT = ["pdf_unseen", "pdf_heldout", "pdf_dev3", "pdf_dev5"]
+DEVELOPMENT = ["pdf_unseen", "pdf_heldout", "pdf_dev3", "pdf_dev5", "pdf_dev6"]
 
 
 @pytest.mark.parametrize("corpus", DEVELOPMENT)
