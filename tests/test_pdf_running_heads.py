@@ -152,3 +152,48 @@ def test_a_references_wrapped_lines_opening_two_pages_alike_are_no_head() -> Non
     pages = [[] for _ in range(5)] + [page(6, "024102", "Running head")]
     pages += [[] for _ in range(3)] + [page(10, "016804", "Running head")]
     assert page_furniture(pages) == {(6, 0), (6, 5), (10, 0), (10, 5)}
+
+
+def _at(page: int, text: str, bottom: float) -> PdfLine:
+    return PdfLine(page, 0, 72.0, 11.96, text, bottom=bottom)
+
+
+def test_a_contents_pages_last_entry_does_not_make_the_lists_heading_a_running_head() -> None:
+    """A German bachelor's thesis (apacite, every line in one type): its contents page ends with
+    "Literaturverzeichnis" at the page's foot (its page number a line apart); page 38 opens with the
+    running head "EXPLIZITE KOMPLEXE REGELERKENNUNG 38" and the chapter's heading "Literaturverzeichnis"
+    below it. The heading's words stand at a page's edge twice, but at two heights: it is the list's
+    heading (the thesis was refused, no heading found), where the running head, at one height on each
+    page, is furniture."""
+    head = "EXPLIZITE KOMPLEXE REGELERKENNUNG {}"
+    pages = [
+        [
+            _at(1, head.format(""), 799.1),
+            _at(1, "Inhaltsverzeichnis", 757.9),
+            _at(1, "Literaturverzeichnis", 126.1),
+        ],
+        [
+            _at(2, head.format(37), 799.1),
+            _at(2, "nen integriert werden können.", 757.9),
+            _at(2, "Verständnis.", 187.5),
+        ],
+        [
+            _at(3, head.format(38), 799.1),
+            _at(3, "Literaturverzeichnis", 757.9),
+            _at(3, "Bendixen, A., Prinz, W. & Schröger, E. (2008). Rapid extraction.", 733.0),
+            _at(3, "Bishop, S. R. (2004). Mindfulness. Clinical psychology, 11 (3), 230–241.", 690.0),
+        ],
+    ]
+    heads = page_furniture(pages)
+    assert (3, 1) not in heads
+    assert {(1, 0), (2, 0), (3, 0)} <= heads
+
+
+def test_a_running_head_naming_the_list_at_one_height_on_its_pages_is_furniture() -> None:
+    """A book's bibliography chapter: "Bibliography" heads its pages at one height (the running
+    head); each is furniture, as before."""
+    pages = [
+        [_at(page, "Bibliography", 770.0), _at(page, f"[{page}] A. Name. A title. Journal, 2001.", 700.0)]
+        for page in (1, 2, 3)
+    ]
+    assert {(1, 0), (2, 0), (3, 0)} <= page_furniture(pages)

@@ -19,7 +19,10 @@ footer below two columns, and a review copy's line numbers on a page too short t
   lines), are no part of the list; a reference's last line at the bottom of two pages is
   ("101, 2010.", "133, 1943."): a running head or foot holds a word. Heads that differ from
   page to page (a verso's "2 Kreidberg et al.", a recto's "… WASP-33b 3") are told by their
-  place, their type and the page's number they open or end with.
+  place, their type and the page's number they open or end with. A line that names the list
+  ("Literaturverzeichnis") and is repeated at no other page's edge at its height is its heading, not
+  a running head: a thesis's contents page may end with the same words and the list's page number
+  ("Literaturverzeichnis 38"), the chapter's heading standing second on its page, below a running head.
 - The authors' addresses a journal sets after the references (the R Journal's: a name, a
   department, a street, a country, an ORCID, an e-mail address, each on its own line) are no
   reference: a block of flush lines at the list's end, a line's spacing apart, none holding a
@@ -226,16 +229,51 @@ def page_furniture(pages: Sequence[Sequence[Line]]) -> set[tuple[int, int]]:
     shapes = {where: shape(line) for where, line in lines.items()}
     # on several pages: two references alike but for their years at the top of one page are none
     seen = Counter(form for _, form in {(page, form) for (page, _), form in shapes.items()})
-    repeated = {
-        where
-        for where in lines
-        if seen[shapes[where]] >= 2 and _WORD.search(shapes[where][0]) and not _in_the_text(pages, where)
-    }
+    repeated = {where for where in lines if _running(pages, lines, shapes, seen, where)}
     return (
         {where for where, line in lines.items() if _PAGE_NUMBER.fullmatch(line.text)}
         | repeated
         | _numbered_heads(lines)
     )
+
+
+def _running(
+    pages: Sequence[Sequence[Line]],
+    lines: dict[tuple[int, int], Line],
+    shapes: dict[tuple[int, int], tuple[str, int]],
+    seen: Counter[tuple[str, int]],
+    where: tuple[int, int],
+) -> bool:
+    """Whether a line at a page's edge is a running head or foot: its words (a word at least) stand
+    at another page's edge too, in its type, apart from the text, and it is not the list's heading."""
+    form = shapes[where]
+    return (
+        seen[form] >= 2
+        and bool(_WORD.search(form[0]))
+        and not _in_the_text(pages, where)
+        and not _heads_the_list(lines, shapes, where)
+    )
+
+
+def _heads_the_list(
+    lines: dict[tuple[int, int], Line], shapes: dict[tuple[int, int], tuple[str, int]], where: tuple[int, int]
+) -> bool:
+    """Whether a line at a page's edge is the reference list's heading, not a running head naming
+    the list: it names the list, and no other page holds its words at an edge at its height (a
+    running head or foot stands at one height on each page; a contents page's last entry,
+    "Literaturverzeichnis 38", stands at its page's foot, the heading at its page's top)."""
+    line = lines[where]
+    if not HEADING.match(line.text.strip()):
+        return False
+    return not any(
+        other[0] != where[0]
+        and shapes[other] == shapes[where]
+        and abs(lines[other].bottom - line.bottom) <= _SAME_PLACE
+        for other in lines
+    )
+
+
+_SAME_PLACE = 2.0  # points: a running head's height on two pages
 
 
 def _in_the_text(pages: Sequence[Sequence[Line]], where: tuple[int, int]) -> bool:
