@@ -6,6 +6,12 @@ goes on reference [10] (a conference's ordinal), as "3. Auflage" or "2. Edition"
 
 A number that breaks the run of labels around it is a wrapped line too: between "1." and "2.",
 the line "120. Princeton University Press, 2003." is the end of reference 1's pages (91–120).
+
+A number in brackets ("[12]") and a bracketed text ("[Knu84]", "[Zhai et al., 2022]") are two
+forms where the numbers are the more: in a list numbered "[n]", a wrapped line that opens with a
+bracketed text is no reference (biblatex's editors of a report, "[Core Writing Team, R.K. Pachauri
+and L.A. Meyer (eds.)]” In: IPCC (2014).", went on reference [29]). In a list of alphabetic labels,
+a work without an author is labelled by its year's two digits ("[96]"): one form with the rest.
 """
 
 from __future__ import annotations
@@ -19,25 +25,37 @@ _OWN_FORM_AT_LEAST = 3
 
 
 def label_form(label: str) -> str:
-    """The form of a label as `_reflist` matches it: "[", "(", ")" ("12)") or "." (an
-    alphabetic or author-year label in brackets is of the bracket form)."""
+    """The form of a label as `_reflist` matches it: "[n" (a number in brackets, "[12]"), "["
+    (an alphabetic or author-year label in brackets: "[Knu84]", "[Zhai et al., 2022]", AAAI's
+    repeated author's "[1996]"), "(", ")" ("12)") or "."."""
     label = label.strip()
+    if _BRACKETED_NUMBER.fullmatch(label):
+        return "[n"
     if label[:1] in "[(":
         return label[0]
     return ")" if label.endswith(")") else "."
 
 
+_BRACKETED_NUMBER = re.compile(r"\[\d{1,3}\]")  # a year in brackets is an author-year label
+
+
 def in_one_form(starts: Sequence[re.Match[str] | None]) -> list[re.Match[str] | None]:
     """``starts`` (each line's label match, or None) without the labels of a form other than
     the list's own, when the list's own form clearly dominates."""
-    forms = Counter(label_form(start.group("label")) for start in starts if start is not None)
+    labelled = [label_form(start.group("label")) if start is not None else None for start in starts]
+    forms = Counter(form for form in labelled if form is not None)
     if not forms:
         return list(starts)
+    # A list labelled with bracketed texts ("[Knu84]") gives a work without author its year's two
+    # digits ("[96]"): where the texts are as many as the numbers or more, both are its one form.
+    joined = forms["["] >= forms["[n"]
+    labelled = ["[" if joined and form == "[n" else form for form in labelled]
+    forms = Counter(form for form in labelled if form is not None)
     own, count = forms.most_common(1)[0]
     others = sum(forms.values()) - count
     if count < _OWN_FORM_AT_LEAST or others > _MINORITY * count:
         return list(starts)
-    return [start if start is None or label_form(start.group("label")) == own else None for start in starts]
+    return [start if form == own else None for start, form in zip(starts, labelled, strict=True)]
 
 
 def in_sequence(starts: Sequence[re.Match[str] | None]) -> list[re.Match[str] | None]:
