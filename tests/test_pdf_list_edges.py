@@ -266,76 +266,74 @@ def test_a_number_in_another_label_form_than_the_lists_is_a_wrapped_line() -> No
     assert items[3].text.endswith("Paderborn, Germany; 2016. p. 190-4.")
 
 
-def test_a_bracketed_text_opening_a_wrapped_line_of_a_list_numbered_in_brackets_is_no_label() -> None:
-    """A biblatex numeric list (an earth-sciences manuscript): reference [29]'s third line opens
-    with its editors in brackets; in a list numbered "[n]" that is a wrapped line, not a reference
-    labelled "[Core Writing Team, …]"."""
-    text = "\n".join(
-        [
-            "[27] M. Tedesco and X. Fettweis. “Unprecedented atmospheric conditions drive the melt”. In:",
-            "     The Cryosphere 14.4 (2020), pp. 1209–1223.",
-            "[28] V. Vionnet et al. “The detailed snowpack scheme Crocus and its implementation in SURFEX",
-            "     v7.2”. In: Geoscientific Model Development 5.3 (2012), pp. 773–791.",
-            "[29] IPCC. “Climate Change 2014: Synthesis Report. Contribution of Working Groups I, II",
-            "     and III to the Fifth Assessment Report of the Intergovernmental Panel on Climate Change",
-            "     [Core Writing Team, R.K. Pachauri and L.A. Meyer (eds.)]” In: IPCC (2014). DOI: 10.",
-            "     1017/CBO9781107415324.",
-            "[30] C. Agosta et al. “Estimation of the Antarctic surface mass balance using the regional",
-            "     climate model MAR”. In: The Cryosphere 13.1 (2019), pp. 281–296.",
-            "[31] S. Hofer et al. “Decreasing cloud cover drives the recent mass loss on the Greenland",
-            "     Ice Sheet”. In: Science Advances 3.6 (2017), e1700584.",
-        ]
-    )
-    items = read_list(text).items
-    assert [item.label for item in items] == ["27", "28", "29", "30", "31"]
-    assert "[Core Writing Team, R.K. Pachauri and L.A. Meyer (eds.)]” In: IPCC (2014)." in items[2].text
+# biblatex's numeric list (an earth-sciences manuscript): reference [29]'s third line opens with its
+# editors in brackets, a wrapped line in a list numbered "[n]", not a reference labelled "[Core …]".
+_NUMBERED_WITH_BRACKETED_EDITORS = [
+    "[27] M. Tedesco and X. Fettweis. “Unprecedented atmospheric conditions drive the melt”. In:",
+    "     The Cryosphere 14.4 (2020), pp. 1209–1223.",
+    "[28] V. Vionnet et al. “The detailed snowpack scheme Crocus and its implementation in SURFEX",
+    "     v7.2”. In: Geoscientific Model Development 5.3 (2012), pp. 773–791.",
+    "[29] IPCC. “Climate Change 2014: Synthesis Report. Contribution of Working Groups I, II",
+    "     and III to the Fifth Assessment Report of the Intergovernmental Panel on Climate Change",
+    "     [Core Writing Team, R.K. Pachauri and L.A. Meyer (eds.)]” In: IPCC (2014). DOI: 10.",
+    "     1017/CBO9781107415324.",
+    "[30] C. Agosta et al. “Estimation of the Antarctic surface mass balance using the regional",
+    "     climate model MAR”. In: The Cryosphere 13.1 (2019), pp. 281–296.",
+    "[31] S. Hofer et al. “Decreasing cloud cover drives the recent mass loss on the Greenland",
+    "     Ice Sheet”. In: Science Advances 3.6 (2017), e1700584.",
+]
+# AAAI's author-year labels give a repeated author's next work its year alone ("[1997]"): a
+# bracketed year is of the list's own form, not a number in brackets.
+_AUTHOR_YEAR_WITH_A_YEAR_ALONE = [
+    "[Bengio et al., 2003] Bengio, Y.; Ducharme, R.; and Vincent, P. 2003. A neural model. JMLR 3.",
+    "[Bengio, 1996] Bengio, Y. 1996. Markovian models for sequential data. NCS 2:129–162.",
+    "[1997] Bengio, Y. 1997. Markovian models again. NCS 3:1–10.",
+    "[Collobert et al., 2011] Collobert, R., and Weston, J. 2011. NLP from scratch. JMLR 12.",
+]
+# biblatex-ieee's alphabetic style (texlive-doc's example) labels works without an author by their
+# year's two digits ("[96]", "[97]") among "[AT00]", "[Bre89]": of the list's one bracketed form.
+_ALPHABETIC_WITH_YEARS_ALONE = [
+    "[96]    FLEXChip signal processor (MC68175/D), Motorola, 1996.",
+    "[97]    Wireless LAN medium access control (MAC) and physical layer",
+    "        (PHY) specification, IEEE Std. 802.11, 1997.",
+    "[AT00]  J. B. Anderson and K. Tepe, “Properties of the tailbiting BCJR decoder,” in",
+    "        Codes, Systems, and Graphical Models. New York: Springer, 2000.",
+    "[Bre89] J. Breckling, Ed., The Analysis of Directional Time Series. Berlin: Springer, 1989.",
+    "[Bul64] B. K. Bul, Theory Principles and Design of Magnetic Circuits. Moscow: Energia, 1964.",
+    "[CT92]  J. C. Candy and G. C. Temes, Eds., Oversampling Delta-Sigma Converters. IEEE, 1992.",
+    "[Cul72] B. D. Cullity, Introduction to Magnetic Materials. Reading, MA: Addison-Wesley, 1972.",
+    "[FMB97] S. G. Finn, M. Médard, and R. A. Barry, “A novel approach to automatic protection",
+    "        switching,” in Proc. IEEE Workshop on Network Management, 1997, pp. 23–34.",
+    "[HKS95] P. Hedelin, P. Knagenhjelm, and M. Skoglund, “Theory for transmission of vector",
+    "        quantization data,” in Speech Coding and Synthesis. Elsevier, 1995, pp. 347–396.",
+    "[Kan10] S. Kandala, “Changes to Annex D,” IEEE, Tech. Rep. 02/680r0, 2010.",
+]
 
 
-def test_a_year_in_brackets_keeps_the_author_year_form_of_its_list() -> None:
-    """AAAI's author-year labels give a repeated author's next work its year alone ("[1996]"): a
-    bracketed year is of the list's own form, not a number in brackets, and starts a reference."""
-    text = "\n".join(
-        [
-            "[Bengio et al., 2003] Bengio, Y.; Ducharme, R.; and Vincent, P. 2003. A neural model. JMLR 3.",
-            "[Bengio, 1996] Bengio, Y. 1996. Markovian models for sequential data. NCS 2:129–162.",
-            "[1997] Bengio, Y. 1997. Markovian models again. NCS 3:1–10.",
-            "[Collobert et al., 2011] Collobert, R., and Weston, J. 2011. NLP from scratch. JMLR 12.",
-        ]
-    )
-    items = read_list(text).items
-    assert [item.label for item in items] == [
-        "Bengio et al., 2003",
-        "Bengio, 1996",
-        "1997",
-        "Collobert et al., 2011",
-    ]
-
-
-def test_a_works_year_as_its_label_in_a_list_of_alphabetic_labels_starts_a_reference() -> None:
-    """biblatex-ieee's alphabetic style (texlive-doc's example): works without an author are
-    labelled by their year's two digits ("[96]", "[97]") among "[AT00]", "[Bre89]": a number in
-    brackets, of the list's one bracketed form all the same."""
-    text = "\n".join(
-        [
-            "[96]    FLEXChip signal processor (MC68175/D), Motorola, 1996.",
-            "[97]    Wireless LAN medium access control (MAC) and physical layer",
-            "        (PHY) specification, IEEE Std. 802.11, 1997.",
-            "[AT00]  J. B. Anderson and K. Tepe, “Properties of the tailbiting BCJR decoder,” in",
-            "        Codes, Systems, and Graphical Models. New York: Springer, 2000.",
-            "[Bre89] J. Breckling, Ed., The Analysis of Directional Time Series. Berlin: Springer, 1989.",
-            "[Bul64] B. K. Bul, Theory Principles and Design of Magnetic Circuits. Moscow: Energia, 1964.",
-            "[CT92]  J. C. Candy and G. C. Temes, Eds., Oversampling Delta-Sigma Converters. IEEE, 1992.",
-            "[Cul72] B. D. Cullity, Introduction to Magnetic Materials. Reading, MA: Addison-Wesley, 1972.",
-            "[FMB97] S. G. Finn, M. Médard, and R. A. Barry, “A novel approach to automatic protection",
-            "        switching,” in Proc. IEEE Workshop on Network Management, 1997, pp. 23–34.",
-            "[HKS95] P. Hedelin, P. Knagenhjelm, and M. Skoglund, “Theory for transmission of vector",
-            "        quantization data,” in Speech Coding and Synthesis. Elsevier, 1995, pp. 347–396.",
-            "[Kan10] S. Kandala, “Changes to Annex D,” IEEE, Tech. Rep. 02/680r0, 2010.",
-        ]
-    )
-    items = read_list(text).items
-    labels = ["96", "97", "AT00", "Bre89", "Bul64", "CT92", "Cul72", "FMB97", "HKS95", "Kan10"]
-    assert [item.label for item in items] == labels
+@pytest.mark.parametrize(
+    ("lines", "labels"),
+    [
+        pytest.param(
+            _NUMBERED_WITH_BRACKETED_EDITORS,
+            ["27", "28", "29", "30", "31"],
+            id="a-bracketed-text-in-a-list-numbered-in-brackets-is-a-wrapped-line",
+        ),
+        pytest.param(
+            _AUTHOR_YEAR_WITH_A_YEAR_ALONE,
+            ["Bengio et al., 2003", "Bengio, 1996", "1997", "Collobert et al., 2011"],
+            id="a-bracketed-year-among-author-year-labels-starts-a-reference",
+        ),
+        pytest.param(
+            _ALPHABETIC_WITH_YEARS_ALONE,
+            ["96", "97", "AT00", "Bre89", "Bul64", "CT92", "Cul72", "FMB97", "HKS95", "Kan10"],
+            id="two-digits-in-brackets-among-alphabetic-labels-start-references",
+        ),
+    ],
+)
+def test_the_lists_bracketed_form_decides_which_bracketed_lines_start_references(
+    lines: list[str], labels: list[str]
+) -> None:
+    assert [item.label for item in read_list("\n".join(lines)).items] == labels
 
 
 def test_an_accent_set_before_its_letter_is_joined_to_it_not_read_as_a_cork_letter() -> None:
