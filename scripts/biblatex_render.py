@@ -221,7 +221,7 @@ def bib_entry(record: Record, number: int, chooser: random.Random) -> str:
     if record.editors:
         fields["editor"] = _bib_names(record.editors, None, initials)
     if record.year:
-        fields["date"] = str(record.year)
+        fields["date"] = str(record.year) + (f"-{record.issued_day}" if record.issued_day else "")
     container_field = {"article": "journaltitle", "misc": "howpublished", "unpublished": "howpublished"}.get(
         kind, "booktitle"
     )

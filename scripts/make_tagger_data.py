@@ -176,6 +176,7 @@ class Record:
     series_number: str = ""  # its number in the series, labelled a volume
     accessed: str = ""  # a web page's date of access, ISO 8601 ("2021-05-03")
     printed_edition: str = ""  # an edition as a CSL style is to print it ("3rd ed."; its `edition` "3rd")
+    issued_day: str = ""  # the month and day of its date ("01-15": APA's "(2019, January 15)"), no field's
 
 
 # ---------------------------------------------------------------- records
@@ -428,7 +429,8 @@ def _variant(record: Record, records: list[Record], chooser: random.Random) -> R
         changes.update(kind="article", container="", volume="", issue="", pages="")
     varied = dataclasses.replace(record, **changes) if changes else record  # type: ignore[arg-type]
     printed = _printed_variant(_bare_variant(varied, records, chooser), records, chooser)
-    return _named_variant(_listed_variant(printed, records, chooser), records, chooser)
+    named = _named_variant(_listed_variant(printed, records, chooser), records, chooser)
+    return _versioned_variant(named, chooser)
 
 
 # Where one draw of `_bare_variant` falls, each variant's share of the records it applies to.
@@ -639,6 +641,52 @@ def _named_variant(record: Record, records: list[Record], chooser: random.Random
         title = chooser.choice(_TITLE_NUMBERS).format(record.title.rstrip(". "), number)
         return dataclasses.replace(record, title=title)
     return record
+
+
+# Where one draw of `_versioned_variant` falls: a program's name and version before a title, a
+# date with its month and day.
+_VERSIONED_TITLE, _DATED_TO_THE_DAY = 0.03, 0.05
+# A version after a program's or a model's name ("CroCo v2", "YOLOv3", "GPT-4", "C++"), or none.
+_VERSIONS = ("v2", "v3", "2", "3", "4", "2.0", "++", "XL", "")
+
+
+def _versioned_variant(record: Record, chooser: random.Random) -> Record:
+    """After `_named_variant`'s draw (so the draws before stay as they were), one more: a title
+    opened by a program's or a model's name, its version and a colon, 3 in 100 of the titles
+    with names and no colon ("CroCo v2: Improved cross-view completion …", "T-kvm: …": a
+    title's first words, not a family name after the names); a date with its month and day, 2
+    in 100 (APA's "(2019, January 15).", a post's, a page's, a report's: the month and the day
+    no field's). A court case and an untitled record stay as they are."""
+    draw = chooser.random()
+    if record.kind == "legal_case" or not record.title:
+        return record
+    if draw < _VERSIONED_TITLE:
+        if ":" in record.title or not record.authors:
+            return record
+        return dataclasses.replace(record, title=f"{_program_name(record.title, chooser)}: {record.title}")
+    if draw < _DATED_TO_THE_DAY and record.year:
+        day = f"{chooser.randint(1, 12):02d}-{chooser.randint(1, 28):02d}"
+        return dataclasses.replace(record, issued_day=day)
+    return record
+
+
+def _program_name(title: str, chooser: random.Random) -> str:
+    """A program's or a model's name made of a title's words, and its version: the first
+    letters of two words joined ("Cross-view completion …" → "CroCo"), a capital and the next
+    words' initials ("Trusted kernel virtual machine" → "T-kvm"), or the acronym's first five
+    letters ("CVC"); the version after a space, a hyphen or nothing ("CroCo v2", "CVC-3",
+    "CroCov2", "CVC++")."""
+    words = [word for word in re.findall(r"[^\W\d_]+", title) if len(word) >= 3]
+    form = chooser.random()
+    if len(words) >= 2 and form < 0.5:
+        name = words[0][: chooser.randint(2, 4)].capitalize() + words[1][:2].capitalize()
+    elif len(words) >= 3 and form < 0.7:
+        name = words[0][0].upper() + "-" + "".join(word[0] for word in words[1:4]).lower()
+    else:
+        name = _acronym(title)[:5]
+    version = chooser.choice(_VERSIONS)
+    joiner = chooser.choice((" ", "-", "")) if version[:1].isalnum() else ""
+    return name + joiner + version
 
 
 def _named_page(record: Record, records: list[Record], chooser: random.Random) -> Record:
@@ -906,7 +954,8 @@ def csl_item(record: Record, chooser: random.Random) -> dict[str, object]:
     if record.translators:
         item["translator"] = [person(name, 2) for name in record.translators[:6]]
     if record.year:
-        item["issued"] = {"date-parts": [[int(record.year)]]}
+        day = [int(part) for part in record.issued_day.split("-")] if record.issued_day else []
+        item["issued"] = {"date-parts": [[int(record.year), *day]]}
     if record.original_year:
         _original_date(item, record, chooser)
     for key, value, k in (
@@ -1323,6 +1372,8 @@ def bib_entry(record: Record, number: int, chooser: random.Random) -> str:
         fields["editor"] = _bib_names(record.editors, 2, initials)
     if record.year:
         fields["year"] = str(record.year)
+    if record.issued_day:  # BibTeX prints a month, no day
+        fields["month"] = MONTHS[int(record.issued_day[:2]) - 1].name
     container_field = {"article": "journal", "misc": "howpublished"}.get(kind, "booktitle")
     for key, value, k in (
         (container_field, _container(record, chooser), 4),

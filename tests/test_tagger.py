@@ -531,6 +531,16 @@ def _in_a_short_journal(make_data: ModuleType) -> object:
     return make_data._in_a_short_journal(_lecun(make_data), [lender], _GivenDraws(0.9, 0.1))  # untitled
 
 
+def _versioned_title(make_data: ModuleType) -> object:
+    # the first letters of the title's first two words and the first version, after a space
+    return make_data._versioned_variant(_kingma(make_data), _GivenDraws(0.01, 0.1))
+
+
+def _dated_to_the_day(make_data: ModuleType) -> object:
+    # the lowest month and day: 1 January
+    return make_data._versioned_variant(_edge(make_data), _GivenDraws(0.04))
+
+
 BARE_VARIANTS = [
     pytest.param(
         _untitled, "plain", "Anonymous.|family Nature,|container 521:|volume 436–444,|pages 2015.|date",
@@ -623,6 +633,19 @@ BARE_VARIANTS = [
         "Bengio.|family Physica|container A,|container 521:|volume 436–444,|pages 2015.|date",
         id="plain-an-untitled-article-in-a-journal-of-one-word-and-a-letter",
     ),
+    pytest.param(
+        _versioned_title, "splncs04",
+        "Kingma,|family D.P.,|given Ba,|family J.:|given MeFo|title v2:|title A|title method|title for|title "
+        "stochastic|title optimization.|title In:|other International|container Conference|container "
+        "on|container Learning|container Representations|container (2015)|date",
+        id="splncs04-a-title-opened-by-a-programs-name-its-version-and-a-colon",
+    ),
+    pytest.param(
+        _dated_to_the_day, "plain",
+        "In|other Proceedings|container of|container the|container Workshop|container on|container "
+        "Edge|container AI,|container pages|other 1–9.|pages ACM,|publisher January|other 2024.|date",
+        id="plain-a-date-with-its-month",
+    ),
 ]  # fmt: skip
 
 
@@ -651,7 +674,27 @@ def test_the_bare_variants_label_what_a_style_prints(
     assert ("title" in row["labels"]) == (row["truth"]["title"] is not None)
 
 
-def test_the_bare_variants_are_a_few_in_a_hundred_and_keep_the_records_key(make_data: ModuleType) -> None:
+def test_apa_prints_a_date_to_the_day_its_month_and_day_no_fields(
+    make_data: ModuleType, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(make_data, "_variant", lambda record, records, chooser: record)  # this variant only
+    apa = str(ROOT / "fixtures" / "csl" / "styles" / "apa.csl")
+    page = make_data.Record(
+        key="k7", kind="webpage", title="Pipelined training", authors=[make_data.Name("Ann", "Lee")],
+        year=2024, url="https://edge.org/pipelined",
+    )  # fmt: skip
+    (row,) = make_data._render_style((apa, [make_data._versioned_variant(page, _GivenDraws(0.04))]))
+    labelled = list(zip(row["tokens"], row["labels"], strict=True))
+    day = [("(2024,", "date"), ("January", "other"), ("1).", "other"), ("Pipelined", "title")]
+    assert labelled[2:6] == day
+    assert row["truth"]["year"] == 2024
+
+
+def test_the_bare_variants_are_a_few_in_a_hundred_and_keep_the_records_key(
+    make_data: ModuleType, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # a later draw's titles apart
+    monkeypatch.setattr(make_data, "_versioned_variant", lambda record, chooser: record)
     kinds = ["article-journal", "paper-conference", "book", "report"]
     records = [
         make_data.Record(
@@ -767,4 +810,25 @@ def test_the_named_variants_are_a_few_in_a_hundred_and_keep_the_records_key(make
     assert sum(not v.authors for v in named) > 0
     assert 0 < sum(v.year is None for v in named) < len(named)
     assert 80 <= len(numbered) <= 170  # 3% of 4,000
+    assert [v.key for v in variants] == [r.key for r in records]
+
+
+def test_the_versioned_variants_are_a_few_in_a_hundred_and_change_a_title_or_a_date_alone(
+    make_data: ModuleType, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    records, variants = _varied_four_kinds(make_data)
+    monkeypatch.setattr(make_data, "_versioned_variant", lambda record, chooser: record)
+    _, before = _varied_four_kinds(make_data)  # every draw before it as it was
+    pairs = list(zip(variants, before, strict=True))
+    versioned = [(v, b) for v, b in pairs if v.title != b.title]
+    dated = [(v, b) for v, b in pairs if v.issued_day]
+    assert 80 <= len(versioned) <= 170  # 3% of 4,000
+    assert all(v.title.endswith(": " + b.title) and ":" not in b.title and v.authors for v, b in versioned)
+    assert 50 <= len(dated) <= 110  # 2% of 4,000
+    months_and_days = [tuple(int(part) for part in v.issued_day.split("-")) for v, _ in dated]
+    assert all(1 <= month <= 12 and 1 <= day <= 28 for month, day in months_and_days)
+    assert all(v.year for v, _ in dated)
+    changed = [(v, b) for v, b in pairs if v != b]
+    assert len(changed) == len(versioned) + len(dated)
+    assert all(make_data.dataclasses.replace(v, title=b.title, issued_day="") == b for v, b in changed)
     assert [v.key for v in variants] == [r.key for r in records]
