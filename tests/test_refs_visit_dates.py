@@ -192,3 +192,69 @@ def test_the_visit_words_are_lower_case() -> None:
     words = table.words | table.connectors | table.date_joiners
     assert all(word == word.lower() and word.strip() == word for word in words)
     assert {"retrieved", "besucht", "consulté", "дата обращения"} <= table.words
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        pytest.param("DISQOVER. (Accessed August 31, 2018). https://www.disqover.com/", id="month-named"),
+        pytest.param("Docker Hub. (Accessed August 31, 2018). https://hub.docker.com/", id="two-words"),
+        pytest.param(
+            "Dresden Ovary Table. http://tomancak-srv1.mpi-cbg.de/DOT/main. "
+            "[Online; accessed 15-February-2016]",
+            id="day-month-year-hyphenated",
+        ),
+    ],
+)
+def test_a_page_s_title_alone_before_its_visit_date_names_no_author(text: str) -> None:
+    title = text.partition(". ")[0]
+    parsed = parse_reference(text)
+    assert (parsed.title, parsed.authors) == (title, ())
+
+
+@pytest.mark.parametrize(
+    ("text", "title", "first_family"),
+    [
+        pytest.param(
+            "APACHE, f. CloudStack. 2015. Acesso em 14 de setembro de 2015. Disponível em: "
+            "<http://cloudstack.apache.org/>.",
+            "CloudStack",
+            "APACHE",
+            id="abnt-visit-after-the-year",
+        ),
+        pytest.param(
+            "INC., C. S. Xen Project Software Overview. 2015. Acesso em 10 de novembro de 2015. "
+            "Disponível em: <http://wiki.xenproject.org/wiki/Xen Overview>.",
+            "Xen Project Software Overview",
+            "INC",
+            id="abnt-two-initials",
+        ),
+        pytest.param(
+            "PAMPLONA, E. de O. Engenharia Econômica II. 2005. Disponível em: "
+            "<http://www.iepg.unifei.edu.br/edson/download/Engecon2/CAP5EE2PLapost.pdf>. "
+            "Acesso em: 04/06/2012.",
+            "Engenharia Econômica II",
+            "PAMPLONA",
+            id="abnt-link-lead-after-the-year-a-particle-among-initials",
+        ),
+        pytest.param(
+            "DIAS, S. M. P. D. B.; BíSCARO, H. H. Libras Movement Data Set. Disponível em: "
+            "<http://archive.ics.uci.edu/ml/datasets/Libras+Movement>.",
+            "Libras Movement Data Set",
+            "DIAS",
+            id="abnt-names-between-semicolons-no-year",
+        ),
+        pytest.param(
+            "GiliiBueno. Accessed on 2023-09-18. FurhatInterviewRobot github repository. "
+            "https://github.com/xarxaxdev/FurhatInterviewRobot.",
+            "FurhatInterviewRobot github repository",
+            "GiliiBueno",
+            id="visit-between-names-and-title",
+        ),
+    ],
+)
+def test_a_note_in_the_title_s_place_is_no_title(text: str, title: str, first_family: str) -> None:
+    parsed = parse_reference(text)
+    assert parsed.title == title
+    assert parsed.authors[0].startswith(first_family)
+    assert title not in " ".join(parsed.authors)

@@ -121,7 +121,7 @@ _VISIT_DAY = r"\d{1,2}(?:st|nd|rd|th|\.)?[\s,/.-]{0,2}"
 _VISIT_JOINER = rf"(?:{alternation(visit_dates().date_joiners)}\s+)?"
 _ACCESSED = re.compile(
     rf"(?<!\w){alternation(visit_dates().words)}(?:\s+{alternation(visit_dates().connectors)})?(?:\s*+:)?\s*"
-    rf"{_VISIT_JOINER}(?:{_VISIT_DAY}){{0,2}}{_VISIT_JOINER}(?:[^\W\d_]{{3,10}}\.?,?\s+)?{_VISIT_JOINER}"
+    rf"{_VISIT_JOINER}(?:{_VISIT_DAY}){{0,2}}{_VISIT_JOINER}(?:[^\W\d_]{{3,10}}\.?,?[\s-]+)?{_VISIT_JOINER}"
     rf"(?:{_VISIT_DAY})?{YEARS}",
     re.I,
 )
@@ -721,11 +721,45 @@ def _by_sentences(text: str) -> tuple[str | None, str]:
     # APA's "Author, U. (2014)." is an untitled work's names and date)
     if len(sentences) == 2 and _LINK_TAIL_OR_DATE.fullmatch(sentences[1]):
         del sentences[1]
+    if (noted := _title_beside_a_note(sentences)) is not None:
+        return noted
     if (unnamed := _link_or_untitled(sentences)) is not None:
         return unnamed
     if len(sentences) >= 2 and (_looks_like_authors(sentences[0]) or (dated and is_body(sentences[0]))):
         return _clean_title(title_before_question(sentences[1])), _YEAR_AFTER_AUTHORS.sub("", sentences[0])
     return (_clean_title(sentences[0]) if sentences else None), ""
+
+
+# A note in the title's place, after the names (and the year): a visit's date ("Acesso em 14 de
+# setembro de 2015", "Accessed on 2023-09-18": visit-dates.json) or the words that lead a link in
+# ABNT's angle brackets, the link gone ("Disponível em: <", "Available at: <").
+_LINK_LEAD = re.compile(r"[^\W\d_]++(?:\s[^\W\d_]++){0,2}:\s*+<")
+# An inverted name and its initials, then the title, in one sentence (its initial's period read as
+# no sentence's end): "APACHE, f. CloudStack", "INC., C. S. Xen Project Software Overview",
+# "PAMPLONA, E. de O. Engenharia Econômica II" (a particle before an initial), "DIAS, S. M. P. D.
+# B.; BíSCARO, H. H. Libras Movement Data Set" (ABNT's semicolons between the names).
+_INVERTED_INITIALS = rf"[^,;]++,(?:\s(?:(?:{alternation(_PARTICLES)})\s)?+[A-Za-z]\.)++"
+_INITIALS_THEN_TITLE = re.compile(
+    rf"(?P<names>{_INVERTED_INITIALS}(?:;\s{_INVERTED_INITIALS})*+)\s++(?P<title>[^\W\d_].*)"
+)
+
+
+def _a_note(sentence: str) -> bool:
+    return _ACCESSED.match(sentence) is not None or _LINK_LEAD.match(sentence) is not None
+
+
+def _title_beside_a_note(sentences: list[str]) -> _Reading | None:
+    """Where a note follows the names (the year dropped): the title the names' sentence holds
+    after the initials (ABNT's "APACHE, f. CloudStack. 2015. Acesso em 14 de setembro de 2015."),
+    else the sentence after the note ("GiliiBueno. Accessed on 2023-09-18. FurhatInterviewRobot
+    github repository."); None where no note follows the names."""
+    if len(sentences) < 2 or not _a_note(sentences[1]):
+        return None
+    if split := _INITIALS_THEN_TITLE.fullmatch(sentences[0]):
+        return _clean_title(split["title"]), split["names"]
+    if len(sentences) >= 3 and not _a_note(sentences[2]) and _looks_like_authors(sentences[0]):
+        return _clean_title(title_before_question(sentences[2])), sentences[0]
+    return None
 
 
 def _link_or_untitled(sentences: list[str]) -> _Reading | None:
@@ -765,7 +799,8 @@ def _only_a_link(first: str, rest: str) -> bool:
     technologies. … (2014)."): that sentence is the title of a page that names no author. A
     person's name and a year alone are an untitled work's ("Author, U. (2014).")."""
     if _LINK_WORD.search(rest) is not None:
-        return _LINK_MATTER.fullmatch(rest.casefold()) is not None
+        # a visit's date as one word, its month named in any language ("(Accessed August 31, 2018)")
+        return _LINK_MATTER.fullmatch(_ACCESSED.sub("accessed", rest).casefold()) is not None
     # ("Author, U. [@ausername]. (2014).": a name inverted before its comma)
     return _YEAR_ALONE.fullmatch(rest) is not None and "," not in first and not looks_like_names(first)
 
