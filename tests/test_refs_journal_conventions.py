@@ -265,9 +265,27 @@ def test_gost_container_is_the_venue(reference: str, venue: str) -> None:
             " Bicicleta",
             id="a news article, the link broken twice",
         ),
+        pytest.param(
+            "Allaire, J., Chollet, F., 2021. keras: R Interface to ’Keras’. URL: https: "
+            "//CRAN.R-project.org/package=keras. r package version 2.7.0.",
+            "keras: R Interface to ’Keras’",
+            id="elsarticle-harv's label with its colon, a note after the link",
+        ),
+        # R's citation() prints a package's version as a sentence after its title
+        pytest.param(
+            'Wildi, O. (2017), dave: Functions for "Data Analysis in Vegetation Ecology". '
+            "R package version 2.0.",
+            'dave: Functions for "Data Analysis in Vegetation Ecology"',
+            id="an R package's version after a quoted phrase",
+        ),
+        pytest.param(
+            "Xie, Y., 2015. DT: A Wrapper of the JavaScript Library 'DataTables'. r package version 0.1.",
+            "DT: A Wrapper of the JavaScript Library 'DataTables'",
+            id="an R package's version in lower case",
+        ),
     ],
 )
-def test_what_follows_a_link_label_is_no_title(reference: str, title: str) -> None:
+def test_what_follows_a_link_label_or_a_package_s_version_is_no_title(reference: str, title: str) -> None:
     assert parse_reference(reference).title == title
 
 

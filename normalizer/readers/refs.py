@@ -252,7 +252,7 @@ def _as_quoted_in_english(text: str) -> str:
 # natbib's and elsarticle's link field, "… (Dec. 2023). URL https://www.who.int/…/9789 240086517":
 # the link is the reference's last field, so what follows the label is the link and the pieces a
 # line's break left of it, none of them a title.
-_LINK_FIELD = re.compile(r"(?<=[.)])\s+URL\s.*$")
+_LINK_FIELD = re.compile(r"(?<=[.)])\s+URL:?\s.*$")
 
 
 @lru_cache(maxsize=8192)  # `_italic_titles` reads each title before `queries_from_list` does
@@ -907,6 +907,8 @@ _REPORT_TAIL = re.compile(
     rf"|(?<!\s)\s+{_THESIS_KIND}(?:,.*)?$"
     r"|\.(?=Technical [Rr]eport\b).*$"
     r"|,\s+version\s+\d[\w.]*\b.*$"  # a program's version after its title (Science: "…, version 1.171")
+    # and R's citation() note after the title's sentence ("… for R. R package version 0.11.1")
+    r"|\.\s+[Rr]\s+package\s+version\s+\d.*$"
 )
 
 
