@@ -75,6 +75,12 @@ from bibnorm.text.word_tables import name_list_conjunctions, name_particles, vis
             2008,
             id="apa-retrieved",
         ),
+        pytest.param(
+            "A. Dunkels, “The contiki operating system. web page,” Visited 2005- 03-18. URL: "
+            "http://www. sics. se/adam/contiki, Tech. Rep., 2006.",
+            2006,
+            id="ieee-the-year-after-a-link-field-with-a-colon",
+        ),
     ],
 )
 def test_a_visit_date_is_not_the_work_s_year(text: str, year: int) -> None:

@@ -251,8 +251,16 @@ def _as_quoted_in_english(text: str) -> str:
 
 # natbib's and elsarticle's link field, "… (Dec. 2023). URL https://www.who.int/…/9789 240086517":
 # the link is the reference's last field, so what follows the label is the link and the pieces a
-# line's break left of it, none of them a title.
-_LINK_FIELD = re.compile(r"(?<=[.)])\s+URL:?\s.*$")
+# line's break left of it, none of them a title. elsarticle-harv's "URL: https://…" is too, where
+# no year follows it (IEEE prints "Visited 2005- 03-18. URL: http://…, Tech. Rep., 2006.").
+_LINK_FIELD = re.compile(r"(?<=[.)])\s+URL(?P<colon>:)?\s.*$")
+
+
+def _without_link_field(text: str) -> str:
+    field = _LINK_FIELD.search(text)
+    if field is None or (field["colon"] and _YEAR.search(field.group())):
+        return text
+    return text[: field.start()]
 
 
 @lru_cache(maxsize=8192)  # `_italic_titles` reads each title before `queries_from_list` does
@@ -265,7 +273,7 @@ def parse_reference(text: str) -> ParsedReference:
     doi = only_doi(text)
     # arXiv's own DataCite DOI names its preprint (Vancouver's "arXiv. 2023;doi.org/10.48550/arXiv.…")
     arxiv = arxiv or arxiv_doi_id(doi)
-    bare = _LINK_FIELD.sub("", without_ids(text))
+    bare = _without_link_field(without_ids(text))
     after_authors = _year_after_names(bare)
     astro = astro_reference(bare)  # MNRAS, AAS, A&A: names, year, then a journal and no title
     years = _dating_years(bare, after_authors, astro)
