@@ -746,7 +746,9 @@ _LINK_LEAD = re.compile(r"[^\W\d_]++(?:\s[^\W\d_]++){0,2}:\s*+<")
 # no sentence's end): "APACHE, f. CloudStack", "INC., C. S. Xen Project Software Overview",
 # "PAMPLONA, E. de O. Engenharia Econômica II" (a particle before an initial), "DIAS, S. M. P. D.
 # B.; BíSCARO, H. H. Libras Movement Data Set" (ABNT's semicolons between the names).
-_INVERTED_INITIALS = rf"[^,;]++,(?:\s(?:(?:{alternation(_PARTICLES)})\s)?+[A-Za-z]\.)++"
+# (an atomic group, not a possessive one around the optional particle: Python 3.11.0-3.11.4's `re`
+# matches nothing with `(?:…(?:…)?…)++`)
+_INVERTED_INITIALS = rf"[^,;]++,(?>(?:\s(?:(?:{alternation(_PARTICLES)})\s)?[A-Za-z]\.)+)"
 _INITIALS_THEN_TITLE = re.compile(
     rf"(?P<names>{_INVERTED_INITIALS}(?:;\s{_INVERTED_INITIALS})*+)\s++(?P<title>[^\W\d_].*)"
 )
