@@ -20,14 +20,14 @@ from dataclasses import dataclass
 from functools import cached_property, lru_cache
 from typing import TypeVar
 
-from bibnorm.readers.tagger import TaggedReference
+from bibnorm.readers.tagger import NAME_LABELS, TaggedReference
 from bibnorm.text import data_file
 
 CHOICES = ("rules", "model", "none")  # the reading kept: the rules', the model's, none
 
 # The labels the model may give a span of tokens, grouped as the choice weighs them.
 LABEL_GROUPS: Mapping[str, frozenset[str]] = {
-    "names": frozenset({"family", "given", "author"}),
+    "names": NAME_LABELS,
     "venue": frozenset({"container"}),
     "date": frozenset({"date"}),
     "numbers": frozenset({"volume", "issue", "pages"}),

@@ -21,7 +21,7 @@ from collections.abc import Collection
 from dataclasses import dataclass, field
 
 from bibnorm.readers._bbl_bibinfo import braced
-from bibnorm.readers.tagger import TaggedReference
+from bibnorm.readers.tagger import NAME_LABELS, TaggedReference
 from bibnorm.text.months import SPELLINGS as MONTH_SPELLINGS
 from bibnorm.text.titles import plain_text
 from bibnorm.text.word_tables import visit_dates
@@ -39,7 +39,6 @@ _CLOSING = {
     "`": re.compile(r"'(?=[,.;:])"),
     "\\og": re.compile(r"\\fg(?![A-Za-z])\s*+(?:\{\})?"),  # babel-french's guillemets
 }
-NAME_LABELS = frozenset({"family", "given", "author"})  # the tagger's labels of a name's words
 _YEAR_AT_END = re.compile(r"[(\[]?\s?(?:\d{4}[a-z]?|n\.\s?d)$")  # searched in a name list's last characters
 _AT_THE_END = frozenset({"date", "volume", "issue", "pages", "doi", "url", "arxiv", "isbn"})
 _WORD = re.compile(r"[^\W\d_]{2}")

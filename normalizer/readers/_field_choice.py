@@ -39,7 +39,7 @@ from bibnorm.readers._authors_arbiter import overruled_authors
 from bibnorm.readers._title_arbiter import overruled_title
 from bibnorm.readers._venue_arbiter import overruled_venue
 from bibnorm.readers._year_arbiter import overruled_year
-from bibnorm.readers.tagger import LABELS, TaggedReference
+from bibnorm.readers.tagger import LABELS, NAME_LABELS, TaggedReference
 from bibnorm.text.word_tables import publisher_words
 
 # Chosen on the validation styles (docs/tagger.md). Per field: the model's reading is kept where
@@ -85,10 +85,9 @@ _UNSPACED = re.compile("[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af\uf900-\ufaff\uf
 # words it labels nothing ("Title1.", "Poetics.": a short title the model reads as neither).
 # Nor editors ("Aristotle. Poetics. Ed. by D. W. Lucas.": the title read as the editor's name).
 _OTHER_FIELDS = frozenset(LABELS) - {"title", "note", "other", "editor"}
-_NAMES = frozenset({"family", "given", "author"})
 # What a title or venue the rules read too far runs into: the fields after it, not an edition or
 # a note ("Galactic Dynamics: Second Edition" is a title).
-_RUN_INTO = frozenset(LABELS) - {"title", "note", "other", "edition", "family", "given", "author"}
+_RUN_INTO = frozenset(LABELS) - {"title", "note", "other", "edition"} - NAME_LABELS
 # What the rules read as a title may be the venue line the model reads there ("Family, I. Title.
 # Journal Year, Vol, Pages.": MDPI's, ACS's layout; AMS's "2013: Title. J. Atmos. Sci., 70"), or a
 # book's place or edition after its title (GOST's "Title. — Los Altos, CA", "Title. Third. New York").
@@ -211,7 +210,7 @@ def _names_read_as_title(tagged: TaggedReference, read: str) -> bool:
     inside = tagged.tokens_of(read)
     before = max(inside) < tagged.run_of("title").start and _title_right_after_names(tagged)
     no_title = (tagged.likeliest("title", read) or 0.0) <= 1 - _SURE_OF_OTHERS
-    return labels <= _NAMES and no_title and before and not _quoted(tagged, read)
+    return labels <= NAME_LABELS and no_title and before and not _quoted(tagged, read)
 
 
 def _title_right_after_names(tagged: TaggedReference) -> bool:
@@ -220,7 +219,7 @@ def _title_right_after_names(tagged: TaggedReference) -> bool:
     Retrieval: A Brief Overview. In: …", whose names end in a colon), not words after an
     editor's or a translator's "by" ("Aristotle. De Anima. Ed. by Robert Drew Hicks")."""
     start = tagged.run_of("title").start
-    return 0 < start < len(tagged.labels) and tagged.labels[start - 1] in _NAMES
+    return 0 < start < len(tagged.labels) and tagged.labels[start - 1] in NAME_LABELS
 
 
 def _fills_the_title(tagged: TaggedReference) -> bool:
@@ -232,7 +231,7 @@ def _fills_the_title(tagged: TaggedReference) -> bool:
     Notices of the Royal Astronomical Society, 443", read with the title "Monthly")."""
     own, venue = tagged.run_of("title"), tagged.run_of("container")
     before = tagged.labels[max(own.start - 2, 0) : own.start]
-    dated = len(before) == 2 and before[0] in _NAMES and before[1] == "date"
+    dated = len(before) == 2 and before[0] in NAME_LABELS and before[1] == "date"
     if venue and venue.start == own.stop and _listed(" ".join(tagged.tokens[own.start : venue.stop])):
         return False  # a journal's first word ("2014, Monthly Notices of the Royal Astronomical Society")
     if venue or not _numbers_after(tagged, own.stop - 1):
@@ -264,7 +263,7 @@ def _names_before(tagged: TaggedReference, start: int, stop: int) -> bool:
         start = 1  # an alphabetic style's label before the names ("[Hoe90] Hoenig A. Applied …")
     labels = set(tagged.labels[start:stop])
     sure = all(marginal >= _SURE_OF_OTHERS for marginal in tagged.marginals[start:stop])
-    return sure and labels <= _NAMES and {"family", "given"} <= labels
+    return sure and labels <= NAME_LABELS and {"family", "given"} <= labels
 
 
 _LABEL = re.compile(r"\[[^\[\]\s]{1,12}\]")  # a citation label in brackets: "[Hoe90]", "[Knu79a]"

@@ -43,14 +43,13 @@ def in_one_form(starts: Sequence[re.Match[str] | None]) -> list[re.Match[str] | 
     """``starts`` (each line's label match, or None) without the labels of a form other than
     the list's own, when the list's own form clearly dominates."""
     labelled = [label_form(start.group("label")) if start is not None else None for start in starts]
+    # A list labelled with bracketed texts ("[Knu84]") gives a work without author its year's two
+    # digits ("[96]"): where the texts are as many as the numbers or more, both are its one form.
+    if labelled.count("[") >= labelled.count("[n"):
+        labelled = ["[" if form == "[n" else form for form in labelled]
     forms = Counter(form for form in labelled if form is not None)
     if not forms:
         return list(starts)
-    # A list labelled with bracketed texts ("[Knu84]") gives a work without author its year's two
-    # digits ("[96]"): where the texts are as many as the numbers or more, both are its one form.
-    joined = forms["["] >= forms["[n"]
-    labelled = ["[" if joined and form == "[n" else form for form in labelled]
-    forms = Counter(form for form in labelled if form is not None)
     own, count = forms.most_common(1)[0]
     others = sum(forms.values()) - count
     if count < _OWN_FORM_AT_LEAST or others > _MINORITY * count:

@@ -39,7 +39,6 @@ from bibnorm.readers._bbl_bibinfo import braced, read_bibinfo
 from bibnorm.readers._bbl_biblatex import BblEntry, entries
 from bibnorm.readers._bbl_blocks import (
     BLOCK,
-    NAME_LABELS,
     BlockReading,
     Segment,
     joined_segments,
@@ -49,7 +48,7 @@ from bibnorm.readers._bbl_blocks import (
 from bibnorm.readers._field_choice import ChosenFields, RuleReading, choose_fields
 from bibnorm.readers.base import Reader
 from bibnorm.readers.refs import ParsedReference, _name_words, parse_reference, person_names
-from bibnorm.readers.tagger import TaggedReference, tag_reference
+from bibnorm.readers.tagger import NAME_LABELS, TaggedReference, tag_reference
 from bibnorm.text.titles import plain_text
 from bibnorm.text.word_tables import alternation, minor_words, name_list_conjunctions
 

@@ -58,6 +58,7 @@ LABELS = (
     "isbn",
     "other",
 )
+NAME_LABELS = frozenset({"family", "given", "author"})  # the labels of a name's words and of "and", "et al."
 
 # The labels whose every token's marginal a tagging keeps (`TaggedReference.agreement`).
 WEIGHED_LABELS = ("title", "container", "date")
@@ -633,7 +634,7 @@ class TaggedReference:
         """The index of the first token after the author list (names, "and", "et al.")."""
         seen = False
         for index, label in enumerate(self.labels):
-            if label in ("family", "given", "author"):
+            if label in NAME_LABELS:
                 seen = True
             elif seen:
                 return index
@@ -646,7 +647,7 @@ class TaggedReference:
         names = [
             marginal
             for marginal, label in zip(self.marginals[: self._author_list_end()], self.labels, strict=False)
-            if label in ("family", "given", "author")
+            if label in NAME_LABELS
         ]
         if names:
             confidences["authors"] = round(sum(names) / len(names), 3)
