@@ -212,6 +212,7 @@ import unicodedata
 from collections import Counter, defaultdict
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
+from itertools import pairwise
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -508,12 +509,14 @@ def joined_truths(bbl: Path, bibs: list[Path]) -> list[Truth]:
     committed) gives no reference; `unjoined` counts them."""
     text = _decoded(bbl)
     entries = _bib_entries(bibs)
+    items = bbl_items(text)
     # BibTeX matches a citation's key to an entry's whatever their case
-    typeset = [entries[key.casefold()] for key in dict.fromkeys(bbl_keys(text)) if key.casefold() in entries]
+    keys = dict.fromkeys(key for key, _ in items)
+    typeset = [entries[key.casefold()] for key in keys if key.casefold() in entries]
     # biblatex prints a subtitle after the title, and a date's year; a BibTeX style knows neither field
     rows = _entry_truths(typeset, biblatex="\\entry{" in text)
-    items = {key.casefold(): body for key, body in bbl_items(text)}
-    return [_as_set(row, items.get(row.key.casefold())) for row in rows]
+    bodies = {key.casefold(): body for key, body in items}
+    return [_as_set(row, bodies.get(row.key.casefold())) for row in rows]
 
 
 def _as_set(row: Truth, item: str | None) -> Truth:
@@ -540,9 +543,8 @@ def unjoined_texts(document: Document) -> list[str]:
     if document.kind != JOINED:
         return []
     bbl, *bibs = document.locals("truth")
-    text = _decoded(bbl)
-    missing = {key.casefold() for key in unjoined(bbl, bibs)}
-    return [_item_letters(body) for key, body in bbl_items(text) if key.casefold() in missing]
+    entries = _bib_entries(bibs)
+    return [_item_letters(body) for key, body in bbl_items(_decoded(bbl)) if key.casefold() not in entries]
 
 
 def _item_letters(body: str) -> str:
@@ -604,7 +606,7 @@ def bbl_items(text: str) -> list[tuple[str, str]]:
     """Each item of a ``.bbl`` (`bbl_keys`): its key and its text after the key, to the next item."""
     items = []
     commands = list(_ITEM_COMMAND.finditer(text))
-    for command, after in zip(commands, [*commands[1:], None] if commands else [], strict=True):
+    for command, after in pairwise([*commands, None]):
         at = _skip_blank(text, command.end())
         if command.group() != "\\entry" and text.startswith("[", at):
             at = _skip_blank(text, _group_end(text, at, "[", "]"))

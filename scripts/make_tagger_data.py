@@ -81,6 +81,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from bibnorm.readers.tagger import tokenize
+from bibnorm.text import data_file
 from bibnorm.text.months import MONTHS
 from bibnorm.text.word_tables import name_particles
 
@@ -570,13 +571,13 @@ _BOOKS = ("book", "chapter", "report")
 @functools.cache
 def _shapes() -> dict[str, list[str]]:
     """``normalizer/data/printed-shapes.json``: organisations, bracketed descriptors, series."""
-    return json.loads((ROOT / "normalizer/data/printed-shapes.json").read_text("utf-8"))
+    return json.loads(data_file("printed-shapes.json").read_text("utf-8"))
 
 
 @functools.cache
 def _astronomy_journals() -> tuple[str, ...]:
     """The AAS journals' abbreviations of one word ("ApJ", "MNRAS", "A&A": the aastex class's)."""
-    macros = json.loads((ROOT / "normalizer/data/aastex631-journal-macros.json").read_text("utf-8"))
+    macros = json.loads(data_file("aastex631-journal-macros.json").read_text("utf-8"))
     return tuple(sorted({text for key, text in macros.items() if key[0] != "_" and " " not in text}))
 
 
