@@ -92,6 +92,7 @@ TABLES = (
     "name-list-conjunctions.json",
     "mnras-journal-macros.json",
     "aastex631-journal-macros.json",
+    "apacite-words.json",
 )
 
 

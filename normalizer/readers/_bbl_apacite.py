@@ -14,8 +14,8 @@ that the text of an item must be rendered from, as apacite prints them.
   text of the reference;
 - the words apacite sets by macro: ``\\BBA`` "&", ``\\BOthers`` "et al.", ``\\BIn`` "In",
   ``\\BPGS`` "pp.", ``\\BED`` "Ed." (an editor; ``\\BEd`` "ed." is an edition) and the like, as
-  apacite.sty 6.03 defines them; ``\\BBOQ``/``\\BBCQ`` (quotes APA does not
-  print), ``\\BCBT``/``\\BCBL`` (commas in a name list).
+  apacite.sty 6.03 defines them (``normalizer/data/apacite-words.json``); ``\\BBOQ``/``\\BBCQ``
+  (quotes APA does not print), ``\\BCBT``/``\\BCBL`` (commas in a name list).
 """
 
 from __future__ import annotations
@@ -25,6 +25,7 @@ from dataclasses import dataclass
 
 from bibnorm.readers._bbl_bibinfo import braced
 from bibnorm.text.titles import plain_text
+from bibnorm.text.word_tables import table_entries
 
 _DROPPED = re.compile(r"\\(?:APACinsertmetastar|PrintBackRefs)\s*\{[^{}]*\}|\\(?:BBOQ|BBCQ)\b\s*(?:\{\})?")
 _TWICE = re.compile(r"\\APACref(?P<which>[ab])title\s*\{")  # then its two arguments, any braces within
@@ -35,13 +36,7 @@ _JOURNAL = re.compile(
 )
 _MARKUP = re.compile(r"\\protect\b|[{}]")
 _COUNTER = re.compile(r"(?:\\protect\s*)?\\BCnt\s*\{(\d+)\}")
-_WORDS = {
-    "BBA": "\\&", "BBAA": "\\&", "BBAB": "and", "BOthers": "et al.", "BOthersPeriod": "et al.", "BIn": "In",
-    "BPGS": "pp.", "BPG": "p.", "BVOL": "Vol.", "BVOLS": "Vols.", "BNUM": "No.", "BNUMS": "Nos.",
-    "BED": "Ed.", "BEDS": "Eds.", "BEd": "ed.", "BTRANS": "Trans.", "BTRANSS": "Trans.", "BTR": "Tech. Rep.",
-    "BCHAP": "chap.", "BCHAPS": "chap.", "BPBI": ".", "BCBT": ",", "BCBL": ",", "BAnd": "\\&",
-    "bibnodate": "n.d.", "BIP": "in press",
-}  # fmt: skip
+_WORDS = table_entries("apacite-words.json")  # apacite.sty 6.03's words by macro: "BBA": "\\&", "BPGS": "pp."
 _WORD = re.compile(
     r"(?:\\protect\s*)?\\(" + "|".join(sorted(_WORDS, key=len, reverse=True)) + r")(?![A-Za-z])\s*(?:\{\})?"
 )

@@ -22,12 +22,10 @@ whose own style (aasjournal.bst) and ADS's macros are AASTeX's.
 
 from __future__ import annotations
 
-import json
 import re
-from functools import cache
 from typing import NamedTuple
 
-from bibnorm.text import data_file
+from bibnorm.text.word_tables import table_entries
 
 # a venue in brackets may hold groups one level deep ("[{Journal of {C}osmology}]")
 _VENUE = r"\[((?:[^\[\]{}]|\{[^{}]*\})*+)\]"
@@ -42,13 +40,6 @@ _MACRO = re.compile(r"\\([a-z]++)(?![A-Za-z@])")
 
 _MNRAS_CLASS = "mnras"
 _AASTEX_CLASS = "aastex631"
-
-
-@cache
-def _journal_macros(document_class: str) -> dict[str, str]:
-    """``document_class``'s journal macros and what each prints ("apj": "ApJ")."""
-    table = json.loads(data_file(f"{document_class}-journal-macros.json").read_text("utf-8"))
-    return {macro: printed for macro, printed in table.items() if not macro.startswith("_")}
 
 
 class MnrasLinks(NamedTuple):
@@ -90,7 +81,7 @@ class Journals(NamedTuple):
 def journals_as_printed(item: str, document_class: str) -> Journals:
     """``item`` (TeX) with each journal's macro as ``document_class`` prints it ("\\apjl" as "ApJL"
     in aastex631, "\\aap" as "A\\&A"); any other macro as it is."""
-    macros = _journal_macros(document_class)
+    macros = table_entries(f"{document_class}-journal-macros.json")  # "apj": "ApJ"
     printed: list[str] = []
 
     def as_printed(macro: re.Match[str]) -> str:

@@ -72,6 +72,9 @@ once, when first asked for (every file says where its words come from):
   "Akademiya" — the words of a catalogue's full journal title that are not the journal's own
   title: a series split off it, a new series, a subtitle, the publisher named before it.
 
+A table that is one mapping (a LaTeX package's macros and what each prints: ``apacite-words.json``,
+``mnras-journal-macros.json``) is read by `table_entries`.
+
 The readers build their regular expressions from these words with `alternation`, so a word
 added to a file is known to every pattern that reads that concept. (The tagger's features read
 the cues and publishers' words: a word added to those wants its model retrained.)
@@ -134,6 +137,7 @@ __all__ = [
     "search_stop_words",
     "standard_bodies",
     "standard_journal_macros",
+    "table_entries",
     "title_omitted_words",
     "venue_words",
     "visit_dates",
@@ -145,6 +149,14 @@ __all__ = [
 def _table(name: str) -> Any:
     """The parsed JSON data file ``normalizer/data/<name>`` (read once)."""
     return json.loads(data_file(name).read_text("utf-8"))
+
+
+@cache
+def table_entries(name: str) -> dict[str, Any]:
+    """The entries of the JSON data file ``normalizer/data/<name>`` that is one mapping (a
+    package's macros and what each prints), its notes (``_provenance``) left out; read once,
+    shared (not to be changed)."""
+    return {key: value for key, value in _table(name).items() if not key.startswith("_")}
 
 
 def alternation(words: Iterable[str], *, capitalised: bool = False, any_blank: bool = False) -> str:
