@@ -93,6 +93,7 @@ TABLES = (
     "mnras-journal-macros.json",
     "aastex631-journal-macros.json",
     "apacite-words.json",
+    "crossref-prefixes.json",
 )
 
 

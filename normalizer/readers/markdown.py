@@ -42,6 +42,7 @@ import yaml
 from bibnorm.errors import InputError
 from bibnorm.io import LineCounter, read_text
 from bibnorm.models import Frozen, Origin
+from bibnorm.text.word_tables import table_entries
 
 from .latex import BibResource, Citation, LatexDocument, joined_path, listed_keys
 
@@ -55,10 +56,10 @@ __all__ = [
     "scan_markdown",
 ]
 
-# Quarto's cross-reference types (quarto.org, "Cross References": fig, tbl, sec, eq, lst and the
-# theorem kinds) and pandoc-crossref's (fig:, sec:, tbl:, eq:, lst:): "@fig-plot" is a figure.
-CROSSREF_PREFIXES = frozenset({"fig", "tbl", "sec", "eq", "lst", "alg", "nte"}) | frozenset(
-    {"thm", "lem", "cor", "prp", "cnj", "def", "exm", "exr", "sol", "rem"}  # the theorem kinds
+# Quarto's cross-reference types and pandoc-crossref's ("fig", "sec", "thm": crossref-prefixes.json):
+# "@fig-plot" is a figure.
+CROSSREF_PREFIXES = frozenset(
+    prefix for prefixes in table_entries("crossref-prefixes.json").values() for prefix in prefixes
 )
 
 # A pandoc citation key: each alternative takes one character and they start differently, so

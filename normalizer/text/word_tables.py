@@ -72,8 +72,8 @@ once, when first asked for (every file says where its words come from):
   "Akademiya" — the words of a catalogue's full journal title that are not the journal's own
   title: a series split off it, a new series, a subtitle, the publisher named before it.
 
-A table that is one mapping (a LaTeX package's macros and what each prints: ``apacite-words.json``,
-``mnras-journal-macros.json``) is read by `table_entries`.
+A table one module reads (a LaTeX package's macros and what each prints: ``apacite-words.json``,
+``mnras-journal-macros.json``; Quarto's cross-reference prefixes) is read by `table_entries`.
 
 The readers build their regular expressions from these words with `alternation`, so a word
 added to a file is known to every pattern that reads that concept. (The tagger's features read
@@ -153,9 +153,9 @@ def _table(name: str) -> Any:
 
 @cache
 def table_entries(name: str) -> dict[str, Any]:
-    """The entries of the JSON data file ``normalizer/data/<name>`` that is one mapping (a
-    package's macros and what each prints), its notes (``_provenance``) left out; read once,
-    shared (not to be changed)."""
+    """The entries of the JSON data file ``normalizer/data/<name>``, its notes (``_provenance``)
+    left out: a package's macros and what each prints, or a table one module reads by its keys;
+    read once, shared (not to be changed)."""
     return {key: value for key, value in _table(name).items() if not key.startswith("_")}
 
 
