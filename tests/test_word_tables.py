@@ -94,6 +94,7 @@ TABLES = (
     "aastex631-journal-macros.json",
     "apacite-words.json",
     "crossref-prefixes.json",
+    "hf-papers-page.json",
 )
 
 

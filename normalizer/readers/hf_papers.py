@@ -21,22 +21,18 @@ from dataclasses import dataclass
 from bibnorm.models import Origin, Query, QueryKind
 from bibnorm.readers.base import URL_PATTERN, Reader
 from bibnorm.text.months import ANY_SPELLING
+from bibnorm.text.word_tables import table_entries
 
 # Real abstracts on these pages are 380+ characters, real titles under 170: 250 sits
 # well clear of both.
 ABSTRACT_MIN_CHARS = 250
 _SENTENCE_MIN_WORDS = 8
 
-# Markers that only a scraped papers page carries (used to recognise the format).
-_MARKERS = frozenset(
-    {
-        "Get trending papers in your email inbox once a day!",
-        "Get trending papers in your email inbox!",
-        "byAK and the research community",
-    }
-)
-# Page furniture, compared after stripping the line: the markers, and words other pages print too.
-BOILERPLATE = _MARKERS | {"Subscribe", "new", "Daily Papers"}
+# Page furniture, compared after stripping the line (hf-papers-page.json): the markers, which only a
+# scraped papers page carries (they tell the format), and words other pages print too.
+_PAGE = table_entries("hf-papers-page.json")
+_MARKERS = frozenset(_PAGE["markers"])
+BOILERPLATE = _MARKERS | frozenset(_PAGE["furniture"])
 _DATE_LINE = re.compile(rf"{ANY_SPELLING}\.? \d{{1,2}}(?:, \d{{4}})?")
 # "SubscribePretraining the Vision ...": the button text glued to the first title.
 _GLUED_SUBSCRIBE = re.compile(r"Subscribe(?=[^a-z\s])")
