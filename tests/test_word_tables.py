@@ -95,6 +95,7 @@ TABLES = (
     "apacite-words.json",
     "crossref-prefixes.json",
     "hf-papers-page.json",
+    "prose-words.json",
 )
 
 

@@ -42,7 +42,7 @@ from bibnorm.readers._ref_dates import YEARS
 from bibnorm.readers._ref_ids import OLD_STYLE_ID
 from bibnorm.readers._reflist import ReferenceList
 from bibnorm.readers.refs import looks_like_reference
-from bibnorm.text.word_tables import alternation, name_particles
+from bibnorm.text.word_tables import alternation, name_particles, table_entries
 
 _NOTE = re.compile(r"^\s*Note[:.]\s")
 _DATE_OR_LINK = re.compile(
@@ -94,8 +94,10 @@ def _is_note(text: str) -> bool:
     )
 
 
-_PAPER_SPEAKS = re.compile(
-    r"\b(?:[Ww]e|[Oo]ur|us)\b|\b(?:Refs?|Eqs?|Figs?|Secs?|Sects?)\.\s?(?:[(\[]?\d|[IVX])"  # "Ref. [20]" too
+_PAPER_WORDS = table_entries("prose-words.json")  # a paper's own words: "we", "Ref", "is"
+_PAPER_SPEAKS = re.compile(  # "we", "Ref. [20]", "Eq. (3)", "Sec. IV"
+    rf"\b{alternation(_PAPER_WORDS['speaking'])}\b"
+    rf"|\b{alternation(_PAPER_WORDS['pointers'])}\.\s?(?:[(\[]?\d|[IVX])"
 )
 # How a reference opens: initials and a family name ("A. A. Abrikosov", "J. van der Berg",
 # "É. É. Flanagan"), an inverted name ("Hasson, U.", "Hasson U,"), a collaboration.
@@ -162,9 +164,7 @@ def _sentence_case(text: str) -> tuple[str, list[str]]:
 
 _PARAGRAPH_WORDS = 24
 # Verbs and pointers of a paper's sentences that a title seldom holds (three in one item).
-_PROSE_VERBS = frozenset(
-    ("is", "are", "was", "were", "be", "been", "can", "may", "this", "that", "there", "these", "which")
-)
+_PROSE_VERBS = frozenset(_PAPER_WORDS["verbs"])
 _MIN_PROSE_VERBS = 3
 # A sentence's end and the next one's start: a full stop after a word of two letters or more (not
 # an initial's), then a capitalised word of lower-case letters.
