@@ -96,6 +96,7 @@ from bibnorm.text.word_tables import (
     name_list_conjunctions,
     name_particles,
     organisation_words,
+    publishers,
     visit_dates,
 )
 
@@ -868,12 +869,12 @@ _GROUP = re.compile(
 )
 
 
+_PUBLISHERS = publishers()  # as printed: "MIT Press", "Addison-Wesley"; "Inc." (publisher-words.json)
 # A book's place and publisher after its title ("…, Cambridge, MA: MIT Press", "… _Reading,
 # Mass.: Addison-Wesley"): only with a publisher's word, so "Attention, Please: A Study" stays.
 _PLACE_PUBLISHER = re.compile(
     r"[,.]\s+(?:[A-Z][\w.]*+\s?){1,3}(?:,\s+[A-Z][\w.]*)?\s*:\s+[^:]{0,40}"
-    r"\b(?:Press|Publish\w*|Verlag|Wiley|Springer|Elsevier|Addison-Wesley|Blackwell|Routledge|Kluwer|Tauris)"
-    r"\b[^:]{0,30}$"
+    rf"\b(?:{alternation(_PUBLISHERS.after_place)}|Publish\w*)\b[^:]{{0,30}}$"  # publisher-words.json
 )
 # Harvard's book tail, the title set in italics and then a comma: "…, Cambridge University Press",
 # "…, MIT press", "…, Oxford University Press, Oxford", or a catalogue's spaced colon between
@@ -889,7 +890,7 @@ _BOOK_TAIL = re.compile(
     rf"|,\s+{_PLACE}(?:\s*[,;]\s*{_PLACE}){{0,3}}\s:\s{_CAPITALISED}$"
     # a firm as publisher, after a comma or (econ) a colon: "…, GAMS Development Corporation",
     # "…at Scale: O’reilly & Associates Inc"
-    r"|[,:]\s+(?:[A-Z][\w.&'’-]*\s+|&\s+){0,4}(?:Corporation|Corp\.|Inc\.?|Ltd\.?)$"
+    rf"|[,:]\s+(?:[A-Z][\w.&'’-]*\s+|&\s+){{0,4}}{alternation(_PUBLISHERS.firms)}$"
 )
 # An edition after a book's title: "The LaTeX Companion. 1st ed.", econ's "…, 5th edition, 480"
 # (and its page count)

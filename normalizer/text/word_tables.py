@@ -27,7 +27,7 @@ once, when first asked for (every file says where its words come from):
 - `reference_cues` (``reference-cues.json``): "pp", "vol", "in", "retrieved" — the words that
   announce a field, which the reference tagger reads as cues to the next token's label;
 - `publisher_words` (``publisher-words.json``): "press", "verlag", "wiley" — the words of
-  publishers' names;
+  publishers' names (`publishers`: those the rules read, as printed: "Addison-Wesley", "Inc.");
 - `author_list_words` (``author-list-words.json``): "and", "others", "of", "towards" — the words
   of an author list that name no one, the linking words of a body's name, and the words a title
   has and an author list has not;
@@ -103,6 +103,7 @@ __all__ = [
     "MinorWords",
     "NameParticles",
     "NameSuffixes",
+    "Publishers",
     "ReferenceAbbreviations",
     "ReferenceHeadings",
     "SearchStopWords",
@@ -130,6 +131,7 @@ __all__ = [
     "organisation_words",
     "publication_states",
     "publisher_words",
+    "publishers",
     "reference_abbreviations",
     "reference_cues",
     "reference_headings",
@@ -420,6 +422,22 @@ def publisher_words() -> frozenset[str]:
     """The words of publishers' names ("press", "verlag", "wiley"), lower case, from
     ``normalizer/data/publisher-words.json``."""
     return frozenset(_table("publisher-words.json")["words"])
+
+
+@dataclass(frozen=True)
+class Publishers:
+    """How the readers' rules know a publisher's name (``publisher-words.json``), as printed."""
+
+    after_place: tuple[str, ...]  # a publisher's word after its place and colon: "Press", "Wiley"
+    firms: tuple[str, ...]  # a firm's word ending its name: "Corporation", "Inc.", "Ltd"
+
+
+@cache
+def publishers() -> Publishers:
+    """The publishers' words the readers' rules read (not the tagger's feature: `publisher_words`),
+    from ``normalizer/data/publisher-words.json``."""
+    table = _table("publisher-words.json")
+    return Publishers(after_place=tuple(table["after_place"]), firms=tuple(table["firms"]))
 
 
 @dataclass(frozen=True)
