@@ -40,7 +40,13 @@ import re
 from collections.abc import Callable, Sequence
 
 from bibnorm.readers._ref_dates import YEARS
-from bibnorm.text.word_tables import alternation, author_list_words, kinds_of_work, reference_abbreviations
+from bibnorm.text.word_tables import (
+    alternation,
+    author_list_words,
+    kinds_of_work,
+    reference_abbreviations,
+    venue_words,
+)
 
 # The names, the year in parentheses ("(1968a)") and the comma (agsm) or period (dcu) after it
 # (an apostrophe inside a name: "O’Meara", "Pe’er"); kluwer's "Names: 2019a, Title" reads as agsm's.
@@ -204,9 +210,8 @@ _AFTER_VENUE = re.compile(r"[)\]]*+\s*+(?:[,.]|\d|pp?\.\s|$)")
 _SENTENCE = re.compile(r"(?:(?<=[^\W_]{2})\.|[?!])\s+(?=[A-Z])(?![IVXL]+\.\s)")
 _WORD_SENTENCE = re.compile(r"(?<=[^\W_]{2})\.\s+(?=[A-Z][a-z]+\s)")
 _VENUE_COMMA = re.compile(r",\s+(?=[A-Z\d]|(?:arXiv|bioRxiv|medRxiv)\b)")
-_VENUE_WORD = re.compile(
-    r"\b(?:Proceedings|Conference|Workshop|Symposium|Transactions|Journal|Advances in|arXiv|bioRxiv|medRxiv"
-    rf"|Technical [Rr]eport|{kinds_of_work().thesis_word})\b"  # "thesis", "Dissertation" (kinds-of-work.json)
+_VENUE_WORD = re.compile(  # venue-words.json's, kinds-of-work.json's "thesis", "Dissertation"
+    rf"\b(?:{alternation(venue_words().after_title)}|{kinds_of_work().thesis_word})\b"
 )
 # (or a journal's pages without its volume: "Economic Botany pp. 254–293")
 _VOLUME_PAGES = re.compile(r"\b\d+(?:\(\d+\))?:\s?[A-Za-z]?\d|\spp?\.\s?[A-Za-z]?\d")

@@ -496,6 +496,7 @@ class VenueWords:
     journals: tuple[str, ...] = ()  # make a venue a journal: "journal", "transactions", "letters"
     journal_abbreviations: tuple[str, ...] = ()  # the same, abbreviated: "j.", "trans."
     tracks: tuple[str, ...] = ()  # an ACL Anthology booktitle's track: "long papers", "main volume"
+    after_title: tuple[str, ...] = ()  # as printed, a venue after a Harvard title: "Conference", "arXiv"
 
 
 @cache
@@ -511,6 +512,7 @@ def venue_words() -> VenueWords:
         journals=tuple(table["journals"]),
         journal_abbreviations=tuple(table["journal_abbreviations"]),
         tracks=tuple(table["tracks"]),
+        after_title=tuple(table["after_title"]),
     )
 
 
