@@ -43,19 +43,19 @@ from bibnorm.text.word_tables import (
     reference_abbreviations,
 )
 
-_TAXON = r"(?<!\bsp)(?<!\bspp)(?<!\bssp)(?<!\bsubsp)(?<!\bnov)(?<!\bvar)(?<!\bcf)(?<!\baff)(?<!\bvs)"
+_ABBREVIATIONS = reference_abbreviations()  # normalizer/data/reference-abbreviations.json
+_TAXON = "".join(rf"(?<!\b{word})" for word in _ABBREVIATIONS.running_on)  # "sp. nov.", "cf.", "vs."
 # the lower-case words that open a style's next field, not a title's next word ("… Isomorphism.
 # volume 149 of Studies in Logic", "… Title. in: Venue", "… Title. phd thesis";
 # normalizer/data/reference-abbreviations.json)
-_NEXT_FIELD = rf"{alternation(reference_abbreviations().fields)}\b"
+_NEXT_FIELD = rf"{alternation(_ABBREVIATIONS.fields)}\b"
 # a given name's abbreviation before the rest of a name ("Md. Anik Chowdhury", "Mohd. Faiz", the
 # Greek patronymic of "Ioannis Ch. Paschalidis", "Wm. David Washington"), a title before a name
 # ("Dr. Dominik Schnitzer", "Prof. Dr. Kleucker"), a Russian given name's two letters before a
 # patronymic's initial ("Yu. A. Shchekinov"): no sentence ends there ("Baltimore, Md. 1990" does)
-_NAME_ABBREVIATION = (
-    r"(?!(?:(?<=\bMd)|(?<=\bMohd)|(?<=\bCh)|(?<=\bWm)|(?<=\bDr)|(?<=\bProf))\.\s+[A-Z][a-z])"
-    r"(?!(?:(?<=\bYu)|(?<=\bYa)|(?<=\bZh)|(?<=\bKh))\.\s+[A-Z]\.)"
-)
+_IN_NAME = "|".join(rf"(?<=\b{word})" for word in _ABBREVIATIONS.in_names)
+_BEFORE_INITIAL = "|".join(rf"(?<=\b{word})" for word in _ABBREVIATIONS.before_initials)
+_NAME_ABBREVIATION = rf"(?!(?:{_IN_NAME})\.\s+[A-Z][a-z])(?!(?:{_BEFORE_INITIAL})\.\s+[A-Z]\.)"
 SENTENCE_END = re.compile(
     rf"(?<=[^\W_]\d)\.\s+|(?<=[^\W_][^\W\d_]){_TAXON}{_NAME_ABBREVIATION}\.\s+"
     rf"(?!(?!{_NEXT_FIELD})[a-z]+[\s,;.)])"

@@ -378,6 +378,9 @@ class ReferenceAbbreviations:
     numbers: tuple[str, ...]  # before a volume, a number or pages: "pp.", "vol.", "no.", "pages"
     venues: tuple[str, ...]  # abbreviated words of a venue's name: "Proc.", "Conf.", "Astrophys."
     fields: tuple[str, ...] = ()  # lower-case words opening the next field after a period: "in", "vol"
+    running_on: tuple[str, ...] = ()  # a title's sentence goes on after them: "sp", "cf", "vs"
+    in_names: tuple[str, ...] = ()  # before the rest of a name: "Md", "Wm", "Dr", "Prof"
+    before_initials: tuple[str, ...] = ()  # a Russian given name's before a patronymic's initial: "Yu"
 
     @property
     def abbreviations(self) -> tuple[str, ...]:
@@ -393,7 +396,8 @@ def reference_abbreviations() -> ReferenceAbbreviations:
     ``normalizer/data/reference-abbreviations.json``."""
     table = _table("reference-abbreviations.json")
     return ReferenceAbbreviations(
-        tuple(table["names"]), tuple(table["numbers"]), tuple(table["venues"]), tuple(table["fields"])
+        *(tuple(table[key]) for key in ("names", "numbers", "venues", "fields", "running_on", "in_names")),
+        before_initials=tuple(table["before_initials"]),
     )
 
 
