@@ -96,6 +96,7 @@ TABLES = (
     "crossref-prefixes.json",
     "hf-papers-page.json",
     "prose-words.json",
+    "identifier-labels.json",
 )
 
 
@@ -1101,3 +1102,16 @@ def test_a_body_s_name_links_its_words_with_the_tables_words(sentence: str, body
     from bibnorm.readers._ref_author_year import is_body
 
     assert is_body(sentence) is body
+
+
+@pytest.mark.parametrize("label", ["doi", "URL", "eprint", "urn", "ISBN", "issn", "arXiv", "PMID", "PMCID"])
+def test_every_identifier_label_is_one_to_each_rule_that_reads_labels(label: str) -> None:
+    # a member of a biblatex set does not open with one, a DOI's break is not followed by one, and
+    # one glued on after a DOI's period is no part of it
+    from bibnorm.readers._doi_gaps import _ANOTHER_FIELD
+    from bibnorm.readers._entry_sets import _IDENTIFIER_LABEL
+    from bibnorm.readers._ref_ids import _GLUED_LABEL
+
+    assert _IDENTIFIER_LABEL.match(f"{label} 123")
+    assert _ANOTHER_FIELD.match(f"{label}: 123")
+    assert _GLUED_LABEL.search(f"10.1000/abc.{label}: 123")

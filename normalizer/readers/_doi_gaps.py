@@ -34,7 +34,7 @@ from __future__ import annotations
 
 import re
 
-from bibnorm.text.word_tables import alternation, landing_pages
+from bibnorm.text.word_tables import alternation, identifier_labels, landing_pages
 
 # (a line may break inside the registrant's number too: "doi: 10.1" / "145/3212695", whose rest is
 # no DOI of its own)
@@ -84,7 +84,7 @@ _TOKEN = re.compile(r"\S+")
 _NEXT = re.compile(r"\s+(\S+)")
 _PROSE = re.compile(r"[A-Z]?[a-z]{2,}[.,;:]?")  # a word: "Accessed", "see"; not "D-11", "m6dd", "ICPSR"
 # A field's label or a link after the DOI ("url:", "eprint:", "https://…", "www.…"), glued or not.
-_ANOTHER_FIELD = re.compile(r"(?i)(?:https?:|www\.|doi:|url:|urn:|eprint:|pmid:|isbn:|issn:|arxiv:)")
+_ANOTHER_FIELD = re.compile(rf"(?i)(?:https?:|www\.|{alternation(identifier_labels().labels)}:)")
 _LONE_NUMBER = re.compile(r"[1-9]\d{0,3}\.?")  # no line's or page's number opens with a zero
 
 

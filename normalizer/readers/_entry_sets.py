@@ -20,12 +20,14 @@ import re
 
 from bibnorm.readers._reflist import ReferenceList
 from bibnorm.readers.refs import parse_reference
+from bibnorm.text.word_tables import alternation, identifier_labels
 
 # The semicolon between members; with the ``subentry`` option each member is labelled "(a)", "(b)" ….
 _MEMBER_BREAK = re.compile(r";\s+(?:\([a-z]\)\s+)?(?=[^\W\d_])")
 _SUBENTRY_LABEL = re.compile(r"^\([a-z]\)\s+")
-# An identifier's label opens no member: it goes on with the reference before it.
-_IDENTIFIER_LABEL = re.compile(r"(?:ISBN|ISSN|DOI|PMID|PMCID|URL|arXiv)\b", re.IGNORECASE)
+# An identifier's label ("ISBN", "DOI": identifier-labels.json) opens no member: it goes on with
+# the reference before it.
+_IDENTIFIER_LABEL = re.compile(rf"{alternation(identifier_labels().labels)}\b", re.IGNORECASE)
 _OPENING, _CLOSING = "([", ")]"
 
 

@@ -40,7 +40,7 @@ from bibnorm.identifiers import (
 from bibnorm.readers._doi_gaps import closed_doi_gaps
 from bibnorm.readers._ref_apa import REPRINT
 from bibnorm.text.doi_shapes import doi_shape
-from bibnorm.text.word_tables import alternation, landing_pages
+from bibnorm.text.word_tables import alternation, identifier_labels, landing_pages
 
 OLD_STYLE_ID = r"[a-z-]+(?:\.[A-Z]{2})?/\d{7}"  # "hep-th/0106109", "math.AG/0309136"
 _ARCHIVES = "|".join(sorted(map(re.escape, OLD_STYLE_ARCHIVES)))
@@ -336,7 +336,8 @@ _GLUED_CAPITALISED = re.compile(r"\d[A-Z][a-z]{2,}$")
 # The mark before a back-reference's pages, a ligature's letters in some fonts ("….ffi page 24").
 _BACK_REFERENCE = re.compile(r"\.(?:ffi|ffl|ff|fi|fl)$")
 # PubMed's numbers or the next field, glued on without a space ("….650594.url: http://…").
-_GLUED_LABEL = re.compile(r"(?i)\.?(?:pmid|pmcid)\s?:|\.(?:url|eprint|doi|issn|isbn|arxiv)\s?:")
+_LABELS = identifier_labels()  # "pmid", "url", "doi" (identifier-labels.json)
+_GLUED_LABEL = re.compile(rf"(?i)\.?{alternation(_LABELS.pubmed)}\s?:|\.{alternation(_LABELS.others)}\s?:")
 # Digits ending the reference, after a break; seven or more are a PubMed number (LNCS with PMIDs:
 # "…/nature11993 23446346"), not a DOI's rest.
 _DOI_REST_ALONE = re.compile(r"\s(\d{5,6})\.?\s*$")

@@ -24,6 +24,8 @@ once, when first asked for (every file says where its words come from):
 - `reference_abbreviations` (``reference-abbreviations.json``): "et al.", "eds.", "pp.", "vol.",
   "Proc." — what a reference prints around its names, numbers and venues, and the lower-case
   words that open its next field after a period ("in", "vol", "thesis");
+- `identifier_labels` (``identifier-labels.json``): "doi", "url", "eprint", "pmid" — the labels a
+  reference prints before an identifier or a link;
 - `reference_cues` (``reference-cues.json``): "pp", "vol", "in", "retrieved" — the words that
   announce a field, which the reference tagger reads as cues to the next token's label;
 - `publisher_words` (``publisher-words.json``): "press", "verlag", "wiley" — the words of
@@ -94,6 +96,7 @@ from bibnorm.text import data_file
 __all__ = [
     "AuthorListWords",
     "CitationCommands",
+    "IdentifierLabels",
     "ItemTypes",
     "JournalCatalogueWords",
     "KindsOfWork",
@@ -118,6 +121,7 @@ __all__ = [
     "collaboration_words",
     "cyrillic_spellings",
     "final_abbreviations",
+    "identifier_labels",
     "item_types",
     "journal_catalogue_words",
     "kinds_of_work",
@@ -367,6 +371,27 @@ def landing_pages() -> LandingPages:
     """How a link names a publisher's page around a DOI, from ``normalizer/data/landing-pages.json``."""
     table = _table("landing-pages.json")
     return LandingPages(paths=tuple(table["paths"]), suffixes=tuple(table["suffixes"]))
+
+
+@dataclass(frozen=True)
+class IdentifierLabels:
+    """The labels a reference prints before an identifier or a link (``identifier-labels.json``),
+    lower case without their colon; compared ignoring case."""
+
+    pubmed: tuple[str, ...]  # PubMed's numbers: "pmid", "pmcid"
+    others: tuple[str, ...]  # "doi", "url", "eprint", "isbn", "arxiv"
+
+    @property
+    def labels(self) -> tuple[str, ...]:
+        """Every label: PubMed's and the others."""
+        return (*self.pubmed, *self.others)
+
+
+@cache
+def identifier_labels() -> IdentifierLabels:
+    """The labels before an identifier or a link, from ``normalizer/data/identifier-labels.json``."""
+    table = _table("identifier-labels.json")
+    return IdentifierLabels(pubmed=tuple(table["pubmed"]), others=tuple(table["others"]))
 
 
 @dataclass(frozen=True)
