@@ -62,9 +62,10 @@ _SECTION_AFTER = re.compile(
     rf"^(?:\d{{1,2}}\.?\s+)?{alternation(reference_headings().back_matter)}\s*(?:[.:]\s*)?$", re.IGNORECASE
 )
 # "Figure 3:", "Table 1", an appendix's "Table A.1.", a chapter's "Figure 2.3:", REVTeX's
-# "TABLE II." (a Roman numeral) and the AAS's "FIG. 3.— Top: …"
+# "TABLE II." (a Roman numeral) and the AAS's "FIG. 3.— Top: …" (reference-headings.json's words)
+_CAPTION_WORDS = reference_headings().captions
 _CAPTION = re.compile(
-    r"^(?:FIG(?:URE)?|Fig(?:ure)?|TABLE|Table)\.?\s+"
+    rf"^{alternation((*_CAPTION_WORDS, *map(str.upper, _CAPTION_WORDS)))}\.?\s+"
     r"(?:(?:[A-Z]\.?)?\d{1,3}(?:\.\d{1,3})?|[IVXL]{1,6})(?:[.:]\s|[.:]?\s?[—–]|[.:]?\s*$)"
 )
 # An appendix's heading set in the list's own type ("Appendix", "APPENDIX A: SOME EXTRA
@@ -79,7 +80,7 @@ _APPENDIX = re.compile(
 # March 2009; accepted June 2009", Elsevier's "Received 3 May 2019; Received in revised form …",
 # Springer's "Received: 2 March 2020 / Accepted: …"): a date received, then another event's.
 _HISTORY = re.compile(
-    r"^(?:Manuscript\s)?Received:?\s[^;/]{3,40}[;/]\s?(?:Received in revised|Revised|Accepted|Published)\b",
+    rf"^(?:Manuscript\s)?Received:?\s[^;/]{{3,40}}[;/]\s?{alternation(reference_headings().history)}\b",
     re.IGNORECASE,
 )
 _HEADING_CHARS = 60

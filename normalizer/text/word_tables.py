@@ -261,6 +261,10 @@ class ReferenceHeadings:
     appendices: tuple[str, ...] = ()  # an appendix's heading after the list, title case: "Appendix"
     back_matter: tuple[str, ...] = ()  # a section's heading after the list: "Acknowledgements", "Funding"
     lists_of_floats: tuple[str, ...] = ()  # a list of figures or tables after it: "Abbildungsverzeichnis"
+    captions: tuple[
+        str, ...
+    ] = ()  # a float's caption after it or on its pages, title case: "Figure", "Table"
+    history: tuple[str, ...] = ()  # an article's history after "Received": "Revised", "Accepted"
 
 
 @cache
@@ -275,6 +279,8 @@ def reference_headings() -> ReferenceHeadings:
         appendices=tuple(table["appendices"]),
         back_matter=tuple(table["back_matter"]),
         lists_of_floats=tuple(table["lists_of_floats"]),
+        captions=tuple(table["captions"]),
+        history=tuple(table["history"]),
     )
 
 
