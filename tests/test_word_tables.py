@@ -97,6 +97,7 @@ TABLES = (
     "hf-papers-page.json",
     "prose-words.json",
     "identifier-labels.json",
+    "tex-logos.json",
 )
 
 

@@ -10,6 +10,7 @@ import re
 from functools import lru_cache
 from typing import Any
 
+from bibnorm.text.word_tables import table_entries
 from pylatexenc.latex2text import LatexNodes2Text
 
 __all__ = [
@@ -26,34 +27,6 @@ __all__ = [
     "untagged_math",
 ]
 
-# The TeX family's logos, as their names are spelt in text: pylatexenc knows none of them, and an
-# unknown command is dropped ("{\TeX}: The Program" read as ": The Program").
-_TEX_LOGOS = {
-    "TeX": "TeX",
-    "LaTeX": "LaTeX",
-    "LaTeXe": "LaTeX2ε",
-    "BibTeX": "BibTeX",
-    "XeTeX": "XeTeX",
-    "XeLaTeX": "XeLaTeX",
-    "LuaTeX": "LuaTeX",
-    "LuaLaTeX": "LuaLaTeX",
-    "pdfTeX": "pdfTeX",
-    "pdfLaTeX": "pdfLaTeX",
-    "eTeX": "ε-TeX",
-    "ConTeXt": "ConTeXt",
-    "SliTeX": "SliTeX",
-    "AmS": "AMS",
-    "AmSTeX": "AMS-TeX",
-    "AMSTeX": "AMS-TeX",
-    "AmSLaTeX": "AMS-LaTeX",
-    "AMSLaTeX": "AMS-LaTeX",
-    "MF": "METAFONT",
-    "METAFONT": "METAFONT",
-    "MP": "METAPOST",
-    "METAPOST": "METAPOST",
-    "LyX": "LyX",
-}
-
 
 def latex_to_text() -> LatexNodes2Text:
     r"""pylatexenc's renderer, math kept verbatim (its own parser handles math), with the TeX
@@ -63,7 +36,10 @@ def latex_to_text() -> LatexNodes2Text:
     from pylatexenc.latex2text import MacroTextSpec, get_default_latex_context_db
 
     context = get_default_latex_context_db()
-    macros = [MacroTextSpec(name, simplify_repl=text) for name, text in _TEX_LOGOS.items()]
+    # the TeX family's logos, as their names are spelt in text (tex-logos.json): pylatexenc knows
+    # none of them, and an unknown command is dropped ("{\TeX}: The Program" read as ": The Program")
+    logos = table_entries("tex-logos.json").items()
+    macros = [MacroTextSpec(name, simplify_repl=text) for name, text in logos]
     context.add_context_category("bibnorm", prepend=True, macros=[*macros, MacroTextSpec("mbox", "%s")])
     return LatexNodes2Text(latex_context=context, math_mode="verbatim", strict_latex_spaces=False)
 
