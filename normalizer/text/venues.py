@@ -280,9 +280,8 @@ _EDITION_PART = re.compile(r"(?i)^(?:the )?\d+(?:st|nd|rd|th)\b")
 _EDITION = re.compile(
     r"(?i)^(?:proceedings of )?(?:the )?(?:(?:19|20)\d{2}\s+)?(?:\d+(?:st|nd|rd|th)\s+)?|\s+(?:19|20)\d{2}$"
 )
-_NOT_THE_MAIN_EVENT = re.compile(
-    r"(?i)\b(?:workshops?|companion|findings|demos?|tutorials?|doctoral|student)\b"
-)
+# an event beside the main one: "Workshops", "Companion", "Findings" (venue-words.json)
+_NOT_THE_MAIN_EVENT = re.compile(rf"(?i)\b{alternation(venue_words().satellites)}\b")
 
 
 def undecorated_proceedings(text: str) -> tuple[str, str | None]:

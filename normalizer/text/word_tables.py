@@ -532,6 +532,7 @@ class VenueWords:
     journal_abbreviations: tuple[str, ...] = ()  # the same, abbreviated: "j.", "trans."
     tracks: tuple[str, ...] = ()  # an ACL Anthology booktitle's track: "long papers", "main volume"
     after_title: tuple[str, ...] = ()  # as printed, a venue after a Harvard title: "Conference", "arXiv"
+    satellites: tuple[str, ...] = ()  # an event beside the main one: "workshops", "companion", "findings"
 
 
 @cache
@@ -548,6 +549,7 @@ def venue_words() -> VenueWords:
         journal_abbreviations=tuple(table["journal_abbreviations"]),
         tracks=tuple(table["tracks"]),
         after_title=tuple(table["after_title"]),
+        satellites=tuple(table["satellites"]),
     )
 
 
