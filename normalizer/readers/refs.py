@@ -97,6 +97,7 @@ from bibnorm.text.word_tables import (
     name_particles,
     organisation_words,
     publishers,
+    reference_abbreviations,
     visit_dates,
 )
 
@@ -1002,8 +1003,8 @@ _EDITORS_BEFORE_YEAR = re.compile(
     rf"(?:,|(?<![\s,]))\s+\(?(?:[Ee]ds?|[Tt]rans)\.\)?(?:\s*,)?(?=\s+\(?{YEARS}[a-z]?\b)"
 )
 # An editors' mark after the names: "Ian Editor (Ed.)", "A and B, eds.", "Attwood, Feona ed.".
-_EDITORS = re.compile(
-    r"(?<![\s,])[\s,]*\(?\b(?:[Ee]ds?|[Ee]ditors?|[Ee]dited by|Hrsg|Hg|[Tt]rans)\.?\)?[\s.,:]*$"
+_EDITORS = re.compile(  # "eds", "Hrsg" (reference-abbreviations.json)
+    rf"(?<![\s,])[\s,]*\(?\b{alternation(reference_abbreviations().editors, capitalised=True)}\.?\)?[\s.,:]*$"
 )
 
 

@@ -87,7 +87,7 @@ from __future__ import annotations
 import json
 import re
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, fields
 from functools import cache
 from typing import Any
 
@@ -409,6 +409,7 @@ class ReferenceAbbreviations:
     numbers: tuple[str, ...]  # before a volume, a number or pages: "pp.", "vol.", "no.", "pages"
     venues: tuple[str, ...]  # abbreviated words of a venue's name: "Proc.", "Conf.", "Astrophys."
     fields: tuple[str, ...] = ()  # lower-case words opening the next field after a period: "in", "vol"
+    editors: tuple[str, ...] = ()  # an editors' mark after the names, also capitalised: "eds", "Hrsg"
     running_on: tuple[str, ...] = ()  # a title's sentence goes on after them: "sp", "cf", "vs"
     in_names: tuple[str, ...] = ()  # before the rest of a name: "Md", "Wm", "Dr", "Prof"
     before_initials: tuple[str, ...] = ()  # a Russian given name's before a patronymic's initial: "Yu"
@@ -427,8 +428,7 @@ def reference_abbreviations() -> ReferenceAbbreviations:
     ``normalizer/data/reference-abbreviations.json``."""
     table = _table("reference-abbreviations.json")
     return ReferenceAbbreviations(
-        *(tuple(table[key]) for key in ("names", "numbers", "venues", "fields", "running_on", "in_names")),
-        before_initials=tuple(table["before_initials"]),
+        **{field.name: tuple(table[field.name]) for field in fields(ReferenceAbbreviations)}
     )
 
 
