@@ -98,6 +98,7 @@ TABLES = (
     "prose-words.json",
     "identifier-labels.json",
     "tex-logos.json",
+    "latex-math-commands.json",
 )
 
 

@@ -57,35 +57,18 @@ def scripted(text: str, table: dict[str, str]) -> str | None:
 
 _MATH_TOKEN = re.compile(r"\\[A-Za-z]+\*?|\\.|\s+|.", re.DOTALL)
 
-# Commands whose one argument is text in another font; the tag says how CSL shows it.
-_FONT = {
-    "text": "", "textrm": "", "textnormal": "", "textup": "", "mathrm": "", "operatorname": "",
-    "mbox": "", "hbox": "", "textsf": "", "texttt": "",
-    "mathit": "i", "textit": "i", "emph": "i", "textsl": "i",
-    "mathbf": "b", "textbf": "b", "boldsymbol": "b", "bm": "b", "pmb": "b",
-}  # fmt: skip
-# Alphabets with Unicode letters (𝒪, ℝ, 𝔉 ...), found through pylatexenc.
-_ALPHABETS = frozenset({"mathcal", "mathscr", "mathbb", "mathfrak", "mathsf", "mathtt", "mathbbm"})
-_ACCENTS = {
-    "hat": "\u0302", "widehat": "\u0302", "tilde": "\u0303", "widetilde": "\u0303", "bar": "\u0304",
-    "overline": "\u0305", "vec": "\u20d7", "dot": "\u0307", "ddot": "\u0308", "check": "\u030c",
-    "acute": "\u0301", "grave": "\u0300", "breve": "\u0306", "underline": "\u0332",
-}  # fmt: skip
+# The math commands a title holds and what each makes (latex-math-commands.json): a font's CSL tag
+# ("textit": "i"), an alphabet with Unicode letters (𝒪, ℝ), an accent's combining mark, two
+# arguments, a blank, nothing, and the kernel's spelling of an amsmath command ("dfrac": "frac").
+_COMMANDS = table_entries("latex-math-commands.json")
+_FONT: dict[str, str] = _COMMANDS["fonts"]
+_ALPHABETS = frozenset(_COMMANDS["alphabets"])
+_ACCENTS: dict[str, str] = _COMMANDS["accents"]
+_TWO_ARGUMENTS = frozenset(_COMMANDS["two_arguments"])
+_SPACING: dict[str, str] = _COMMANDS["spacing"]
+_IGNORED = frozenset(_COMMANDS["ignored"])
+_KERNEL_SPELLING: dict[str, str] = _COMMANDS["kernel_spellings"]
 _RELATIONS = frozenset("=<>≤≥≈≠∼≃≡∈∉⊂⊆→←↔⇒⇐⇔≪≫∝")
-_TWO_ARGUMENTS = frozenset({"frac", "dfrac", "tfrac", "binom", "cfrac"})
-_SPACING = {",": " ", ";": " ", ":": " ", ">": " ", " ": " ", "!": "", "quad": " ", "qquad": " "}
-_IGNORED = frozenset(
-    {"left", "right", "big", "Big", "bigg", "Bigg", "bigl", "bigr", "Bigl", "Bigr", "biggl", "biggr",
-     "limits", "nolimits", "displaystyle", "textstyle", "scriptstyle", "mathstrut", "nonumber"}
-)  # fmt: skip
-# amsmath/bm commands pdflatex does not know, and LaTeX's own command that shows the same.
-_KERNEL_SPELLING = {
-    "text": "mathrm", "textrm": "mathrm", "textnormal": "mathrm", "operatorname": "mathrm",
-    "boldsymbol": "mathbf", "bm": "mathbf", "pmb": "mathbf", "dfrac": "frac", "tfrac": "frac",
-    "cfrac": "frac", "textbf": "mathbf", "textit": "mathit", "emph": "mathit",
-    # amssymb alphabets: the nearest alphabet LaTeX has (blackboard bold is bold's stand-in).
-    "mathbb": "mathbf", "mathbbm": "mathbf", "mathscr": "mathcal",
-}  # fmt: skip
 
 Node = tuple[Any, ...]  # ("char", c) | ("space",) | ("group", nodes) | ("script", "^"|"_", nodes)
 # | ("cmd", name, [args], optional)
