@@ -16,6 +16,7 @@ from collections.abc import Sequence
 from functools import lru_cache
 
 from bibnorm.text.tex_math import LATEX_TEXT
+from bibnorm.text.word_tables import table_entries
 from rapidfuzz import fuzz
 from rapidfuzz.distance import OSA
 
@@ -89,16 +90,9 @@ _GREEK = str.maketrans(
         for letter in letters
     }
 )  # fmt: skip
-# TeX's variant letters name the same letter; ``\ell`` is the letter l (NFKD makes ℓ an l).
-_TEX_LETTER_WORDS = {
-    "varepsilon": "epsilon",
-    "vartheta": "theta",
-    "varphi": "phi",
-    "varrho": "rho",
-    "varsigma": "sigma",
-    "varpi": "pi",
-    "ell": "l",
-}
+# TeX's variant letters name the same letter; ``\ell`` is the letter l (NFKD makes ℓ an l):
+# "varepsilon": "epsilon" (latex-math-commands.json).
+_TEX_LETTER_WORDS: dict[str, str] = table_entries("latex-math-commands.json")["variant_letters"]
 # Any of them as a whole word of lower-cased text (`title_keys` keys such titles one by one).
 _TEX_LETTER_WORD = re.compile(rf"(?<![0-9a-z])(?:{'|'.join(_TEX_LETTER_WORDS)})(?![0-9a-z])")
 
