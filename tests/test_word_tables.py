@@ -99,6 +99,7 @@ TABLES = (
     "identifier-labels.json",
     "tex-logos.json",
     "latex-math-commands.json",
+    "pinyin-syllables.json",
 )
 
 

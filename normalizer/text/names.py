@@ -42,6 +42,7 @@ from bibnorm.text.word_tables import (
     name_particles,
     name_suffixes,
     organisation_words,
+    table_entries,
 )
 
 __all__ = [
@@ -68,14 +69,12 @@ _FAMILY_JOINERS = name_particles().family_joiners
 # The word before an author list's last name, in its language ("and", "und", "et", "и":
 # name-list-conjunctions.json), as a whole lower-case word; "et al." is no conjunction.
 _CONJUNCTION = re.compile(rf"(?:^|\s){alternation(name_list_conjunctions())}(?=\s|$)(?!\s+al\b)")
-# A Hanyu Pinyin syllable without tone marks (ISO 7098's initials and finals): "Zhi Da Soh"
-# is given names "Zhi Da" (Da is a syllable of a Chinese given name after another one), not
-# the Portuguese/Italian particle of "Leonardo Da Vinci".
+# A Hanyu Pinyin syllable without tone marks (ISO 7098's initials and finals: pinyin-syllables.json):
+# "Zhi Da Soh" is given names "Zhi Da" (Da is a syllable of a Chinese given name after another
+# one), not the Portuguese/Italian particle of "Leonardo Da Vinci".
+_SYLLABLES = table_entries("pinyin-syllables.json")
 _PINYIN = re.compile(
-    r"(?:[bpmfdtnlgkhjqxrzcsyw]|zh|ch|sh)?"
-    r"(?:a|ai|an|ang|ao|e|ei|en|eng|er|i|ia|ian|iang|iao|ie|in|ing|iong|iu|o|ong|ou"
-    r"|u|ua|uai|uan|uang|ue|ui|un|uo|v|ve)",
-    re.IGNORECASE,
+    f"{alternation(_SYLLABLES['initials'])}?{alternation(_SYLLABLES['finals'])}", re.IGNORECASE
 )
 
 
