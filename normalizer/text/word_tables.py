@@ -89,9 +89,11 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass, fields
 from functools import cache
-from typing import Any
+from typing import Any, TypeVar
 
 from bibnorm.text import data_file
+
+_T = TypeVar("_T")
 
 __all__ = [
     "AuthorListWords",
@@ -157,6 +159,18 @@ def _table(name: str) -> Any:
     return json.loads(data_file(name).read_text("utf-8"))
 
 
+def _filled(kind: type[_T], name: str) -> _T:
+    """The dataclass ``kind`` with each field from the key of its name in the data file ``name``:
+    a list as a frozenset where the field is one, else as a tuple."""
+    table = _table(name)
+    return kind(
+        **{
+            field.name: (frozenset if str(field.type).startswith("frozenset") else tuple)(table[field.name])
+            for field in fields(kind)  # type: ignore[arg-type]
+        }
+    )
+
+
 @cache
 def table_entries(name: str) -> dict[str, Any]:
     """The entries of the JSON data file ``normalizer/data/<name>``, its notes (``_provenance``)
@@ -190,12 +204,7 @@ class NameParticles:
 @cache
 def name_particles() -> NameParticles:
     """The particles of person names, from ``normalizer/data/name-particles.json``."""
-    table = _table("name-particles.json")
-    return NameParticles(
-        particles=frozenset(table["particles"]),
-        capitalised_in_family=frozenset(table["capitalised_in_family"]),
-        family_joiners=frozenset(table["family_joiners"]),
-    )
+    return _filled(NameParticles, "name-particles.json")
 
 
 @dataclass(frozen=True)
@@ -215,12 +224,7 @@ class NameSuffixes:
 @cache
 def name_suffixes() -> NameSuffixes:
     """The suffixes of person names that say a generation, from ``normalizer/data/name-suffixes.json``."""
-    table = _table("name-suffixes.json")
-    return NameSuffixes(
-        generations=tuple(table["generations"]),
-        numerals=tuple(table["numerals"]),
-        ordinals=tuple(table["ordinals"]),
-    )
+    return _filled(NameSuffixes, "name-suffixes.json")
 
 
 @cache
@@ -242,12 +246,7 @@ class VisitDates:
 @cache
 def visit_dates() -> VisitDates:
     """The words of a date a web page was looked at, from ``normalizer/data/visit-dates.json``."""
-    table = _table("visit-dates.json")
-    return VisitDates(
-        words=frozenset(table["words"]),
-        connectors=frozenset(table["connectors"]),
-        date_joiners=frozenset(table["date_joiners"]),
-    )
+    return _filled(VisitDates, "visit-dates.json")
 
 
 @dataclass(frozen=True)
@@ -270,18 +269,7 @@ class ReferenceHeadings:
 @cache
 def reference_headings() -> ReferenceHeadings:
     """How a references section is headed, from ``normalizer/data/reference-headings.json``."""
-    table = _table("reference-headings.json")
-    return ReferenceHeadings(
-        headings=tuple(table["headings"]),
-        words=tuple(table["words"]),
-        words_unspaced=tuple(table["words_unspaced"]),
-        words_general=tuple(table["words_general"]),
-        appendices=tuple(table["appendices"]),
-        back_matter=tuple(table["back_matter"]),
-        lists_of_floats=tuple(table["lists_of_floats"]),
-        captions=tuple(table["captions"]),
-        history=tuple(table["history"]),
-    )
+    return _filled(ReferenceHeadings, "reference-headings.json")
 
 
 @dataclass(frozen=True)
@@ -375,8 +363,7 @@ class LandingPages:
 @cache
 def landing_pages() -> LandingPages:
     """How a link names a publisher's page around a DOI, from ``normalizer/data/landing-pages.json``."""
-    table = _table("landing-pages.json")
-    return LandingPages(paths=tuple(table["paths"]), suffixes=tuple(table["suffixes"]))
+    return _filled(LandingPages, "landing-pages.json")
 
 
 @dataclass(frozen=True)
@@ -396,8 +383,7 @@ class IdentifierLabels:
 @cache
 def identifier_labels() -> IdentifierLabels:
     """The labels before an identifier or a link, from ``normalizer/data/identifier-labels.json``."""
-    table = _table("identifier-labels.json")
-    return IdentifierLabels(pubmed=tuple(table["pubmed"]), others=tuple(table["others"]))
+    return _filled(IdentifierLabels, "identifier-labels.json")
 
 
 @dataclass(frozen=True)
@@ -426,10 +412,7 @@ class ReferenceAbbreviations:
 def reference_abbreviations() -> ReferenceAbbreviations:
     """What a reference prints around names, numbers and venues, from
     ``normalizer/data/reference-abbreviations.json``."""
-    table = _table("reference-abbreviations.json")
-    return ReferenceAbbreviations(
-        **{field.name: tuple(table[field.name]) for field in fields(ReferenceAbbreviations)}
-    )
+    return _filled(ReferenceAbbreviations, "reference-abbreviations.json")
 
 
 def bare_words(spellings: Iterable[str]) -> frozenset[str]:
@@ -471,8 +454,7 @@ class Publishers:
 def publishers() -> Publishers:
     """The publishers' words the readers' rules read (not the tagger's feature: `publisher_words`),
     from ``normalizer/data/publisher-words.json``."""
-    table = _table("publisher-words.json")
-    return Publishers(after_place=tuple(table["after_place"]), firms=tuple(table["firms"]))
+    return _filled(Publishers, "publisher-words.json")
 
 
 @dataclass(frozen=True)
@@ -538,19 +520,7 @@ class VenueWords:
 @cache
 def venue_words() -> VenueWords:
     """The words of a venue's name that tell no venue apart, from ``normalizer/data/venue-words.json``."""
-    table = _table("venue-words.json")
-    return VenueWords(
-        noise=frozenset(table["noise"]),
-        not_abbreviated=frozenset(table["not_abbreviated"]),
-        kinds=frozenset(table["kinds"]),
-        meetings=tuple(table["meetings"]),
-        meeting_abbreviations=tuple(table["meeting_abbreviations"]),
-        journals=tuple(table["journals"]),
-        journal_abbreviations=tuple(table["journal_abbreviations"]),
-        tracks=tuple(table["tracks"]),
-        after_title=tuple(table["after_title"]),
-        satellites=tuple(table["satellites"]),
-    )
+    return _filled(VenueWords, "venue-words.json")
 
 
 @dataclass(frozen=True)
@@ -569,14 +539,7 @@ class JournalCatalogueWords:
 def journal_catalogue_words() -> JournalCatalogueWords:
     """The words of a catalogue's journal title that are not the journal's, from
     ``normalizer/data/journal-catalogue-words.json``."""
-    table = _table("journal-catalogue-words.json")
-    return JournalCatalogueWords(
-        series=tuple(table["series"]),
-        new_series=tuple(table["new_series"]),
-        subtitle_openers=tuple(table["subtitle_openers"]),
-        publisher_stems=tuple(table["publisher_stems"]),
-        publisher_words=tuple(table["publisher_words"]),
-    )
+    return _filled(JournalCatalogueWords, "journal-catalogue-words.json")
 
 
 @dataclass(frozen=True)
@@ -591,12 +554,7 @@ class MinorWords:
 @cache
 def minor_words() -> MinorWords:
     """The minor words of English titles, from ``normalizer/data/minor-words.json``."""
-    table = _table("minor-words.json")
-    return MinorWords(
-        words=frozenset(table["words"]),
-        acronym_glue=frozenset(table["acronym_glue"]),
-        articles=frozenset(table["articles"]),
-    )
+    return _filled(MinorWords, "minor-words.json")
 
 
 @cache
@@ -645,8 +603,7 @@ class SearchStopWords:
 @cache
 def search_stop_words() -> SearchStopWords:
     """The words a search for a title leaves out, from ``normalizer/data/search-stop-words.json``."""
-    table = _table("search-stop-words.json")
-    return SearchStopWords(lucene=frozenset(table["lucene"]), titles=frozenset(table["titles"]))
+    return _filled(SearchStopWords, "search-stop-words.json")
 
 
 @dataclass(frozen=True)
@@ -688,8 +645,7 @@ class WithdrawalWords:
 @cache
 def withdrawal_words() -> WithdrawalWords:
     """The words of an arXiv withdrawal, from ``normalizer/data/withdrawal-words.json``."""
-    table = _table("withdrawal-words.json")
-    return WithdrawalWords(works=tuple(table["works"]), versions=tuple(table["versions"]))
+    return _filled(WithdrawalWords, "withdrawal-words.json")
 
 
 @dataclass(frozen=True)
