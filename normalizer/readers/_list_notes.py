@@ -42,7 +42,8 @@ from bibnorm.readers._ref_dates import YEARS
 from bibnorm.readers._ref_ids import OLD_STYLE_ID
 from bibnorm.readers._reflist import ReferenceList
 from bibnorm.readers.refs import looks_like_reference
-from bibnorm.text.word_tables import alternation, name_particles, table_entries
+from bibnorm.text.names import PARTICLES_BEFORE
+from bibnorm.text.word_tables import alternation, table_entries
 
 _NOTE = re.compile(r"^\s*Note[:.]\s")
 _DATE_OR_LINK = re.compile(
@@ -101,9 +102,8 @@ _PAPER_SPEAKS = re.compile(  # "we", "Ref. [20]", "Eq. (3)", "Sec. IV"
 )
 # How a reference opens: initials and a family name ("A. A. Abrikosov", "J. van der Berg",
 # "É. É. Flanagan"), an inverted name ("Hasson, U.", "Hasson U,"), a collaboration.
-_PARTICLES = rf"(?:{alternation(name_particles().particles)}\s)*"
 _OPENS_WITH_NAME = re.compile(
-    rf"^(?:[^\W\d_a-z]\.\s?(?:-[^\W\d_a-z]\.\s?)?){{1,4}}\s?{_PARTICLES}[^\W\d_a-z]"
+    rf"^(?:[^\W\d_a-z]\.\s?(?:-[^\W\d_a-z]\.\s?)?){{1,4}}\s?{PARTICLES_BEFORE}[^\W\d_a-z]"
     r"|^[^\W\d_a-z][\w'’-]+,?\s(?:[^\W\d_a-z]\.?\s?){1,3}[,.]"
     r"|^(?:[^\W\d_a-z][\w-]+\s){1,4}Collaboration"
 )

@@ -11,10 +11,10 @@ from __future__ import annotations
 import re
 
 from bibnorm.readers._ref_dates import YEARS
-from bibnorm.text.word_tables import alternation, kinds_of_work, name_particles
+from bibnorm.text.names import PARTICLES_BEFORE
+from bibnorm.text.word_tables import kinds_of_work
 
-PARTICLES = rf"(?:{alternation(name_particles().particles)}\s)*"
-_NAME = rf"{PARTICLES}[A-Z][^\s\d,.;:()a-z]*[a-z][^\s\d,.;:()]*(?:\s[A-Z]){{1,3}}"  # "Mottelson B R"
+_NAME = rf"{PARTICLES_BEFORE}[A-Z][^\s\d,.;:()a-z]*[a-z][^\s\d,.;:()]*(?:\s[A-Z]){{1,3}}"  # "Mottelson B R"
 _IOP = re.compile(
     rf"^(?P<authors>{_NAME}(?:,\s{_NAME})*(?:,?\sand\s{_NAME})?(?:\set al\.)?(?:\s\(eds?\))?)"
     rf"\s{YEARS}[a-z]?\s(?P<rest>.+)$"

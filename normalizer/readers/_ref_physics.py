@@ -16,6 +16,7 @@ from collections.abc import Collection
 
 from bibnorm.readers._ref_dates import YEARS
 from bibnorm.readers._ref_ids import OLD_STYLE_ID
+from bibnorm.text.names import PARTICLES_BEFORE
 from bibnorm.text.word_tables import (
     alternation,
     babel_languages,
@@ -171,7 +172,6 @@ _VOLUME_OF = re.compile(r"^[^.]+\.\s(?:[A-Z]|[IVX]+|\d{1,2}):\s(\S.*)$")  # "Wor
 # ("É. É. Flanagan"); a .bib's quirks print as they are: "Dzyaloshinski I.E." (inverted),
 # "a. o. Agathos", "and others" (a literal "others"); a Russian initial has two letters ("Yu.").
 _CAPITAL = "A-ZÀ-ÖØ-Þ"
-_PARTICLES = rf"(?:{alternation(name_particles().particles)}\s)*"
 # A thesis's degree and kind (normalizer/data/kinds-of-work.json): "Ph.D. thesis", "Master's project".
 _THESIS_KIND = rf"{kinds_of_work().thesis_kind()}\b"
 # Between a family name's words also the words that join two of them ("Ortega y Gasset").
@@ -179,7 +179,7 @@ _JOINING = rf"(?:{alternation(name_particles().particles | name_particles().fami
 _SUFFIX = alternation((*name_suffixes().generations, *name_suffixes().numerals))  # "Jr.", "III"
 _PHYSICS_NAME = re.compile(
     rf"^(?:and\s+)?(?:(?:(?:[{_CAPITAL}][a-z]?|[a-z])\.\s?(?:-\s?[{_CAPITAL}]\.\s?)?){{1,4}}\s?"
-    rf"{_PARTICLES}[{_CAPITAL}][\w'’-]+"
+    rf"{PARTICLES_BEFORE}[{_CAPITAL}][\w'’-]+"
     rf"(?:\s{_JOINING}[{_CAPITAL}][\w'’-]+){{0,2}}"  # "Del Pozzo", "Van Den Broeck", "Fernandez de la Vega"
     rf"(?:\s{_SUFFIX})?(?:\s(?:et al\.))?"
     rf"|[{_CAPITAL}][\w'’-]+\s(?:[{_CAPITAL}]\.\s?){{1,3}}"  # "Dzyaloshinski I.E."

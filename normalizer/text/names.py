@@ -64,6 +64,9 @@ __all__ = [
 # and the words that join two family names, which are no particles ("Ortega y Gasset"): one
 # table, normalizer/data/name-particles.json.
 PARTICLES = name_particles().particles
+# The particles before a family name as a pattern, each followed by a space ("van der ", "de "):
+# the one the list readers put before a name's capital.
+PARTICLES_BEFORE = rf"(?:{alternation(PARTICLES)}\s)*"
 _CAPITAL_PARTICLES = name_particles().capitalised_in_family
 _FAMILY_JOINERS = name_particles().family_joiners
 # The word before an author list's last name, in its language ("and", "und", "et", "и":
