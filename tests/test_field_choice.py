@@ -607,3 +607,134 @@ def test_titles_of_styles_no_rule_was_fitted_to(text: str, expected_title: str |
         assert query.title == text
     else:
         assert query.title == expected_title
+
+
+@pytest.mark.parametrize(
+    ("text", "expected_title"),
+    [
+        # styles that print no article title: a journal's name and its numbers where the title
+        # would stand, which the rules read as the title (a listed journal, one the astronomy
+        # classes abbreviate, or the model's whole venue)
+        pytest.param("Sowa F. ApJL 1991; 12: 58–63", None, id="klinische-padiatrie-an-astronomy-journal"),
+        pytest.param(
+            "Tichenor, I. (1989) RMxAA, 11, ??–??.", None, id="bjh-an-astronomy-journal-and-numbers"
+        ),
+        pytest.param("Anonymous 2016. PhRvL, 37(2): 112–112.", None, id="dsj-an-astronomy-journal-alone"),
+        pytest.param(
+            "Shaw, R. 1994 A&A 16: 50–??.", None, id="antiquity-names-year-journal-read-as-one-title"
+        ),
+        pytest.param(
+            "Kernighan, B. W., and Wyk, C. J. V. 1989. Computing Systems 2:103–132.",
+            None,
+            id="current-protocols-the-models-whole-venue-and-numbers",
+        ),
+        pytest.param(
+            "ANONYMOUS (1995), Electronic Publishing—Origination, Dissemination, and Design, vol. 8, "
+            "n. 2/3, pp. 221–233.",
+            None,
+            id="sinergie-a-venue-before-vol",
+        ),
+        # a journal's name the model reads as names, before its numbers: not a short title
+        pytest.param(
+            "Glass L. B., Byte Magazine, 1990, 15, No. 8, 289–290, 292–295.",
+            None,
+            id="cmpj-a-journal-read-as-names",
+        ),
+        # the year the rules read twice, as the date and the title
+        pytest.param(
+            "National Research Council. 2022, in AAAI, 10.1609/AAAI.V36I9.21266",
+            None,
+            id="aasjournal-a-year-alone",
+        ),
+        # a title the model reads as the start of its venue, the journal after it: the rules' stays
+        pytest.param(
+            "E L Bennett, M C Diamond, D Krech, and M R Rosenzweig. CHEMICAL AND ANATOMICAL PLASTICITY "
+            "BRAIN. Science, 146(3644):610–619, October 1964.",
+            "CHEMICAL AND ANATOMICAL PLASTICITY BRAIN",
+            id="a-title-before-a-journal-the-model-reads-as-one-venue",
+        ),
+        pytest.param("Berns, C. and J. Zurbach. Miletus. 2025.", "Miletus", id="a-short-title-before-a-year"),
+        # a magazine's volume cited as a book: no names before the journal's name, the title
+        pytest.param(
+            "“The Bankers Magazine” (1860). Vol. 15. Warren, Gorham & Lamont, Incorporated.",
+            "The Bankers Magazine",
+            id="a-magazines-volume-as-a-book",
+        ),
+        # a chapter's title the model reads as a venue and its numbers, the rules a publisher
+        pytest.param(
+            "Joanna J. Bryson. Structuring intelligence, chapter 7, page 126–143. Springer, 2012.",
+            "Structuring intelligence, chapter 7, page 126–143",
+            id="a-chapters-title-before-its-publisher",
+        ),
+    ],
+)
+def test_no_title_where_a_journal_and_its_numbers_stand(text: str, expected_title: str | None) -> None:
+    from bibnorm.readers.refs import read_refs
+
+    (query,) = read_refs(text, "refs.txt")
+    if expected_title is None:  # no title read: the whole reference is what a search is given,
+        assert query.title in (text, None)  # or none beside a DOI
+    else:
+        assert query.title == expected_title
+
+
+@pytest.mark.parametrize(
+    ("text", "expected_title"),
+    [
+        # the-university-of-tokyo-law-review: an article's title in 「…」, a book's in 『…』
+        pytest.param(
+            "Barbara Beeton 「Multi-column output format」 TUGboat 3巻 2号 28–33頁 (1982)",
+            "Multi-column output format",
+            id="an-articles-title",
+        ),
+        pytest.param(
+            "Hal R. Varian 『Microeconomic Analysis』 xv + 506頁 (W. W. Norton & Co., 1991)",
+            "Microeconomic Analysis",
+            id="a-books-title",
+        ),
+        pytest.param(
+            "Helmut Kopka 『LaTeX Band 2: Ergänzungen』 (Addison-Wesley Verlag, 1994)",
+            "LaTeX Band 2: Ergänzungen",
+            id="a-books-title-no-japanese-word",
+        ),
+        pytest.param(
+            "山田太郎「深層学習による文献解析」『情報処理学会論文誌』Vol. 12, No. 3, pp. 1–10 (2000)",
+            "深層学習による文献解析",
+            id="an-article-before-its-journal",
+        ),
+    ],
+)
+def test_a_title_in_japanese_title_brackets_is_what_they_hold(text: str, expected_title: str) -> None:
+    from bibnorm.readers.refs import read_refs
+
+    (query,) = read_refs(text, "refs.txt")
+    assert query.title == expected_title
+
+
+@pytest.mark.parametrize(
+    ("text", "expected_title"),
+    [
+        # bst:munich: the rules' title runs on into an edition, the publisher, the place, the
+        # ISBN and a note; the model's stops at the title's end
+        pytest.param(
+            "Varian, H. R. (1991): Microeconomic Analysis, third Aufl., W. W. Norton & Co., New York, NY, "
+            "USA, ISBN 0-393-95735-7, Prepared with TeX..",
+            "Microeconomic Analysis",
+            id="an-edition-a-publisher-and-a-note",
+        ),
+        pytest.param(
+            "Gander, W./Hřebíček, J. (1993): Solving Problems in Scientific Computing Using MAPLE and "
+            "MATLAB, Springer-Verlag, Berlin, Germany / Heidelberg, Germany / London, UK / etc., Prepared "
+            "with LaTeX..",
+            "Solving Problems in Scientific Computing Using MAPLE and MATLAB",
+            id="a-publisher-places-and-a-note",
+        ),
+    ],
+)
+def test_a_title_the_rules_ran_on_into_the_fields_after_it_is_the_models(
+    text: str, expected_title: str
+) -> None:
+    from bibnorm.readers.refs import read_refs
+
+    (query,) = read_refs(text, "refs.txt")
+    assert query.title == expected_title

@@ -23,6 +23,7 @@ whose own style (aasjournal.bst) and ADS's macros are AASTeX's.
 from __future__ import annotations
 
 import re
+from functools import cache
 from typing import NamedTuple
 
 from bibnorm.text.word_tables import table_entries
@@ -40,6 +41,18 @@ _MACRO = re.compile(r"\\([a-z]++)(?![A-Za-z@])")
 
 _MNRAS_CLASS = "mnras"
 _AASTEX_CLASS = "aastex631"
+
+
+@cache
+def printed_abbreviations() -> frozenset[str]:
+    """The one-word journal abbreviations the astronomy classes print ("ApJL", "PhRvL", "A&A",
+    "JQSRT": ADS's), which a style that prints no article title sets where a title would stand."""
+    return frozenset(
+        printed
+        for document_class in (_AASTEX_CLASS, _MNRAS_CLASS)
+        for printed in table_entries(f"{document_class}-journal-macros.json").values()
+        if " " not in printed
+    )
 
 
 class MnrasLinks(NamedTuple):

@@ -36,6 +36,7 @@ from typing import TypeVar
 
 from bibnorm.readers._arbiter import words_as_numbers
 from bibnorm.readers._authors_arbiter import overruled_authors
+from bibnorm.readers._bbl_astro import printed_abbreviations
 from bibnorm.readers._title_arbiter import overruled_title
 from bibnorm.readers._venue_arbiter import overruled_venue
 from bibnorm.readers._year_arbiter import overruled_year
@@ -95,11 +96,13 @@ _VENUE_LINE = frozenset({"container", "date", "volume", "issue", "pages", "publi
 
 
 def _listed(text: str) -> bool:
-    """Whether the journal list or the venue table names ``text`` (`journals.is_listed`), its
-    module imported on first use: the reader's start-up does not load the journal tables."""
+    """Whether the journal list or the venue table names ``text`` (`journals.is_listed`), or it
+    is a journal's one-word abbreviation as the astronomy classes print it ("PhRvL", "A&A":
+    `_bbl_astro.printed_abbreviations`); the list's module imported on first use: the reader's
+    start-up does not load the journal tables."""
     from bibnorm.text.journals import is_listed
 
-    return is_listed(text)
+    return text.strip(" .,;:") in printed_abbreviations() or is_listed(text)
 
 
 def _short_title_as_names(read: str, labels: set[str]) -> bool:
@@ -115,6 +118,15 @@ def _short_title_as_names(read: str, labels: set[str]) -> bool:
         and not any(_INITIAL.fullmatch(w) for w in words)
         and not any(w.strip(".,").casefold() in publisher_words() for w in words)
     )
+
+
+def _short_title_kept(tagged: TaggedReference, read: str, labels: set[str]) -> bool:
+    """Whether the rules' title is a short title the model reads as a name (`_short_title_as_names`)
+    before anything but a journal's numbers or a DOI: a journal's name the model reads so stands
+    there ("Glass L. B., Byte Magazine, 1990, 15, No. 8, 289–290"), not a title ("Berns, C. and
+    J. Zurbach. Miletus. 2025.")."""
+    inside = tagged.tokens_of(read)
+    return _short_title_as_names(read, labels) and not (inside and _numbers_or_doi_after(tagged, max(inside)))
 
 
 # an initial, or a name's initials written together ("J.", "Th.", "P.A.", "W,")
@@ -359,14 +371,22 @@ _NUMBERED_FIELDS = frozenset({"pages", "volume", "issue", "title", "place"})
 
 
 def _run_on_into_fields(tagged: TaggedReference, label: str, read: str) -> bool:
-    """Whether the rules' reading ran on into the fields after the model's, not into an edition
-    alone ("Title: Second Edition", "Theory of Elasticity (Third Edition)", both titles so printed)
-    nor a subtitle ("Title: Technical Report"); an edition and the fields after it ("Microeconomia,
-    second Aufl., Libreria Editrice Cafoscarina, Venice")."""
-    last = tagged.tokens[max(tagged.run_of(label))]
-    into = tagged.labels_of(read)[0] - {label, "other"}
-    beyond = into - {"edition"}  # an edition, then other fields: no edition of the title's
-    return (into <= _RUN_INTO or (bool(beyond) and beyond <= _RUN_INTO)) and not last.endswith(":")
+    """Whether the rules' reading ran on into the fields after the model's — the first it enters
+    one of `_RUN_INTO`, whatever follows (a note after the publisher and the place: munich's
+    "Microeconomic Analysis, third Aufl., W. W. Norton & Co., New York, …, Prepared with TeX") —,
+    not into an edition alone ("Title: Second Edition", "Theory of Elasticity (Third Edition)",
+    both titles so printed) nor a subtitle ("Title: Technical Report"); an edition and the fields
+    after it ("Microeconomia, second Aufl., Libreria Editrice Cafoscarina, Venice")."""
+    own = tagged.run_of(label)
+    if tagged.tokens[own.stop - 1].endswith(":"):
+        return False
+    labels = tagged.labels
+    into = [
+        labels[index] for index in sorted(tagged.tokens_of(read)) if labels[index] not in (label, "other")
+    ]
+    # an edition, then other fields: no edition of the title's
+    first = next((entered for entered in into if entered != "edition"), None)
+    return not into or first in _RUN_INTO
 
 
 def _not_printed(
@@ -485,7 +505,7 @@ def _no_title_printed(tagged: TaggedReference, rules: RuleReading, thresholds: M
     labels = _named_labels(tagged, read, labels, lowest)
     if not labels or not labels <= _OTHER_FIELDS:
         return False
-    if _short_title_as_names(read, labels) or _glued_to_the_venue(tagged, read, rules.venue):
+    if _short_title_kept(tagged, read, labels) or _glued_to_the_venue(tagged, read, rules.venue):
         return False
     if lowest >= max(_SURE_OF_OTHERS, thresholds["title"]) and likeliest < below:
         return True
@@ -543,10 +563,67 @@ def _title_is_a_venue(tagged: TaggedReference, read: str) -> bool:
     return opener == "in" and labels[own.start - 1] == "other"
 
 
-def _title_as_the_venue(tagged: TaggedReference, read: str | None) -> bool:
+def _title_as_the_venue(tagged: TaggedReference, rules: RuleReading) -> bool:
     """Whether the rules' title is the venue of a style that prints no title, the model's title
-    or a word of its venue (`_title_is_a_venue`, `_title_in_the_venue`)."""
-    return bool(read) and (_title_is_a_venue(tagged, str(read)) or _title_in_the_venue(tagged, str(read)))
+    or a word of its venue (`_title_is_a_venue`, `_title_in_the_venue`), or a journal and its
+    numbers (`_journal_and_its_numbers`)."""
+    read = str(rules.title)
+    return bool(rules.title) and (
+        _title_is_a_venue(tagged, read)
+        or _title_in_the_venue(tagged, read)
+        or _journal_and_its_numbers(tagged, read, rules.venue)
+    )
+
+
+def _the_year_again(tagged: TaggedReference, rules: RuleReading) -> bool:
+    """Whether the rules' title is the year they read, alone, which the model reads as the date
+    and reads no title anywhere (AAS's "National Research Council. 2022, in AAAI, 10.1609/…": no
+    title printed; where the model reads a title, `_replaces` may take it)."""
+    read = str(rules.title).strip(" .,;:()[]")
+    dated = read.isdigit() and int(read) == rules.year and tagged.labels_of(read)[0] == {"date"}
+    return dated and "title" not in tagged.labels
+
+
+_NAMES_OR_DATE = NAME_LABELS | {"date"}
+_NUMBER_LABELS = frozenset({"date", "volume", "issue", "pages"})
+
+
+def _journal_and_its_numbers(tagged: TaggedReference, read: str, venue: str | None) -> bool:
+    """Whether the rules' title is, after names and a date at most, a journal's whole name right
+    before the journal's numbers (`_JOURNAL_NUMBERS`, words the model labels as nothing between
+    them: "vol.", "pp."), the rules' title reading into them or up to their first: a style that
+    prints no title ("Sowa F. ApJL 1991; 12: 58–63", "Tichenor, I. (1989) RMxAA, 11, ??–??.",
+    "Shaw, R. 1994 A&A 16: 50–??."). The journal a listed one (`_listed`), or the model's whole
+    venue where it reads no title anywhere and the rules read no venue (``venue``: "Kernighan, B.
+    W., and Wyk, C. J. V. 1989. Computing Systems 2:103–132."; not a chapter's title the model
+    reads so, the publisher the rules' venue: "Joanna J. Bryson. Structuring intelligence, chapter
+    7, page 126–143. Springer, 2012."). Not a title the model reads before the journal, which the
+    rules may have cut there, nor a work without names a journal's name opens (a magazine's volume
+    cited as a book: "The Bankers Magazine (1860). Vol. 15. Warren, Gorham & Lamont"), nor a title
+    the model reads as the start of its venue ("… and M R Rosenzweig. CHEMICAL AND ANATOMICAL
+    PLASTICITY BRAIN. Science, 146(3644):610–619")."""
+    inside = sorted(tagged.tokens_of(read))
+    labels, tokens = tagged.labels, tagged.tokens
+    start = next((i for i in inside if labels[i] not in _NAMES_OR_DATE or _listed(tokens[i])), None)
+    if start is None or "title" in labels[:start] or not NAME_LABELS & set(labels[:start]):
+        return False
+    stop = next((i for i in range(start, len(labels)) if labels[i] in _NUMBER_LABELS), len(labels))
+    numbers = [label for label in labels[stop:] if label != "other"]
+    if stop == start or inside[-1] < stop - 1 or tuple(numbers[:2]) not in _JOURNAL_NUMBERS:
+        return False
+    return _journal_between(tagged, start, stop, venue)
+
+
+def _journal_between(tagged: TaggedReference, start: int, stop: int, venue: str | None) -> bool:
+    """Whether tokens ``start`` to ``stop`` are a journal's name: a listed one, the model reading
+    no title after it, or the model's whole venue, the model reading no title anywhere and the
+    rules no ``venue``."""
+    labels = tagged.labels
+    if _listed(" ".join(tagged.tokens[start:stop])):
+        return "title" not in labels[stop:]
+    own = tagged.run_of("container")
+    whole = own.start == start and set(labels[own.stop : stop]) <= {"other"}
+    return whole and venue is None and "title" not in labels
 
 
 def _title_in_the_venue(tagged: TaggedReference, read: str) -> bool:
@@ -726,6 +803,22 @@ def _words_of(text: str) -> set[str]:
 _WORD_RUN = re.compile(r"[^\W_]+")  # a word: letters and digits
 
 
+# A title in Japanese title brackets: an article's or a chapter's in 「…」, a book's in 『…』
+# (which after an article's holds its journal or book: 「Title」『Journal』).
+_ARTICLE_BRACKETS = re.compile(r"「([^「」]+)」")
+_BOOK_BRACKETS = re.compile(r"『([^『』]+)』")
+
+
+def _bracketed_title(text: str) -> str | None:
+    """The title a reference prints in Japanese title brackets, the first 「…」, else the first
+    『…』 ("Barbara Beeton 「Multi-column output format」 TUGboat 3巻 2号 28–33頁 (1982)",
+    "Hal R. Varian 『Microeconomic Analysis』 xv + 506頁 (W. W. Norton & Co., 1991)"): the rules
+    read names, pages or the journal with it."""
+    found = _ARTICLE_BRACKETS.search(text) or _BOOK_BRACKETS.search(text)
+    title = " ".join(found.group(1).split()) if found else ""
+    return title if any(char.isalnum() for char in title) else None
+
+
 def _spaced_names(tagged: TaggedReference, rules: RuleReading) -> tuple[str, ...]:
     """The authors of a reference in a script written without spaces: the rules', unless the model
     reads names written in spaced letters before them, the learned choice sure of its names
@@ -744,9 +837,10 @@ def choose_fields(
     docstring for what is left out)."""
     thresholds = {**SURE, **(sure or {})}
     confidence = tagged.field_confidences()
+    bracketed = _bracketed_title(tagged.text)
     if _UNSPACED.search(tagged.text):  # Chinese, Japanese, Korean: no spaces to tokenize by
         return ChosenFields(
-            rules.title,
+            bracketed or rules.title,
             _spaced_names(tagged, rules),
             rules.year,
             rules.venue,
@@ -779,18 +873,14 @@ def choose_fields(
         return own if confidence.get(name, 0.0) >= thresholds[name if read else f"{name}-filled"] else read
 
     publisher = tagged.text_of("publisher")
+    title = bracketed
+    # a title left out as the venue of a style that prints none stays out: the learned choice
+    # adds the rules' and the model's where they are the same words, the journal both read
+    if not bracketed and not _title_as_the_venue(tagged, rules) and not _the_year_again(tagged, rules):
+        own = weighed("title", "title", tagged.title or None, rules.title)
+        title = overruled_title(tagged, own, rules.title, rules.authors, rules.venue)
     return ChosenFields(
-        # a title left out as the venue of a style that prints none stays out: the learned choice
-        # adds the rules' and the model's where they are the same words, the journal both read
-        title=None
-        if _title_as_the_venue(tagged, rules.title)
-        else overruled_title(
-            tagged,
-            weighed("title", "title", tagged.title or None, rules.title),
-            rules.title,
-            rules.authors,
-            rules.venue,
-        ),
+        title=title,
         authors=rules.authors
         if _rules_names_kept(tagged, rules)
         else _learned_names(tagged, rules, _kept_names(tagged, rules, thresholds, confidence)),
