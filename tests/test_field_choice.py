@@ -729,9 +729,56 @@ def test_a_title_in_japanese_title_brackets_is_what_they_hold(text: str, expecte
             "Solving Problems in Scientific Computing Using MAPLE and MATLAB",
             id="a-publisher-places-and-a-note",
         ),
+        # the rules read no authors and the names opening the reference into the title
+        pytest.param(
+            "Elias/Sekri/Leblanc/Cucherat/Vanhems, The incubation period of COVID-19: A meta-analysis, 2021",
+            "The incubation period of COVID-19: A meta-analysis",
+            id="gewerblicher-rechtsschutz-family-names",
+        ),
+        pytest.param(
+            "Dash, B. ed: The American Bibliography of Slavic and East European Studies, (1988).",
+            "The American Bibliography of Slavic and East European Studies",
+            id="lncs-an-editor",
+        ),
+        # a case's parties: the first is no author
+        pytest.param(
+            "Shell v. Board of Education. P.3d, 2023.", "Shell v. Board of Education", id="a-cases-parties"
+        ),
+        # a work without authors whose title opens with a name, no punctuation mark after it
+        pytest.param(
+            "Amazon EC2 Cloud global regions. https://aws.amazon.com/about-aws/global-infrastructure/",
+            "Amazon EC2 Cloud global regions",
+            id="a-title-opening-with-a-name",
+        ),
+        # no names at all: the rules' title stands where the model's runs on into a link
+        pytest.param(
+            "OpenStack Open Source Cloud Platform:[[http://www.openstack.org]].",
+            "OpenStack Open Source Cloud Platform",
+            id="no-names-a-link-after-the-title",
+        ),
+        # the rules read a later field as the title: a note, a report's number and institution
+        pytest.param(
+            "Helfer, A. Introduction to Modern Differential Geometry. Addison-Wesley, Reading, MA, USA "
+            "(1990). Prepared with TeX..",
+            "Introduction to Modern Differential Geometry",
+            id="asmeconf-a-note-at-the-end",
+        ),
+        pytest.param(
+            "M. L. Luvisetto and E. Ugolini, LaTeX: easy recipes. Technical Report INFN/TC-92/05, Ist. Naz. "
+            "Fis. Nucl., Bologna, Italy, 1992.",
+            "LaTeX: easy recipes",
+            id="cc-a-reports-number",
+        ),
+        # an author-year style's title after its date, the model's the author list's end
+        pytest.param(
+            "Jr, F. E. H., with contributions from Charles Dupont, and many others. (2015). Hmisc: Harrell "
+            "Miscellaneous. R package version 3.17-1.",
+            "Hmisc: Harrell Miscellaneous",
+            id="a-title-after-its-date",
+        ),
     ],
 )
-def test_a_title_the_rules_ran_on_into_the_fields_after_it_is_the_models(
+def test_the_models_title_where_the_rules_read_other_words_into_it_or_for_it(
     text: str, expected_title: str
 ) -> None:
     from bibnorm.readers.refs import read_refs

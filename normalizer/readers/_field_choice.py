@@ -10,8 +10,9 @@ title's start cut off, names lost. A title the rules read where the model reads 
 reads other fields (names, a venue, numbers: a style that prints no article title) is left out
 (`_no_title_printed`), and so is one where the model's title is that style's venue
 (`_title_is_a_venue`) or where the model reads no title and the rules' is a word of its venue
-(`_title_in_the_venue`); a title the rules read none of is none unless the model is all but sure
-of one right after its names, and a year the rules read stays theirs. The title so kept is
+(`_title_in_the_venue`), or a journal and its numbers (`_journal_and_its_numbers`); a title
+the rules read none of is none unless the model is all but sure of one right after its names,
+and a year the rules read stays theirs. The title so kept is
 overruled where a classifier trained on the validation styles is sure another (the rules', the
 model's, none) is right (`_title_arbiter.overruled_title`), and the venue, the year and the
 author list likewise (`_venue_arbiter`, `_year_arbiter`, `_authors_arbiter`; the last two within
@@ -23,7 +24,8 @@ make on the team's PDF corpus and reference-list tests, where the rules read 98�
 
 The identifiers (DOI, arXiv id) are not chosen here: they stay `_ref_ids`'s, which joins them
 across line breaks and checks their form. A reference in a script written without spaces
-(Chinese, Japanese, Korean) stays the rules': the tagger's tokens are words between spaces.
+(Chinese, Japanese, Korean) stays the rules': the tagger's tokens are words between spaces. A
+title in Japanese title brackets (「…」, 『…』) is what they hold, in any reference.
 """
 
 from __future__ import annotations
@@ -173,7 +175,11 @@ def _replaces(tagged: TaggedReference, label: str, read: str) -> bool:
     if label == "title" and not _after_names(tagged, read, overlap):
         return False
     if overlap == "apart" and label == "title":
-        return _venue_line_read_as_title(tagged, read) or _names_read_as_title(tagged, read)
+        return (
+            _venue_line_read_as_title(tagged, read)
+            or _names_read_as_title(tagged, read)
+            or _later_fields_read_as_title(tagged, read)
+        )
     if overlap == "shifted":
         return _shifted_by_the_rules(tagged, label, read)
     if label == "date":
@@ -211,6 +217,29 @@ def _venue_line_read_as_title(tagged: TaggedReference, read: str) -> bool:
     return labels == {"container"} and lowest >= _SURE_OF_A_JOURNAL and _listed(read)
 
 
+def _later_fields_read_as_title(tagged: TaggedReference, read: str) -> bool:
+    """Whether the rules read as the title words after the model's title that the model reads as
+    no title (a note, an edition, a report's number, a place: "Helfer, A. Introduction to Modern
+    Differential Geometry. Addison-Wesley, Reading, MA, USA (1990). Prepared with TeX.", "M. L.
+    Luvisetto and E. Ugolini, LaTeX: easy recipes. Technical Report INFN/TC-92/05, Ist. …"), where
+    the model is all but sure of its own title right after the names (`title-filled`); not a
+    title the model reads where names stand, none before it (a group as author), nor one a date
+    alone (and words it labels as nothing) parts from the rules' (an author-year style's title
+    after its date, the model's title the author list's end: "Jr, F. E. H., with contributions
+    from Charles Dupont, and many others. (2015). Hmisc: Harrell Miscellaneous.")."""
+    own, inside = tagged.run_of("title"), tagged.tokens_of(read)
+    if not own or not inside or min(inside) < own.stop or not _title_right_after_names(tagged):
+        return False
+    if set(tagged.labels[own.stop : min(inside)]) - {"other"} == {"date"}:
+        return False
+    likeliest = tagged.likeliest("title", read)
+    sure = tagged.field_confidences().get("title", 0.0) >= SURE["title-filled"]
+    return sure and likeliest is not None and likeliest < _UNLIKELY_TITLE
+
+
+_UNLIKELY_TITLE = 0.1  # the most the model may give a title label on a word it reads as another field's
+
+
 def _names_read_as_title(tagged: TaggedReference, read: str) -> bool:
     """Whether the rules read the end of the author list as the title, which the model is sure
     is names before its own title (an author list closed by "and et al.": "J. G. Bartlett, and
@@ -223,6 +252,32 @@ def _names_read_as_title(tagged: TaggedReference, read: str) -> bool:
     before = max(inside) < tagged.run_of("title").start and _title_right_after_names(tagged)
     no_title = (tagged.likeliest("title", read) or 0.0) <= 1 - _SURE_OF_OTHERS
     return labels <= NAME_LABELS and no_title and before and not _quoted(tagged, read)
+
+
+_CASE_PARTIES = frozenset({"v.", "v", "vs.", "vs"})  # "Shell v. Board of Education"
+
+
+def _names_read_into_the_title(tagged: TaggedReference, rules: RuleReading) -> bool:
+    """Whether the rules, reading no authors, read the names that open the reference into the
+    title: the model reads names (or an editor) from the first token up to its own title, sure of
+    that title, and the rules' title ends where the model's does ("Elias/Sekri/Leblanc/Cucherat/
+    Vanhems, The incubation period of COVID-19: A meta-analysis, 2021", "Dash, B. ed: The
+    American Bibliography of …"), the names ending in a punctuation mark; not a case's parties
+    ("Shell v. Board of Education. P.3d, 2023", whose first the model reads as a name), nor a
+    work without authors whose title opens with a name ("Amazon EC2 Cloud global regions")."""
+    own, inside = tagged.run_of("title"), tagged.tokens_of(str(rules.title))
+    if rules.authors or not own or not inside or min(inside) != 0 or max(inside) != own.stop - 1:
+        return False
+    if own.start == 0:  # no names before the model's title
+        return False
+    before = set(tagged.labels[: own.start])
+    last = tagged.tokens[own.start - 1]
+    # names end in a mark a title's first word does not ("Amazon EC2 Cloud global regions",
+    # "BioTeam: Scriptable Cloud Infrastructures": no names), an editor's in a colon
+    ended = last[-1:] in ",.;)" or (last[-1:] == ":" and "editor" in before)
+    sure = tagged.field_confidences().get("title", 0.0) >= _SURE_OF_OTHERS
+    names = before <= NAME_LABELS | {"editor"} and ended
+    return names and sure and last.casefold() not in _CASE_PARTIES
 
 
 def _title_right_after_names(tagged: TaggedReference) -> bool:
@@ -877,7 +932,8 @@ def choose_fields(
     # a title left out as the venue of a style that prints none stays out: the learned choice
     # adds the rules' and the model's where they are the same words, the journal both read
     if not bracketed and not _title_as_the_venue(tagged, rules) and not _the_year_again(tagged, rules):
-        own = weighed("title", "title", tagged.title or None, rules.title)
+        own = tagged.title if _names_read_into_the_title(tagged, rules) else None
+        own = own or weighed("title", "title", tagged.title or None, rules.title)
         title = overruled_title(tagged, own, rules.title, rules.authors, rules.venue)
     return ChosenFields(
         title=title,
