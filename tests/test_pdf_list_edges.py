@@ -503,6 +503,37 @@ def test_line_numbers_given_apart_from_their_lines_number_the_page() -> None:
     assert not numbered_by_its_lines("\n".join(apart).split("\n")), "labels PDFium gives before their lines"
 
 
+def test_line_numbers_going_on_across_unnumbered_headings_number_the_page() -> None:
+    """A Frontiers manuscript (github:stebjan/Frontiers_Latex, frontiers.pdf): lineno numbers every
+    line but the headings, so the numbers go up by one across "ACKNOWLEDGMENTS" and "REFERENCES"
+    as a list's bare labels go up across a reference's wrapped line; a heading is no wrapped line."""
+    page = [
+        "273 Currently, the EEG Data Processor allows addition of methods developed in Java language,",
+        "274 our future work includes the development of advanced plug-in engine for automatic addition of",
+        "275 methods in different programming languages (Java, Python, Matlab).",
+        "ACKNOWLEDGMENTS",
+        "276 Text Text Text Text Text Text Text Text Text Text Text Text Text Text Text Text Text Text",
+        "277 Text Text Text Text Text. Text Text Text Text Text Text Text Text Text Text Text Text Text",
+        "278 Text Text Text Text Text Text Text Text Text Text.",
+        "279 Funding: Text Text Text Text Text Text Text Text.",
+        "REFERENCES",
+        "280 Blankenberg, D., Kuster, G. V., Coraor, N., Ananda, G., Lazarus, R., et al. (2010). Galaxy: A",
+        "281 web-based genome analysis tool for experimentalists. Current protocols in molecular biology",
+        "282 Ciniburk J., M. P.-R. T., Moucek R. (2010). Erp components detection using wavelet",
+        "283 matching pursuit algorithm. In DCII (Prague)",
+        "284 CXF (2001). Wsdl2java",
+        "285 CXF (2005). Apache cxf",
+        "286 DATAQ (2011). Waveform analysis using the fourier transform",
+    ]
+    assert numbered_by_its_lines(page)
+    numbering = LineNumbering()
+    assert numbering.page(page)
+    next_page = [
+        f"{number} Delorme A., M. S. (2004). Eeglab: an open source toolbox" for number in range(287, 293)
+    ]
+    assert numbering.page(next_page), "the next page goes on with the numbers"
+
+
 @pytest.mark.parametrize(
     "lines",
     [

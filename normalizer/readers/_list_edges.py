@@ -419,7 +419,7 @@ def numbered_by_its_lines(pieces: Sequence[str]) -> bool:
         len(numbered) >= 5
         and (len(numbered) >= _NUMBERED_SHARE * len(lines) or run >= _FLOATED_RUN)
         and (sum(1 for step in steps if step in _STEP) >= 0.8 * len(steps) or _holds_the_page(run, lines))
-        and not _labels_across_wrapped_lines(numbered)
+        and not _labels_across_wrapped_lines(numbered, lines)
     )
 
 
@@ -493,7 +493,7 @@ def _longest_run(steps: Sequence[int]) -> int:
     return longest
 
 
-def _labels_across_wrapped_lines(numbered: Sequence[tuple[int, int, str]]) -> bool:
+def _labels_across_wrapped_lines(numbered: Sequence[tuple[int, int, str]], lines: Sequence[str]) -> bool:
     """Whether the numbers that open a page's lines (`_numbered`) are a reference list's bare
     labels (Vancouver's, REVTeX's "19 Anon. Exchangeable image file format …; 2012. Available
     from:" and its wrapped line, then "20 Anon. Mathematics 4c; 2012."), not a review copy's line
@@ -502,17 +502,26 @@ def _labels_across_wrapped_lines(numbered: Sequence[tuple[int, int, str]]) -> bo
     count them. A line PDFium split at raised or lowered type ("528 Appel … graph on uniform",
     "points in [0,1]d", "529 . Advances in …": the superscript "d" set apart) carries no number
     either, and the numbers go up by one across it too: the line after it goes on with the same
-    line, opening with a punctuation mark no reference opens with — no label."""
+    line, opening with a punctuation mark no reference opens with — no label. Nor does a heading
+    that lineno leaves unnumbered (Frontiers' "279 Funding: …", "REFERENCES", "280 Blankenberg, D.,
+    …"): the numbers go up by one across it, and it is no reference's wrapped line (`lines` are
+    the page's, that ``numbered`` places its lines among)."""
     across = [
         number - before
         for (at, before, _), (next_at, number, text) in pairwise(numbered)
-        if next_at - at > 1 and not _GOES_ON.match(text)
+        if next_at - at > 1 and not _GOES_ON.match(text) and not _heading_among(lines[at + 1 : next_at])
     ]
     labels = sum(1 for step in across if step == 1)
     return labels >= 2 and labels > len(across) / 2
 
 
 _GOES_ON = re.compile(r"\s*[.,;:)\]]")  # a line's rest after raised type: ". Advances in …"
+
+
+def _heading_among(lines: Sequence[str]) -> bool:
+    """Whether one of ``lines`` is a section's heading: the list's own ("REFERENCES") or one a
+    journal sets after it ("ACKNOWLEDGMENTS", "Funding")."""
+    return any(HEADING.match(line.strip()) or _SECTION_AFTER.match(line.strip()) for line in lines)
 
 
 class LineNumbering:
@@ -535,7 +544,7 @@ class LineNumbering:
             and bool(numbers)
             and len(numbers) >= _NUMBERED_SHARE * len(lines)
             and all(step in _STEP for step in steps)
-            and not _labels_across_wrapped_lines(found)
+            and not _labels_across_wrapped_lines(found, lines)
         )
         numbered = numbered or goes_on
         self._last = numbers[-1] if numbered and numbers else None
