@@ -58,6 +58,13 @@ def read_arxiv(printed: str) -> str | None:
         pytest.param(VANCOUVER + f"doi:{D}.PMID:25826652", D, id="PubMed glued on"),
         pytest.param(VANCOUVER + f"doi:{D}pmid:25826652", D, id="PubMed glued, no dot"),
         pytest.param(VANCOUVER + f"doi:{D}. Epub 2015 Mar 3.", D, id="a sentence after it"),
+        # a German thesis's IEEE list (github:VariableOne/bachelorarbeit-document): the visit's note
+        # in brackets glued to the link's last period
+        pytest.param(
+            VANCOUVER + f"Verfügbar: https://doi.org/{D}.[Zugriff am: 19. August 2025].",
+            D,
+            id="a bracket glued on",
+        ),
         pytest.param(
             ELSEVIER + "https://doi.org/10.1016/j.cag.2004.08.009. 2004.",
             "10.1016/j.cag.2004.08.009",

@@ -35,6 +35,16 @@ from bibnorm.text.word_tables import name_list_conjunctions, name_particles, vis
             id="german-zugriff-am-an-iso-date",
         ),
         pytest.param(
+            # a German thesis's IEEE list (github:VariableOne/bachelorarbeit-document): the note
+            # glued to the link's last period
+            "M. G. P. Legg, O. Buckley and S. Creese, “Visualizing the insider threat: challenges and "
+            "tools for identifying malicious user activity,” in Proc. IEEE Symp. Vis. Cyber Secur. "
+            "(VizSec), 2015, pp. 1–8, [Online]. Verfügbar: https://ieeexplore.ieee.org/document/7312772."
+            "[Zugriff am: 19. August 2025].",
+            2015,
+            id="german-zugriff-am-glued-to-the-link",
+        ),
+        pytest.param(
             "Jean Dupont. Un titre. 2001. url : https://example.org (consulté le 12 mars 2023).",
             2001,
             id="french-consulte-le",

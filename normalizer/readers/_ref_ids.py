@@ -60,7 +60,8 @@ ARXIV = re.compile(
 # dblp's CoRR entries as styles print them: "CoRR abs/1810.04805", IEEE's "CoRR, vol. abs/1810.04805"
 # (kept in the text the title and venue are read from: "CoRR" is the venue).
 _CORR = re.compile(r"\bCoRR,?\s+(?:vol\.\s+)?abs/(\d{4}\.\d{4,5}(?:v\d+)?)(?!\d|\.\d)")
-DOI = re.compile(r"\b(10\.\d{4,9}/[^\s\"<>,;]+[^\s\"<>,;.)\]'’”])")
+# (a period and a bracket glued on end it: "…/1541880.1541882.[Zugriff am: 19. August 2025]")
+DOI = re.compile(r"\b(10\.\d{4,9}/(?:[^\s\"<>,;.]|\.(?!\[))+[^\s\"<>,;.)\]'’”])")
 # A SICI DOI holds "<", ">" and ";": "10.1002/(SICI)1096-987X(199803)19:4<377::AID-JCC1>3.0.CO;2-P",
 # the AMS's "10.1175/1520-0469(1999)056<3302:TROTLS>2.0.CO;2" (its check character "#" too).
 # A PDF may print its angle brackets as mathematical ones ("19:4⟨377::AID-JCC1⟩3.0.CO;2-P").
@@ -76,7 +77,8 @@ _ANGLES = str.maketrans("⟨⟩〈〉", "<><>")
 # spaced " . ", " / " and " - " between its parts: "10.1016/x. Title" is no spaced DOI; a
 # hyphen spaced too, "10 . 1027 / 1618 - 3169/a000440", is no end of it).
 _SPACED_DOI = re.compile(r"\b10 \. \d{4,9} / [\w-]+(?: [./-] [\w-]+(?:/[\w.-]*\w)?)*")
-URL = re.compile(r"(?:https?://|www\.)\S+")
+# (up to a period and a bracket glued on: "…/document/7312772.[Zugriff am: 19. August 2025]")
+URL = re.compile(r"(?:https?://|www\.)(?:[^\s.]|\.(?!\[))+")
 # A link in square brackets, which go with it: BMC's "Amazon CloudFront:[[http://aws.amazon.com/cloudfront/]]."
 # (its doubled brackets left as the title's end "Amazon CloudFront:[[").
 _BRACKETED_LINK = re.compile(r"\[{1,2}(?:https?://|www\.)[^\s\[\]]*+\]{0,2}")
