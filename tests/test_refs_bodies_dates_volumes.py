@@ -141,3 +141,25 @@ def test_a_din_title_ends_before_its_year_or_visit(
 ) -> None:
     query = read_refs("\n\n".join(_DIN_LIST), "din.txt")[at]
     assert (query.title, query.authors, query.year) == (title, authors, year)
+
+
+@pytest.mark.parametrize(
+    ("text", "title", "year"),
+    [
+        # a German bachelor's thesis (github:JoBo7795/Bachelorarbeit, Bachelorarbeit.pdf): web pages
+        # dated by day, month and year in numbers, after the title
+        pytest.param("Kubernetes. Nodes, 30.07.2020.", "Nodes", 2020, id="after-the-names"),
+        pytest.param(
+            "A deep dive into kubernetes metrics — part 2 | by bob cotton | freshtracks.io, 15.08.2020.",
+            "A deep dive into kubernetes metrics — part 2 | by bob cotton | freshtracks.io",
+            2020,
+            id="no-names",
+        ),
+        pytest.param(
+            "Hans Müller. Ein Titel. 2011. visited: 04.08.2017.", "Ein Titel", 2011, id="a-visit-still"
+        ),
+    ],
+)
+def test_a_date_in_numbers_dates_the_work_and_ends_its_title(text: str, title: str, year: int) -> None:
+    parsed = parse_reference(text)
+    assert (parsed.title, parsed.year, parsed.venue) == (title, year, None)

@@ -49,6 +49,9 @@ _DATED_SENTENCE = re.compile(rf",\s{YEARS}[a-z]?\.(?=\s+[A-Z])")  # "…, Biblio
 _YEAR_AFTER_COMMA = re.compile(rf",\s{YEARS}(?!\d)|\({YEARS}\)[.\s]*$")
 _RANGE = re.compile(rf"(?<![\d./:-])({YEARS})\s?[–—]\s?({YEARS}|\d{{2}})(?![\d–—-])")
 YEAR = re.compile(rf"(?<!\d){YEARS}(?!\d)")  # a year, not part of a longer number
+# A date in numbers, its day and month before its year: German "30.07.2020" (not a longer run of
+# numbers joined by periods, a version's or an address's)
+_NUMERIC_DATE = re.compile(rf"(?<![\d.])\d{{1,2}}\.\s?\d{{1,2}}\.\s?({YEARS})(?![\d.]\d)")
 # "pp. 1517–1530", "p. 1999", "pages 1192–1199", "pp. A12–A15": pages; GOST's "— P. 1969." (after
 # its dash: not an initial, "Smith, J. P. 1999."); a volume's number, "Proc. SPIE, vol. 1825"
 _PAGES = re.compile(
@@ -73,7 +76,9 @@ def dating_text(text: str) -> str:
     range's end year, and the years inside the range printed after it (its volumes'); and
     what is no date at all, pages ("pp. 1517–1530", a volume's "169, 1631–1638", "— P. 1969",
     "1999–2012頁"), a volume's number ("vol. 1825"), a volume and first page beside their year
-    ("44 (1980) 1645", "2015, 1850, 1041–1058")."""
+    ("44 (1980) 1645", "2015, 1850, 1041–1058"). A date written in numbers, day and month
+    before the year ("Kubernetes. Nodes, 30.07.2020."), gives its year alone."""
+    text = _NUMERIC_DATE.sub(r"\1", text)
     note = _RELATED_NOTE.search(text)
     if note and YEAR.search(text, 0, note.start()):
         text = text[: note.start()]

@@ -194,8 +194,8 @@ _VENUE_TAIL = re.compile(
 )
 _MONTH = rf"{alternation(month.abbreviation for month in MONTHS)}[a-z]*"  # "Apr", "April" (months.json)
 _TRAILING_YEAR = re.compile(
-    rf"(?<!\s)\s*(?:,\s*|\(\s*)(?:{_MONTH}\.?\s++)?{YEARS}[a-z]?\)?\s*\.?$"
-)  # ", April 2013"
+    rf"(?<!\s)\s*(?:,\s*|\(\s*)(?:{_MONTH}\.?\s++|\d{{1,2}}\.\d{{1,2}}\.)?{YEARS}[a-z]?\)?\s*\.?$"
+)  # ", April 2013", ", 30.07.2020"
 _ONLY_YEAR = re.compile(rf"^{_DATED}[)\]]?$")
 _NAME_WORD = re.compile(r"[^\W\d_][^\W\d_'’-]+")
 # The words of an author list that name no one: joining words and its abbreviations ("et al.", "eds.").
@@ -837,7 +837,8 @@ def _venue_after(text: str, title: str | None) -> str | None:
     # GOST's container after "//", its statement of responsibility before it ("Title / Names // Journal")
     rest = _VENUE_LEAD.sub("", after.partition(_GOST_CONTAINER)[2] or after)
     venue = _VENUE_END.sub("", rest).strip(" .,;:")
-    return venue if 2 <= len(venue) <= 120 else None
+    # (a venue names something: not the day and month of a date in numbers, "Nodes, 30.07.2020.")
+    return venue if 2 <= len(venue) <= 120 and any(char.isalpha() for char in venue) else None
 
 
 def _looks_like_authors(text: str) -> bool:
