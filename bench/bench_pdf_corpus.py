@@ -202,7 +202,7 @@ prints that its committed truth lacks (a ``.bbl`` older than its PDF) or all of 
 that is another paper's), each transcribed from the printed page, with comment lines before the
 first entry saying so and what it does: ``% override: add`` (its entries are added to the
 document's truth) or ``% override: replace`` (they are its truth). They are read as a ``.bib``
-truth is (`overridden`); ``bench/pdf_heldout`` and ``bench/pdf_unseen`` hold the four so far.
+truth is (`overridden`); ``bench/pdf_heldout`` and ``bench/pdf_unseen`` hold four, ``bench/pdf_dev7`` one.
 
 Each document is read in a child process under ``--timeout`` seconds (60 unless told): one that
 does not return in time is counted as refused, and its seconds printed; so is one whose reading
