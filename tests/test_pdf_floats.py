@@ -54,7 +54,16 @@ def test_the_lists_type_is_the_size_most_of_its_characters_are_set_in() -> None:
         pytest.param("TABLE II.", True, id="revtex-roman-table-alone"),
         pytest.param("FIG. 3.— Top: Period-averaged flux density measurements", True, id="aas-em-dash"),
         pytest.param("Fig. 7. Flow Set Coverage (FSC) for Flow Record Report", True, id="ieee-figure"),
+        # Springer Nature's sn-jnl (github:Anurag-Dutta/Detecting-Fraud-Calls-vis---vis-Natural-
+        # Language-Processing, sn-article.pdf): the number in bold, the caption's words after a space
+        pytest.param(
+            "Fig. 7 Confusion Matrix for the k-Nearest Neighbours Classification. Here, False Positive",
+            True,
+            id="springer-figure",
+        ),
+        pytest.param("Table 3 Accuracy of the classifiers", True, id="springer-table"),
         pytest.param("Table I is where the constants are.", False, id="a-sentence-about-a-table"),
+        pytest.param("Fig. 7 shows the confusion matrix.", False, id="a-sentence-about-a-figure"),
     ],
 )
 def test_captions_of_every_numbering_end_the_lists_run(text: str, ends: bool) -> None:

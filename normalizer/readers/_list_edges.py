@@ -62,11 +62,13 @@ _SECTION_AFTER = re.compile(
     rf"^(?:\d{{1,2}}\.?\s+)?{alternation(reference_headings().back_matter)}\s*(?:[.:]\s*)?$", re.IGNORECASE
 )
 # "Figure 3:", "Table 1", an appendix's "Table A.1.", a chapter's "Figure 2.3:", REVTeX's
-# "TABLE II." (a Roman numeral) and the AAS's "FIG. 3.— Top: …" (reference-headings.json's words)
+# "TABLE II." (a Roman numeral), the AAS's "FIG. 3.— Top: …" and Springer's "Fig. 7 Confusion
+# Matrix for …" (its number in bold, a space and the caption's first word after it;
+# reference-headings.json's words)
 _CAPTION_WORDS = reference_headings().captions
 _CAPTION = re.compile(
     rf"^{alternation((*_CAPTION_WORDS, *map(str.upper, _CAPTION_WORDS)))}\.?\s+"
-    r"(?:(?:[A-Z]\.?)?\d{1,3}(?:\.\d{1,3})?|[IVXL]{1,6})(?:[.:]\s|[.:]?\s?[—–]|[.:]?\s*$)"
+    r"(?:(?:[A-Z]\.?)?\d{1,3}(?:\.\d{1,3})?|[IVXL]{1,6})(?:[.:]\s|[.:]?\s?[—–]|[.:]?\s*$|\s(?=[A-Z][a-z]))"
 )
 # An appendix's heading set in the list's own type ("Appendix", "APPENDIX A: SOME EXTRA
 # MATERIAL", "Appendix B. Proofs"): short, flush; a reference's wrapped line is a full line. Its
