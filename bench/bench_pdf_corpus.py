@@ -177,9 +177,9 @@ printed are at least 90% of the ``.bbl``'s items::
     python bench/bench_pdf_corpus.py --manifest bench/pdf_dev6/manifest.csv --cache DIR --fetch
     python bench/bench_pdf_corpus.py --manifest bench/pdf_dev6/manifest.csv --cache DIR --timeout 60
 
-An eighth, for development too: ``bench/pdf_dev7/manifest.csv`` — 47 authors' PDFs from 47 further
+An eighth, for development too: ``bench/pdf_dev7/manifest.csv`` — 46 authors' PDFs from 46 further
 repositories (none, nor any of their owners, named by any other manifest under ``bench/``), chosen
-by the template they were typeset with and weighted toward numbered lists (30: 10 in two columns):
+by the template they were typeset with and weighted toward numbered lists (29: 10 in two columns):
 journal and proceedings classes — Copernicus (NPG, two columns, line numbers), Elsevier
 ``elsarticle`` (review, ``3p``, ``5p``; ``model1-num-names`` unlabelled) and ``cas-dc``, Springer
 Nature ``sn-jnl``, MDPI (with and without line numbers), Frontiers, IEEE journal and conference
