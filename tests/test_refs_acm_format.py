@@ -41,3 +41,51 @@ def test_a_web_sites_name_is_its_title(text: str, title: str) -> None:
     """ACM's misc entries with only a name and a link (a wiki's underscore printed as a space)."""
     parsed = parse_reference(text)
     assert (parsed.title, parsed.authors) == (title, ())
+
+
+@pytest.mark.parametrize(
+    ("text", "title", "year"),
+    [
+        # acmart's acmsmall (github:cmisra/STARK, sample-acmsmall.pdf): a work without authors is
+        # labelled by its title and year, then the title printed again
+        pytest.param(
+            "Apache hadoop project 2016. Apache hadoop project. https://hadoop.apache.org/. (2016). "
+            "[Online; accessed 23-December-2016].",
+            "Apache hadoop project",
+            2016,
+            id="a-lower-case-title",
+        ),
+        pytest.param(
+            "Colt - Welcome 2017. Colt - Welcome. https://dst.lbl.gov/ACSSoftware/colt/. (2017). "
+            "[Online; accessed 6-April-2017].",
+            "Colt - Welcome",
+            2017,
+            id="a-title-like-names",
+        ),
+        pytest.param(
+            "Linear Algebra for Java 2017. Linear Algebra for Java. http://la4j.org/. (2017). "
+            "[Online; accessed 6-April-2017].",
+            "Linear Algebra for Java",
+            2017,
+            id="a-capitalised-title",
+        ),
+    ],
+)
+def test_an_authorless_works_label_is_its_title_and_names_no_one(text: str, title: str, year: int) -> None:
+    parsed = parse_reference(text)
+    assert (parsed.title, parsed.authors, parsed.year) == (title, (), year)
+
+
+def test_names_and_a_year_before_another_title_stay_names() -> None:
+    parsed = parse_reference("Jane Smith 2016. A study of things. Journal 3, 1 (2016), 1–2.")
+    assert parsed.title == "A study of things"
+
+
+def test_a_bodys_name_as_the_label_before_another_title_is_no_title() -> None:
+    """ACM's label of a work by a body whose name opens its title (github:danielwood95/iotsnp): the
+    label is no sentence of the title's."""
+    parsed = parse_reference(
+        "IEEE 2004. IEEE TCSC Executive Committee. In Proceedings of the IEEE International Conference "
+        "on Web Services (ICWS ’04). IEEE Computer Society, Washington, DC, USA, 21–22."
+    )
+    assert parsed.title == "IEEE TCSC Executive Committee"

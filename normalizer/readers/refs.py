@@ -265,11 +265,28 @@ def _without_link_field(text: str) -> str:
     return text[: field.start()]
 
 
+# ACM's label for a work without authors, its title and year before the title itself: "Apache
+# hadoop project 2016. Apache hadoop project. https://hadoop.apache.org/. (2016)."
+_TITLE_AS_LABEL = re.compile(rf"^([^\s.][^.]{{1,200}}?)\s({YEARS})[a-z]?\.\s")
+
+
+def _without_title_as_label(text: str) -> str:
+    """``text`` without ACM's label of an authorless work (`_TITLE_AS_LABEL`): the label is the
+    title and year the reference prints again after it as its sentence ("Colt - Welcome.
+    https://…"), so it names no author: the title is quoted, as no names are."""
+    label = _TITLE_AS_LABEL.match(text)
+    # (the title's whole sentence again: "IEEE 2004. IEEE TCSC Executive Committee." is a body's
+    # name as the label and another title)
+    if label is None or not text.startswith(f"{label.group(1)}.", label.end()):
+        return text
+    return f"“{label.group(1)}.”{text[label.end() + len(label.group(1)) + 1 :]}"
+
+
 @lru_cache(maxsize=8192)  # `_italic_titles` reads each title before `queries_from_list` does
 def parse_reference(text: str) -> ParsedReference:
     """What one reference string says: title, authors, year, venue, arXiv id, DOI."""
     text = text.replace("。", ". ")  # GB/T 7714 (Chinese) ends its sentences with an ideographic full stop
-    text = _as_quoted_in_english(text)
+    text = _without_title_as_label(_as_quoted_in_english(text))
     arxiv = arxiv_id(text)
     text = joined_dois(text)  # a narrow column's stretched or broken DOI, a link's break points
     doi = only_doi(text)
