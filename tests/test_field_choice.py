@@ -712,6 +712,70 @@ def test_a_title_in_japanese_title_brackets_is_what_they_hold(text: str, expecte
 
 
 @pytest.mark.parametrize(
+    ("text", "expected_authors"),
+    [
+        # the-university-of-tokyo-law-review: names before the title's brackets, parted by "＝",
+        # a list cut short by "ほか", a group's name, a name in Latin letters alone
+        pytest.param(
+            "Stephan Lindner＝Lutz Birkhahn 「Towards a complete and comfortable TeX System」 "
+            "TUGboat 10巻 3号 368–372頁 (1989)",
+            ("Stephan Lindner", "Lutz Birkhahn"),
+            id="two-names-parted",
+        ),
+        pytest.param(
+            "Y. W. C. Duan ほか 「A point-charge force field for molecular mechanics simulations」 "
+            "J. Comput. Chem. 24巻 1999–2012頁 (2003)",
+            ("Y. W. C. Duan",),
+            id="a-list-cut-short",
+        ),
+        pytest.param(
+            "Royal Society 『Field Theories in Condensed Matter Physics: A Workshop』 viii + 208頁 "
+            "(Addison-Wesley, 1990)",
+            ("Royal Society",),
+            id="a-group",
+        ),
+        pytest.param(
+            "Helmut Kopka 『LaTeX Band 2: Ergänzungen』 (Addison-Wesley Verlag, 1994)",
+            ("Helmut Kopka",),
+            id="no-japanese-word",
+        ),
+    ],
+)
+def test_the_names_before_a_bracketed_title_are_its_authors(
+    text: str, expected_authors: tuple[str, ...]
+) -> None:
+    assert read_one(text).authors == expected_authors
+
+
+@pytest.mark.parametrize(
+    ("text", "expected_authors"),
+    [
+        # a group's name opening the reference, set off by a comma or a period or followed by its
+        # year (communication-et-langages, current-protocols, advanced-science)
+        pytest.param(
+            "Python Software Foundation, NLPTB: Natural Language Processing in the 1980s, A Bibliography, "
+            "Stanford, CA, USA, 1987.",
+            ("Python Software Foundation",),
+            id="a-comma",
+        ),
+        pytest.param(
+            "European Space Agency 1991. The Dictionary of Standard C. Professional Press Books, Horsham, "
+            "PA, USA.",
+            ("European Space Agency",),
+            id="its-year",
+        ),
+        pytest.param(
+            "World Health Organization, PC World 1991, 9, 257.", ("World Health Organization",), id="no-title"
+        ),
+        # no organisation's word: no group read (a title opening the reference)
+        pytest.param("Amazon EC2 Cloud global regions, 2019.", (), id="a-title"),
+    ],
+)
+def test_a_group_opening_the_reference_is_its_author(text: str, expected_authors: tuple[str, ...]) -> None:
+    assert read_one(text).authors == expected_authors
+
+
+@pytest.mark.parametrize(
     ("text", "expected_title"),
     [
         # bst:munich: the rules' title runs on into an edition, the publisher, the place, the
@@ -785,3 +849,11 @@ def test_the_models_title_where_the_rules_read_other_words_into_it_or_for_it(
 
     (query,) = read_refs(text, "refs.txt")
     assert query.title == expected_title
+
+
+def read_one(text: str):
+    """The one reference the reader reads in ``text`` (a list of one item)."""
+    from bibnorm.readers.refs import read_refs
+
+    (query,) = read_refs(text, "refs.txt")
+    return query

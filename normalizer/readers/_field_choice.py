@@ -43,7 +43,7 @@ from bibnorm.readers._title_arbiter import overruled_title
 from bibnorm.readers._venue_arbiter import overruled_venue
 from bibnorm.readers._year_arbiter import overruled_year
 from bibnorm.readers.tagger import LABELS, NAME_LABELS, TaggedReference
-from bibnorm.text.word_tables import publisher_words
+from bibnorm.text.word_tables import organisation_words, publisher_words, title_omitted_words
 
 # Chosen on the validation styles (docs/tagger.md). Per field: the model's reading is kept where
 # its confidence (the mean marginal of the field's tokens) is at least "FIELD"; where the rules read
@@ -874,6 +874,84 @@ def _bracketed_title(text: str) -> str | None:
     return title if any(char.isalnum() for char in title) else None
 
 
+# What parts the names before a bracketed title ("J. D. Berry＝J. Randle", "山田・鈴木"), and what
+# ends a list cut short ("Y. W. C. Duan ほか", "… 他").
+_BRACKETED_NAME_MARKS = re.compile(r"[＝=・、]")
+_BRACKETED_OTHERS = ("ほか", "他", "et al.", "et al")
+
+
+def _bracketed_names(text: str) -> tuple[str, ...]:
+    """The names before a title in Japanese title brackets, where a reference opens with them
+    ("Stephan Lindner＝Lutz Birkhahn 「Towards a complete …」", "Royal Society 『Field Theories
+    …』", "Y. W. C. Duan ほか 「A point-charge …」"): none where anything but names may stand
+    before the bracket (a digit: a list's number, a year; a bracket, a quotation mark)."""
+    before = (
+        re.split(r"[「『]", text, maxsplit=1)[0]
+        if _ARTICLE_BRACKETS.search(text) or _BOOK_BRACKETS.search(text)
+        else ""
+    )
+    before = " ".join(before.split())
+    others = next((mark for mark in _BRACKETED_OTHERS if before.endswith(mark)), "")
+    before = before[: len(before) - len(others)].rstrip()
+    if not before or any(char.isdigit() or char in '()[]（）“”"«»:;' for char in before):
+        return ()
+    names = tuple(name.strip(" ,") for name in _BRACKETED_NAME_MARKS.split(before))
+    return names if all(any(char.isalpha() for char in name) for name in names) else ()
+
+
+def _chosen_names(
+    tagged: TaggedReference,
+    rules: RuleReading,
+    thresholds: Mapping[str, float],
+    confidence: Mapping[str, float],
+    bracketed: str | None,
+) -> tuple[str, ...]:
+    """The authors: the rules' where they stand (`_rules_names_kept`), else the hand-written
+    choice the learned one overrules; where both read none, the names before a title in Japanese
+    title brackets (`_bracketed_names`)."""
+    if _rules_names_kept(tagged, rules):
+        names = rules.authors
+    else:
+        names = _learned_names(tagged, rules, _kept_names(tagged, rules, thresholds, confidence))
+    return names or (_bracketed_names(tagged.text) if bracketed else _opening_group(tagged.text))
+
+
+_ORGANISATION_WORDS = frozenset(word.casefold() for word in organisation_words())  # organisation-words.json
+_GROUP_WORDS = (
+    8  # the most words of a group's name ("Food and Agriculture Organization of the United Nations")
+)
+
+
+def _opening_group(text: str) -> tuple[str, ...]:
+    """A group's name that opens a reference as its author, set off by a punctuation mark or
+    followed by a year ("Python Software Foundation, NLPTB: …", "European Space Agency 1991. The
+    Dictionary of …", "World Health Organization, PC World 1991, 9, 257."): up to eight words,
+    each capitalised but for the words a name's abbreviation leaves out ("of", "and", "the",
+    "für"), one of them an organisation's (`organisation-words.json`), none a digit or a bracket."""
+    words = _opening_words(text.split())
+    grouped = len(words) >= 2 and any(word.casefold() in _ORGANISATION_WORDS for word in words)
+    return (" ".join(words),) if grouped and words[-1].casefold() not in title_omitted_words() else ()
+
+
+def _opening_words(tokens: list[str]) -> list[str]:
+    """The words that open a reference up to the first punctuation mark after one or a year,
+    each capitalised or a word a name's abbreviation leaves out; none where a word is neither,
+    holds a digit or a bracket, or there are more than `_GROUP_WORDS`."""
+    words: list[str] = []
+    for index, token in enumerate(tokens):
+        word = token.rstrip(".,:;")
+        lettered = all(char.isalpha() or char in "&-'’" for char in word)
+        if not word or len(words) == _GROUP_WORDS or not lettered:
+            return []
+        if not (word[0].isupper() or word.casefold() in title_omitted_words()):
+            return []
+        words.append(word)
+        following = tokens[index + 1].strip("(),.") if index + 1 < len(tokens) else ""
+        if word != token or (following.isdigit() and len(following) == 4):
+            break
+    return words
+
+
 def _spaced_names(tagged: TaggedReference, rules: RuleReading) -> tuple[str, ...]:
     """The authors of a reference in a script written without spaces: the rules', unless the model
     reads names written in spaced letters before them, the learned choice sure of its names
@@ -896,7 +974,7 @@ def choose_fields(
     if _UNSPACED.search(tagged.text):  # Chinese, Japanese, Korean: no spaces to tokenize by
         return ChosenFields(
             bracketed or rules.title,
-            _spaced_names(tagged, rules),
+            _spaced_names(tagged, rules) or _bracketed_names(tagged.text),
             rules.year,
             rules.venue,
             None,
@@ -937,9 +1015,7 @@ def choose_fields(
         title = overruled_title(tagged, own, rules.title, rules.authors, rules.venue)
     return ChosenFields(
         title=title,
-        authors=rules.authors
-        if _rules_names_kept(tagged, rules)
-        else _learned_names(tagged, rules, _kept_names(tagged, rules, thresholds, confidence)),
+        authors=_chosen_names(tagged, rules, thresholds, confidence, bracketed),
         year=overruled_year(tagged, weighed("date", "year", tagged.year, rules.year), rules.year),
         venue=overruled_venue(
             tagged,
