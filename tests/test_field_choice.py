@@ -767,6 +767,26 @@ def test_the_names_before_a_bracketed_title_are_its_authors(
         pytest.param(
             "World Health Organization, PC World 1991, 9, 257.", ("World Health Organization",), id="no-title"
         ),
+        # an office, a programme, centers: an organisation's words too (organisation-words.json)
+        pytest.param(
+            "Office for National Statistics. Using EPS graphics in LaTeX2e documents, Part 2: Floating "
+            "figures. TUGboat. 1996;17:288–310.",
+            ("Office for National Statistics",),
+            id="an-office",
+        ),
+        pytest.param(
+            "United Nations Development Programme. Le traitement des textes polonais avec le logiciel "
+            "TeX. Cahiers GUTenberg 1988;:3–10.",
+            ("United Nations Development Programme",),
+            id="a-programme",
+        ),
+        # one group's name, not two parted at its "and"
+        pytest.param(
+            "Centers for Disease Control and Prevention. 2026. Seq2Seq2Seq: Lossless Data Compression "
+            "via Discrete Latent Transformers. CFDCAP. http://arxiv.org/abs/2602.12146v1.",
+            ("Centers for Disease Control and Prevention",),
+            id="centers-and",
+        ),
         # no organisation's word: no group read (a title opening the reference)
         pytest.param("Amazon EC2 Cloud global regions, 2019.", (), id="a-title"),
     ],

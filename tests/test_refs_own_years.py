@@ -55,6 +55,14 @@ from pdf_lines import read_lines, styled
         # APA's reprint: the original year, then the reprint's, after the names
         pytest.param("Freud, S. (1925/2003). Notiz über den Wunderblock. Frankfurt: Fischer.", 1925,
                      id="apa-reprint-the-original-year"),
+        # BibTeX styles' note of the original's year after the work's own (vancouver, apsrev,
+        # naturemag): the work's
+        pytest.param("Peterson WS. A bibliography of the Kelmscott Press. vol. 24. New York, NY, USA: "
+                     "Clarendon Press; 1984. Orig. publ. 1928.", 1984, id="orig-publ"),
+        pytest.param("J. Buechler, Charles Whittingham, printer, 1795–1876 (University of Vermont, "
+                     "Burlington, VT, USA, 1983), Orig. publ. 1940.", 1983, id="orig-publ-after-a-bracket"),
+        pytest.param("Buchanan-Brown, J. Early Victorian illustrated books (British Library, London, UK, "
+                     "2005). Originally published 1896.", 2005, id="originally-published"),
     ],
 )  # fmt: skip
 def test_the_year_is_the_references_own(text: str, year: int | None) -> None:

@@ -70,6 +70,13 @@ from bibnorm.text.word_tables import name_list_conjunctions, name_particles, vis
             2008,
             id="dutch-bezocht-op",
         ),
+        # a comma after the words (bollettino-d-archeologia-online's Italian)
+        pytest.param(
+            "Tanselle 1998: G.T. Tanselle, “Book Review”, in OECD, https://www.rit.edu/press/printing "
+            "(ultimo accesso, 17 marzo 2002).",
+            1998,
+            id="italian-ultimo-accesso-a-comma",
+        ),
         pytest.param(
             "Smith J. A page [Internet]. 2010 [cited 2023 Mar 12]. Available from: https://x.org",
             2010,

@@ -34,6 +34,8 @@ _RELATED_NOTE = re.compile(
     r"|[Rr]pt\.\s+as"
     r"|[Tt]rans(?:\.|lation|lated)\s+(?:of|as)"
     r"|[Oo]rig(?:\.\s+pub\.|inally\s+published)\s+(?:in|as)"
+    # BibTeX's styles' note of the original's year: "Orig. publ. 1940.", "Originally published 1896."
+    rf"|[Oo]rig(?:\.\s+publ?|inally\s+published)(?=\.?\s+{YEARS}\b)"
     # APA's "(Original work published 1962)", in French "(Ouvrage original publié en 1902)"
     r"|Original\s+work\s+published|Ouvrage\s+original\s+publié"
     r"|[Ee]xcerpt(?:ed)?\s+(?:in|from)"

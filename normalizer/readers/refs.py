@@ -122,7 +122,7 @@ _OPENING_YEAR = re.compile(rf"\(({YEARS})[a-z]?\)")  # a reference's first words
 _VISIT_DAY = r"\d{1,2}(?:st|nd|rd|th|\.)?[\s,/.-]{0,2}"
 _VISIT_JOINER = rf"(?:{alternation(visit_dates().date_joiners)}\s+)?"
 _ACCESSED = re.compile(
-    rf"(?<!\w){alternation(visit_dates().words)}(?:\s+{alternation(visit_dates().connectors)})?(?:\s*+:)?\s*"
+    rf"(?<!\w){alternation(visit_dates().words)}(?:\s+{alternation(visit_dates().connectors)})?(?:\s*+[:,])?\s*"
     rf"{_VISIT_JOINER}(?:{_VISIT_DAY}){{0,2}}{_VISIT_JOINER}(?:[^\W\d_]{{3,10}}\.?,?[\s-]+)?{_VISIT_JOINER}"
     rf"(?:{_VISIT_DAY})?{YEARS}",
     re.I,
