@@ -81,9 +81,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from bibnorm.readers.tagger import tokenize
-from bibnorm.text import data_file
 from bibnorm.text.months import MONTHS
-from bibnorm.text.word_tables import name_particles
+from bibnorm.text.word_tables import name_particles, table_entries
 
 ROOT = Path(__file__).resolve().parent.parent
 RECORD_BIBS = (
@@ -568,17 +567,16 @@ _BODY, _DESCRIPTOR, _EDITION, _SERIES, _WEB_PAGE, _SHORT_JOURNAL = 0.03, 0.06, 0
 _BOOKS = ("book", "chapter", "report")
 
 
-@functools.cache
 def _shapes() -> dict[str, list[str]]:
     """``normalizer/data/printed-shapes.json``: organisations, bracketed descriptors, series."""
-    return json.loads(data_file("printed-shapes.json").read_text("utf-8"))
+    return table_entries("printed-shapes.json")
 
 
 @functools.cache
 def _astronomy_journals() -> tuple[str, ...]:
     """The AAS journals' abbreviations of one word ("ApJ", "MNRAS", "A&A": the aastex class's)."""
-    macros = json.loads(data_file("aastex631-journal-macros.json").read_text("utf-8"))
-    return tuple(sorted({text for key, text in macros.items() if key[0] != "_" and " " not in text}))
+    macros = table_entries("aastex631-journal-macros.json")
+    return tuple(sorted({text for text in macros.values() if " " not in text}))
 
 
 def _listed_variant(record: Record, records: list[Record], chooser: random.Random) -> Record:
