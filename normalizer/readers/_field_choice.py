@@ -43,7 +43,8 @@ from bibnorm.readers._title_arbiter import overruled_title
 from bibnorm.readers._venue_arbiter import overruled_venue
 from bibnorm.readers._year_arbiter import overruled_year
 from bibnorm.readers.tagger import LABELS, NAME_LABELS, TaggedReference
-from bibnorm.text.word_tables import organisation_words, publisher_words, title_omitted_words
+from bibnorm.text.names import ORGANISATION_WORDS
+from bibnorm.text.word_tables import publisher_words, title_omitted_words
 
 # Chosen on the validation styles (docs/tagger.md). Per field: the model's reading is kept where
 # its confidence (the mean marginal of the field's tokens) is at least "FIELD"; where the rules read
@@ -916,7 +917,6 @@ def _chosen_names(
     return names or (_bracketed_names(tagged.text) if bracketed else _opening_group(tagged.text))
 
 
-_ORGANISATION_WORDS = frozenset(word.casefold() for word in organisation_words())  # organisation-words.json
 _GROUP_WORDS = (
     8  # the most words of a group's name ("Food and Agriculture Organization of the United Nations")
 )
@@ -929,7 +929,7 @@ def _opening_group(text: str) -> tuple[str, ...]:
     each capitalised but for the words a name's abbreviation leaves out ("of", "and", "the",
     "für"), one of them an organisation's (`organisation-words.json`), none a digit or a bracket."""
     words = _opening_words(text.split())
-    grouped = len(words) >= 2 and any(word.casefold() in _ORGANISATION_WORDS for word in words)
+    grouped = len(words) >= 2 and any(word.casefold() in ORGANISATION_WORDS for word in words)
     return (" ".join(words),) if grouped and words[-1].casefold() not in title_omitted_words() else ()
 
 

@@ -47,6 +47,7 @@ from bibnorm.text.word_tables import (
 
 __all__ = [
     "LATIN_LETTERS",
+    "ORGANISATION_WORDS",
     "family_forms",
     "fold_letters",
     "is_pinyin_syllable",
@@ -93,7 +94,7 @@ _SUFFIXES = {  # case-folded spelling -> written: "jr" and "jr." -> "Jr."
     for spelling in (generation, generation.rstrip("."))
 }
 # Words that make a name an organisation rather than a person, case-folded (organisation-words.json).
-_ORGANISATION_WORDS = frozenset(word.casefold() for word in organisation_words())
+ORGANISATION_WORDS = frozenset(word.casefold() for word in organisation_words())
 _DROPPED_ITEMS = frozenset({"others", "and others"})
 _ET_AL = re.compile(r"(?:^|\s)et\.?\s*al\.?$", re.IGNORECASE)
 
@@ -205,7 +206,7 @@ def _is_plain_word(piece: str) -> bool:
 
 
 def _looks_like_organisation(text: str, words: list[str]) -> bool:
-    if any(w.casefold().strip(",").removesuffix(".") in _ORGANISATION_WORDS for w in words) or "AI" in words:
+    if any(w.casefold().strip(",").removesuffix(".") in ORGANISATION_WORDS for w in words) or "AI" in words:
         return True
     if len(words) > 1 and words[0] in {"The", "the"}:
         return True
