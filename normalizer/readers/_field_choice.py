@@ -917,9 +917,8 @@ def _chosen_names(
     return names or (_bracketed_names(tagged.text) if bracketed else _opening_group(tagged.text))
 
 
-_GROUP_WORDS = (
-    8  # the most words of a group's name ("Food and Agriculture Organization of the United Nations")
-)
+# the most words of a group's name ("Food and Agriculture Organization of the United Nations")
+_GROUP_WORDS = 8
 
 
 def _opening_group(text: str) -> tuple[str, ...]:

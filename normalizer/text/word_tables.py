@@ -260,9 +260,8 @@ class ReferenceHeadings:
     appendices: tuple[str, ...] = ()  # an appendix's heading after the list, title case: "Appendix"
     back_matter: tuple[str, ...] = ()  # a section's heading after the list: "Acknowledgements", "Funding"
     lists_of_floats: tuple[str, ...] = ()  # a list of figures or tables after it: "Abbildungsverzeichnis"
-    captions: tuple[
-        str, ...
-    ] = ()  # a float's caption after it or on its pages, title case: "Figure", "Table"
+    # a float's caption after it or on its pages, title case: "Figure", "Table"
+    captions: tuple[str, ...] = ()
     history: tuple[str, ...] = ()  # an article's history after "Received": "Revised", "Accepted"
 
 
