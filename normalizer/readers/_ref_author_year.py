@@ -69,15 +69,13 @@ SINGLE_QUOTED = re.compile(
 
 
 def outer_quotes(double: re.Match[str] | None, single: re.Match[str] | None) -> re.Match[str] | None:
-    """The quoted title: the double-quoted one, unless single quotes hold it or a word of an
-    unquoted title comes right before it (Harvard kluwer's "1997, Endogenous growth or “big
-    bang”: Two views …": a quotation inside the title)."""
+    """The quoted title: the double-quoted one, unless a word of an unquoted title comes right
+    before it (Harvard kluwer's "1997, Endogenous growth or “big bang”: Two views …": a
+    quotation inside the title)."""
     if double and _INSIDE_A_TITLE.search(double.string, 0, double.start()):
         double = None
     if single and _INSIDE_A_TITLE.search(single.string, 0, single.start()):
         single = None  # "Clark's malthus delusion: response to ‘farming in england …’"
-    if double and single and single.start() < double.start() and double.end() <= single.end():
-        return single
     return double or single
 
 
