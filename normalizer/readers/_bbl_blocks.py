@@ -125,9 +125,7 @@ def _labelled(tagged: TaggedReference, *segments: Segment) -> list[tuple[int, st
     ]
 
 
-def _span(
-    tagged: TaggedReference, labelled: list[tuple[int, str]], ending: frozenset[str] | set[str] = frozenset()
-) -> str:
+def _span(tagged: TaggedReference, labelled: list[tuple[int, str]]) -> str:
     """The segment's text but for a date or numbers the tagger reads at its ends: the segment
     bounds the field, and what the tagger labels inside it is the field's whatever its label
     ("No" of "No Longer Innocent"), but not "(2013)" before a title (pnas2009) or "; 2015"
@@ -136,7 +134,7 @@ def _span(
     while len(indices) > 1 and tagged.labels[indices[0]] == "date":
         indices.pop(0)
     dated = False
-    while len(indices) > 1 and tagged.labels[indices[-1]] in (ending or _AT_THE_END):
+    while len(indices) > 1 and tagged.labels[indices[-1]] in _AT_THE_END:
         dated = tagged.labels[indices.pop()] == "date" or dated
     del indices[len(indices) - _date_after_comma(tagged, indices, dated) :]
     return _unquoted(tagged.text[tagged.spans[indices[0]][0] : tagged.spans[indices[-1]][1]])
@@ -219,16 +217,6 @@ _DATE_WORDS = frozenset(
 def _mostly(labels: list[str], wanted: Collection[str]) -> bool:
     """Whether more than half of ``labels`` are ``wanted`` ones (none of none)."""
     return sum(label in wanted for label in labels) * 2 > len(labels)
-
-
-def _before_a_venue(unit: list[Segment], tagged: TaggedReference) -> list[Segment]:
-    """A sentence's segments up to its first group the tagger reads as a venue (all of them when
-    none is)."""
-    for number, segment in enumerate(unit):
-        labels = [label for _, label in _labelled(tagged, segment)]
-        if number and segment.group and _mostly(labels, {"container"}):
-            return unit[:number]
-    return unit
 
 
 def _worded(unit: list[Segment], text: str) -> bool:
@@ -340,17 +328,10 @@ class _Reading:
         return self.venue is None and _mostly(labels, {"title"}) and _worded(unit, self.text)
 
     def _title(self, unit: list[Segment], unnamed_opening: bool) -> str | None:
-        """The title a part gives: the rules' where it is theirs whole, else the tagger's, up to a
-        group it reads as a venue ("Title.  In {\\em CVPR}.": the title ends before "In")."""
+        """The title a part gives: the rules' where it is theirs whole, else the tagger's."""
         if self._is_rules_title(unit):
             return self.rules_title
-        kept = _before_a_venue(unit, self.tagged)
-        cut = kept != unit
-        ending = _AT_THE_END | ({"container"} if cut else set())
-        title = _span(self.tagged, _labelled(self.tagged, *kept), ending=ending)
-        words = title.rsplit(None, 1)
-        if cut and len(words) == 2 and words[1].rstrip(":") in ("In", "in"):
-            title = words[0].strip(_EDGES)
+        title = _span(self.tagged, _labelled(self.tagged, *unit))
         if unnamed_opening and self.rules_title and title.endswith(self.rules_title):
             return self.rules_title  # "Network TR. The Cancer Genome Atlas.": names, then the title
         return title
