@@ -50,7 +50,7 @@ from bibnorm.readers.base import Reader
 from bibnorm.readers.refs import ParsedReference, _name_words, parse_reference, person_names
 from bibnorm.readers.tagger import NAME_LABELS, TaggedReference, tag_reference
 from bibnorm.text.titles import plain_text
-from bibnorm.text.word_tables import alternation, minor_words, name_list_conjunctions
+from bibnorm.text.word_tables import alternation, name_list_conjunctions
 
 # A "\\bibitem" and its head: the optional label and the key are found by `_bibitem_heads`, which
 # counts the label's braces ("[{{Gaia Collaboration} {et~al.}(2016){Gaia Collaboration}, …}]":
@@ -89,9 +89,7 @@ _AFTER_TITLE = frozenset(
      "doi", "isbn"}
 )  # fmt: skip
 _DASHES = re.compile(r"[-—–_]{2,}+")
-_ARTICLES = frozenset(article.capitalize() for article in minor_words().articles)  # "A", "An", "The"
 _SURE = 0.5
-_TITLE_SURE = 0.9
 _ITALIC_LETTER = re.compile(r"\{\\em\s*+([a-z])\}")  # harvard's "1991{\\em a}": a year's letter
 _FAMILY_INITIALS = re.compile(r"(\w[\w'’-]*+(?: \w[\w'’-]*+){0,3}?) ([A-Z]{1,3})")
 # between the names of a label: "Müller und Schmidt", "Dupont et Curie" (not "et al.")
@@ -299,45 +297,23 @@ def _read_bibtex(text: str, path: str) -> list[Query]:
     return queries
 
 
-def _without_names(tagged: TaggedReference, title: str | None, authors: tuple[str, ...]) -> str | None:
-    """The tagger's title where the reading of the string took names or a year for the title's
-    start ("Crisanti, E., A. Formigoni, and P. L. Bruna, easy, TUGboat, 9 (1)" for "easy", "2013
-    Converting …"), or ran on into the venue ("Converting Wikipedia articles to, TUGboat, 34"):
-    the tagger reads the words before its own title as names or a date, or those after it as a
-    venue and its numbers, sure of them."""
+def _without_names(tagged: TaggedReference, title: str | None) -> str | None:
+    """The tagger's title where the reading of the string ran on into the venue ("Converting
+    Wikipedia articles to, TUGboat, 34"): the tagger reads the words after its own title as a
+    venue and its numbers, sure of them, and none before it."""
     own = tagged.title
     if not title or not own or own == title or own not in title:
         return title
-    own = _with_its_article(title, own)
     start = title.index(own)
     before, lowest_before = tagged.labels_of(title[:start]) if start else (set(), 1.0)
     rest = title[start + len(own) :]
     after, lowest_after = tagged.labels_of(rest) if rest.strip(" .,;:") else (set(), 1.0)
-    if min(lowest_before, lowest_after) < _SURE or (before and not _names_or_date(before, authors)):
+    if min(lowest_before, lowest_after) < _SURE or before:
         return title
     # a venue, a publisher or a place after it: not a number alone ("… for area V4" of a title)
     if after and not (after & {"container", "publisher", "place"} and after <= _AFTER_TITLE):
         return title
     return own
-
-
-def _with_its_article(title: str, own: str) -> str:
-    """The tagger's title ``own`` with the article before it in ``title`` ("… Morgan Knowlton. A
-    pilot …": "A" is no initial there)."""
-    start = title.index(own)
-    article = title[:start].rstrip().rsplit(None, 1)[-1:]
-    if article and article[0] in _ARTICLES:
-        return title[title.rindex(article[0], 0, start) : start + len(own)]
-    return own
-
-
-def _names_or_date(labels: set[str], authors: tuple[str, ...]) -> bool:
-    """Whether the tagger's ``labels`` of the words before its title are names or a date; names
-    only where the rules read none before the title ("Revaud, J.: CroCo v2: Improved …": "CroCo
-    v2:" is the title's, whatever the tagger says)."""
-    if authors and not labels <= {"date", "other"}:
-        return False
-    return bool(labels & (NAME_LABELS | {"date"})) and labels <= NAME_LABELS | {"other", "date"}
 
 
 def _venue_line(tagged: TaggedReference, title: str, names_read: bool, alone: bool) -> bool:
@@ -384,13 +360,13 @@ def _by_structure(joined: str, segments: list[Segment], parsed: ParsedReference)
     # where the segments give the title, the names and the venue, the rules' year is all that is left
     all_given = structure.title and structure.names and structure.venue
     chosen: RuleReading | ChosenFields = rules if all_given else choose_fields(rules, tagged)
-    title = structure.title or _without_names(tagged, chosen.title, parsed.authors)
+    title = structure.title or _without_names(tagged, chosen.title)
     if (
         title
         and (title == parsed.title or not structure.title)
         and _venue_line(tagged, title, bool(parsed.authors), alone=title == structure.title)
     ):
-        title = _title_elsewhere(tagged, title)
+        title = None  # a style that prints no title: its venue line read for one
     authors = _authors(structure, chosen.authors, tagged, parsed.title)
     if (opening := _opening_title(joined, segments, parsed)) is not None:
         title, authors = opening, ()
@@ -437,17 +413,6 @@ def _venue_kept(read: str | None, title: str | None) -> str | None:
     is what the style printed, whatever the tagger, which knows few journals' abbreviations, labels
     it. Not in an item with a title: the rules read a book's place or publisher as its venue."""
     return read if title is None else None
-
-
-def _title_elsewhere(tagged: TaggedReference, venue_line: str) -> str | None:
-    """The title where the reading took a venue line for it: none ("TUGboat 2016, 37, 53--57",
-    "D. Hünniger, TUGboat, 2013": a style with no titles), or the tagger's own where it is sure of
-    one elsewhere, the rules having taken a journal's abbreviation for the title ("…, 2017:
-    Tropical cyclone outflow … data. \\textit{Mon.\\ Wea.\\ Rev.}")."""
-    own = tagged.title
-    if not own or (tagged.confidence("title") or 0.0) < _TITLE_SURE:
-        return None
-    return own if venue_line not in own and own not in venue_line else None
 
 
 def _authors(
