@@ -147,7 +147,6 @@ _AUTHOR_YEAR = re.compile(
 # (The title opens after the spaces and ends after a letter, not among spaces: a quotation full of
 # spaces was read every way its spaces can be shared out, a time cubic in their number.)
 _QUOTED = re.compile(r"(?:[“\"«]|``)\s*+(?P<title>[^“”\"»]{8,}?)(?<!\s)[,.]?\s*+(?:[”\"»]|'')")
-_INSIDE_A_PIECE = re.compile(r"[^\W\d_]\s$")  # a word, then the quotation: no title opens there
 # (A year in parentheses at the very end, "… 113, 361–363 (1991).", is no APA year: no words follow.)
 # Harvard (agsm) puts a comma after it: "Tilly, C. (1992), Coercion, capital, and European states".
 _APA = re.compile(
@@ -585,10 +584,6 @@ def _read_quoted(text: str) -> _Reading | None:
     quoted = outer_quotes(_QUOTED.search(text), SINGLE_QUOTED.search(text))
     if quoted is None:
         return None
-    # APS quotes no title: a quotation inside one ("On the generalized “birth-and-death” process")
-    physics = physics_title(text) if _INSIDE_A_PIECE.search(text, 0, quoted.start()) else None
-    if physics is not None and physics[0]:
-        return _clean_title(physics[0]), physics[1]
     # APA quotes no title: a quotation after its title sentence is what a comment or review is on
     # — but after "Vol. B:" it is the volume's own title (quoted from its italics: a multi-volume work).
     apa = _apa_year(text)
