@@ -156,15 +156,14 @@ def _read_structured(text: str, path: str, items: Iterable[BblEntry]) -> list[Qu
     return queries
 
 
-def _items(body: str) -> list[tuple[int, int, str, int | None, tuple[str, ...]]]:
-    """(start, end of its head, key, year its head gives, names its label gives) of each ``\\bibitem`` and
+def _items(body: str) -> list[tuple[int, int, str, tuple[str, ...]]]:
+    """(start, end of its head, key, names its label gives) of each ``\\bibitem`` and
     ``\\harvarditem`` of ``body``, in order."""
-    found: list[tuple[int, int, str, int | None, tuple[str, ...]]] = [
-        (start, end, key, None, _label_names(label)) for start, end, label, key in _bibitem_heads(body)
+    found: list[tuple[int, int, str, tuple[str, ...]]] = [
+        (start, end, key, _label_names(label)) for start, end, label, key in _bibitem_heads(body)
     ]
     found += [
-        (m.start(), m.end(), m.group(3), _year(m.group(2)), _label_names(m.group(1) + "()"))
-        for m in _HARVARDITEM.finditer(body)
+        (m.start(), m.end(), m.group(3), _label_names(m.group(1) + "()")) for m in _HARVARDITEM.finditer(body)
     ]
     return sorted(found, key=lambda item: item[0])
 
@@ -233,11 +232,6 @@ def _second_of_two(block: str) -> str:
     return "".join(out) + block[position:]
 
 
-def _year(text: str) -> int | None:
-    found = re.search(r"\d{4}", text)
-    return int(found.group()) if found else None
-
-
 def _rendered(block: str) -> str:
     """An item's text with its printing macros rendered or dropped, ``\\newblock`` as `BLOCK`."""
     block = _URL.sub(lambda m: f" {m.group(1)} ", _NOISE.sub(" ", block))
@@ -279,7 +273,7 @@ def _read_bibtex(text: str, path: str) -> list[Query]:
     queries: list[Query] = []
     line_of = LineCounter(text)
     mnras, journals_of = written_by_mnras(body), journal_class(body)
-    for number, (start, head_end, key, head_year, label_names) in enumerate(items):
+    for number, (start, head_end, key, label_names) in enumerate(items):
         stop = items[number + 1][0] if number + 1 < len(items) else len(body)
         joined, parsed = _read_item(body[head_end:stop], mnras=mnras, journals_of=journals_of)
         if len(parsed.authors) == 1 and _DASHES.fullmatch(parsed.authors[0]) and queries:
@@ -290,7 +284,7 @@ def _read_bibtex(text: str, path: str) -> list[Query]:
         queries.append(
             _query(
                 len(queries), path, line_of(start), _COMMENT.sub("", key), parsed.title,
-                parsed.author_names, head_year or parsed.year, parsed.arxiv, parsed.doi, joined,
+                parsed.author_names, parsed.year, parsed.arxiv, parsed.doi, joined,
                 authors=parsed.authors, venue=parsed.venue, printed=True,
             )
         )  # fmt: skip
