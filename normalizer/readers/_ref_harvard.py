@@ -79,12 +79,11 @@ _BOOK_TAIL = re.compile(
 )
 
 
-def harvard_title(text: str) -> tuple[str, str, bool] | None:
+def harvard_title(text: str) -> tuple[str, str] | None:
     """The title and the authors of a Harvard reference whose title quotes something, is a
     chapter's in an edited book, a book's in a series, a thesis's (``agsm``), or is followed by
-    its venue after a comma (``dcu``; see the module docstring), and whether that title is
-    whole as it is (its end found, not to be cut again at its own ", in Mexico …"); None for
-    any other reference."""
+    its venue after a comma (``dcu``; see the module docstring), whole as it is (its end found,
+    not to be cut again at its own ", in Mexico …"); None for any other reference."""
     opening = _NAMES_YEAR.match(text)
     if opening is None:
         return None
@@ -92,7 +91,7 @@ def harvard_title(text: str) -> tuple[str, str, bool] | None:
     chapter = _IN_EDITED_BOOK.match(rest)
     book_title = chapter.group("title") if chapter is not None else _book_in_series(rest)
     if book_title is not None:  # an empty title as well
-        return book_title, authors, True
+        return book_title, authors
     # dcu quotes no title (a quotation opening one is the title's own), and joins the last two
     # names with a bare "&" (APA's "Kendall, A., & Cipolla, R." is none); agsm quotes an
     # article's, not a web page's or a preprint's
@@ -103,9 +102,7 @@ def harvard_title(text: str) -> tuple[str, str, bool] | None:
         title = _nested_quotation(rest) if sep == "," else None
     elif sep == ",":
         title = _title_before_venue(rest)
-        if title is None and opening.group("kluwer"):  # the year is no part of the title
-            return _SENTENCE.split(rest, maxsplit=1)[0], authors, False
-    return (title, authors, True) if title else None
+    return (title, authors) if title else None
 
 
 def _book_in_series(rest: str) -> str | None:

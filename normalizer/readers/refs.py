@@ -485,8 +485,8 @@ def _read_harvard(text: str) -> _Reading | None:
     harvard = harvard_title(text)
     if harvard is None:
         return None
-    read, names, whole = harvard
-    return (read.strip(" .,;:") if whole else _clean_title(read)), names
+    read, names = harvard
+    return read.strip(" .,;:"), names
 
 
 @lru_cache(maxsize=64)  # asked by the quoted title's reader, then by APA's
