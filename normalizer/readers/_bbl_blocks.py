@@ -241,7 +241,7 @@ def read_segments(
     reading = _Reading(text, tagged, rules_title, rules_named, _sentence_spans(segments))
     named = reading.author_list(opening, len(blocks))
     for unit in _units(segments, named, len(blocks), tagged):
-        reading.read(unit, unnamed_opening=not named and unit[0].block == opening[0].block)
+        reading.read(unit)
     return BlockReading(
         _without_year(text[named[0].start : named[-1].end]) if named else None,
         reading.title or None,
@@ -293,7 +293,7 @@ class _Reading:
         )
         return first if title_after or _mostly(labels, NAME_LABELS) else []
 
-    def read(self, unit: list[Segment], unnamed_opening: bool) -> None:
+    def read(self, unit: list[Segment]) -> None:
         """Take a part as the item's title or venue where it is one and the item has none yet; a
         sentence so taken whole is read, its groups not again, and the group that gave the title
         is not read again as its sentence."""
@@ -303,7 +303,7 @@ class _Reading:
             return
         labels = [label for _, label in labelled]
         if self.title is None and self._is_title(unit, labels):
-            self.title = self._title(unit, unnamed_opening)
+            self.title = self._title(unit)
             self.title_span = span
         elif self.venue is None and _mostly(labels, {"container"}):
             self.venue = re.sub(r"^(?:In|in)\b:?\s*", "", _span(self.tagged, labelled))
@@ -327,11 +327,8 @@ class _Reading:
             return True
         return self.venue is None and _mostly(labels, {"title"}) and _worded(unit, self.text)
 
-    def _title(self, unit: list[Segment], unnamed_opening: bool) -> str | None:
+    def _title(self, unit: list[Segment]) -> str | None:
         """The title a part gives: the rules' where it is theirs whole, else the tagger's."""
         if self._is_rules_title(unit):
             return self.rules_title
-        title = _span(self.tagged, _labelled(self.tagged, *unit))
-        if unnamed_opening and self.rules_title and title.endswith(self.rules_title):
-            return self.rules_title  # "Network TR. The Cancer Genome Atlas.": names, then the title
-        return title
+        return _span(self.tagged, _labelled(self.tagged, *unit))
