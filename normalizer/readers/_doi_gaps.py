@@ -95,10 +95,8 @@ def _joined_doi_links(text: str) -> str:
     for link in _LINK.finditer(text):
         if link.start() < position:
             continue
-        token = _TOKEN.match(text, link.end())
-        if token is None:
-            continue
-        doi, end = token.group(), token.end()
+        token = _TOKEN.match(text, link.end())  # a DOI's "10." follows every link (`_LINK`)
+        doi, end = token.group(), token.end()  # type: ignore[union-attr]
         while (following := _NEXT.match(text, end)) is not None:
             after = _NEXT.match(text, following.end())
             word = after.group(1) if after else ""
