@@ -17,7 +17,8 @@ its lines joined; the tagger gets it as generated.
 Printed per style and over all of them: accuracy of the title, the first author's family name,
 the year, the venue (container) and the DOI, each against what the style printed (a field the
 style did not print must be read as absent: an invented title is wrong; `printed_truth` mends the
-data's truth where a token joining two fields hid a printed year or joined two names). Text is
+data's truth where a token joining two fields hid a printed year or joined two names, or holds
+GB/T 7714's kind of work's mark in the title). Text is
 compared case- and punctuation-blind. Then the same figures on a sample of training-style strings (seen in
 training: an upper bound, printed apart), and the tagger's speed on one core. ``--model`` reuses
 a trained model instead of training; ``--save-model`` keeps the one trained; ``--arbiter
@@ -100,9 +101,9 @@ def record_years(rows: list[dict]) -> dict[str, int]:
 
 def printed_truth(row: dict, years: dict[str, int]) -> tuple[dict[str, object], bool]:
     """What ``row``'s style printed of the evaluated fields — the data's truth, the first author's
-    family name as the tagger joins its tokens, a year glued to another field's token (`_glued_year`)
-    and a first name cut from the next one (or from a label's next family name) mended — and
-    whether a mend was made."""
+    family name as the tagger joins its tokens, a year glued to another field's token (`_glued_year`),
+    a first name cut from the next one (or from a label's next family name) and GB/T 7714's kind
+    of work's mark after the title ("[M].") mended — and whether a mend was made."""
     gold = TaggedReference(row["text"], tuple(row["tokens"]), tuple(row["labels"]))
     family = first_family(gold)
     truth = {**row["truth"], "family": family}
@@ -111,7 +112,15 @@ def printed_truth(row: dict, years: dict[str, int]) -> tuple[dict[str, object], 
     year = years.get(row["record"])
     if truth["year"] is None and year is not None and _glued_year(row, year):
         truth["year"] = year
-    return truth, truth["family"] != family or truth["year"] != row["truth"]["year"]
+    if truth["title"]:
+        truth["title"] = _KIND_MARK.sub("", truth["title"])
+    mended = truth["title"] != row["truth"]["title"]
+    return truth, mended or truth["family"] != family or truth["year"] != row["truth"]["year"]
+
+
+# GB/T 7714's kind of work after a title ("Title[M].", "Title[J/OL]."): the style's mark, which the
+# data labels the title's and a list's reader leaves out (the rules do)
+_KIND_MARK = re.compile(r"\[(?:[A-Z]{1,2}|EB|DB|CP)(?:/(?:OL|MT|DK|CD))?\][.,]?$")
 
 
 def _glued_year(row: dict, year: int) -> bool:

@@ -30,6 +30,29 @@ A_LABEL = row("okada", "Okada,|family Dejima|family 1995:|date Y.|given Okada,|f
 
 
 @pytest.mark.parametrize(
+    ("title", "expected"),
+    [
+        pytest.param(
+            "Copyflow: procedures for book composition[M].",
+            "Copyflow: procedures for book composition",
+            id="a-book",
+        ),
+        pytest.param(
+            "Conference page: Practical 2018 announcement[J/OL].",
+            "Conference page: Practical 2018 announcement",
+            id="online",
+        ),
+        pytest.param("Arts et métiers graphiques", "Arts et métiers graphiques", id="no-mark"),
+        pytest.param("The [M] of it", "The [M] of it", id="a-mark-inside-the-title"),
+    ],
+)
+def test_gbt_kind_of_work_mark_is_not_the_titles(title: str, expected: str) -> None:
+    printed = {**DATED, "truth": {**DATED["truth"], "title": title}}
+    truth, was_mended = bench.printed_truth(printed, bench.record_years([DATED]))
+    assert (truth["title"], was_mended) == (expected, title != expected)
+
+
+@pytest.mark.parametrize(
     ("printed", "family", "year", "mended"),
     [
         pytest.param(GLUED, "Wei", 1990, True, id="a-year-glued-to-the-pages"),

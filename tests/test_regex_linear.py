@@ -145,6 +145,7 @@ def test_the_detector_times_a_pattern_as_it_is_called() -> None:
         pytest.param("bench", "bench_pdf_corpus", "_ET_AL", id="a truth author's et al"),
         pytest.param("bench", "bench_tagger_heldout", "_NAME_JOIN", id="names joined without a space"),
         pytest.param("bench", "bench_tagger_heldout", "_LIST_NUMBER", id="a list's number"),
+        pytest.param("bench", "bench_tagger_heldout", "_KIND_MARK", id="GB/T's kind of work's mark"),
         pytest.param("bench", "bench_pdf_corpus", "_OVERRIDE_MODE", id="a truth override's mode"),
         pytest.param("bench", "bench_pdf_corpus", "_NOOP", id="a sort key in a .bib's year"),
         pytest.param("bench", "bench_pdf_corpus", "_TEX_COMMAND", id="a .bbl item's TeX commands"),
