@@ -24,6 +24,13 @@ training: an upper bound, printed apart), and the tagger's speed on one core. ``
 a trained model instead of training; ``--save-model`` keeps the one trained; ``--arbiter
 FIELD=FILE`` reads with other weights of a field's learned choice than the shipped ones (the
 files ``scripts/train_title_arbiter.py --out`` writes), to compare them on the same strings.
+
+``--as-lists`` reads each style's strings as one list, as the reader reads a PDF's list, a pasted
+list or a ``.bbl``: a real list is typeset in one style, so how well the rules fit it is read
+from all its items (`_field_choice.list_fit`) and informs each item's choice. Without it each
+string is read alone (a single reference pasted), where the rules are taken to fit. A style's
+strings are records of mixed kinds of work (articles, books, chapters, theses, web pages), as a
+real list's are.
 """
 
 from __future__ import annotations
@@ -48,7 +55,7 @@ sys.path.insert(0, str(ROOT))
 
 from bibnorm.readers import _authors_arbiter, _title_arbiter, _venue_arbiter, _year_arbiter  # noqa: E402
 from bibnorm.readers._arbiter import Arbiter, arbiter_of  # noqa: E402
-from bibnorm.readers._field_choice import SURE, RuleReading, choose_fields  # noqa: E402
+from bibnorm.readers._field_choice import FITS, SURE, ListFit, RuleReading, choose_fields, list_fit  # noqa: E402
 from bibnorm.readers._reflist import _ITEM_START  # noqa: E402
 from bibnorm.readers.refs import ParsedReference  # noqa: E402
 from bibnorm.readers.tagger import TaggedReference, Tagger, clear_token_caches  # noqa: E402
@@ -119,7 +126,7 @@ def printed_truth(row: dict, years: dict[str, int]) -> tuple[dict[str, object], 
 
 
 # GB/T 7714's kind of work after a title ("Title[M].", "Title[J/OL]."): the style's mark, which the
-# data labels the title's and a list's reader leaves out (the rules do)
+# data labels the title's and a list's reader leaves out (the rules do, `_field_choice` too)
 _KIND_MARK = re.compile(r"\[(?:[A-Z]{1,2}|EB|DB|CP)(?:/(?:OL|MT|DK|CD))?\][.,]?$")
 
 
@@ -180,10 +187,16 @@ def rule_fields(read: ParsedReference) -> dict[str, object]:
     return _fields(read.title, read.authors, read.year, read.venue, read.doi)
 
 
-def product_fields(read: ParsedReference, tagged: TaggedReference, choice: Choice) -> dict[str, object]:
+def rule_reading(read: ParsedReference) -> RuleReading:
+    return RuleReading(read.title, read.authors, read.year, read.venue)
+
+
+def product_fields(
+    read: ParsedReference, tagged: TaggedReference, choice: Choice, fit: ListFit = FITS
+) -> dict[str, object]:
     """What the reader keeps (`_field_choice.choose_fields`): the tagger's fields, the rules' where
-    the model is unsure."""
-    chosen = choose_fields(RuleReading(read.title, read.authors, read.year, read.venue), tagged, dict(choice))
+    the model is unsure; ``fit``, how well the rules fit the list the string is read in."""
+    chosen = choose_fields(rule_reading(read), tagged, dict(choice), fit)
     return _fields(chosen.title, chosen.authors, chosen.year, chosen.venue, read.doi)
 
 
@@ -300,19 +313,22 @@ def table(title: str, per_style: dict[str, list[Row]]) -> None:
 
 
 def evaluate(
-    tagger: Tagger, rows: list[dict], rules: RuleReader, choices: tuple[Choice, ...]
+    tagger: Tagger, rows: list[dict], rules: RuleReader, choices: tuple[Choice, ...], as_lists: bool = False
 ) -> dict[Choice, dict[str, list[Row]]]:
-    """Per choice of thresholds, per style, each string's truth and three readings."""
+    """Per choice of thresholds, per style, each string's truth and three readings; with
+    ``as_lists``, the product reads each style's strings as one list (`_field_choice.list_fit`)."""
     measured: dict[Choice, dict[str, list[Row]]] = {choice: defaultdict(list) for choice in choices}
     years = record_years(rows)
-    for row in rows:
+    # the rules' reading and the model's of each string as the reader hands it over
+    read = [(rules.read(row["text"]), tagger.tag(as_item(row["text"]), weigh=True)) for row in rows]
+    fits = style_fits(rows, read) if as_lists else {}
+    for row, (parsed, item) in zip(rows, read, strict=True):
         text = row["text"]
         # the first author's whole family name ("Lawry Aguila", "van der Berg"), as the tagger
         # joins a run of family tokens
         truth = {**printed_truth(row, years)[0], "text": text}
         tagged = tagger.tag(text)
-        parsed = rules.read(text)
-        item = tagger.tag(as_item(text), weigh=True)  # as the reader hands it over
+        fit = fits.get(row["style"], FITS)
         for choice in choices:
             measured[choice][row["style"]].append(
                 (
@@ -320,11 +336,23 @@ def evaluate(
                     {
                         "tagger": tagger_fields(tagged),
                         "rules": rule_fields(parsed) if parsed else None,
-                        "product": product_fields(parsed, item, choice) if parsed else None,
+                        "product": product_fields(parsed, item, choice, fit) if parsed else None,
                     },
                 )
             )
     return measured
+
+
+def style_fits(
+    rows: list[dict], read: list[tuple[ParsedReference | None, TaggedReference]]
+) -> dict[str, ListFit]:
+    """Each style's strings read as one list: how well the rules fit it (`list_fit`), a string
+    the rules hung on left out."""
+    per_style: dict[str, list[tuple[RuleReading, TaggedReference]]] = defaultdict(list)
+    for row, (parsed, item) in zip(rows, read, strict=True):
+        if parsed is not None:
+            per_style[row["style"]].append((rule_reading(parsed), item))
+    return {style: list_fit(readings) for style, readings in per_style.items()}
 
 
 def print_invented(per_style: dict[str, list[Row]]) -> None:
@@ -383,6 +411,11 @@ def main(argv: list[str] | None = None) -> int:
         default="",
         metavar="FIELD=VALUE:FIELD=VALUE,…",
         help="other thresholds of `_field_choice.choose_fields` (`SURE`) to try for the product",
+    )
+    parser.add_argument(
+        "--as-lists",
+        action="store_true",
+        help="the product reads each style's strings as one list, as the reader reads a list (one style)",
     )
     parser.add_argument(
         "--rules-cache", type=Path, default=None, help="a file to keep the rules' readings in between runs"
@@ -447,11 +480,13 @@ def main(argv: list[str] | None = None) -> int:
     choices = (shipped, *(_choice(value) for value in arguments.choices.split(",") if value))
     rules = RuleReader(arguments.rules_cache)
     try:
-        measured = evaluate(tagger, evaluated, rules, choices)
+        measured = evaluate(tagger, evaluated, rules, choices, arguments.as_lists)
         held = measured[shipped]
         split = arguments.split.upper().replace("HELDOUT", "HELD-OUT")
         table(
-            f"{split} styles ({len(held)} styles never trained on, their own records): % correct, "
+            f"{split} styles ({len(held)} styles never trained on, their own records"
+            + ("; the product reads each style's strings as one list" if arguments.as_lists else "")
+            + "): % correct, "
             "tagger / rules / product (the tagger's field where it is sure and doubts the rules', "
             "`_field_choice.SURE`: " + ", ".join(f"{name} {value}" for name, value in SURE.items()) + ")",
             held,

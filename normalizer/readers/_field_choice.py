@@ -22,6 +22,11 @@ chosen on the validation styles of ``bench/bench_tagger_heldout.py`` against the
 make on the team's PDF corpus and reference-list tests, where the rules read 98–100% whole
 (docs/tagger.md).
 
+A reference read as an item of a list is read knowing how well the rules fit the list's style
+(`list_fit`: a list is typeset in one style): where the choice made item by item keeps few of
+its titles as the rules read them, the model's title is kept wherever it is sure of it and
+doubts the rules' (`_title_of_the_list`).
+
 The identifiers (DOI, arXiv id) are not chosen here: they stay `_ref_ids`'s, which joins them
 across line breaks and checks their form. A reference in a script written without spaces
 (Chinese, Japanese, Korean) stays the rules': the tagger's tokens are words between spaces. A
@@ -32,7 +37,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import TypeVar
 
@@ -900,6 +905,73 @@ def _bracketed_names(text: str) -> tuple[str, ...]:
     return names if all(any(char.isalpha() for char in name) for name in names) else ()
 
 
+@dataclass(frozen=True)
+class ListFit:
+    """How well the rules fit the style a list is typeset in: per field, the share of the list's
+    items whose field the choice made item by item keeps as the rules read it (`list_fit`). A
+    list is typeset in one style, so where the model doubts the rules' reading in most of its
+    items, they were not written for it, and the items whose reading no single item shows wrong
+    are likely wrong too; 1.0, the rules fit, for a reference read alone or a short list."""
+
+    title: float = 1.0
+
+    @property
+    def unfit(self) -> bool:
+        """Whether the rules do not fit the list's style for some field (`UNFIT`)."""
+        return self.title < UNFIT["title"]
+
+
+FITS = ListFit()
+# Chosen on the validation styles read as lists (docs/tagger.md): where the choice made item by
+# item keeps fewer than "title" of a list's titles as the rules read them, the model's title is
+# kept wherever it is at least "title-sure" of it and gives the title kept a probability below
+# "title-doubted" (`TaggedReference.agreement`); lists of fewer than "items" items fit (too few
+# to tell a style from a few odd references).
+UNFIT: Mapping[str, float] = {"title": 0.45, "title-sure": 0.8, "title-doubted": 0.1, "items": 10}
+
+
+def list_fit(readings: Sequence[tuple[RuleReading, TaggedReference]]) -> ListFit:
+    """How well the rules fit the style of the list whose items ``readings`` are (each item's
+    rules' reading and the model's): per field, the share of items whose field the choice made
+    item by item (`choose_fields`) keeps as the rules read it (case, spaces and punctuation
+    aside; none where they read none): where the rules fit, the model doubts few of them."""
+    if len(readings) < UNFIT["items"]:
+        return FITS
+    kept = sum(_alike(rules.title, choose_fields(rules, tagged).title) for rules, tagged in readings)
+    return ListFit(title=kept / len(readings))
+
+
+def _title_of_the_list(tagged: TaggedReference, kept: str | None, fit: ListFit) -> str | None:
+    """The title kept (``kept``), or the model's where the rules do not fit the list's style
+    (``fit``), the model is sure of its title and doubts the one kept (`UNFIT`), without a kind of
+    work's mark (GB/T 7714's "[M]", which the rules leave out too); not where the kept title is
+    quoted and the model's runs past the quotation marks ("Oman, Paul W. and Curtis R. Cook,
+    “Typographic Style is More than Cosmetic” Communications of the …")."""
+    if not fit.unfit or (tagged.confidence("title") or 0.0) < UNFIT["title-sure"]:
+        return kept
+    if kept and _quoted(tagged, kept) and tagged.overlap("title", kept) == "within":
+        return kept
+    agreement = tagged.agreement("title", kept) if kept else None
+    if agreement is not None and agreement >= UNFIT["title-doubted"]:
+        return kept
+    return _KIND_MARK.sub("", tagged.title or "").rstrip() or None
+
+
+def _alike(read: str | None, own: str | None) -> bool:
+    """Whether two readings of a field are the same letters and digits (case-folded), or both
+    none; a kind of work's mark the model reads into the title aside (GB/T 7714's "Title[M].",
+    which the rules leave out)."""
+    return _letters(read) == _letters(_KIND_MARK.sub("", own or ""))
+
+
+# GB/T 7714's kind of work after a title, as the model's title ends in it: "[M", "[J/OL]"
+_KIND_MARK = re.compile(r"\[(?:[A-Z]{1,2}|EB|DB|CP)(?:/(?:OL|MT|DK|CD))?\]?$")
+
+
+def _letters(text: str | None) -> str:
+    return "".join(char for char in (text or "").casefold() if char.isalnum())
+
+
 def _chosen_names(
     tagged: TaggedReference,
     rules: RuleReading,
@@ -962,11 +1034,15 @@ def _spaced_names(tagged: TaggedReference, rules: RuleReading) -> tuple[str, ...
 
 
 def choose_fields(
-    rules: RuleReading, tagged: TaggedReference, sure: Mapping[str, float] | None = None
+    rules: RuleReading,
+    tagged: TaggedReference,
+    sure: Mapping[str, float] | None = None,
+    fit: ListFit = FITS,
 ) -> ChosenFields:
     """Per field, the tagger's reading where its confidence is at least the field's threshold
     (``sure``, else `SURE`) and it doubts the rules' reading, else the rules' (see the module's
-    docstring for what is left out)."""
+    docstring for what is left out). ``fit``: how well the rules fit the style of the list the
+    reference is an item of (`list_fit`); where they do not, the model's title where it is sure."""
     thresholds = {**SURE, **(sure or {})}
     confidence = tagged.field_confidences()
     bracketed = _bracketed_title(tagged.text)
@@ -1011,7 +1087,9 @@ def choose_fields(
     if not bracketed and not _title_as_the_venue(tagged, rules) and not _the_year_again(tagged, rules):
         own = tagged.title if _names_read_into_the_title(tagged, rules) else None
         own = own or weighed("title", "title", tagged.title or None, rules.title)
-        title = overruled_title(tagged, own, rules.title, rules.authors, rules.venue)
+        title = _title_of_the_list(
+            tagged, overruled_title(tagged, own, rules.title, rules.authors, rules.venue), fit
+        )
     return ChosenFields(
         title=title,
         authors=_chosen_names(tagged, rules, thresholds, confidence, bracketed),
