@@ -348,11 +348,11 @@ def style_fits(
 ) -> dict[str, ListFit]:
     """Each style's strings read as one list: how well the rules fit it (`list_fit`), a string
     the rules hung on left out."""
-    per_style: dict[str, list[tuple[RuleReading, TaggedReference]]] = defaultdict(list)
+    per_style: dict[str, list[tuple[str | None, str | None]]] = defaultdict(list)
     for row, (parsed, item) in zip(rows, read, strict=True):
         if parsed is not None:
-            per_style[row["style"]].append((rule_reading(parsed), item))
-    return {style: list_fit(readings) for style, readings in per_style.items()}
+            per_style[row["style"]].append((parsed.title, choose_fields(rule_reading(parsed), item).title))
+    return {style: list_fit(titles) for style, titles in per_style.items()}
 
 
 def print_invented(per_style: dict[str, list[Row]]) -> None:

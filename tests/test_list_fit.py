@@ -2,52 +2,91 @@
 (`bibnorm.readers._field_choice.list_fit`), informs each item's title. Where the choice made item
 by item keeps few of a list's titles as the rules read them (the model doubts the rest), the
 rules were not written for its style and the model's title is kept wherever it is sure of it; a
-reference read alone, or a short list, keeps the choice item by item."""
+reference read alone, or a short list, keeps the choice item by item: a pasted list and a
+PDF's alike. The list below is in a style no rule was written for ("Family, I., Year,
+Title. Venue, Volume, Pages."), whose titles the rules read as the venue or cut at a period."""
 
 from __future__ import annotations
 
 import pytest
+from bibnorm.models import Origin
 from bibnorm.readers._field_choice import FITS, UNFIT, ListFit, RuleReading, choose_fields, list_fit
+from bibnorm.readers._italic_titles import queries_with_italic_titles
+from bibnorm.readers._reflist import Item, Layout, ReferenceList
+from bibnorm.readers.refs import read_refs
 from test_field_choice import RULES, tagged, tagged_as
 
-# a title the choice keeps as the rules read it (the model's alike), and one it does not (the
-# rules read the venue as the title, which the model doubts)
-KEPT = (RULES, tagged())
-DOUBTED = (RuleReading("CVPR", RULES.authors, 2022, None), tagged())
+LIST = [
+    "Kim, J., Li, M., Hinder, O., and Leu, P.W., 2023, Datasets and Benchmarks for Nanophotonic "
+    "Structure and Parametric Design Simulations. In NeurIPS.",
+    "Morris, R.A., 1989, Rendering digital type. A historical and economic view of technology. "
+    "Comput. J., 32, 524–532.",
+    "Beeton, B., 1982, Multi-column output format. TUGboat, 3, 28–33.",
+    "Aziz, H. and Lee, B.E., 2021, Proportionally Representative Participatory Budgeting with "
+    "Ordinal Preferences. In AAAI.",
+    "Jacobson, D.H., 1973, Optimal Stochastic Linear Systems with Exponential Performance Criteria "
+    "and their Relation to Differential Games. IEEE Transactions on Automatic Control, 18, 124–131.",
+    "Walden, D., 2014, Every document brings new programming issues. TUGboat, 35, 261–268.",
+    "Ford, M.L., 1990, A Widow's Work: Ann Franklin of Newport, Rhode Island. Printing History, 13, ??–??.",
+    "Gupta, A., Gu, A., and Berant, J., 2022, Diagonal State Spaces are as Effective as Structured "
+    "State Spaces. In NeurIPS.",
+    "Cai, Y., Oikonomou, A., and Zheng, W., 2022, Finite-Time Last-Iterate Convergence for Learning "
+    "in Multi-Player Games. In NeurIPS.",
+    "Kernighan, B.W. and Wyk, C.J.V., 1989, Page Makeup by Postprocessing Text Formatter Output. "
+    "Computing Systems, 2, 103–132.",
+    "Eichner, M., Dowell, S.F., and Firese, N., 2011, Incubation period of ebola hemorrhagic virus "
+    "subtype zaire. Osong Public Health and Research Perspectives.",
+]
+TITLES = [
+    "Datasets and Benchmarks for Nanophotonic Structure and Parametric Design Simulations",
+    "Rendering digital type. A historical and economic view of technology",
+    "Multi-column output format",
+    "Proportionally Representative Participatory Budgeting with Ordinal Preferences",
+    "Optimal Stochastic Linear Systems with Exponential Performance Criteria and their Relation to "
+    "Differential Games",
+    "Every document brings new programming issues",
+    "A Widow's Work: Ann Franklin of Newport, Rhode Island",
+    "Diagonal State Spaces are as Effective as Structured State Spaces",
+    "Finite-Time Last-Iterate Convergence for Learning in Multi-Player Games",
+    "Page Makeup by Postprocessing Text Formatter Output",
+    "Incubation period of ebola hemorrhagic virus subtype zaire",
+]
+# the rules cut this title at its period, and read the journal as the next one's: read alone,
+# each item keeps the choice made item by item
+ALONE = {
+    1: "A historical and economic view of technology",
+    10: "Osong Public Health and Research Perspectives",
+}
+# an item's title as the rules read it and as the choice made item by item kept it: the same,
+# and the model's where the rules read the venue as the title
+KEPT = ("Scaling vision transformers", "Scaling vision transformers")
+DOUBTED = ("CVPR", "Scaling vision transformers")
 UNFIT_TITLES = ListFit(title=0.0)
 
 
 @pytest.mark.parametrize(
-    ("readings", "expected"),
+    ("titles", "expected"),
     [
         pytest.param([KEPT] * 10, 1.0, id="every-rules-title-kept"),
         pytest.param([KEPT, *[DOUBTED] * 9], 0.1, id="one-of-ten-kept"),
         pytest.param([DOUBTED] * 9, 1.0, id="fewer-than-ten-items-fit"),
+        pytest.param([(None, None)] * 10, 1.0, id="none-read-none-kept"),
         pytest.param(
-            [(RuleReading(None, (), None, None), tagged_as("1990. 12.", ("date", "volume")))] * 10,
+            [("Scaling Vision Transformers.", "scaling vision transformers")] * 10,
             1.0,
-            id="neither-reads-a-title-none-kept",
+            id="case-and-punctuation-aside",
         ),
         pytest.param(
-            [
-                (
-                    RuleReading("Copyflow: procedures for composition", (), 1979, None),
-                    tagged_as(
-                        "Kunkel G Z. 1979. Copyflow: procedures for composition[M]. Arlington",
-                        ("family", "given", "given", "date", *["title"] * 4, "place"),
-                    ),
-                )
-            ]
-            * 10,
+            [("Copyflow: procedures for composition", "Copyflow: procedures for composition[M")] * 10,
             1.0,
             id="gbt-kind-of-work-mark-aside",
         ),
     ],
 )
 def test_the_fit_is_the_share_of_the_rules_titles_kept_item_by_item(
-    readings: list[tuple[RuleReading, object]], expected: float
+    titles: list[tuple[str | None, str | None]], expected: float
 ) -> None:
-    assert list_fit(readings).title == pytest.approx(expected)  # type: ignore[arg-type]
+    assert list_fit(titles).title == pytest.approx(expected)
 
 
 def test_a_list_under_the_threshold_is_unfit_one_over_fits() -> None:
@@ -101,3 +140,20 @@ def test_a_quoted_title_the_model_runs_past_stays_in_an_unfit_list() -> None:
     rules = RuleReading("Typographic Style is More than Cosmetic", ("Oman, P. W.",), 1990, None)
     chosen = choose_fields(rules, tagged_as(text, labels), fit=UNFIT_TITLES)
     assert chosen.title == "Typographic Style is More than Cosmetic"
+
+
+def test_a_pasted_list_in_a_style_the_rules_do_not_fit_reads_the_models_titles() -> None:
+    assert [query.title for query in read_refs("\n\n".join(LIST), "refs.txt")] == TITLES
+
+
+@pytest.mark.parametrize(("at", "expected"), ALONE.items())
+def test_a_reference_read_alone_keeps_the_choice_item_by_item(at: int, expected: str) -> None:
+    assert read_refs(LIST[at], "refs.txt")[0].title == expected
+
+
+def test_a_pdfs_list_in_a_style_the_rules_do_not_fit_reads_the_models_titles() -> None:
+    references = ReferenceList(Layout.NUMBERED, [Item(at, text, str(at)) for at, text in enumerate(LIST, 1)])
+    queries = queries_with_italic_titles(
+        references, [() for _ in LIST], lambda line: Origin(path="x.pdf", line=line)
+    )
+    assert [query.title for query in queries] == TITLES

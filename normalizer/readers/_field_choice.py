@@ -930,15 +930,15 @@ FITS = ListFit()
 UNFIT: Mapping[str, float] = {"title": 0.45, "title-sure": 0.8, "title-doubted": 0.1, "items": 10}
 
 
-def list_fit(readings: Sequence[tuple[RuleReading, TaggedReference]]) -> ListFit:
-    """How well the rules fit the style of the list whose items ``readings`` are (each item's
-    rules' reading and the model's): per field, the share of items whose field the choice made
-    item by item (`choose_fields`) keeps as the rules read it (case, spaces and punctuation
-    aside; none where they read none): where the rules fit, the model doubts few of them."""
-    if len(readings) < UNFIT["items"]:
+def list_fit(titles: Sequence[tuple[str | None, str | None]]) -> ListFit:
+    """How well the rules fit the style of the list whose items' ``titles`` are given (each as
+    the rules read it and as the choice made item by item, `choose_fields` without a fit, kept
+    it): the share of items whose title the choice keeps as the rules read it (case, spaces and
+    punctuation aside; none where they read none). Where the rules fit, the model doubts few of
+    them."""
+    if len(titles) < UNFIT["items"]:
         return FITS
-    kept = sum(_alike(rules.title, choose_fields(rules, tagged).title) for rules, tagged in readings)
-    return ListFit(title=kept / len(readings))
+    return ListFit(title=sum(_alike(read, kept) for read, kept in titles) / len(titles))
 
 
 def _title_of_the_list(tagged: TaggedReference, kept: str | None, fit: ListFit) -> str | None:

@@ -41,7 +41,7 @@ from functools import lru_cache
 from typing import NamedTuple
 
 from bibnorm.models import Origin, Query, QueryKind, ReadConfidence
-from bibnorm.readers._field_choice import RuleReading, choose_fields
+from bibnorm.readers._field_choice import FITS, ListFit, RuleReading, choose_fields, list_fit
 from bibnorm.readers._ref_apa import (
     NO_DATE,
     apa_title,
@@ -1118,8 +1118,21 @@ def queries_from_list(
     """One `Query` per reference of ``references``. ``printed``: each item as the page prints it,
     where ``references`` holds it marked for the rules (the PDF reader's quotes around an italic
     title, `_italic_titles`): the query's raw text and, without a title, its search text, and
-    what the tagger may read (`_tagged`)."""
+    what the tagger may read (`_tagged`). The list is typeset in one style: where the rules do
+    not fit it (`_field_choice.list_fit`, of the titles read item by item), it is read again,
+    each item knowing it."""
+    queries, titles = _list_queries(references, origin_of, printed, FITS)
+    fit = list_fit(titles)
+    return _list_queries(references, origin_of, printed, fit)[0] if fit.unfit else queries
+
+
+def _list_queries(
+    references: ReferenceList, origin_of: OriginOf, printed: Sequence[str] | None, fit: ListFit
+) -> tuple[list[Query], list[tuple[str | None, str | None]]]:
+    """`queries_from_list`'s queries, each item's fields chosen knowing the list's ``fit``, and
+    each item's title as the rules read it and as kept."""
     queries: list[Query] = []
+    titles: list[tuple[str | None, str | None]] = []
     colon_names = _names_before_colons(references)
     for at, (line, reference, label) in enumerate(references.items):
         previous = queries[-1].authors if queries else ()
@@ -1129,7 +1142,9 @@ def queries_from_list(
         chosen = choose_fields(
             RuleReading(parsed.title, parsed.authors, parsed.year, parsed.venue),
             _tagged(text, with_elided_names(as_printed, previous), parsed.title),
+            fit=fit,
         )
+        titles.append((parsed.title, chosen.title))
         kind = QueryKind.ARXIV_ID if parsed.arxiv else QueryKind.DOI if parsed.doi else QueryKind.TITLE
         # the kind of work by the venue kept, else by the rules' ("Master's thesis", "MIT Press"),
         # which the model may read as the title's words, a note or a publisher
@@ -1162,7 +1177,7 @@ def queries_from_list(
                 read_confidence=ReadConfidence(**chosen.confidence),
             )
         )
-    return queries
+    return queries, titles
 
 
 def read_refs(text: str, path: str) -> list[Query]:
