@@ -2,8 +2,8 @@
 (`bibnorm.readers._field_choice.list_fit`), informs each item's title. Where the choice made item
 by item keeps few of a list's titles as the rules read them (the model doubts the rest), the
 rules were not written for its style and the model's title is kept wherever it is sure of it; a
-reference read alone, or a short list, keeps the choice item by item: a pasted list and a
-PDF's alike. The list below is in a style no rule was written for ("Family, I., Year,
+reference read alone, or a short list, keeps the choice item by item: a pasted list, a PDF's
+and a ``.bbl``'s alike. The list below is in a style no rule was written for ("Family, I., Year,
 Title. Venue, Volume, Pages."), whose titles the rules read as the venue or cut at a period."""
 
 from __future__ import annotations
@@ -13,6 +13,7 @@ from bibnorm.models import Origin
 from bibnorm.readers._field_choice import FITS, UNFIT, ListFit, RuleReading, choose_fields, list_fit
 from bibnorm.readers._italic_titles import queries_with_italic_titles
 from bibnorm.readers._reflist import Item, Layout, ReferenceList
+from bibnorm.readers.bbl import read_bbl
 from bibnorm.readers.refs import read_refs
 from test_field_choice import RULES, tagged, tagged_as
 
@@ -157,3 +158,13 @@ def test_a_pdfs_list_in_a_style_the_rules_do_not_fit_reads_the_models_titles() -
         references, [() for _ in LIST], lambda line: Origin(path="x.pdf", line=line)
     )
     assert [query.title for query in queries] == TITLES
+
+
+def _bbl(items: list[str]) -> str:
+    entries = "".join(f"\\bibitem{{key{at}}}\n{text}\n\n" for at, text in enumerate(items))
+    return f"\\begin{{thebibliography}}{{9}}\n{entries}\\end{{thebibliography}}\n"
+
+
+def test_a_bbl_list_in_a_style_the_rules_do_not_fit_reads_the_models_titles() -> None:
+    assert [query.title for query in read_bbl(_bbl(LIST), "x.bbl")] == TITLES
+    assert read_bbl(_bbl(LIST[1:2]), "x.bbl")[0].title == ALONE[1]

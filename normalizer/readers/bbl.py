@@ -45,7 +45,7 @@ from bibnorm.readers._bbl_blocks import (
     mark_groups,
     read_segments,
 )
-from bibnorm.readers._field_choice import ChosenFields, RuleReading, choose_fields
+from bibnorm.readers._field_choice import FITS, ChosenFields, ListFit, RuleReading, choose_fields, list_fit
 from bibnorm.readers.base import Reader
 from bibnorm.readers.refs import ParsedReference, _name_words, parse_reference, person_names
 from bibnorm.readers.tagger import NAME_LABELS, TaggedReference, tag_reference
@@ -241,11 +241,16 @@ def _rendered(block: str) -> str:
     return _NEWBLOCK.sub(BLOCK, block)
 
 
-def _read_item(item: str, *, mnras: bool, journals_of: str) -> tuple[str, ParsedReference]:
-    """The text of one ``\\bibitem`` (after its head) as the page prints it, and its reading: from
-    REVTeX's or apacite's field markup where the item has it, else from its sentences (``mnras``:
-    the ``.bbl`` was written by mnras.bst, whose link macros are rendered first; journals' macros
-    are rendered as the class ``journals_of`` prints them, the first the item's venue)."""
+def _read_item(
+    item: str, *, mnras: bool, journals_of: str, fit: ListFit = FITS
+) -> tuple[str, ParsedReference, tuple[str | None, str | None] | None]:
+    """The text of one ``\\bibitem`` (after its head) as the page prints it, its reading, and
+    where its sentences were read (`_by_structure`) the title as the rules read it and as the
+    choice kept it (for `_field_choice.list_fit`): from REVTeX's or apacite's field markup where
+    the item has it, else from its sentences (``mnras``: the ``.bbl`` was written by mnras.bst,
+    whose link macros are rendered first; journals' macros are rendered as the class
+    ``journals_of`` prints them, the first the item's venue; ``fit``: how well the rules fit the
+    list's style)."""
     links = mnras_links(item) if mnras else MnrasLinks(item, None)
     journals = journals_as_printed(links.text, journals_of)
     apacite = read_apacite(journals.text)
@@ -255,15 +260,28 @@ def _read_item(item: str, *, mnras: bool, journals_of: str) -> tuple[str, Parsed
     parsed = parse_reference(joined)
     if links.doi:  # the DOI mnras.bst links the venue to: the page prints none
         parsed = parsed._replace(doi=canonical_doi(links.doi) or parsed.doi)
+    titles = None
     if fielded is not None:
         reading = fielded.over(parsed)
     elif apacite:
         reading = parsed._replace(title=apacite.title or parsed.title, year=apacite.year)
     else:
-        reading = _by_structure(joined, segments, parsed)
+        reading, kept = _by_structure(joined, segments, parsed, fit)
+        titles = (parsed.title, kept)
     # a journal's macro stands for the .bib's journal: the venue, whatever the reading took for it
     # ("ApJ, 806, 51" of a style that prints no title reads as numbers alone)
-    return joined, reading._replace(venue=journals.venue) if journals.venue else reading
+    return joined, reading._replace(venue=journals.venue) if journals.venue else reading, titles
+
+
+def _read_items(texts: list[str], *, mnras: bool, journals_of: str) -> list[tuple[str, ParsedReference]]:
+    """Each item's text as printed and its reading (`_read_item`). The list is typeset in one
+    style: where the rules do not fit it (`_field_choice.list_fit`, of the titles read item by
+    item), it is read again, each item knowing it."""
+    read = [_read_item(item, mnras=mnras, journals_of=journals_of) for item in texts]
+    fit = list_fit([titles for *_, titles in read if titles])
+    if fit.unfit:
+        read = [_read_item(item, mnras=mnras, journals_of=journals_of, fit=fit) for item in texts]
+    return [(joined, parsed) for joined, parsed, _ in read]
 
 
 def _read_bibtex(text: str, path: str) -> list[Query]:
@@ -272,10 +290,12 @@ def _read_bibtex(text: str, path: str) -> list[Query]:
     items = _items(body)
     queries: list[Query] = []
     line_of = LineCounter(text)
-    mnras, journals_of = written_by_mnras(body), journal_class(body)
-    for number, (start, head_end, key, label_names) in enumerate(items):
-        stop = items[number + 1][0] if number + 1 < len(items) else len(body)
-        joined, parsed = _read_item(body[head_end:stop], mnras=mnras, journals_of=journals_of)
+    texts = [
+        body[head_end : items[number + 1][0] if number + 1 < len(items) else len(body)]
+        for number, (_, head_end, *_) in enumerate(items)
+    ]
+    read = _read_items(texts, mnras=written_by_mnras(body), journals_of=journal_class(body))
+    for (start, _, key, label_names), (joined, parsed) in zip(items, read, strict=True):
         if len(parsed.authors) == 1 and _DASHES.fullmatch(parsed.authors[0]) and queries:
             # IEEEtran's \\bysame ("------"): the previous item's names
             parsed = parsed._replace(authors=queries[-1].authors, author_names=queries[-1].author_names)
@@ -343,17 +363,20 @@ def _inverted(name: str) -> str:
     return f"{found.group(1)}, {' '.join(letter + '.' for letter in found.group(2))}"
 
 
-def _by_structure(joined: str, segments: list[Segment], parsed: ParsedReference) -> ParsedReference:
+def _by_structure(
+    joined: str, segments: list[Segment], parsed: ParsedReference, fit: ListFit = FITS
+) -> tuple[ParsedReference, str | None]:
     """``parsed`` (the item read as a reference string) with the fields its segments give (see
     `_bbl_blocks`), and where they give none, the tagger's where `choose_fields` prefers it. The
     item is tagged once, with the marginals `choose_fields` weighs: they add a sixth to a tagging,
-    and half the items of the test .bbl files want them, which a second tagging cost more than."""
+    and half the items of the test .bbl files want them, which a second tagging cost more than.
+    Also the title `choose_fields` kept (``fit``: how well the rules fit the list's style)."""
     tagged = tag_reference(joined, weigh=True)
     structure = read_segments(joined, segments, tagged, parsed.title, bool(parsed.authors))
     rules = RuleReading(parsed.title, parsed.authors, parsed.year, parsed.venue)
     # where the segments give the title, the names and the venue, the rules' year is all that is left
     all_given = structure.title and structure.names and structure.venue
-    chosen: RuleReading | ChosenFields = rules if all_given else choose_fields(rules, tagged)
+    chosen: RuleReading | ChosenFields = rules if all_given else choose_fields(rules, tagged, fit=fit)
     title = structure.title or _without_names(tagged, chosen.title)
     if (
         title
@@ -366,13 +389,14 @@ def _by_structure(joined: str, segments: list[Segment], parsed: ParsedReference)
         title, authors = opening, ()
     elif _unnamed(joined, segments):
         authors = ()
-    return parsed._replace(
+    reading = parsed._replace(
         title=title,
         authors=authors,
         author_names=parsed.author_names if authors == parsed.authors else _name_words(" ".join(authors)),
         year=chosen.year,
         venue=structure.venue or chosen.venue or _venue_kept(parsed.venue, title),
     )
+    return reading, chosen.title
 
 
 def _opening_title(joined: str, segments: list[Segment], parsed: ParsedReference) -> str | None:
