@@ -196,6 +196,27 @@ physics, materials, toxicology, astronomy, statistics, cloud computing, security
     python bench/bench_pdf_corpus.py --manifest bench/pdf_dev7/manifest.csv --cache DIR --fetch
     python bench/bench_pdf_corpus.py --manifest bench/pdf_dev7/manifest.csv --cache DIR --timeout 60
 
+A ninth, for development too: ``bench/pdf_dev8/manifest.csv`` — 38 authors' PDFs from 38 further
+repositories (none, nor any of their owners, named by any other manifest under ``bench/``), chosen
+by the template or school they were typeset with and weighted toward the families the sets tuned on
+read worst: lists neither numbered nor labelled by author and year (12: ``alpha`` and biblatex
+``alphabetic`` labels in Spanish and French theses, Eurographics' and Pacific Graphics' two-column
+alphabetic lists, name labels "[Barnes, 2007]" and BibTeX keys as labels, ``plainnat`` set without
+labels, ABNT), author-year lists (12: APA in Spanish theses, Harvard, AGU, Copernicus, Frontiers,
+AER-like economics, JSS, ACM's author-year format, ``apalike``) and numbered lists in styles the
+others lack (14: Russian GOST lists "1." and "[1]", Czech FIT theses, ACS, IOP in two columns, MDPI,
+Chilean and Mexican theses); fields the sets tuned on lack (economics, statistics, geophysics, ocean
+biogeochemistry, microbiology, chemistry, nuclear physics, mathematics, optics). Candidates came
+from repositories whose committed ``.bbl`` names a school's or template's main file (``tesis.bbl``,
+``memoire.bbl``, ``rapport.bbl``, ``vkr.bbl``, ``projekt.bbl``, ``Dissertation.bbl``, ``notes.bbl``,
+``book.bbl``) or that hold a style's class (``egpubl.cls``, ``agujournal2019.cls``, ``jss.cls``,
+``achemso.cls``), with the PDF of the same name at the same commit (any commit of the repository's
+history, not only its newest). Its truth is ``bbl-keys-bib`` throughout, each row kept where its
+truth's references found printed are at least 90% of the ``.bbl``'s items::
+
+    python bench/bench_pdf_corpus.py --manifest bench/pdf_dev8/manifest.csv --cache DIR --fetch
+    python bench/bench_pdf_corpus.py --manifest bench/pdf_dev8/manifest.csv --cache DIR --timeout 60
+
 A truth corrected by hand lives beside its manifest, never in the cache (which a ``--fetch`` refill
 makes as the repositories commit it): ``truth-overrides/<id>.bib`` holds the references the PDF
 prints that its committed truth lacks (a ``.bbl`` older than its PDF) or all of them (a ``.bbl``
