@@ -8,7 +8,13 @@ from pathlib import Path
 
 import pytest
 from bibnorm.readers import read_inputs
-from bibnorm.readers._pdf_accents import Box, join_overlaid_accents, readable_text
+from bibnorm.readers._pdf_accents import (
+    Box,
+    join_overlaid_accents,
+    readable_text,
+    rejoined_at_accents,
+    without_breaks,
+)
 from bibnorm.readers._pdf_typography import ITALIC_END, ITALIC_START
 from bibnorm.readers.pdf import PdfLine, joined_split_lines
 from clients import PDFLATEX, need, run
@@ -299,3 +305,87 @@ def test_no_space_is_read_where_the_pen_went_back_to_draw_an_accent(
     offset = 2769  # the text's first character is the page's 2769th
     joined = join_overlaid_accents(text, offset, lambda at: characters[at - offset][1])
     assert readable_text(joined) == expected
+
+
+SPANISH_HEADING = r"""\documentclass{report}
+\begin{document}
+\chapter*{Introducci\'on}
+Texto del cap\'itulo.
+\chapter*{BIBLIOGRAF\'IA}
+\begin{itemize}
+\item[] Alpaydin, E. (2014). Introduction to Machine Learning. MIT Press.
+\item[] Cortez, C. T., Saydam, S. (2018). Alternative techniques for forecasting mineral commodity
+prices. International Journal of Mining Science and Technology, 28(2), 309-322.
+\item[] Dehghani, H., \& Bogdanovic, D. (2018). Copper price estimation using bat algorithm.
+Resources Policy, 55, 55-61.
+\end{itemize}
+\chapter*{Anexo A \'Arbol de Problemas}
+\begin{tabular}{ll} 1 & Copper price estimation using bat algorithm Dehghani 2018\\
+2 & Fuzzy Bag-of-Words Model Zhao 2018\\ \end{tabular}
+\end{document}
+"""
+
+
+def test_a_heading_pdfium_broke_at_its_raised_accent_names_the_references(tmp_path: Path) -> None:
+    """A Spanish thesis's chapter heading "BIBLIOGRAFÍA" set in OT1: TeX raises the acute over
+    the capital I so far that PDFium ends the line before the accent and again after it
+    ("BIBLIOGRAF" / "´" / "IA"). Read as one line again, the heading names the references, and
+    the list under it is read (not the annex's table after it)."""
+    need("pdflatex")
+    (tmp_path / "doc.tex").write_text(SPANISH_HEADING, encoding="utf-8")
+    run(PDFLATEX, tmp_path)
+    read = read_inputs([tmp_path / "doc.pdf"])
+    assert [query.title for query in read] == [
+        "Introduction to Machine Learning",
+        "Alternative techniques for forecasting mineral commodity prices",
+        "Copper price estimation using bat algorithm",
+    ]
+
+
+def _heading_boxes(text: str, accent: int, over: int, *, drop: float = 0.0) -> list[Box]:
+    """A 10-point box per character of ``text`` side by side on one baseline (the breaks "\r\n"
+    take no room), the one at ``accent`` raised over the one at ``over``; the characters after
+    the accent ``drop`` points lower."""
+    boxes: list[Box] = []
+    left = 0.0
+    for at, char in enumerate(text):
+        low = drop if at > accent else 0.0
+        if char in "\r\n":
+            boxes.append((left, -low, left, -low))
+        elif at == accent:
+            boxes.append((0.0, 0.0, 0.0, 0.0))
+        else:
+            boxes.append((left, -low, left + 10, 14 - low))
+            left += 10
+    mid = boxes[over]
+    boxes[accent] = (mid[0] + 2, mid[3] + 3, mid[2] - 2, mid[3] + 6)
+    return boxes
+
+
+@pytest.mark.parametrize(
+    ("text", "accent", "over", "expected"),
+    [
+        pytest.param("BIBLIOGRAF\r\n´\r\nIA", 12, 15, "BIBLIOGRAFÍA", id="the-accent-a-line-of-its-own"),
+        pytest.param(
+            "Automatico BIBLIOGRAF\r\n´IA", 23, 24, "Automatico BIBLIOGRAFÍA", id="the-accent-opens-a-line"
+        ),
+    ],
+)
+def test_a_line_broken_at_a_raised_accent_is_one_line_again(
+    text: str, accent: int, over: int, expected: str
+) -> None:
+    boxes = _heading_boxes(text, accent, over)
+    pieces = text.split("\r\n")
+    starts = [0, len(pieces[0]) + 2, len(pieces[0]) + len(pieces[1]) + 4][: len(pieces)]
+    joined, joined_starts = rejoined_at_accents(text, pieces, starts, lambda at: boxes[at])
+    assert joined_starts == [0]
+    assert without_breaks(join_overlaid_accents(joined[0], 0, lambda at: boxes[at])) == expected
+
+
+def test_a_line_below_that_opens_with_an_accented_capital_is_a_line_of_its_own() -> None:
+    """The annex heading "´Arbol de Problemas" on the next line, a line's step below: no break
+    to take back."""
+    text = "Anexo A\r\n´Arbol"
+    boxes = _heading_boxes(text, 9, 10, drop=20.0)
+    pieces = text.split("\r\n")
+    assert rejoined_at_accents(text, pieces, [0, 9], lambda at: boxes[at]) == (pieces, [0, 9])

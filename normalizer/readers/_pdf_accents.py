@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from itertools import accumulate
 
 from bibnorm.readers._pdf_typography import ITALIC_END, ITALIC_START
@@ -54,6 +54,60 @@ def join_overlaid_accents(text: str, start: int, box: Callable[[int], Box]) -> s
             pieces += [text[done:at], joined]
             done = at + 2
     return "".join(pieces) + text[done:]
+
+
+def rejoined_at_accents(
+    text: str, pieces: Sequence[str], starts: Sequence[int], box: Callable[[int], Box]
+) -> tuple[list[str], list[int]]:
+    """PDFium's lines of a page (``pieces`` of its ``text``, from the indices ``starts``) with
+    each break it made at an accent TeX raised over a capital taken back: in large type the
+    accent stands so high that PDFium ends the line before it ("BIBLIOGRAF" / "´" / "IA", a
+    Spanish thesis's heading; "… BIBLIOGRAF" / "´IA", its running head), and the heading naming
+    the references read as none. A piece that opens with an accent set over a letter (its own
+    next one, or the next piece's first) standing on the line before's baseline, just right of
+    its last letter, goes on with that line; the joined piece is the page's text from the
+    first piece's start, its breaks left in (each character keeps its index on the page): the
+    line's text is read without them (`without_breaks`)."""
+    joined: list[str] = []
+    joined_starts: list[int] = []
+    at = 0
+    while at < len(pieces):
+        end = at
+        while (follows := _accent_piece(pieces, starts, end, box)) is not None:
+            end = follows
+        last = starts[end] + len(pieces[end])
+        joined.append(text[starts[at] : last])
+        joined_starts.append(starts[at])
+        at = end + 1
+    return joined, joined_starts
+
+
+def _accent_piece(
+    pieces: Sequence[str], starts: Sequence[int], at: int, box: Callable[[int], Box]
+) -> int | None:
+    """The last piece of those after piece ``at`` that open with an accent over a letter on its
+    line (`rejoined_at_accents`): the next one, or the one after it where the next holds the
+    accent alone; None when the next piece opens with no such accent."""
+    if at + 1 >= len(pieces) or not any(map(_placed, pieces[at])) or pieces[at + 1][:1] not in _ACCENTS:
+        return None
+    alone = len(pieces[at + 1].rstrip()) == 1
+    after = (pieces[at + 2] if at + 2 < len(pieces) else "") if alone else pieces[at + 1][1:]
+    if not after[:1].isalpha():
+        return None
+    accent = starts[at + 1]
+    letter = box(starts[at + 2] if alone else accent + 1)
+    before = box(starts[at] + max(k for k, char in enumerate(pieces[at]) if _placed(char)))
+    height = letter[3] - letter[1]
+    on_line = abs(letter[1] - before[1]) <= _LINE_SHIFT * height and 0 <= letter[0] - before[2] <= height
+    return (at + 2 if alone else at + 1) if on_line and _over(box(accent), letter) else None
+
+
+_LINE_SHIFT = 0.2  # of a letter's height: a letter this close to another's foot stands on its line
+
+
+def without_breaks(text: str) -> str:
+    """A line's text without the breaks `rejoined_at_accents` left inside it."""
+    return text.replace("\r\n", "")
 
 
 def _accents_in_place(text: str, box: Callable[[int], Box]) -> list[int]:

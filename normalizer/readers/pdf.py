@@ -73,7 +73,12 @@ from bibnorm.readers._list_edges import (
     rebased,
 )
 from bibnorm.readers._list_notes import blank_notes, without_notes
-from bibnorm.readers._pdf_accents import join_overlaid_accents, readable_text
+from bibnorm.readers._pdf_accents import (
+    join_overlaid_accents,
+    readable_text,
+    rejoined_at_accents,
+    without_breaks,
+)
 from bibnorm.readers._pdf_floats import after_float, float_start, list_type
 from bibnorm.readers._pdf_labels import (
     MIN_RUN,
@@ -818,6 +823,7 @@ def _page_lines(page: object, number: int, numbering: LineNumbering, italics: bo
     pieces = text.split("\r\n")
     starts = list(accumulate((len(piece) + 2 for piece in pieces), initial=0))
     pieces, starts = _printed_lines(textpage, pieces, starts)
+    pieces, starts = rejoined_at_accents(text, pieces, starts, textpage.get_charbox)
     read = lines_to_read(pieces)
     read_pieces = [pieces[at] for at in read]
     firsts = [starts[at] + len(pieces[at]) - len(pieces[at].lstrip(_SPACES)) for at in read]
@@ -845,7 +851,7 @@ def _page_lines(page: object, number: int, numbering: LineNumbering, italics: bo
         first += note
         # italics marked, then accents joined, each by the page's own character indices
         marked = mark_italics(piece[lead + note :], first, italic)
-        joined = join_overlaid_accents(marked, first, textpage.get_charbox)
+        joined = without_breaks(join_overlaid_accents(marked, first, textpage.get_charbox))
         stripped = readable_text(joined).replace(_SECOND_SURROGATE, "").strip()
         if not stripped:
             continue
