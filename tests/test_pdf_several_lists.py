@@ -7,12 +7,16 @@ smaller type, the LaTeX code of the next part's examples set left of the text bl
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
+from bibnorm.readers import read_inputs
 from bibnorm.readers._list_edges import rebased
 from bibnorm.readers._pdf_accents import readable_text
 from bibnorm.readers._pdf_margins import Glyph, margin_note_length
 from bibnorm.readers._pdf_sections import layout_end, list_headings, names_the_list, reads_as_a_list
 from bibnorm.readers.pdf import earlier_lists, read_pdf, read_section, references_section
+from clients import PDFLATEX, need, run
 from fakes.hostile_pdf import text_pages
 from pdf_lines import CODE, FLUSH, HANGING, apa_line
 
@@ -306,3 +310,42 @@ def test_a_table_of_contents_after_a_numbered_list_does_not_replace_it() -> None
     data = text_pages([[b"Bibliographie", *items, b"Appendix"], [b"Table des matieres", *contents]])
     queries, _ = read_pdf(data, "these.pdf")
     assert [query.raw for query in queries] == [item.decode()[4:] for item in items]
+
+
+AUTHORS_PUBLICATIONS = r"""\documentclass{report}
+\begin{document}
+\chapter*{Introduction}
+Some text of the thesis.
+\chapter*{Bibliography}
+\begin{enumerate}
+\item Akimova E. N., Vasin V. V. Stable parallel algorithms for solving the inverse gravimetry and
+magnetometry problems // International Journal of Engineering Modelling. --- 2004. --- Vol. 17.
+\item Blaschke B., Neubauer A., Scherzer O. On convergence rates for the iteratively regularized
+Gauss-Newton method // IMA Journal of Numerical Analysis. --- 1997. --- Vol. 17. --- Pp. 421--436.
+\item Hanke M. A regularizing Levenberg-Marquardt scheme, with applications to inverse groundwater
+filtration problems // Inverse Problems. --- 1997. --- Vol. 13. --- Pp. 79--96.
+\end{enumerate}
+\chapter*{Publications of the author}
+\begin{enumerate}\setcounter{enumi}{3}
+\item Akimova E., Skurydina A. A componentwise Newton type method for solving the structural inverse
+gravity problem // Geoinformatics: Theoretical and Applied Aspects. --- Kiev, 2015.
+\item Skurydina A. F. Regularized Levenberg--Marquardt type method applied to the structural inverse
+gravity problem in a multilayer medium // Bulletin of South Ural State University. --- 2017.
+\end{enumerate}
+\end{document}
+"""
+
+
+def test_a_list_whose_numbers_go_on_under_the_next_heading_goes_on(tmp_path: Path) -> None:
+    """A Russian thesis's "Публикации автора" (the author's papers) after its list, in a chapter
+    of its own, numbered on from it (121, 122 … after 120): the list goes on under that heading,
+    which is no reference."""
+    need("pdflatex")
+    (tmp_path / "doc.tex").write_text(AUTHORS_PUBLICATIONS, encoding="utf-8")
+    run(PDFLATEX, tmp_path)
+    read = read_inputs([tmp_path / "doc.pdf"])
+    assert [query.label for query in read] == ["1", "2", "3", "4", "5"]
+    assert (
+        read[3].title
+        == "A componentwise Newton type method for solving the structural inverse gravity problem"
+    )

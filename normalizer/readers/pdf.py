@@ -156,6 +156,7 @@ def read_pdf(data: bytes, path: str) -> tuple[list[Query], str]:
     read = read_section(section_lines(lines, section), path, section.first) if section else None
     if section is not None and section.headed:
         section, read = _labelled_list_after(lines, section, read, path) or (section, read)
+        section, read = _numbering_continued(lines, section, read, path) or (section, read)
     found = _if_trusted(section, read) or _labelled_pair(lines, path)
     if found is None:
         raise InputError(
@@ -229,6 +230,31 @@ def _labelled_list_after(
     read = read_section(section_lines(lines, found), path, found.first)
     trusted = read is not None and (found.labels >= TRUSTED_RUN or mostly_references(read[1]))
     return (found, read) if trusted and read is not None else None
+
+
+def _numbering_continued(
+    lines: Sequence[PdfLine], headed: Section, read: tuple[list[Query], ReferenceList] | None, path: str
+) -> tuple[Section, tuple[list[Query], ReferenceList]] | None:
+    """The list going on under the heading that ended it, where its numbers go on there: a Russian
+    thesis's "Публикации автора" (the author's own papers) after its "Список литературы", numbered
+    121, 122 … after 120. The heading is no line of the list."""
+    last = read[1].items[-1].label if read is not None and read[1].items else None
+    heading = headed.end
+    if last is None or not last.isdigit() or heading + 1 >= len(lines):
+        return None
+    label = _LABEL_NEXT.match(lines[heading + 1].text)
+    if label is None or label[1] != str(int(last) + 1):
+        return None
+    ended = _section_end(lines, heading + 1, lines[heading].size * _SAME_RANK)
+    if ended is None:
+        return None
+    floats = (*headed.floats, (heading, heading + 1), *ended[1])
+    grown = Section(headed.first, ended[0], True, headed.labels, headed.part, floats=floats)
+    reread = read_section(section_lines(lines, grown), path, grown.first)
+    return (grown, reread) if reread is not None else None
+
+
+_LABEL_NEXT = re.compile(r"^\[?(\d{1,4})[.\]]\s")  # "121. Akimova E. N., …", "[121] …"
 
 
 def _numbered_from_one(references: ReferenceList) -> int:
