@@ -72,6 +72,10 @@ def _reference(number: int, page: int = 1, column: int = 0) -> list[PdfLine]:
         pytest.param("5. Author Contributions", 0, True, id="numbered-author-contributions"),
         pytest.param("Supplementary Material", 160, True, id="centred-supplementary-material"),
         pytest.param("Funding", 12, False, id="an-indented-wrapped-word-funding"),
+        # the Journal of Statistical Software's heading over its authors' addresses
+        pytest.param("Affiliation:", 0, True, id="jss-affiliation"),
+        pytest.param("Affiliation of the author and the reader. Boston, 1998.", 0, False,
+                     id="a-title-opening-affiliation"),
         # a thesis's list of figures or tables after its references, in its language (babel's names)
         pytest.param("Список рисунков", 190, True, id="russian-list-of-figures-centred"),
         pytest.param("Abbildungsverzeichnis", 0, True, id="german-list-of-figures"),
