@@ -24,6 +24,23 @@ from bibnorm.readers.refs import looks_like_reference, parse_reference
             "Sifuentes, A. (n.d.-a). Stories of the borderlands. University Press.",
             "Stories of the borderlands", None, "Sifuentes", id="no-date-with-a-letter",
         ),
+        # biblatex-apa in Spanish, German and Portuguese: "(s.f.)", "(o.J.)", "(s.d.)" for "(n.d.)"
+        pytest.param(
+            "Azure. (s.f.). ¿Qué es el aprendizaje automático? https://azure.microsoft.com/es-es/resources/",
+            "¿Qué es el aprendizaje automático?", None, "Azure", id="spanish-no-date",
+        ),
+        pytest.param(
+            "Kickstarter. (s.f.-c). Empieza tu proyecto. https://www.kickstarter.com/learn",
+            "Empieza tu proyecto", None, "Kickstarter", id="spanish-no-date-with-a-letter",
+        ),
+        pytest.param(
+            "Müller, K. (o.J.). Handbuch der Statistik. Springer.",
+            "Handbuch der Statistik", None, "Müller", id="german-no-date",
+        ),
+        pytest.param(
+            "Silva, J. (s.d.). Manual de redes neurais. Editora UFMG.",
+            "Manual de redes neurais", None, "Silva", id="portuguese-no-date",
+        ),
         pytest.param(
             "Pachur, T., & Scheibehenne, B. (in press). Unpacking buyer-seller differences in valuation "
             "from experience: A cognitive modeling approach. Psychonomic Bulletin & Review.",

@@ -96,6 +96,43 @@ GOST = [
         2000,
         id="two authors before the title",
     ),
+    # biblatex-gost with the given names in full (a Russian thesis's list of 2026)
+    pytest.param(
+        "Cochran William G. The Comparison of Percentages in Matched Samples // Biometrika. –– 1950. ––"
+        " Vol. 37, no. 3/4. –– P. 256–266.",
+        "The Comparison of Percentages in Matched Samples",
+        ("Cochran William G",),
+        1950,
+        id="one author in full before the title",
+    ),
+    pytest.param(
+        "Sokolova Marina, Lapalme Guy. A Systematic Analysis of Performance Measures for Classification"
+        " Tasks // Information Processing & Management. –– 2009. –– Vol. 45, no. 4. –– P. 427–437.",
+        "A Systematic Analysis of Performance Measures for Classification Tasks",
+        ("Sokolova Marina", "Lapalme Guy"),
+        2009,
+        id="two authors in full before the title",
+    ),
+    # a "//" that opens no GOST container: an algorithm's comment run into a two-column paper's
+    # reference (given names first, "and"), and a link after APA's year ("http : //www…")
+    pytest.param(
+        "C. Borst, M. Fischer, and G. Hirzinger. Grasp planning: how to choose a suitable task wrench"
+        " space. In Robotics and Automation, 2004. Proceedings. ICRA ’04. 2004 IEEE International"
+        " Conference on, volume 1, pages 319–325 Vol.1, April 2004. Algorithm 2: Single Grasp for"
+        " Sequential Tasks Input: {h, θ}: grasp pose do // Generate maps for each task",
+        "Grasp planning: how to choose a suitable task wrench space",
+        ("C. Borst", "M. Fischer", "G. Hirzinger"),
+        2004,
+        id="an algorithm's comment, not GOST",
+    ),
+    pytest.param(
+        "Carcavilla González, N. (2015). Terapia senorial auditiva: Activation cerebral por medio de la"
+        " música. Editorial Síntesis. http : //www.sintesis.com/guias-profesionales-203/",
+        "Terapia senorial auditiva: Activation cerebral por medio de la música",
+        ("Carcavilla González, N.",),
+        2015,
+        id="a link after apa's year, not GOST",
+    ),
     pytest.param(
         "Иванов И. И., Петров П. П. Волоконные брэгговские решётки // Квантовая электроника. 2010."
         " Т. 40, № 5. С. 1–10.",

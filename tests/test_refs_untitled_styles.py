@@ -39,6 +39,11 @@ STYLES = Path(__file__).resolve().parents[1] / "fixtures" / "pdf" / "untitled-st
         pytest.param(
             "Slotte, T. (2014) Briefings in functional genomics 13, 268–275.", id="pnas, one author"
         ),
+        # a chemistry thesis's REVTeX-like list: the PubMed number a note after the year
+        pytest.param(
+            "Chan B. y Radom L., Journal of Chemical Theory and Computation 11, 2109 (2015), PMID: 26574414.",
+            id="pubmed number noted",
+        ),
     ],
 )
 def test_a_style_without_titles_gives_no_title(reference: str) -> None:

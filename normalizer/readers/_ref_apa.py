@@ -104,6 +104,18 @@ time …," 1981, American Journal of Orthopsychiatry, 51[3], 391–402, https://
 NO_DATE = re.compile(r"\((?:n\.\s?d\.|in press)(?:-?[a-z])?\)")
 """The date slot of a work without a date or not yet out: "(n.d.)", "(n.d.-a)", "(in press-b)"."""
 
+# APA's "n.d." as styles in other languages print it in the date slot (biblatex-apa's and
+# biblatex's strings): Spanish "(s.f.)", Portuguese, French, Italian and Galician "(s.d.)",
+# German "(o.D.)" and "(o.J.)", Dutch "(z.d.)", Swedish "(u.å.)", Catalan "(s/ d)".
+_NO_DATE_ELSEWHERE = re.compile(r"\((?:s\.\s?[fd]\.|o\.\s?[DJ]\.|z\.\s?d\.|u\.\s?å\.|s/\s?d)(?=-?[a-z]?\))")
+
+
+def in_english_no_date(text: str) -> str:
+    """``text`` with a date slot that says "no date" in another language as APA's "(n.d.":
+    "Azure. (s.f.). ¿Qué es …?" is read as "Azure. (n.d.). ¿Qué es …?" is."""
+    return _NO_DATE_ELSEWHERE.sub("(n.d.", text) if "(" in text else text
+
+
 _ENTRY_IN = re.compile(r"In\s+[A-Z]")
 _PAGE_AFTER = re.compile(r"[^.]*?\s?,\s+pp?\.\s?[A-Z]?\d")  # the first sentence after the date is a venue's
 _WHERE_FOUND = re.compile(r"(?:Retrieved|Available)\b|(?:https?://|www\.)")

@@ -46,6 +46,7 @@ from bibnorm.readers._ref_apa import (
     NO_DATE,
     apa_title,
     group_author,
+    in_english_no_date,
     title_in_author_place,
     title_sentence,
     untitled_authors,
@@ -285,7 +286,7 @@ def _without_title_as_label(text: str) -> str:
 def parse_reference(text: str) -> ParsedReference:
     """What one reference string says: title, authors, year, venue, arXiv id, DOI."""
     text = text.replace("。", ". ")  # GB/T 7714 (Chinese) ends its sentences with an ideographic full stop
-    text = _without_title_as_label(_as_quoted_in_english(text))
+    text = _without_title_as_label(_as_quoted_in_english(in_english_no_date(text)))
     arxiv = arxiv_id(text)
     text = joined_dois(text)  # a narrow column's stretched or broken DOI, a link's break points
     doi = only_doi(text)
@@ -412,6 +413,9 @@ def _name_words(authors: str) -> tuple[str, ...]:
 # Paul Swoboda. 2021. In: NeurIPS.") leave names or the venue where a title would be: what was read
 # there is no title, and none is better than an invented one (`verify` judges what was printed).
 _VENUE_ALONE = re.compile(rf"{VENUE_IN}\S+$|In:\s")  # "In: NeurIPS", "In: AAAI . Zhu, F., …"
+# A note of the work's PubMed number where a style that prints no title ends the reference
+# ("Chan B. y Radom L., Journal of Chemical Theory and Computation 11, 2109 (2015), PMID: 26574414.")
+_PUBMED_NOTE = re.compile(r"PM(?:C)?ID:?\s?(?:PMC)?\d{4,9}\.?")
 # "Lee, Y.; Kang, J.", "Liu, R. ICML": a name inverted, then another or the venue's one word
 _INVERTED_LIST = re.compile(r"^[^\W\d_][\w'’-]*,(?:\s?[A-Z]\.)+(?:-[A-Z]\.)?(?:;\s|\s+\S+$)")
 _OXFORD_AND = re.compile(r",\s(?:and|&)\s")  # "…, Atri Rudra, and Beidi Chen"
@@ -423,7 +427,7 @@ _DATE_TAIL = re.compile(rf"(?<![\s.,])[\s.,]+{YEARS}[a-z]?[\s.]*$")  # "… Hong
 def _printed_no_title(title: str, text: str) -> bool:
     """Whether what was read as the title of ``text`` is the venue's lead or names: the style
     printed no title."""
-    if _VENUE_ALONE.match(title) or _journal_after_the_year(title, text):
+    if _VENUE_ALONE.match(title) or _PUBMED_NOTE.fullmatch(title) or _journal_after_the_year(title, text):
         return True
     names = _DATE_TAIL.sub("", title).rstrip(" .")
     if _INVERTED_LIST.match(names):
@@ -535,21 +539,32 @@ _GOST_CONTAINER = " // "
 _GOST_RESPONSIBILITY = " / "
 _GOST_INITIAL = r"\s[A-ZА-ЯЁ]\.(?:\s?[A-ZА-ЯЁ]\.)?"
 _GOST_NAMES = re.compile(rf"^(?:[A-ZА-ЯЁ][\w'’-]+{_GOST_INITIAL}(?:,\s|\s(?=\S)))+")
+# names in full, family name first, joined by commas: "Cochran William G", "Sokolova Marina, Lapalme Guy"
+_GOST_FULL_NAMES = re.compile(r"^[A-ZА-ЯЁ][\w'’-]+(?:,?\s[A-ZА-ЯЁ][\w'’-]*)+$")
+_GOST_TITLE_CHARS = 300  # the title and subtitle before "//"
 
 
 def _read_gost(text: str) -> _Reading | None:
-    """GOST's "Title / Names // Journal" and "Family I. Title // Journal": the title is what
-    stands before the names after "/" or after the names before it, up to "//"."""
+    """GOST's "Title / Names // Journal", "Family I. Title // Journal" and "Family Given.
+    Title // Journal": the title is what stands before the names after "/" or after the names
+    before it, up to "//"."""
     head, container, _ = text.partition(_GOST_CONTAINER)
-    if not container:
+    if not container or head.endswith(":"):  # a link's "//" after its scheme ("http : //www…")
         return None
     title, responsibility, names = head.partition(_GOST_RESPONSIBILITY)
     if responsibility:
         return _clean_title(title), names
     leading = _GOST_NAMES.match(head)
-    if leading is None:
-        return None
-    return _clean_title(head[leading.end() :]), leading.group().rstrip(" ,")
+    if leading is not None:
+        return _clean_title(head[leading.end() :]), leading.group().rstrip(" ,")
+    # the names in full, family name first ("Cochran William G. Title // Biometrika",
+    # biblatex-gost without initials): the first sentence, where it reads as such names — a
+    # family name first, joined by commas alone (not "C. Borst, M. Fischer, and G. Hirzinger. …",
+    # an algorithm's "// comment" run into the reference), before a title of a sentence or two
+    names, period, title = head.partition(". ")
+    named = period and _GOST_FULL_NAMES.match(names) is not None and looks_like_names(names)
+    named = named and not title.startswith("(")  # not APA's "Carcavilla González, N. (2015)."
+    return (_clean_title(title), names) if named and 0 < len(title) <= _GOST_TITLE_CHARS else None
 
 
 # An ACS-like list that prints no article title (achemso's default, a chemistry thesis's):
