@@ -132,6 +132,39 @@ def test_a_reference_without_names_opening_with_an_italic_run_has_it_for_its_tit
     ]
 
 
+def test_names_in_italics_opening_a_reference_are_no_title() -> None:
+    """A Russian thesis's GOST list (biblatex-gost): the names in italics, the title upright after
+    them, the container after "//"; a run without initials opening an item is no names."""
+    lines = [
+        styled("[1] Akimova E. N., Misilov V. E., Tretyakov A. I. Optimized Algorithms for Solving",
+                "Akimova E. N., Misilov V. E., Tretyakov A. I."),
+        styled("Structural Inverse Gravimetry Problems on GPUs // Communications in", indent=12.0),
+        styled("Computer and Information Science. Vol. 753. — 2017. — Pp. 144–155.", indent=12.0),
+        styled("[2] Blaschke B., Neubauer A. On convergence rates for the iteratively regularized",
+                "Blaschke B., Neubauer A."),
+        styled("Gauss-Newton method // IMA Journal of Numerical Analysis. — 1997. — Vol. 17.", indent=12.0),
+        styled("[3] Kelley C. Iterative Methods for Linear and Nonlinear Equations. — Philadelphia:",
+                "Kelley C"),
+        styled("Siam, 1995.", indent=12.0),
+        # a periodical's name in italics opening an issue's entry is its title, no names
+        styled("[4] Computers and Graphics 35.4 (2011): Semantic 3D Media and Content.",
+                "Computers and Graphics"),
+    ]  # fmt: skip
+    queries = read_lines(lines)
+    assert [q.title for q in queries] == [
+        "Optimized Algorithms for Solving Structural Inverse Gravimetry Problems on GPUs",
+        "On convergence rates for the iteratively regularized Gauss-Newton method",
+        "Iterative Methods for Linear and Nonlinear Equations",
+        "Computers and Graphics",
+    ]
+    assert [q.authors for q in queries] == [
+        ("Akimova E. N", "Misilov V. E", "Tretyakov A. I"),
+        ("Blaschke B", "Neubauer A"),
+        ("Kelley C",),
+        (),
+    ]
+
+
 def test_an_upright_article_title_before_an_italic_journal_stays_the_title() -> None:
     """APA: the article's title upright, the journal's name (and volume) in italics after it."""
     lines = [

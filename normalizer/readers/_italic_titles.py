@@ -164,9 +164,12 @@ class _Run:
 
     def opens_reference(self) -> bool:
         """No names: the run opens the reference — unless the editors follow it, which the parser
-        reads as the names (Nature's "*Title* 3rd edn (eds Family, I. & …) (Publisher, 2006)")."""
+        reads as the names (Nature's "*Title* 3rd edn (eds Family, I. & …) (Publisher, 2006)"), or
+        the run is the names, the title read after it (GOST's names in italics: "*Akimova E. N.,
+        Misilov V. E.* Optimized Algorithms … // Communications …")."""
         opens = self.number == 0 and not self.text[: self.start].strip()
-        return opens and not _EDITORS_AFTER.match(self.text, self.end)
+        names = self.title_at is not None and self.title_at[0] >= self.end and _initialled_names(self.body)
+        return opens and not names and not _EDITORS_AFTER.match(self.text, self.end)
 
     def opens_title(self) -> bool:
         """The title read opens with the run and runs on past its italics into what a style sets
@@ -195,6 +198,15 @@ class _Run:
         at, end = self.title_at, self.end
         colon = self.text.startswith(":", end) and at is not None and at[1] > end + 1
         return not (colon and len(self.body.split()) <= 2) and self.follows_names()
+
+
+def _initialled_names(text: str) -> bool:
+    """Whether an italic run is names with their initials ("Akimova E. N., Misilov V. E."), not
+    a periodical's name that opens an issue's entry ("*Computers and Graphics* 35.4 (2011)")."""
+    return _INITIAL.search(text) is not None and looks_like_names(text)
+
+
+_INITIAL = re.compile(r"(?<!\w)[A-ZА-ЯЁ](?:[.,]|$)")  # "Akimova E. N.", "Kelley C"
 
 
 # How an italic run shows that it is the title (see the module docstring).
