@@ -197,3 +197,24 @@ def test_a_running_head_naming_the_list_at_one_height_on_its_pages_is_furniture(
         for page in (1, 2, 3)
     ]
     assert {(1, 0), (2, 0), (3, 0)} <= page_furniture(pages)
+
+
+def test_a_running_head_of_two_lines_is_furniture() -> None:
+    """A Spanish thesis's head (ESAN's template): its long title wrapped on two lines of small type
+    above every page of the list, the second line a line's step below the first — each goes on
+    with the other, neither with the text."""
+
+    def page(number: int, reference: str) -> list[PdfLine]:
+        return [
+            PdfLine(number, 0, 72.0, 8.97, "Predicción del estado de financiamiento de proyectos",
+                    bottom=800.6),
+            PdfLine(number, 0, 72.0, 8.97, "de Aprendizaje Automático BIBLIOGRAFÍA", bottom=791.4),
+            PdfLine(number, 0, 72.0, 11.96, reference, bottom=752.5),
+            PdfLine(number, 0, 108.0, 11.96, "Journal of Finance, 28(2), 309-322.", bottom=733.8),
+            PdfLine(number, 0, 300.0, 11.96, str(number + 1), bottom=40.0),
+        ]  # fmt: skip
+
+    pages = [page(1, "Chen, S.-Y. (2015). Will Your Project Get the Green Light?"),
+             page(2, "Li, Y. (2016). Project Success Prediction in Crowdfunding."),
+             page(3, "Lichtig, B. (2015). Crowdfunding Success: The Short Story.")]  # fmt: skip
+    assert page_furniture(pages) == {(n, at) for n in (1, 2, 3) for at in (0, 1, 4)}

@@ -232,7 +232,10 @@ def page_furniture(pages: Sequence[Sequence[Line]]) -> set[tuple[int, int]]:
     shapes = {where: shape(line) for where, line in lines.items()}
     # on several pages: two references alike but for their years at the top of one page are none
     seen = Counter(form for _, form in {(page, form) for (page, _), form in shapes.items()})
-    repeated = {where for where in lines if _running(pages, lines, shapes, seen, where)}
+    # a head of two lines (a thesis's long title wrapped in its header): each line a line's step
+    # from the other, neither goes on with the text
+    heads = frozenset(where for where in lines if _repeated(lines, shapes, seen, where))
+    repeated = {where for where in heads if not _in_the_text(pages, where, heads)}
     return (
         {where for where, line in lines.items() if _PAGE_NUMBER.fullmatch(line.text)}
         | repeated
@@ -240,22 +243,17 @@ def page_furniture(pages: Sequence[Sequence[Line]]) -> set[tuple[int, int]]:
     )
 
 
-def _running(
-    pages: Sequence[Sequence[Line]],
+def _repeated(
     lines: dict[tuple[int, int], Line],
     shapes: dict[tuple[int, int], tuple[str, int]],
     seen: Counter[tuple[str, int]],
     where: tuple[int, int],
 ) -> bool:
-    """Whether a line at a page's edge is a running head or foot: its words (a word at least) stand
-    at another page's edge too, in its type, apart from the text, and it is not the list's heading."""
+    """Whether a line at a page's edge may be a running head or foot: its words (a word at least)
+    stand at another page's edge too, in its type, and it is not the list's heading; it is one
+    where it stands apart from the text too (`_in_the_text`)."""
     form = shapes[where]
-    return (
-        seen[form] >= 2
-        and bool(_WORD.search(form[0]))
-        and not _in_the_text(pages, where)
-        and not _heads_the_list(lines, shapes, where)
-    )
+    return seen[form] >= 2 and bool(_WORD.search(form[0])) and not _heads_the_list(lines, shapes, where)
 
 
 def _heads_the_list(
@@ -279,14 +277,41 @@ def _heads_the_list(
 _SAME_PLACE = 2.0  # points: a running head's height on two pages
 
 
-def _in_the_text(pages: Sequence[Sequence[Line]], where: tuple[int, int]) -> bool:
+def _in_the_text(
+    pages: Sequence[Sequence[Line]], where: tuple[int, int], heads: frozenset[tuple[int, int]] = frozenset()
+) -> bool:
     """Whether a line at a page's top or bottom goes on with the text: a line next to it stands a
     line's step away in its column, in its type. A running head or foot stands further from the
     text; a reference's wrapped lines opening two pages' columns alike ("PhysRevLett.100.024102.
-    URL https://link.aps.org/doi/", "10.1103/PhysRevLett.100.024102.") do not."""
+    URL https://link.aps.org/doi/", "10.1103/PhysRevLett.100.024102.") do not. A line next to it
+    that is one of the page's repeated ``heads`` too is the head's other line where the two stand
+    well apart from the text beyond them: a thesis's long title wrapped above each page, far above
+    the list (two references' lines stand a reference's spacing from the next)."""
     number, at = where
     page = pages[number - 1]
-    return any(_a_line_apart(page[at], page[other]) for other in (at - 1, at + 1) if 0 <= other < len(page))
+    return any(
+        _a_line_apart(page[at], page[other])
+        and (
+            (number, other) not in heads or _near_the_text(page, other, at) or _near_the_text(page, at, other)
+        )
+        for other in (at - 1, at + 1)
+        if 0 <= other < len(page)
+    )
+
+
+def _near_the_text(page: Sequence[Line], at: int, partner: int) -> bool:
+    """Whether the line ``at`` stands within a few ems of a line of its column other than its
+    ``partner``."""
+    line = page[at]
+    return any(
+        page[other].column == line.column
+        and abs(line.bottom - page[other].bottom) <= _BLOCK_APART * max(line.size, page[other].size)
+        for other in (at - 1, at + 1)
+        if 0 <= other < len(page) and other != partner
+    )
+
+
+_BLOCK_APART = 2.5  # ems: a head of two lines stands further from the text (a reference's spacing is less)
 
 
 def _a_line_apart(line: Line, other: Line) -> bool:
