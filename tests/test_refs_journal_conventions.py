@@ -113,6 +113,23 @@ GOST = [
         2009,
         id="two authors in full before the title",
     ),
+    # GOST's books: no container, the dash that opens the publication area ends the title
+    pytest.param(
+        "Ivanov V. K., Vasin V. V. Theory of Linear Ill-Posed Problems and Its Applications. — Utrecht :"
+        " VSP, 2002.",
+        "Theory of Linear Ill-Posed Problems and Its Applications",
+        ("Ivanov V. K", "Vasin V. V"),
+        2002,
+        id="a book, names before the title",
+    ),
+    pytest.param(
+        "Численные методы решения некорректных задач / А. Н. Тихонов, А. В. Гончарский. — Москва :"
+        " Наука, 1990.",
+        "Численные методы решения некорректных задач",
+        ("А. Н. Тихонов", "А. В. Гончарский"),
+        1990,
+        id="a book, names after the title",
+    ),
     # a "//" that opens no GOST container: an algorithm's comment run into a two-column paper's
     # reference (given names first, "and"), and a link after APA's year ("http : //www…")
     pytest.param(
@@ -271,6 +288,16 @@ def test_the_title_is_where_the_layout_sets_it(
 ) -> None:
     parsed = parse_reference(reference)
     assert (parsed.title, parsed.authors, parsed.year) == (title, authors, year)
+
+
+def test_a_title_quoted_after_the_names_dash_is_no_gost_book() -> None:
+    """A Russian thesis's biblatex list: a dash after the names, then the title in guillemets."""
+    reference = (
+        "Ahmed M.M. Almassri и др. –– «Artificial Neural Network Approach to Guarantee the Positioning"
+        " Accuracy of Moving Robots». –– В: Sensors 22.15 (2022). –– DOI: 10.3390/s22155737."
+    )
+    title = "Artificial Neural Network Approach to Guarantee the Positioning Accuracy of Moving Robots"
+    assert parse_reference(reference).title == title
 
 
 @pytest.mark.parametrize(

@@ -542,6 +542,9 @@ _GOST_NAMES = re.compile(rf"^(?:[A-ZА-ЯЁ][\w'’-]+{_GOST_INITIAL}(?:,\s|\s(?
 # names in full, family name first, joined by commas: "Cochran William G", "Sokolova Marina, Lapalme Guy"
 _GOST_FULL_NAMES = re.compile(r"^[A-ZА-ЯЁ][\w'’-]+(?:,?\s[A-ZА-ЯЁ][\w'’-]*)+$")
 _GOST_TITLE_CHARS = 300  # the title and subtitle before "//"
+# the dash that opens a description's next area after the title's: ". — Москва : Наука, 1990."
+_GOST_AREA = re.compile(r"\.\s(?:—|––)\s")
+_QUOTE_MARK = re.compile(r"[«“\"]")
 
 
 def _read_gost(text: str) -> _Reading | None:
@@ -550,7 +553,7 @@ def _read_gost(text: str) -> _Reading | None:
     before it, up to "//"."""
     head, container, _ = text.partition(_GOST_CONTAINER)
     if not container or head.endswith(":"):  # a link's "//" after its scheme ("http : //www…")
-        return None
+        return _gost_book(text)
     title, responsibility, names = head.partition(_GOST_RESPONSIBILITY)
     if responsibility:
         return _clean_title(title), names
@@ -565,6 +568,21 @@ def _read_gost(text: str) -> _Reading | None:
     named = period and _GOST_FULL_NAMES.match(names) is not None and looks_like_names(names)
     named = named and not title.startswith("(")  # not APA's "Carcavilla González, N. (2015)."
     return (_clean_title(title), names) if named and 0 < len(title) <= _GOST_TITLE_CHARS else None
+
+
+def _gost_book(text: str) -> _Reading | None:
+    """GOST's book, report or thesis, no container: "Family I., Family I. Title. — Place :
+    Publisher, Year." or "Title / I. Family, I. Family. — Place …": the title is what stands
+    after the names (family name first, initials after) or before the names after "/", up to the
+    dash that opens the next area of the description."""
+    head, *areas = _GOST_AREA.split(text, maxsplit=1)
+    if not areas or _QUOTE_MARK.match(areas[0]):  # the title quoted after the names: "… –– «Title». –– В: …"
+        return None
+    title, responsibility, names = head.partition(_GOST_RESPONSIBILITY)
+    if responsibility:
+        return _clean_title(title), names
+    leading = _GOST_NAMES.match(head)
+    return (_clean_title(head[leading.end() :]), leading.group().rstrip(" ,")) if leading else None
 
 
 # An ACS-like list that prints no article title (achemso's default, a chemistry thesis's):
