@@ -9,7 +9,13 @@ gives an accent."""
 from __future__ import annotations
 
 import pytest
-from bibnorm.readers._list_edges import LineNumbering, address_blocks, ends_list, numbered_by_its_lines
+from bibnorm.readers._list_edges import (
+    LineNumbering,
+    address_blocks,
+    ends_list,
+    fifth_line_cuts,
+    numbered_by_its_lines,
+)
 from bibnorm.readers.pdf import PdfLine, lines_to_read, read_pdf, read_section, references_section
 from bibnorm.readers.refs import read_list
 from fakes.hostile_pdf import text_page, text_pages
@@ -585,3 +591,47 @@ def test_a_page_number_pdfium_joined_to_a_hyphenated_last_line_is_cut(
     from bibnorm.readers.pdf import _without_page_number
 
     assert _without_page_number(text, 77.0, end, 12.0)[0] == kept
+
+
+_DISCUSSION_PAGE = [
+    "Aumont, O., Maier-Reimer, E., Blain, S., and Pondaven, P.:"
+    " An ecosystem model of the global ocean including",
+    "810 Fe, Si, P co-limitations, Global Biogeochemical Cycles, 17, 2003.",
+    "Aumont, O., Ethé, C., Tagliabue, A., Bopp, L., and Gehlen, M.: PISCES-v2: an ocean biogeochemical model",
+    "for carbon and ecosystem studies, Geoscientific Model Development, 8, 2465–2513, 2015.",
+    "Baas-Becking, L. G. M.: Geobiologie of Inleiding Tot de Milieukunde, Van Stockum & Zoon, The Hague,",
+    "1934.",
+    "815 Bacastow, R. and Maier-Reimer, E.: Ocean-circulation"
+    " model of the carbon cycle, Climate Dynamics, 4, 95–",
+    "125, 1990.",
+    "Bec, B., Collos, Y., Vaquer, A., Mouillot, D., and Souchu,"
+    " P.: Growth rate peaks at intermediate cell size in",
+    "marine photosynthetic picoeukaryotes, Limnology and Oceanography, 53, 863–867, 2008.",
+    "Behrenfeld, M. J. and Falkowski, P. G.: Photosynthetic"
+    " rates derived from satellite-based chlorophyll concen-",
+    "820 tration, Limnology and Oceanography, 42, 1–20, 1997.",
+]
+
+
+def test_a_discussion_papers_number_before_every_fifth_line_is_cut() -> None:
+    """A Copernicus discussion paper (github:geebes/EcoGEnIE-desc, EcoGEnIE.pdf) numbers every
+    fifth line in the margin: "810", four lines, "815" before "Bacastow, R.", which opens a
+    reference only without it; "1934." and "125, 1990." open with no line number."""
+    cuts = fifth_line_cuts(_DISCUSSION_PAGE)
+    assert cuts is not None
+    cut = [piece[lead:] for piece, (lead, _) in zip(_DISCUSSION_PAGE, cuts, strict=True)]
+    assert cut[1] == "Fe, Si, P co-limitations, Global Biogeochemical Cycles, 17, 2003."
+    assert cut[6].startswith("Bacastow, R. and Maier-Reimer, E.:")
+    assert cut[11] == "tration, Limnology and Oceanography, 42, 1–20, 1997."
+    assert [at for at, (lead, _) in enumerate(cuts) if lead] == [1, 6, 11]
+
+
+def test_labels_and_years_are_no_fifth_line_numbers() -> None:
+    """A list labelled by bare numbers has its labels 5, 10, 15 five one-line references apart,
+    but the lines between open with numbers too; a table's years (1990, 1995, 2000) go up by five
+    a line apart; a page with two numbers five lines apart shows no run."""
+    labels = [f"{number} A. Name, Journal 4, 2019." for number in range(1, 21)]
+    assert fifth_line_cuts(labels) is None
+    years = ["Year Catch", "1990 12.1", "1995 13.4", "2000 14.0", "2005 15.2", "Table 2: the catch."]
+    assert fifth_line_cuts(years) is None
+    assert fifth_line_cuts(_DISCUSSION_PAGE[:7]) is None

@@ -392,6 +392,43 @@ def line_number_cuts(pieces: Sequence[str]) -> list[tuple[int, int]]:
     return cuts
 
 
+def fifth_line_cuts(pieces: Sequence[str]) -> list[tuple[int, int]] | None:
+    """How many characters a discussion paper's line number takes at the start of each of a
+    page's lines (``pieces``), where it numbers every fifth line (Copernicus's discussion papers:
+    "810 Fe, Si, P co-limitations …", four lines unnumbered, "815 …"): numbers that are multiples
+    of five, each five more than the last and as many lines below it, give or take two (ten, and
+    ten lines, where PDFium joined a numbered line to the one before it). None where fewer than
+    `_FIFTHS_RUN` such steps fit, nor where a third of the lines or more open with a number: a
+    list's labels ("5 A. Author …" and the four before it), a table's rows."""
+    if 3 * sum(1 for piece in pieces if LINE_NUMBER.match(piece)) >= len(pieces):
+        return None
+    found = [
+        (at, int(match.group(1)), match.end())
+        for at, piece in enumerate(pieces)
+        if (match := LINE_NUMBER.match(piece)) is not None and int(match.group(1)) % _FIFTH == 0
+    ]
+    fitting = sum(
+        1
+        for (above, first, _), (below, second, _) in pairwise(found)
+        if second - first in _FIFTH_STEPS and abs(below - above - (second - first)) <= _FIFTH_SLACK
+    )
+    if fitting < _FIFTHS_RUN:
+        return None
+    cuts = [(0, 0)] * len(pieces)
+    last: int | None = None
+    for at, number, end in found:
+        if last is None or number - last in _FIFTH_STEPS:
+            cuts[at] = (end, 0)
+            last = number
+    return cuts
+
+
+_FIFTH = 5
+_FIFTH_STEPS = (5, 10, 15)  # the next number, or the one after where a numbered line is missing
+_FIFTH_SLACK = 2  # lines: a heading or a display lineno leaves unnumbered, a line PDFium joined
+_FIFTHS_RUN = 2  # steps that fit, at least, on a page numbered every fifth line
+
+
 def _glued_number(piece: str, last: int) -> tuple[int, int] | None:
     """The run's next number (after ``last``) glued to the end of ``piece``, and where it starts."""
     digits = _TRAILING_DIGITS.search(piece)

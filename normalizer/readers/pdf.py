@@ -67,6 +67,7 @@ from bibnorm.readers._list_edges import (
     below_columns,
     column_footnotes,
     ends_list,
+    fifth_line_cuts,
     line_number_cuts,
     numbers_set_apart,
     page_furniture,
@@ -853,21 +854,15 @@ def _page_lines(page: object, number: int, numbering: LineNumbering, italics: bo
     read = lines_to_read(pieces)
     read_pieces = [pieces[at] for at in read]
     firsts = [starts[at] + len(pieces[at]) - len(pieces[at].lstrip(_SPACES)) for at in read]
-    # a review copy's line numbers given apart from their lines, beside one column of two: the
-    # page's own numbering (`numbering`) finds too few of them among its lines
-    numbered = numbering.page(read_pieces) or numbers_set_apart(
-        read_pieces, partial(_line_place, textpage, firsts)
-    )
-    italic = italic_style(textpage) if italics and not numbered else None  # a line number shifts them
+    numbered, cuts = _line_numbers(numbering, read_pieces, partial(_line_place, textpage, firsts))
+    italic = italic_style(textpage) if italics and cuts is None else None  # a line number shifts them
     lines: list[PdfLine] = []
-    cuts = line_number_cuts(read_pieces) if numbered else [(0, 0)] * len(read)
-    for at, (lead_cut, trail_cut) in zip(read, cuts, strict=True):
+    fifths = cuts is not None and not numbered  # a discussion paper's: PDFium joins some to a line
+    for at, (lead_cut, trail_cut) in zip(read, cuts or [(0, 0)] * len(read), strict=True):
         piece, start = pieces[at], starts[at]
         if numbered and piece.strip().isdigit():
             continue  # the line number of an empty line
-        if lead_cut or trail_cut:  # a review copy's line number, in the margin
-            start += lead_cut
-            piece = _JOINED_LINE_NUMBER.sub(_SOFT_HYPHEN, piece[lead_cut : len(piece) - trail_cut])
+        piece, start = _without_line_number(piece, start, (lead_cut, trail_cut), every_line=fifths)
         # A margin note is cut while the piece's characters are still the page's (before the
         # italics are marked and the accents joined); only spaces are stripped before the text is
         # readable: Python counts the Cork slots \x1c-\x1f as white space.
@@ -892,6 +887,29 @@ def _page_lines(page: object, number: int, numbering: LineNumbering, italics: bo
             PdfLine(number, int(left >= width / 2 - 2), left, size, stripped, bottom=bottom, end_bottom=end)
         )
     return lines
+
+
+def _line_numbers(
+    numbering: LineNumbering, pieces: Sequence[str], place: Callable[[int], tuple[float, float]]
+) -> tuple[bool, list[tuple[int, int]] | None]:
+    """Whether a page's lines (``pieces``) are numbered one by one, and how many characters a line
+    number takes at the start and end of each (none where the page holds no line numbers): a
+    review copy's — also given apart from their lines, beside one column of two, where the page's
+    own numbering (`numbering`) finds too few of them among its lines — or a discussion paper's,
+    before every fifth line. ``place(at)`` is the baseline and type size of the line ``at``."""
+    if numbering.page(pieces) or numbers_set_apart(pieces, place):
+        return True, line_number_cuts(pieces)
+    return False, fifth_line_cuts(pieces)
+
+
+def _without_line_number(piece: str, start: int, cut: tuple[int, int], every_line: bool) -> tuple[str, int]:
+    """A line's text (``piece``, its first character at ``start`` on the page) without the line
+    number ``cut`` takes at its start and end, nor one PDFium joined to it after a hyphenated word
+    ("concen\ufffe820 tration"): on a line that carries one, or on ``every_line`` of the page."""
+    lead, trail = cut
+    if not (lead or trail or every_line):
+        return piece, start
+    return _JOINED_LINE_NUMBER.sub(_SOFT_HYPHEN, piece[lead : len(piece) - trail]), start + lead
 
 
 def _line_place(textpage: object, firsts: Sequence[int], at: int) -> tuple[float, float]:
