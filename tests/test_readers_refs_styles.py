@@ -595,6 +595,20 @@ from bibnorm.readers.refs import parse_reference
             "Dipheomorphism-invariant manifolds", 1999, {"Harrison"}, "hep-th/9909196", None,
             id="iop-preprint",
         ),
+        # IOP's article in a paper's list (github:urazbekov/TheArticle, dbe.pdf): a family name
+        # with a capitalised particle, a journal with its place in parentheses, no title either.
+        pytest.param(
+            "Della Rocca V and Iachello F 2018 Nucl. Phys. A973 1",
+            None, 2018, {"Rocca", "Iachello"}, None, None, id="iop-capitalised-particle",
+        ),
+        pytest.param(
+            "Jarczyk L, Kamys B, Italiano A, De Pasquale D and Licandro M 1996 Phys. Rev. C54 1302",
+            None, 1996, {"Jarczyk", "Licandro"}, None, None, id="iop-capitalised-particle-in-list",
+        ),
+        pytest.param(
+            "Lukyanov S M, Denikin A S and Kuterbekov K A 2014 J. Phys. (London) G41 035102",
+            None, 2014, {"Lukyanov", "Kuterbekov"}, None, None, id="iop-journal-with-its-place",
+        ),
     ],
 )  # fmt: skip
 def test_a_reference_string_in_these_styles_gives_title_authors_and_year(

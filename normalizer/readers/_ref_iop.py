@@ -11,18 +11,21 @@ from __future__ import annotations
 import re
 
 from bibnorm.readers._ref_dates import YEARS
-from bibnorm.text.names import PARTICLES_BEFORE
-from bibnorm.text.word_tables import kinds_of_work
+from bibnorm.text.names import PARTICLES
+from bibnorm.text.word_tables import alternation, kinds_of_work
 
-_NAME = rf"{PARTICLES_BEFORE}[A-Z][^\s\d,.;:()a-z]*[a-z][^\s\d,.;:()]*(?:\s[A-Z]){{1,3}}"  # "Mottelson B R"
+# A family name's particles, lower-case or capitalised ("de ", "De Pasquale D", "Della Rocca V").
+_PARTICLES_BEFORE = rf"(?:{alternation(PARTICLES, capitalised=True)}\s)*"
+_NAME = rf"{_PARTICLES_BEFORE}[A-Z][^\s\d,.;:()a-z]*[a-z][^\s\d,.;:()]*(?:\s[A-Z]){{1,3}}"  # "Mottelson B R"
 _IOP = re.compile(
     rf"^(?P<authors>{_NAME}(?:,\s{_NAME})*(?:,?\sand\s{_NAME})?(?:\set al\.)?(?:\s\(eds?\))?)"
     rf"\s{YEARS}[a-z]?\s(?P<rest>.+)$"
 )
 # An abbreviated journal, then its volume: "Phys. Rev. D 58", "Astrophys. Space Sci. 10",
-# "J. High Energy Phys. JHEP12", "Eur. Phys. J. A 25(s01)".
+# "J. High Energy Phys. JHEP12", "Eur. Phys. J. A 25(s01)", a place in parentheses after it
+# ("J. Phys. (London) G41").
 # (An abbreviated word first, then words abbreviated or not: one way to read a run of words.)
-_JOURNAL = re.compile(r"^[A-Z][a-z]*\.\s(?:[A-Z][a-z]*+\.?\s)*(?:[A-Z]\s)?[A-Z]*\d")
+_JOURNAL = re.compile(r"^[A-Z][a-z]*\.\s(?:[A-Z][a-z]*+\.?\s)*(?:\([A-Z][a-z]++\)\s)?(?:[A-Z]\s)?[A-Z]*\d")
 # A thesis's kind (normalizer/data/kinds-of-work.json): "Ph.D. thesis".
 _THESIS_KIND = kinds_of_work().thesis_kind()
 # A series in parentheses ends a title too: "(Lecture Notes in Physics vol 708)".
