@@ -276,6 +276,17 @@ from pdf_lines import read_lines, styled
             "Documents, 5, 1–10.",
             "Reading, Proceedings and their readers", "Smith, J.", 2001, id="apa-is-no-dcu",
         ),
+        # agsm quotes a web page's title of one word as it quotes any other (github:AKAfreaky/
+        # Dissertation, Dissertation.pdf), the link after it
+        pytest.param(
+            "Gaudl, S. (2012), ‘ABODE’, https://code.google.com/p/abode-star/. Retrieved April 01, 2014.",
+            "ABODE", "Gaudl, S.", 2012, id="agsm-one-word-quoted-title",
+        ),
+        pytest.param(
+            "Team Liquid (2010), ‘Micro’, http://wiki.teamliquid.net/starcraft2/Micro. Retrieved "
+            "November 21, 2013.",
+            "Micro", "Team Liquid", 2010, id="agsm-one-word-quoted-title-of-a-group",
+        ),
     ],
 )  # fmt: skip
 def test_harvard_titles_authors_and_years(text: str, title: str, first_author: str, year: int) -> None:

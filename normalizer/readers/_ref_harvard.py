@@ -99,7 +99,7 @@ def harvard_title(text: str) -> tuple[str, str] | None:
     if sep == "." and not re.search(r",\s(?:&|and)\s", authors):
         title = _title_before_venue(rest) if not rest.startswith(("“", '"')) else None
     elif rest.startswith(("‘", "“")):
-        title = _nested_quotation(rest) if sep == "," else None
+        title = (_nested_quotation(rest) or _short_quotation(rest)) if sep == "," else None
     elif sep == ",":
         title = _title_before_venue(rest)
     return (title, authors) if title else None
@@ -133,6 +133,17 @@ def _nested_quotation(rest: str) -> str | None:
             body = rest[1:at] + ("’" if rest[at] == "”" and depth == 0 else "")  # "”" closed the inner one
             return None if not nested else f"‘{body}" if rest[0] == "“" else body
     return None
+
+
+def _short_quotation(rest: str) -> str | None:
+    """A title agsm quotes at the start of ``rest`` that is a word or two, too short for a
+    quotation found anywhere in a reference to be taken for a title: a web page's "‘ABODE’,
+    https://…", "‘Micro’, http://…"."""
+    short = _SHORT_QUOTED.match(rest)
+    return short.group("title") if short is not None else None
+
+
+_SHORT_QUOTED = re.compile(r"[‘“](?P<title>[^‘’“”]{1,7})[’”](?=[,.])")
 
 
 def _depth_change(rest: str, at: int, depth: int) -> int:
