@@ -59,6 +59,7 @@ from bibnorm.readers._field_choice import FITS, SURE, ListFit, RuleReading, choo
 from bibnorm.readers._reflist import _ITEM_START  # noqa: E402
 from bibnorm.readers.refs import ParsedReference  # noqa: E402
 from bibnorm.readers.tagger import TaggedReference, Tagger, clear_token_caches  # noqa: E402
+from bibnorm.text.titles import KIND_OF_WORK_CODE  # noqa: E402
 
 FIELDS = ("title", "family", "year", "container", "doi")
 RULE_SECONDS = 5.0
@@ -127,7 +128,7 @@ def printed_truth(row: dict, years: dict[str, int]) -> tuple[dict[str, object], 
 
 # GB/T 7714's kind of work after a title ("Title[M].", "Title[J/OL]."): the style's mark, which the
 # data labels the title's and a list's reader leaves out (the rules do, `_field_choice` too)
-_KIND_MARK = re.compile(r"\[(?:[A-Z]{1,2}|EB|DB|CP)(?:/(?:OL|MT|DK|CD))?\][.,]?$")
+_KIND_MARK = re.compile(rf"{KIND_OF_WORK_CODE}\][.,]?$")
 
 
 def _glued_year(row: dict, year: int) -> bool:

@@ -49,6 +49,7 @@ from bibnorm.readers._venue_arbiter import overruled_venue
 from bibnorm.readers._year_arbiter import overruled_year
 from bibnorm.readers.tagger import LABELS, NAME_LABELS, TaggedReference
 from bibnorm.text.names import ORGANISATION_WORDS
+from bibnorm.text.titles import KIND_OF_WORK_CODE
 from bibnorm.text.word_tables import publisher_words, title_omitted_words
 
 # Chosen on the validation styles (docs/tagger.md). Per field: the model's reading is kept where
@@ -965,7 +966,7 @@ def _alike(read: str | None, own: str | None) -> bool:
 
 
 # GB/T 7714's kind of work after a title, as the model's title ends in it: "[M", "[J/OL]"
-_KIND_MARK = re.compile(r"\[(?:[A-Z]{1,2}|EB|DB|CP)(?:/(?:OL|MT|DK|CD))?\]?$")
+_KIND_MARK = re.compile(rf"{KIND_OF_WORK_CODE}\]?$")
 
 
 def _letters(text: str | None) -> str:

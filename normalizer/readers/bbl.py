@@ -49,7 +49,7 @@ from bibnorm.readers._field_choice import FITS, ChosenFields, ListFit, RuleReadi
 from bibnorm.readers.base import Reader
 from bibnorm.readers.refs import ParsedReference, _name_words, parse_reference, person_names
 from bibnorm.readers.tagger import NAME_LABELS, TaggedReference, tag_reference
-from bibnorm.text.titles import plain_text
+from bibnorm.text.titles import KIND_OF_WORK_CODE, plain_text
 from bibnorm.text.word_tables import alternation, name_list_conjunctions
 
 # A "\\bibitem" and its head: the optional label and the key are found by `_bibitem_heads`, which
@@ -108,7 +108,7 @@ _NOISE = re.compile(
     # apacitex's author index entry: "\\AX{hünniger  d@{Hünniger}, D.}"
     r"|AX\{(?:[^{}]|\{[^{}]*\})*+\})"
     # GB/T 7714's type of work after a title: "[J]" an article, "[M]" a book, "[EB/OL]" online
-    r"|(?<=[^\s\\])\[(?:[A-Z]{1,2}|EB|DB|CP)(?:/(?:OL|MT|DK|CD))?\](?=[.\s]|$)"
+    rf"|(?<=[^\s\\]){KIND_OF_WORK_CODE}\](?=[.\s]|$)"
 )
 _URL = re.compile(r"\\(?:url|href)\{([^}]*)\}")
 _COMMENT = re.compile(r"%[^\n]*\n\s*|\s+")  # "{%\nkey}": a TeX comment's line end before the key

@@ -149,6 +149,10 @@ def title_key(title: str) -> str:
     return "".join(title_words(title))
 
 
+# GB/T 7714's mark of a kind of work after a title, its code in brackets: "[J]" an article, "[M]"
+# a book, "[EB/OL]" online. Each reader closes it as it meets it ("Title[M].", a model's "Title[M").
+KIND_OF_WORK_CODE = r"\[(?:[A-Z]{1,2}|EB|DB|CP)(?:/(?:OL|MT|DK|CD))?"
+
 # What ends a title's head before its subtitle: a colon, or a question or exclamation mark with
 # more words after it ("Is Attention All You Need? A Study of …").
 _SUBTITLE_MARK = re.compile(r"[:?!]\s+(?=\S)")
