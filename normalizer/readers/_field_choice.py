@@ -49,7 +49,7 @@ from bibnorm.readers._venue_arbiter import overruled_venue
 from bibnorm.readers._year_arbiter import overruled_year
 from bibnorm.readers.tagger import LABELS, NAME_LABELS, TaggedReference
 from bibnorm.text.names import ORGANISATION_WORDS
-from bibnorm.text.titles import KIND_OF_WORK_CODE
+from bibnorm.text.titles import KIND_OF_WORK_CODE, title_key
 from bibnorm.text.word_tables import publisher_words, title_omitted_words
 
 # Chosen on the validation styles (docs/tagger.md). Per field: the model's reading is kept where
@@ -959,18 +959,14 @@ def _title_of_the_list(tagged: TaggedReference, kept: str | None, fit: ListFit) 
 
 
 def _alike(read: str | None, own: str | None) -> bool:
-    """Whether two readings of a field are the same letters and digits (case-folded), or both
-    none; a kind of work's mark the model reads into the title aside (GB/T 7714's "Title[M].",
-    which the rules leave out)."""
-    return _letters(read) == _letters(_KIND_MARK.sub("", own or ""))
+    """Whether two readings of a title have the same words (`title_key`), or both none; a kind of
+    work's mark the model reads into the title aside (GB/T 7714's "Title[M].", which the rules
+    leave out)."""
+    return title_key(read or "") == title_key(_KIND_MARK.sub("", own or ""))
 
 
 # GB/T 7714's kind of work after a title, as the model's title ends in it: "[M", "[J/OL]"
 _KIND_MARK = re.compile(rf"{KIND_OF_WORK_CODE}\]?$")
-
-
-def _letters(text: str | None) -> str:
-    return "".join(char for char in (text or "").casefold() if char.isalnum())
 
 
 def _chosen_names(
