@@ -143,6 +143,12 @@ def _number(label: re.Match[str]) -> int | None:
     return int(number) if number else None
 
 
+def label_number(text: str) -> int | None:
+    """The number of the label a line opens with ("121. Akimova E. N., …", "[121] …"), if any."""
+    label = _LABEL_LIKE.match(text)
+    return _number(label) if label else None
+
+
 def indent_ems(line: PdfLine) -> float:
     """The line's indent in ems of its type (0 for a line of no size)."""
     return line.indent / line.size if line.size else 0.0

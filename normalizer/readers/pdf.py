@@ -87,6 +87,7 @@ from bibnorm.readers._pdf_labels import (
     bracket_raised_label,
     indent_ems,
     joined_wrapped_labels,
+    label_number,
     last_labelled_pair,
     numbered_run,
     split_at_labels,
@@ -243,8 +244,7 @@ def _numbering_continued(
     heading = headed.end
     if last is None or not last.isdigit() or heading + 1 >= len(lines):
         return None
-    label = _LABEL_NEXT.match(lines[heading + 1].text)
-    if label is None or label[1] != str(int(last) + 1):
+    if label_number(lines[heading + 1].text) != int(last) + 1:
         return None
     ended = _section_end(lines, heading + 1, lines[heading].size * _SAME_RANK)
     if ended is None:
@@ -253,9 +253,6 @@ def _numbering_continued(
     grown = Section(headed.first, ended[0], True, headed.labels, headed.part, floats=floats)
     reread = read_section(section_lines(lines, grown), path, grown.first)
     return (grown, reread) if reread is not None else None
-
-
-_LABEL_NEXT = re.compile(r"^\[?(\d{1,4})[.\]]\s")  # "121. Akimova E. N., …", "[121] …"
 
 
 def _numbered_from_one(references: ReferenceList) -> int:
