@@ -37,7 +37,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import TypeVar
 
@@ -646,6 +646,69 @@ def _the_year_again(tagged: TaggedReference, rules: RuleReading) -> bool:
     return dated and "title" not in tagged.labels
 
 
+_NAME_WORDS = 2  # the fewest words of a name a title may be again: not a one-word title ("Editorial")
+
+
+def _the_names_again(tagged: TaggedReference, title: str | None, names: tuple[str, ...], alone: bool) -> bool:
+    """Whether ``title`` is one of ``names`` again (`_a_name`), then a year or what the model reads
+    as a date, a journal's name or its numbers — or nothing, where ``alone`` (the rules read the
+    name as the authors; a group's name the rules read as the title alone is a web page's title as
+    often as its author: "The Coq Development Team. Available at: https://…"): a style
+    that prints no title, the rules or the model reading the authors' name where it would stand
+    ("National Institute of Standards and Technology, in ICML 2023.", "Intergovernmental Panel on
+    Climate Change 2005. IPCC. https://…", "National Institute of Standards and Technology,
+    TUGboat 2008, 29, 315.", the model's "Utting IA 1992" of "Brown H, Utting IA 1992. Electronic
+    Publishing …, 5(2):91–96", "European Space Agency. Joho Shori 1993; 34: 915–921.")."""
+    inside = sorted(tagged.tokens_of(title)) if title else []
+    named = [_words_of(name) for name in names if _a_name(tagged, name)]
+    for count in range(len(inside) if alone else len(inside) - 1, 0, -1):
+        if _words_of(" ".join(tagged.tokens[index] for index in inside[:count])) in named:
+            rest = [index for index in inside[count:] if not _YEAR.fullmatch(tagged.tokens[index])]
+            return {tagged.labels[index] for index in rest} <= _NUMBER_LABELS | {"container"}
+    return False
+
+
+def _a_name(tagged: TaggedReference, name: str) -> bool:
+    """Whether ``name`` is a person's (initials after a family name or before it: "Utting IA",
+    "J. Smith") or a group's (an organisation's word: "European Space Agency"), of two to eight
+    words (`_GROUP_WORDS`), each capitalised but for
+    the words a name's abbreviation leaves out ("of", "for"), not a title the rules read as a name
+    ("Introduction to Statistics", "LaTeX: easy recipes"); printed once: a name printed twice
+    is as often a work's title that is its author's name ("Statistics Canada (2022) Statistics
+    Canada.")."""
+    words = name.split()
+    initialled = bool(_INITIALS.fullmatch(words[-1]) or (_INITIALS.fullmatch(words[0]) and "." in words[0]))
+    shaped = initialled or any(word.casefold().strip(".,") in ORGANISATION_WORDS for word in words)
+    once = _letters(tagged.text).count(_letters(name)) == 1
+    return _NAME_WORDS <= len(words) <= _GROUP_WORDS and shaped and _capitalised(name) and once
+
+
+_INITIALS = re.compile(r"(?:[A-Z]\.?-?){1,3},?")  # "IA", "J.", "G.-M."
+
+
+def _letters(text: str) -> str:
+    return "".join(char for char in text.casefold() if char.isalnum())
+
+
+def _capitalised(name: str) -> bool:
+    """Whether each word of ``name`` is capitalised but for the words a name's abbreviation leaves
+    out ("of", "and", "for"): a name, not a title the rules read as one ("LaTeX: easy recipes")."""
+    return all(word[:1].isupper() or word.casefold() in title_omitted_words() for word in name.split())
+
+
+_YEAR = re.compile(r"\(?\d{4}[a-z]?\)?[.,;:]?")  # a year as printed after a name: "1992.", "(2005)"
+
+
+def _authors_as_the_title(tagged: TaggedReference, rules: RuleReading) -> tuple[bool, bool]:
+    """Whether the rules' title and the model's are the authors' names again (`_the_names_again`):
+    the names the rules read, else a group's name opening the reference (`_opening_group`)."""
+    names = rules.authors or _opening_group(tagged.text)
+    alone = bool(rules.authors)  # the name alone: where the rules read it as the authors
+    return _the_names_again(tagged, rules.title, names, alone), _the_names_again(
+        tagged, tagged.title, names, alone
+    )
+
+
 _NAMES_OR_DATE = NAME_LABELS | {"date"}
 _NUMBER_LABELS = frozenset({"date", "volume", "issue", "pages"})
 
@@ -1030,6 +1093,46 @@ def _spaced_names(tagged: TaggedReference, rules: RuleReading) -> tuple[str, ...
     return overruled_authors(tagged, rules.authors, rules.authors, rules.title)
 
 
+def _title_beside_the_names(
+    tagged: TaggedReference, rules: RuleReading, thresholds: Mapping[str, float]
+) -> str | None:
+    """The rules' title where the model's is the authors' names again, but none where the model
+    reads a venue in it and no title (`_no_title_printed`: a journal and its numbers, "European
+    Space Agency. Joho Shori 1993; 34: 915–921."); where it reads other fields there, its labels
+    are shifted by the names it read as the title ("Department of Veteran Affairs. (2017a).
+    Title1.", the title read as an edition)."""
+    journal = bool(rules.title) and "container" in tagged.labels_of(str(rules.title))[0]
+    return None if journal and _no_title_printed(tagged, rules, thresholds) else rules.title
+
+
+def _chosen_title(
+    tagged: TaggedReference,
+    rules: RuleReading,
+    weighed: Callable[[str, str, str | None, str | None], str | None],
+    fit: ListFit,
+    thresholds: Mapping[str, float],
+) -> str | None:
+    """The title (``weighed``: the hand-written choice of a field between the model's reading and
+    the rules'), overruled by the learned one and read in its list (``fit``); none where the
+    rules' title is left out as the venue or the year of a style that prints none (the learned
+    choice adds up the rules' and the model's same words, the journal both read). Where the
+    rules' title is the authors' names again (`_the_names_again`), the model's where it is all but
+    sure of it, as where the rules read none; where the model's is, the rules'
+    (`_title_beside_the_names`)."""
+    read_names, own_names = _authors_as_the_title(tagged, rules)
+    if _title_as_the_venue(tagged, rules) or _the_year_again(tagged, rules):
+        return None
+    if read_names:  # the model's title where the rules' is the names, all but sure
+        return weighed("title", "title", None if own_names else tagged.title, None)
+    if own_names:
+        return _title_beside_the_names(tagged, rules, thresholds)
+    own = tagged.title if _names_read_into_the_title(tagged, rules) else None
+    own = own or weighed("title", "title", tagged.title or None, rules.title)
+    return _title_of_the_list(
+        tagged, overruled_title(tagged, own, rules.title, rules.authors, rules.venue), fit
+    )
+
+
 def choose_fields(
     rules: RuleReading,
     tagged: TaggedReference,
@@ -1078,15 +1181,7 @@ def choose_fields(
         return own if confidence.get(name, 0.0) >= thresholds[name if read else f"{name}-filled"] else read
 
     publisher = tagged.text_of("publisher")
-    title = bracketed
-    # a title left out as the venue of a style that prints none stays out: the learned choice
-    # adds the rules' and the model's where they are the same words, the journal both read
-    if not bracketed and not _title_as_the_venue(tagged, rules) and not _the_year_again(tagged, rules):
-        own = tagged.title if _names_read_into_the_title(tagged, rules) else None
-        own = own or weighed("title", "title", tagged.title or None, rules.title)
-        title = _title_of_the_list(
-            tagged, overruled_title(tagged, own, rules.title, rules.authors, rules.venue), fit
-        )
+    title = bracketed or _chosen_title(tagged, rules, weighed, fit, thresholds)
     return ChosenFields(
         title=title,
         authors=_chosen_names(tagged, rules, thresholds, confidence, bracketed),
