@@ -160,6 +160,109 @@ GOST = [
     ),
 ]
 
+# GOST's names with initials before the title in the forms TeX Live's GOST .bst files (gost2003,
+# ugost2008l, …) and biblatex-gost print them: a comma after the family name, "and" before the
+# last name, "et al.", three initials, a hyphenated one, an accented capital, a title "[Text]"
+# marks, a thesis's kind after a spaced colon, a "//" with no journal after it
+GOST_NAME_FORMS = [
+    pytest.param(
+        "Kasa, K. Learning, Large Deviations, and Recurrent Currency Crises [Text] // International"
+        " Economic Review. 2004. Vol. 45, no. 1. P. 141–173.",
+        "Learning, Large Deviations, and Recurrent Currency Crises",
+        ("Kasa, K.",),
+        2004,
+        id="a comma after the family name",
+    ),
+    pytest.param(
+        "English, P. M. Interleaf active documents // Electronic Publishing—Origination, Dissemination,"
+        " and Design. 1994. Vol. 7, no. 2. P. 75–87.",
+        "Interleaf active documents",
+        ("English, P. M.",),
+        1994,
+        id="a comma after the family name, two initials",
+    ),
+    pytest.param(
+        "Cui Y., Ren W., Yang S., Cao X., and Knoll A. IRNeXt // ICML. 2023.",
+        "IRNeXt",
+        ("Cui Y", "Ren W", "Yang S", "Cao X", "Knoll A"),
+        2023,
+        id="and before the last name",
+    ),
+    pytest.param(
+        "Иванов И. О., Петров П. П. и Сидоров С. С. Оптимальное управление // Автоматика и телемеханика."
+        " — 2010. — Т. 71, № 3. — С. 45–67.",
+        "Оптимальное управление",
+        ("Иванов И. О", "Петров П. П", "Сидоров С. С"),
+        2010,
+        id="и before the last name",
+    ),
+    pytest.param(
+        "Ivanov I. O. et al. Optimal control of stochastic systems // Automation and Remote Control."
+        " — 2010. — Vol. 71, no. 3. — P. 45–67.",
+        "Optimal control of stochastic systems",
+        ("Ivanov I. O", "others"),
+        2010,
+        id="et al. after the names",
+    ),
+    pytest.param(
+        "Lee M.-C., Oldham W. J. B. Font recognition by a neural network // International Journal of"
+        " Man-Machine Studies. 1990. Vol. 33, no. 1. P. 41–61.",
+        "Font recognition by a neural network",
+        ("Lee M.-C", "Oldham W. J. B"),
+        1990,
+        id="a hyphenated initial and three initials",
+    ),
+    pytest.param(
+        "Broglia R. A., Winther Å. Heavy Ion Reactions, Parts 1 and 2. — Reading, MA, USA :"
+        " Addison-Wesley, 1991.",
+        "Heavy Ion Reactions, Parts 1 and 2",
+        ("Broglia R. A", "Winther Å"),
+        1991,
+        id="an accented initial",
+    ),
+    pytest.param(
+        "Barkovic L. An environment for font design : PhD thesis / Barkovic Lily. — College Station,"
+        " TX, USA : Texas A, M University, 1986. — P. v + 32.",
+        "An environment for font design",
+        ("Barkovic Lily",),
+        1986,
+        id="a thesis: the names before the title and its kind after it",
+    ),
+    pytest.param(
+        "Manmaker L. The Definitive Computer Manual : tech. rep. — Silicon Valley, 1986.",
+        "The Definitive Computer Manual",
+        ("Manmaker L",),
+        1986,
+        id="a report's kind after the title",
+    ),
+    pytest.param(
+        "Ellis W. E. PostScript, Bézier curves, and Chinese Characters //. — 1989. — P. 162–165.",
+        "PostScript, Bézier curves, and Chinese Characters",
+        ("Ellis W. E",),
+        1989,
+        id="no journal after the mark",
+    ),
+    pytest.param(
+        "Marinari E, Parisi G. Simulated Tempering // Europhys. Lett.. 1992. Vol. 19, no. 6. P. 451–458.",
+        "Simulated Tempering",
+        ("Marinari E", "Parisi G"),
+        1992,
+        id="initials without periods",
+    ),
+]
+
+
+def test_gost_names_cut_short_give_no_title_of_their_initials() -> None:
+    """Names the GOST rules do not read as names (a given name before the family name, then
+    initials) leave the rest of the names where the title would start: the rules read no title
+    there, rather than one opening with an initial."""
+    reference = (
+        "Emma Johnson M. G. Leveraging Diffusion Models for Zero-Shot Image Generation in"
+        " Unconstrained Environments // NeurIPS. 2026."
+    )
+    assert not (parse_reference(reference).title or "").startswith("G. ")
+
+
 # gh-ijhcs-paper, gh-ramci-paper (elsarticle-num)
 ELSARTICLE_NUM = [
     pytest.param(
@@ -281,7 +384,8 @@ BRACKETED_YEAR = [
 
 
 @pytest.mark.parametrize(
-    ("reference", "title", "authors", "year"), [*AMS, *GOST, *ELSARTICLE_NUM, *BRACKETED_YEAR]
+    ("reference", "title", "authors", "year"),
+    [*AMS, *GOST, *GOST_NAME_FORMS, *ELSARTICLE_NUM, *BRACKETED_YEAR],
 )
 def test_the_title_is_where_the_layout_sets_it(
     reference: str, title: str, authors: tuple[str, ...], year: int

@@ -537,10 +537,25 @@ def _title_after_dated_names(dated: re.Match[str] | None) -> _Reading | None:
 # Rev. 2008. Vol. 2. P. 275–289."
 _GOST_CONTAINER = " // "
 _GOST_RESPONSIBILITY = " / "
-_GOST_INITIAL = r"\s[A-ZА-ЯЁ]\.(?:\s?[A-ZА-ЯЁ]\.)?"
-_GOST_NAMES = re.compile(rf"^(?:[A-ZА-ЯЁ][\w'’-]+{_GOST_INITIAL}(?:,\s|\s(?=\S)))+")
-# names in full, family name first, joined by commas: "Cochran William G", "Sokolova Marina, Lapalme Guy"
-_GOST_FULL_NAMES = re.compile(r"^[A-ZА-ЯЁ][\w'’-]+(?:,?\s[A-ZА-ЯЁ][\w'’-]*)+$")
+_GOST_CAPITAL = "A-ZÀ-ÖØ-ÞА-ЯЁ"  # a name's first letter, an initial: Latin, accented, Cyrillic
+# a name's initials after its family name: "I.", "I. O.", "I.O.", "P.-Y.", "W. J. B."
+_GOST_INITIAL = rf"\s[{_GOST_CAPITAL}]\.(?:[\s-]?[{_GOST_CAPITAL}]\.){{0,2}}"
+# names, family name first, each with its initials, a comma after the family name or not, the
+# last after "and" ("Ivanov I. O., Petrov P. P. and Sidorov S.", "Kasa, K."), before the title
+# (which opens with no small letter: "Ivanov I. O. E. coli in vitro" has two initials)
+_GOST_NAMES = re.compile(
+    rf"^(?:(?:and\s|и\s)?[{_GOST_CAPITAL}][\w'’-]+,?{_GOST_INITIAL}(?:,\s|\s(?=[^\sa-zа-яё]|and\s|и\s|et\sal\.)))+"
+    r"(?:et\sal\.\s|и\sдр\.\s)?"
+)
+# what the names leave where the title should start when they go on in a form they do not read
+# ("Winther Å. Heavy Ion …" after "Broglia R. A., "; a fourth initial): no title is read there
+_GOST_NAME_LEFT = re.compile(
+    rf"[{_GOST_CAPITAL}]\.\s(?![a-zа-яё])|[{_GOST_CAPITAL}][\w'’-]+,?\s[{_GOST_CAPITAL}]\.[\s,]"
+)
+# names in full, family name first, joined by commas: "Cochran William G", "Sokolova Marina,
+# Lapalme Guy", "Marinari E, Parisi G" (where the title after them opens with no initial that
+# would show them cut short: "Ivanov, I" of "Ivanov, I. O." is no name in full)
+_GOST_FULL_NAMES = re.compile(rf"^[{_GOST_CAPITAL}][\w'’-]+(?:,?\s[{_GOST_CAPITAL}][\w'’-]*)+$")
 _GOST_TITLE_CHARS = 300  # the title and subtitle before "//"
 # the dash that opens a description's next area after the title's: ". — Москва : Наука, 1990."
 _GOST_AREA = re.compile(r"\.\s(?:—|––)\s")
@@ -556,10 +571,9 @@ def _read_gost(text: str) -> _Reading | None:
         return _gost_book(text)
     title, responsibility, names = head.partition(_GOST_RESPONSIBILITY)
     if responsibility:
-        return _clean_title(title), names
-    leading = _GOST_NAMES.match(head)
-    if leading is not None:
-        return _clean_title(head[leading.end() :]), leading.group().rstrip(" ,")
+        return _gost_titled(title, names)
+    if _GOST_NAMES.match(head):
+        return _after_gost_names(head)
     # the names in full, family name first ("Cochran William G. Title // Biometrika",
     # biblatex-gost without initials): the first sentence, where it reads as such names — a
     # family name first, joined by commas alone (not "C. Borst, M. Fischer, and G. Hirzinger. …",
@@ -567,6 +581,7 @@ def _read_gost(text: str) -> _Reading | None:
     names, period, title = head.partition(". ")
     named = period and _GOST_FULL_NAMES.match(names) is not None and looks_like_names(names)
     named = named and not title.startswith("(")  # not APA's "Carcavilla González, N. (2015)."
+    named = named and not _GOST_NAME_LEFT.match(title)  # not "Johnson M. G. Title": initials go on
     return (_clean_title(title), names) if named and 0 < len(title) <= _GOST_TITLE_CHARS else None
 
 
@@ -578,11 +593,30 @@ def _gost_book(text: str) -> _Reading | None:
     head, *areas = _GOST_AREA.split(text, maxsplit=1)
     if not areas or _QUOTE_MARK.match(areas[0]):  # the title quoted after the names: "… –– «Title». –– В: …"
         return None
+    # a container's mark with nothing after it ("… / M. Huti [et al.] //. — 2023."), as a
+    # biblatex-gost entry without its journal prints one
+    head = head.removesuffix(" //")
     title, responsibility, names = head.partition(_GOST_RESPONSIBILITY)
     if responsibility:
-        return _clean_title(title), names
+        return _gost_titled(title, names)
+    return _after_gost_names(head)
+
+
+def _gost_titled(title: str, names: str) -> _Reading:
+    """The title before GOST's statement of responsibility ("Title / I. Family"), without the
+    names that head the description before it ("Family I. Title : PhD thesis / Family Given")."""
+    heading = _after_gost_names(title)
+    return (heading[0], names) if heading is not None else (_clean_title(title), names)
+
+
+def _after_gost_names(head: str) -> _Reading | None:
+    """The title after GOST's names, family name first with initials, that open ``head``; None
+    where they open no name or go on in a form they do not read (a name left where the title
+    would start)."""
     leading = _GOST_NAMES.match(head)
-    return (_clean_title(head[leading.end() :]), leading.group().rstrip(" ,")) if leading else None
+    if leading is None or _GOST_NAME_LEFT.match(head, leading.end()):
+        return None
+    return _clean_title(head[leading.end() :]), leading.group().rstrip(" ,")
 
 
 # An ACS-like list that prints no article title (achemso's default, a chemistry thesis's):
@@ -956,10 +990,12 @@ _OPEN_PARENTHESIS = re.compile(r"(?<!\s)\s*\([^()]*$")
 
 # What a report or thesis prints after its title: "…, Technical report, Cornell University",
 # "… PhD thesis, Stanford University" (after a comma or period: "Flow-limited authorization:
-# Technical report" keeps its subtitle).
+# Technical report" keeps its subtitle; GOST's spaced colon: "… : tech. rep.").
 _THESIS_KIND = kinds_of_work().thesis_kind()  # "PhD thesis" (kinds-of-work.json)
 _REPORT_TAIL = re.compile(
     rf"[,.]\s+(?:Technical [Rr]eport|Tech\. [Rr]ep\.|{_THESIS_KIND})\b.*$"
+    # GOST's kind of work after a spaced colon: "… : PhD thesis / …", "… : tech. rep. — …"
+    rf"|\s:\s(?:[Tt]ech\.\s[Rr]ep\b|{_THESIS_KIND}\b).*$"
     # econ sets a thesis's kind right after its italic title: "… Regulations Ph.D. dissertation,
     # Hitotsubashi University", and a report's after the title's period: "…California.Technical report"
     rf"|(?<!\s)\s+{_THESIS_KIND}(?:,.*)?$"
