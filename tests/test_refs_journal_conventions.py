@@ -263,6 +263,80 @@ def test_gost_names_cut_short_give_no_title_of_their_initials() -> None:
     assert not (parse_reference(reference).title or "").startswith("G. ")
 
 
+# Copernicus' "Names: Title, Journal, Vol, pages, year." (gh-geebes-ecogenie-desc, a GMD paper, as
+# the page prints it): the journal and what follows it are no title's where a DOI's label is left
+# empty once its DOI and links are taken out (a line's break inside the DOI leaves its tail, "doi:
+# 10.1029/2001GB001 745"), or an article's number stands after the pages or in their place
+COPERNICUS = [
+    pytest.param(
+        "Aumont, O., Maier-Reimer, E., Blain, S., and Pondaven, P.: An ecosystem model of the global"
+        " ocean including Fe, Si, P co-limitations, Global Biogeochemical Cycles, 17,"
+        " doi:10.1029/2001GB001 745, 2003.",
+        "An ecosystem model of the global ocean including Fe, Si, P co-limitations",
+        "Global Biogeochemical Cycles",
+        id="a DOI a line's break cut",
+    ),
+    pytest.param(
+        "Parekh, P., Follows, M. J., Dutkiewicz, S., and Ito, T.: Physical and biological regulation of"
+        " the soft tissue carbon pump, Paleoceanography, 21, doi:10.1029/2005PA001258, 2006.",
+        "Physical and biological regulation of the soft tissue carbon pump",
+        "Paleoceanography",
+        id="a DOI in place of the pages",
+    ),
+    pytest.param(
+        "Tagliabue, A., Aumont, O., and Yool, A.: How well do global ocean biogeochemistry models"
+        " simulate dissolved iron distributions?, Global Biogeochemical Cycles, 30, 149–174,"
+        " doi:10.1002/2015GB005289, http://dx.doi.org/10.1002/2015GB005289, 2015GB005289, 2016.",
+        "How well do global ocean biogeochemistry models simulate dissolved iron distributions?",
+        "Global Biogeochemical Cycles",
+        id="a DOI, its link and the article's number after the pages",
+    ),
+    pytest.param(
+        "Westberry, T., Behrenfeld, M. J., Siegel, D. A., and Boss, E.: Carbon-based primary"
+        " productivity modeling with vertically resolved photoacclimation, Global Biogeochemical"
+        " Cycles, 22, GB2024, 2008.",
+        "Carbon-based primary productivity modeling with vertically resolved photoacclimation",
+        "Global Biogeochemical Cycles",
+        id="the article's number in place of the pages",
+    ),
+]
+
+
+@pytest.mark.parametrize(("reference", "title", "venue"), COPERNICUS)
+def test_copernicus_journal_after_the_title_is_the_venue(reference: str, title: str, venue: str) -> None:
+    parsed = parse_reference(reference)
+    assert (parsed.title, parsed.venue) == (title, venue)
+
+
+def test_a_listed_journal_after_the_names_year_leaves_no_title() -> None:
+    """Astronomy's "Names 2010, Journal, 27, 194002" prints no title (gh-marcasedda, pdf_dev3): the
+    journal after the year is not cut as if a title stood before it, and the item is searched by
+    its whole text."""
+    item = (
+        "Punturo, M., Abernathy, M., Acernese, F., Allen, B., & et al. 2010, Classical and Quantum"
+        " Gravity, 27, 194002"
+    )
+    listed = f"{item}\n\nAntonini, F., & Perets, H. B. 2012, ApJ, 757, 27\n"
+    assert read_refs(listed, "astro.txt")[0].title == item
+
+
+def test_a_doi_label_at_the_sentence_s_end_is_left_to_the_title_reading() -> None:
+    """A DOI's label left empty only counts as a field between commas: "…, 2015. doi:10. 13140/…"
+    ends the reference (gh-leighsix-papergit, pdf_dev7), and its title is read as before."""
+    listed = (
+        "[1] M. Tomasini, An introduction to multilayer networks, 2015. doi:10. 13140/RG.2.2.16830.18243.\n"
+        "[2] M. E. J. Newman, The structure and function of complex networks, SIAM Review 45 (2) (2003)"
+        " 167–256.\n"
+    )
+    assert read_refs(listed, "list.txt")[0].title == "An introduction to multilayer networks"
+
+
+def test_a_name_no_list_of_journals_holds_stays_in_the_title() -> None:
+    """Only a journal the list of journals names is cut with its volume and a number after it."""
+    reference = "Lucas, G.: Star Wars, Episode IV, 4, 1977."
+    assert parse_reference(reference).title == "Star Wars, Episode IV, 4"
+
+
 # gh-ijhcs-paper, gh-ramci-paper (elsarticle-num)
 ELSARTICLE_NUM = [
     pytest.param(

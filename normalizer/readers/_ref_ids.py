@@ -92,9 +92,19 @@ def joined_dois(text: str) -> str:
     return closed_doi_gaps(_SPACED_DOI.sub(lambda m: re.sub(r"\s+", "", m.group(0)), text))
 
 
+# What a DOI's label keeps once the DOI and the links after it are taken out, in a field between
+# commas (Copernicus' and the AGU's "…, 17, doi:10.1029/2001GB001745, 2003.", "…, 149–174,
+# doi:10.1002/2015GB005289, http://dx.doi.org/…, 2015GB005289, 2016."): the label, the empty
+# fields after it and a piece of the DOI a line's break parted from it ("doi:10.1029/2001GB001 745,");
+# a label before the sentence's end is left ("…, 2015. doi:10. 13140/RG.2.2.16830.18243.")
+_EMPTY_DOI_LABEL = re.compile(r"\b(?i:doi):\s++(?:[^\s,]++)?+(?=\s*+,)(?:\s*+,)*+")
+
+
 def without_ids(text: str) -> str:
-    """``text`` without its arXiv ids, DOIs and links (what the title, names and years are read from)."""
-    return URL.sub(" ", _BRACKETED_LINK.sub("", DOI.sub(" ", SICI_DOI.sub(" ", ARXIV.sub(" ", text)))))
+    """``text`` without its arXiv ids, DOIs and links (what the title, names and years are read
+    from), and without a DOI's label left empty between commas."""
+    bare = URL.sub(" ", _BRACKETED_LINK.sub("", DOI.sub(" ", SICI_DOI.sub(" ", ARXIV.sub(" ", text)))))
+    return _EMPTY_DOI_LABEL.sub(" ", bare) if "," in bare else bare
 
 
 def arxiv_id(text: str) -> ArxivId | None:

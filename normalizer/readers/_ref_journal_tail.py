@@ -20,6 +20,8 @@ from __future__ import annotations
 
 import re
 
+from bibnorm.text.journals import is_listed
+
 _JOURNAL_TAIL = re.compile(
     r"(?:,|(?<=[?!]))\s+[A-Z][^,()?!]{2,80}\s?,\s+\d{1,4}(?:\s*\(\d{1,4}\))?\s?,\s+(?:pp\.\s*)?\d+\s*[–-]\s*\d+\.?$"
 )
@@ -45,9 +47,24 @@ _JOURNAL_AFTER_NUMERAL = re.compile(r"(?<=\b[IVXivx]\.)\s+[A-Z][^,()?!.]{2,80}\s
 _JOURNAL_NAME_AFTER = re.compile(r"(?:(?<=[?!])|(?<=\b[IVXivx]\.))\s+[A-Z][^,()?!.\d]{2,80}$")
 
 
+# A journal's name, its volume and the article's number, or nothing, after the title's last comma:
+# the AGU's and Copernicus' "…, Global Biogeochemical Cycles, 22, GB2024", "…, 30, 149–174,
+# 2015GB005289" (pages and the article's number), "…, Paleoceanography, 21" (the DOI after it taken
+# out) — the journal's only where the list of journals names it (`journals.is_listed`), and not
+# after a year (astronomy's "Names 2010, Classical and Quantum Gravity, 27, 194002": no title).
+_LISTED_JOURNAL_TAIL = re.compile(
+    r"(?<![12]\d{3})(?<![12]\d{3}[a-z]),\s++(?P<journal>[A-Z][^,()?!]{2,80}),\s++\d{1,4}+"
+    r"(?:,\s++\d++\s*+[–-]\s*+\d++)?"
+    r"(?:,?\s++[A-Za-z]{0,2}+\d++[A-Za-z]{0,2}+\d*+)?\s*+$"
+)
+
+
 def without_journal_tail(title: str) -> str:
     """``title`` without a journal, volume and page range read after it."""
     title = _VOLUME_AFTER_JOURNAL.sub("", _JOURNAL_TAIL.sub("", title))
+    listed = _LISTED_JOURNAL_TAIL.search(title)
+    if listed is not None and is_listed(listed.group("journal")):
+        title = title[: listed.start()]
     volume = _VOLUME_COLON_PAGES.search(title)
     bare = title[: volume.start()] if volume else title
     if volume and not volume.group().startswith(","):  # the volume right after a name: a journal's
