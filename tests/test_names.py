@@ -7,10 +7,17 @@ sample (shared/reference/api-samples/snapshot) and dev-snapshot.jsonl.
 from __future__ import annotations
 
 import json
+import re
 
 import pytest
 from bibnorm.models import Person
-from bibnorm.text.names import _person_from_parts_in_full, parse_name, person_from_parts, split_authors
+from bibnorm.text.names import (
+    INITIAL,
+    _person_from_parts_in_full,
+    parse_name,
+    person_from_parts,
+    split_authors,
+)
 from paths import FIXTURES, SHARED
 
 SNAPSHOT_SAMPLE = SHARED / "reference/api-samples/snapshot/arxiv-metadata-oai-snapshot.first-100-lines.jsonl"
@@ -251,3 +258,19 @@ def test_the_shortcut_for_plain_triples_gives_what_the_full_parse_gives() -> Non
     assert len(triples) > 400
     for triple in triples:
         assert person_from_parts(*triple) == _person_from_parts_in_full(*triple), triple
+
+
+@pytest.mark.parametrize(
+    ("word", "initial"),
+    [
+        ("J.", True),
+        ("Th.", True),
+        ("Yu.", True),
+        ("J", False),  # no period: a capital alone, which the readers tell apart where they take it
+        ("Tho.", False),
+        ("j.", False),
+        ("JP.", False),
+    ],
+)
+def test_one_initial_is_a_capital_at_most_one_small_letter_and_the_period(word: str, initial: bool) -> None:
+    assert (re.fullmatch(INITIAL, word) is not None) is initial

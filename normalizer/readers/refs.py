@@ -88,7 +88,7 @@ from bibnorm.readers._title_questions import title_before_question
 from bibnorm.readers.base import Reader, arxiv_doi_id
 from bibnorm.readers.tagger import TaggedReference, tag_reference
 from bibnorm.text.months import MONTHS
-from bibnorm.text.names import split_authors
+from bibnorm.text.names import INITIAL, split_authors
 from bibnorm.text.printed import VENUE_IN
 from bibnorm.text.word_tables import (
     alternation,
@@ -214,13 +214,13 @@ _ET_AL = re.compile(r"(?<![^\W\d_])et al(?:\.|$)")
 _TITLE_RUN = re.compile(rf"(?<![\w.])(?!{alternation(_PARTICLES)}\b)[a-z]+(?:[\s,]+[a-z]+){{2}}\b")
 # d'Ascoli, l'Hôpital, O'Neil; deBettencourt
 _ELIDED = re.compile(rf"^(?:(?i:[dlo])[’']|{alternation(_PARTICLES)}(?=[A-Z]))")
-_INITIALS = re.compile(r"^(?:[A-Z][a-z]?\.\s?+-?+\s?+)+$")  # (possessive: a space is read one way)
+_INITIALS = re.compile(rf"^(?:{INITIAL}\s?+-?+\s?+)+$")  # (possessive: a space is read one way)
 # One initial of a given name: "J.", "Yu.", "J.-P.", or a capital alone as some styles print it
 # ("John P A Ioannidis"; not "A" or "I", which are words of a title).
-_INITIAL = re.compile(r"[A-Z][a-z]?\.(?:-[A-Z]\.)?|[B-HJ-Z]")
+_INITIAL = re.compile(rf"{INITIAL}(?:-[A-Z]\.)?|[B-HJ-Z]")
 # Initials, then a family name: "Q. Gu", "C.-Y. Ma" are whole names, though "Gu." and "Ma." would
 # read as initials ("Th.") were the period there.
-_GIVEN_FAMILY = re.compile(r"^(?:[A-Z][a-z]?\.\s?+-?+\s?+)+[A-Z][a-z]+$")
+_GIVEN_FAMILY = re.compile(rf"^(?:{INITIAL}\s?+-?+\s?+)+[A-Z][a-z]+$")
 
 
 class ParsedReference(NamedTuple):

@@ -68,6 +68,9 @@ PARTICLES = name_particles().particles
 # The particles before a family name as a pattern, each followed by a space ("van der ", "de "):
 # the one the list readers put before a name's capital.
 PARTICLES_BEFORE = rf"(?:{alternation(PARTICLES)}\s)*"
+# One initial of a given name as a reference prints it, as a pattern: a capital, at most one small
+# letter, the period ("J.", "Th.", "Yu."): the list readers' one spelling of it.
+INITIAL = r"[A-Z][a-z]?\."
 _CAPITAL_PARTICLES = name_particles().capitalised_in_family
 _FAMILY_JOINERS = name_particles().family_joiners
 # The word before an author list's last name, in its language ("and", "und", "et", "и":
