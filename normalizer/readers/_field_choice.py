@@ -48,7 +48,7 @@ from bibnorm.readers._title_arbiter import overruled_title
 from bibnorm.readers._venue_arbiter import overruled_venue
 from bibnorm.readers._year_arbiter import overruled_year
 from bibnorm.readers.tagger import LABELS, NAME_LABELS, TaggedReference
-from bibnorm.text.names import ORGANISATION_WORDS
+from bibnorm.text.names import INITIAL, ORGANISATION_WORDS
 from bibnorm.text.titles import KIND_OF_WORK_CODE, title_key
 from bibnorm.text.word_tables import publisher_words, title_omitted_words
 
@@ -139,7 +139,7 @@ def _short_title_kept(tagged: TaggedReference, read: str, labels: set[str]) -> b
 
 
 # an initial, or a name's initials written together ("J.", "Th.", "P.A.", "W,")
-_INITIAL = re.compile(r"(?:[A-Z][a-z]?\.)*[A-Z][a-z]?\.?,?")
+_INITIAL = re.compile(rf"(?:{INITIAL})*[A-Z][a-z]?\.?,?")
 
 
 _SHORT_TITLE_WORDS = 4  # the most words of a title the model may glue to the venue after it
