@@ -242,6 +242,53 @@ GOST_NAME_FORMS = [
         1989,
         id="no journal after the mark",
     ),
+    # TeX Live's GOST .bst books: no dash before the publication area, an edition area before it
+    pytest.param(
+        "Horn B. K. P. Robot Vision. Cambridge, MA : The MIT Press, 1986. P. x + 509.",
+        "Robot Vision",
+        ("Horn B. K. P",),
+        1986,
+        id="a book, no dash before the place and publisher",
+    ),
+    pytest.param(
+        "Knuth D. E. Fundamental Algorithms. Third ed. Reading, MA, USA : Addison-Wesley, 1997. Vol. 1.",
+        "Fundamental Algorithms",
+        ("Knuth D. E",),
+        1997,
+        id="a book, its edition before the place",
+    ),
+    pytest.param(
+        "Graham, R. L. Concrete Mathematics [Text] / Graham, R. L., Knuth, D. E., and Patashnik, O."
+        " Reading, MA, USA : Addison-Wesley, 1989. P. xiii + 625.",
+        "Concrete Mathematics",
+        ("Graham, R. L.", "Knuth, D. E.", "Patashnik, O."),
+        1989,
+        id="a book, names after the title, no dash",
+    ),
+    pytest.param(
+        "Metev S. M. and Veiko V. P. Laser Assisted Microtechnology / ed. by Osgood R. M. Second ed."
+        " Berlin, Germany : Springer-Verlag, 1998.",
+        "Laser Assisted Microtechnology",
+        ("Metev S. M", "Veiko V. P"),
+        1998,
+        id="a book's authors before the title, its editor after it",
+    ),
+    # names the GOST rules do not read as names before "//": the title stops at the mark
+    pytest.param(
+        "Anonymous. IBM techexplorer // TUGboat. 2000. Vol. 21, no. 2. P. 152–152.",
+        "IBM techexplorer",
+        ("Anonymous",),
+        2000,
+        id="the container's mark ends the title",
+    ),
+    pytest.param(
+        "Knuth Donald E., Zapf Hermann. AMS Euler— A New Typeface for Mathematics // Scholarly"
+        " Publishing. 1989. Vol. 20, no. 3. P. 131–157.",
+        "AMS Euler— A New Typeface for Mathematics",
+        ("Knuth Donald E", "Zapf Hermann"),
+        1989,
+        id="names in full with a middle initial",
+    ),
     pytest.param(
         "Marinari E, Parisi G. Simulated Tempering // Europhys. Lett.. 1992. Vol. 19, no. 6. P. 451–458.",
         "Simulated Tempering",
@@ -250,6 +297,45 @@ GOST_NAME_FORMS = [
         id="initials without periods",
     ),
 ]
+
+
+@pytest.mark.parametrize(
+    ("reference", "authors"),
+    [
+        pytest.param(
+            "Mifflin J. // Printing History (New Series). 2017. no. 22. P. ??–??.",
+            ("Mifflin J",),
+            id="a name",
+        ),
+        pytest.param(
+            "Anonymous // Siemens Rev.. 1974. Vol. 41, no. 10. P. 440–443.", ("Anonymous",), id="a word"
+        ),
+        pytest.param(
+            "Ing Roy T. // Comput. Chem.. 1991. Vol. 15, no. 3. P. 185–??.",
+            ("Ing Roy T",),
+            id="a name in full",
+        ),
+    ],
+)
+def test_gost_names_alone_before_the_container_print_no_title(
+    reference: str, authors: tuple[str, ...]
+) -> None:
+    parsed = parse_reference(reference)
+    assert (parsed.title, parsed.authors) == (None, authors)
+
+
+def test_given_names_first_before_a_spaced_colon_make_no_gost_book() -> None:
+    """A French list spaces its colons too, its given names first (gh-kohlerhector-thesis, pdf_dev5):
+    "Richard S. Sutton et Andrew G. Barto. Title. Cambridge, MA : The MIT Press, 1998." is no GOST
+    book whose names open with "Richard S."."""
+    listed = (
+        "[1] Richard S. Sutton et Andrew G. Barto. Reinforcement Learning : An Introduction. Cambridge,"
+        " MA : The MIT Press, 1998.\n"
+        "[2] Andrew G. Barto, Richard S. Sutton et Charles W. Anderson. « Neuronlike adaptive elements"
+        " that can solve difficult learning control problems ». In : IEEE Transactions on Systems, Man,"
+        " and Cybernetics SMC-13.5 (1983), p. 834-846.\n"
+    )
+    assert read_refs(listed, "list.txt")[0].title == "Reinforcement Learning : An Introduction"
 
 
 def test_gost_names_cut_short_give_no_title_of_their_initials() -> None:

@@ -560,6 +560,18 @@ _GOST_TITLE_CHARS = 300  # the title and subtitle before "//"
 # the dash that opens a description's next area after the title's: ". — Москва : Наука, 1990."
 _GOST_AREA = re.compile(r"\.\s(?:—|––)\s")
 _QUOTE_MARK = re.compile(r"[«“\"]")
+# The publication area's colon between the place and the publisher, a publisher's name and the
+# year after it ("Cambridge, MA : The MIT Press, 1986"), and how long a place's name may be
+_GOST_PUBLISHER = " : "
+_GOST_PUBLISHER_YEAR = re.compile(r"[^,.:]{2,80},\s(?:1[5-9]|20)\d\d\b")
+_GOST_PLACE_CHARS = 60
+_GIVEN_NAME_FIRST = re.compile(r"\s[A-Z]\.\s[A-Z][a-z][\w'’-]*+\.\s")  # "… Andrew G. Barto. Title"
+_GOST_EDITION = re.compile(r"\.\s(?:[\w-]++\s){1,2}ed$")  # "… Title. third ed", "… Title. 2nd rev. ed"
+# GOST's names alone before "//", no title printed: "Mifflin J. // Printing History", "Anonymous //"
+# ("Ing Roy T. // Comput. Chem.": a given name in full with an initial)
+_GOST_NAMES_ALONE = re.compile(
+    rf"^[{_GOST_CAPITAL}][\w'’-]+(?:(?:\s[{_GOST_CAPITAL}][\w'’-]+)?,?{_GOST_INITIAL})?\.?$"
+)
 
 
 def _read_gost(text: str) -> _Reading | None:
@@ -572,12 +584,19 @@ def _read_gost(text: str) -> _Reading | None:
     title, responsibility, names = head.partition(_GOST_RESPONSIBILITY)
     if responsibility:
         return _gost_titled(title, names)
+    if _GOST_NAMES_ALONE.match(head):
+        return None, head.rstrip(".")
     if _GOST_NAMES.match(head):
         return _after_gost_names(head)
-    # the names in full, family name first ("Cochran William G. Title // Biometrika",
-    # biblatex-gost without initials): the first sentence, where it reads as such names — a
-    # family name first, joined by commas alone (not "C. Borst, M. Fischer, and G. Hirzinger. …",
-    # an algorithm's "// comment" run into the reference), before a title of a sentence or two
+    return _after_full_gost_names(head)
+
+
+def _after_full_gost_names(head: str) -> _Reading | None:
+    """The title after GOST's names in full, family name first ("Cochran William G. Title //
+    Biometrika", biblatex-gost without initials): the first sentence, where it reads as such
+    names — a family name first, joined by commas alone (not "C. Borst, M. Fischer, and G.
+    Hirzinger. …", an algorithm's "// comment" run into the reference), before a title of a
+    sentence or two."""
     names, period, title = head.partition(". ")
     named = period and _GOST_FULL_NAMES.match(names) is not None and looks_like_names(names)
     named = named and not title.startswith("(")  # not APA's "Carcavilla González, N. (2015)."
@@ -591,6 +610,9 @@ def _gost_book(text: str) -> _Reading | None:
     after the names (family name first, initials after) or before the names after "/", up to the
     dash that opens the next area of the description."""
     head, *areas = _GOST_AREA.split(text, maxsplit=1)
+    if not areas:
+        head = _before_publication(text)
+        areas = [""] if head else []
     if not areas or _QUOTE_MARK.match(areas[0]):  # the title quoted after the names: "… –– «Title». –– В: …"
         return None
     # a container's mark with nothing after it ("… / M. Huti [et al.] //. — 2023."), as a
@@ -602,11 +624,31 @@ def _gost_book(text: str) -> _Reading | None:
     return _after_gost_names(head)
 
 
+def _before_publication(text: str) -> str | None:
+    """What a GOST book's description prints before its publication area where no dash opens the
+    area (TeX Live's GOST .bst files: "Horn B. K. P. Robot Vision. Cambridge, MA : The MIT Press,
+    1986."): up to the sentence that names the place before the last spaced colon, the publisher
+    and the year after it; None where there is none."""
+    colon = text.rfind(_GOST_PUBLISHER)
+    place = text.rfind(". ", 0, colon)
+    if colon < 0 or place < 0 or colon - place > _GOST_PLACE_CHARS:
+        return None
+    if not _GOST_PUBLISHER_YEAR.match(text, colon + len(_GOST_PUBLISHER)):
+        return None
+    head = text[:place]
+    # (a French list's given names first, its spaced colon too: "Richard S. Sutton et Andrew G.
+    # Barto. Reinforcement Learning : An Introduction. Cambridge, MA : The MIT Press, 1998.")
+    return None if _GIVEN_NAME_FIRST.search(head) else _GOST_EDITION.sub("", head)
+
+
 def _gost_titled(title: str, names: str) -> _Reading:
     """The title before GOST's statement of responsibility ("Title / I. Family"), without the
-    names that head the description before it ("Family I. Title : PhD thesis / Family Given")."""
-    heading = _after_gost_names(title)
-    return (heading[0], names) if heading is not None else (_clean_title(title), names)
+    names that head the description before it ("Family I. Title : PhD thesis / Family Given");
+    those are the authors where the statement names others ("… / ed. by Osgood R. M.")."""
+    heading = _after_gost_names(title) or (_after_full_gost_names(title) if names[:1].islower() else None)
+    if heading is None:
+        return _clean_title(title), names
+    return heading if names[:1].islower() else (heading[0], names)
 
 
 def _after_gost_names(head: str) -> _Reading | None:
@@ -1007,6 +1049,9 @@ _REPORT_TAIL = re.compile(
 
 
 def _clean_title(text: str) -> str | None:
+    # GOST's mark of the container ends any title a sentence reader ran on into it ("Anonymous.
+    # IBM techexplorer // TUGboat. 2000.": names the GOST rules do not read as names)
+    text = text.partition(_GOST_CONTAINER)[0]
     text = _BOOK_TAIL.sub("", without_series(_REPORT_TAIL.sub("", text)).rstrip(" .,;:"))
     text = _EDITION.sub("", _PLACE_PUBLISHER.sub("", text).rstrip(" .,;:"))
     text = _TRAILING_YEAR.sub("", _VENUE_TAIL.sub("", text)).strip(" .,;:")
