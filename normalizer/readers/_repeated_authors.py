@@ -39,10 +39,12 @@ _RULED = re.compile(rf"^\s*(?:{_YEAR}|\(?[Ee]ds?\.\)?,?\s+{_YEAR})\s")  # "(2003
 
 
 def with_repeated_authors(queries: Sequence[Query]) -> list[Query]:
-    """``queries``, each that opens with a dash for its authors given the previous one's."""
+    """``queries``, each that opens with a dash for its authors (or with the punctuation after
+    a rule drawn as no text: ". Title") given the previous one's."""
     resolved: list[Query] = []
     for query in queries:
-        dashed = _DASH.match(query.raw or "") or _RULED.match(query.raw or "")
+        raw = query.raw or ""
+        dashed = _DASH.match(raw) or _RULED.match(raw) or _RULE_PUNCTUATION.match(raw)
         if resolved and dashed and _names_nobody(query):
             previous = resolved[-1]
             update: dict[str, object] = {"authors": previous.authors, "author_names": previous.author_names}
@@ -54,8 +56,12 @@ def with_repeated_authors(queries: Sequence[Query]) -> list[Query]:
 
 
 def dash_as_names(text: str) -> str:
-    """``text`` with a dash that opens it for the names written as a name, so that it reads as
-    a reference by its form (names, a year, a title) as the reference it stands for does."""
+    """``text`` with a dash that opens it for the names (or the period a rule drawn as no text
+    left: ABNT's ". Title") written as a name, so that it reads as a reference by its form (names,
+    a year, a title) as the reference it stands for does. (After amsplain's rule, ", Title, …",
+    the comma already reads as the names' end.)"""
+    if _RULE_PERIOD.match(text):
+        return "Anonymous" + text.lstrip()
     return _DASH.sub("Anonymous. ", text, count=1)
 
 
@@ -77,6 +83,13 @@ def reference_start(text: str, em: float, flush: bool, continued: float) -> tupl
     if not flush and (_RULE_THEN_NAMES.match(text) or (em >= continued + _SPACE_EMS and _AND.match(text))):
         return True, None
     return flush, dashed
+
+
+def after_rule(text: str) -> bool:
+    """Whether a line opens with the punctuation its names had, a rule drawn as no text standing
+    for them (ABNT's and biblatex-chicago's ". Title", ", eds. …"): a line a reference's names open,
+    never one a reference wraps onto (no line breaks before a period or a comma)."""
+    return _RULE_PUNCTUATION.match(text) is not None
 
 
 def first_line(text: str, dash_end: int | None, names: str) -> tuple[str, str]:
@@ -119,6 +132,8 @@ _AUTHORLESS = re.compile(
     rf"^\s*(?:[.,]\s+)?(?:[—–-]{{1,3}}[.,]?\s*|\(?{YEARS}[a-z]?\)?|[Ee]ds?\.|\([Ee]d|trans\.)"
 )
 _NOTHING = re.compile("")
+_RULE_PUNCTUATION = re.compile(r"^\s*[.,]\s")
+_RULE_PERIOD = re.compile(r"^\s*\.\s")
 # After a rule for the repeated names: more names or the title (", Simon Johnson, and …", ", “Title"),
 # which a wrapped line never opens with; an empty volume's ", 1079–1089." does.
 _RULE_THEN_NAMES = re.compile(r"^,\s*(?:[A-Z“‘\"]|and\s|,)")

@@ -122,7 +122,7 @@ from bibnorm.readers._reflist import (
     ReferenceList,
     split_paragraphs,
 )
-from bibnorm.readers._repeated_authors import first_line, reference_start, with_repeated_authors
+from bibnorm.readers._repeated_authors import after_rule, first_line, reference_start, with_repeated_authors
 from bibnorm.readers.base import Reader
 from bibnorm.readers.refs import describe_list, looks_like_reference, read_list
 
@@ -437,7 +437,8 @@ def _hanging_indent(lines: Sequence[PdfLine]) -> tuple[list[float], list[bool], 
     indent in ems; ``None`` when the lines show no hanging indent (or are a numbered list)."""
     ems = [indent_ems(line) for line in lines]
     flush = [em < FLUSH_EMS for em in ems]
-    indented = sorted(round(em * 2) / 2 for em in ems if em >= FLUSH_EMS)
+    # the lines a rule for the names opens stand where the rule ends, not where lines wrap
+    wrapping = [em for em, line in zip(ems, lines, strict=True) if not after_rule(line.text)]
     # Labels open the flush lines (most of the first three: a hybrid list's numbered part may
     # follow two unnumbered references); an indented line opening with a number is a wrapped
     # "42 (3), 1069-1077.", no label.
@@ -446,18 +447,19 @@ def _hanging_indent(lines: Sequence[PdfLine]) -> tuple[list[float], list[bool], 
         return None
     if _labels_in_order(lines) >= max(MIN_RUN, sum(flush) / 2):
         return None  # a numbered list whose labels do not all stand flush (REVTeX right-aligns them)
-    continued = continuation_indent(ems)
+    continued = continuation_indent(wrapping)
     # no hanging indent shows: unless its lines are APA's, none wrapped
-    if not _hangs_at_one_indent(indented, continued):
+    if not _hangs_at_one_indent(wrapping, continued):
         return (ems, flush, float("inf")) if one_a_line([line.text for line in lines]) else None
     return ems, flush, continued
 
 
-def _hangs_at_one_indent(indented: Sequence[float], continued: float) -> bool:
-    """Whether lines indented ``indented`` ems (two or more) hang at the continuation lines'
-    indent: half of them at least within half an em of it (the others further in: a rule's
-    editors, "(Eds.), 1985. Handbook …"). Lines indented each its own way are pieces of lines (a
-    formula's raised glyphs PDFium gives apart), no hanging indent."""
+def _hangs_at_one_indent(ems: Sequence[float], continued: float) -> bool:
+    """Whether the lines indented (two or more: ``ems`` of their type, to the half em) hang at
+    the continuation lines' indent: half of them at least within half an em of it (the others
+    further in: a rule's editors, "(Eds.), 1985. Handbook …"). Lines indented each its own way are
+    pieces of lines (a formula's raised glyphs PDFium gives apart), no hanging indent."""
+    indented = [round(em * 2) / 2 for em in ems if em >= FLUSH_EMS]
     hanging = sum(abs(em - continued) <= _SAME_INDENT_EMS for em in indented)
     return len(indented) >= 2 and hanging >= len(indented) / 2
 
