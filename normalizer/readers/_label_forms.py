@@ -12,6 +12,11 @@ forms where the numbers are the more: in a list numbered "[n]", a wrapped line t
 bracketed text is no reference (biblatex's editors of a report, "[Core Writing Team, R.K. Pachauri
 and L.A. Meyer (eds.)]” In: IPCC (2014).", went on reference [29]). In a list of alphabetic labels,
 a work without an author is labelled by its year's two digits ("[96]"): one form with the rest.
+
+LNCS's class prints an alphabetic label bare, a period after it ("BDF+ 03. Paul Barham, …",
+"HG07. Michael R. Hines, …"), and a work without a year by its letters alone ("Dre. Ulrich
+Drepper. …"): where most of a list's references open with such a label, half of them at least
+dated, they are its labels.
 """
 
 from __future__ import annotations
@@ -83,3 +88,26 @@ def in_sequence(starts: Sequence[re.Match[str] | None]) -> list[re.Match[str] | 
 def _number(start: re.Match[str] | None) -> int | None:
     label = start.group("label").strip().strip("[]().") if start is not None else ""
     return int(label) if label.isdigit() else None
+
+
+# LNCS's bare alphabetic label: a capital, letters, "+" for more authors, the year's two digits, a
+# period, then the names ("BDF+ 03. Paul Barham"); without a year, two to four letters ("Dre. Ulrich
+# Drepper", a key's "xen. Xen - Wikipedia")
+_BARE_ALPHA = re.compile(r"[^\W\d_a-z][^\W\d_]{0,7}\+?\s?\d{2}[a-z]?\.\s+(?=[^\W\d_])")
+_BARE_YEARLESS = re.compile(r"[^\W\d_]{2,4}\+?\.\s+(?=[^\W\d_])")
+_BARE_DATED_SHARE = 0.5  # of the references: labels holding a year's digits …
+_BARE_SHARE = 0.8  # … and labels of either kind
+
+
+def bare_alpha_labels(texts: Sequence[str]) -> list[str | None]:
+    """Each of the references ``texts``'s bare alphabetic label with its period and the space
+    after it ("BDF+ 03. "), where three of them and half at least open with one holding a year's
+    digits, and four in five with one of either kind; else none."""
+    dated = [_BARE_ALPHA.match(text) for text in texts]
+    labels = [match or _BARE_YEARLESS.match(text) for match, text in zip(dated, texts, strict=True)]
+    found = sum(1 for match in dated if match is not None)
+    if found < max(_OWN_FORM_AT_LEAST, _BARE_DATED_SHARE * len(texts)) or sum(
+        1 for match in labels if match is not None
+    ) < _BARE_SHARE * len(texts):
+        return [None] * len(texts)
+    return [match.group(0) if match is not None else None for match in labels]

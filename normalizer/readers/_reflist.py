@@ -24,7 +24,7 @@ from functools import cache, partial
 from typing import NamedTuple
 
 from bibnorm.identifiers import NEW_STYLE_ONLY_ARCHIVES, OLD_STYLE_ARCHIVES
-from bibnorm.readers._label_forms import in_one_form, in_sequence
+from bibnorm.readers._label_forms import bare_alpha_labels, in_one_form, in_sequence
 from bibnorm.readers._ref_dates import YEARS
 from bibnorm.text.word_tables import alternation, name_particles, reference_headings
 
@@ -206,12 +206,20 @@ def _reading(looks_like_reference: LooksLikeReference, candidate: ReferenceList)
 def split_paragraphs(text: str) -> ReferenceList:
     """The references of ``text`` whose layout is known to be one per paragraph (blank lines
     between them): a PDF's list split by its geometry. An item that opens with a number or
-    label (a numbered list after an unnumbered one under the same heading) keeps it as its label."""
+    label (a numbered list after an unnumbered one under the same heading) keeps it as its label;
+    so do items that open with LNCS's bare alphabetic labels ("BDF+ 03. Paul Barham, …":
+    `bare_alpha_labels`)."""
     items = []
     for item in _grouped(_lines(text, wrapped_numbers=True), _after_blank, 0):
         start = _ITEM_START.match(item.text)
         label = start.group("label").strip("[]().") if start else None
         items.append(item._replace(text=item.text[start.end() :], label=label) if start else item)
+    if not any(item.label for item in items):
+        bare = bare_alpha_labels([item.text for item in items])
+        items = [
+            item._replace(text=item.text[len(label) :], label=label.rstrip(". ")) if label else item
+            for item, label in zip(items, bare, strict=True)
+        ]
     return ReferenceList(Layout.PARAGRAPHS, items)
 
 
