@@ -90,6 +90,7 @@ from bibnorm.readers.tagger import TaggedReference, tag_reference
 from bibnorm.text.months import MONTHS
 from bibnorm.text.names import INITIAL, split_authors
 from bibnorm.text.printed import VENUE_IN
+from bibnorm.text.titles import KIND_OF_WORK_CODE
 from bibnorm.text.word_tables import (
     alternation,
     author_list_words,
@@ -286,6 +287,7 @@ def _without_title_as_label(text: str) -> str:
 def parse_reference(text: str) -> ParsedReference:
     """What one reference string says: title, authors, year, venue, arXiv id, DOI."""
     text = text.replace("。", ". ")  # GB/T 7714 (Chinese) ends its sentences with an ideographic full stop
+    text = _KIND_OF_WORK.sub(". ", text)  # and its titles with their kind's mark: "Title[C]//Venue"
     text = _without_title_as_label(_as_quoted_in_english(in_english_no_date(text)))
     arxiv = arxiv_id(text)
     text = joined_dois(text)  # a narrow column's stretched or broken DOI, a link's break points
@@ -315,6 +317,12 @@ def parse_reference(text: str) -> ParsedReference:
         else group_author(bare, authors) or person_names(authors),
         arxiv_version=arxiv.version if arxiv else None,
     )
+
+
+# GB/T 7714's mark of a kind of work closing a title, then a period or the "//" before the work it
+# is part of ("Title[J]. Journal", "Title[M].[S.l.]: Springer", "Title[C]//Proceedings …"): the
+# title's end, no part of it (a quoted title's end its quotes tell: “密码学与数学”[J])
+_KIND_OF_WORK = re.compile(rf"(?<=[^\s\[\"'“”‘’]){KIND_OF_WORK_CODE}\](?://|\.)\s*+")
 
 
 def _with_its_part(title: str, text: str) -> str:
