@@ -100,6 +100,60 @@ def joined_dois(text: str) -> str:
 _EMPTY_DOI_LABEL = re.compile(r"\b(?i:doi):\s++(?:[^\s,]++)?+(?=\s*+,)(?:\s*+,)*+")
 
 
+def joined_links(text: str) -> str:
+    """``text`` with each link a font spaced out written whole: "https : / / en . wikipedia . org /
+    wiki / Delaunay _ triangulation" (a typewriter font PDFium reads letter by letter), "https://
+    spectrum.ieee.org/ what-is-deepfake" (spaced at its slashes). The link runs over the pieces
+    that go on as a link does (`_spaced_link_end`), its last period the sentence's. A link to a
+    DOI or an arXiv id is left as printed: its identifier is read as such (`joined_dois`,
+    `ARXIV`), never from a link this guesses the end of."""
+    joined: list[str] = []
+    at = 0
+    for scheme in _SPACED_SCHEME.finditer(text):
+        if scheme.start() < at or not any(char.isspace() for char in scheme.group(0)):
+            continue  # written whole: the link reads as it is
+        end = _spaced_link_end(text, scheme.end())
+        link = re.sub(r"\s+", "", text[scheme.end() : end])
+        if _IDENTIFIER_LINK.search(link):
+            continue
+        kept = link.rstrip(".,;:")
+        joined += [text[at : scheme.start()], f"{scheme.group(1)}://{kept}", link[len(kept) :]]
+        at = end
+    return "".join(joined) + text[at:] if joined else text
+
+
+# A link's scheme, spaced out or followed by a space: "https : / / ", "http: //", "https:// "
+_SPACED_SCHEME = re.compile(r"\b(https?)\s?:\s?/\s?/\s?")
+_LINK_TOKEN = re.compile(r"[\w~%+.,/?=&#:@-]+")  # what a link's piece is made of ("[Online" is none)
+_LINK_PUNCTUATION = "./_?=&#:@-~%+"  # what joins a link's pieces: a piece ends or opens with one
+_NEXT_LINK = re.compile(r"(?i)https?(?::|$)")  # another link's scheme: "….pdf. https : / / …"
+_IDENTIFIER_LINK = re.compile(r"(?i)doi\.org/|arxiv\.org/|10\.\d{4,9}/")
+
+
+def _spaced_link_end(text: str, start: int) -> int:
+    """Where a link spaced out from ``start`` ends: at the first token (a run without spaces)
+    that is no link's piece or opens another link, or that goes on from the one before neither by
+    a link's punctuation (a separator set apart, "wiki / Delaunay", or glued to either: "play.
+    google.", "tipps- und-") nor as a word in lower case does (a file's name with its spaces,
+    "Analisis crecimiento expansion urbana.pdf"): "triangulation Accessed", "….html. 2011." end it —
+    after a period glued to a piece, the sentence's or the link's, only a lower-case word goes on."""
+    end = start
+    previous = "/"
+    for token in re.finditer(r"\S+", text[start:]):
+        piece = token.group(0)
+        if not _LINK_TOKEN.fullmatch(piece) or _NEXT_LINK.match(piece) or not _goes_on(previous, piece):
+            break
+        end, previous = start + token.end(), piece
+    return end
+
+
+def _goes_on(previous: str, piece: str) -> bool:
+    """Whether a link's ``piece`` goes on from the ``previous`` one (`_spaced_link_end`)."""
+    if piece[0] in _LINK_PUNCTUATION or piece[0].islower():
+        return True
+    return previous[-1] in _LINK_PUNCTUATION and (len(previous) == 1 or previous[-1] != ".")
+
+
 def without_ids(text: str) -> str:
     """``text`` without its arXiv ids, DOIs and links (what the title, names and years are read
     from), and without a DOI's label left empty between commas."""

@@ -67,7 +67,7 @@ from bibnorm.readers._ref_dates import YEARS, dating_text
 from bibnorm.readers._ref_elided import with_elided_names
 from bibnorm.readers._ref_entry_types import entry_type_of, publisher_of
 from bibnorm.readers._ref_harvard import harvard_title
-from bibnorm.readers._ref_ids import arxiv_id, joined_dois, only_doi, without_ids
+from bibnorm.readers._ref_ids import arxiv_id, joined_dois, joined_links, only_doi, without_ids
 from bibnorm.readers._ref_inverted_names import (
     INVERTED_NAMES,
     inverted_first,
@@ -290,7 +290,8 @@ def parse_reference(text: str) -> ParsedReference:
     text = _KIND_OF_WORK.sub(". ", text)  # and its titles with their kind's mark: "Title[C]//Venue"
     text = _without_title_as_label(_as_quoted_in_english(in_english_no_date(text)))
     arxiv = arxiv_id(text)
-    text = joined_dois(text)  # a narrow column's stretched or broken DOI, a link's break points
+    # a narrow column's stretched or broken DOI, a link's break points; a link a font spaced out
+    text = joined_links(joined_dois(text))
     doi = only_doi(text)
     # arXiv's own DataCite DOI names its preprint (Vancouver's "arXiv. 2023;doi.org/10.48550/arXiv.…")
     arxiv = arxiv or arxiv_doi_id(doi)
