@@ -127,8 +127,10 @@ def printed_truth(row: dict, years: dict[str, int]) -> tuple[dict[str, object], 
 
 
 # GB/T 7714's kind of work after a title ("Title[M].", "Title[J/OL]."): the style's mark, which the
-# data labels the title's and a list's reader leaves out (the rules do, `_field_choice` too)
-_KIND_MARK = re.compile(rf"{KIND_OF_WORK_CODE}\][.,]?$")
+# data labels the title's and a list's reader leaves out (the rules do, `_field_choice` too). A
+# part's mark ends the title before the "//" of the whole it belongs to, which the data of some
+# GB/T `.bst` styles labels the title's as well ("Title[C]//ICLR.": the proceedings are the venue).
+_KIND_MARK = re.compile(rf"{KIND_OF_WORK_CODE}\](?://[\s\S]*+|[.,]?)$")
 
 
 def _glued_year(row: dict, year: int) -> bool:

@@ -42,6 +42,16 @@ A_LABEL = row("okada", "Okada,|family Dejima|family 1995:|date Y.|given Okada,|f
             "Conference page: Practical 2018 announcement",
             id="online",
         ),
+        pytest.param(
+            "Random Feature Attention[C/OL]//ICLR.",
+            "Random Feature Attention",
+            id="a-paper-in-proceedings-after-the-double-slash",
+        ),
+        pytest.param(
+            "A Low Cost Laser Beam Printer Controller[C]//191-195.",
+            "A Low Cost Laser Beam Printer Controller",
+            id="a-part-whose-whole-is-left-unnamed",
+        ),
         pytest.param("Arts et métiers graphiques", "Arts et métiers graphiques", id="no-mark"),
         pytest.param("The [M] of it", "The [M] of it", id="a-mark-inside-the-title"),
     ],
