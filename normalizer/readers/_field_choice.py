@@ -679,15 +679,11 @@ def _a_name(tagged: TaggedReference, name: str) -> bool:
     words = name.split()
     initialled = bool(_INITIALS.fullmatch(words[-1]) or (_INITIALS.fullmatch(words[0]) and "." in words[0]))
     shaped = initialled or any(word.casefold().strip(".,") in ORGANISATION_WORDS for word in words)
-    once = _letters(tagged.text).count(_letters(name)) == 1
+    once = title_key(tagged.text).count(title_key(name)) == 1
     return _NAME_WORDS <= len(words) <= _GROUP_WORDS and shaped and _capitalised(name) and once
 
 
 _INITIALS = re.compile(r"(?:[A-Z]\.?-?){1,3},?")  # "IA", "J.", "G.-M."
-
-
-def _letters(text: str) -> str:
-    return "".join(char for char in text.casefold() if char.isalnum())
 
 
 def _capitalised(name: str) -> bool:
