@@ -660,9 +660,13 @@ def _the_names_again(tagged: TaggedReference, title: str | None, names: tuple[st
     TUGboat 2008, 29, 315.", the model's "Utting IA 1992" of "Brown H, Utting IA 1992. Electronic
     Publishing …, 5(2):91–96", "European Space Agency. Joho Shori 1993; 34: 915–921.")."""
     inside = sorted(tagged.tokens_of(title)) if title else []
-    named = [_words_of(name) for name in names if _a_name(tagged, name)]
-    for count in range(len(inside) if alone else len(inside) - 1, 0, -1):
-        if _words_of(" ".join(tagged.tokens[index] for index in inside[:count])) in named:
+    # each name once, its words (a list may print one many times), and no title's opening longer
+    # than a name may be: a reference's time stays linear in its length however many names it has
+    words_of_names = {name: _words_of(name) for name in dict.fromkeys(names)}
+    longest = min(len(inside) if alone else len(inside) - 1, _GROUP_WORDS)
+    for count in range(longest, 0, -1):
+        opening = _words_of(" ".join(tagged.tokens[index] for index in inside[:count]))
+        if any(words == opening and _a_name(tagged, name) for name, words in words_of_names.items()):
             rest = [index for index in inside[count:] if not _YEAR.fullmatch(tagged.tokens[index])]
             return {tagged.labels[index] for index in rest} <= _NUMBER_LABELS | {"container"}
     return False

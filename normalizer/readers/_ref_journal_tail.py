@@ -20,8 +20,6 @@ from __future__ import annotations
 
 import re
 
-from bibnorm.text.journals import is_listed
-
 _JOURNAL_TAIL = re.compile(
     r"(?:,|(?<=[?!]))\s+[A-Z][^,()?!]{2,80}\s?,\s+\d{1,4}(?:\s*\(\d{1,4}\))?\s?,\s+(?:pp\.\s*)?\d+\s*[–-]\s*\d+\.?$"
 )
@@ -61,6 +59,8 @@ _LISTED_JOURNAL_TAIL = re.compile(
 
 def without_journal_tail(title: str) -> str:
     """``title`` without a journal, volume and page range read after it."""
+    from bibnorm.text.journals import is_listed  # local: the journal list is large
+
     title = _VOLUME_AFTER_JOURNAL.sub("", _JOURNAL_TAIL.sub("", title))
     listed = _LISTED_JOURNAL_TAIL.search(title)
     if listed is not None and is_listed(listed.group("journal")):
