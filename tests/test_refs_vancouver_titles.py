@@ -170,3 +170,35 @@ def test_given_names_first_and_a_comma_before_and_are_no_vancouver_list() -> Non
         "Parity-Check Codes. IEEE Trans. Inf. Theory, 52(11):4839–4855, 2006."
     )
     assert reference.title == "Weight Distribution of Low-Density Parity-Check Codes"
+
+
+# GB/T 7714 (gbt7714 .bst files) prints Latin-script names as Vancouver does, family name first and
+# initials without periods, but with a space between the initials ("Moore J B", "Wong R C W"):
+# the names' sentence still ends at the last initial, the title is the next sentence, its kind of
+# work's mark ("[M]", "[C]//") none of it.
+@pytest.mark.parametrize(
+    ("text", "title", "authors"),
+    [
+        pytest.param("Elliott R J, Aggoun L, Moore J B. Hidden Markov Models[M].[S.l.]: Springer, 1994.",
+                     "Hidden Markov Models", ("Elliott R J", "Aggoun L", "Moore J B"), id="a-book"),
+        pytest.param("Bian K, Park J M. MAC-layer misbehaviors in multi-hop cognitive radio networks[C]//"
+                     "US-Korea Conference on Science, Technology, and Entrepreneurship (UKC2006). "
+                     ".[S.l.]: [s.n.] , 2006:65–73.",
+                     "MAC-layer misbehaviors in multi-hop cognitive radio networks", ("Bian K", "Park J M"),
+                     id="a-paper-in-proceedings"),
+        pytest.param("Gao B, Park J M, Yang Y. Supporting mobile users in database-driven opportunistic "
+                     "spectrum access[C]//Proceedings of the 15th ACM international symposium on Mobile ad "
+                     "hoc networking and computing. .[S.l.]: [s.n.] , 2014:215–224.",
+                     "Supporting mobile users in database-driven opportunistic spectrum access",
+                     ("Gao B", "Park J M", "Yang Y"), id="spaced-initials-inside-the-list"),
+        pytest.param("Adam N R, Worthmann J C. Security-control methods for statistical databases: a "
+                     "comparative study[J]. ACM Computing Surveys (CSUR), 1989, 21(4):515–556.",
+                     "Security-control methods for statistical databases: a comparative study",
+                     ("Adam N R", "Worthmann J C"), id="an-article"),
+    ],
+)  # fmt: skip
+def test_gbt_latin_names_with_spaced_initials_end_at_their_last_initial(
+    text: str, title: str, authors: tuple[str, ...]
+) -> None:
+    reference = parse_reference(text)
+    assert (reference.title, reference.authors) == (title, authors)

@@ -24,11 +24,12 @@ _LOWER_PARTICLE = alternation(name_particles().particles)
 # A family name's word: capitalised, a lowercase letter in it ("Hasson", "Hämäläinen", "Boyd-Graber").
 _FAMILY_WORD = r"[A-Z][^\s\d,.;:a-z]*[a-z][^\s\d,.;:]*"
 # Initials: capitals, a lowercase letter after one where the given name prints two of its letters
-# ("JC", "MCW", "Tanno Ki", "von Bothmer Rv", "Gonzalez JdJS").
+# ("JC", "MCW", "Tanno Ki", "von Bothmer Rv", "Gonzalez JdJS"), or GB/T 7714's single capitals a
+# space apart, the name's comma or period after them ("Moore J B", "Wong R C W").
 # A generation after them: "Smith JA Jr", "Hughes HE 3rd".
 _SUFFIXES = name_suffixes()  # name-suffixes.json
 _INITIALS = (
-    r"[A-Z](?:[a-z]?[A-Z]){0,3}[a-z]?"
+    r"(?:[A-Z](?:\s[A-Z]){1,3}(?=[,.])|[A-Z](?:[a-z]?[A-Z]){0,3}[a-z]?)"
     rf"(?:\s{alternation((*_SUFFIXES.unpunctuated, *_SUFFIXES.ordinals, *_SUFFIXES.numerals))})?"
 )
 # Vancouver (ICMJE, NLM; medicine): "Yeshurun Y, Nguyen M, Hasson U. Title. Journal. 2021;22:181-92."
