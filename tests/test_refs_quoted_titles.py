@@ -44,3 +44,75 @@ from bibnorm.readers.refs import parse_reference
 def test_words_between_the_names_and_the_quotes(text: str, title: str, authors: tuple[str, ...]) -> None:
     parsed = parse_reference(text)
     assert (parsed.title, parsed.authors) == (title, authors)
+
+
+# A quotation that opens the title, words after it in the same sentence: the title runs on past the
+# quotation to the separator the names end with (a period: the sentence's end; a comma: the next
+# comma). IEEE's quotes inside its quotes open the title too.
+@pytest.mark.parametrize(
+    ("text", "title", "authors"),
+    [
+        pytest.param("John H Nachbar. “evolutionary” selection dynamics in games: Convergence and limit "
+                     "properties. International journal of game theory, 19(1):59–89, 1990.",
+                     "“evolutionary” selection dynamics in games: Convergence and limit properties",
+                     ("John H Nachbar",), id="plainnat-names-then-a-period"),
+        pytest.param("M. T. Ribeiro, S. Singh, and C. Guestrin, \" why should i trust you?\" explaining the "
+                     "predictions of any classifier, in Proceedings of the 22nd ACM SIGKDD international "
+                     "conference on knowledge discovery and data mining, 2016, pp. 1135–1144.",
+                     "\" why should i trust you?\" explaining the predictions of any classifier",
+                     ("M. T. Ribeiro", "S. Singh", "C. Guestrin"), id="names-then-a-comma"),
+        pytest.param("J. M. Zhang and M. Harman, “\"ignorance and prejudice\" in software fairness,” in "
+                     "2021 IEEE/ACM 43rd International Conference on Software Engineering (ICSE), pp. "
+                     "1436–1447, 2021.", "\"ignorance and prejudice\" in software fairness",
+                     ("J. M. Zhang", "M. Harman"),
+                     id="ieee-quotes-inside-quotes"),
+        pytest.param("A. Finkelstein, M. Harman, S. A. Mansouri, J. Ren, and Y. Zhang, ““fairness analysis” "
+                     "in requirements assignments,” in 2008 16th IEEE International Requirements "
+                     "Engineering Conference, pp. 115–124, IEEE, 2008.",
+                     "“fairness analysis” in requirements assignments",
+                     ("A. Finkelstein", "M. Harman", "S. A. Mansouri", "J. Ren", "Y. Zhang"),
+                     id="ieee-curly-quotes-inside-curly-quotes"),
+    ],
+)  # fmt: skip
+def test_a_quotation_opening_the_title_is_not_the_whole_title(
+    text: str, title: str, authors: tuple[str, ...]
+) -> None:
+    reference = parse_reference(text)
+    assert (reference.title, reference.authors) == (title, authors)
+
+
+def test_a_quoted_title_closed_by_its_comma_ends_at_its_quotes() -> None:
+    """IEEE's “Title,” in …: the comma inside the quotes closes the title, "in" after them is no
+    word of it."""
+    reference = parse_reference(
+        "A. Smith and B. Jones, “A study of quoted things,” in Proc. Conf., 2020, pp. 1–2."
+    )
+    assert reference.title == "A study of quoted things"
+
+
+def test_a_quoted_title_then_a_colon_is_the_whole_title() -> None:
+    """An italic title read as quoted, its publisher after a colon (econ's "Names (2010) *Title*:
+    Publisher."): what follows the colon is no word of the title."""
+    reference = parse_reference(
+        "Attwood, Feona (2010) “Porn.com: Making Sense of Online Pornography”: Peter Lang."
+    )
+    assert reference.title == "Porn.com: Making Sense of Online Pornography"
+
+
+def test_a_quoted_title_opening_the_reference_is_the_whole_title() -> None:
+    """No names before the quotation (an italic title read as quoted: biblatex-nature's software
+    "*ABSPACK, CrysAlis CCD and CrysAlis RED* version 1.171 (…)"): the words after it are none of it."""
+    reference = parse_reference(
+        "“ABSPACK, CrysAlis CCD and CrysAlis RED” version 1.171 (Oxford Diffraction Ltd., Abingdon, "
+        "United Kingdom, 2006)."
+    )
+    assert reference.title == "ABSPACK, CrysAlis CCD and CrysAlis RED"
+
+
+def test_a_field_label_after_a_quoted_title_is_no_word_of_it() -> None:
+    """biblatex's "isbn:" after an italic title read as quoted: a field's label, not the title's
+    next word (the title a quotation opens runs on only into words)."""
+    reference = parse_reference(
+        "Schreiber, M. “Statistical Mechanics of Volumes” isbn: 978-3-642-46246-7 ()."
+    )
+    assert reference.title == "Statistical Mechanics of Volumes"

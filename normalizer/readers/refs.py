@@ -149,6 +149,23 @@ _AUTHOR_YEAR = re.compile(
 # (The title opens after the spaces and ends after a letter, not among spaces: a quotation full of
 # spaces was read every way its spaces can be shared out, a time cubic in their number.)
 _QUOTED = re.compile(r"(?:[“\"«]|``)\s*+(?P<title>[^“”\"»]{8,}?)(?<!\s)[,.]?\s*+(?:[”\"»]|'')")
+# Words after the quotation, in the same sentence: the quotation opens the title, not the whole of it
+# ("Nachbar. “evolutionary” selection dynamics in games: …"); not a venue's or a note's word after a
+# whole title ("“Title” in Book", "pp. 3"), nor a field's label ("isbn:"), nor a colon's: an italic
+# title read as quoted has its publisher after one ("Attwood, Feona (2010) “Porn.com: …”: Peter
+# Lang.")
+_OPENS_THE_TITLE = re.compile(
+    r"\s?+(?!(?:in|pp|vol|volume|no|eds?|edn|edited|version|accessed|available|retrieved|tech)\b|[a-z]++:)[a-z]"
+)
+_CLOSED_TITLE = re.compile(r"[,.]\s*+\S$")  # IEEE's “Title,” in Proc. …: the comma closes the title
+# The end of a title a quotation opens: after names and a comma, the next comma ("Ribeiro, S. Singh,
+# and C. Guestrin, " why should i trust you?" explaining the predictions of any classifier, in
+# Proceedings …"); after names and a period or a colon, the sentence's end or a year in parentheses.
+_COMMA_END = re.compile(r",\s")
+_SENTENCE_OR_YEAR_END = re.compile(r"(?<=[^\W_]{2})\.(?:\s|$)|\s\((?=\d{4}[a-z]?\))")
+# A quotation that opens a quoted title (IEEE's quotes inside quotes: “"ignorance and prejudice" in
+# software fairness,”, ““fairness analysis” in requirements assignments,”).
+_QUOTATION_FIRST_IN_QUOTES = re.compile(r"“\s?+(?P<title>[“”\"][^“”\"]{1,200}[”\"][^“”\"]{1,300}?)[,.]?”")
 # (A year in parentheses at the very end, "… 113, 361–363 (1991).", is no APA year: no words follow.)
 # Harvard (agsm) puts a comma after it: "Tilly, C. (1992), Coercion, capital, and European states".
 _APA = re.compile(
@@ -699,6 +716,8 @@ def acs_untitled_names(text: str) -> str | None:
 def _read_quoted(text: str) -> _Reading | None:
     """A quoted title, the names before it without an author-year style's year ("Attwood, Feona
     (2006) “…”"); words between the names and the quotes are `title_around_quotes`'s."""
+    if nested := _QUOTATION_FIRST_IN_QUOTES.search(text):  # IEEE's “"ignorance and prejudice" in …,”
+        return _clean_title(nested.group("title")), _YEAR_AFTER_AUTHORS.sub("", text[: nested.start()])
     quoted = outer_quotes(_QUOTED.search(text), SINGLE_QUOTED.search(text))
     if quoted is None:
         return None
@@ -711,7 +730,21 @@ def _read_quoted(text: str) -> _Reading | None:
     around = title_around_quotes(text, quoted.start(), quoted.group("title"), looks_like_names)
     if around is not None:  # "Names. Aristotle’s “De Motu Animalium.”", "Names. Work. Vol. 1: “…”"
         return _clean_title(around[0]), around[1]
+    # (names before the quotation: an italic title read as quoted opens a reference without them,
+    # "“ABSPACK, CrysAlis CCD and CrysAlis RED” version 1.171 (…)", a version's word after it)
+    opening = quoted.start() > 0 and _OPENS_THE_TITLE.match(text, quoted.end())
+    if opening and not _CLOSED_TITLE.search(quoted.group()):
+        return _title_opened_by_quotation(text, quoted.start(), quoted.end())
     return _clean_title(quoted.group("title")), _YEAR_AFTER_AUTHORS.sub("", text[: quoted.start()])
+
+
+def _title_opened_by_quotation(text: str, start: int, end: int) -> _Reading:
+    """The title a quotation opens, words following it ("Nachbar. “evolutionary” selection dynamics
+    in games: …"): to the comma or the sentence's end the separator before it tells, names before."""
+    names = text[:start]
+    ending = (_COMMA_END if names.rstrip().endswith(",") else _SENTENCE_OR_YEAR_END).search(text, end)
+    title = text[start : ending.start() if ending else len(text)]
+    return _clean_title(title), _YEAR_AFTER_AUTHORS.sub("", names)
 
 
 # elsarticle's numbered style (elsarticle-num, and the styles made after it): "T. D. Wilson, Title,
