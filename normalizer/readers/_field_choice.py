@@ -649,20 +649,21 @@ def _the_year_again(tagged: TaggedReference, rules: RuleReading) -> bool:
 _NAME_WORDS = 2  # the fewest words of a name a title may be again: not a one-word title ("Editorial")
 
 
-def _the_names_again(tagged: TaggedReference, title: str | None, names: tuple[str, ...], alone: bool) -> bool:
-    """Whether ``title`` is one of ``names`` again (`_a_name`), then a year or what the model reads
-    as a date, a journal's name or its numbers — or nothing, where ``alone`` (the rules read the
-    name as the authors; a group's name the rules read as the title alone is a web page's title as
-    often as its author: "The Coq Development Team. Available at: https://…"): a style
-    that prints no title, the rules or the model reading the authors' name where it would stand
-    ("National Institute of Standards and Technology, in ICML 2023.", "Intergovernmental Panel on
-    Climate Change 2005. IPCC. https://…", "National Institute of Standards and Technology,
-    TUGboat 2008, 29, 315.", the model's "Utting IA 1992" of "Brown H, Utting IA 1992. Electronic
-    Publishing …, 5(2):91–96", "European Space Agency. Joho Shori 1993; 34: 915–921.")."""
+def _the_names_again(
+    tagged: TaggedReference, title: str | None, words_of_names: Mapping[str, set[str]], alone: bool
+) -> bool:
+    """Whether ``title`` is one of the names (``words_of_names``: each name and its words) again (`_a_name`),
+    then a year or what the model reads as a date, a journal's name or its numbers — or nothing, where
+    ``alone`` (the rules read the name as the authors; a group's name the rules read as the title alone is a
+    web page's title as often as its author: "The Coq Development Team. Available at: https://…"): a style
+    that prints no title, the rules or the model reading the authors' name where it would stand ("National
+    Institute of Standards and Technology, in ICML 2023.", "Intergovernmental Panel on Climate Change 2005.
+    IPCC. https://…", "National Institute of Standards and Technology, TUGboat 2008, 29, 315.", the model's
+    "Utting IA 1992" of "Brown H, Utting IA 1992. Electronic Publishing …, 5(2):91–96", "European Space
+    Agency. Joho Shori 1993; 34: 915–921.")."""
     inside = sorted(tagged.tokens_of(title)) if title else []
-    # each name once, its words (a list may print one many times), and no title's opening longer
-    # than a name may be: a reference's time stays linear in its length however many names it has
-    words_of_names = {name: _words_of(name) for name in dict.fromkeys(names)}
+    # no title's opening longer than a name may be: a reference's time stays linear in its length
+    # however many names it has
     longest = min(len(inside) if alone else len(inside) - 1, _GROUP_WORDS)
     for count in range(longest, 0, -1):
         opening = _words_of(" ".join(tagged.tokens[index] for index in inside[:count]))
@@ -704,8 +705,10 @@ def _authors_as_the_title(tagged: TaggedReference, rules: RuleReading) -> tuple[
     the names the rules read, else a group's name opening the reference (`_opening_group`)."""
     names = rules.authors or _opening_group(tagged.text)
     alone = bool(rules.authors)  # the name alone: where the rules read it as the authors
-    return _the_names_again(tagged, rules.title, names, alone), _the_names_again(
-        tagged, tagged.title, names, alone
+    # each name once with its words, for both titles (a list may print one name many times)
+    words_of_names = {name: _words_of(name) for name in dict.fromkeys(names)}
+    return _the_names_again(tagged, rules.title, words_of_names, alone), _the_names_again(
+        tagged, tagged.title, words_of_names, alone
     )
 
 
