@@ -133,6 +133,11 @@ def test_an_alternation_with_any_blank_matches_a_line_break_and_spaces_between_w
     ]
 
 
+def test_the_editors_marks_printed_abbreviated_are_those_the_names_print_with_a_period() -> None:
+    # "eds." and "trans." are among the names' abbreviations; "editors", "Hrsg" are not
+    assert reference_abbreviations().abbreviated_editors == ("ed", "eds", "trans")
+
+
 def test_a_capitalised_alternation_also_matches_each_word_capitalised() -> None:
     pattern = re.compile(alternation(["van", "'t"], capitalised=True) + "$")
     assert [bool(pattern.match(word)) for word in ("van", "Van", "'t", "VAN")] == [True, True, True, False]
@@ -181,6 +186,7 @@ _HAND_TABLES = {
     "organisations": re.compile(r"[\"']collaboration[\"'],|Collaboration\|Team|Team\|Developers"),
     "designators": re.compile(r"\(\?:monograph\|database\|homepage\) on the Internet"),
     "next fields": re.compile(r"volume\|vol\|number\|no\|chapter"),
+    "editors' marks": re.compile(r"\[Ee\]ds\?\|\[Tt\]rans|Eds\?\|Trans\|Narr"),
 }
 
 

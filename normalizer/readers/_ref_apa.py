@@ -95,7 +95,9 @@ def group_author(text: str, author_place: str) -> tuple[str] | None:
     return (place,) if text.lstrip(" *").startswith(place) else None
 
 
-_EDITORS_ONLY = re.compile(r"\(?(?:[Ee]ds?|[Tt]rans)\.?\)?")
+# "eds", "trans" (reference-abbreviations.json's editors printed abbreviated), also capitalised
+_EDITOR_MARK = alternation(reference_abbreviations().abbreviated_editors, capitalised=True)
+_EDITORS_ONLY = re.compile(rf"\(?{_EDITOR_MARK}\.?\)?")
 
 REPRINT = re.compile(r"\((?:Reprinted from|Original work published)\b[^()]*\)")
 """APA's note on the original of a reprint, its DOI the original's: "(Reprinted from "Marking
@@ -131,9 +133,20 @@ _NAME_PLACE_WORDS = (
 # "Laan, R." — searched once per run of a name's characters (from the run's start, up to its first
 # letter), not from each of its letters again.
 _INVERTED_NAME = re.compile(r"(?<![\w’'-])(?>[\w’'-]*?[^\W\d_])[\w’'-]*+,\s(?:[A-Z]\.\s?-?)+")
+# What APA's note after a title opens with (reference-abbreviations.json): "Eds.", "Trans." (the
+# editors' marks printed abbreviated, capitalised), "Narr.", "ed.", "Nos."; "Series", "Issue" and
+# a thesis's word (kinds-of-work.json) as whole words.
+_NOTE_MARKS = (
+    *(f"{mark.capitalize()}." for mark in reference_abbreviations().abbreviated_editors),
+    *(note for note in reference_abbreviations().notes if note.endswith(".")),
+)
+_NOTE_WORDS = (
+    *kinds_of_work().thesis_words,
+    *(note for note in reference_abbreviations().notes if not note.endswith(".")),
+)
 _NOTE = re.compile(
-    r"(?<!\s)\s*\((?:[^()]*\b(?:Eds?|Trans|Narr|ed)\.[^()]*|[^()]*\bVersion\s[^()]*|[^()]*\bNos?\.\s?[^()]*"
-    rf"|[^()]*\b(?:{alternation(kinds_of_work().thesis_words)}|Series|Issue)\b[^()]*)\)$"
+    rf"(?<!\s)\s*\((?:[^()]*\b{alternation(_NOTE_MARKS)}[^()]*|[^()]*\bVersion\s[^()]*"
+    rf"|[^()]*\b{alternation(_NOTE_WORDS)}\b[^()]*)\)$"
 )
 
 

@@ -1168,8 +1168,10 @@ _HONORIFIC = re.compile(r"^(?:(?:Prof|Dr)\.\s+)+(?=[A-Z])")
 # ACM's date slot of a work without a year, after the names or opening a work without them:
 # "Names. [n.d.]. Title. In …", "[n.d.]. Title. https://…" (acmart), read as APA's "(n.d.)" is.
 _ACM_NO_DATE = re.compile(r"(?:^\s*|\.\s)\[n\.\s?d\.\]\.\s")
+# ("ed", "eds", "trans": reference-abbreviations.json's editors printed abbreviated, also capitalised)
+_ABBREVIATED_EDITOR = alternation(reference_abbreviations().abbreviated_editors, capitalised=True)
 _EDITORS_BEFORE_YEAR = re.compile(
-    rf"(?:,|(?<![\s,]))\s+\(?(?:[Ee]ds?|[Tt]rans)\.\)?(?:\s*,)?(?=\s+\(?{YEARS}[a-z]?\b)"
+    rf"(?:,|(?<![\s,]))\s+\(?{_ABBREVIATED_EDITOR}\.\)?(?:\s*,)?(?=\s+\(?{YEARS}[a-z]?\b)"
 )
 # An editors' mark after the names: "Ian Editor (Ed.)", "A and B, eds.", "Attwood, Feona ed.".
 _EDITORS = re.compile(  # "eds", "Hrsg" (reference-abbreviations.json)

@@ -398,6 +398,7 @@ class ReferenceAbbreviations:
     running_on: tuple[str, ...] = ()  # a title's sentence goes on after them: "sp", "cf", "vs"
     in_names: tuple[str, ...] = ()  # before the rest of a name: "Md", "Wm", "Dr", "Prof"
     before_initials: tuple[str, ...] = ()  # a Russian given name's before a patronymic's initial: "Yu"
+    notes: tuple[str, ...] = ()  # APA's note after a title opens with, as printed: "Narr.", "ed.", "Series"
 
     @property
     def abbreviations(self) -> tuple[str, ...]:
@@ -405,6 +406,12 @@ class ReferenceAbbreviations:
         return tuple(
             spelling for spelling in (*self.names, *self.numbers, *self.venues) if spelling.endswith(".")
         )
+
+    @property
+    def abbreviated_editors(self) -> tuple[str, ...]:
+        """The editors' marks printed abbreviated, without their period: those whose spelling with
+        one is among the `names` ("ed", "eds", "trans")."""
+        return tuple(mark for mark in self.editors if f"{mark}." in self.names)
 
 
 @cache
