@@ -187,6 +187,8 @@ _HAND_TABLES = {
     "designators": re.compile(r"\(\?:monograph\|database\|homepage\) on the Internet"),
     "next fields": re.compile(r"volume\|vol\|number\|no\|chapter"),
     "editors' marks": re.compile(r"\[Ee\]ds\?\|\[Tt\]rans|Eds\?\|Trans\|Narr"),
+    "fields after a title": re.compile(r"in\|npj\|pp|edn\|edited\|version|pp\\b\|pages\\b"),
+    "editions": re.compile(r"ed\|edn\|edition"),
 }
 
 

@@ -48,6 +48,7 @@ from bibnorm.readers._ref_dates import YEARS
 from bibnorm.readers._ref_harvard import letters_and_digits, upright_title
 from bibnorm.readers._reflist import ReferenceList
 from bibnorm.readers.refs import OriginOf, looks_like_names, parse_reference, queries_from_list
+from bibnorm.text.word_tables import alternation, reference_abbreviations
 
 StyledLine = tuple[str, Sequence[tuple[int, int]]]
 """A line's text and the (start, end) of each italic run in it."""
@@ -264,8 +265,9 @@ _SENTENCE_CASE_GOES_ON = re.compile(r"[.)]*\s+[a-z(][^A-Z]*,\s*")
 # What follows a venue's italic name: its volume and pages, a publisher's capitalised name
 # ("15(4)", ", pp", ", Springer", ", John Wiley & Sons, Ltd, chapter 13, pp"); no lower-case word
 # of a title ("…, *Drosophila* and its kin").
-_AFTER_VENUE = re.compile(
-    r"(?>[\s,.;:()–-]|[a-zA-Z]{0,2}\d[\w./–-]*|pp\b|pages\b|chapter\b|vols?\b|&|[A-Z][\w'’.-]*"
+_AFTER_VENUE = re.compile(  # "pp", "chapter" (reference-abbreviations.json's after_italic_venue)
+    rf"(?>[\s,.;:()–-]|[a-zA-Z]{{0,2}}\d[\w./–-]*|{alternation(reference_abbreviations().after_italic_venue)}\b"
+    r"|&|[A-Z][\w'’.-]*"
     r"|(?:https?://|doi\.org\b)\S*)*"  # an article number ("48(7): e13477"), a link
 )
 

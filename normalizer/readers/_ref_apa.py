@@ -213,9 +213,10 @@ def title_sentence(after_date: str) -> str:
 
 # A word in lower case (digits may follow its letters: "part2"), which no venue, link or note
 # after a title opens with, but "in", "npj", "pp." and the like ("arXiv", "eLife" are not all lower
-# case), and no field's label before its colon (biblatex's "isbn: …", "url: …").
+# case), and no field's label before its colon (biblatex's "isbn: …", "url: …"):
+# reference-abbreviations.json's after_apa_title.
 _GOES_ON = re.compile(
-    r"(?!(?:in|npj|pp|doi|vol|no|https?|www|url|isbn|issn|retrieved|available)\b)[a-z]++[0-9]*+(?=[\s,;]|\.\s)"
+    rf"(?!{alternation(reference_abbreviations().after_apa_title)}\b)[a-z]++[0-9]*+(?=[\s,;]|\.\s)"
 )
 
 

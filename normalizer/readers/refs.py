@@ -154,8 +154,8 @@ _QUOTED = re.compile(r"(?:[“\"«]|``)\s*+(?P<title>[^“”\"»]{8,}?)(?<!\s)[
 # whole title ("“Title” in Book", "pp. 3"), nor a field's label ("isbn:"), nor a colon's: an italic
 # title read as quoted has its publisher after one ("Attwood, Feona (2010) “Porn.com: …”: Peter
 # Lang.")
-_OPENS_THE_TITLE = re.compile(
-    r"\s?+(?!(?:in|pp|vol|volume|no|eds?|edn|edited|version|accessed|available|retrieved|tech)\b|[a-z]++:)[a-z]"
+_OPENS_THE_TITLE = re.compile(  # "in", "pp", "tech" (reference-abbreviations.json's after_quotation)
+    rf"\s?+(?!{alternation(reference_abbreviations().after_quotation)}\b|[a-z]++:)[a-z]"
 )
 _CLOSED_TITLE = re.compile(r"[,.]\s*+\S$")  # IEEE's “Title,” in Proc. …: the comma closes the title
 # The end of a title a quotation opens: after names and a comma, the next comma ("Ribeiro, S. Singh,
@@ -1059,8 +1059,9 @@ _BOOK_TAIL = re.compile(
 )
 # An edition after a book's title: "The LaTeX Companion. 1st ed.", econ's "…, 5th edition, 480"
 # (and its page count)
+_EDITION_WORD = alternation(reference_abbreviations().editions)  # "ed", "edn" (reference-abbreviations.json)
 _EDITION = re.compile(
-    r"(?:[.,]|(?<![\s.,]))\s+\d+(?:st|nd|rd|th)\.?\s+(?:ed|edn|edition)\.?(?:,\s*(?:p\.\s*)?\d+)?$"
+    rf"(?:[.,]|(?<![\s.,]))\s+\d+(?:st|nd|rd|th)\.?\s+{_EDITION_WORD}\.?(?:,\s*(?:p\.\s*)?\d+)?$"
 )
 # APA's notes after a title: "(2nd ed.)", "(Vol. 2)", "[Letter to the editor]", "[Annual report]".
 # (A few of them, each bracket without another inside, after the last word: from each "[" of a

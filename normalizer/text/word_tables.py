@@ -399,6 +399,10 @@ class ReferenceAbbreviations:
     in_names: tuple[str, ...] = ()  # before the rest of a name: "Md", "Wm", "Dr", "Prof"
     before_initials: tuple[str, ...] = ()  # a Russian given name's before a patronymic's initial: "Yu"
     notes: tuple[str, ...] = ()  # APA's note after a title opens with, as printed: "Narr.", "ed.", "Series"
+    after_apa_title: tuple[str, ...] = ()  # open a field after an APA title's period: "in", "npj", "url"
+    after_quotation: tuple[str, ...] = ()  # open a field after a title in quotation marks: "in", "pp", "tech"
+    editions: tuple[str, ...] = ()  # an edition's word after its ordinal: "ed", "edn", "edition"
+    after_italic_venue: tuple[str, ...] = ()  # may follow a venue's italic name: "pp", "chapter", "vol"
 
     @property
     def abbreviations(self) -> tuple[str, ...]:
