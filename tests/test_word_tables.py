@@ -189,6 +189,7 @@ _HAND_TABLES = {
     "editors' marks": re.compile(r"\[Ee\]ds\?\|\[Tt\]rans|Eds\?\|Trans\|Narr"),
     "fields after a title": re.compile(r"in\|npj\|pp|edn\|edited\|version|pp\\b\|pages\\b"),
     "editions": re.compile(r"ed\|edn\|edition"),
+    "link words": re.compile(r"url\|www-document\|online"),
 }
 
 

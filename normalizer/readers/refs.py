@@ -94,6 +94,7 @@ from bibnorm.text.titles import KIND_OF_WORK_CODE
 from bibnorm.text.word_tables import (
     alternation,
     author_list_words,
+    identifier_labels,
     kinds_of_work,
     name_list_conjunctions,
     name_particles,
@@ -963,8 +964,10 @@ def _names_and_year(sentence: str) -> str | None:
 # "[Online]", the day of the visit ("[accessed 2018-09-30]", "visited: 04.08.2017"), with one of
 # those words; or its year alone ("(2014)").
 _VISITED = alternation(visit_dates().words)  # "accessed", "last visited", "abgerufen" (visit-dates.json)
-_LINK_MATTER = re.compile(rf"[\W\d]*(?:(?:in|url|www-document|online|available|at|{_VISITED})\b[\W\d]*)*")
-_LINK_WORD = re.compile(rf"\b(?:url|www-document|online|available|{_VISITED})\b", re.IGNORECASE)
+_LINK_WORDS = identifier_labels()  # "url", "online"; "in", "at" (identifier-labels.json)
+_LINK_OR_JOINER = alternation((*_LINK_WORDS.link_joiners, *_LINK_WORDS.link_words))
+_LINK_MATTER = re.compile(rf"[\W\d]*(?:(?:{_LINK_OR_JOINER}|{_VISITED})\b[\W\d]*)*")
+_LINK_WORD = re.compile(rf"\b(?:{alternation(_LINK_WORDS.link_words)}|{_VISITED})\b", re.IGNORECASE)
 _YEAR_ALONE = re.compile(rf"[\s(]*{YEARS}[).\s]*")
 
 

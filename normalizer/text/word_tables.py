@@ -372,6 +372,8 @@ class IdentifierLabels:
 
     pubmed: tuple[str, ...]  # PubMed's numbers: "pmid", "pmcid"
     others: tuple[str, ...]  # "doi", "url", "eprint", "isbn", "arxiv"
+    link_words: tuple[str, ...] = ()  # around a web page's link: "url", "www-document", "online"
+    link_joiners: tuple[str, ...] = ()  # between those and the link: "in", "at"
 
     @property
     def labels(self) -> tuple[str, ...]:
