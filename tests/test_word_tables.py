@@ -190,6 +190,7 @@ _HAND_TABLES = {
     "fields after a title": re.compile(r"in\|npj\|pp|edn\|edited\|version|pp\\b\|pages\\b"),
     "editions": re.compile(r"ed\|edn\|edition"),
     "link words": re.compile(r"url\|www-document\|online"),
+    "journal name words": re.compile(r"f\u00fcr\|de\|des"),
 }
 
 

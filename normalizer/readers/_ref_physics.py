@@ -21,6 +21,7 @@ from bibnorm.text.word_tables import (
     alternation,
     babel_languages,
     collaboration_words,
+    journal_name_words,
     kinds_of_work,
     name_particles,
     name_suffixes,
@@ -35,7 +36,9 @@ from bibnorm.text.word_tables import (
 # Solid State Physics 6", "IEEE Transactions on Information Theory 46", "EPL (Europhysics
 # Letters) 55", "Journal de Physique I 5").
 _PLACE = r"(?:\s\((?:[A-Z][a-z]+|N\.\s?Y\.)\))?"
-_JOURNAL_WORD = r"(?:[A-Z][A-Za-z'’&-]*[.:]?|in|of|on|the|and|for|für|de|des|du|la|le|et|\([A-Z][^()\d]*\))"
+_JOURNAL_WORD = (  # its words in lower case: "in", "für", "de" (title-omitted-words.json)
+    rf"(?:[A-Z][A-Za-z'’&-]*[.:]?|{alternation(journal_name_words())}|\([A-Z][^()\d]*\))"
+)
 # Each word, with the place after it, is read one way (a place in parentheses is also a journal
 # word: read both ways, "A (Aa) (Aa) …" before no volume took a time exponential in its words).
 _JOURNAL_NAME = rf"[A-Z][A-Za-z'’&-]*[.:]?{_PLACE}(?:(?>\s{_JOURNAL_WORD}{_PLACE}))*"

@@ -36,7 +36,8 @@ once, when first asked for (every file says where its words come from):
 - `organisation_words` (``organisation-words.json``): "Collaboration", "Team", "Institute" — the
   words that make an author an organisation, not a person;
 - `title_omitted_words` (``title-omitted-words.json``): "of", "the", "für", "de" — the words an
-  abbreviation of a journal's or venue's title leaves out (ISO 4, the AMS's abbreviations);
+  abbreviation of a journal's or venue's title leaves out (ISO 4, the AMS's abbreviations), and
+  of them those a physics reference's journal name holds in lower case (`journal_name_words`);
 - `latin_letters` (``latin-letters.json``): "ł" → "l", "ß" → "ss", "ä" → "ae" — the Latin
   letters that do not decompose into a letter and an accent, spelt in ASCII, and the German and
   Nordic letters spelt without their accent;
@@ -126,6 +127,7 @@ __all__ = [
     "identifier_labels",
     "item_types",
     "journal_catalogue_words",
+    "journal_name_words",
     "kinds_of_work",
     "landing_pages",
     "latin_letters",
@@ -511,6 +513,13 @@ def title_omitted_words() -> frozenset[str]:
     """The words an abbreviation of a journal's or venue's title leaves out ("of", "the", "und",
     "de"), lower case, from ``normalizer/data/title-omitted-words.json``."""
     return frozenset(_table("title-omitted-words.json")["words"])
+
+
+@cache
+def journal_name_words() -> tuple[str, ...]:
+    """Of the words a title's abbreviation leaves out, those a physics reference's journal name holds
+    in lower case ("in", "of", "für", "de"), as printed, from ``normalizer/data/title-omitted-words.json``."""
+    return tuple(_table("title-omitted-words.json")["journal_name_words"])
 
 
 @dataclass(frozen=True)
