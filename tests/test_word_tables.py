@@ -191,6 +191,7 @@ _HAND_TABLES = {
     "editions": re.compile(r"ed\|edn\|edition"),
     "link words": re.compile(r"url\|www-document\|online"),
     "journal name words": re.compile(r"f\u00fcr\|de\|des"),
+    "printed series": re.compile(r"Ser\\\.\|Series"),
 }
 
 

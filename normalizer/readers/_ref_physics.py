@@ -21,6 +21,7 @@ from bibnorm.text.word_tables import (
     alternation,
     babel_languages,
     collaboration_words,
+    journal_catalogue_words,
     journal_name_words,
     kinds_of_work,
     name_particles,
@@ -47,8 +48,10 @@ _JOURNAL_VOLUME = re.compile(
     r"|^ibid\.\s[A-Z]?\d{1,5}$"  # the journal of the work before it: "…; C. D., ibid. 11, 395 (1975)"
 )
 _ABBREVIATIONS = re.compile(r"^(?:[A-Z][a-z]*\.\s?)+$")  # "Angew. Chem."
-# A journal's series and volume after a comma: "Ser. B 777", "Series A 24".
-_SERIES = re.compile(r"^(?:Ser\.|Series|Sect?\.|Section|Pt\.|Part)\s[A-Z]{1,2}\s[A-Z]?\d{1,5}$")
+# A journal's series and volume after a comma: "Ser. B 777", "Series A 24" (the series as printed of
+# journal-catalogue-words.json).
+_SERIES_WORD = alternation(journal_catalogue_words().series_printed)
+_SERIES = re.compile(rf"^{_SERIES_WORD}\s[A-Z]{{1,2}}\s[A-Z]?\d{{1,5}}$")
 
 
 def _series_after(pieces: list[str], at: int) -> bool:

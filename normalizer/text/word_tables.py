@@ -554,6 +554,7 @@ class JournalCatalogueWords:
     subtitle_openers: tuple[str, ...]  # whole words opening a subtitle: "a", "an", "the", "journal"
     publisher_stems: tuple[str, ...]  # beginnings of a publisher's words: "academ", "instit", "nauk"
     publisher_words: tuple[str, ...]  # whole words of a publisher's name: "věd"
+    series_printed: tuple[str, ...] = ()  # a journal's series before its letter, as printed: "Ser.", "Part"
 
 
 @cache
