@@ -133,6 +133,12 @@ def test_an_alternation_with_any_blank_matches_a_line_break_and_spaces_between_w
     ]
 
 
+def test_an_alternation_with_one_blank_matches_one_blank_between_words() -> None:
+    pattern = re.compile(alternation(["in press"], one_blank=True) + "$")
+    matched = [bool(pattern.match(text)) for text in ("in press", "in\npress", "in  press")]
+    assert matched == [True, True, False]
+
+
 def test_the_editors_marks_printed_abbreviated_are_those_the_names_print_with_a_period() -> None:
     # "eds." and "trans." are among the names' abbreviations; "editors", "Hrsg" are not
     assert reference_abbreviations().abbreviated_editors == ("ed", "eds", "trans")
@@ -192,6 +198,7 @@ _HAND_TABLES = {
     "link words": re.compile(r"url\|www-document\|online"),
     "journal name words": re.compile(r"f\u00fcr\|de\|des"),
     "printed series": re.compile(r"Ser\\\.\|Series"),
+    "untitled states": re.compile(r"\[Ss\]ubmitted\|"),
 }
 
 

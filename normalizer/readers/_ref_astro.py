@@ -34,6 +34,7 @@ from bibnorm.text.word_tables import (
     organisation_words,
     publication_states,
     reference_abbreviations,
+    untitled_states,
 )
 
 _CAPITAL = rf"[{LATIN_CAPITALS}]"
@@ -105,7 +106,10 @@ _THESIS_KIND = kinds_of_work().thesis_kind()
 _UNTITLED = re.compile(
     rf"^(?:in\s|{_THESIS_KIND}"
     r"|Habilitation\b"
-    r"|preprint|(?:[Aa]r[Xx]iv\s)?e-?prints?\b|\(?[Aa]r[Xx]iv:|[Ss]ubmitted|[Ii]n\spress|[Ii]n\sprep)"
+    r"|preprint|(?:[Aa]r[Xx]iv\s)?e-?prints?\b|\(?[Aa]r[Xx]iv:|"
+    # "submitted", "in press", "in prep" (publication-states.json), a space one blank
+    + alternation(untitled_states(), capitalised=True, one_blank=True)
+    + ")"
 )
 _THESIS = re.compile(rf"^{_DEGREE}(?![^\W\d_])")
 # A proceedings' editors before its title: "in Shaw R. A., Hill F., eds, Title. Publisher, p. 543".

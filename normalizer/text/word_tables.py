@@ -17,7 +17,8 @@ once, when first asked for (every file says where its words come from):
 - `standard_bodies` (``standard-bodies.json``): "ISO", "IEEE Std", "W3C", "Internet Engineering
   Task Force" — the bodies that issue standards;
 - `publication_states` (``publication-states.json``): "submitted", "in press", "unpublished",
-  "private communication" — what a reference prints for a work not (yet) published;
+  "private communication" — what a reference prints for a work not (yet) published (`untitled_states`:
+  those an astronomy reference prints in place of a title);
 - `kinds_of_work` (``kinds-of-work.json``): "Ph.D. thesis", "Master's dissertation", "preprint" —
   how a reference names the kind of a work that is no article (`KindsOfWork.thesis_kind`: the one
   pattern of a thesis's kind);
@@ -149,6 +150,7 @@ __all__ = [
     "standard_journal_macros",
     "table_entries",
     "title_omitted_words",
+    "untitled_states",
     "venue_words",
     "visit_dates",
     "withdrawal_words",
@@ -181,17 +183,19 @@ def table_entries(name: str) -> dict[str, Any]:
     return {key: value for key, value in _table(name).items() if not key.startswith("_")}
 
 
-def alternation(words: Iterable[str], *, capitalised: bool = False, any_blank: bool = False) -> str:
+def alternation(
+    words: Iterable[str], *, capitalised: bool = False, any_blank: bool = False, one_blank: bool = False
+) -> str:
     """A non-capturing group matching any of ``words`` literally, the longest first (so "della"
     is tried before "del"); with ``capitalised``, each word also with its first letter upper-case
     ("van" and "Van"); with ``any_blank``, a space of a word matches any blanks ("in press" a line
-    break between its words)."""
+    break between its words), with ``one_blank`` one blank."""
     spellings = set(words)
     if capitalised:
         spellings |= {word[:1].upper() + word[1:] for word in spellings}
     longest_first = sorted(spellings, key=lambda word: (-len(word), word))
-    escaped = (re.escape(word) for word in longest_first)
-    return "(?:" + "|".join(word.replace(r"\ ", r"\s+") if any_blank else word for word in escaped) + ")"
+    blank = r"\s+" if any_blank else r"\s" if one_blank else r"\ "
+    return "(?:" + "|".join(re.escape(word).replace(r"\ ", blank) for word in longest_first) + ")"
 
 
 @dataclass(frozen=True)
@@ -447,6 +451,13 @@ def publication_states() -> tuple[str, ...]:
     "unpublished", "private communication"), lower case, from
     ``normalizer/data/publication-states.json``."""
     return tuple(_table("publication-states.json")["states"])
+
+
+@cache
+def untitled_states() -> tuple[str, ...]:
+    """Of the publication states, those an astronomy reference prints in place of a title
+    ("submitted", "in press", "in prep"), lower case, from ``normalizer/data/publication-states.json``."""
+    return tuple(_table("publication-states.json")["untitled"])
 
 
 @cache
