@@ -199,6 +199,7 @@ _HAND_TABLES = {
     "journal name words": re.compile(r"f\u00fcr\|de\|des"),
     "printed series": re.compile(r"Ser\\\.\|Series"),
     "untitled states": re.compile(r"\[Ss\]ubmitted\|"),
+    "code hosts linked bare": re.compile(r"\(\?:github\|gitlab\)|[\"']github\.com/[\"'],\s*[\"']gitlab"),
 }
 
 

@@ -30,7 +30,7 @@ import re
 from collections.abc import Iterable
 from urllib.parse import urlsplit
 
-from bibnorm.text.word_tables import link_hosts
+from bibnorm.text.word_tables import alternation, link_hosts
 
 __all__ = ["CODE_HOSTS", "extract_code_links"]
 
@@ -39,17 +39,18 @@ CODE_HOSTS = frozenset(link_hosts().repositories)  # "github.com", "gitlab.com" 
 _NOT_PROJECT_HOSTS = frozenset(link_hosts().not_projects)
 # GitHub paths whose first segment is a site section, not an owner (link-hosts.json).
 _GITHUB_SECTIONS = frozenset(link_hosts().github_sections)
+_WRITTEN_BARE = link_hosts().written_bare  # "github.com", "gitlab.com" (link-hosts.json)
 
 # A URL starts at a scheme or a bare "www."/"github.com/" and runs over characters that
 # may appear in one; "{", "}", "\" and non-ASCII end it (TeX groups, macros, CJK punctuation).
 _URL = re.compile(
-    r"(?:https?://|(?<![\w.@/-])www\.|(?<![\w.@/-])(?:github|gitlab)\.com/)"
+    rf"(?:https?://|(?<![\w.@/-])www\.|(?<![\w.@/-]){alternation(_WRITTEN_BARE)}/)"
     r"[A-Za-z0-9\-._~:/?#\[\]@!$&'()*+,;=%]+",
     re.IGNORECASE,
 )
 # Every match of `_URL` holds one of these (lower-cased): most abstracts hold none, and testing
 # for them costs a twentieth of running `_URL` (whose look-behinds run at every position).
-_URL_HINTS = ("http", "www.", "github.com/", "gitlab.com/")
+_URL_HINTS = ("http", "www.", *(f"{host}/" for host in _WRITTEN_BARE))
 _TRAILING = ".,;:!?'\"*"
 _CLOSERS = {")": "(", "]": "["}  # a closer without its opener is the prose's, not the URL's
 

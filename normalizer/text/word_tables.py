@@ -694,6 +694,7 @@ class LinkHosts:
     github_sections: tuple[str, ...] = ()  # GitHub's paths that are no owner: "orgs", "topics"
     not_projects: tuple[str, ...] = ()  # an abstract's links to the paper itself: "arxiv.org", "doi.org"
     not_venue_words: tuple[str, ...] = ()  # a venue field's words for where code lives: "repository"
+    written_bare: tuple[str, ...] = ()  # of the repositories, linked without a scheme: "github.com"
 
     @property
     def not_venues(self) -> tuple[str, ...]:
@@ -714,4 +715,5 @@ def link_hosts() -> LinkHosts:
         github_sections=tuple(table["github_sections"]),
         not_projects=tuple(table["not_projects"]),
         not_venue_words=tuple(table["not_venues"]),
+        written_bare=tuple(table["written_bare"]),
     )
