@@ -200,6 +200,7 @@ _HAND_TABLES = {
     "printed series": re.compile(r"Ser\\\.\|Series"),
     "untitled states": re.compile(r"\[Ss\]ubmitted\|"),
     "code hosts linked bare": re.compile(r"\(\?:github\|gitlab\)|[\"']github\.com/[\"'],\s*[\"']gitlab"),
+    "preprint servers' names": re.compile(r"arXiv\|bioRxiv\|medRxiv"),
 }
 
 

@@ -40,6 +40,7 @@ import re
 from collections.abc import Callable, Sequence
 
 from bibnorm.readers._ref_dates import YEARS
+from bibnorm.text.venues import preprint_servers
 from bibnorm.text.word_tables import (
     alternation,
     author_list_words,
@@ -217,7 +218,11 @@ _AFTER_VENUE = re.compile(r"[)\]]*+\s*+(?:[,.]|\d|pp?\.\s|$)")
 # mark before a capital ("… than they do? Unpublished manuscript, Johns Hopkins University").
 _SENTENCE = re.compile(r"(?:(?<=[^\W_]{2})\.|[?!])\s+(?=[A-Z])(?![IVXL]+\.\s)")
 _WORD_SENTENCE = re.compile(r"(?<=[^\W_]{2})\.\s+(?=[A-Z][a-z]+\s)")
-_VENUE_COMMA = re.compile(r",\s+(?=[A-Z\d]|(?:arXiv|bioRxiv|medRxiv)\b)")
+# (a venue opens with a capital or a digit, or is a preprint server whose name does not: "arXiv",
+# "bioRxiv" of venues.json)
+_VENUE_COMMA = re.compile(
+    rf",\s+(?=[A-Z\d]|{alternation(name for name in preprint_servers() if name[:1].islower())}\b)"
+)
 _VENUE_WORD = re.compile(  # venue-words.json's, kinds-of-work.json's "thesis", "Dissertation"
     rf"\b(?:{alternation(venue_words().after_title)}|{kinds_of_work().thesis_word})\b"
 )

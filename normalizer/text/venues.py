@@ -557,6 +557,12 @@ def canonical_venue_name(text: str) -> str:
     return venue.name if venue is not None else tidy_venue(text)
 
 
+def preprint_servers() -> tuple[str, ...]:
+    """The names of the table's preprint servers, as printed ("arXiv", "bioRxiv", "SSRN Electronic
+    Journal")."""
+    return tuple(venue.name for venue in VENUES if venue.kind is VenueKind.PREPRINT)
+
+
 def is_preprint_venue(text: str | None) -> bool:
     """True for preprint servers (arXiv, bioRxiv, ...): being listed there is not a publication."""
     venue = find_venue(text)
