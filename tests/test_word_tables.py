@@ -201,6 +201,7 @@ _HAND_TABLES = {
     "untitled states": re.compile(r"\[Ss\]ubmitted\|"),
     "code hosts linked bare": re.compile(r"\(\?:github\|gitlab\)|[\"']github\.com/[\"'],\s*[\"']gitlab"),
     "preprint servers' names": re.compile(r"arXiv\|bioRxiv\|medRxiv"),
+    "conjunctions after names": re.compile(r"and\|e\|et\|und"),
 }
 
 

@@ -16,7 +16,13 @@ import re
 
 from bibnorm.readers._ref_dates import YEARS
 from bibnorm.readers._title_questions import title_before_question
-from bibnorm.text.word_tables import alternation, kinds_of_work, name_particles, name_suffixes
+from bibnorm.text.word_tables import (
+    alternation,
+    conjunctions_after_vancouver_names,
+    kinds_of_work,
+    name_particles,
+    name_suffixes,
+)
 
 # Particles before a family name ("van de Pol J", "de Munck JC", "ter Haar G", "dos Santos A").
 _PARTICLE = alternation(name_particles().particles, capitalised=True)
@@ -55,11 +61,12 @@ _VANCOUVER_NAME = (
     rf"(?>(?:{_PARTICLE}\s){{0,3}}{_FAMILY_WORD}(?:\s(?:{_PARTICLE}\s){{0,3}}{_FAMILY_WORD})?"
     rf"\s{_INITIALS}(?=[,.]))"
 )
+_AND = alternation(conjunctions_after_vancouver_names())  # "and", "et" (name-list-conjunctions.json)
 _VANCOUVER = re.compile(
     rf"^(?P<authors>{_VANCOUVER_NAME}(?:,\s{_VANCOUVER_NAME})*(?:,\s(?:et al|others))?)\.\s+"
     r"(?![A-Z][^\s,.]*[^\s,.-]"
-    rf"(?:\set al\b|(?:,?\s(?:and|e|et|und)|,)\s(?:[A-Z][^\s,.]*\.?\s){{1,3}}(?:{_LOWER_PARTICLE}\s)*"
-    r"[A-Z][^\s,.]*(?:[,.]|\s(?:and|e|et|und)\b|\set al\b)|\.\s)|[A-Z]\.)"
+    rf"(?:\set al\b|(?:,?\s{_AND}|,)\s(?:[A-Z][^\s,.]*\.?\s){{1,3}}(?:{_LOWER_PARTICLE}\s)*"
+    rf"[A-Z][^\s,.]*(?:[,.]|\s{_AND}\b|\set al\b)|\.\s)|[A-Z]\.)"
     r"(?P<rest>(?:[A-Z\d`‘“\"']|[a-z]+[\w-]*\d|[a-z]{1,3}[A-Z]).+)$"
 )
 # The title's end: a sentence end, or a question before the journal ("… of encoding? J Exp Psychol",

@@ -8,7 +8,8 @@ once, when first asked for (every file says where its words come from):
 - `name_suffixes` (``name-suffixes.json``): "Jr.", "III", "3rd" — the suffixes of a person's name
   that say a generation;
 - `name_list_conjunctions` (``name-list-conjunctions.json``): "and", "und", "et", "и" — the
-  words that join the last two names of an author list;
+  words that join the last two names of an author list (`conjunctions_after_vancouver_names`:
+  those that join two full names after a Vancouver list);
 - `reference_headings` (``reference-headings.json``): "References", "Literaturverzeichnis",
   "参考文献" — how a references section is headed, and the words that name references anywhere
   in a heading ("Further References"), and how an appendix after the list is headed ("Appendix");
@@ -123,6 +124,7 @@ __all__ = [
     "bare_words",
     "citation_commands",
     "collaboration_words",
+    "conjunctions_after_vancouver_names",
     "cyrillic_spellings",
     "final_abbreviations",
     "identifier_labels",
@@ -238,6 +240,13 @@ def name_list_conjunctions() -> frozenset[str]:
     """The words that join the last two names of an author list ("and", "und", "et", "и"), lower
     case, from ``normalizer/data/name-list-conjunctions.json``."""
     return frozenset(_table("name-list-conjunctions.json")["conjunctions"])
+
+
+@cache
+def conjunctions_after_vancouver_names() -> tuple[str, ...]:
+    """The words that join two full names after a Vancouver list's period ("and", "e", "et", "und"),
+    lower case, from ``normalizer/data/name-list-conjunctions.json``."""
+    return tuple(_table("name-list-conjunctions.json")["after_vancouver_names"])
 
 
 @dataclass(frozen=True)
