@@ -202,6 +202,7 @@ _HAND_TABLES = {
     "code hosts linked bare": re.compile(r"\(\?:github\|gitlab\)|[\"']github\.com/[\"'],\s*[\"']gitlab"),
     "preprint servers' names": re.compile(r"arXiv\|bioRxiv\|medRxiv"),
     "conjunctions after names": re.compile(r"and\|e\|et\|und"),
+    "glued name prefixes": re.compile(r"Mc\|Mac\|Fitz"),
 }
 
 

@@ -108,7 +108,7 @@ _GLUED_INITIAL = re.compile(r"(?<![^\W\d_])([^\W\d_])\.(?=[^\W\d_])|(?<![^\W\d_]
 _SPACED_HYPHEN_INITIAL = re.compile(r"\.\s+-(?=[^\W\d_])")  # "C. -P." (authors_parsed) -> "C.-P."
 # A stray space between an initial and its period ("C . Krishna Mohan", as arXiv lists it).
 _SPACED_PERIOD = re.compile(r"(?<![^\W\d_])([^\W\d_])\s+\.(?=\s|$|-)")
-_NAME_PREFIX = re.compile(r"^(?:Mc|Mac|Fitz)(?=[A-Z])")
+_NAME_PREFIX = re.compile(rf"^{alternation(name_particles().glued_prefixes)}(?=[A-Z])")  # name-particles.json
 
 
 def _collapse(text: str) -> str:

@@ -207,6 +207,7 @@ class NameParticles:
     particles: frozenset[str]  # "van", "de", "della", "'t", "ibn": lower case, as printed
     capitalised_in_family: frozenset[str]  # "De", "Van": part of the family name before its last word
     family_joiners: frozenset[str]  # "y", "e", "i": join two family names; no particles
+    glued_prefixes: tuple[str, ...] = ()  # "Mc", "Mac", "Fitz": glued on before a family name's capital
 
 
 @cache
