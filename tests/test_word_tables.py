@@ -203,6 +203,7 @@ _HAND_TABLES = {
     "preprint servers' names": re.compile(r"arXiv\|bioRxiv\|medRxiv"),
     "conjunctions after names": re.compile(r"and\|e\|et\|und"),
     "glued name prefixes": re.compile(r"Mc\|Mac\|Fitz"),
+    "no date in other languages": re.compile(r"s\\\.\\s\?\[fd\]"),
 }
 
 

@@ -108,8 +108,10 @@ NO_DATE = re.compile(r"\((?:n\.\s?d\.|in press)(?:-?[a-z])?\)")
 
 # APA's "n.d." as styles in other languages print it in the date slot (biblatex-apa's and
 # biblatex's strings): Spanish "(s.f.)", Portuguese, French, Italian and Galician "(s.d.)",
-# German "(o.D.)" and "(o.J.)", Dutch "(z.d.)", Swedish "(u.å.)", Catalan "(s/ d)".
-_NO_DATE_ELSEWHERE = re.compile(r"\((?:s\.\s?[fd]\.|o\.\s?[DJ]\.|z\.\s?d\.|u\.\s?å\.|s/\s?d)(?=-?[a-z]?\))")
+# German "(o.D.)" and "(o.J.)", Dutch "(z.d.)", Swedish "(u.å.)", Catalan "(s/ d)"
+# (reference-abbreviations.json's no_date): a blank may follow a period or slash inside one.
+_NO_DATE_WORD = re.sub(r"(\\\.|/)(?![|)])", r"\1\\s?", alternation(reference_abbreviations().no_date))
+_NO_DATE_ELSEWHERE = re.compile(rf"\({_NO_DATE_WORD}(?=-?[a-z]?\))")
 
 
 def in_english_no_date(text: str) -> str:

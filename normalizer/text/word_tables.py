@@ -421,6 +421,7 @@ class ReferenceAbbreviations:
     after_quotation: tuple[str, ...] = ()  # open a field after a title in quotation marks: "in", "pp", "tech"
     editions: tuple[str, ...] = ()  # an edition's word after its ordinal: "ed", "edn", "edition"
     after_italic_venue: tuple[str, ...] = ()  # may follow a venue's italic name: "pp", "chapter", "vol"
+    no_date: tuple[str, ...] = ()  # APA's "n.d." in other languages, without blanks: "s.f.", "o.J."
 
     @property
     def abbreviations(self) -> tuple[str, ...]:
