@@ -4,7 +4,8 @@ once, when first asked for (every file says where its words come from):
 
 - `name_particles` (``name-particles.json``): "van", "de", "ibn" — the lower-case words before
   a family name, one word each ("de la" is two), the capitalised ones that belong to it, and the
-  words that join two family names ("Ortega y Gasset"), which are no particles;
+  words that join two family names ("Ortega y Gasset"), which are no particles, nor are the
+  prefixes glued on before a family name's capital ("Mc", "Fitz");
 - `name_suffixes` (``name-suffixes.json``): "Jr.", "III", "3rd" — the suffixes of a person's name
   that say a generation;
 - `name_list_conjunctions` (``name-list-conjunctions.json``): "and", "und", "et", "и" — the
@@ -25,9 +26,12 @@ once, when first asked for (every file says where its words come from):
   pattern of a thesis's kind);
 - `reference_abbreviations` (``reference-abbreviations.json``): "et al.", "eds.", "pp.", "vol.",
   "Proc." — what a reference prints around its names, numbers and venues, and the lower-case
-  words that open its next field after a period ("in", "vol", "thesis");
+  words that open its next field after a period ("in", "vol", "thesis") or after a title (APA's,
+  a quotation's, an italic venue's), an edition's word, APA's notes after a title and its "n.d."
+  in other languages ("s.f.", "o.J.");
 - `identifier_labels` (``identifier-labels.json``): "doi", "url", "eprint", "pmid" — the labels a
-  reference prints before an identifier or a link;
+  reference prints before an identifier or a link, and the words around a web page's link ("url",
+  "www-document", "online");
 - `reference_cues` (``reference-cues.json``): "pp", "vol", "in", "retrieved" — the words that
   announce a field, which the reference tagger reads as cues to the next token's label;
 - `publisher_words` (``publisher-words.json``): "press", "verlag", "wiley" — the words of
@@ -61,8 +65,9 @@ once, when first asked for (every file says where its words come from):
 - `withdrawal_words` (``withdrawal-words.json``): "paper", "submission", "version" — the words an
   arXiv comment names a withdrawn work by ("This paper has been withdrawn");
 - `link_hosts` (``link-hosts.json``): "github.com", "pypi.org", "figshare.com", "openreview.net" —
-  the hosts whose links say what kind of work an entry cites (code, a dataset, a paper), and the
-  words of a venue field that names where code lives ("GitHub repository");
+  the hosts whose links say what kind of work an entry cites (code, a dataset, a paper), those
+  linked without a scheme ("github.com/…"), and the words of a venue field that names where code
+  lives ("GitHub repository");
 - `citation_commands` (``citation-commands.json``): "citep", "parencite", "textcites" — the
   LaTeX commands (natbib's, biblatex's) that cite works by their keys;
 - `item_types` (``item-types.json``): "article-journal", "JOUR", "Journal Article",
@@ -75,7 +80,8 @@ once, when first asked for (every file says where its words come from):
   those that make it a meeting's proceedings or a journal, and an ACL Anthology booktitle's tracks;
 - `journal_catalogue_words` (``journal-catalogue-words.json``): "Series", "Tercera", "An",
   "Akademiya" — the words of a catalogue's full journal title that are not the journal's own
-  title: a series split off it, a new series, a subtitle, the publisher named before it.
+  title: a series split off it, a new series, a subtitle, the publisher named before it; and a
+  journal's series as printed ("Ser.", "Pt.").
 
 A table one module reads (a LaTeX package's macros and what each prints: ``apacite-words.json``,
 ``mnras-journal-macros.json``; Quarto's cross-reference prefixes) is read by `table_entries`.
