@@ -3,24 +3,29 @@
     python scripts/make_tagger_data.py --out build/tagger/data.jsonl --texmf /usr/share/texlive/texmf-dist
     python scripts/train_tagger.py --data build/tagger/data.jsonl
 
-writes ``normalizer/data/reference-tagger.crfsuite`` (``--out`` elsewhere). Only the strings of
-training styles (``"split": "train"``) are read: the validation styles, on which every choice is
-measured, and the held-out styles, measured once at the end, stay for
-``bench/bench_tagger_heldout.py``, so the shipped model is the one that bench measures. The
-features are `bibnorm.readers.tagger.token_features`, the same the reading uses. CRFsuite's
-L-BFGS over the same file in the same order gives the same model: the build is deterministic.
+writes ``normalizer/data/reference-tagger.crfsuite``, the shipped CRF (``--out`` elsewhere). An
+``--out`` ending in ``.npz`` trains the network `bibnorm.readers._tagger_network` reads with
+numpy, measured but not yet shipped (it needs PyTorch, installed from its CPU index, and the
+``network`` extra; docs/tagger.md). Only the strings of training styles (``"split": "train"``) are
+read: the validation styles, on which every choice is measured, and the held-out styles, measured
+once at the end, stay for ``bench/bench_tagger_heldout.py``, so the shipped model is the one that
+bench measures. The features are `bibnorm.readers.tagger.token_features`, the same the reading
+uses. The network is trained on one thread from a fixed seed over the file's rows in order, so
+the same file and the same PyTorch give the same weights; CRFsuite's L-BFGS is deterministic too.
 """
 
 from __future__ import annotations
 
 import argparse
+import importlib.util
 import json
 import sys
 import time
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
+HERE = Path(__file__).resolve().parent
+ROOT = HERE.parent
 MODEL = ROOT / "normalizer" / "data" / "reference-tagger.crfsuite"
 # L1 keeps the model small (most features get weight 0), L2 smooths the rest. The first model
 # (15,000 strings, measured then on the held-out styles): c1 0.05 read 83.7% of titles, 0.3 86.1%,
@@ -37,6 +42,20 @@ PARAMETERS = {
 }
 
 
+# The network's settings (scripts/train_tagger_network.py), chosen on the validation styles
+# (docs/tagger.md): summed features of 64 dimensions, an LSTM of 96 per direction, a third of
+# each token's features dropped at random while training, so that no one feature decides alone.
+NETWORK: dict[str, object] = {
+    "dimensions": 64,
+    "hidden": 96,
+    "feature_dropout": 0.3,
+    "dropout": 0.4,
+    "epochs": 6,
+    "min_count": 2,
+    "seed": 1,
+}
+
+
 def training_rows(data: Path, split: str = "train") -> Iterable[dict[str, object]]:
     """The rows of one split (train, validation, heldout) of ``data``."""
     with data.open(encoding="utf-8") as lines:
@@ -46,14 +65,35 @@ def training_rows(data: Path, split: str = "train") -> Iterable[dict[str, object
                 yield row
 
 
+def training_rows_of(files: Sequence[Path]) -> Iterable[dict[str, object]]:
+    """The training rows of several files in order, a row printed alike (style, text, labels)
+    by two of them once: the versions of the data (docs/tagger.md) share most strings."""
+    seen: set[tuple[object, ...]] = set()
+    for data in files:
+        for row in training_rows(data):
+            printed = (row["style"], row["text"], tuple(row["labels"]))  # type: ignore[arg-type]
+            if printed not in seen:
+                seen.add(printed)
+                yield row
+
+
 def train(
     rows: Iterable[dict[str, object]],
     out: Path,
     verbose: bool = False,
     parameters: dict[str, object] | None = None,
 ) -> int:
-    """Train on ``rows`` (tokens and labels), write the model to ``out``; the number of strings.
-    ``parameters`` override `PARAMETERS` (the bench tries others on the validation styles)."""
+    """Train on ``rows`` (tokens and labels), write the model to ``out`` — the network for
+    ``.npz``, a CRFsuite model for ``.crfsuite`` —; the number of strings. ``parameters`` override
+    `NETWORK` or `PARAMETERS` (the bench tries others on the validation styles)."""
+    if out.suffix == ".npz":
+        # PyTorch is imported only to train one; the scripts are no package: loaded by path
+        spec = importlib.util.spec_from_file_location(
+            "train_tagger_network", HERE / "train_tagger_network.py"
+        )
+        network = importlib.util.module_from_spec(spec)  # type: ignore[arg-type]
+        spec.loader.exec_module(network)  # type: ignore[union-attr]
+        return network.train_network(list(rows), out, {**NETWORK, **(parameters or {})}, verbose)
     import pycrfsuite
     from bibnorm.readers.tagger import token_features
 
@@ -73,19 +113,26 @@ def train(
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--data", type=Path, required=True, help="make_tagger_data.py's JSON-lines file")
+    parser.add_argument(
+        "--data",
+        type=Path,
+        action="append",
+        required=True,
+        help="make_tagger_data.py's JSON-lines file; several: their training rows, each printed string once",
+    )
     parser.add_argument(
         "--out", type=Path, default=MODEL, help=f"the model to write (default {MODEL.relative_to(ROOT)})"
     )
     arguments = parser.parse_args(argv)
-    if not arguments.data.is_file():
+    missing = next((data for data in arguments.data if not data.is_file()), None)
+    if missing is not None:
         print(
-            f"train_tagger: no such file: {arguments.data} (make it with scripts/make_tagger_data.py)",
+            f"train_tagger: no such file: {missing} (make it with scripts/make_tagger_data.py)",
             file=sys.stderr,
         )
         return 1
     started = time.perf_counter()
-    count = train(training_rows(arguments.data), arguments.out)
+    count = train(training_rows_of(arguments.data), arguments.out)
     size = arguments.out.stat().st_size
     print(
         f"{count} strings, {time.perf_counter() - started:.0f} s, {size / 1e6:.2f} MB -> {arguments.out}",

@@ -48,7 +48,7 @@ def refused(command: str) -> str | None:
     words = shlex.split(command.removeprefix("$ ").split(" #")[0])
     _tool, verb, *rest = words
     # Options and the values of those that take one are no requirement.
-    valued = {"--config-settings", "-C", "-r", "-c", "--target", "-t", "--python"}
+    valued = {"--config-settings", "-C", "-r", "-c", "--target", "-t", "--python", "--index-url", "-i"}
     arguments = [
         word
         for before, word in zip(["", *rest], rest, strict=False)

@@ -4,7 +4,8 @@ A linear-chain conditional random field (CRFsuite, through python-crfsuite) labe
 whitespace-separated token of one reference — ``Zhai, X., Kolesnikov, A.: Scaling vision
 transformers. In: CVPR, pp. 1–10 (2022)`` — with one of `LABELS`, and `tag_reference` joins the
 runs of one label into typed fields, each with the model's confidence: the mean marginal
-probability of its tokens' labels.
+probability of its tokens' labels. A network over the whole string (`_tagger_network`, an
+``.npz`` model; the ``network`` extra) loads the same way, measured but not yet shipped.
 
 The model is a data file, ``normalizer/data/reference-tagger.crfsuite``, trained on reference
 strings that real records typeset through hundreds of citation styles with exact labels
@@ -733,38 +734,95 @@ def _trimmed(text: str) -> str:
 
 
 class Tagger:
-    """A loaded model: `tag` labels one reference string."""
+    """A loaded model: `tag` labels one reference string, `tag_many` several at once. The model
+    is CRFsuite's (``.crfsuite``, the shipped one; `tag_many` reads it one string at a time) or
+    the network's (``.npz``, `_tagger_network`, which reads strings together; it needs the
+    ``network`` extra, numpy)."""
 
     def __init__(self, model_path: str) -> None:
-        import pycrfsuite  # a C extension: imported only when a model is loaded
+        if model_path.endswith(".crfsuite"):
+            import pycrfsuite  # a C extension: imported only when such a model is loaded
 
-        self._tagger = pycrfsuite.Tagger()
-        self._tagger.open(model_path)
+            self._crf = pycrfsuite.Tagger()
+            self._crf.open(model_path)
+            self._network = None
+        else:
+            from bibnorm.readers._tagger_network import TaggerNetwork
+
+            self._network = TaggerNetwork(model_path)
 
     def tag(self, text: str, weigh: bool = False) -> TaggedReference:
         """The labels of ``text``'s tokens, their runs as fields with confidences; with
         ``weigh``, also every token's marginal of each of `WEIGHED_LABELS`, which a reader that
         weighs another reading of those fields needs (`TaggedReference.agreement`)."""
-        spans = tokenize(text)
-        tokens = tuple(text[start:end] for start, end in spans)
-        if not tokens:
-            return TaggedReference(text, (), ())
-        labels = tuple(self._tagger.tag(token_features(tokens)))
-        marginals = [self._tagger.marginal(label, index) for index, label in enumerate(labels)]
+        return self.tag_many([text], weigh)[0]
+
+    def tag_many(self, texts: Sequence[str], weigh: bool = False) -> list[TaggedReference]:
+        """`tag` of each of ``texts``: the network reads them together, at several times the
+        speed of one call each."""
+        spans = [tokenize(text) for text in texts]
+        tokens = [
+            tuple(text[start:end] for start, end in own) for text, own in zip(texts, spans, strict=True)
+        ]
+        readings = iter(self._read_many([string for string in tokens if string], weigh))
+        return [
+            _tagged(text, own_spans, own_tokens, *next(readings))
+            if own_tokens
+            else TaggedReference(text, (), ())
+            for text, own_spans, own_tokens in zip(texts, spans, tokens, strict=True)
+        ]
+
+    def _read_many(self, strings: list[tuple[str, ...]], weigh: bool) -> list[_Reading]:
+        """Each string's labels, each label's marginal, and with ``weigh`` every token's marginal
+        of each of `WEIGHED_LABELS`."""
+        if self._network is None:
+            return [self._read_by_crf(tokens, weigh) for tokens in strings]
+        names = self._network.labels
+        weighed = WEIGHED_LABELS if weigh else ()
+        columns = [names.index(label) for label in weighed]
+        readings = self._network.read_many([token_features(tokens) for tokens in strings])
+        return [
+            (
+                tuple(names[index] for index in path),
+                [float(posteriors[at, index]) for at, index in enumerate(path)],
+                dict(zip(weighed, map(tuple, posteriors[:, columns].T.tolist()), strict=True)),
+            )
+            for path, posteriors in readings
+        ]
+
+    def _read_by_crf(self, tokens: tuple[str, ...], weigh: bool) -> _Reading:
+        labels = tuple(self._crf.tag(token_features(tokens)))
+        marginals = [self._crf.marginal(label, index) for index, label in enumerate(labels)]
         weighed = {
-            label: tuple(self._tagger.marginal(label, index) for index in range(len(tokens)))
+            label: tuple(self._crf.marginal(label, index) for index in range(len(tokens)))
             for label in (WEIGHED_LABELS if weigh else ())
         }
-        runs: list[Field] = []
-        start = 0
-        for index in range(1, len(tokens) + 1):
-            if index == len(tokens) or labels[index] != labels[start]:
-                if labels[start] != "other":
-                    run_text = text[spans[start][0] : spans[index - 1][1]]
-                    confidence = sum(marginals[start:index]) / (index - start)
-                    runs.append(Field(labels[start], run_text, round(confidence, 3)))
-                start = index
-        return TaggedReference(text, tokens, labels, tuple(runs), tuple(marginals), tuple(spans), weighed)
+        return labels, marginals, weighed
+
+
+# a string's labels, each one's marginal, and the weighed labels' marginals of every token
+_Reading = tuple[tuple[str, ...], list[float], dict[str, tuple[float, ...]]]
+
+
+def _tagged(
+    text: str,
+    spans: list[tuple[int, int]],
+    tokens: tuple[str, ...],
+    labels: tuple[str, ...],
+    marginals: list[float],
+    weighed: dict[str, tuple[float, ...]],
+) -> TaggedReference:
+    """The runs of one label as fields, each with its tokens' mean marginal."""
+    runs: list[Field] = []
+    start = 0
+    for index in range(1, len(tokens) + 1):
+        if index == len(tokens) or labels[index] != labels[start]:
+            if labels[start] != "other":
+                run_text = text[spans[start][0] : spans[index - 1][1]]
+                confidence = sum(marginals[start:index]) / (index - start)
+                runs.append(Field(labels[start], run_text, round(confidence, 3)))
+            start = index
+    return TaggedReference(text, tokens, labels, tuple(runs), tuple(marginals), tuple(spans), weighed)
 
 
 def clear_token_caches() -> None:

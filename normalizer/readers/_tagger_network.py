@@ -1,0 +1,215 @@
+"""The reference tagger's network, read with numpy: each token's features summed into a vector,
+a bidirectional LSTM over the whole string, and a linear-chain CRF over the labels.
+
+The CRF of python-crfsuite sees a token through its own features and those of a few neighbours
+(`tagger.token_features`). Where a title ends is often told farther away — the venue's words a
+clause later, the year after it — so the network reads the same features through an LSTM run
+over the whole string in both directions, and a CRF on top keeps the labels' order. The weights
+are a data file (``reference-tagger.npz``) that ``scripts/train_tagger_network.py`` trains with
+PyTorch; reading needs only numpy, the same arithmetic. Strings read together (`read_many`,
+`Tagger.tag_many`) are stepped together, which is most of the speed: numpy's cost is per call.
+
+The file holds:
+- ``features``: the feature strings the network knows, UTF-8, one per line, in the order of the
+  embedding's rows from row 1 (row 0 is "no known feature"); ``labels``: the labels, likewise,
+  in the order of the outputs;
+- ``embedding`` (features + 1, D) as bytes, each row times its ``embedding_scale``;
+- ``lstm_{forward,backward}_{input,hidden,bias}``: the two directions' input and hidden weights
+  and bias, in PyTorch's gate order (input, forget, cell, output);
+- ``out_weight``, ``out_bias``: the labels' scores from the LSTM's states and the summed features;
+- ``transitions`` (L, L), ``start``, ``end``: the CRF's.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from functools import partial
+from itertools import repeat
+
+import numpy as np
+from threadpoolctl import ThreadpoolController
+
+_DIRECTIONS = ("forward", "backward")
+# The matrices are small: BLAS's threads cost more than they save (a third of the speed on two
+# cores), and a reader running one process per core wants none.
+_ONE_THREAD = partial(ThreadpoolController().limit, limits=1, user_api="blas")
+_BATCH = 64  # strings stepped together
+
+
+class TaggerNetwork:
+    """A loaded network: `read_many` gives the labels of each string's tokens and each token's
+    posterior probability of every label."""
+
+    def __init__(self, path: str) -> None:
+        with np.load(path, allow_pickle=False) as arrays:
+            weights = {name: arrays[name] for name in arrays.files}
+        self.labels = tuple(bytes(weights.pop("labels")).decode().split("\n"))
+        features = bytes(weights.pop("features")).decode().split("\n")
+        self._row = {feature: row for row, feature in enumerate(features, start=1)}
+        scale = weights.pop("embedding_scale")
+        floats = {name: array.astype(np.float32) for name, array in weights.items()}
+        self._embedding = floats["embedding"] * scale[:, None]
+        self._embedding[0] = 0.0  # what an unknown feature reads: nothing (training never moves it)
+        self._lstm = _BothDirections(floats)
+        self._out_weight = floats["out_weight"].T.copy()
+        self._out_bias = floats["out_bias"]
+        self._crf = _Crf(weights["transitions"], weights["start"], weights["end"])
+
+    def _summed(self, strings: Sequence[Sequence[Sequence[str]]]) -> list[np.ndarray]:
+        """Each string's tokens' features' embeddings summed, through tanh: (tokens, D) each. A
+        feature the network does not know reads row 0, which is zero. All strings' rows are
+        gathered and summed at once."""
+        get = self._row.get
+        rows: list[int] = []
+        starts: list[int] = []
+        for tokens in strings:
+            for features in tokens:
+                starts.append(len(rows))
+                rows.extend(map(get, features, repeat(0, len(features))) if features else (0,))
+        summed = np.tanh(np.add.reduceat(self._embedding[rows], starts, axis=0))
+        return np.split(summed, np.cumsum([len(tokens) for tokens in strings[:-1]]))
+
+    def _scores_of_many(self, strings: Sequence[Sequence[Sequence[str]]]) -> list[np.ndarray]:
+        summed = self._summed(strings)
+        with _ONE_THREAD():
+            states = self._lstm.states_of_many(summed)
+            return [
+                np.concatenate([state, alone], axis=1) @ self._out_weight + self._out_bias
+                for state, alone in zip(states, summed, strict=True)
+            ]
+
+    def scores(self, tokens: Sequence[Sequence[str]]) -> np.ndarray:
+        """Each token's score of each label before the CRF: (tokens, labels)."""
+        return self._scores_of_many([tokens])[0]
+
+    def read(self, tokens: Sequence[Sequence[str]]) -> tuple[list[int], np.ndarray]:
+        """The likeliest labels' indices (Viterbi) and each token's posterior of every label
+        (forward-backward), for one string's tokens' feature groups."""
+        return self.read_many([tokens])[0]
+
+    def read_many(self, strings: Sequence[Sequence[Sequence[str]]]) -> list[tuple[list[int], np.ndarray]]:
+        """`read` of each string, the strings' steps taken together: the same readings at a
+        fraction of the cost of one call per string, which is most of it numpy's per call."""
+        order = sorted(range(len(strings)), key=lambda at: len(strings[at]))
+        read: list[tuple[list[int], np.ndarray]] = [([], np.empty(0))] * len(strings)
+        # strings of about one length together: each batch steps as far as its longest
+        for start in range(0, len(order), _BATCH):
+            batch = order[start : start + _BATCH]
+            scores = self._scores_of_many([strings[at] for at in batch])
+            for at, reading in zip(
+                batch, self._crf.read_many([string.astype(np.float64) for string in scores]), strict=True
+            ):
+                read[at] = reading
+        return read
+
+
+class _BothDirections:
+    """The bidirectional LSTM, both directions stepped together: the forward one's step t beside
+    the backward one's step T−1−t, each direction's hidden weights applied in one stacked
+    product (directions, strings, 4 × hidden), gates in PyTorch's order (input, forget, cell,
+    output)."""
+
+    def __init__(self, floats: dict[str, np.ndarray]) -> None:
+        self._size = floats["lstm_forward_hidden"].shape[1]
+        self._input = [floats[f"lstm_{name}_input"].T.copy() for name in _DIRECTIONS]
+        self._bias = [floats[f"lstm_{name}_bias"] for name in _DIRECTIONS]
+        self._hidden = np.stack([floats[f"lstm_{name}_hidden"].T for name in _DIRECTIONS])
+        # sigmoid(x) = (tanh(x / 2) + 1) / 2: one tanh for every gate, the cell's gate unhalved
+        size = self._size
+        self._half = np.full(4 * size, 0.5, np.float32)
+        self._half[2 * size : 3 * size] = 1.0
+        self._shift = self._half.copy()
+        self._shift[2 * size : 3 * size] = 0.0
+
+    def states_of_many(self, inputs: Sequence[np.ndarray]) -> list[np.ndarray]:
+        """Each token's [forward state, backward state] (tokens, 2 × hidden), of each string,
+        all stepped at once. Every string takes its steps first in both directions (the backward
+        one reads it reversed), so the padding after them changes none of its states."""
+        size = self._size
+        longest = max(len(string) for string in inputs)
+        aligned = np.zeros((2, longest, len(inputs), inputs[0].shape[1]), np.float32)
+        for number, string in enumerate(inputs):
+            aligned[0, : len(string), number] = string
+            aligned[1, : len(string), number] = string[::-1]
+        steps = [aligned[direction] @ self._input[direction] + self._bias[direction] for direction in (0, 1)]
+        both = np.stack(steps, axis=1)  # (steps, directions, strings, 4 × hidden)
+        hidden = np.zeros((2, len(inputs), size), np.float32)
+        cell = np.zeros((2, len(inputs), size), np.float32)
+        states = np.empty((longest, 2, len(inputs), size), np.float32)
+        for step, gates in enumerate(both):
+            active = (
+                np.tanh((gates + np.matmul(hidden, self._hidden)) * self._half) * self._half + self._shift
+            )
+            cell = active[..., size : 2 * size] * cell + active[..., :size] * active[..., 2 * size : 3 * size]
+            hidden = active[..., 3 * size :] * np.tanh(cell)
+            states[step] = hidden
+        return [
+            np.concatenate(
+                [states[: len(string), 0, number], states[len(string) - 1 :: -1, 1, number]], axis=1
+            )
+            if len(string) > 0
+            else np.zeros((0, 2 * size), np.float32)
+            for number, string in enumerate(inputs)
+        ]
+
+
+class _Crf:
+    """The linear-chain CRF over the labels: the likeliest path and each token's posteriors.
+    Its weights are kept in float64, and exponentiated less their largest value: exp in float32
+    overflows above 88 and reaches zero below −103, and every path of a string has one start,
+    one end and as many transitions, so the shift changes no posterior."""
+
+    def __init__(self, transitions: np.ndarray, start: np.ndarray, end: np.ndarray) -> None:
+        self._transitions = transitions.astype(np.float64)
+        self._start = start.astype(np.float64)
+        self._end = end.astype(np.float64)
+        self._start_factors = np.exp(self._start - self._start.max())
+        self._end_factors = np.exp(self._end - self._end.max())
+        self._transition_factors = np.exp(self._transitions - self._transitions.max())
+
+    def read_many(self, scores: Sequence[np.ndarray]) -> list[tuple[list[int], np.ndarray]]:
+        """Each string's likeliest labels (Viterbi) and each token's posterior of every label
+        (forward-backward, each step rescaled to sum to one: no overflow), all strings stepped
+        at once. A step past a string's end leaves its forward values as they were, and its
+        backward pass starts at its own last token."""
+        count = len(scores)
+        lengths = np.array([len(string) for string in scores])
+        longest = int(lengths.max())
+        labels = len(self._start)
+        padded = np.zeros((count, longest, labels))
+        for number, string in enumerate(scores):
+            padded[number, : len(string)] = string
+        emitted = np.exp(padded - padded.max(axis=2, keepdims=True))
+        on = (np.arange(longest)[None, :] < lengths[:, None])[:, :, None]  # (count, longest, 1)
+        # Viterbi and the forward pass
+        best = self._start + padded[:, 0]
+        back = np.zeros((count, longest, labels), np.int64)
+        forward = np.empty_like(emitted)
+        forward[:, 0] = self._start_factors * emitted[:, 0]
+        forward[:, 0] /= forward[:, 0].sum(axis=1, keepdims=True)
+        for step in range(1, longest):
+            candidates = best[:, :, None] + self._transitions
+            back[:, step] = candidates.argmax(axis=1)
+            taken = candidates.max(axis=1) + padded[:, step]
+            best = np.where(on[:, step], taken, best)
+            ahead = (forward[:, step - 1] @ self._transition_factors) * emitted[:, step]
+            forward[:, step] = np.where(
+                on[:, step], ahead / ahead.sum(axis=1, keepdims=True), forward[:, step - 1]
+            )
+        # the backward pass: each string's last token holds the end's factors
+        backward = np.empty_like(emitted)
+        ending = self._end_factors / self._end_factors.sum()
+        backward[:, -1] = ending
+        for step in range(longest - 2, -1, -1):
+            behind = (emitted[:, step + 1] * backward[:, step + 1]) @ self._transition_factors.T
+            behind /= behind.sum(axis=1, keepdims=True)
+            last_token = np.equal(lengths - 1, step)[:, None]
+            backward[:, step] = np.where(last_token, ending, behind)
+        read = []
+        for number, length in enumerate(lengths):
+            path = [int((best[number] + self._end).argmax())]
+            for step in range(length - 1, 0, -1):
+                path.append(int(back[number, step, path[-1]]))
+            posteriors = forward[number, :length] * backward[number, :length]
+            read.append((path[::-1], posteriors / posteriors.sum(axis=1, keepdims=True)))
+        return read
