@@ -30,8 +30,8 @@ import numpy as np
 from threadpoolctl import ThreadpoolController
 
 _DIRECTIONS = ("forward", "backward")
-# The matrices are small: BLAS's threads cost more than they save (a third of the speed on two
-# cores), and a reader running one process per core wants none.
+# The matrices are small: BLAS's threads cost more than they save (with them the network ran at a
+# third of its speed on two cores), and a reader running one process per core wants none.
 _ONE_THREAD = partial(ThreadpoolController().limit, limits=1, user_api="blas")
 _BATCH = 64  # strings stepped together
 
