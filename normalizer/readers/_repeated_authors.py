@@ -60,7 +60,7 @@ def dash_as_names(text: str) -> str:
     left: ABNT's ". Title") written as a name, so that it reads as a reference by its form (names,
     a year, a title) as the reference it stands for does. (After amsplain's rule, ", Title, …",
     the comma already reads as the names' end.)"""
-    if _RULE_PERIOD.match(text):
+    if text.lstrip().startswith(".") and after_rule(text):
         return "Anonymous" + text.lstrip()
     return _DASH.sub("Anonymous. ", text, count=1)
 
@@ -133,7 +133,6 @@ _AUTHORLESS = re.compile(
 )
 _NOTHING = re.compile("")
 _RULE_PUNCTUATION = re.compile(r"^\s*[.,]\s")
-_RULE_PERIOD = re.compile(r"^\s*\.\s")
 # After a rule for the repeated names: more names or the title (", Simon Johnson, and …", ", “Title"),
 # which a wrapped line never opens with; an empty volume's ", 1079–1089." does.
 _RULE_THEN_NAMES = re.compile(r"^,\s*(?:[A-Z“‘\"]|and\s|,)")
