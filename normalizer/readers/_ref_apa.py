@@ -110,7 +110,15 @@ NO_DATE = re.compile(r"\((?:n\.\s?d\.|in press)(?:-?[a-z])?\)")
 # biblatex's strings): Spanish "(s.f.)", Portuguese, French, Italian and Galician "(s.d.)",
 # German "(o.D.)" and "(o.J.)", Dutch "(z.d.)", Swedish "(u.å.)", Catalan "(s/ d)"
 # (reference-abbreviations.json's no_date): a blank may follow a period or slash inside one.
-_NO_DATE_WORD = re.sub(r"(\\\.|/)(?![|)])", r"\1\\s?", alternation(reference_abbreviations().no_date))
+
+
+def _spaced_inside(word: str) -> str:
+    """``word`` as a pattern, literally, but for a blank that may follow each period or slash
+    inside it ("s.f." is also "s. f.", "s/d" "s/ d")."""
+    return r"\s?".join(map(re.escape, re.split(r"(?<=[./])(?=.)", word)))
+
+
+_NO_DATE_WORD = "(?:" + "|".join(map(_spaced_inside, reference_abbreviations().no_date)) + ")"
 _NO_DATE_ELSEWHERE = re.compile(rf"\({_NO_DATE_WORD}(?=-?[a-z]?\))")
 
 
