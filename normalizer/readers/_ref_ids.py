@@ -113,7 +113,7 @@ def joined_links(text: str) -> str:
         if scheme.start() < at or not any(char.isspace() for char in scheme.group(0)):
             continue  # written whole: the link reads as it is
         end = _spaced_link_end(text, scheme.end())
-        link = re.sub(r"\s+", "", text[scheme.end() : end])
+        link = "".join(text[scheme.end() : end].split())
         if _IDENTIFIER_LINK.search(link):
             continue
         kept = link.rstrip(".,;:")
