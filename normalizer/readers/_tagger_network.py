@@ -147,8 +147,6 @@ class _BothDirections:
             np.concatenate(
                 [states[: len(string), 0, number], states[len(string) - 1 :: -1, 1, number]], axis=1
             )
-            if len(string) > 0
-            else np.zeros((0, 2 * size), np.float32)
             for number, string in enumerate(inputs)
         ]
 
