@@ -1,13 +1,12 @@
 """Fields of one reference string by a trained sequence labeller, not by rules per citation style.
 
-A linear-chain conditional random field (CRFsuite, through python-crfsuite) labels each
-whitespace-separated token of one reference — ``Zhai, X., Kolesnikov, A.: Scaling vision
-transformers. In: CVPR, pp. 1–10 (2022)`` — with one of `LABELS`, and `tag_reference` joins the
-runs of one label into typed fields, each with the model's confidence: the mean marginal
-probability of its tokens' labels. A network over the whole string (`_tagger_network`, an
-``.npz`` model; the ``network`` extra) loads the same way, measured but not yet shipped.
+A network — the tokens' features summed, a bidirectional LSTM over the string, a linear-chain
+CRF over the labels (`_tagger_network`) — labels each whitespace-separated token of one
+reference — ``Zhai, X., Kolesnikov, A.: Scaling vision transformers. In: CVPR, pp. 1–10
+(2022)`` — with one of `LABELS`, and `tag_reference` joins the runs of one label into typed
+fields, each with the model's confidence: the mean marginal probability of its tokens' labels.
 
-The model is a data file, ``normalizer/data/reference-tagger.crfsuite``, trained on reference
+The model is a data file, ``normalizer/data/reference-tagger.npz``, trained on reference
 strings that real records typeset through hundreds of citation styles with exact labels
 (``scripts/make_tagger_data.py`` makes them, ``scripts/train_tagger.py`` trains; docs/tagger.md
 says how, how it is measured on styles it never saw, and how a style is added). The features
@@ -33,7 +32,7 @@ from bibnorm.text.months import SPELLINGS as MONTH_SPELLINGS
 from bibnorm.text.names import PARTICLES
 from bibnorm.text.word_tables import publisher_words, reference_cues
 
-MODEL_FILE = "reference-tagger.crfsuite"
+MODEL_FILE = "reference-tagger.npz"
 GIVEN_NAMES_FILE = "given-names.txt"
 
 # The labels, in the order docs/tagger.md lists them. An author's name is split into its family
