@@ -121,6 +121,33 @@ def test_a_fields_confidence_is_the_mean_marginal_of_its_tokens() -> None:
     assert read.authors[:2] == (("Vaswani", "A."), ("Shazeer", "N."))
 
 
+@pytest.mark.parametrize(
+    ("text", "labels", "written"),
+    [
+        # a group's name alone ends its sentence: not the name's period
+        pytest.param(
+            "Office for National Statistics. Using EPS graphics. TUGboat. 1996;17:288–310.",
+            ("family",) * 4 + ("title",) * 3 + ("container", "date"),
+            ("Office for National Statistics",),
+            id="a-group-alone",
+        ),
+        # a person's name keeps its initials' periods
+        pytest.param(
+            "Zhai, X., Beyer, L.: Scaling vision transformers.",
+            ("family", "given", "family", "given", "title", "title", "title"),
+            ("Zhai, X.", "Beyer, L."),
+            id="names-and-initials",
+        ),
+    ],
+)
+def test_the_written_authors_are_the_names_as_printed_without_the_sentences_period(
+    text: str, labels: tuple[str, ...], written: tuple[str, ...]
+) -> None:
+    tokens = text.split()
+    assert len(tokens) == len(labels)
+    assert tagger.TaggedReference(text, tuple(tokens), labels).written_authors() == written
+
+
 def test_the_features_see_shape_punctuation_lexicons_and_position() -> None:
     rows = tagger.token_features(["Zhai,", "X.", "(2021).", "“Scaling", "vision”,", "Journal"])
     assert {"w=zhai", "shape=Xx", "last=,", "BOS"} <= set(rows[0])

@@ -699,7 +699,9 @@ def _given_first_names(runs: Sequence[tuple[str, str]]) -> list[tuple[str, str, 
 
 def _family_first_names(runs: Sequence[tuple[str, str]]) -> list[tuple[str, str, str]]:
     """The names of a list that prints each family name first ("Zhai, X."): a given run belongs to
-    the family name before it, where that one has none yet."""
+    the family name before it, where that one has none yet. A family name alone (a group's:
+    "Office for National Statistics. Using EPS graphics …") is printed without the period of the
+    sentence it ends."""
     names: list[tuple[str, str, str]] = []
     for label, text in runs:
         if label == "family":
@@ -707,7 +709,7 @@ def _family_first_names(runs: Sequence[tuple[str, str]]) -> list[tuple[str, str,
         elif label == "given" and names and not names[-1][1]:
             family, _, printed = names[-1]
             names[-1] = (family, _name_part(text), f"{printed} {text}")
-    return [(family, given, _name_part(printed)) for family, given, printed in names]
+    return [(family, given, _name_part(printed) if given else family) for family, given, printed in names]
 
 
 def _name_part(text: str) -> str:
