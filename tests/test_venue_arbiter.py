@@ -10,6 +10,7 @@ from bibnorm.readers._venue_arbiter import WEIGHTS_FILE, overruled_venue, venue_
 from test_field_choice import (
     LABELS,
     tagged,
+    tagged_as,
 )  # "Zhai, X., Beyer, L.: Scaling vision transformers. In: CVPR, …"
 from test_title_arbiter import sure_of
 
@@ -82,3 +83,16 @@ def test_the_shipped_weights_fill_and_overrule_where_sure() -> None:
     arbiter = packaged_arbiter(WEIGHTS_FILE)
     assert set(arbiter.weights) == set(CHOICES)
     assert arbiter.fills and 0.5 <= arbiter.overrule < 1
+
+
+def test_the_rules_venue_stays_where_the_models_is_the_same_but_for_its_closing_period() -> None:
+    """The model's field text drops the style's closing period ("Phys. Rev. Lett"), the rules keep
+    the abbreviation's ("Phys. Rev. Lett."): one reading, whichever the arbiter prefers."""
+    text = "Albrecht A., Steinhardt P. J., 1982, Phys. Rev. Lett., 48, 1220"
+    labels = ("family", "given", "family", "given", "given", "date", "container", "container", "container",
+              "volume", "pages")  # fmt: skip
+    reading = tagged_as(text, labels)
+    assert reading.container == "Phys. Rev. Lett"
+    venue = "Phys. Rev. Lett."
+    assert overruled_venue(reading, venue, venue, None, sure_of("model", 0.97)) == venue
+    assert overruled_venue(reading, venue, venue, None, sure_of("none", 0.97)) is None

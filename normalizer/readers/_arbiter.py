@@ -141,14 +141,29 @@ def overruled(
 ) -> Reading | None:
     """``kept`` (the hand-written choice), unless ``arbiter`` gives another of ``readings`` (the
     rules', the model's, none: each choice's value) a probability of at least its ``overrule``;
-    choices that give the same value (the model's none and none) add up."""
+    choices that give the same value (the model's none and none), or the same words but for the
+    punctuation closing them, add up: the rules' "Phys. Rev. Lett." and the model's "Phys. Rev.
+    Lett" (its field's text without the style's closing period) are one reading, which stays as
+    kept."""
     scores = arbiter.scores(features)
-    likelihood: dict[Reading | None, float] = {}
+    likelihood: dict[object, float] = {}
+    values: dict[object, Reading | None] = {}
     for choice in CHOICES:
         value = readings[choice]
-        likelihood[value] = likelihood.get(value, 0.0) + scores[choice]
-    best = max(likelihood, key=lambda value: likelihood[value])
-    return best if best != kept and likelihood[best] >= arbiter.overrule else kept
+        key = _unclosed(value)
+        likelihood[key] = likelihood.get(key, 0.0) + scores[choice]
+        values.setdefault(key, value)
+    best = max(likelihood, key=lambda key: likelihood[key])
+    overrules = best != _unclosed(kept) and likelihood[best] >= arbiter.overrule
+    return values[best] if overrules else kept
+
+
+_CLOSING = " .,;:"  # the punctuation a style closes a field with
+
+
+def _unclosed(value: object) -> object:
+    """A reading without the punctuation closing it, where it is text."""
+    return value.rstrip(_CLOSING) if isinstance(value, str) else value
 
 
 def crossed(features: Mapping[str, float], pairs: Iterable[tuple[str, str]]) -> dict[str, float]:
