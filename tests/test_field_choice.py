@@ -672,6 +672,15 @@ def test_no_title_where_a_journal_and_its_numbers_stand(text: str, expected_titl
     _assert_title_read(text, expected_title)
 
 
+def test_a_journal_before_a_number_the_model_reads_as_its_issue_and_pages_is_no_title() -> None:
+    """A listed journal the model reads as the title, then a lone number it reads as an issue (not
+    a volume), then pages: a journal's numbers, a style that prints no title."""
+    text = "Tichenor, I. (1989) RMxAA, 11, ??–??."
+    labels = ("family", "given", "date", "title", "issue", "pages")
+    rules = RuleReading("RMxAA, 11, ??–??", ("Tichenor, I.",), 1989, None)
+    assert choose_fields(rules, tagged_as(text, labels, sure=0.8, doubt=0.1)).title is None
+
+
 def _assert_title_read(text: str, expected_title: str | None) -> None:
     """The reader reads ``expected_title`` in ``text``, or none: the whole reference is then what a
     search is given, or none beside a DOI."""

@@ -483,15 +483,28 @@ def _dated(tagged: TaggedReference, read: str, labels: set[str]) -> bool:
     return "date" in labels or (numbered and _listed(read))
 
 
-# A journal's numbers after its name: its year or volume, then a volume, an issue or pages.
+# A journal's numbers after its name: its year, volume or issue, then a volume, an issue or pages
+# (an issue then pages: a lone number before the pages, which the model may read as either:
+# "Tichenor, I. (1989) RMxAA, 11, ??–??.").
 _JOURNAL_NUMBERS = frozenset(
-    {("volume", "issue"), ("volume", "pages"), ("date", "volume"), ("date", "issue"), ("date", "pages")}
+    {
+        ("volume", "issue"),
+        ("volume", "pages"),
+        ("issue", "pages"),
+        ("date", "volume"),
+        ("date", "issue"),
+        ("date", "pages"),
+    }
 )
+_BETWEEN_NUMBERS = 2  # the most words labelled as nothing a journal's numbers skip ("vol.", "pp.", "??:")
 
 
 def _numbers_after(tagged: TaggedReference, last: int) -> bool:
-    """Whether the model reads a journal's numbers (`_JOURNAL_NUMBERS`) right after token ``last``."""
-    return tagged.labels[last + 1 : last + 3] in _JOURNAL_NUMBERS
+    """Whether the model reads a journal's numbers (`_JOURNAL_NUMBERS`) right after token
+    ``last``, words it labels as nothing between them ("pp.", a placeholder: "1964; ??: ??–??.")."""
+    after = tagged.labels[last + 1 : last + 3 + _BETWEEN_NUMBERS]
+    named = [label for label in after if label != "other"]
+    return after[:1] != ("other",) and tuple(named[:2]) in _JOURNAL_NUMBERS
 
 
 def _numbers_or_doi_after(tagged: TaggedReference, last: int) -> bool:
