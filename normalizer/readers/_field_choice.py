@@ -233,11 +233,15 @@ def _later_fields_read_as_title(tagged: TaggedReference, read: str) -> bool:
     title the model reads where names stand, none before it (a group as author), nor one a date
     alone (and words it labels as nothing) parts from the rules' (an author-year style's title
     after its date, the model's title the author list's end: "Jr, F. E. H., with contributions
-    from Charles Dupont, and many others. (2015). Hmisc: Harrell Miscellaneous.")."""
+    from Charles Dupont, and many others. (2015). Hmisc: Harrell Miscellaneous."), unless the rules'
+    title is words the model reads as nothing, a cue ("doi" of "M. Tomasini, An introduction to
+    multilayer networks, 2015. doi:10. 13140/…")."""
     own, inside = tagged.run_of("title"), tagged.tokens_of(read)
     if not own or not inside or min(inside) < own.stop or not _title_right_after_names(tagged):
         return False
-    if set(tagged.labels[own.stop : min(inside)]) - {"other"} == {"date"}:
+    # a cue word after the date the model reads as nothing ("… networks, 2015. doi:10. 13140/…")
+    cue = tagged.labels_of(read)[0] == {"other"}
+    if set(tagged.labels[own.stop : min(inside)]) - {"other"} == {"date"} and not cue:
         return False
     likeliest = tagged.likeliest("title", read)
     sure = tagged.field_confidences().get("title", 0.0) >= SURE["title-filled"]
