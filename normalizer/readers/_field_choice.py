@@ -72,7 +72,7 @@ SURE: Mapping[str, float] = {
     "year-dropped": 0.0,
     "year-filled": 0.9,
     "authors": 0.99,
-    "authors-filled": 0.97,
+    "authors-filled": 0.9,
     "authors-filled-given": 0.7,  # names the rules read none of, a person's as printed (`_named`)
     "publisher": 0.5,
     "publisher-filled": 0.5,
