@@ -61,7 +61,7 @@ from bibnorm.text.word_tables import publisher_words, title_omitted_words
 SURE: Mapping[str, float] = {
     "title": 0.5,
     "title-doubted": 0.02,
-    "title-dropped": 0.02,
+    "title-dropped": 0.3,
     "title-dropped-dated": 0.5,  # a title the model reads a venue and a date in (`_no_title_printed`)
     "title-filled": 0.99,  # a title the rules read none of: the model's right after its names (all but sure)
     "venue": 0.5,
