@@ -22,7 +22,9 @@ import gzip
 import json
 import re
 import unicodedata
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
+from contextvars import ContextVar
 from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
 from typing import NamedTuple
@@ -842,7 +844,23 @@ def packaged_tagger() -> Tagger:
         return Tagger(str(path))
 
 
+# The model `tag_reference` tags with inside a `reading_with` block (else the packaged one).
+_MODEL_IN_USE: ContextVar[Tagger | None] = ContextVar("model_in_use", default=None)
+
+
+@contextmanager
+def reading_with(model_path: str) -> Iterator[None]:
+    """Inside the block, `tag_reference` — and so every reader — tags with the model at
+    ``model_path`` in place of the packaged one: to compare two models through the same reader,
+    or to read a benchmark's truth with a model that does not change when the shipped one does."""
+    token = _MODEL_IN_USE.set(Tagger(model_path))
+    try:
+        yield
+    finally:
+        _MODEL_IN_USE.reset(token)
+
+
 def tag_reference(text: str, weigh: bool = False) -> TaggedReference:
-    """Label the tokens of one reference string with the packaged model; fields with confidences
-    (and with ``weigh``, the marginals `Tagger.tag` keeps for the reader)."""
-    return packaged_tagger().tag(text, weigh)
+    """Label the tokens of one reference string with the packaged model (or `reading_with`'s);
+    fields with confidences (and with ``weigh``, the marginals `Tagger.tag` keeps for the reader)."""
+    return (_MODEL_IN_USE.get() or packaged_tagger()).tag(text, weigh)
