@@ -52,11 +52,12 @@ TITLES = [
     "Page Makeup by Postprocessing Text Formatter Output",
     "Incubation period of ebola hemorrhagic virus subtype zaire",
 ]
-# the rules cut this title at its period, and read the journal as the next one's: read alone,
-# each item keeps the choice made item by item
+# the rules cut the first title at its period, and read the second's journal as its title: read
+# alone, each item keeps the choice made item by item: the rules' cut title for the first, the
+# model's whole title for the second
 ALONE = {
     1: "A historical and economic view of technology",
-    10: "Osong Public Health and Research Perspectives",
+    10: "Incubation period of ebola hemorrhagic virus subtype zaire",
 }
 # an item's title as the rules read it and as the choice made item by item kept it: the same,
 # and the model's where the rules read the venue as the title

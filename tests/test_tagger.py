@@ -35,7 +35,8 @@ def test_the_model_is_package_data_and_loads_without_the_network(monkeypatch: py
     tagger.packaged_tagger.cache_clear()
     model = data_file(tagger.MODEL_FILE)
     assert model.is_file()
-    assert len(model.read_bytes()) < 5_000_000
+    # the network's weights, mostly its features' embedding as bytes (118k features × 64)
+    assert len(model.read_bytes()) < 10_000_000
     read = tagger.tag_reference("Smith, J. (2020). A title of a paper. Journal of Things, 3(2), 1–10.")
     assert read.tokens[0] == "Smith,"
     assert set(read.labels) <= set(tagger.LABELS)
