@@ -133,10 +133,10 @@ keys, in the order it sets them, joined to the entries of those keys in the ``.b
 ``truth`` column names after the ``.bbl`` (read by bibtexparser; neither bibnorm's ``.bbl`` nor its
 ``.bib`` reader makes it; see `joined_truths`); ``bib``: the ``.bib``'s entries the PDF prints,
 as above (where no ``.bbl`` is committed); ``bbl``: bibnorm's ``.bbl`` reader (where no ``.bib``
-holds the ``.bbl``'s keys), which tags with a frozen model (`TRUTH_TAGGER`), not the shipped one.
-Without the column the kind follows the first truth file's suffix. A row was kept only where the
-references the truth finds printed are at least 90% of the ``.bbl``'s items (a PDF of another
-version than its ``.bbl`` was left out)::
+holds the ``.bbl``'s keys), which reads with a frozen model and arbiters (`TRUTH_MODEL`), not
+the shipped ones. Without the column the kind follows the first truth file's suffix. A row was
+kept only where the references the truth finds printed are at least 90% of the ``.bbl``'s items
+(a PDF of another version than its ``.bbl`` was left out)::
 
     python bench/bench_pdf_corpus.py --manifest bench/pdf_fresh/manifest.csv --cache DIR --fetch
     python bench/bench_pdf_corpus.py --manifest bench/pdf_fresh/manifest.csv --cache DIR --timeout 60
@@ -293,6 +293,7 @@ from bibnorm.errors import InputError  # noqa: E402
 from bibnorm.identifiers import canonical_doi  # noqa: E402
 from bibnorm.models import Query  # noqa: E402
 from bibnorm.readers import read_inputs  # noqa: E402
+from bibnorm.readers._arbiter import arbiters_from  # noqa: E402
 from bibnorm.readers.tagger import reading_with  # noqa: E402
 from bibnorm.text.clean import clean_plain  # noqa: E402
 from bibnorm.text.names import LATIN_LETTERS  # noqa: E402
@@ -318,7 +319,7 @@ class Document:
     pdf: str
     truth: str
     # How the truth is read (the manifest's optional ``truth_kind``): ``bbl`` (bibnorm's .bbl
-    # reader, its tagger the frozen `TRUTH_TAGGER`), ``bib`` (the .bib's entries that the PDF
+    # reader, its model and arbiters the frozen `TRUTH_MODEL`), ``bib`` (the .bib's entries that the PDF
     # prints), ``bbl-keys-bib`` (the .bbl's keys, in order, joined to the entries of the .bib
     # files after it; see `joined_truths`).
     # Empty: by the first truth file's suffix.
@@ -725,16 +726,17 @@ def _group_end(text: str, at: int, opening: str, closing: str) -> int:
     return len(text)
 
 
-# The model bibnorm's `.bbl` reader tags with where it makes a truth (a `.bbl` whose repository
-# commits no `.bib`): the CRF shipped until 2026-11-27, kept here so that a new shipped model
-# does not move the truth it is measured against (a truth read by the model under test would).
-TRUTH_TAGGER = Path(__file__).with_name("truth-tagger.crfsuite")
+# The model and arbiters bibnorm's `.bbl` reader reads with where it makes a truth (a `.bbl` whose
+# repository commits no `.bib`): the CRF and the arbiters shipped until 2026-11-27, kept here so
+# that a new shipped model does not move the truth it is measured against (a truth read by the
+# model under test would).
+TRUTH_MODEL = Path(__file__).with_name("truth-model")
 
 
 def _file_truths(path: Path) -> list[Truth]:
     if path.suffix == ".bib":
         return _bib_truths(path, lambda key: True)
-    with reading_with(str(TRUTH_TAGGER)):
+    with reading_with(str(TRUTH_MODEL / "reference-tagger.crfsuite")), arbiters_from(TRUTH_MODEL):
         return _bbl_truths(path)
 
 

@@ -125,7 +125,7 @@ def test_a_fields_confidence_is_the_mean_marginal_of_its_tokens() -> None:
 def test_inside_reading_with_every_reader_tags_with_that_model_and_after_it_with_the_packaged_one() -> None:
     """A benchmark reads its truth with a model frozen beside it (`reading_with`), so the shipped
     model it measures does not move the truth."""
-    frozen = Path(__file__).parent.parent / "bench" / "truth-tagger.crfsuite"
+    frozen = Path(__file__).parent.parent / "bench" / "truth-model" / "reference-tagger.crfsuite"
     text = "E. L. Bennett. Chemical plasticity of the brain. Science, 146(3644):610–619, 1964."
     packaged = tagger.tag_reference(text, weigh=True)
     with tagger.reading_with(str(frozen)):

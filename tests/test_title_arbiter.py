@@ -3,8 +3,19 @@ tagger's or none, by a logistic regression over what both readings say."""
 
 from __future__ import annotations
 
+import json
+from pathlib import Path
+
 import pytest
-from bibnorm.readers._title_arbiter import CHOICES, Arbiter, overruled_title, packaged_arbiter, title_features
+from bibnorm.readers._arbiter import arbiters_from
+from bibnorm.readers._title_arbiter import (
+    CHOICES,
+    WEIGHTS_FILE,
+    Arbiter,
+    overruled_title,
+    packaged_arbiter,
+    title_features,
+)
 from test_field_choice import LABELS, NO_TITLE, tagged  # the same reading of one reference
 
 AUTHORS = ("Zhai, X.", "Beyer, L.")
@@ -120,3 +131,25 @@ def test_the_shipped_weights_load_with_their_margins() -> None:
     assert set(arbiter.weights) == set(CHOICES)
     assert arbiter.model_margin >= 0 and arbiter.none_margin >= 0 and not arbiter.fills
     assert 0.5 <= arbiter.overrule < 1
+
+
+def test_inside_arbiters_from_the_weights_are_the_folders_after_it_the_shipped_ones(tmp_path: Path) -> None:
+    """A benchmark's truth is read with arbiters frozen beside it (`arbiters_from`)."""
+    (tmp_path / WEIGHTS_FILE).write_text(
+        json.dumps(
+            {
+                "weights": {"rules": {"bias": 1.0}, "model": {}, "none": {}},
+                "model-margin": 0.25,
+                "none-margin": 0.5,
+                "fills": True,
+                "overrule": 0.75,
+            }
+        ),
+        encoding="utf-8",
+    )
+    shipped = packaged_arbiter()
+    with arbiters_from(tmp_path):
+        frozen = packaged_arbiter()
+    assert (frozen.model_margin, frozen.none_margin, frozen.fills, frozen.overrule) == (0.25, 0.5, True, 0.75)
+    assert frozen.weights["rules"] == {"bias": 1.0}
+    assert packaged_arbiter() is shipped

@@ -15,9 +15,12 @@ from __future__ import annotations
 import json
 import math
 import re
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Iterator, Mapping
+from contextlib import contextmanager
+from contextvars import ContextVar
 from dataclasses import dataclass
 from functools import cached_property, lru_cache
+from pathlib import Path
 from typing import TypeVar
 
 from bibnorm.readers.tagger import NAME_LABELS, TaggedReference
@@ -99,10 +102,39 @@ class Arbiter:
         return max(CHOICES, key=lambda choice: scores[choice])
 
 
-@lru_cache(maxsize=4)
+# The folder the arbiters' weights are read from inside an `arbiters_from` block (else the package).
+_ARBITERS_IN_USE: ContextVar[Path | None] = ContextVar("arbiters_in_use", default=None)
+
+
+@contextmanager
+def arbiters_from(folder: Path) -> Iterator[None]:
+    """Inside the block every arbiter's weights are read from ``folder`` (files named as the
+    packaged ones) in place of the package's: with `tagger.reading_with`, a benchmark's truth read
+    by a model and arbiters that do not change when the shipped ones do."""
+    token = _ARBITERS_IN_USE.set(folder)
+    try:
+        yield
+    finally:
+        _ARBITERS_IN_USE.reset(token)
+
+
 def packaged_arbiter(weights_file: str) -> Arbiter:
-    """The arbiter whose weights ship in ``normalizer/data/`` as ``weights_file``."""
+    """The arbiter whose weights ship in ``normalizer/data/`` as ``weights_file`` (or lie in
+    `arbiters_from`'s folder)."""
+    folder = _ARBITERS_IN_USE.get()
+    if folder is not None:
+        return _arbiter_in(str(folder / weights_file))
+    return _shipped_arbiter(weights_file)
+
+
+@lru_cache(maxsize=4)
+def _shipped_arbiter(weights_file: str) -> Arbiter:
     return arbiter_of(json.loads(data_file(weights_file).read_text(encoding="utf-8")))
+
+
+@lru_cache(maxsize=4)
+def _arbiter_in(path: str) -> Arbiter:
+    return arbiter_of(json.loads(Path(path).read_text(encoding="utf-8")))
 
 
 def arbiter_of(stored: Mapping) -> Arbiter:
