@@ -166,6 +166,20 @@ def test_the_features_see_where_a_quotation_closed_and_each_tokens_comma_segment
     assert {"after-quote", "s.first"} <= rows[6] and "quoted" not in rows[6]
 
 
+def test_the_feature_groups_joined_are_the_features_and_a_chunk_shares_its_group() -> None:
+    tokens = ["Smith,", "J.", "A", "title.", "Nature", "2020."]
+    groups = tagger.token_feature_groups(tokens)
+    assert [[name for group in token for name in group] for token in groups] == tagger.token_features(tokens)
+    # own; chunk and its end; segment and its end; place; the neighbours before, then after
+    assert all(len(token) == 10 for token in groups)
+    assert groups[0][0][:2] == ("w=smith", "shape=Xx")
+    # "Smith, J. A title." is one chunk (an initial's period ends none): one group, its ends marked
+    assert groups[0][1] is groups[1][1] is groups[2][1] is groups[3][1]
+    assert [token[2] for token in groups] == [("c.start",), (), (), ("c.end",), ("c.start",), ("c.end",)]
+    assert groups[1][6] == ("-1:w=smith", "-1:shape=Xx", "-1:last=,")
+    assert groups[0][6] == ("BOS",) and groups[5][8] == ("EOS",)
+
+
 def test_the_token_features_are_cached_per_distinct_token() -> None:
     tagger.clear_token_caches()
     tagger.token_features(["Smith,", "J.,", "Smith,", "J."])

@@ -316,6 +316,20 @@ def test_a_tokens_unknown_features_are_ignored(tmp_path: Path) -> None:
     assert with_unknown == pytest.approx(network.scores([["year"], ["venue"]]), abs=0)
 
 
+def test_features_given_in_groups_read_as_the_same_features_given_whole(tmp_path: Path) -> None:
+    arrays = random_arrays(seed=21)
+    network = written(tmp_path, arrays)
+    features, rows = string_of(5, seed=22)
+    # each token's first feature a group, then none, then the rest; a group recurs on every token
+    grouped = [(tuple(token[:1]), (), tuple(token[1:]), ("year",)) for token in features]
+    whole = [[*token, "year"] for token in features]
+    [(path, posteriors)] = network.read_grouped([grouped])
+    expected_path, expected = enumerated(arrays, emissions(arrays, [[*row, 2] for row in rows]))
+    assert path == expected_path
+    assert posteriors == pytest.approx(np.array(expected), abs=1e-5)
+    assert network.read(whole)[1] == pytest.approx(posteriors, abs=0)
+
+
 def test_a_token_with_no_known_feature_reads_nothing_through_the_lstm(tmp_path: Path) -> None:
     arrays = random_arrays(seed=10)
     got = written(tmp_path, arrays).scores([["year"], ["nothing-known"], ["venue", "EOS"]])

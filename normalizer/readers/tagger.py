@@ -25,6 +25,7 @@ import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
+from itertools import chain
 from typing import NamedTuple
 
 from bibnorm.text import data_file
@@ -315,32 +316,40 @@ def _segment_features(tokens: Sequence[_Token]) -> list[tuple[str, ...]]:
     """Where each token stands in its segment, the run of tokens between two commas or chunk
     ends, and the segment's length: a name list's "Daniel D. Lincoll," ends in the family name,
     its "Lincoll, D. D.," starts with it."""
-    rows: list[tuple[str, ...]] = []
+    rows: list[tuple[tuple[str, ...], tuple[str, ...]]] = []
     for a, b in _chunks(tokens, comma=True):
-        rows += _with_ends(("s.len=" + _bucket(b - a),), b - a, "s.first", "s.last", ("s.only",))
+        rows += _with_ends(("s.len=" + _bucket(b - a),), b - a, ("s.first",), ("s.last",), ("s.only",))
     return rows
 
 
+_Ends = tuple[tuple[str, ...], tuple[str, ...]]  # the features a run's tokens share, and the token's own end
+
+
 def _with_ends(
-    inside: tuple[str, ...], length: int, first: str, last: str, alone: tuple[str, ...]
-) -> list[tuple[str, ...]]:
-    """The rows of a run of ``length`` tokens that share the features ``inside``: its first token
-    marked ``first``, its last ``last``, a token alone ``alone``."""
+    inside: tuple[str, ...],
+    length: int,
+    first: tuple[str, ...],
+    last: tuple[str, ...],
+    alone: tuple[str, ...],
+) -> list[_Ends]:
+    """The rows of a run of ``length`` tokens that share the features ``inside``, each beside
+    what marks its place: its first token's ``first``, its last one's ``last``, a token
+    alone's ``alone``."""
     if length == 1:
-        return [(*inside, *alone)]
-    return [(*inside, first), *[inside] * (length - 2), (*inside, last)]
+        return [(inside, alone)]
+    return [(inside, first), *[(inside, ())] * (length - 2), (inside, last)]
 
 
-def _chunk_features(tokens: Sequence[_Token]) -> list[tuple[str, ...]]:
+def _chunk_features(tokens: Sequence[_Token]) -> list[_Ends]:
     """Each token's chunk's features — the run of tokens between two sentence ends, colons or
     quotation marks, where one field usually ends and the next begins (`_chunk_words`) — and
     whether the token opens or closes it."""
     chunks = _chunks(tokens)
     year_chunk = _first_year_chunk(tokens, chunks)
-    rows: list[tuple[str, ...]] = []
+    rows: list[_Ends] = []
     for number, (a, b) in enumerate(chunks):
         inside = _chunk_words(tokens[a:b], number, year_chunk)
-        rows += _with_ends(inside, b - a, "c.start", "c.end", ("c.start", "c.end"))
+        rows += _with_ends(inside, b - a, ("c.start",), ("c.end",), ("c.start", "c.end"))
     return rows
 
 
@@ -380,19 +389,28 @@ _COMMAS = tuple(f"commas={count}" for count in range(7))
 def token_features(tokens: Sequence[str]) -> list[list[str]]:
     """Each token's features: its own (word, shape, punctuation, lexicons), its chunk's
     (`_chunk_features`) and segment's, where it stands (`_place_features`), and its neighbours'
-    words and shapes (`_near_features`)."""
+    words and shapes (`_near_features`) — `token_feature_groups` joined."""
+    return [list(chain.from_iterable(groups)) for groups in token_feature_groups(tokens)]
+
+
+def token_feature_groups(tokens: Sequence[str]) -> list[tuple[tuple[str, ...], ...]]:
+    """Each token's features (`token_features`) as the groups they are made of, in their order:
+    its own, its chunk's and its place in it, its segment's and its place in it, where it
+    stands, and its four neighbours'. The groups recur — a word's own features in every
+    reference that prints it, a chunk's in each of its tokens — so a reader that turns features
+    into numbers does it once per group (`_tagger_network`)."""
     read = [_token(token) for token in tokens]
     columns = (_chunk_features(read), _segment_features(read), _place_features(read), _near_features(read))
     return [
-        [*token.own, *chunk, *segment, *place, *near]
+        (token.own, *chunk, *segment, place, *near)
         for token, chunk, segment, place, near in zip(read, *columns, strict=True)
     ]
 
 
-def _place_features(tokens: Sequence[_Token]) -> list[list[str]]:
+def _place_features(tokens: Sequence[_Token]) -> list[tuple[str, ...]]:
     """Where each token stands: its tenth of the reference, the sentences and commas before it,
     whether it is inside quotation marks (or after them: a quoted title is over) or brackets."""
-    rows: list[list[str]] = []
+    rows: list[tuple[str, ...]] = []
     sentences = commas = 0
     quoted = bracketed = after_quote = False
     for index, token in enumerate(tokens):
@@ -405,7 +423,7 @@ def _place_features(tokens: Sequence[_Token]) -> list[list[str]]:
             row.append("after-quote")
         if bracketed:
             row.append("bracketed")
-        rows.append(row)
+        rows.append(tuple(row))
         if token.closes_quote:
             after_quote = after_quote or quoted
             quoted = False
@@ -425,11 +443,12 @@ _BEFORE_FIRST: tuple[tuple[str, ...], ...] = ((), ("BOS",), (), ())
 _AFTER_LAST: tuple[tuple[str, ...], ...] = ((), (), ("EOS",), ())
 
 
-def _near_features(tokens: Sequence[_Token]) -> list[tuple[str, ...]]:
-    """Each token's neighbours' words and shapes (`_Token.near`), "BOS" and "EOS" at the ends."""
+def _near_features(tokens: Sequence[_Token]) -> list[tuple[tuple[str, ...], ...]]:
+    """Each token's neighbours' words and shapes (`_Token.near`), "BOS" and "EOS" at the ends:
+    the one before it, the one before that, the one after it, the one after that."""
     near = [_NO_NEIGHBOUR, _BEFORE_FIRST, *(token.near for token in tokens), _AFTER_LAST, _NO_NEIGHBOUR]
     # token ``at`` is ``near[at + 2]``: the slot of `_NEAR` each neighbour fills is its offset's
-    return [(*near[at + 1][1], *near[at][0], *near[at + 3][2], *near[at + 4][3]) for at in range(len(tokens))]
+    return [(near[at + 1][1], near[at][0], near[at + 3][2], near[at + 4][3]) for at in range(len(tokens))]
 
 
 def tokenize(text: str) -> list[tuple[int, int]]:
@@ -781,7 +800,7 @@ class Tagger:
         names = self._network.labels
         weighed = WEIGHED_LABELS if weigh else ()
         columns = [names.index(label) for label in weighed]
-        readings = self._network.read_many([token_features(tokens) for tokens in strings])
+        readings = self._network.read_grouped([token_feature_groups(tokens) for tokens in strings])
         return [
             (
                 tuple(names[index] for index in path),
