@@ -151,16 +151,19 @@ class _BothDirections:
     output)."""
 
     def __init__(self, floats: dict[str, np.ndarray]) -> None:
-        self._size = floats["lstm_forward_hidden"].shape[1]
-        self._input = [floats[f"lstm_{name}_input"].T.copy() for name in _DIRECTIONS]
-        self._bias = [floats[f"lstm_{name}_bias"] for name in _DIRECTIONS]
-        self._hidden = np.stack([floats[f"lstm_{name}_hidden"].T for name in _DIRECTIONS])
-        # sigmoid(x) = (tanh(x / 2) + 1) / 2: one tanh for every gate, the cell's gate unhalved
-        size = self._size
+        self._size = size = floats["lstm_forward_hidden"].shape[1]
+        # sigmoid(x) = (tanh(x / 2) + 1) / 2: one tanh for every gate, the cell's gate unhalved.
+        # The weights come halved: a power of two scales every product and sum exactly. Each is
+        # row-major, as it always was: BLAS sums a transposed matrix's products in another order.
         self._half = np.full(4 * size, 0.5, np.float32)
         self._half[2 * size : 3 * size] = 1.0
         self._shift = self._half.copy()
         self._shift[2 * size : 3 * size] = 0.0
+        self._input = [
+            np.ascontiguousarray(floats[f"lstm_{name}_input"].T * self._half) for name in _DIRECTIONS
+        ]
+        self._bias = [floats[f"lstm_{name}_bias"] * self._half for name in _DIRECTIONS]
+        self._hidden = np.stack([floats[f"lstm_{name}_hidden"].T * self._half for name in _DIRECTIONS])
 
     def states_of_many(self, inputs: Sequence[np.ndarray]) -> list[np.ndarray]:
         """Each token's [forward state, backward state] (tokens, 2 × hidden), of each string,
@@ -177,13 +180,15 @@ class _BothDirections:
         hidden = np.zeros((2, len(inputs), size), np.float32)
         cell = np.zeros((2, len(inputs), size), np.float32)
         states = np.empty((longest, 2, len(inputs), size), np.float32)
-        for step, gates in enumerate(both):
-            active = (
-                np.tanh((gates + np.matmul(hidden, self._hidden)) * self._half) * self._half + self._shift
-            )
-            cell = active[..., size : 2 * size] * cell + active[..., :size] * active[..., 2 * size : 3 * size]
-            hidden = active[..., 3 * size :] * np.tanh(cell)
-            states[step] = hidden
+        for step, gates in enumerate(both):  # a few calls a step, in place: numpy's cost is per call
+            active = np.matmul(hidden, self._hidden)
+            active += gates
+            np.tanh(active, out=active)
+            active *= self._half
+            active += self._shift
+            cell *= active[..., size : 2 * size]
+            cell += active[..., :size] * active[..., 2 * size : 3 * size]
+            hidden = np.multiply(active[..., 3 * size :], np.tanh(cell), out=states[step])
         return [
             np.concatenate(
                 [states[: len(string), 0, number], states[len(string) - 1 :: -1, 1, number]], axis=1
