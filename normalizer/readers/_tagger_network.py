@@ -34,6 +34,7 @@ _DIRECTIONS = ("forward", "backward")
 # third of its speed on two cores), and a reader running one process per core wants none.
 _ONE_THREAD = partial(ThreadpoolController().limit, limits=1, user_api="blas")
 _BATCH = 64  # strings stepped together
+_MANY_TOKENS = 256  # where summing each count of rows at once (`_sums`) beats reduceat's call per token
 # The groups whose rows a network keeps (`_GroupRows`): a reader's whole run of documents sees
 # some hundred thousand (a distinct word's own features, a chunk's), each a few dozen bytes.
 _GROUPS_KEPT = 500_000
@@ -85,8 +86,10 @@ class TaggerNetwork:
 
     def _summed(self, strings: Sequence[Sequence[Groups]]) -> list[np.ndarray]:
         """Each string's tokens' features' embeddings summed, through tanh: (tokens, D) each. A
-        feature the network does not know reads row 0, which is zero. Each group of features is
-        turned into rows once (`_GroupRows`), and all strings' rows gathered and summed at once."""
+        feature the network does not know reads row 0, which is zero, and a token without
+        features nothing. Each group of features is turned into rows once (`_GroupRows`); many
+        tokens' rows are summed a count of rows at a time (`_sums`), a few tokens' by reduceat,
+        whose cost is per token: the same sums."""
         tokens = [groups for string in strings for groups in string]
         rows_of_groups = list(map(self._group_rows.__getitem__, chain.from_iterable(tokens)))
         counts = np.add.reduceat(
@@ -94,10 +97,17 @@ class TaggerNetwork:
             _starts(np.fromiter(map(len, tokens), np.intp, len(tokens))),
         )
         rows = np.fromiter(chain.from_iterable(rows_of_groups), np.intp, int(counts.sum()))
-        # a token without features reads row 0
-        rows = np.insert(rows, _starts(counts)[counts == 0], 0) if (counts == 0).any() else rows
-        summed = np.tanh(np.add.reduceat(self._embedding[rows], _starts(np.maximum(counts, 1)), axis=0))
-        return np.split(summed, np.cumsum([len(string) for string in strings[:-1]]))
+        if len(tokens) < _MANY_TOKENS:
+            # a token without features reads row 0
+            rows = np.insert(rows, _starts(counts)[counts == 0], 0) if (counts == 0).any() else rows
+            summed = np.add.reduceat(self._embedding[rows], _starts(np.maximum(counts, 1)), axis=0)
+        else:
+            starts = _starts(counts)
+            summed = np.empty((len(tokens), self._embedding.shape[1]), np.float32)
+            for count in np.unique(counts).tolist():
+                alike = np.flatnonzero(counts == count)
+                summed[alike] = _sums(self._embedding[rows[starts[alike, None] + np.arange(count)]])
+        return np.split(np.tanh(summed), np.cumsum([len(string) for string in strings[:-1]]))
 
     def _scores_of_many(self, strings: Sequence[Sequence[Groups]]) -> list[np.ndarray]:
         summed = self._summed(strings)
@@ -137,6 +147,39 @@ class TaggerNetwork:
             ):
                 read[at] = reading
         return read
+
+
+def _sums(rows: np.ndarray) -> np.ndarray:
+    """Each token's rows summed, (tokens, rows, D) to (tokens, D), in the order np.add.reduceat
+    sums a run of rows — its first row plus numpy's pairwise sum of the others (`_pairwise`) —,
+    the order the readings were measured in: float32 sums in another order differ in their last
+    bits, which the LSTM carries to the sixth decimal of a marginal. One call per row, not per
+    token and row, as reduceat's."""
+    return rows.sum(axis=1) if rows.shape[1] <= 1 else rows[:, 0] + _pairwise(rows[:, 1:])
+
+
+def _pairwise(rows: np.ndarray) -> np.ndarray:
+    """numpy's pairwise summation over axis 1: under eight rows one after the other from zero;
+    up to 128, eight running sums over blocks of eight, joined in pairs, then the rows left one
+    after the other; beyond, each half's (cut at a multiple of eight), added."""
+    count = rows.shape[1]
+    if count > 128:
+        half = count // 2 - count // 2 % 8
+        return _pairwise(rows[:, :half]) + _pairwise(rows[:, half:])
+    if count < 8:
+        total = np.zeros((rows.shape[0], rows.shape[2]), rows.dtype)
+        for row in range(count):
+            total += rows[:, row]
+        return total
+    blocks = count - count % 8
+    running = rows[:, :8].copy()
+    for block in range(8, blocks, 8):
+        running += rows[:, block : block + 8]
+    pairs = running[:, 0::2] + running[:, 1::2]
+    total = (pairs[:, 0] + pairs[:, 1]) + (pairs[:, 2] + pairs[:, 3])
+    for row in range(blocks, count):
+        total += rows[:, row]
+    return total
 
 
 def _one_group(tokens: Sequence[Sequence[str]]) -> list[Groups]:

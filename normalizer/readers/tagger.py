@@ -22,6 +22,7 @@ import gzip
 import json
 import re
 import unicodedata
+from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
@@ -365,18 +366,16 @@ def _chunk_words(chunk: Sequence[_Token], number: int, year_chunk: int | None) -
     """What one chunk, the ``number``th, holds: its length, whether its words are venue words,
     prose, initials or numbers, how far it stands from the first chunk holding a year (a title
     follows APA's "(2015)."; ACM's venue follows the title), the word it opens with."""
-    flags = [token.flags for token in chunk]
-    numbers = sum("digit" in f for f in flags)
+    having = Counter(chain.from_iterable(token.flags for token in chunk))  # tokens with each flag
+    numbers = having["digit"]
     words = (len(chunk) - numbers) or 1  # the shares are of its words, not numbers
     features = ["c.len=" + _bucket(len(chunk)), f"c.n={min(number, 6)}", "c.open=" + chunk[0].own[0][2:]]
     if year_chunk is not None:
         features.append(f"c.year={max(-2, min(number - year_chunk, 3))}")
-    features += [
-        name for name, flag, share in _CHUNK_SHARES if sum(flag in f for f in flags) >= share * words
-    ]
+    features += [name for name, flag, share in _CHUNK_SHARES if having[flag] >= share * words]
     if 2 * numbers >= len(chunk):
         features.append("c.numbers")
-    if any("publisher-word" in f for f in flags):
+    if having["publisher-word"]:
         features.append("c.publisher")
     return tuple(features)
 
@@ -804,7 +803,7 @@ class Tagger:
         return [
             (
                 tuple(names[index] for index in path),
-                [float(posteriors[at, index]) for at, index in enumerate(path)],
+                posteriors[range(len(path)), path].tolist(),
                 dict(zip(weighed, map(tuple, posteriors[:, columns].T.tolist()), strict=True)),
             )
             for path, posteriors in readings
