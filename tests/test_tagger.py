@@ -180,6 +180,19 @@ def test_the_feature_groups_joined_are_the_features_and_a_chunk_shares_its_group
     assert groups[0][6] == ("BOS",) and groups[5][8] == ("EOS",)
 
 
+def test_texts_tagged_together_are_looked_up_and_another_one_is_tagged_alone() -> None:
+    first = "Smith, J. (2020). A title of a paper. Journal of Things, 3(2), 1–10."
+    second = "[4] A. Lee and B. Kim, “Another paper,” in Proc. Things, 2019, pp. 5–9."
+    together = tagger.TaggedTogether([first, second, first])
+    read = together(second)
+    alone = tagger.tag_reference(second, weigh=True)
+    assert read.labels == alone.labels
+    assert read.marginals == pytest.approx(alone.marginals, abs=1e-5)
+    assert set(read.label_marginals) == set(tagger.WEIGHED_LABELS)
+    assert together(second) is read  # looked up, not tagged again
+    assert together("Lee, A. 2021. Not in the list. Venue.").tokens[:2] == ("Lee,", "A.")
+
+
 def test_the_token_features_are_cached_per_distinct_token() -> None:
     tagger.clear_token_caches()
     tagger.token_features(["Smith,", "J.,", "Smith,", "J."])

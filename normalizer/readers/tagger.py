@@ -23,7 +23,7 @@ import json
 import re
 import unicodedata
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
 from itertools import chain
@@ -864,3 +864,18 @@ def tag_reference(text: str, weigh: bool = False) -> TaggedReference:
     """Label the tokens of one reference string with the packaged model; fields with confidences
     (and with ``weigh``, the marginals `Tagger.tag` keeps for the reader)."""
     return packaged_tagger().tag(text, weigh)
+
+
+class TaggedTogether:
+    """The items of a list tagged together once with the packaged model, weighed
+    (`Tagger.tag_many`: a fraction of the cost of one call each), and then each item's
+    reading looked up by its text, as ``tag_reference(text, weigh=True)`` reads it; a text
+    that is not one of them (an item with its elided names written out) is tagged alone."""
+
+    def __init__(self, texts: Iterable[str]) -> None:
+        distinct = list(dict.fromkeys(texts))
+        self._read = dict(zip(distinct, packaged_tagger().tag_many(distinct, weigh=True), strict=True))
+
+    def __call__(self, text: str) -> TaggedReference:
+        read = self._read.get(text)
+        return tag_reference(text, weigh=True) if read is None else read
