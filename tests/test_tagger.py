@@ -193,6 +193,14 @@ def test_texts_tagged_together_are_looked_up_and_another_one_is_tagged_alone() -
     assert together("Lee, A. 2021. Not in the list. Venue.").tokens[:2] == ("Lee,", "A.")
 
 
+def test_a_taggers_caches_cleared_forget_the_tokens_and_the_networks_groups() -> None:
+    reader = tagger.packaged_tagger()
+    reader.tag("Smith, J. 2020. A title. Nature.")
+    assert tagger._token.cache_info().currsize > 0 and reader._network._group_rows
+    reader.clear_caches()
+    assert tagger._token.cache_info().currsize == 0 and not reader._network._group_rows
+
+
 def test_the_token_features_are_cached_per_distinct_token() -> None:
     tagger.clear_token_caches()
     tagger.token_features(["Smith,", "J.,", "Smith,", "J."])

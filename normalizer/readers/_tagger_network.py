@@ -109,6 +109,10 @@ class TaggerNetwork:
                 summed[alike] = _sums(self._embedding[rows[starts[alike, None] + np.arange(count)]])
         return np.split(np.tanh(summed), np.cumsum([len(string) for string in strings[:-1]]))
 
+    def clear_groups(self) -> None:
+        """Forget the groups' rows worked out so far (`_GroupRows`): a measure of speed starts cold."""
+        self._group_rows.clear()
+
     def _scores_of_many(self, strings: Sequence[Sequence[Groups]]) -> list[np.ndarray]:
         summed = self._summed(strings)
         with _ONE_THREAD():
