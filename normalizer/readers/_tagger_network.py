@@ -24,7 +24,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from functools import partial
-from itertools import chain
+from itertools import chain, repeat
 
 import numpy as np
 from threadpoolctl import ThreadpoolController
@@ -54,7 +54,7 @@ class _GroupRows(dict[tuple[str, ...], tuple[int, ...]]):
     def __missing__(self, group: tuple[str, ...]) -> tuple[int, ...]:
         if len(self) >= _GROUPS_KEPT:
             self.clear()
-        rows = self[group] = tuple(self._row.get(feature, 0) for feature in group)
+        rows = self[group] = tuple(map(self._row.get, group, repeat(0)))
         return rows
 
 
