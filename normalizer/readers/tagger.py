@@ -313,11 +313,11 @@ def _chunks(tokens: Sequence[_Token], comma: bool = False) -> list[tuple[int, in
     return chunks
 
 
-def _segment_features(tokens: Sequence[_Token]) -> list[tuple[str, ...]]:
+def _segment_features(tokens: Sequence[_Token]) -> list[_Ends]:
     """Where each token stands in its segment, the run of tokens between two commas or chunk
     ends, and the segment's length: a name list's "Daniel D. Lincoll," ends in the family name,
     its "Lincoll, D. D.," starts with it."""
-    rows: list[tuple[tuple[str, ...], tuple[str, ...]]] = []
+    rows: list[_Ends] = []
     for a, b in _chunks(tokens, comma=True):
         rows += _with_ends(("s.len=" + _bucket(b - a),), b - a, ("s.first",), ("s.last",), ("s.only",))
     return rows
