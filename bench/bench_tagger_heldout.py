@@ -58,7 +58,7 @@ from bibnorm.readers._arbiter import Arbiter, arbiter_of  # noqa: E402
 from bibnorm.readers._field_choice import FITS, SURE, ListFit, RuleReading, choose_fields, list_fit  # noqa: E402
 from bibnorm.readers._reflist import _ITEM_START  # noqa: E402
 from bibnorm.readers.refs import ParsedReference  # noqa: E402
-from bibnorm.readers.tagger import TaggedReference, Tagger, clear_token_caches  # noqa: E402
+from bibnorm.readers.tagger import TaggedReference, Tagger  # noqa: E402
 from bibnorm.text.titles import KIND_OF_WORK_CODE  # noqa: E402
 
 FIELDS = ("title", "family", "year", "container", "doi")
@@ -474,7 +474,7 @@ def main(argv: list[str] | None = None) -> int:
         (False, True, "tagging the strings together (`Tagger.tag_many`)"),
         (True, True, "tagging and weighing the strings together (a list's, as the reader reads one)"),
     ):
-        clear_token_caches()  # every measure starts cold
+        tagger.clear_caches()  # every measure starts cold
         started, cpu = time.perf_counter(), time.process_time()
         if many:
             tagger.tag_many(texts, weigh)

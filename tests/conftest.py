@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import signal
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from pathlib import Path
 
 import pytest
@@ -97,3 +97,22 @@ def hostile(script: Script) -> Iterator[HostileServer]:
     server = HostileServer(script).start()
     yield server
     server.stop()
+
+
+# --------------------------------------------------------------------------- the tagger
+
+
+@pytest.fixture
+def tag_many_calls(monkeypatch: pytest.MonkeyPatch) -> list[tuple[list[str], bool]]:
+    """Each call of `Tagger.tag_many` (a `tag` is one too) from here on: its texts and ``weigh``."""
+    from bibnorm.readers.tagger import TaggedReference, Tagger
+
+    calls: list[tuple[list[str], bool]] = []
+    tag_many = Tagger.tag_many
+
+    def counted(self: Tagger, texts: Sequence[str], weigh: bool = False) -> list[TaggedReference]:
+        calls.append((list(texts), weigh))
+        return tag_many(self, texts, weigh)
+
+    monkeypatch.setattr(Tagger, "tag_many", counted)
+    return calls

@@ -148,6 +148,13 @@ def test_a_pasted_list_in_a_style_the_rules_do_not_fit_reads_the_models_titles()
     assert [query.title for query in read_refs("\n\n".join(LIST), "refs.txt")] == TITLES
 
 
+def test_a_pasted_lists_items_are_tagged_together_once_though_the_list_is_read_twice(
+    tag_many_calls: list[tuple[list[str], bool]],
+) -> None:
+    assert [query.title for query in read_refs("\n\n".join(LIST), "refs.txt")] == TITLES
+    assert tag_many_calls == [(LIST, True)]  # the items as printed, weighed: the rules' unfit list read again
+
+
 @pytest.mark.parametrize(("at", "expected"), ALONE.items())
 def test_a_reference_read_alone_keeps_the_choice_item_by_item(at: int, expected: str) -> None:
     assert read_refs(LIST[at], "refs.txt")[0].title == expected

@@ -19,7 +19,6 @@ from bibnorm.cli import main
 from bibnorm.models import PartialDate, Person, QueryKind, Reference
 from bibnorm.readers import detect_format, read_inputs
 from bibnorm.readers.refs import parse_reference
-from bibnorm.readers.tagger import TaggedReference
 from bibnorm.resolvers.snapshot import build_index
 from bibnorm.text.titles import title_key
 from bibnorm.writers.bibtex import write_bibtex
@@ -442,24 +441,13 @@ def test_real_bibitems_give_key_title_year_and_ids(tmp_path: Path) -> None:
     ]  # fmt: skip
 
 
-def test_each_plain_bibitem_is_tagged_once_with_the_marginals_it_weighs(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+def test_the_plain_bibitems_are_tagged_together_once_with_the_marginals_they_weigh(
+    tmp_path: Path, tag_many_calls: list[tuple[list[str], bool]]
 ) -> None:
-    import bibnorm.readers.bbl as bbl_reader
-
-    tagged: list[tuple[str, bool]] = []
-    tag = bbl_reader.tag_reference
-
-    def counted(text: str, weigh: bool = False) -> TaggedReference:
-        tagged.append((text, weigh))
-        return tag(text, weigh)
-
-    monkeypatch.setattr(bbl_reader, "tag_reference", counted)
     path = tmp_path / "paper.bbl"
     path.write_text(REAL_BBL, encoding="utf-8")
     assert len(read_inputs([path])) == 6
-    assert len(tagged) == 6 and len({text for text, _ in tagged}) == 6
-    assert all(weigh for _, weigh in tagged)
+    assert [(len(set(texts)), weigh) for texts, weigh in tag_many_calls] == [(6, True)]
 
 
 # REVTeX's apsrev4-2 marks every field (\bibinfo {name} {value}): items of the .bbl files of two

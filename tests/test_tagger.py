@@ -130,9 +130,11 @@ def test_inside_reading_with_every_reader_tags_with_that_model_and_after_it_with
     packaged = tagger.tag_reference(text, weigh=True)
     with tagger.reading_with(str(frozen)):
         inside = tagger.tag_reference(text, weigh=True)
+        listed = tagger.TaggedTogether([text])(text)  # a list's items, tagged together
     after = tagger.tag_reference(text, weigh=True)
     alone = tagger.Tagger(str(frozen)).tag(text, weigh=True)
     assert (inside.labels, inside.marginals) == (alone.labels, alone.marginals)
+    assert (listed.labels, listed.marginals) == (alone.labels, alone.marginals)
     assert (after.labels, after.marginals) == (packaged.labels, packaged.marginals)
     # the two models differ: each token's marginals are not the same numbers
     assert inside.marginals != packaged.marginals
@@ -181,6 +183,41 @@ def test_the_features_see_where_a_quotation_closed_and_each_tokens_comma_segment
     assert "s.last" in rows[2] and "given-name" not in rows[2]
     assert "quoted" in rows[4] and "after-quote" not in rows[4]
     assert {"after-quote", "s.first"} <= rows[6] and "quoted" not in rows[6]
+
+
+def test_the_feature_groups_joined_are_the_features_and_a_chunk_shares_its_group() -> None:
+    tokens = ["Smith,", "J.", "A", "title.", "Nature", "2020."]
+    groups = tagger.token_feature_groups(tokens)
+    assert [[name for group in token for name in group] for token in groups] == tagger.token_features(tokens)
+    # own; chunk and its end; segment and its end; place; the neighbours before, then after
+    assert all(len(token) == 10 for token in groups)
+    assert groups[0][0][:2] == ("w=smith", "shape=Xx")
+    # "Smith, J. A title." is one chunk (an initial's period ends none): one group, its ends marked
+    assert groups[0][1] is groups[1][1] is groups[2][1] is groups[3][1]
+    assert [token[2] for token in groups] == [("c.start",), (), (), ("c.end",), ("c.start",), ("c.end",)]
+    assert groups[1][6] == ("-1:w=smith", "-1:shape=Xx", "-1:last=,")
+    assert groups[0][6] == ("BOS",) and groups[5][8] == ("EOS",)
+
+
+def test_texts_tagged_together_are_looked_up_and_another_one_is_tagged_alone() -> None:
+    first = "Smith, J. (2020). A title of a paper. Journal of Things, 3(2), 1–10."
+    second = "[4] A. Lee and B. Kim, “Another paper,” in Proc. Things, 2019, pp. 5–9."
+    together = tagger.TaggedTogether([first, second, first])
+    read = together(second)
+    alone = tagger.tag_reference(second, weigh=True)
+    assert read.labels == alone.labels
+    assert read.marginals == pytest.approx(alone.marginals, abs=1e-5)
+    assert set(read.label_marginals) == set(tagger.WEIGHED_LABELS)
+    assert together(second) is read  # looked up, not tagged again
+    assert together("Lee, A. 2021. Not in the list. Venue.").tokens[:2] == ("Lee,", "A.")
+
+
+def test_a_taggers_caches_cleared_forget_the_tokens_and_the_networks_groups() -> None:
+    reader = tagger.packaged_tagger()
+    reader.tag("Smith, J. 2020. A title. Nature.")
+    assert tagger._token.cache_info().currsize > 0 and reader._network._group_rows
+    reader.clear_caches()
+    assert tagger._token.cache_info().currsize == 0 and not reader._network._group_rows
 
 
 def test_the_token_features_are_cached_per_distinct_token() -> None:

@@ -19,7 +19,7 @@ from pathlib import Path
 
 import numpy as np
 import pytest
-from bibnorm.readers import tagger
+from bibnorm.readers import _tagger_network, tagger
 from bibnorm.readers._tagger_network import TaggerNetwork
 
 FEATURES = ("w=smith", "year", "titlecase", "venue", "EOS")
@@ -314,6 +314,39 @@ def test_a_tokens_unknown_features_are_ignored(tmp_path: Path) -> None:
     with_unknown = network.scores([["never-seen", "year", "w=nobody"], ["venue", "EOS=no"]])
     assert with_unknown == pytest.approx(np.array(emissions(arrays, [[2], [4]])), abs=1e-5)
     assert with_unknown == pytest.approx(network.scores([["year"], ["venue"]]), abs=0)
+
+
+def test_features_given_in_groups_read_as_the_same_features_given_whole(tmp_path: Path) -> None:
+    arrays = random_arrays(seed=21)
+    network = written(tmp_path, arrays)
+    features, rows = string_of(5, seed=22)
+    # each token's first feature a group, then none, then the rest; a group recurs on every token
+    grouped = [(tuple(token[:1]), (), tuple(token[1:]), ("year",)) for token in features]
+    whole = [[*token, "year"] for token in features]
+    [(path, posteriors)] = network.read_grouped([grouped])
+    expected_path, expected = enumerated(arrays, emissions(arrays, [[*row, 2] for row in rows]))
+    assert path == expected_path
+    assert posteriors == pytest.approx(np.array(expected), abs=1e-5)
+    assert network.read(whole)[1] == pytest.approx(posteriors, abs=0)
+
+
+@pytest.mark.parametrize(
+    "count", [pytest.param(count, id=f"{count} rows") for count in (1, 2, 7, 8, 9, 16, 23, 128, 129, 300)]
+)
+def test_a_tokens_rows_are_summed_as_numpys_reduceat_sums_them_bit_for_bit(count: int) -> None:
+    # float32 sums in another order differ in their last bits, and the LSTM carries that on
+    rows = np.random.default_rng(count).normal(0.0, 1.0, (5, count, 4)).astype(np.float32)
+    by_reduceat = np.add.reduceat(rows.reshape(5 * count, 4), np.arange(0, 5 * count, count), axis=0)
+    assert (_tagger_network._sums(rows) == by_reduceat).all()
+
+
+def test_many_tokens_read_the_emissions_of_the_textbook_too(tmp_path: Path) -> None:
+    # 300 tokens: their rows are summed a count of rows at a time, not token by token
+    arrays = random_arrays(seed=23)
+    features, rows = string_of(300, seed=24)
+    features[7], rows[7] = [], []  # a token without features reads nothing
+    got = written(tmp_path, arrays).scores(features)
+    assert got == pytest.approx(np.array(emissions(arrays, rows)), abs=1e-5)
 
 
 def test_a_token_with_no_known_feature_reads_nothing_through_the_lstm(tmp_path: Path) -> None:

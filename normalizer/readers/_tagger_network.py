@@ -22,9 +22,10 @@ The file holds:
 
 from __future__ import annotations
 
+from array import array
 from collections.abc import Sequence
 from functools import partial
-from itertools import repeat
+from itertools import chain, repeat
 
 import numpy as np
 from threadpoolctl import ThreadpoolController
@@ -34,6 +35,38 @@ _DIRECTIONS = ("forward", "backward")
 # third of its speed on two cores), and a reader running one process per core wants none.
 _ONE_THREAD = partial(ThreadpoolController().limit, limits=1, user_api="blas")
 _BATCH = 64  # strings stepped together
+_MANY_TOKENS = 256  # where summing each count of rows at once (`_sums`) beats reduceat's call per token
+# The groups whose rows a network keeps (`_GroupRows`): a reader's whole run of documents sees
+# some hundred thousand (a distinct word's own features, a chunk's), each a few dozen bytes.
+_GROUPS_KEPT = 500_000
+_ROW = np.dtype(np.int64)  # a group's rows as `_GroupRows` keeps them: array's "q"
+
+Groups = Sequence[tuple[str, ...]]
+"""A token's features as the groups they are made of (`tagger.token_feature_groups`), in order."""
+
+
+class _GroupRows(dict[tuple[str, ...], bytes]):
+    """Each group of features' embedding rows (0 for a feature the network does not know),
+    worked out on first sight — the groups recur from token to token —, as the bytes of int64
+    numbers (`_ROW`): many groups' rows are joined as bytes at once, far faster than as numbers
+    one by one."""
+
+    def __init__(self, row: dict[str, int]) -> None:
+        super().__init__()
+        self._row = row
+
+    def __missing__(self, group: tuple[str, ...]) -> bytes:
+        if len(self) >= _GROUPS_KEPT:
+            self.clear()
+        rows = self[group] = array("q", map(self._row.get, group, repeat(0))).tobytes()
+        return rows
+
+
+def _starts(counts: np.ndarray) -> np.ndarray:
+    """Where each of runs of ``counts`` items starts in all of them."""
+    starts = np.zeros(len(counts), np.intp)
+    np.cumsum(counts[:-1], out=starts[1:])
+    return starts
 
 
 class TaggerNetwork:
@@ -45,7 +78,7 @@ class TaggerNetwork:
             weights = {name: arrays[name] for name in arrays.files}
         self.labels = tuple(bytes(weights.pop("labels")).decode().split("\n"))
         features = bytes(weights.pop("features")).decode().split("\n")
-        self._row = {feature: row for row, feature in enumerate(features, start=1)}
+        self._group_rows = _GroupRows({feature: row for row, feature in enumerate(features, start=1)})
         scale = weights.pop("embedding_scale")
         floats = {name: array.astype(np.float32) for name, array in weights.items()}
         self._embedding = floats["embedding"] * scale[:, None]
@@ -55,21 +88,34 @@ class TaggerNetwork:
         self._out_bias = floats["out_bias"]
         self._crf = _Crf(weights["transitions"], weights["start"], weights["end"])
 
-    def _summed(self, strings: Sequence[Sequence[Sequence[str]]]) -> list[np.ndarray]:
+    def _summed(self, strings: Sequence[Sequence[Groups]]) -> list[np.ndarray]:
         """Each string's tokens' features' embeddings summed, through tanh: (tokens, D) each. A
-        feature the network does not know reads row 0, which is zero. All strings' rows are
-        gathered and summed at once."""
-        get = self._row.get
-        rows: list[int] = []
-        starts: list[int] = []
-        for tokens in strings:
-            for features in tokens:
-                starts.append(len(rows))
-                rows.extend(map(get, features, repeat(0, len(features))) if features else (0,))
-        summed = np.tanh(np.add.reduceat(self._embedding[rows], starts, axis=0))
-        return np.split(summed, np.cumsum([len(tokens) for tokens in strings[:-1]]))
+        feature the network does not know reads row 0, which is zero, and a token without
+        features nothing. Each group of features is turned into rows once (`_GroupRows`); many
+        tokens' rows are summed a count of rows at a time (`_sums`), a few tokens' by reduceat,
+        whose cost is per token: the same sums."""
+        tokens = [groups for string in strings for groups in string]
+        rows_of_groups = list(map(self._group_rows.__getitem__, chain.from_iterable(tokens)))
+        sizes = np.fromiter(map(len, rows_of_groups), np.intp, len(rows_of_groups)) // _ROW.itemsize
+        counts = np.add.reduceat(sizes, _starts(np.fromiter(map(len, tokens), np.intp, len(tokens))))
+        rows = np.frombuffer(b"".join(rows_of_groups), _ROW)
+        if len(tokens) < _MANY_TOKENS:
+            # a token without features reads row 0
+            rows = np.insert(rows, _starts(counts)[counts == 0], 0) if (counts == 0).any() else rows
+            summed = np.add.reduceat(self._embedding[rows], _starts(np.maximum(counts, 1)), axis=0)
+        else:
+            starts = _starts(counts)
+            summed = np.empty((len(tokens), self._embedding.shape[1]), np.float32)
+            for count in np.unique(counts).tolist():
+                alike = np.flatnonzero(counts == count)
+                summed[alike] = _sums(self._embedding[rows[starts[alike, None] + np.arange(count)]])
+        return np.split(np.tanh(summed), np.cumsum([len(string) for string in strings[:-1]]))
 
-    def _scores_of_many(self, strings: Sequence[Sequence[Sequence[str]]]) -> list[np.ndarray]:
+    def clear_groups(self) -> None:
+        """Forget the groups' rows worked out so far (`_GroupRows`): a measure of speed starts cold."""
+        self._group_rows.clear()
+
+    def _scores_of_many(self, strings: Sequence[Sequence[Groups]]) -> list[np.ndarray]:
         summed = self._summed(strings)
         with _ONE_THREAD():
             states = self._lstm.states_of_many(summed)
@@ -80,7 +126,7 @@ class TaggerNetwork:
 
     def scores(self, tokens: Sequence[Sequence[str]]) -> np.ndarray:
         """Each token's score of each label before the CRF: (tokens, labels)."""
-        return self._scores_of_many([tokens])[0]
+        return self._scores_of_many([_one_group(tokens)])[0]
 
     def read(self, tokens: Sequence[Sequence[str]]) -> tuple[list[int], np.ndarray]:
         """The likeliest labels' indices (Viterbi) and each token's posterior of every label
@@ -90,6 +136,12 @@ class TaggerNetwork:
     def read_many(self, strings: Sequence[Sequence[Sequence[str]]]) -> list[tuple[list[int], np.ndarray]]:
         """`read` of each string, the strings' steps taken together: the same readings at a
         fraction of the cost of one call per string, which is most of it numpy's per call."""
+        return self.read_grouped([_one_group(tokens) for tokens in strings])
+
+    def read_grouped(self, strings: Sequence[Sequence[Groups]]) -> list[tuple[list[int], np.ndarray]]:
+        """`read_many` of strings whose tokens' features come in their groups (`Groups`, at
+        least one per token): a group's rows are looked up once, not each of its features on
+        each token."""
         order = sorted(range(len(strings)), key=lambda at: len(strings[at]))
         read: list[tuple[list[int], np.ndarray]] = [([], np.empty(0))] * len(strings)
         # strings of about one length together: each batch steps as far as its longest
@@ -103,6 +155,44 @@ class TaggerNetwork:
         return read
 
 
+def _sums(rows: np.ndarray) -> np.ndarray:
+    """Each token's rows summed, (tokens, rows, D) to (tokens, D), in the order np.add.reduceat
+    sums a run of rows — its first row plus numpy's pairwise sum of the others (`_pairwise`) —,
+    the order the readings were measured in: float32 sums in another order differ in their last
+    bits, which the LSTM carries to the sixth decimal of a marginal. One call per row, not per
+    token and row, as reduceat's."""
+    return rows.sum(axis=1) if rows.shape[1] <= 1 else rows[:, 0] + _pairwise(rows[:, 1:])
+
+
+def _pairwise(rows: np.ndarray) -> np.ndarray:
+    """numpy's pairwise summation over axis 1: under eight rows one after the other from zero;
+    up to 128, eight running sums over blocks of eight, joined in pairs, then the rows left one
+    after the other; beyond, each half's (cut at a multiple of eight), added."""
+    count = rows.shape[1]
+    if count > 128:
+        half = count // 2 - count // 2 % 8
+        return _pairwise(rows[:, :half]) + _pairwise(rows[:, half:])
+    if count < 8:
+        total = np.zeros((rows.shape[0], rows.shape[2]), rows.dtype)
+        for row in range(count):
+            total += rows[:, row]
+        return total
+    blocks = count - count % 8
+    running = rows[:, :8].copy()
+    for block in range(8, blocks, 8):
+        running += rows[:, block : block + 8]
+    pairs = running[:, 0::2] + running[:, 1::2]
+    total = (pairs[:, 0] + pairs[:, 1]) + (pairs[:, 2] + pairs[:, 3])
+    for row in range(blocks, count):
+        total += rows[:, row]
+    return total
+
+
+def _one_group(tokens: Sequence[Sequence[str]]) -> list[Groups]:
+    """Each token's features as one group."""
+    return [(tuple(features),) for features in tokens]
+
+
 class _BothDirections:
     """The bidirectional LSTM, both directions stepped together: the forward one's step t beside
     the backward one's step T−1−t, each direction's hidden weights applied in one stacked
@@ -110,16 +200,19 @@ class _BothDirections:
     output)."""
 
     def __init__(self, floats: dict[str, np.ndarray]) -> None:
-        self._size = floats["lstm_forward_hidden"].shape[1]
-        self._input = [floats[f"lstm_{name}_input"].T.copy() for name in _DIRECTIONS]
-        self._bias = [floats[f"lstm_{name}_bias"] for name in _DIRECTIONS]
-        self._hidden = np.stack([floats[f"lstm_{name}_hidden"].T for name in _DIRECTIONS])
-        # sigmoid(x) = (tanh(x / 2) + 1) / 2: one tanh for every gate, the cell's gate unhalved
-        size = self._size
+        self._size = size = floats["lstm_forward_hidden"].shape[1]
+        # sigmoid(x) = (tanh(x / 2) + 1) / 2: one tanh for every gate, the cell's gate unhalved.
+        # The weights come halved: a power of two scales every product and sum exactly. Each is
+        # row-major, as it always was: BLAS sums a transposed matrix's products in another order.
         self._half = np.full(4 * size, 0.5, np.float32)
         self._half[2 * size : 3 * size] = 1.0
         self._shift = self._half.copy()
         self._shift[2 * size : 3 * size] = 0.0
+        self._input = [
+            np.ascontiguousarray(floats[f"lstm_{name}_input"].T * self._half) for name in _DIRECTIONS
+        ]
+        self._bias = [floats[f"lstm_{name}_bias"] * self._half for name in _DIRECTIONS]
+        self._hidden = np.stack([floats[f"lstm_{name}_hidden"].T * self._half for name in _DIRECTIONS])
 
     def states_of_many(self, inputs: Sequence[np.ndarray]) -> list[np.ndarray]:
         """Each token's [forward state, backward state] (tokens, 2 × hidden), of each string,
@@ -136,13 +229,15 @@ class _BothDirections:
         hidden = np.zeros((2, len(inputs), size), np.float32)
         cell = np.zeros((2, len(inputs), size), np.float32)
         states = np.empty((longest, 2, len(inputs), size), np.float32)
-        for step, gates in enumerate(both):
-            active = (
-                np.tanh((gates + np.matmul(hidden, self._hidden)) * self._half) * self._half + self._shift
-            )
-            cell = active[..., size : 2 * size] * cell + active[..., :size] * active[..., 2 * size : 3 * size]
-            hidden = active[..., 3 * size :] * np.tanh(cell)
-            states[step] = hidden
+        for step, gates in enumerate(both):  # a few calls a step, in place: numpy's cost is per call
+            active = np.matmul(hidden, self._hidden)
+            active += gates
+            np.tanh(active, out=active)
+            active *= self._half
+            active += self._shift
+            cell *= active[..., size : 2 * size]
+            cell += active[..., :size] * active[..., 2 * size : 3 * size]
+            hidden = np.multiply(active[..., 3 * size :], np.tanh(cell), out=states[step])
         return [
             np.concatenate(
                 [states[: len(string), 0, number], states[len(string) - 1 :: -1, 1, number]], axis=1
@@ -163,51 +258,61 @@ class _Crf:
         self._end = end.astype(np.float64)
         self._start_factors = np.exp(self._start - self._start.max())
         self._end_factors = np.exp(self._end - self._end.max())
-        self._transition_factors = np.exp(self._transitions - self._transitions.max())
+        factors = np.exp(self._transitions - self._transitions.max())
+        self._both_factors = np.stack([factors, factors.T])  # the forward pass's, the backward one's
 
     def read_many(self, scores: Sequence[np.ndarray]) -> list[tuple[list[int], np.ndarray]]:
         """Each string's likeliest labels (Viterbi) and each token's posterior of every label
-        (forward-backward, each step rescaled to sum to one: no overflow), all strings stepped
-        at once. A step past a string's end leaves its forward values as they were, and its
-        backward pass starts at its own last token."""
-        count = len(scores)
-        lengths = np.array([len(string) for string in scores])
-        longest = int(lengths.max())
-        labels = len(self._start)
-        padded = np.zeros((count, longest, labels))
+        (forward-backward), all strings stepped at once, each from its first token (Viterbi,
+        the forward pass) and from its last (the backward pass): what a string's steps read
+        is its own, the padding after it is never read."""
+        lengths = [len(string) for string in scores]
+        # (directions, strings, steps, labels): each string's scores in order and reversed
+        padded = np.zeros((2, len(scores), max(lengths), len(self._start)))
         for number, string in enumerate(scores):
-            padded[number, : len(string)] = string
-        emitted = np.exp(padded - padded.max(axis=2, keepdims=True))
-        on = (np.arange(longest)[None, :] < lengths[:, None])[:, :, None]  # (count, longest, 1)
-        # Viterbi and the forward pass
-        best = self._start + padded[:, 0]
-        back = np.zeros((count, longest, labels), np.int64)
-        forward = np.empty_like(emitted)
-        forward[:, 0] = self._start_factors * emitted[:, 0]
-        forward[:, 0] /= forward[:, 0].sum(axis=1, keepdims=True)
-        for step in range(1, longest):
-            candidates = best[:, :, None] + self._transitions
-            back[:, step] = candidates.argmax(axis=1)
-            taken = candidates.max(axis=1) + padded[:, step]
-            best = np.where(on[:, step], taken, best)
-            ahead = (forward[:, step - 1] @ self._transition_factors) * emitted[:, step]
-            forward[:, step] = np.where(
-                on[:, step], ahead / ahead.sum(axis=1, keepdims=True), forward[:, step - 1]
-            )
-        # the backward pass: each string's last token holds the end's factors
-        backward = np.empty_like(emitted)
-        ending = self._end_factors / self._end_factors.sum()
-        backward[:, -1] = ending
-        for step in range(longest - 2, -1, -1):
-            behind = (emitted[:, step + 1] * backward[:, step + 1]) @ self._transition_factors.T
-            behind /= behind.sum(axis=1, keepdims=True)
-            last_token = np.equal(lengths - 1, step)[:, None]
-            backward[:, step] = np.where(last_token, ending, behind)
+            padded[0, number, : len(string)] = string
+            padded[1, number, : len(string)] = string[::-1]
+        paths = self._likeliest(padded[0], lengths)
+        forward, backward = self._passes(np.exp(padded - padded.max(axis=3, keepdims=True)))
         read = []
+        for number, (path, length) in enumerate(zip(paths, lengths, strict=True)):
+            posteriors = forward[number, :length] * backward[number, length - 1 :: -1]
+            read.append((path, posteriors / posteriors.sum(axis=1, keepdims=True)))
+        return read
+
+    def _likeliest(self, scores: np.ndarray, lengths: Sequence[int]) -> list[list[int]]:
+        """Viterbi: each string's best score of a path to each label at each step and the label
+        it came from; its path traced back from its own last step."""
+        best = np.empty_like(scores)
+        back = np.empty(scores.shape, np.intp)
+        best[:, 0] = self._start + scores[:, 0]
+        for step in range(1, scores.shape[1]):
+            candidates = best[:, step - 1, :, None] + self._transitions
+            back[:, step] = candidates.argmax(axis=1)
+            best[:, step] = candidates.max(axis=1) + scores[:, step]
+        paths = []
         for number, length in enumerate(lengths):
-            path = [int((best[number] + self._end).argmax())]
+            path = [int((best[number, length - 1] + self._end).argmax())]
             for step in range(length - 1, 0, -1):
                 path.append(int(back[number, step, path[-1]]))
-            posteriors = forward[number, :length] * backward[number, :length]
-            read.append((path[::-1], posteriors / posteriors.sum(axis=1, keepdims=True)))
-        return read
+            paths.append(path[::-1])
+        return paths
+
+    def _passes(self, emitted: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+        """Forward-backward on the scores' exponentials (``emitted``, as `read_many` pads them),
+        both passes stepped together: the forward pass from each string's first token, the
+        backward one from its last, each step rescaled to sum to one (no overflow). The forward
+        values of each token, and the backward ones in the backward pass's order (its own
+        emission not in them)."""
+        ahead = np.stack([self._start_factors * emitted[0, :, 0], self._end_factors * emitted[1, :, 0]])
+        forward = np.empty_like(emitted[0])
+        backward = np.empty_like(emitted[1])
+        backward[:, 0] = self._end_factors
+        for step in range(emitted.shape[2]):
+            if step:
+                moved = ahead @ self._both_factors
+                backward[:, step] = moved[1]
+                ahead = moved * emitted[:, :, step]
+            ahead /= ahead.sum(axis=2, keepdims=True)
+            forward[:, step] = ahead[0]
+        return forward, backward

@@ -21,13 +21,14 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
+from typing import NamedTuple
 
 from bibnorm.identifiers import canonical_doi, parse_arxiv_id
 from bibnorm.io import LineCounter
 from bibnorm.models import Origin, Query, QueryKind
 from bibnorm.readers._bbl_amsrefs import items as amsrefs_items
 from bibnorm.readers._bbl_amsrefs import looks_like_amsrefs
-from bibnorm.readers._bbl_apacite import read_apacite
+from bibnorm.readers._bbl_apacite import ApaciteItem, read_apacite
 from bibnorm.readers._bbl_astro import (
     MnrasLinks,
     journal_class,
@@ -35,7 +36,7 @@ from bibnorm.readers._bbl_astro import (
     mnras_links,
     written_by_mnras,
 )
-from bibnorm.readers._bbl_bibinfo import braced, read_bibinfo
+from bibnorm.readers._bbl_bibinfo import BibinfoItem, braced, read_bibinfo
 from bibnorm.readers._bbl_biblatex import BblEntry, entries
 from bibnorm.readers._bbl_blocks import (
     BLOCK,
@@ -48,7 +49,7 @@ from bibnorm.readers._bbl_blocks import (
 from bibnorm.readers._field_choice import FITS, ChosenFields, ListFit, RuleReading, choose_fields, list_fit
 from bibnorm.readers.base import Reader
 from bibnorm.readers.refs import ParsedReference, _name_words, parse_reference, person_names
-from bibnorm.readers.tagger import NAME_LABELS, TaggedReference, tag_reference
+from bibnorm.readers.tagger import NAME_LABELS, TaggedReference, TaggedTogether
 from bibnorm.text.titles import KIND_OF_WORK_CODE, plain_text
 from bibnorm.text.word_tables import alternation, name_list_conjunctions
 
@@ -241,16 +242,27 @@ def _rendered(block: str) -> str:
     return _NEWBLOCK.sub(BLOCK, block)
 
 
-def _read_item(
-    item: str, *, mnras: bool, journals_of: str, fit: ListFit = FITS
-) -> tuple[str, ParsedReference, tuple[str | None, str | None] | None]:
-    """The text of one ``\\bibitem`` (after its head) as the page prints it, its reading, and
-    where its sentences were read (`_by_structure`) the title as the rules read it and as the
-    choice kept it (for `_field_choice.list_fit`): from REVTeX's or apacite's field markup where
-    the item has it, else from its sentences (``mnras``: the ``.bbl`` was written by mnras.bst,
-    whose link macros are rendered first; journals' macros are rendered as the class
-    ``journals_of`` prints them, the first the item's venue; ``fit``: how well the rules fit the
-    list's style)."""
+class _Prepared(NamedTuple):
+    """One ``\\bibitem`` read as far as it is before the tagger's reading (`_prepared`)."""
+
+    joined: str  # the item as one reference string, as the page prints it
+    segments: list[Segment]
+    parsed: ParsedReference  # the rules' reading of ``joined``
+    fielded: BibinfoItem | None  # REVTeX's field markup
+    apacite: ApaciteItem | None
+    venue: str | None  # a journal's macro's
+
+    @property
+    def by_sentences(self) -> bool:
+        """Whether its fields are read from its sentences (`_by_structure`), with the tagger."""
+        return self.fielded is None and not self.apacite
+
+
+def _prepared(item: str, *, mnras: bool, journals_of: str) -> _Prepared:
+    """The text of one ``\\bibitem`` (after its head) as the page prints it and the rules'
+    reading of it, and its REVTeX or apacite field markup (``mnras``: the ``.bbl`` was written by
+    mnras.bst, whose link macros are rendered first; journals' macros are rendered as the class
+    ``journals_of`` prints them, the first the item's venue)."""
     links = mnras_links(item) if mnras else MnrasLinks(item, None)
     journals = journals_as_printed(links.text, journals_of)
     apacite = read_apacite(journals.text)
@@ -260,27 +272,41 @@ def _read_item(
     parsed = parse_reference(joined)
     if links.doi:  # the DOI mnras.bst links the venue to: the page prints none
         parsed = parsed._replace(doi=canonical_doi(links.doi) or parsed.doi)
+    return _Prepared(joined, segments, parsed, fielded, apacite, journals.venue)
+
+
+def _read_item(
+    item: _Prepared, tag: TaggedTogether, fit: ListFit = FITS
+) -> tuple[str, ParsedReference, tuple[str | None, str | None] | None]:
+    """One item's text as the page prints it, its reading, and where its sentences were read
+    (`_by_structure`, with the tagger's reading, ``tag``) the title as the rules read it and as
+    the choice kept it (for `_field_choice.list_fit`): from REVTeX's or apacite's field markup
+    where the item has it, else from its sentences (``fit``: how well the rules fit the list's
+    style)."""
     titles = None
-    if fielded is not None:
-        reading = fielded.over(parsed)
-    elif apacite:
-        reading = parsed._replace(title=apacite.title or parsed.title, year=apacite.year)
+    if item.fielded is not None:
+        reading = item.fielded.over(item.parsed)
+    elif item.apacite:
+        reading = item.parsed._replace(title=item.apacite.title or item.parsed.title, year=item.apacite.year)
     else:
-        reading, kept = _by_structure(joined, segments, parsed, fit)
-        titles = (parsed.title, kept)
+        reading, kept = _by_structure(item.joined, item.segments, item.parsed, tag(item.joined), fit)
+        titles = (item.parsed.title, kept)
     # a journal's macro stands for the .bib's journal: the venue, whatever the reading took for it
     # ("ApJ, 806, 51" of a style that prints no title reads as numbers alone)
-    return joined, reading._replace(venue=journals.venue) if journals.venue else reading, titles
+    return item.joined, reading._replace(venue=item.venue) if item.venue else reading, titles
 
 
 def _read_items(texts: list[str], *, mnras: bool, journals_of: str) -> list[tuple[str, ParsedReference]]:
-    """Each item's text as printed and its reading (`_read_item`). The list is typeset in one
-    style: where the rules do not fit it (`_field_choice.list_fit`, of the titles read item by
-    item), it is read again, each item knowing it."""
-    read = [_read_item(item, mnras=mnras, journals_of=journals_of) for item in texts]
+    """Each item's text as printed and its reading (`_read_item`), the items read from their
+    sentences tagged together, once (`TaggedTogether`). The list is typeset in one style: where
+    the rules do not fit it (`_field_choice.list_fit`, of the titles read item by item), it is
+    read again, each item knowing it."""
+    prepared = [_prepared(item, mnras=mnras, journals_of=journals_of) for item in texts]
+    tag = TaggedTogether(item.joined for item in prepared if item.by_sentences)
+    read = [_read_item(item, tag) for item in prepared]
     fit = list_fit([titles for *_, titles in read if titles])
     if fit.unfit:
-        read = [_read_item(item, mnras=mnras, journals_of=journals_of, fit=fit) for item in texts]
+        read = [_read_item(item, tag, fit) for item in prepared]
     return [(joined, parsed) for joined, parsed, _ in read]
 
 
@@ -364,14 +390,16 @@ def _inverted(name: str) -> str:
 
 
 def _by_structure(
-    joined: str, segments: list[Segment], parsed: ParsedReference, fit: ListFit = FITS
+    joined: str,
+    segments: list[Segment],
+    parsed: ParsedReference,
+    tagged: TaggedReference,
+    fit: ListFit = FITS,
 ) -> tuple[ParsedReference, str | None]:
     """``parsed`` (the item read as a reference string) with the fields its segments give (see
-    `_bbl_blocks`), and where they give none, the tagger's where `choose_fields` prefers it. The
-    item is tagged once, with the marginals `choose_fields` weighs: they add a sixth to a tagging,
-    and half the items of the test .bbl files want them, which a second tagging cost more than.
-    Also the title `choose_fields` kept (``fit``: how well the rules fit the list's style)."""
-    tagged = tag_reference(joined, weigh=True)
+    `_bbl_blocks`), and where they give none, the tagger's (``tagged``, with the marginals
+    `choose_fields` weighs) where `choose_fields` prefers it. Also the title `choose_fields` kept
+    (``fit``: how well the rules fit the list's style)."""
     structure = read_segments(joined, segments, tagged, parsed.title, bool(parsed.authors))
     rules = RuleReading(parsed.title, parsed.authors, parsed.year, parsed.venue)
     # where the segments give the title, the names and the venue, the rules' year is all that is left

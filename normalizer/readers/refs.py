@@ -86,7 +86,7 @@ from bibnorm.readers._reflist import Layout, ReferenceList, split_list
 from bibnorm.readers._repeated_authors import dash_as_names
 from bibnorm.readers._title_questions import title_before_question
 from bibnorm.readers.base import Reader, arxiv_doi_id
-from bibnorm.readers.tagger import TaggedReference, tag_reference
+from bibnorm.readers.tagger import TaggedReference, TaggedTogether
 from bibnorm.text.months import MONTHS
 from bibnorm.text.names import INITIAL, split_authors
 from bibnorm.text.printed import VENUE_IN
@@ -1252,8 +1252,8 @@ OriginOf = Callable[[int], Origin]
 """``origin_of(line)``: where the reference starting at a line of the text came from."""
 
 
-def _tagged(text: str, printed: str, title: str | None) -> TaggedReference:
-    """The tagger's reading of an item as the rules read it (``text``), or as the page prints it
+def _tagged(text: str, printed: str, title: str | None, tag: TaggedTogether) -> TaggedReference:
+    """The tagger's reading (``tag``) of an item as the rules read it (``text``), or as the page prints it
     where the two differ (the PDF reader quoted an italic run), the rules' title (``title``) is
     a listed journal's name and the model reads no title in the printed text, or reads that name
     as the venue there: the italic run was the journal's (an ACS-like list without article
@@ -1264,10 +1264,10 @@ def _tagged(text: str, printed: str, title: str | None) -> TaggedReference:
     would otherwise run on ("*R: A Language and Environment …*. R Foundation …")."""
     from bibnorm.text.journals import is_listed  # local: the journal list is large
 
-    tagged = tag_reference(text, weigh=True)
+    tagged = tag(text)
     if printed == text or title is None or not is_listed(title):
         return tagged
-    plain = tag_reference(printed, weigh=True)
+    plain = tag(printed)
     # (not a periodical's issue whose title is the journal's: "*Computers and Graphics* (2011) 35.4")
     opens = printed.lstrip(' “"').startswith(title)
     journal = plain.overlap("container", title) in ("same", "within") and not opens
@@ -1282,17 +1282,22 @@ def queries_from_list(
     title, `_italic_titles`): the query's raw text and, without a title, its search text, and
     what the tagger may read (`_tagged`). The list is typeset in one style: where the rules do
     not fit it (`_field_choice.list_fit`, of the titles read item by item), it is read again,
-    each item knowing it."""
-    queries, titles = _list_queries(references, origin_of, printed, FITS)
+    each item knowing it. The items are tagged together, once (`TaggedTogether`)."""
+    tag = TaggedTogether(item.text for item in references.items)
+    queries, titles = _list_queries(references, origin_of, printed, FITS, tag)
     fit = list_fit(titles)
-    return _list_queries(references, origin_of, printed, fit)[0] if fit.unfit else queries
+    return _list_queries(references, origin_of, printed, fit, tag)[0] if fit.unfit else queries
 
 
 def _list_queries(
-    references: ReferenceList, origin_of: OriginOf, printed: Sequence[str] | None, fit: ListFit
+    references: ReferenceList,
+    origin_of: OriginOf,
+    printed: Sequence[str] | None,
+    fit: ListFit,
+    tag: TaggedTogether,
 ) -> tuple[list[Query], list[tuple[str | None, str | None]]]:
-    """`queries_from_list`'s queries, each item's fields chosen knowing the list's ``fit``, and
-    each item's title as the rules read it and as kept."""
+    """`queries_from_list`'s queries, each item's fields chosen knowing the list's ``fit`` and
+    its reading by the tagger (``tag``), and each item's title as the rules read it and as kept."""
     queries: list[Query] = []
     titles: list[tuple[str | None, str | None]] = []
     colon_names = _names_before_colons(references)
@@ -1303,7 +1308,7 @@ def _list_queries(
         parsed = _body_as_author(text, parse_reference(text), colon_names)
         chosen = choose_fields(
             RuleReading(parsed.title, parsed.authors, parsed.year, parsed.venue),
-            _tagged(text, with_elided_names(as_printed, previous), parsed.title),
+            _tagged(text, with_elided_names(as_printed, previous), parsed.title, tag),
             fit=fit,
         )
         titles.append((parsed.title, chosen.title))

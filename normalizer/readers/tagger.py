@@ -22,11 +22,13 @@ import gzip
 import json
 import re
 import unicodedata
-from collections.abc import Iterator, Sequence
+from collections import Counter
+from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from contextvars import ContextVar
 from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
+from itertools import chain
 from typing import NamedTuple
 
 from bibnorm.text import data_file
@@ -313,36 +315,44 @@ def _chunks(tokens: Sequence[_Token], comma: bool = False) -> list[tuple[int, in
     return chunks
 
 
-def _segment_features(tokens: Sequence[_Token]) -> list[tuple[str, ...]]:
+def _segment_features(tokens: Sequence[_Token]) -> list[_Ends]:
     """Where each token stands in its segment, the run of tokens between two commas or chunk
     ends, and the segment's length: a name list's "Daniel D. Lincoll," ends in the family name,
     its "Lincoll, D. D.," starts with it."""
-    rows: list[tuple[str, ...]] = []
+    rows: list[_Ends] = []
     for a, b in _chunks(tokens, comma=True):
-        rows += _with_ends(("s.len=" + _bucket(b - a),), b - a, "s.first", "s.last", ("s.only",))
+        rows += _with_ends(("s.len=" + _bucket(b - a),), b - a, ("s.first",), ("s.last",), ("s.only",))
     return rows
 
 
+_Ends = tuple[tuple[str, ...], tuple[str, ...]]  # the features a run's tokens share, and the token's own end
+
+
 def _with_ends(
-    inside: tuple[str, ...], length: int, first: str, last: str, alone: tuple[str, ...]
-) -> list[tuple[str, ...]]:
-    """The rows of a run of ``length`` tokens that share the features ``inside``: its first token
-    marked ``first``, its last ``last``, a token alone ``alone``."""
+    inside: tuple[str, ...],
+    length: int,
+    first: tuple[str, ...],
+    last: tuple[str, ...],
+    alone: tuple[str, ...],
+) -> list[_Ends]:
+    """The rows of a run of ``length`` tokens that share the features ``inside``, each beside
+    what marks its place: its first token's ``first``, its last one's ``last``, a token
+    alone's ``alone``."""
     if length == 1:
-        return [(*inside, *alone)]
-    return [(*inside, first), *[inside] * (length - 2), (*inside, last)]
+        return [(inside, alone)]
+    return [(inside, first), *[(inside, ())] * (length - 2), (inside, last)]
 
 
-def _chunk_features(tokens: Sequence[_Token]) -> list[tuple[str, ...]]:
+def _chunk_features(tokens: Sequence[_Token]) -> list[_Ends]:
     """Each token's chunk's features — the run of tokens between two sentence ends, colons or
     quotation marks, where one field usually ends and the next begins (`_chunk_words`) — and
     whether the token opens or closes it."""
     chunks = _chunks(tokens)
     year_chunk = _first_year_chunk(tokens, chunks)
-    rows: list[tuple[str, ...]] = []
+    rows: list[_Ends] = []
     for number, (a, b) in enumerate(chunks):
         inside = _chunk_words(tokens[a:b], number, year_chunk)
-        rows += _with_ends(inside, b - a, "c.start", "c.end", ("c.start", "c.end"))
+        rows += _with_ends(inside, b - a, ("c.start",), ("c.end",), ("c.start", "c.end"))
     return rows
 
 
@@ -358,18 +368,16 @@ def _chunk_words(chunk: Sequence[_Token], number: int, year_chunk: int | None) -
     """What one chunk, the ``number``th, holds: its length, whether its words are venue words,
     prose, initials or numbers, how far it stands from the first chunk holding a year (a title
     follows APA's "(2015)."; ACM's venue follows the title), the word it opens with."""
-    flags = [token.flags for token in chunk]
-    numbers = sum("digit" in f for f in flags)
+    having = Counter(chain.from_iterable(token.flags for token in chunk))  # tokens with each flag
+    numbers = having["digit"]
     words = (len(chunk) - numbers) or 1  # the shares are of its words, not numbers
     features = ["c.len=" + _bucket(len(chunk)), f"c.n={min(number, 6)}", "c.open=" + chunk[0].own[0][2:]]
     if year_chunk is not None:
         features.append(f"c.year={max(-2, min(number - year_chunk, 3))}")
-    features += [
-        name for name, flag, share in _CHUNK_SHARES if sum(flag in f for f in flags) >= share * words
-    ]
+    features += [name for name, flag, share in _CHUNK_SHARES if having[flag] >= share * words]
     if 2 * numbers >= len(chunk):
         features.append("c.numbers")
-    if any("publisher-word" in f for f in flags):
+    if having["publisher-word"]:
         features.append("c.publisher")
     return tuple(features)
 
@@ -382,19 +390,28 @@ _COMMAS = tuple(f"commas={count}" for count in range(7))
 def token_features(tokens: Sequence[str]) -> list[list[str]]:
     """Each token's features: its own (word, shape, punctuation, lexicons), its chunk's
     (`_chunk_features`) and segment's, where it stands (`_place_features`), and its neighbours'
-    words and shapes (`_near_features`)."""
+    words and shapes (`_near_features`) — `token_feature_groups` joined."""
+    return [list(chain.from_iterable(groups)) for groups in token_feature_groups(tokens)]
+
+
+def token_feature_groups(tokens: Sequence[str]) -> list[tuple[tuple[str, ...], ...]]:
+    """Each token's features (`token_features`) as the groups they are made of, in their order:
+    its own, its chunk's and its place in it, its segment's and its place in it, where it
+    stands, and its four neighbours'. The groups recur — a word's own features in every
+    reference that prints it, a chunk's in each of its tokens — so a reader that turns features
+    into numbers does it once per group (`_tagger_network`)."""
     read = [_token(token) for token in tokens]
     columns = (_chunk_features(read), _segment_features(read), _place_features(read), _near_features(read))
     return [
-        [*token.own, *chunk, *segment, *place, *near]
+        (token.own, *chunk, *segment, place, *near)
         for token, chunk, segment, place, near in zip(read, *columns, strict=True)
     ]
 
 
-def _place_features(tokens: Sequence[_Token]) -> list[list[str]]:
+def _place_features(tokens: Sequence[_Token]) -> list[tuple[str, ...]]:
     """Where each token stands: its tenth of the reference, the sentences and commas before it,
     whether it is inside quotation marks (or after them: a quoted title is over) or brackets."""
-    rows: list[list[str]] = []
+    rows: list[tuple[str, ...]] = []
     sentences = commas = 0
     quoted = bracketed = after_quote = False
     for index, token in enumerate(tokens):
@@ -407,7 +424,7 @@ def _place_features(tokens: Sequence[_Token]) -> list[list[str]]:
             row.append("after-quote")
         if bracketed:
             row.append("bracketed")
-        rows.append(row)
+        rows.append(tuple(row))
         if token.closes_quote:
             after_quote = after_quote or quoted
             quoted = False
@@ -427,11 +444,12 @@ _BEFORE_FIRST: tuple[tuple[str, ...], ...] = ((), ("BOS",), (), ())
 _AFTER_LAST: tuple[tuple[str, ...], ...] = ((), (), ("EOS",), ())
 
 
-def _near_features(tokens: Sequence[_Token]) -> list[tuple[str, ...]]:
-    """Each token's neighbours' words and shapes (`_Token.near`), "BOS" and "EOS" at the ends."""
+def _near_features(tokens: Sequence[_Token]) -> list[tuple[tuple[str, ...], ...]]:
+    """Each token's neighbours' words and shapes (`_Token.near`), "BOS" and "EOS" at the ends:
+    the one before it, the one before that, the one after it, the one after that."""
     near = [_NO_NEIGHBOUR, _BEFORE_FIRST, *(token.near for token in tokens), _AFTER_LAST, _NO_NEIGHBOUR]
     # token ``at`` is ``near[at + 2]``: the slot of `_NEAR` each neighbour fills is its offset's
-    return [(*near[at + 1][1], *near[at][0], *near[at + 3][2], *near[at + 4][3]) for at in range(len(tokens))]
+    return [(near[at + 1][1], near[at][0], near[at + 3][2], near[at + 4][3]) for at in range(len(tokens))]
 
 
 def tokenize(text: str) -> list[tuple[int, int]]:
@@ -775,6 +793,13 @@ class Tagger:
             for text, own_spans, own_tokens in zip(texts, spans, tokens, strict=True)
         ]
 
+    def clear_caches(self) -> None:
+        """Forget what reading has kept to go faster: the tokens' features (`clear_token_caches`)
+        and the network's groups' rows. For a caller measuring the tagger's speed cold."""
+        clear_token_caches()
+        if self._network is not None:
+            self._network.clear_groups()
+
     def _read_many(self, strings: list[tuple[str, ...]], weigh: bool) -> list[_Reading]:
         """Each string's labels, each label's marginal, and with ``weigh`` every token's marginal
         of each of `WEIGHED_LABELS`."""
@@ -783,11 +808,11 @@ class Tagger:
         names = self._network.labels
         weighed = WEIGHED_LABELS if weigh else ()
         columns = [names.index(label) for label in weighed]
-        readings = self._network.read_many([token_features(tokens) for tokens in strings])
+        readings = self._network.read_grouped([token_feature_groups(tokens) for tokens in strings])
         return [
             (
                 tuple(names[index] for index in path),
-                [float(posteriors[at, index]) for at, index in enumerate(path)],
+                posteriors[range(len(path)), path].tolist(),
                 dict(zip(weighed, map(tuple, posteriors[:, columns].T.tolist()), strict=True)),
             )
             for path, posteriors in readings
@@ -831,7 +856,8 @@ def _tagged(
 def clear_token_caches() -> None:
     """Forget the features of the tokens seen so far: frees what the cache holds (up to 65,536
     distinct tokens' features), and lets a caller measuring the tagger's speed start cold (as
-    ``bench/bench_tagger_heldout.py`` does). Public for such callers; reading never needs it."""
+    ``bench/bench_tagger_heldout.py`` does, through `Tagger.clear_caches`). Public for such
+    callers; reading never needs it."""
     _token.cache_clear()
 
 
@@ -863,4 +889,23 @@ def reading_with(model_path: str) -> Iterator[None]:
 def tag_reference(text: str, weigh: bool = False) -> TaggedReference:
     """Label the tokens of one reference string with the packaged model (or `reading_with`'s);
     fields with confidences (and with ``weigh``, the marginals `Tagger.tag` keeps for the reader)."""
-    return (_MODEL_IN_USE.get() or packaged_tagger()).tag(text, weigh)
+    return _tagger_in_use().tag(text, weigh)
+
+
+def _tagger_in_use() -> Tagger:
+    return _MODEL_IN_USE.get() or packaged_tagger()
+
+
+class TaggedTogether:
+    """The items of a list tagged together once with the packaged model (or `reading_with`'s), weighed
+    (`Tagger.tag_many`: a fraction of the cost of one call each), and then each item's
+    reading looked up by its text, as ``tag_reference(text, weigh=True)`` reads it; a text
+    that is not one of them (an item with its elided names written out) is tagged alone."""
+
+    def __init__(self, texts: Iterable[str]) -> None:
+        distinct = list(dict.fromkeys(texts))
+        self._read = dict(zip(distinct, _tagger_in_use().tag_many(distinct, weigh=True), strict=True))
+
+    def __call__(self, text: str) -> TaggedReference:
+        read = self._read.get(text)
+        return tag_reference(text, weigh=True) if read is None else read
