@@ -783,6 +783,20 @@ def test_a_csl_style_prints_a_reports_kind_and_number_and_an_editions_cue_no_fie
     ]
 
 
+def test_an_editions_cue_is_labelled_no_fields_in_every_file_read_for_training(tmp_path: Path) -> None:
+    """The data made before the ninth version labelled "edn" of "2nd edn" the edition's where a CSL
+    style printed it as given; the training rows read it as the cue it is."""
+    data = tmp_path / "data.jsonl"
+    row = {
+        "style": "s", "split": "train", "text": "Lee, A. Title, 2nd edn. Press, 2006.",
+        "tokens": ["Lee,", "A.", "Title,", "2nd", "edn.", "Press,", "2006."],
+        "labels": ["family", "given", "title", "edition", "edition", "publisher", "date"],
+    }  # fmt: skip
+    data.write_text(json.dumps(row) + "\n", encoding="utf-8")
+    (read,) = script("train_tagger").training_rows(data)
+    assert read["labels"] == ["family", "given", "title", "edition", "other", "publisher", "date"]
+
+
 def test_the_reported_variants_are_a_few_in_a_hundred_and_change_what_they_name(
     make_data: ModuleType,
 ) -> None:
