@@ -697,8 +697,8 @@ def _program_name(title: str, chooser: random.Random) -> str:
 # in proceedings or a book without its title, an article's unknown numbers, an article in a short
 # journal, an edition in words or another language, a title's part, a date in a title, a title
 # opening on a one-letter word.
-_REPORT, _UNTITLED_WORK, _UNKNOWN_NUMBERS, _SHORT_JOURNAL_AGAIN = 0.03, 0.05, 0.07, 0.085
-_WORDED_EDITION, _TITLE_PART, _DATED_TITLE, _ONE_LETTER_TITLE = 0.125, 0.155, 0.17, 0.185
+_REPORT, _UNTITLED_WORK, _UNKNOWN_NUMBERS, _SHORT_JOURNAL_AGAIN = 0.03, 0.04, 0.06, 0.075
+_WORDED_EDITION, _TITLE_PART, _DATED_TITLE, _ONE_LETTER_TITLE = 0.115, 0.145, 0.16, 0.175
 # A part's number in a title ("Survey results. XIII. The second data release", "Studies of the
 # interstellar medium. V - Dust grains", "… Clouds - IV"): the head and the rest of a title cut at
 # its colon, or the whole title and the number after it.
@@ -720,11 +720,11 @@ def _reported_variant(record: Record, records: list[Record], chooser: random.Ran
     """After `_versioned_variant`'s draw (so the draws before stay as they were), one more, of
     the shapes the network read wrong where few strings of the data held them: a work as a
     report with its kind, number and institution, 3 in 100 (`_as_report`: "Title. Technical
-    Report TR-92-13, Department of Statistics, Stanford University, 1992", a third of them without
-    the title); a paper in proceedings or a book without its title, 2 in 100 of those
+    Report TR-92-13, Department of Statistics, Stanford University, 1992", one in five without
+    the title); a paper in proceedings or a book without its title, 1 in 100 of those
     (physics' and chemistry's lists: "Names, Proceedings of …, 1990, pages 12–19", "Names,
     Addison-Wesley, Reading 1986"); an article's numbers unknown and printed "??" as Beebe's
-    records give them, 2 in 100 of the articles, a third of them without the title ("RMxAA, 11,
+    records give them, 2 in 100 of the articles, one in five without the title ("RMxAA, 11,
     ??–??"); an article in a journal of one or two words once more, 1.5 in 100 of the articles;
     an edition in words or in another language, 4 in 100 of the books, chapters and reports
     ("third", "3. Aufl.", "2e éd."); a part's number in a title, 3 in 100 of the titles
@@ -783,14 +783,14 @@ def _as_report(record: Record, chooser: random.Random) -> Record:
     """The work as a report: its kind ("Technical Report", "Tech. Rep.", "Working Paper"), its
     number (`_report_number`, labelled an issue, as BibTeX's ``number`` is), its institution (a
     university's department, a laboratory: the table's ``institutions``) and place, no journal
-    or pages; without its title one time in three."""
+    or pages; without its title one time in five."""
     institution = chooser.choice(_shapes()["institutions"])
     if chooser.random() < 0.5 and "Univ" in institution and "," not in institution:
         institution = chooser.choice(_shapes()["departments"]) + ", " + institution
     return dataclasses.replace(
         record,
         kind="report",
-        title="" if chooser.random() < 1 / 3 else record.title,
+        title="" if chooser.random() < 0.2 else record.title,
         container="",
         volume="",
         pages="",
@@ -820,7 +820,7 @@ def _report_number(institution: str, year: int | None, chooser: random.Random) -
 
 def _unknown_numbers(record: Record, chooser: random.Random) -> Record:
     """An article whose pages, issue or volume are unknown, printed "??" as Beebe's records give
-    them ("230–??", "??–??", volume "??"), without its title one time in three."""
+    them ("230–??", "??–??", volume "??"), without its title one time in five."""
     if record.kind != "article-journal" or not record.container or not (record.volume or record.pages):
         return record
     first = record.pages.split("–")[0] if record.pages and chooser.random() < 0.5 else "??"
@@ -829,7 +829,7 @@ def _unknown_numbers(record: Record, chooser: random.Random) -> Record:
         changes["issue"] = "??"
     elif chooser.random() < 0.15:
         changes["volume"] = "??"
-    if chooser.random() < 1 / 3:
+    if chooser.random() < 0.2:
         changes["title"] = ""
     return dataclasses.replace(record, **changes)  # type: ignore[arg-type]
 
