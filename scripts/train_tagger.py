@@ -56,12 +56,34 @@ NETWORK: dict[str, object] = {
 }
 
 
+# The cue words of an edition, as the words "pp." and "vol." are the pages' and the volume's: the
+# word a style prints after an edition's own ("3rd ed.", "Second edition", "2. Aufl.", "2e éd.").
+# The data made before the ninth version labelled them `edition` where a CSL style printed the
+# edition as it was given (`_listed_variant`'s "2nd edn") and biblatex's `edition` field holds the
+# cue, `other` where the style printed the cue itself: 154 strings the one way, 771 the other.
+EDITION_CUES = frozenset(
+    ("ed", "edn", "edition", "editions", "aufl", "auflage", "éd", "édition", "edición", "edizione", "izd")
+)
+
+
+def edition_cues_as_other(labels: list[str], tokens: list[str]) -> list[str]:
+    """``labels`` with an edition's cue word (`EDITION_CUES`, "ed." of "3rd ed.") labelled `other`,
+    the edition's own word ("3rd", "Second", "third") kept `edition`: one label for the cue in
+    every file, whichever generator made it."""
+    return [
+        "other" if label == "edition" and token.strip(".,;:()[]").casefold() in EDITION_CUES else label
+        for token, label in zip(tokens, labels, strict=True)
+    ]
+
+
 def training_rows(data: Path, split: str = "train") -> Iterable[dict[str, object]]:
-    """The rows of one split (train, validation, heldout) of ``data``."""
+    """The rows of one split (train, validation, heldout) of ``data``, an edition's cue word
+    labelled `other` (`edition_cues_as_other`)."""
     with data.open(encoding="utf-8") as lines:
         for line in lines:
             row = json.loads(line)
             if row["split"] == split:
+                row["labels"] = edition_cues_as_other(row["labels"], row["tokens"])
                 yield row
 
 

@@ -8,6 +8,7 @@ styles it never saw is bench/bench_tagger_heldout.py's measure, not these tests'
 from __future__ import annotations
 
 import json
+import re
 import socket
 import unicodedata
 from pathlib import Path
@@ -475,7 +476,7 @@ def test_an_article_is_printed_without_its_journal_one_time_in_twelve(make_data:
         for n in range(120)
     ]
     variants = [make_data._variant(r, records, make_data._variant_chooser("apa", r)) for r in records]
-    bare = [variant for variant in variants if not variant.container]
+    bare = [variant for variant in variants if not variant.container and variant.kind != "report"]
     assert 3 <= len(bare) <= 20
     assert all(variant.kind == "article" and not variant.volume and not variant.pages for variant in bare)
     assert all(variant.key == record.key for variant, record in zip(variants, records, strict=True))
@@ -622,6 +623,25 @@ def _dated_to_the_day(make_data: ModuleType) -> object:
     return make_data._versioned_variant(_edge(make_data), _GivenDraws(0.04))
 
 
+def _a_report(make_data: ModuleType) -> object:
+    # the table's first institution and kind, the number's first form: the year's last digits and 1
+    return make_data._as_report(_edge(make_data), _GivenDraws(0.9, 0.9, 0.9))
+
+
+def _an_untitled_report(make_data: ModuleType) -> object:
+    return make_data._as_report(_edge(make_data), _GivenDraws(0.9, 0.1, 0.9))
+
+
+def _a_dated_title(make_data: ModuleType) -> object:
+    # the first form, the lowest day and month: ", January 1, 2024" after the title, in its field
+    return make_data._reported_variant(_edge(make_data), [], _GivenDraws(0.155))
+
+
+def _a_worded_edition(make_data: ModuleType) -> object:
+    # the table's first edition in words, "third": BibTeX's style prints its own "edition" after it
+    return make_data._reported_variant(_crysalis(make_data), [], _GivenDraws(0.09))
+
+
 BARE_VARIANTS = [
     pytest.param(
         _untitled, "plain", "Anonymous.|family Nature,|container 521:|volume 436–444,|pages 2015.|date",
@@ -722,6 +742,32 @@ BARE_VARIANTS = [
         id="splncs04-a-title-opened-by-a-programs-name-its-version-and-a-colon",
     ),
     pytest.param(
+        _a_report, "plain",
+        "A.|given Lee.|family Pipelined|title training|title for|title distributed|title inference|title "
+        "on|title edge|title devices.|title Technical|other Report|other 24-1,|issue University|publisher "
+        "of|publisher Manchester,|publisher 2024.|date",
+        id="plain-a-report-its-kind-number-and-institution",
+    ),
+    pytest.param(
+        _an_untitled_report, "plain",
+        "A.|given Lee.|family Technical|other Report|other 24-1,|issue University|publisher of|publisher "
+        "Manchester,|publisher 2024.|date",
+        id="plain-an-untitled-report",
+    ),
+    pytest.param(
+        _a_dated_title, "plain",
+        "edge|title devices,|title January|other 1,|other 2024.|date In|other Proceedings|container "
+        "of|container the|container Workshop|container on|container Edge|container AI,|container pages|other "
+        "1–9.|pages ACM,|publisher 2024.|date",
+        id="plain-a-date-to-the-day-in-the-titles-field-no-fields",
+    ),
+    pytest.param(
+        _a_worded_edition, "plain",
+        "program.|title Oxford|publisher Diffraction,|publisher Abingdon,|place third|edition edition,|other "
+        "2006.|date",
+        id="plain-an-edition-in-words",
+    ),
+    pytest.param(
         _dated_to_the_day, "plain",
         "In|other Proceedings|container of|container the|container Workshop|container on|container "
         "Edge|container AI,|container pages|other 1–9.|pages ACM,|publisher January|other 2024.|date",
@@ -771,11 +817,80 @@ def test_apa_prints_a_date_to_the_day_its_month_and_day_no_fields(
     assert row["truth"]["year"] == 2024
 
 
+def test_a_csl_style_prints_a_reports_kind_and_number_and_an_editions_cue_no_fields(
+    make_data: ModuleType, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """APA prints a report's kind and number in brackets after its title, the kind no field's, the
+    number labelled as BibTeX's ``number`` is; an edition's cue ("ed." of "2nd ed.") no field's,
+    as "pp." is none, the edition's word its own."""
+    monkeypatch.setattr(make_data, "_variant", lambda record, records, chooser: record)  # this variant only
+    apa = str(ROOT / "fixtures" / "csl" / "styles" / "apa.csl")
+    report = make_data._as_report(_crysalis(make_data), _GivenDraws(0.9, 0.9, 0.9))
+    edition = make_data.dataclasses.replace(_crysalis(make_data), edition="2nd", printed_edition="2nd ed.")
+    rows = make_data._render_style((apa, [report, edition]))
+    labelled = [" ".join(map("|".join, zip(row["tokens"], row["labels"], strict=True))) for row in rows]
+    assert labelled == [
+        "Lee,|family A.|given (2006).|date Crystal|title structure|title analysis|title program|title "
+        "(Technical|other Report|other 06-1).|issue University|publisher of|publisher Manchester.|publisher",
+        "Lee,|family A.|given (2006).|date Crystal|title structure|title analysis|title program|title "
+        "(2nd|edition ed.).|other Oxford|publisher Diffraction.|publisher",
+    ]
+
+
+def test_an_editions_cue_is_labelled_no_fields_in_every_file_read_for_training(tmp_path: Path) -> None:
+    """The data made before the ninth version labelled "edn" of "2nd edn" the edition's where a CSL
+    style printed it as given; the training rows read it as the cue it is."""
+    data = tmp_path / "data.jsonl"
+    row = {
+        "style": "s", "split": "train", "text": "Lee, A. Title, 2nd edn. Press, 2006.",
+        "tokens": ["Lee,", "A.", "Title,", "2nd", "edn.", "Press,", "2006."],
+        "labels": ["family", "given", "title", "edition", "edition", "publisher", "date"],
+    }  # fmt: skip
+    data.write_text(json.dumps(row) + "\n", encoding="utf-8")
+    (read,) = script("train_tagger").training_rows(data)
+    assert read["labels"] == ["family", "given", "title", "edition", "other", "publisher", "date"]
+
+
+def test_the_reported_variants_are_a_few_in_a_hundred_and_change_what_they_name(
+    make_data: ModuleType,
+) -> None:
+    records, variants = _varied_four_kinds(make_data, last=True)
+    _, before = _varied_four_kinds(make_data)  # every draw before it as it was
+    pairs = list(zip(variants, before, strict=True))
+    shapes = make_data._shapes()
+    reports = [v for v, b in pairs if v.report_kind and not b.report_kind]
+    assert 80 <= len(reports) <= 170  # 3% of 4,000
+    assert all(v.kind == "report" and v.issue and v.publisher for v in reports)
+    assert all(not v.container and not v.pages and v.report_kind in shapes["report-kinds"] for v in reports)
+    assert 0 < sum(not v.title for v in reports) < len(reports) / 3  # one in five untitled
+    untitled = [v for v, b in pairs if not v.title and b.title and v.kind == "paper-conference"]
+    assert 3 <= len(untitled) <= 25 and all(v.container for v in untitled)  # 1% of 1,000 papers
+    unknown = [v for v, b in pairs if "??" in v.pages and "??" not in b.pages]
+    assert 8 <= len(unknown) <= 40 and all(v.kind == "article-journal" for v in unknown)  # 2% of 1,000
+    worded = shapes["editions-worded"]
+    editions = [v for v, b in pairs if v.printed_edition in worded and not b.printed_edition]
+    assert 40 <= len(editions) <= 110 and all(v.kind in ("book", "report") for v in editions)  # 4% of 2,000
+    months = {month.name for month in make_data.MONTHS}
+    retitled = [(v, b) for v, b in pairs if v.title and b.title and v.title != b.title]
+    dated = [v for v, _ in retitled if months & set(v.title.replace(",", " ").split())]
+    one_letter = [v for v, b in retitled if v.title.split(" ", 1)[-1].casefold() == b.title.casefold()]
+    parts = [v for v, _ in retitled if v not in dated and v not in one_letter]
+    numbers = {*make_data._ROMAN, *(str(number) for number in range(2, 31))}
+    assert 80 <= len(parts) <= 170  # 3% of 4,000
+    assert all(numbers & set(re.split(r"[\s.,:]+", v.title)) for v in parts)
+    assert 30 <= len(dated) <= 95  # 1.5% of 4,000
+    assert 30 <= len(one_letter) <= 95  # 1.5% of 4,000
+    assert all(v.title.split()[0] in make_data._ONE_LETTER_WORDS for v in one_letter)
+    assert all(name.given in ("A.", "") for v in one_letter for name in v.authors)  # initials; a body none
+    assert [v.key for v in variants] == [r.key for r in records]
+
+
 def test_the_bare_variants_are_a_few_in_a_hundred_and_keep_the_records_key(
     make_data: ModuleType, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     # a later draw's titles apart
     monkeypatch.setattr(make_data, "_versioned_variant", lambda record, chooser: record)
+    monkeypatch.setattr(make_data, "_reported_variant", lambda record, records, chooser: record)
     kinds = ["article-journal", "paper-conference", "book", "report"]
     records = [
         make_data.Record(
@@ -831,7 +946,10 @@ def test_weighing_keeps_each_tokens_marginal_of_the_fields_a_reader_weighs() -> 
     assert weighed.overlap("title", f"{weighed.title}. Journal of Things") == "runs-on"
 
 
-def test_the_printed_variants_are_a_few_in_a_hundred_and_keep_the_records_key(make_data: ModuleType) -> None:
+def test_the_printed_variants_are_a_few_in_a_hundred_and_keep_the_records_key(
+    make_data: ModuleType, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(make_data, "_reported_variant", lambda record, records, chooser: record)  # later
     records = [
         make_data.Record(
             key=f"k{n}", kind="article-journal", title="Seed dormancy in cereals",
@@ -852,8 +970,12 @@ def test_the_printed_variants_are_a_few_in_a_hundred_and_keep_the_records_key(ma
     assert [v.key for v in variants] == [r.key for r in records]
 
 
-def _varied_four_kinds(make_data: ModuleType) -> tuple[list[Any], list[Any]]:
-    """4,000 records, a journal article, a paper, a book and a report in turn, and their variants."""
+def _varied_four_kinds(make_data: ModuleType, last: bool = False) -> tuple[list[Any], list[Any]]:
+    """4,000 records, a journal article, a paper, a book and a report in turn, and their variants:
+    without the last draw's (`_reported_variant`) unless ``last``."""
+    reported = make_data._reported_variant
+    if not last:
+        make_data._reported_variant = lambda record, records, chooser: record
     kinds = ["article-journal", "paper-conference", "book", "report"]
     records = [
         make_data.Record(
@@ -862,7 +984,10 @@ def _varied_four_kinds(make_data: ModuleType) -> tuple[list[Any], list[Any]]:
         )
         for n in range(4000)
     ]  # fmt: skip
-    variants = [make_data._variant(r, records, make_data._variant_chooser("apa", r)) for r in records]
+    try:
+        variants = [make_data._variant(r, records, make_data._variant_chooser("apa", r)) for r in records]
+    finally:
+        make_data._reported_variant = reported
     return records, variants
 
 
