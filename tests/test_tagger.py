@@ -837,9 +837,10 @@ def test_a_csl_style_prints_a_reports_kind_and_number_and_an_editions_cue_no_fie
     ]
 
 
-def test_an_editions_cue_is_labelled_no_fields_in_every_file_read_for_training(tmp_path: Path) -> None:
+def test_with_edition_cues_an_editions_cue_is_labelled_no_fields_in_every_file_read(tmp_path: Path) -> None:
     """The data made before the ninth version labelled "edn" of "2nd edn" the edition's where a CSL
-    style printed it as given; the training rows read it as the cue it is."""
+    style printed it as given; read with ``edition_cues`` (``--edition-cues-as-other``), the
+    training rows read it as the cue it is, and as the file gives it without."""
     data = tmp_path / "data.jsonl"
     row = {
         "style": "s", "split": "train", "text": "Lee, A. Title, 2nd edn. Press, 2006.",
@@ -847,8 +848,10 @@ def test_an_editions_cue_is_labelled_no_fields_in_every_file_read_for_training(t
         "labels": ["family", "given", "title", "edition", "edition", "publisher", "date"],
     }  # fmt: skip
     data.write_text(json.dumps(row) + "\n", encoding="utf-8")
-    (read,) = script("train_tagger").training_rows(data)
+    (read,) = script("train_tagger").training_rows(data, edition_cues=True)
     assert read["labels"] == ["family", "given", "title", "edition", "other", "publisher", "date"]
+    (as_given,) = script("train_tagger").training_rows(data)
+    assert as_given["labels"] == row["labels"]
 
 
 def test_the_reported_variants_are_a_few_in_a_hundred_and_change_what_they_name(
