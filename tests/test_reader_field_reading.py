@@ -15,6 +15,7 @@ import pytest
 from bibnorm.models import Origin
 from bibnorm.readers._italic_titles import queries_with_italic_titles
 from bibnorm.readers._reflist import Item, Layout, ReferenceList
+from misreadings import misread
 from paths import FIXTURES
 
 ROWS = [
@@ -22,7 +23,19 @@ ROWS = [
 ]
 
 
-@pytest.mark.parametrize("row", [pytest.param(row, id=f"{row['why']}-{row['printed'][:24]}") for row in ROWS])
+# rows the shipped network reads wrong (tests/misreadings.py), by id
+MISREAD = {
+    "names-closed-by-and-et-al-Planck Collaboration, P.": "a part's roman numeral between periods "
+    "('Planck 2015 results. XIII. Cosmological parameters'): the network ends the title before it",
+}
+
+
+def _row_param(row: dict[str, Any]) -> Any:
+    name = f"{row['why']}-{row['printed'][:24]}"
+    return pytest.param(row, id=name, marks=[misread(MISREAD[name])] if name in MISREAD else [])
+
+
+@pytest.mark.parametrize("row", [_row_param(row) for row in ROWS])
 def test_a_printed_items_title_first_author_and_year(row: dict[str, Any]) -> None:
     references = ReferenceList(Layout.NUMBERED, [Item(1, row["printed"], "1")])
     (query,) = queries_with_italic_titles(

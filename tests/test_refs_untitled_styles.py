@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 from bibnorm.readers import read_inputs
 from bibnorm.readers.refs import parse_reference
+from misreadings import misread
 
 STYLES = Path(__file__).resolve().parents[1] / "fixtures" / "pdf" / "untitled-styles"
 
@@ -82,7 +83,20 @@ def test_a_printed_title_is_kept(reference: str, title: str) -> None:
     assert parse_reference(reference).title == title
 
 
-@pytest.mark.parametrize("name", ["ijqc.bbl", "ijqc.txt", "jbact.bbl", "jbact.txt"])
+@pytest.mark.parametrize(
+    "name",
+    [
+        "ijqc.bbl",
+        "ijqc.txt",
+        pytest.param(
+            "jbact.bbl",
+            marks=misread(
+                "given-first names after an inverted first one ('Abbas, A., and Paul Swoboda.'): titles read"
+            ),
+        ),
+        "jbact.txt",
+    ],
+)
 def test_a_list_in_such_a_style_reads_names_and_venues_as_no_title(name: str) -> None:
     queries = read_inputs([STYLES / name], budget=10.0)
     assert len(queries) == 60
