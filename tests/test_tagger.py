@@ -7,6 +7,7 @@ styles it never saw is bench/bench_tagger_heldout.py's measure, not these tests'
 
 from __future__ import annotations
 
+import gc
 import json
 import re
 import socket
@@ -1041,3 +1042,41 @@ def test_the_versioned_variants_are_a_few_in_a_hundred_and_change_a_title_or_a_d
     assert len(changed) == len(versioned) + len(dated)
     assert all(make_data.dataclasses.replace(v, title=b.title, issued_day="") == b for v, b in changed)
     assert [v.key for v in variants] == [r.key for r in records]
+
+
+@pytest.mark.parametrize("collecting", [True, False])
+def test_the_collector_waits_while_strings_are_tagged_and_is_left_as_it_was(
+    monkeypatch: pytest.MonkeyPatch, collecting: bool
+) -> None:
+    """Cycles wait for the collector while a call tags (its passes over the caches cost a fifth of a
+    cold reading); after the call the collector runs, or not, as before it."""
+    model = tagger.packaged_tagger()
+    read = model._read_many
+    seen: list[bool] = []
+
+    def reading(*args: Any, **kwargs: Any) -> Any:
+        seen.append(gc.isenabled())
+        return read(*args, **kwargs)
+
+    monkeypatch.setattr(model, "_read_many", reading)
+    (gc.enable if collecting else gc.disable)()
+    try:
+        model.tag_many(["Smith, J. (2020). A title. Journal, 3, 1–10."])
+        after = gc.isenabled()
+    finally:
+        gc.enable()
+    assert seen == [False]
+    assert after is collecting
+
+
+def test_the_collector_resumes_when_the_last_of_several_tagging_calls_ends() -> None:
+    """Two threads tagging at once: the first to end does not resume the collector under the
+    other; the last one does, as it ran when the first began."""
+    pause = tagger._CollectionPause()
+    assert gc.isenabled()
+    pause.__enter__()
+    pause.__enter__()
+    pause.__exit__()
+    assert not gc.isenabled()
+    pause.__exit__()
+    assert gc.isenabled()

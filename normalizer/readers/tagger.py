@@ -18,9 +18,11 @@ Nothing here looks anything up or reads a layout: the text of one reference in, 
 from __future__ import annotations
 
 import bisect
+import gc
 import gzip
 import json
 import re
+import threading
 import unicodedata
 from collections import Counter
 from collections.abc import Iterable, Iterator, Sequence
@@ -754,6 +756,38 @@ def _trimmed(text: str) -> str:
     return text
 
 
+class _CollectionPause:
+    """Python's cyclic garbage collector paused while strings are tagged, then resumed as it was.
+
+    Tagging allocates many small containers, most of which live on in the caches (a token's
+    features, a group's rows); the collector's passes over them took a fifth of a cold reading's
+    time (3,000 validation strings: 1,530–1,750 a second with it, 2,000 without). Reference
+    counting still frees every other object at once: only reference cycles wait, for the length
+    of one call. Several threads may tag at once: the collector resumes when the last one is
+    done, and only if it ran when the first one began."""
+
+    def __init__(self) -> None:
+        self._lock = threading.Lock()
+        self._inside = 0
+        self._resume = False
+
+    def __enter__(self) -> None:
+        with self._lock:
+            if self._inside == 0:
+                self._resume = gc.isenabled()
+                gc.disable()
+            self._inside += 1
+
+    def __exit__(self, *raised: object) -> None:
+        with self._lock:
+            self._inside -= 1
+            if self._inside == 0 and self._resume:
+                gc.enable()
+
+
+COLLECTION_PAUSE = _CollectionPause()
+
+
 class Tagger:
     """A loaded model: `tag` labels one reference string, `tag_many` several at once. The model
     is CRFsuite's (``.crfsuite``, the shipped one; `tag_many` reads it one string at a time) or
@@ -780,18 +814,19 @@ class Tagger:
 
     def tag_many(self, texts: Sequence[str], weigh: bool = False) -> list[TaggedReference]:
         """`tag` of each of ``texts``: the network reads them together, about twice as fast as
-        one call each."""
-        spans = [tokenize(text) for text in texts]
-        tokens = [
-            tuple(text[start:end] for start, end in own) for text, own in zip(texts, spans, strict=True)
-        ]
-        readings = iter(self._read_many([string for string in tokens if string], weigh))
-        return [
-            _tagged(text, own_spans, own_tokens, *next(readings))
-            if own_tokens
-            else TaggedReference(text, (), ())
-            for text, own_spans, own_tokens in zip(texts, spans, tokens, strict=True)
-        ]
+        one call each. The cyclic garbage collector waits meanwhile (`COLLECTION_PAUSE`)."""
+        with COLLECTION_PAUSE:
+            spans = [tokenize(text) for text in texts]
+            tokens = [
+                tuple(text[start:end] for start, end in own) for text, own in zip(texts, spans, strict=True)
+            ]
+            readings = iter(self._read_many([string for string in tokens if string], weigh))
+            return [
+                _tagged(text, own_spans, own_tokens, *next(readings))
+                if own_tokens
+                else TaggedReference(text, (), ())
+                for text, own_spans, own_tokens in zip(texts, spans, tokens, strict=True)
+            ]
 
     def clear_caches(self) -> None:
         """Forget what reading has kept to go faster: the tokens' features (`clear_token_caches`)
