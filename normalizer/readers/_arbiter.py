@@ -121,20 +121,13 @@ def arbiters_from(folder: Path) -> Iterator[None]:
 def packaged_arbiter(weights_file: str) -> Arbiter:
     """The arbiter whose weights ship in ``normalizer/data/`` as ``weights_file`` (or lie in
     `arbiters_from`'s folder)."""
-    folder = _ARBITERS_IN_USE.get()
-    if folder is not None:
-        return _arbiter_in(str(folder / weights_file))
-    return _shipped_arbiter(weights_file)
+    return _loaded_arbiter(weights_file, _ARBITERS_IN_USE.get())
 
 
-@lru_cache(maxsize=4)
-def _shipped_arbiter(weights_file: str) -> Arbiter:
-    return arbiter_of(json.loads(data_file(weights_file).read_text(encoding="utf-8")))
-
-
-@lru_cache(maxsize=4)
-def _arbiter_in(path: str) -> Arbiter:
-    return arbiter_of(json.loads(Path(path).read_text(encoding="utf-8")))
+@lru_cache(maxsize=8)  # four fields', shipped or frozen beside a bench
+def _loaded_arbiter(weights_file: str, folder: Path | None) -> Arbiter:
+    source = data_file(weights_file) if folder is None else folder / weights_file
+    return arbiter_of(json.loads(source.read_text(encoding="utf-8")))
 
 
 def arbiter_of(stored: Mapping) -> Arbiter:
