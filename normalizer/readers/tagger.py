@@ -790,9 +790,9 @@ COLLECTION_PAUSE = _CollectionPause()
 
 class Tagger:
     """A loaded model: `tag` labels one reference string, `tag_many` several at once. The model
-    is CRFsuite's (``.crfsuite``, the shipped one; `tag_many` reads it one string at a time) or
-    the network's (``.npz``, `_tagger_network`, which reads strings together; it needs the
-    ``network`` extra, numpy)."""
+    is the network's (``.npz``, `_tagger_network`, the shipped one, which reads strings together)
+    or, to compare with it, CRFsuite's (``.crfsuite``, the model shipped before; python-crfsuite,
+    in the ``tagger-data`` and ``test`` extras; `tag_many` reads it one string at a time)."""
 
     def __init__(self, model_path: str) -> None:
         if model_path.endswith(".crfsuite"):
@@ -914,11 +914,16 @@ def reading_with(model_path: str) -> Iterator[None]:
     """Inside the block, `tag_reference` — and so every reader — tags with the model at
     ``model_path`` in place of the packaged one: to compare two models through the same reader,
     or to read a benchmark's truth with a model that does not change when the shipped one does."""
-    token = _MODEL_IN_USE.set(Tagger(model_path))
+    token = _MODEL_IN_USE.set(_loaded_tagger(model_path))
     try:
         yield
     finally:
         _MODEL_IN_USE.reset(token)
+
+
+@lru_cache(maxsize=2)  # a bench enters `reading_with` once per document it reads the truth of
+def _loaded_tagger(model_path: str) -> Tagger:
+    return Tagger(model_path)
 
 
 def tag_reference(text: str, weigh: bool = False) -> TaggedReference:
