@@ -48,6 +48,15 @@ def test_the_inventory_holds_every_package_s_patterns() -> None:
         pytest.param("bibnorm.readers._ref_ids._LANDING", id="landing-pages.json"),
         pytest.param("bibnorm.readers._list_edges._APPENDIX", id="reference-headings.json: appendices"),
         pytest.param("bibnorm.verify.kinds._NOT_A_VENUE", id="link-hosts.json: no venue"),
+        pytest.param("bibnorm.readers._ref_apa._NO_DATE_ELSEWHERE", id="reference-abbreviations.json: n.d."),
+        pytest.param("bibnorm.readers._ref_apa._NOTE", id="reference-abbreviations.json: APA's notes"),
+        pytest.param("bibnorm.readers._italic_titles._AFTER_VENUE", id="after an italic venue"),
+        pytest.param("bibnorm.readers.refs._OPENS_THE_TITLE", id="after a quotation"),
+        pytest.param("bibnorm.readers.refs._LINK_MATTER", id="identifier-labels.json: link words"),
+        pytest.param("bibnorm.readers._ref_harvard._VENUE_COMMA", id="venues.json: preprint servers"),
+        pytest.param("bibnorm.readers._ref_physics._SERIES", id="journal-catalogue-words.json: series"),
+        pytest.param("bibnorm.readers._ref_astro._UNTITLED", id="publication-states.json: untitled"),
+        pytest.param("bibnorm.text.names._NAME_PREFIX", id="name-particles.json: glued prefixes"),
     ],
 )
 def test_the_inventory_holds_the_patterns_built_from_word_tables(where: str) -> None:
