@@ -14,6 +14,8 @@ OWN = ("Zhai, X.", "Beyer, L.")  # the model's names of `tagged()`
 LOST_ONE = ("Beyer, L.",)  # the rules lost the first name
 # the model reads the names as an edited book's editors
 EDITORS = ("editor",) * 4 + LABELS[4:]
+# the model reads the first name as given names, and no family name: the second name in the title
+UNFINISHED = ("given", "given", "title", "title", *LABELS[4:])
 
 
 @pytest.mark.parametrize(
@@ -61,6 +63,8 @@ def test_the_features_say_how_the_two_author_lists_compare(
         ),
         # an edited book's editors head it: not dropped
         pytest.param(sure_of("none", 0.97), OWN, EDITORS, OWN, OWN, id="editors-stay"),
+        # a name the model began and did not finish is no sign that the reference has no authors
+        pytest.param(sure_of("none", 0.97), OWN, UNFINISHED, OWN, OWN, id="unfinished-name-stays"),
     ],
 )
 def test_the_authors_are_overruled_where_the_arbiter_is_sure(
@@ -85,6 +89,12 @@ def test_the_authors_are_overruled_where_the_arbiter_is_sure(
             "New York, NY, USA, 1992.",
             "John F. Rathé",
             id="given-first-cut-at-an-initial",
+        ),
+        # a middle initial without its period: the model reads the family name into the title
+        pytest.param(
+            "Christopher M Bishop. Pattern recognition and machine learning. Springer, 2006.",
+            "Christopher M Bishop",
+            id="a-bare-middle-initial",
         ),
         # a person's name the rules read none of, the model less than all but sure of it
         pytest.param(

@@ -169,10 +169,20 @@ def overruled_authors(
     return kept if _hand_written_stays(chosen, kept, features) else chosen
 
 
+# the share of the rules' first name's tokens the model must read as name parts for its "no
+# authors" not to drop the hand-written names
+_NAMED_SHARE = 0.5
+
+
 def _hand_written_stays(chosen: tuple[str, ...], kept: tuple[str, ...], features: dict[str, float]) -> bool:
     """Whether the hand-written ``kept`` stays for the learned ``chosen`` (see `overruled_authors`)."""
     if chosen and kept and _words(chosen[0]) <= _words(kept[0]):
         return True
     if not chosen and features.get("rules-first:editor"):  # an edited book's editors head it
+        return True
+    # the model reads most of the rules' first name as a name's parts, yet the choice is none
+    # ("Christopher M Bishop. Pattern …", the family name read into the title): a name the model
+    # did not finish, not a reference without authors
+    if not chosen and kept and features.get("rules-first:names", 0.0) > _NAMED_SHARE:
         return True
     return any(": " in name for name in chosen)  # run on into the title ("Kleucker, Stephan: Grundkurs …")
