@@ -200,12 +200,22 @@ def _replaces(tagged: TaggedReference, label: str, read: str) -> bool:
 
 
 def _after_names(tagged: TaggedReference, read: str, overlap: str) -> bool:
-    """Whether a title may be the model's at all: it reads names before its title, and (where
-    the two readings are not apart) the style did not quote the rules' title ("“ABSPACK,
-    CrysAlis …”")."""
-    if "family" not in tagged.labels[: tagged.labels.index("title")]:
+    """Whether a title may be the model's at all: it reads names before its title — authors', or
+    an edited work's editors in their place ("Brachman, R. J., Levesque, H. J. & Reiter, R. (eds),
+    1991. Special volume: …") —, or a date and nothing else but words it labels as nothing (a work
+    without authors dated first: "(2009). Picturing Victorian America: … (Hartford, CT, USA: …)"),
+    or the rules' title starts where the model's does or before it (neither reads a group's name
+    as the title where names stand: "Complex Systems 1987."); and (where the two readings are not
+    apart) the style did not quote the rules' title ("“ABSPACK, CrysAlis …”")."""
+    start = tagged.labels.index("title")
+    before, inside = set(tagged.labels[:start]), tagged.tokens_of(read)
+    from_the_start = bool(inside) and min(inside) <= start  # the rules' title takes no names' place either
+    if not (before & _NAMES_OR_EDITORS or before - {"other"} == {"date"} or from_the_start):
         return False
     return overlap == "apart" or not _quoted(tagged, read)
+
+
+_NAMES_OR_EDITORS = frozenset({"family", "editor"})  # the names a title follows
 
 
 def _quoted(tagged: TaggedReference, read: str) -> bool:
@@ -443,7 +453,11 @@ def _run_on_into_fields(tagged: TaggedReference, label: str, read: str) -> bool:
     "Microeconomic Analysis, third Aufl., W. W. Norton & Co., New York, …, Prepared with TeX") —,
     not into an edition alone ("Title: Second Edition", "Theory of Elasticity (Third Edition)",
     both titles so printed) nor a subtitle ("Title: Technical Report"); an edition and the fields
-    after it ("Microeconomia, second Aufl., Libreria Editrice Cafoscarina, Venice")."""
+    after it ("Microeconomia, second Aufl., Libreria Editrice Cafoscarina, Venice"). Not where
+    the model reads no authors before its title, editors at most, and the rules' runs on into
+    what it reads as a venue: an edited proceedings volume's title is the proceedings' name
+    ("Zoubin Ghahramani, editor. Machine Learning, Proceedings of the Twenty-Fourth International
+    Conference (ICML 2007), …")."""
     own = tagged.run_of(label)
     if tagged.tokens[own.stop - 1].endswith(":"):
         return False
@@ -453,6 +467,8 @@ def _run_on_into_fields(tagged: TaggedReference, label: str, read: str) -> bool:
     ]
     # an edition, then other fields: no edition of the title's
     first = next((entered for entered in into if entered != "edition"), None)
+    if first == "container" and label == "title" and "family" not in labels[: own.start]:
+        return False  # an edited proceedings volume's title
     return not into or first in _RUN_INTO
 
 
