@@ -1034,3 +1034,10 @@ def test_an_edited_proceedings_title_runs_on_into_what_the_model_reads_as_its_ve
     )
     title = read_one(text).title
     assert title.startswith("Machine Learning, Proceedings of the Twenty-Fourth International Conference")
+
+
+def test_a_citation_label_the_rules_read_into_a_title_first_styles_title_is_left_out() -> None:
+    # GOST's alphabetic style prints the title first, its label before it; the model reads the
+    # label as no title's
+    text = "[17a] Grain Storage in Medieval Novgorod / A. Petrova [et al.]. — 2017."
+    assert read_one(text).title == "Grain Storage in Medieval Novgorod"

@@ -330,13 +330,15 @@ def _fills_the_title(tagged: TaggedReference) -> bool:
 
 def _shifted_by_the_rules(tagged: TaggedReference, label: str, read: str) -> bool:
     """Whether the model's reading starts no later than the rules' (they cut its start off), or
-    after what ends in a colon or a comma, the rules' start ("Coauthors, 2017: Title"), not a
-    word ("A", "How") the model read as a name or a venue."""
+    after what ends in a colon or a comma, the rules' start ("Coauthors, 2017: Title"), or a
+    citation label the rules read into it ("[23b] Initialization Matters: … / J. Ye [et al.]",
+    a title-first style's work), not a word ("A", "How") the model read as a name or a venue."""
     start, own_start = min(tagged.tokens_of(read)), tagged.labels.index(label)
     return (
         start >= own_start
         or tagged.tokens[own_start - 1][-1:] in ":,"
         or _names_before(tagged, start, own_start)
+        or (own_start == start + 1 and bool(_LABEL.fullmatch(tagged.tokens[start])))
     )
 
 
