@@ -1005,10 +1005,12 @@ def read_one(text: str):
             "Harbour Charts of the Baltic Sea, 1850–1900",
             id="a-date-first-the-place-in-brackets",
         ),
-        # a work without authors whose title opens the reference, the rules' read from there too
-        # and run on into its year
+        # a work without authors whose name opens the reference, a link after it: the rules' title
+        # stays where the model's stops short of the name's end
         pytest.param(
-            "Coastal Atlas of Wales 1998.", "Coastal Atlas of Wales", id="a-title-first-then-its-year"
+            "Tidewater Archive portal:[http://www.tidewater.example.org].",
+            "Tidewater Archive portal",
+            id="a-works-name-before-a-link",
         ),
         # a group as author, its name where names stand: the rules' title stays
         pytest.param(

@@ -204,13 +204,15 @@ def _after_names(tagged: TaggedReference, read: str, overlap: str) -> bool:
     an edited work's editors in their place ("Brachman, R. J., Levesque, H. J. & Reiter, R. (eds),
     1991. Special volume: …") —, or a date and nothing else but words it labels as nothing (a work
     without authors dated first: "(2009). Picturing Victorian America: … (Hartford, CT, USA: …)"),
-    or the rules' title starts where the model's does or before it (neither reads a group's name
-    as the title where names stand: "Complex Systems 1987."); and (where the two readings are not
-    apart) the style did not quote the rules' title ("“ABSPACK, CrysAlis …”")."""
+    or a citation label alone (a title-first style's: GOST's "[23b] Title / J. Ye [et al.]"); and
+    (where the two readings are not apart) the style did not quote the rules' title
+    ("“ABSPACK, CrysAlis …”"). Not a title that opens the reference, though the rules' opens it
+    too: the model cuts a work's name short before a link ("Broad Institute Genomespace
+    portal:[[http://…]]" read "Broad Institute Genomespace")."""
     start = tagged.labels.index("title")
-    before, inside = set(tagged.labels[:start]), tagged.tokens_of(read)
-    from_the_start = bool(inside) and min(inside) <= start  # the rules' title takes no names' place either
-    if not (before & _NAMES_OR_EDITORS or before - {"other"} == {"date"} or from_the_start):
+    before = set(tagged.labels[:start])
+    labelled = start == 1 and bool(_LABEL.fullmatch(tagged.tokens[0]))  # a title-first style's label
+    if not (before & _NAMES_OR_EDITORS or before - {"other"} == {"date"} or labelled):
         return False
     return overlap == "apart" or not _quoted(tagged, read)
 
