@@ -200,12 +200,24 @@ def _replaces(tagged: TaggedReference, label: str, read: str) -> bool:
 
 
 def _after_names(tagged: TaggedReference, read: str, overlap: str) -> bool:
-    """Whether a title may be the model's at all: it reads names before its title, and (where
-    the two readings are not apart) the style did not quote the rules' title ("“ABSPACK,
-    CrysAlis …”")."""
-    if "family" not in tagged.labels[: tagged.labels.index("title")]:
+    """Whether a title may be the model's at all: it reads names before its title — authors', or
+    an edited work's editors in their place ("Brachman, R. J., Levesque, H. J. & Reiter, R. (eds),
+    1991. Special volume: …") —, or a date and nothing else but words it labels as nothing (a work
+    without authors dated first: "(2009). Picturing Victorian America: … (Hartford, CT, USA: …)"),
+    or a citation label alone (a title-first style's: GOST's "[23b] Title / J. Ye [et al.]"); and
+    (where the two readings are not apart) the style did not quote the rules' title
+    ("“ABSPACK, CrysAlis …”"). Not a title that opens the reference, though the rules' opens it
+    too: the model cuts a work's name short before a link ("Broad Institute Genomespace
+    portal:[[http://…]]" read "Broad Institute Genomespace")."""
+    start = tagged.labels.index("title")
+    before = set(tagged.labels[:start])
+    labelled = start == 1 and bool(_LABEL.fullmatch(tagged.tokens[0]))  # a title-first style's label
+    if not (before & _NAMES_OR_EDITORS or before - {"other"} == {"date"} or labelled):
         return False
     return overlap == "apart" or not _quoted(tagged, read)
+
+
+_NAMES_OR_EDITORS = frozenset({"family", "editor"})  # the names a title follows
 
 
 def _quoted(tagged: TaggedReference, read: str) -> bool:
@@ -320,13 +332,15 @@ def _fills_the_title(tagged: TaggedReference) -> bool:
 
 def _shifted_by_the_rules(tagged: TaggedReference, label: str, read: str) -> bool:
     """Whether the model's reading starts no later than the rules' (they cut its start off), or
-    after what ends in a colon or a comma, the rules' start ("Coauthors, 2017: Title"), not a
-    word ("A", "How") the model read as a name or a venue."""
+    after what ends in a colon or a comma, the rules' start ("Coauthors, 2017: Title"), or a
+    citation label the rules read into it ("[23b] Initialization Matters: … / J. Ye [et al.]",
+    a title-first style's work), not a word ("A", "How") the model read as a name or a venue."""
     start, own_start = min(tagged.tokens_of(read)), tagged.labels.index(label)
     return (
         start >= own_start
         or tagged.tokens[own_start - 1][-1:] in ":,"
         or _names_before(tagged, start, own_start)
+        or (own_start == start + 1 and bool(_LABEL.fullmatch(tagged.tokens[start])))
     )
 
 
@@ -443,7 +457,11 @@ def _run_on_into_fields(tagged: TaggedReference, label: str, read: str) -> bool:
     "Microeconomic Analysis, third Aufl., W. W. Norton & Co., New York, …, Prepared with TeX") —,
     not into an edition alone ("Title: Second Edition", "Theory of Elasticity (Third Edition)",
     both titles so printed) nor a subtitle ("Title: Technical Report"); an edition and the fields
-    after it ("Microeconomia, second Aufl., Libreria Editrice Cafoscarina, Venice")."""
+    after it ("Microeconomia, second Aufl., Libreria Editrice Cafoscarina, Venice"). Not where
+    the model reads no authors before its title, editors at most, and the rules' runs on into
+    what it reads as a venue: an edited proceedings volume's title is the proceedings' name
+    ("Zoubin Ghahramani, editor. Machine Learning, Proceedings of the Twenty-Fourth International
+    Conference (ICML 2007), …")."""
     own = tagged.run_of(label)
     if tagged.tokens[own.stop - 1].endswith(":"):
         return False
@@ -453,6 +471,8 @@ def _run_on_into_fields(tagged: TaggedReference, label: str, read: str) -> bool:
     ]
     # an edition, then other fields: no edition of the title's
     first = next((entered for entered in into if entered != "edition"), None)
+    if first == "container" and label == "title" and "family" not in labels[: own.start]:
+        return False  # an edited proceedings volume's title
     return not into or first in _RUN_INTO
 
 
