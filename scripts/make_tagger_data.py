@@ -1693,8 +1693,25 @@ def _render_bst(name: str, records: list[Record]) -> list[dict[str, object]]:
     return rows
 
 
+def mutated_jobs(
+    records: list[Record], names: list[str], count: int, per_style: int
+) -> Iterator[tuple[str, list[Record], str]]:
+    """The first ``count`` training CSL styles of ``names`` again, each changed
+    (`style_mutations.mutate_layout`) and named "mutated:<style>", with the records the style
+    itself draws: the same works in another punctuation and order."""
+    from style_mutations import PREFIX
+
+    wanted = {"train": count, "validation": 0, "heldout": 0}
+    for name, sample, split in jobs(records, names, wanted, per_style):
+        yield PREFIX + name, sample, split
+
+
 def _render(job: tuple[str, list[Record]]) -> list[dict[str, object]]:
     name, records = job
+    if name.startswith("mutated:"):
+        from style_mutations import mutated_rows
+
+        return mutated_rows(name, _render_style, records)
     if name.startswith("bst:"):
         return _render_bst(name, records)
     if name.startswith("biblatex:"):
@@ -1718,6 +1735,12 @@ def main(argv: list[str] | None = None) -> int:
     )
     parser.add_argument("--biblatex-validation", type=int, default=0, help="validation biblatex styles")
     parser.add_argument("--biblatex-heldout", type=int, default=0, help="held-out biblatex styles")
+    parser.add_argument(
+        "--mutated",
+        type=int,
+        default=0,
+        help="training CSL styles rendered again with their names, quotes, punctuation and order changed",
+    )
     parser.add_argument("--per-style", type=int, default=50, help="records per style (default 50)")
     parser.add_argument(
         "--skip-heldout",
@@ -1775,6 +1798,8 @@ def main(argv: list[str] | None = None) -> int:
     csl_wanted = {"train": arguments.styles, "validation": arguments.validation, "heldout": arguments.heldout}
     skipped = {"heldout": arguments.skip_heldout, "validation": arguments.skip_validation}
     work = list(jobs(records, independent_styles(), csl_wanted, arguments.per_style, skipped))
+    if arguments.mutated:
+        work += mutated_jobs(records, independent_styles(), arguments.mutated, arguments.per_style)
     if any(bst_wanted.values()):
         work += jobs(records, bst_styles(arguments.texmf), bst_wanted, arguments.per_style)
     if any(biblatex_wanted.values()):
@@ -1797,7 +1822,7 @@ def main(argv: list[str] | None = None) -> int:
     partial.replace(arguments.out)
     styles = "; ".join(
         f"{kind} styles: " + ", ".join(f"{counts[kind + ' ' + split]} {split}" for split in SPLITS)
-        for kind in ("csl", "bst", "biblatex")
+        for kind in ("csl", "mutated", "bst", "biblatex")
     )
     print(
         f"{len(records)} records; {styles}; {counts['strings']} strings -> {arguments.out}", file=sys.stderr
