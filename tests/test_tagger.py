@@ -211,7 +211,9 @@ def test_texts_tagged_together_are_looked_up_and_another_one_is_tagged_alone() -
     assert read.marginals == pytest.approx(alone.marginals, abs=1e-5)
     assert set(read.label_marginals) == set(tagger.WEIGHED_LABELS)
     assert together(second) is read  # looked up, not tagged again
-    assert together("Lee, A. 2021. Not in the list. Venue.").tokens[:2] == ("Lee,", "A.")
+    other = together("Lee, A. 2021. Not in the list. Venue.")
+    assert other.tokens[:2] == ("Lee,", "A.")
+    assert together("Lee, A. 2021. Not in the list. Venue.") is other  # tagged alone once
 
 
 def test_a_taggers_caches_cleared_forget_the_tokens_and_the_networks_groups() -> None:

@@ -940,7 +940,8 @@ class TaggedTogether:
     """The items of a list tagged together once with the packaged model (or `reading_with`'s), weighed
     (`Tagger.tag_many`: a fraction of the cost of one call each), and then each item's
     reading looked up by its text, as ``tag_reference(text, weigh=True)`` reads it; a text
-    that is not one of them (an item with its elided names written out) is tagged alone."""
+    that is not one of them (an item with its elided names written out, as the page prints it)
+    is tagged alone, once: a list the rules do not fit is read twice (`list_fit`)."""
 
     def __init__(self, texts: Iterable[str]) -> None:
         distinct = list(dict.fromkeys(texts))
@@ -948,4 +949,6 @@ class TaggedTogether:
 
     def __call__(self, text: str) -> TaggedReference:
         read = self._read.get(text)
-        return tag_reference(text, weigh=True) if read is None else read
+        if read is None:
+            read = self._read[text] = tag_reference(text, weigh=True)
+        return read
