@@ -211,7 +211,7 @@ def _after_names(tagged: TaggedReference, read: str, overlap: str) -> bool:
     portal:[[http://…]]" read "Broad Institute Genomespace")."""
     start = tagged.labels.index("title")
     before = set(tagged.labels[:start])
-    labelled = start == 1 and bool(_LABEL.fullmatch(tagged.tokens[0]))  # a title-first style's label
+    labelled = start == 1 and _a_label(tagged, 0)  # a title-first style's label alone before it
     if not (before & _NAMES_OR_EDITORS or before - {"other"} == {"date"} or labelled):
         return False
     return overlap == "apart" or not _quoted(tagged, read)
@@ -340,7 +340,7 @@ def _shifted_by_the_rules(tagged: TaggedReference, label: str, read: str) -> boo
         start >= own_start
         or tagged.tokens[own_start - 1][-1:] in ":,"
         or _names_before(tagged, start, own_start)
-        or (own_start == start + 1 and bool(_LABEL.fullmatch(tagged.tokens[start])))
+        or (own_start == start + 1 and _a_label(tagged, start))
     )
 
 
@@ -352,7 +352,7 @@ def _names_before(tagged: TaggedReference, start: int, stop: int) -> bool:
     of Education")."""
     if start != 0:
         return False
-    if tagged.labels[0] == "other" and _LABEL.fullmatch(tagged.tokens[0]):
+    if tagged.labels[0] == "other" and _a_label(tagged, 0):
         start = 1  # an alphabetic style's label before the names ("[Hoe90] Hoenig A. Applied …")
     labels = set(tagged.labels[start:stop])
     sure = all(marginal >= _SURE_OF_OTHERS for marginal in tagged.marginals[start:stop])
@@ -360,6 +360,11 @@ def _names_before(tagged: TaggedReference, start: int, stop: int) -> bool:
 
 
 _LABEL = re.compile(r"\[[^\[\]\s]{1,12}\]")  # a citation label in brackets: "[Hoe90]", "[Knu79a]"
+
+
+def _a_label(tagged: TaggedReference, index: int) -> bool:
+    """Whether the token at ``index`` is a citation label in brackets (`_LABEL`)."""
+    return _LABEL.fullmatch(tagged.tokens[index]) is not None
 
 
 _SUBTITLE_WORDS = 3  # the fewest words of a title's part after its number ("I. The Algorithm.")
