@@ -87,6 +87,8 @@ from pathlib import Path
 from bibnorm.readers.tagger import tokenize
 from bibnorm.text.months import MONTHS
 from bibnorm.text.word_tables import name_particles, table_entries
+from style_mutations import PREFIX as MUTATED
+from style_mutations import mutated_rows
 
 ROOT = Path(__file__).resolve().parent.parent
 RECORD_BIBS = (
@@ -1699,18 +1701,14 @@ def mutated_jobs(
     """The first ``count`` training CSL styles of ``names`` again, each changed
     (`style_mutations.mutate_layout`) and named "mutated:<style>", with the records the style
     itself draws: the same works in another punctuation and order."""
-    from style_mutations import PREFIX
-
     wanted = {"train": count, "validation": 0, "heldout": 0}
     for name, sample, split in jobs(records, names, wanted, per_style):
-        yield PREFIX + name, sample, split
+        yield MUTATED + name, sample, split
 
 
 def _render(job: tuple[str, list[Record]]) -> list[dict[str, object]]:
     name, records = job
-    if name.startswith("mutated:"):
-        from style_mutations import mutated_rows
-
+    if name.startswith(MUTATED):
         return mutated_rows(name, _render_style, records)
     if name.startswith("bst:"):
         return _render_bst(name, records)
