@@ -291,6 +291,7 @@ from bibnorm.bib.blocks import BibEntry, BibField  # noqa: E402
 from bibnorm.bib.checks.base import entry_arxiv_id, name_list  # noqa: E402
 from bibnorm.errors import InputError  # noqa: E402
 from bibnorm.identifiers import canonical_doi  # noqa: E402
+from bibnorm.io.encodings import east_asian  # noqa: E402
 from bibnorm.models import Query  # noqa: E402
 from bibnorm.readers import read_inputs  # noqa: E402
 from bibnorm.readers._arbiter import arbiters_from  # noqa: E402
@@ -646,12 +647,15 @@ def _bib_entries(bibs: list[Path]) -> dict[str, BibEntry]:
 
 
 def _decoded(path: Path) -> str:
-    """A file's text: UTF-8, else Windows-1252 (an older German thesis's ``.bib`` in Latin-1)."""
+    """A file's text: UTF-8, else the legacy Chinese, Japanese or Korean encoding charset-normalizer
+    finds in it (a Chinese thesis's ``.bib`` and ``.bbl`` in GBK), else Windows-1252 (an older German
+    thesis's ``.bib`` in Latin-1)."""
     data = path.read_bytes()
     try:
         return data.decode("utf-8")
     except UnicodeDecodeError:
-        return data.decode("cp1252", errors="replace")
+        found = east_asian(data)
+        return found[0] if found else data.decode("cp1252", errors="replace")
 
 
 def _as_bib_entry(entry: Entry) -> BibEntry:

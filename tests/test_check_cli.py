@@ -204,6 +204,42 @@ def test_format_encoding_utf8_converts_and_says_how_it_read_the_file(
     assert "Ã" not in written and "Å" not in written  # nothing encoded twice ("MÃ¼ller")
 
 
+# A Chinese thesis's entries in GBK, the CJK package's encoding.
+GBK_BIB = """@book{qu1987,
+  title = {天问},
+  publisher = {北京出版社},
+  author = {屈原 and 陆元炽},
+  year = {1987},
+}
+
+@article{jiang2012,
+  author = {姜斌 and 罗阿理 and 赵永恒},
+  title = {基于随机森林的激变变星候选体的数据挖掘},
+  journal = {光谱学与光谱分析},
+  year = {2012},
+}
+"""
+
+
+def test_format_encoding_utf8_reads_a_gbk_file_as_chinese(runner: CliRunner, tmp_path: Path) -> None:
+    target = tmp_path / "thesis.bib"
+    target.write_bytes(GBK_BIB.encode("gbk"))
+    kept = runner.invoke(main, ["format", "--check", str(target)])
+    assert f"bibnorm: note: {target}: not UTF-8 throughout: its bytes are kept as they are " in kept.stderr
+    assert "(--encoding utf-8 converts it, reading them as gb" in kept.stderr  # gbk or gb18030
+    result = runner.invoke(main, ["format", "--in-place", "--encoding", "utf-8", str(target)])
+    assert result.exit_code == 0, result.output
+    written = target.read_bytes().decode("utf-8")  # raises unless UTF-8 throughout
+    for spelling in (
+        "天问",
+        "北京出版社",
+        "屈原 and 陆元炽",
+        "基于随机森林的激变变星候选体的数据挖掘",
+        "光谱学与光谱分析",
+    ):
+        assert spelling in written
+
+
 KEPT_NOTE = (
     "not UTF-8 throughout: its bytes are kept as they are "
     "(--encoding utf-8 converts it, reading them as Windows-1252)"

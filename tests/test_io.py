@@ -381,6 +381,74 @@ def test_each_line_is_read_in_its_own_encoding_and_the_user_is_told_once(
     assert capsys.readouterr().err.splitlines() == expected
 
 
+# Entries as Chinese, Japanese and Taiwanese theses' .bib files hold them (the CJK package's GBK,
+# pTeX's Shift_JIS, Big5), with an English one beside.
+EAST_ASIAN_BIB = """@article{jiang2012,
+  author = {姜斌 and 罗阿理 and 赵永恒},
+  title = {基于随机森林的激变变星候选体的数据挖掘},
+  journal = {光谱学与光谱分析},
+  year = {2012},
+}
+@book{qu1987,
+  title = {天问},
+  publisher = {北京出版社},
+  author = {屈原 and 陆元炽},
+  year = {1987},
+}
+@article{roweis2000,
+  author = {Sam T. Roweis and Lawrence K. Saul},
+  title = {Nonlinear dimensionality reduction by locally linear embedding},
+  year = {2000},
+}
+"""
+JAPANESE_BIB = """@book{yamada2001,
+  author = {山田 太郎 and 佐藤 花子},
+  title = {日本語の自然言語処理について},
+  publisher = {東京大学出版会},
+  year = {2001},
+}
+@article{suzuki2015,
+  author = {鈴木 一郎},
+  title = {深層学習による文書の分類と検索},
+  journal = {情報処理学会論文誌},
+  year = {2015},
+}
+"""
+TAIWANESE_BIB = """@article{lin2010,
+  author = {林志明 and 陳美玲},
+  title = {以隨機森林進行變星候選體的資料探勘},
+  journal = {臺灣天文學會會刊},
+  year = {2010},
+}
+@book{wang1998,
+  title = {中國古代天文學史},
+  publisher = {臺灣商務印書館},
+  author = {王國維},
+  year = {1998},
+}
+"""
+
+
+@pytest.mark.parametrize(
+    ("text", "codec", "language"),
+    [
+        pytest.param(EAST_ASIAN_BIB, "gbk", "Chinese", id="gbk"),
+        pytest.param(JAPANESE_BIB, "shift_jis", "Japanese", id="shift-jis"),
+        pytest.param(JAPANESE_BIB, "euc_jp", "Japanese", id="euc-jp"),
+        pytest.param(TAIWANESE_BIB, "big5", "Chinese", id="big5"),
+    ],
+)
+def test_a_file_in_a_legacy_east_asian_encoding_is_read_in_it_not_as_latin_letters(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], text: str, codec: str, language: str
+) -> None:
+    path = tmp_path / "refs.bib"
+    path.write_bytes(text.encode(codec))
+    assert io.read_text(path) == text
+    (note,) = capsys.readouterr().err.splitlines()
+    assert note.startswith(f"bibnorm: note: {path}: not UTF-8; read as ")
+    assert note.endswith(f"({language}); what bibnorm writes is UTF-8")
+
+
 def test_short_writes_to_stdout_are_completed_not_dropped(monkeypatch: pytest.MonkeyPatch) -> None:
     class ShortWrites(io_module.RawIOBase):
         """A raw stream that takes at most 5 bytes a call, as a nearly full disk does."""

@@ -26,7 +26,16 @@ from bibnorm.bib.bibfile import (
     render_blocks,
 )
 from bibnorm.config import BstName, Settings, settings_of
-from bibnorm.io import STDIO, KeptEncoding, decode_kept, decode_text, read_bytes, write_atomic
+from bibnorm.io import (
+    STDIO,
+    KeptEncoding,
+    decode_kept,
+    decode_lines,
+    decode_text,
+    east_asian,
+    read_bytes,
+    write_atomic,
+)
 from pydantic import BaseModel, ConfigDict
 
 from .settings import format_options_from, given_settings
@@ -88,9 +97,11 @@ def read_source(path: str, convert: bool = False) -> BibSource:
     text, encoding = decode_kept(data, name)
     note = None
     if encoding.legacy:
+        found = None if decode_lines(data)[1] else east_asian(data)  # as decode_text would read it
+        read_as = found[1] if found else "Windows-1252"
         note = (
             f"{name}: not UTF-8 throughout: its bytes are kept as they are "
-            "(--encoding utf-8 converts it, reading them as Windows-1252)"
+            f"(--encoding utf-8 converts it, reading them as {read_as})"
         )
     return BibSource(path=path, data=data, text=text, encoding=encoding, note=note)
 

@@ -81,7 +81,7 @@ def write_formatted(
     default="keep",
     show_default=True,
     help="keep: write each file's bytes in the encoding they had; utf-8: convert Latin-1 "
-    "(Windows-1252) and mixed files to UTF-8.",
+    "(Windows-1252), mixed, GBK, Shift_JIS and Big5 files to UTF-8.",
 )
 @jobs_option
 @json_option("With --check or --in-place: print what was found as JSON (stdout holds only that).")

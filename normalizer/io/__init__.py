@@ -12,8 +12,9 @@ One import for the whole ground floor of files, gathered from the modules that o
   `refuse_clashes` (no output is an input, no two outputs one file);
 - `bibnorm.io.reading` — `read_text` / `read_bytes`: one-line errors, a bound on what one input
   may cost (`input_limit`), standard input read once, and `LineCounter`;
-- `bibnorm.io.encodings` — `decode_text` (UTF-8, UTF-16, Windows-1252, line by line for a file
-  that mixes them) and `decode_kept` (text that encodes back to the same bytes).
+- `bibnorm.io.encodings` — `decode_text` (UTF-8, UTF-16, the legacy encodings of Chinese,
+  Japanese and Korean TeX, Windows-1252, line by line for a file that mixes it with UTF-8) and
+  `decode_kept` (text that encodes back to the same bytes).
 
 May import: bibnorm.errors.
 """
@@ -30,6 +31,7 @@ from bibnorm.io.encodings import (
     decode_kept,
     decode_lines,
     decode_text,
+    east_asian,
     encoding_note,
     refuse_binary,
 )
@@ -96,6 +98,7 @@ __all__ = [
     "decode_kept",
     "decode_lines",
     "decode_text",
+    "east_asian",
     "encoding_note",
     "expand_user",
     "held_folder",

@@ -1,15 +1,19 @@
 """Bytes of a text file to `str`, in whatever encoding old and new exporters wrote it.
 
 `decode_text` accepts UTF-8 (with or without BOM), UTF-16 (with BOM, or without one when the
-NUL pattern shows it) and the legacy 8-bit encoding of old exporters, Windows-1252 (Latin-1
-with printable characters in 0x80-0x9F; Latin-1 for the five bytes it leaves undefined), and
-refuses a file that starts like a PDF, an archive or an image (`refuse_binary`).
+NUL pattern shows it), the legacy multi-byte encodings of Chinese, Japanese and Korean TeX
+(`east_asian`: GBK/GB18030 of the CJK package, Shift_JIS and EUC-JP of pTeX, Big5, EUC-KR) and
+the legacy 8-bit encoding of old exporters, Windows-1252 (Latin-1 with printable characters in
+0x80-0x9F; Latin-1 for the five bytes it leaves undefined), and refuses a file that starts
+like a PDF, an archive or an image (`refuse_binary`).
 `decode_kept` decodes so that `KeptEncoding.encode` gives the same bytes back (``format``
 writes a file in the encoding it had).
 
-A file that is not UTF-8 throughout is read line by line: each line that is valid
-UTF-8 as UTF-8, each other line as Windows-1252, and one note on stderr names the
-lines read the legacy way (none named: the whole file was). Everything bibnorm writes
+Another file that is not UTF-8 throughout is read line by line: each line that is valid
+UTF-8 as UTF-8, each other line as Windows-1252, and one note on stderr names the lines
+read the legacy way (none named: the whole file was). A file mixing UTF-8 lines with
+others is never read in a multi-byte legacy encoding (a Chinese line that happens to be
+valid UTF-8 makes a GBK file one such: it is read line by line). Everything bibnorm writes
 is UTF-8, so a file mixing both (UTF-8 entries appended to an old Latin-1 ``.bib``) is
 repaired rather than refused: refusing would leave the user a file no tool converts
 (``iconv`` from Latin-1 double-encodes the UTF-8 part, "Müller" → "MÃ¼ller"), and the
@@ -116,10 +120,53 @@ def decode_text(data: bytes, name: str) -> str:
     except UnicodeDecodeError:
         pass
     text, legacy = decode_lines(data)
+    note = encoding_note(name, legacy)
+    # a file that mixes UTF-8 lines with others is no multi-byte legacy file
+    found = None if legacy else east_asian(data)
+    if found is not None:
+        text, described = found
+        note = f"{name}: not UTF-8; read as {described}; what bibnorm writes is UTF-8"
     if name not in ENCODING_NOTES.told:
         ENCODING_NOTES.told.add(name)
-        print(f"bibnorm: note: {encoding_note(name, legacy)}", file=sys.stderr)
+        print(f"bibnorm: note: {note}", file=sys.stderr)
     return text
+
+
+# The legacy multi-byte encodings of Chinese, Japanese and Korean TeX files, as charset-normalizer
+# names them: a file in one of them read as Windows-1252 would become Latin letters no tool turns
+# back ("姜斌" in GBK → "½ª±ó"). Rarer ones it knows (Johab, HZ) are left out: it sometimes finds
+# them in short Latin-1 texts.
+_EAST_ASIAN = frozenset(
+    {"gb2312", "gbk", "gb18030", "big5", "big5hkscs", "cp950"}  # Chinese
+    | {"cp932", "shift_jis", "shift_jis_2004", "shift_jisx0213", "euc_jp", "euc_jis_2004", "euc_jisx0213"}
+    | {"euc_kr", "cp949"}  # Korean
+)
+# What the detector looks at, at most: it weighs samples of what it is given, and a file of any
+# size costs it no more than this (the whole file is then decoded strictly in what it found).
+_DETECTOR_SAMPLE = 1 << 18
+
+
+def east_asian(data: bytes) -> tuple[str, str] | None:
+    """``data`` (not UTF-8) decoded in the legacy Chinese, Japanese or Korean encoding that
+    charset-normalizer finds in it, with that encoding's name; None where it finds another
+    language's encoding or the whole of ``data`` does not decode in the one found. The name is
+    Python's codec's, with the language: "gb18030 (Chinese)".
+
+    Telling these encodings from Windows-1252 (and from each other) is a matter of which
+    characters the bytes make and how often: charset-normalizer weighs exactly that.
+    """
+    from charset_normalizer import from_bytes  # imported by requests anyway; only on this path
+
+    sample = data
+    if len(data) > _DETECTOR_SAMPLE:  # cut at a line's end: never inside a character
+        sample = data[: data.rfind(b"\n", 0, _DETECTOR_SAMPLE) + 1] or data[:_DETECTOR_SAMPLE]
+    best = from_bytes(sample).best()
+    if best is None or best.encoding not in _EAST_ASIAN:
+        return None
+    try:
+        return data.decode(best.encoding), f"{best.encoding} ({best.language})"
+    except UnicodeDecodeError:
+        return None
 
 
 # The five bytes Windows-1252 leaves undefined are read as Latin-1 (C1 control characters).
