@@ -30,7 +30,6 @@ from bibnorm.io import (
     STDIO,
     KeptEncoding,
     decode_kept,
-    decode_lines,
     decode_text,
     east_asian,
     read_bytes,
@@ -97,7 +96,7 @@ def read_source(path: str, convert: bool = False) -> BibSource:
     text, encoding = decode_kept(data, name)
     note = None
     if encoding.legacy:
-        found = None if decode_lines(data)[1] else east_asian(data)  # as decode_text would read it
+        found = east_asian(data)  # as decode_text would read it
         read_as = found[1] if found else "Windows-1252"
         note = (
             f"{name}: not UTF-8 throughout: its bytes are kept as they are "

@@ -121,8 +121,7 @@ def decode_text(data: bytes, name: str) -> str:
         pass
     text, legacy = decode_lines(data)
     note = encoding_note(name, legacy)
-    # a file that mixes UTF-8 lines with others is no multi-byte legacy file
-    found = None if legacy else east_asian(data)
+    found = None if legacy else east_asian(data)  # (decode_lines named the lines of a mixed file)
     if found is not None:
         text, described = found
         note = f"{name}: not UTF-8; read as {described}; what bibnorm writes is UTF-8"
@@ -134,13 +133,19 @@ def decode_text(data: bytes, name: str) -> str:
 
 # The legacy multi-byte encodings of Chinese, Japanese and Korean TeX files, as charset-normalizer
 # names them: a file in one of them read as Windows-1252 would become Latin letters no tool turns
-# back ("姜斌" in GBK → "½ª±ó"). Rarer ones it knows (Johab, HZ) are left out: it sometimes finds
-# them in short Latin-1 texts.
-_EAST_ASIAN = frozenset(
-    {"gb2312", "gbk", "gb18030", "big5", "big5hkscs", "cp950"}  # Chinese
-    | {"cp932", "shift_jis", "shift_jis_2004", "shift_jisx0213", "euc_jp", "euc_jis_2004", "euc_jisx0213"}
-    | {"euc_kr", "cp949"}  # Korean
-)
+# back ("姜斌" in GBK → "½ª±ó"). Rarer ones it knows (Johab, HZ) are left out: it found Johab in
+# a short file of Latin-1 and UTF-8 lines.
+_CHINESE = {"gb2312", "gbk", "gb18030", "big5", "big5hkscs", "cp950"}
+_JAPANESE = {
+    "cp932",
+    "shift_jis",
+    "shift_jis_2004",
+    "shift_jisx0213",
+    "euc_jp",
+    "euc_jis_2004",
+    "euc_jisx0213",
+}
+_EAST_ASIAN = frozenset(_CHINESE | _JAPANESE | {"euc_kr", "cp949"})
 # What the detector looks at, at most: it weighs samples of what it is given, and a file of any
 # size costs it no more than this (the whole file is then decoded strictly in what it found).
 _DETECTOR_SAMPLE = 1 << 18
@@ -149,7 +154,8 @@ _DETECTOR_SAMPLE = 1 << 18
 def east_asian(data: bytes) -> tuple[str, str] | None:
     """``data`` (not UTF-8) decoded in the legacy Chinese, Japanese or Korean encoding that
     charset-normalizer finds in it, with that encoding's name; None where it finds another
-    language's encoding or the whole of ``data`` does not decode in the one found. The name is
+    language's encoding, the whole of ``data`` does not decode in the one found, or ``data`` mixes
+    lines of UTF-8 with others (`decode_lines` reads such a file). The name is
     Python's codec's, with the language: "gb18030 (Chinese)".
 
     Telling these encodings from Windows-1252 (and from each other) is a matter of which
@@ -157,6 +163,8 @@ def east_asian(data: bytes) -> tuple[str, str] | None:
     """
     from charset_normalizer import from_bytes  # imported by requests anyway; only on this path
 
+    if decode_lines(data)[1]:
+        return None
     sample = data
     if len(data) > _DETECTOR_SAMPLE:  # cut at a line's end: never inside a character
         sample = data[: data.rfind(b"\n", 0, _DETECTOR_SAMPLE) + 1] or data[:_DETECTOR_SAMPLE]
