@@ -169,6 +169,68 @@ def test_the_written_authors_are_the_names_as_printed_without_the_sentences_peri
     assert tagger.TaggedReference(text, tuple(tokens), labels).written_authors() == written
 
 
+@pytest.mark.parametrize(
+    ("text", "labels", "title"),
+    [
+        pytest.param(
+            "Haralambous Y. 1994. Typesetting Khmer[J]. Electronic Publishing, 7(4): 197-215.",
+            (
+                "family",
+                "given",
+                "date",
+                "title",
+                "title",
+                "container",
+                "container",
+                "volume",
+                "issue",
+                "pages",
+            ),
+            "Typesetting Khmer",
+            id="a-journal-article-J",
+        ),
+        pytest.param(
+            "Knuth D E. The TeXbook[M/CD]. Reading: Addison-Wesley, 1984.",
+            ("family", "given", "given", "title", "title", "place", "publisher", "date"),
+            "The TeXbook",
+            id="a-book-on-a-disc-M/CD",
+        ),
+        pytest.param(
+            "Zhai X. Scaling vision transformers[C]//CVPR. 2022.",
+            ("family", "given", "title", "title", "title", "date"),
+            "Scaling vision transformers",
+            id="a-paper-C-before-its-proceedings",
+        ),
+        # a mark's letters inside the title are the title's
+        pytest.param(
+            "Smith J. Kernels of degree[N] in fields. Ann Math, 2001.",
+            (
+                "family",
+                "given",
+                "title",
+                "title",
+                "title",
+                "title",
+                "title",
+                "container",
+                "container",
+                "date",
+            ),
+            "Kernels of degree[N] in fields",
+            id="inside-the-title-it-stays",
+        ),
+    ],
+)
+def test_the_title_leaves_out_the_kind_of_work_gbt_7714_glues_to_it(
+    text: str, labels: tuple[str, ...], title: str
+) -> None:
+    spans = tagger.tokenize(text)
+    tokens = tuple(text[start:end] for start, end in spans)
+    assert len(tokens) == len(labels)
+    read = tagger._tagged(text, spans, tokens, labels, [1.0] * len(tokens), {})
+    assert read.title == title
+
+
 def test_the_features_see_shape_punctuation_lexicons_and_position() -> None:
     rows = tagger.token_features(["Zhai,", "X.", "(2021).", "“Scaling", "vision”,", "Journal"])
     assert {"w=zhai", "shape=Xx", "last=,", "BOS"} <= set(rows[0])
