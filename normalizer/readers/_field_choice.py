@@ -49,7 +49,7 @@ from bibnorm.readers._venue_arbiter import overruled_venue
 from bibnorm.readers._year_arbiter import overruled_year
 from bibnorm.readers.tagger import LABELS, NAME_LABELS, TaggedReference
 from bibnorm.text.names import INITIAL, ORGANISATION_WORDS
-from bibnorm.text.titles import KIND_OF_WORK_CODE, title_key
+from bibnorm.text.titles import title_key
 from bibnorm.text.word_tables import publisher_words, title_omitted_words
 
 # Chosen on the validation styles (docs/tagger.md). Per field: the model's reading is kept where
@@ -1053,10 +1053,9 @@ def list_fit(titles: Sequence[tuple[str | None, str | None]]) -> ListFit:
 
 def _title_of_the_list(tagged: TaggedReference, kept: str | None, fit: ListFit) -> str | None:
     """The title kept (``kept``), or the model's where the rules do not fit the list's style
-    (``fit``), the model is sure of its title and doubts the one kept (`UNFIT`), without a kind of
-    work's mark (GB/T 7714's "[M]", which the rules leave out too); not where the kept title is
-    quoted and the model's runs past the quotation marks ("Oman, Paul W. and Curtis R. Cook,
-    “Typographic Style is More than Cosmetic” Communications of the …")."""
+    (``fit``), the model is sure of its title and doubts the one kept (`UNFIT`); not where the kept
+    title is quoted and the model's runs past the quotation marks ("Oman, Paul W. and Curtis R.
+    Cook, “Typographic Style is More than Cosmetic” Communications of the …")."""
     if not fit.unfit or (tagged.confidence("title") or 0.0) < UNFIT["title-sure"]:
         return kept
     if kept and _quoted(tagged, kept) and tagged.overlap("title", kept) == "within":
@@ -1064,18 +1063,12 @@ def _title_of_the_list(tagged: TaggedReference, kept: str | None, fit: ListFit) 
     agreement = tagged.agreement("title", kept) if kept else None
     if agreement is not None and agreement >= UNFIT["title-doubted"]:
         return kept
-    return _KIND_MARK.sub("", tagged.title or "").rstrip() or None
+    return tagged.title
 
 
 def _alike(read: str | None, own: str | None) -> bool:
-    """Whether two readings of a title have the same words (`title_key`), or both none; a kind of
-    work's mark the model reads into the title aside (GB/T 7714's "Title[M].", which the rules
-    leave out)."""
-    return title_key(read or "") == title_key(_KIND_MARK.sub("", own or ""))
-
-
-# GB/T 7714's kind of work after a title, as the model's title ends in it: "[M", "[J/OL]"
-_KIND_MARK = re.compile(rf"{KIND_OF_WORK_CODE}\]?$")
+    """Whether two readings of a title have the same words (`title_key`), or both none."""
+    return title_key(read or "") == title_key(own or "")
 
 
 def _chosen_names(

@@ -76,10 +76,10 @@ _TOKEN = re.compile(r"\S+")
 _PACKED_CUT = re.compile(r"(?<=[\d)][;:])(?=[\d(])|(?<=\d)(?=\(\d)")
 _EDGE_PUNCTUATION = "\"'“”‘’«»()[]{}<>,.;:!?"
 _YEAR = re.compile(r"(?<!\d)(?:1[5-9]|20)\d\d(?!\d)")
-# a year as a date prints it: "2021", "(2021a)", not the decade of "the 2020s"
 # GB/T 7714's kind of work glued to a title's last word, as the title's text ends in it: "[J", "[M]",
 # "[J/OL]", "[C]//Proceedings…" (`_trimmed` took the period after it, or the bracket)
 _KIND_MARK = re.compile(rf"(?<=\S){KIND_OF_WORK_CODE}(?:\](?://[\s\S]*+)?)?$")
+# a year as a date prints it: "2021", "(2021a)", not the decade of "the 2020s"
 _YEAR_ALONE = re.compile(r"(?<!\d)(?:1[5-9]|20)\d\d(?!\d|s\b)")
 _DOI = re.compile(r"10\.\d{4,9}/")
 _ARXIV = re.compile(r"(?<!\d)\d{4}\.\d{4,5}(?!\d)|(?:^|/|:)[a-z-]+(?:\.[A-Z]{2})?/\d{7}")
