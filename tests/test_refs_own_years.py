@@ -63,6 +63,10 @@ from pdf_lines import read_lines, styled
                      "Burlington, VT, USA, 1983), Orig. publ. 1940.", 1983, id="orig-publ-after-a-bracket"),
         pytest.param("Buchanan-Brown, J. Early Victorian illustrated books (British Library, London, UK, "
                      "2005). Originally published 1896.", 2005, id="originally-published"),
+        # the RFC Editor's .bib note (IEEEtran, a thesis's list): the RFCs that update it, by number
+        pytest.param("P. Mockapetris, “Domain names - concepts and facilities.” RFC 1034 (INTERNET "
+                     "STANDARD), Nov. 1987. Updated by RFCs 1101, 1183, 1348, 1876, 1982, 2065, 2181.", 1987,
+                     id="rfcs-updating-it"),
     ],
 )  # fmt: skip
 def test_the_year_is_the_references_own(text: str, year: int | None) -> None:

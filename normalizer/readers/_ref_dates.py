@@ -39,6 +39,8 @@ _RELATED_NOTE = re.compile(
     # APA's "(Original work published 1962)", in French "(Ouvrage original publié en 1902)"
     r"|Original\s+work\s+published|Ouvrage\s+original\s+publié"
     r"|[Ee]xcerpt(?:ed)?\s+(?:in|from)"
+    # the RFC Editor's .bib notes of the later RFCs that change one: "Updated by RFCs 1101, …, 2065"
+    r"|(?:Updated|Obsoleted)\s+by\s+RFCs?(?=\s+\d)"
     # a translation's "Trans. by Monika B. Vizedom and Gabrielle L. Caffee as The Rites of Passage"
     r"|[Tt]rans(?:\.|lated)\s+(?:from\s+(?:the\s+)?[A-Z]\w+\s+)?by\s[^()]{1,120}?\sas(?=\s[A-Z\d“\"‘])"
     r")\b.*$",
@@ -74,7 +76,8 @@ _VOLUME_AFTER_YEAR = re.compile(
 
 
 def dating_text(text: str) -> str:
-    """``text`` with what dates other works blanked: a related work's note after a year; a
+    """``text`` with what dates other works blanked: a related work's note after a year (a
+    reprint's, a translation's, the later RFCs that update one); a
     range's end year, and the years inside the range printed after it (its volumes'); and
     what is no date at all, pages ("pp. 1517–1530", a volume's "169, 1631–1638", "— P. 1969",
     "1999–2012頁"), a volume's number ("vol. 1825"), a volume and first page beside their year
