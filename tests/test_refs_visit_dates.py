@@ -110,6 +110,20 @@ from bibnorm.text.word_tables import name_list_conjunctions, name_particles, vis
             2001,
             id="gbt-the-day-it-was-cited",
         ),
+        # a Vietnamese report's biblatex list: the page's date, then the last visit's, in numbers
+        # joined by hyphens, the day or the month first
+        pytest.param(
+            "Moodle. About Moodle. https://docs.moodle.org/36/en/About_Moodle. 12-2018 (truy cập lần cuối "
+            "15-03-2019).",
+            2018,
+            id="vietnamese-truy-cap-a-month-and-year",
+        ),
+        pytest.param(
+            "Moodle. A Step-by-step Guide To Creating Blocks. https://docs.moodle.org/dev/Blocks. 13-03-2019 "
+            "(truy cập lần cuối 29-04-2019).",
+            2019,
+            id="vietnamese-truy-cap-a-day-month-and-year",
+        ),
         pytest.param(
             "A. Dunkels, “The contiki operating system. web page,” Visited 2005- 03-18. URL: "
             "http://www. sics. se/adam/contiki, Tech. Rep., 2006.",
@@ -198,6 +212,7 @@ def test_a_web_page_s_title_before_its_link_and_visit_names_no_one(text: str, ti
         pytest.param("Anna Ek och Bo Berg", ["Anna Ek", "Bo Berg"], id="swedish-och"),
         pytest.param("И. Иванов и П. Петров", ["И. Иванов", "П. Петров"], id="russian-i"),
         pytest.param("Ali Yılmaz ve Ayşe Kaya", ["Ali Yılmaz", "Ayşe Kaya"], id="turkish-ve"),
+        pytest.param("B. Williams và M. Dougiamas", ["B. Williams", "M. Dougiamas"], id="vietnamese-va"),
         pytest.param("Jean Dupont et al.", ["Jean Dupont"], id="et-al-is-no-conjunction"),
         pytest.param(
             "José Ortega y Gasset", ["José Ortega y Gasset"], id="a-family-joiner-is-no-conjunction"
