@@ -245,6 +245,36 @@ at least 90% of the ``.bbl``'s items::
     python bench/bench_pdf_corpus.py --manifest bench/pdf_dev9/manifest.csv --cache DIR --fetch
     python bench/bench_pdf_corpus.py --manifest bench/pdf_dev9/manifest.csv --cache DIR --timeout 60
 
+An eleventh, for development too: ``bench/pdf_dev10/manifest.csv`` — 47 authors' PDFs from 47
+further repositories (none, nor any of their owners, named by any other manifest under ``bench/``),
+weighted again toward numbered one-column lists, in countries, languages and templates no other set
+holds (27: Croatian and Czech theses, ČSN ISO 690's numbered form among them, a Vietnamese report in
+biblatex ``numeric``, a Persian seminar report, a Russian GOST report, a Chinese GB/T 7714 thesis,
+Pakistani, US, Italian and Algerian theses and reports, Springer Nature's ``sn-jnl``,
+``elsarticle``'s ``preprint`` with ``elsarticle-num``, LNCS's "1." labels in a seminar paper and a
+biology paper, JASA's list whose label stands on a line of its own, ACM's numbered
+``ACM-Reference-Format``, a physics report in biblatex with DOIs and arXiv ids, Polish engineering
+theses, a research statement whose references go on from the numbers of the author's own papers
+listed before them), lists neither numbered nor labelled by author and year (7: ``alpha`` and
+biblatex ``alphabetic`` labels in Italian and German theses, bracketed name-and-year labels
+"[Church, 1996]" in a Czech logic thesis, ABNT's unlabelled author-date list, an unlabelled
+``plainnat``-like list with the pages citing each item, a French-style unlabelled list "Alishahi A.,
+Chrupała G., “…”", a philosophy thesis's biblatex list with a dash for a repeated author),
+author-year lists (9: ``elsarticle-harv`` in ``cas-sc``, ``agsm`` and Indonesian ``harvard``, APA in
+chemistry and in a Filipino paper, palaeontology and statistics theses, a Finnish article-based
+thesis whose appended papers print lists of their own, a German report's list under sub-headings)
+and four numbered two-column papers (IEEE, ACM, REVTeX). Candidates came from repositories whose
+committed ``.bbl`` names a school's or a template's main file (``diplomski.bbl``, ``diplomka.bbl``,
+``bakalarka.bbl``, ``luanvan.bbl``, ``sn-article.bbl``, ``elsarticle-template.bbl``,
+``samplepaper.bbl``, ``Paper.bbl``, ``Manuscript.bbl``, ``dissertation.bbl``, ``Dissertation.bbl``,
+``thesis-main.bbl``, ``thesis_main.bbl``, ``MA.bbl``, ``seminar.bbl``, ``expose.bbl``,
+``preprint.bbl``, ``arxiv.bbl``) or from mirrors earlier set builders fetched and left unused, with
+the PDF of the same name at the same commit. Its truth is ``bbl-keys-bib`` throughout, each row kept
+where its truth's references found printed are at least 90% of the ``.bbl``'s items::
+
+    python bench/bench_pdf_corpus.py --manifest bench/pdf_dev10/manifest.csv --cache DIR --fetch
+    python bench/bench_pdf_corpus.py --manifest bench/pdf_dev10/manifest.csv --cache DIR --timeout 60
+
 A truth corrected by hand lives beside its manifest, never in the cache (which a ``--fetch`` refill
 makes as the repositories commit it): ``truth-overrides/<id>.bib`` holds the references the PDF
 prints that its committed truth lacks (a ``.bbl`` older than its PDF) or all of them (a ``.bbl``

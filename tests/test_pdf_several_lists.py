@@ -52,6 +52,7 @@ def test_each_heading_that_names_references_starts_a_list() -> None:
         pytest.param("Other references", 14.35, False, id="a-word-not-capitalised-as-a-heading-prints-it"),
         pytest.param("其它参考文献示例", 14.35, False, id="a-part-heading-in-a-script-without-capitals"),
         pytest.param("Références citées", 14.35, True, id="another-language-by-the-headings-table"),
+        pytest.param("مراجع", 14.35, True, id="persian-by-the-headings-table"),
         pytest.param("Reports and Gray Literature", 14.35, False, id="a-word-naming-literature-in-general"),
         pytest.param("References", 10.0, True, id="the-plain-heading-at-any-size"),
         pytest.param("APA 10.1 References", 10.0, False, id="body-size-is-a-sentence"),
@@ -117,6 +118,28 @@ def test_continuations_alone_on_a_new_page_do_not_end_the_list() -> None:
         apa_line(HANGING, "https://twitter.com/APA_Style", page=2),
     ]  # fmt: skip
     assert layout_end(rebased(lines), 0, len(lines)) == len(lines)
+
+
+def test_a_list_goes_on_to_a_verso_page_whose_margin_is_left_of_the_recto_ones() -> None:
+    """A two-sided thesis's bibliography (natbib, 10 pt): on its first page, a recto one, the
+    references start 156 pt from the page's edge; the verso page after it sets its text block
+    85 pt further left, its first reference at 71 pt. The list goes on there: a line is "well left"
+    of the list only beside the lines of pages of its own side."""
+    recto, verso = 156.0, 71.0
+    lines = [
+        apa_line(recto, "Baxter, J. (2000). A model of inductive bias learning. Journal of", page=73),
+        apa_line(recto + 11, "Artificial Intelligence Research, 12(1):149–198.", page=73),
+        apa_line(recto, "Bell, R. M. and Koren, Y. (2007). Lessons from the netflix prize", page=73),
+        apa_line(recto + 11, "challenge. SIGKDD Explor. Newsl., 9(2):75–79.", page=73),
+        apa_line(verso, "Ben-David, S. and Schuller, R. (2003). Exploiting task relatedness", page=74),
+        apa_line(verso + 11, "for multiple task learning. In Learning Theory, pages 567–580.", page=74),
+        apa_line(verso, "Bengio, Y. (2009). Learning deep architectures for ai. Foundation", page=74),
+        apa_line(verso + 11, "and Trends of Machine Learning, 2(1):1–127.", page=74),
+    ]  # fmt: skip
+    assert layout_end(lines, 0, len(lines)) == len(lines)
+    # on a page of the list's own side, a line that far left is still text in the margin
+    margin_note = apa_line(verso, r"\citep{Bell2007}", size=9, page=73)
+    assert layout_end([*lines[:4], margin_note, *lines[4:]], 0, len(lines) + 1) == 4
 
 
 def test_every_list_before_the_last_is_found_and_read() -> None:

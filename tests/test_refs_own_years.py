@@ -63,6 +63,13 @@ from pdf_lines import read_lines, styled
                      "Burlington, VT, USA, 1983), Orig. publ. 1940.", 1983, id="orig-publ-after-a-bracket"),
         pytest.param("Buchanan-Brown, J. Early Victorian illustrated books (British Library, London, UK, "
                      "2005). Originally published 1896.", 2005, id="originally-published"),
+        # the RFC Editor's .bib note (IEEEtran, a thesis's list): the RFCs that update it, by number
+        pytest.param("P. Mockapetris, “Domain names - concepts and facilities.” RFC 1034 (INTERNET "
+                     "STANDARD), Nov. 1987. Updated by RFCs 1101, 1183, 1348, 1876, 1982, 2065, 2181.", 1987,
+                     id="rfcs-updating-it"),
+        # a month and year joined by a hyphen date the work ("7-2012"), a page range joined so does not
+        pytest.param("A. Author. A title. Journal 12, pp. 12-2018, 2001.", 2001,
+                     id="pages-joined-by-a-hyphen"),
     ],
 )  # fmt: skip
 def test_the_year_is_the_references_own(text: str, year: int | None) -> None:

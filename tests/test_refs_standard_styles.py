@@ -40,6 +40,13 @@ from bibnorm.readers.refs import parse_reference
         pytest.param("G. David Forney Jr., and Andrea Montanari. On exponential error bounds for random "
                      "codes on the DMC. 2001.", "On exponential error bounds for random codes on the DMC",
                      "G. David Forney Jr", id="junior-and-a-second-name"),
+        # plainnat-like (a thesis's): the last name after "and" with its initial, a period, the title,
+        # then the editors before the proceedings' title (no APS list whose journal ends the title)
+        pytest.param("R. Kiros, Y. Zhu, R. R. Salakhutdinov, R. Zemel, R. Urtasun, A. Torralba, and S. "
+                     "Fidler. Skip-thought vectors. In C. Cortes, N. D. Lawrence, D. D. Lee, M. Sugiyama, "
+                     "and R. Garnett, editors, Advances in Neural Information Processing Systems 28, pages "
+                     "3294–3302. Curran Associates, Inc., 2015.", "Skip-thought vectors", "R. Kiros",
+                     id="an-initial-after-and-then-the-editors"),
         pytest.param("Milne-Thomson, L. M., Theoretical Hydrodynamics, 5th edition, 480, London: MaCmillan "
                      "Press, 1968.", "Theoretical Hydrodynamics", "Milne-Thomson, L. M.",
                      id="econ-an-inverted-name-then-a-title-with-a-comma"),

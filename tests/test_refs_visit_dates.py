@@ -92,6 +92,38 @@ from bibnorm.text.word_tables import name_list_conjunctions, name_particles, vis
             2008,
             id="apa-retrieved",
         ),
+        # ČSN ISO 690 as Czech theses print it (a FIT VUT thesis's list): the page's date, then "[cit. …]"
+        pytest.param(
+            "Tišňovský, P.: Fixed point arithmetic [online]. https://www.root.cz/clanky/fixed-point-"
+            "arithmetic/, 2006-05-31 [cit. 2017-11-22].",
+            2006,
+            id="czech-cit",
+        ),
+        pytest.param(
+            "Vašíček, Z.: FITkit [online]. 2006 [cit. 2018-05-16].", 2006, id="czech-cit-after-the-year"
+        ),
+        # GB/T 7714's electronic resource: its date of update in parentheses, the day it was cited in
+        # square brackets (a Tianjin University thesis's list)
+        pytest.param(
+            "萧钰. 出版业信息化迈人快车道[EB/OL]. (2001-12-19)[2002-04-15]. "
+            "http://www.creader.com/news/20011219/200112190019.html.",
+            2001,
+            id="gbt-the-day-it-was-cited",
+        ),
+        # a Vietnamese report's biblatex list: the page's date, then the last visit's, in numbers
+        # joined by hyphens, the day or the month first
+        pytest.param(
+            "Moodle. About Moodle. https://docs.moodle.org/36/en/About_Moodle. 12-2018 (truy cập lần cuối "
+            "15-03-2019).",
+            2018,
+            id="vietnamese-truy-cap-a-month-and-year",
+        ),
+        pytest.param(
+            "Moodle. A Step-by-step Guide To Creating Blocks. https://docs.moodle.org/dev/Blocks. 13-03-2019 "
+            "(truy cập lần cuối 29-04-2019).",
+            2019,
+            id="vietnamese-truy-cap-a-day-month-and-year",
+        ),
         pytest.param(
             "A. Dunkels, “The contiki operating system. web page,” Visited 2005- 03-18. URL: "
             "http://www. sics. se/adam/contiki, Tech. Rep., 2006.",
@@ -113,6 +145,35 @@ def test_a_visit_date_is_not_the_work_s_year(text: str, year: int) -> None:
     ],
 )
 def test_a_visit_word_elsewhere_leaves_the_year(text: str, year: int) -> None:
+    assert parse_reference(text).year == year
+
+
+@pytest.mark.parametrize(
+    ("text", "year"),
+    [
+        # abnTeX2's author-date list (a Brazilian TCC): a page with no date of its own prints its
+        # year in the visit's date, with the letter that tells the author's works of the year apart
+        pytest.param(
+            "CRUNCHBASE. CrunchBase: LinkedIn. Disponível em: <http://www.crunchbase.com/company/linkedin>. "
+            "Acesso em: jan. 2012b.",
+            2012,
+            id="abnt-a-letter-after-the-visit-s-year",
+        ),
+        pytest.param(
+            "ANDROID MARKET. Android Market – Facebook para Android. Disponível em: "
+            "<http://market.android.com/details?id=com.facebook.katana>. Acesso em: jan. 2012a.",
+            2012,
+            id="abnt-the-first-letter",
+        ),
+        # the same list's pages whose year has no letter: the visit's date alone, no year of the work
+        pytest.param(
+            "AMAZON. About AWS. Disponível em: <http://aws.amazon.com/what-is-aws/>. Acesso em: jan. 2012.",
+            None,
+            id="abnt-no-letter",
+        ),
+    ],
+)
+def test_a_visit_s_year_with_a_letter_after_it_is_the_work_s(text: str, year: int | None) -> None:
     assert parse_reference(text).year == year
 
 
@@ -151,10 +212,17 @@ def test_a_web_page_s_title_before_its_link_and_visit_names_no_one(text: str, ti
         pytest.param("Anna Ek och Bo Berg", ["Anna Ek", "Bo Berg"], id="swedish-och"),
         pytest.param("И. Иванов и П. Петров", ["И. Иванов", "П. Петров"], id="russian-i"),
         pytest.param("Ali Yılmaz ve Ayşe Kaya", ["Ali Yılmaz", "Ayşe Kaya"], id="turkish-ve"),
+        pytest.param("B. Williams và M. Dougiamas", ["B. Williams", "M. Dougiamas"], id="vietnamese-va"),
         pytest.param("Jean Dupont et al.", ["Jean Dupont"], id="et-al-is-no-conjunction"),
         pytest.param(
             "José Ortega y Gasset", ["José Ortega y Gasset"], id="a-family-joiner-is-no-conjunction"
         ),
+        # before an initial, which opens a given name, the family joiner is the list's "and"
+        pytest.param(
+            "S. Konyagin i D. Kutzarova", ["S. Konyagin", "D. Kutzarova"], id="croatian-i-before-an-initial"
+        ),
+        pytest.param("A. Pérez y J. García", ["A. Pérez", "J. García"], id="spanish-y-before-an-initial"),
+        pytest.param("M. Rossi e G. Bianchi", ["M. Rossi", "G. Bianchi"], id="italian-e-before-an-initial"),
         pytest.param(
             "{Müller und Söhne}, Jim Smith", ["{Müller und Söhne}", "Jim Smith"], id="braces-protect"
         ),
@@ -184,6 +252,13 @@ def test_an_author_list_splits_at_its_language_s_conjunction(text: str, names: l
             id="german-inverted-initials",
         ),
         pytest.param("Smith, J. et al. A title. Journal, 2001.", ("Smith, J.", "others"), id="et-al"),
+        # amsplain in Croatian (a Zagreb thesis): names, title and venue between commas, "i" for "and"
+        pytest.param(
+            "J. Bourgain, S. J. Dilworth, K. Ford, S. Konyagin i D. Kutzarova, Explicit constructions of "
+            "RIP matrices and related problems, arXiv e-prints (2010), arXiv:1008.4535.",
+            ("J. Bourgain", "S. J. Dilworth", "K. Ford", "S. Konyagin", "D. Kutzarova"),
+            id="croatian-i-amsplain",
+        ),
     ],
 )
 def test_a_reference_s_authors_split_at_its_language_s_conjunction(

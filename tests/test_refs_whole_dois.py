@@ -42,6 +42,15 @@ OTHERS = "\n\nDoe J. Another paper. Cell. 2018;1:1-2.\n\nRoe R. Third paper here
             None,
             id="a number after a year part and its spaced dot",
         ),
+        # biblatex-phys with DOIs (a physics report): APS's DOI ends with the article's first page,
+        # a year's shape, set apart after the period where the line broke: none rather than one cut
+        pytest.param(
+            "R. G. Edwards and A. D. Sokal, “Generalization of the fortuin-kasteleyn-swendsen-wang "
+            "representation and monte carlo algorithm”, Physical Review D 38, 2009–2012 (1988) "
+            "10.1103/physrevd.38. 2009.",
+            None,
+            id="a first page of a year's shape after its spaced dot",
+        ),
         pytest.param(
             "Letnic, M. and Dickman, C. R. (2012). Top predators. Biological Reviews. DOI: 10.1111/j.1469-"
             " 185X.2011. 00203.x.",

@@ -228,7 +228,9 @@ def layout_end(lines: Sequence[Line], first: int, end: int) -> int:
     """Where the list of ``lines[first:end]`` ends by its geometry: at the first heading (a
     line larger than the list's type) after which the next line starts at no place a line of
     the list started at before it on a page of the same side (recto and verso pages may have
-    their own margins) and column, or at a line well left of them; ``end`` when none does.
+    their own margins) and column, or at a line well left of them, the first line on a page of a side
+    the list has not reached yet excepted (a thesis's verso pages may start 85 pt left of its recto
+    ones); ``end`` when none does.
     Places are compared in ems of the list's type, not of a line's first character (which may
     be a superscript)."""
     listed = [line for line in lines[first:end] if line.text.strip()]
@@ -241,7 +243,9 @@ def layout_end(lines: Sequence[Line], first: int, end: int) -> int:
         if not line.text.strip():
             continue
         if line.size <= body * LARGER:
-            if _left_of(line, _seen(line, places, body), body):
+            # the first line on a page of a side not seen yet opens that side's places (a verso
+            # page's text block may stand well left of the recto ones')
+            if side(line) in places and _left_of(line, _seen(line, places, body), body):
                 return at
             places.setdefault(side(line), []).append(line.left)
             continue

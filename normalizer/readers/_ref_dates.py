@@ -39,6 +39,8 @@ _RELATED_NOTE = re.compile(
     # APA's "(Original work published 1962)", in French "(Ouvrage original publié en 1902)"
     r"|Original\s+work\s+published|Ouvrage\s+original\s+publié"
     r"|[Ee]xcerpt(?:ed)?\s+(?:in|from)"
+    # the RFC Editor's .bib notes of the later RFCs that change one: "Updated by RFCs 1101, …, 2065"
+    r"|(?:Updated|Obsoleted)\s+by\s+RFCs?(?=\s+\d)"
     # a translation's "Trans. by Monika B. Vizedom and Gabrielle L. Caffee as The Rites of Passage"
     r"|[Tt]rans(?:\.|lated)\s+(?:from\s+(?:the\s+)?[A-Z]\w+\s+)?by\s[^()]{1,120}?\sas(?=\s[A-Z\d“\"‘])"
     r")\b.*$",
@@ -52,8 +54,12 @@ _YEAR_AFTER_COMMA = re.compile(rf",\s{YEARS}(?!\d)|\({YEARS}\)[.\s]*$")
 _RANGE = re.compile(rf"(?<![\d./:-])({YEARS})\s?[–—]\s?({YEARS}|\d{{2}})(?![\d–—-])")
 YEAR = re.compile(rf"(?<!\d){YEARS}(?!\d)")  # a year, not part of a longer number
 # A date in numbers, its day and month before its year: German "30.07.2020" (not a longer run of
-# numbers joined by periods, a version's or an address's)
-_NUMERIC_DATE = re.compile(rf"(?<![\d.])\d{{1,2}}\.\s?\d{{1,2}}\.\s?({YEARS})(?![\d.]\d)")
+# numbers joined by periods, a version's or an address's); or joined by hyphens, its day or its
+# month first, biblatex's Vietnamese "24-12-2016" and "7-2012" (a month up to 12; not a range's end)
+_NUMERIC_DATE = re.compile(
+    rf"(?<![\d.])\d{{1,2}}\.\s?\d{{1,2}}\.\s?({YEARS})(?![\d.]\d)"
+    rf"|(?<![\d./:–-])(?:\d{{1,2}}-)?(?:0?[1-9]|1[0-2])-({YEARS})(?![\d–-])"
+)
 # "pp. 1517–1530", "p. 1999", "pages 1192–1199", "pp. A12–A15": pages; GOST's "— P. 1969." (after
 # its dash: not an initial, "Smith, J. P. 1999."); a volume's number, "Proc. SPIE, vol. 1825"
 _PAGES = re.compile(
@@ -74,13 +80,14 @@ _VOLUME_AFTER_YEAR = re.compile(
 
 
 def dating_text(text: str) -> str:
-    """``text`` with what dates other works blanked: a related work's note after a year; a
+    """``text`` with what dates other works blanked: a related work's note after a year (a
+    reprint's, a translation's, the later RFCs that update one); a
     range's end year, and the years inside the range printed after it (its volumes'); and
     what is no date at all, pages ("pp. 1517–1530", a volume's "169, 1631–1638", "— P. 1969",
     "1999–2012頁"), a volume's number ("vol. 1825"), a volume and first page beside their year
     ("44 (1980) 1645", "2015, 1850, 1041–1058"). A date written in numbers, day and month
-    before the year ("Kubernetes. Nodes, 30.07.2020."), gives its year alone."""
-    text = _NUMERIC_DATE.sub(r"\1", text)
+    before the year ("Kubernetes. Nodes, 30.07.2020.", "24-12-2016", "7-2012"), gives its year alone."""
+    text = _NUMERIC_DATE.sub(lambda date: date.group(1) or date.group(2), text)
     note = _RELATED_NOTE.search(text)
     if note and YEAR.search(text, 0, note.start()):
         text = text[: note.start()]

@@ -205,8 +205,14 @@ _FAMILY_ALONE = re.compile(rf"^[{_CAPITAL}][\w'’-]+$")
 def _is_name_piece(piece: str) -> bool:
     """Whether ``piece`` (one comma-separated part) is a name, or names joined by "and"."""
     piece = _COLLABORATION_AFTER.sub("", piece)
-    # "C. J. Halboth and W. Metzner": two authors, no comma between them
-    return all(_PHYSICS_NAME.match(name) for name in piece.split(" and "))
+    # "C. J. Halboth and W. Metzner": two authors, no comma between them ("S. Konyagin i D.
+    # Kutzarova": a word that also joins family names joins two names before an initial)
+    return all(_PHYSICS_NAME.match(name) for name in _NAMES_JOINED.split(piece))
+
+
+_NAMES_JOINED = re.compile(
+    rf" and |\s{alternation(name_particles().family_joiners)}\s(?=[{_CAPITAL}][a-z]?\.)"
+)
 
 
 def _names(pieces: list[str]) -> int:
@@ -261,8 +267,11 @@ _UNTITLED_AFTER_NAMES = re.compile(
 
 
 # Names in a sentence of their own after the last comma: natbib's "G. David Forney Jr., and Andrea
-# Montanari. Title", no APS list.
+# Montanari. Title", no APS list; with an initial ("…, A. Torralba, and S. Fidler. Skip-thought
+# vectors. In C. Cortes, …, editors, …") whatever journal follows, where no year opens the sentence
+# after it (ACM's "…, and Y. Jin. 2017. Title [educational forum]. Journal").
 _NAME_THEN_SENTENCE = re.compile(r"^and\s[A-Z][a-z]+(?:\s[A-Z]\.)*\s[A-Z][\w'’-]+\.\s")
+_INITIAL_THEN_SENTENCE = re.compile(r"^and\s[A-Z]\.(?:\s[A-Z]\.)*\s[A-Z][\w'’-]+\.\s(?!\d)")
 
 
 def _journal_after_title(pieces: list[str], at: int, unnumbered: Collection[int] = ()) -> bool:
@@ -294,6 +303,8 @@ def physics_title(text: str) -> tuple[str | None, str] | None:
     authors = ", ".join(pieces[:names])
     if _untitled_work(pieces, names):
         return None, authors
+    if _INITIAL_THEN_SENTENCE.match(pieces[names]):  # before a listed journal: the editors' "In C. Cortes, …"
+        return None
     listed = _listed_journal(pieces, names)
     if listed == names:  # "J. M. Brown and R. C. Thomson, Annual Review of Ecology, Evolution, and …"
         return None, authors

@@ -393,9 +393,24 @@ def _year_after_names(bare: str) -> re.Match[str] | None:
     return None if _TITLE_RUN.search(bare, 0, after.start(2)) else after
 
 
+def _visit_left(visit: re.Match[str]) -> str:
+    """What dates the work in a visit's date: nothing, but for a year a letter follows, which
+    tells apart one author's works of that year ("Acesso em: jan. 2012a.": abnTeX2 prints the
+    work's year there when a page has no date of its own)."""
+    following = visit.string[visit.end() : visit.end() + 2]
+    return f" {visit.group()[-4:]}" if _YEAR_LETTER.match(following) else " "
+
+
+_YEAR_LETTER = re.compile(r"[a-z](?![^\W\d_])")
+# GB/T 7714's date of citing an electronic resource, in square brackets after its date of update
+# ("Title[EB/OL].(2001-12-19)[2002-04-15].") or alone: the day the page was read, not the work's.
+_CITATION_DATE = re.compile(rf"\[{YEARS}-\d{{1,2}}-\d{{1,2}}\]")
+
+
 def _dating_years(bare: str, after_authors: re.Match[str] | None, astro: AstroReference | None) -> list[int]:
     """The years that may date the work, the one that does last."""
-    years = [int(y) for y in _DATING_YEAR.findall(_ACCESSED.sub(" ", dating_text(bare)))]
+    dating = dating_text(_CITATION_DATE.sub(" ", bare))
+    years = [int(y) for y in _DATING_YEAR.findall(_ACCESSED.sub(_visit_left, dating))]
     if after_authors:  # an author-year style prints the work's year there; later ones are other dates
         years.append(int(next(year for year in after_authors.groups() if year)))
     elif opening := _OPENING_YEAR.match(bare):  # no names, the date in their place: "(2009). Title"
@@ -763,10 +778,12 @@ _JOURNAL_VOLUME_YEAR = re.compile(
     rf",\s(?P<journal>[^\W\d_][^,]{{1,150}}?)\s(?P<volume>\d+[A-Za-z]?\s)?(?P<issue>\([^()]{{1,10}}\)\s)?"
     rf"\((?:{_MONTH}\.?\s)?{YEARS}\)"  # a month before the year: "(Aug. 2023)"
 )
-# Names joined by "and" are another style's (REVTeX's "…, and A. J. Drummond, Title, …"): elsarticle-num
-# prints none.
+# Names joined by "and" are another style's (REVTeX's "…, and A. J. Drummond, Title, …", amsplain's
+# Croatian "…, S. Konyagin i D. Kutzarova, Title, …"): elsarticle-num prints none.
 _EDITOR_MARK = re.compile(r"\(?(?:[Ee]ds?|[Ee]ditors?)\b")  # the names' role: editors, not authors
-_JOINED_NAME = re.compile(r"(?:^|\s)(?:and|&)\s(?:[A-Z]\.|others\b)")
+_JOINED_NAME = re.compile(
+    rf"(?:^|\s)(?:and|&)\s(?:[A-Z]\.|others\b)|\s{alternation(name_particles().family_joiners)}\s[A-Z]\."
+)
 
 
 def _read_elsarticle_num(text: str) -> _Reading | None:

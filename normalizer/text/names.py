@@ -74,8 +74,14 @@ INITIAL = r"[A-Z][a-z]?\."
 _CAPITAL_PARTICLES = name_particles().capitalised_in_family
 _FAMILY_JOINERS = name_particles().family_joiners
 # The word before an author list's last name, in its language ("and", "und", "et", "и":
-# name-list-conjunctions.json), as a whole lower-case word; "et al." is no conjunction.
-_CONJUNCTION = re.compile(rf"(?:^|\s){alternation(name_list_conjunctions())}(?=\s|$)(?!\s+al\b)")
+# name-list-conjunctions.json), as a whole lower-case word; "et al." is no conjunction. A word that
+# also joins two family names ("Ortega y Gasset": name-particles.json's family_joiners) is one
+# before an initial, which opens a given name: Croatian's and Polish's "S. Konyagin i D. Kutzarova",
+# Spanish's "A. Pérez y J. García", Italian's and Portuguese's "M. Rossi e G. Bianchi".
+_CONJUNCTION = re.compile(
+    rf"(?:^|\s)(?:{alternation(name_list_conjunctions())}(?=\s|$)(?!\s+al\b)"
+    rf"|{alternation(_FAMILY_JOINERS)}(?=\s+{INITIAL}))"
+)
 # A Hanyu Pinyin syllable without tone marks (ISO 7098's initials and finals: pinyin-syllables.json):
 # "Zhi Da Soh" is given names "Zhi Da" (Da is a syllable of a Chinese given name after another
 # one), not the Portuguese/Italian particle of "Leonardo Da Vinci".
