@@ -49,7 +49,7 @@ from bibnorm.readers._venue_arbiter import overruled_venue
 from bibnorm.readers._year_arbiter import overruled_year
 from bibnorm.readers.tagger import LABELS, NAME_LABELS, TaggedReference
 from bibnorm.text.names import INITIAL, ORGANISATION_WORDS
-from bibnorm.text.titles import title_key
+from bibnorm.text.titles import title_key, without_kind_of_work
 from bibnorm.text.word_tables import publisher_words, title_omitted_words
 
 # Chosen on the validation styles (docs/tagger.md). Per field: the model's reading is kept where
@@ -1067,8 +1067,9 @@ def _title_of_the_list(tagged: TaggedReference, kept: str | None, fit: ListFit) 
 
 
 def _alike(read: str | None, own: str | None) -> bool:
-    """Whether two readings of a title have the same words (`title_key`), or both none."""
-    return title_key(read or "") == title_key(own or "")
+    """Whether two readings of a title have the same words (`title_key`), or both none; a kind of
+    work's mark glued to the one kept aside (GB/T 7714's "Title[M].", which the rules leave out)."""
+    return title_key(read or "") == title_key(without_kind_of_work(own or ""))
 
 
 def _chosen_names(

@@ -36,7 +36,7 @@ from typing import NamedTuple
 from bibnorm.text import data_file
 from bibnorm.text.months import SPELLINGS as MONTH_SPELLINGS
 from bibnorm.text.names import PARTICLES
-from bibnorm.text.titles import KIND_OF_WORK_CODE
+from bibnorm.text.titles import without_kind_of_work
 from bibnorm.text.word_tables import publisher_words, reference_cues
 
 MODEL_FILE = "reference-tagger.npz"
@@ -76,9 +76,6 @@ _TOKEN = re.compile(r"\S+")
 _PACKED_CUT = re.compile(r"(?<=[\d)][;:])(?=[\d(])|(?<=\d)(?=\(\d)")
 _EDGE_PUNCTUATION = "\"'“”‘’«»()[]{}<>,.;:!?"
 _YEAR = re.compile(r"(?<!\d)(?:1[5-9]|20)\d\d(?!\d)")
-# GB/T 7714's kind of work glued to a title's last word, as the title's text ends in it: "[J", "[M]",
-# "[J/OL]", "[C]//Proceedings…" (`_trimmed` took the period after it, or the bracket)
-_KIND_MARK = re.compile(rf"(?<=\S){KIND_OF_WORK_CODE}(?:\](?://[\s\S]*+)?)?$")
 # a year as a date prints it: "2021", "(2021a)", not the decade of "the 2020s"
 _YEAR_ALONE = re.compile(r"(?<!\d)(?:1[5-9]|20)\d\d(?!\d|s\b)")
 _DOI = re.compile(r"10\.\d{4,9}/")
@@ -513,7 +510,7 @@ class TaggedReference:
         """The title, without the kind of work's mark GB/T 7714 glues to it ("Title[J]."), which
         the model reads as the title's (the mark's token is the title's last word's)."""
         text = self.text_of("title")
-        return _KIND_MARK.sub("", text).rstrip() or None if text else None
+        return without_kind_of_work(text) or None if text else None
 
     @property
     def container(self) -> str | None:

@@ -152,6 +152,16 @@ def title_key(title: str) -> str:
 # GB/T 7714's mark of a kind of work after a title, its code in brackets: "[J]" an article, "[M]"
 # a book, "[EB/OL]" online. Each reader closes it as it meets it ("Title[M].", a model's "Title[M").
 KIND_OF_WORK_CODE = r"\[(?:[A-Z]{1,2}|EB|DB|CP)(?:/(?:OL|MT|DK|CD))?"
+# the mark glued to a title's last word, as a title read with it ends: "[J", "[M]", "[J/OL]",
+# "[C]//Proceedings …" (a reader that trims a title's closing punctuation took the period or bracket)
+_GLUED_KIND_OF_WORK = re.compile(rf"(?<=\S){KIND_OF_WORK_CODE}(?:\](?://[\s\S]*+)?)?$")
+
+
+def without_kind_of_work(title: str) -> str:
+    """``title`` without the kind of work GB/T 7714 glues to its end ("Typesetting Khmer[J" →
+    "Typesetting Khmer"); a bracket after a space, or inside the title, is the title's."""
+    return _GLUED_KIND_OF_WORK.sub("", title).rstrip()
+
 
 # What ends a title's head before its subtitle: a colon, or a question or exclamation mark with
 # more words after it ("Is Attention All You Need? A Study of …").
