@@ -411,9 +411,9 @@ _DIGITS_AFTER = re.compile(r"\s\d{5,}")
 # After a space, a word that goes on as a DOI does — a digit in it and a dot or slash inside it,
 # "19.123456", "matics/btu033": a link TeX broke inside a word (not a link, "www.…", nor "2019.").
 _GOES_ON = re.compile(r"(?<!\s)\s+(?!www\.)(?=\S*\d)[\w-]+[./]\w")
-# A number alone ending the reference after the DOI's period, no year: a page's or a line's
-# number glued on ("…07.038. 5"), or the DOI's last part a line broke off ("…pnas.73.11. 3852").
-_NUMBER_ENDS = re.compile(r"\.\s+(?!(?:19|20)\d\d\b)([1-9]\d{0,3})\.?\s*$")
+# A number alone ending the reference after the DOI's period: a page's or a line's number glued
+# on ("…07.038. 5"), or the DOI's last part a line broke off ("…pnas.73.11. 3852").
+_NUMBER_ENDS = re.compile(r"\.\s+([1-9]\d{0,3})\.?\s*$")
 
 
 def _last_part_after(text: str, end: int) -> bool:
@@ -423,23 +423,18 @@ def _last_part_after(text: str, end: int) -> bool:
     it prints nowhere else is the page's or a line's number."""
     number = _NUMBER_ENDS.match(text, end)
     if number is None:
-        # a number of a year's shape the reference prints as a page range's first page before it
+        return False
+    first_pages, printed = _printed_numbers(text[:end])
+    if len(number.group(1)) == 4 and number.group(1)[:2] in ("19", "20"):
+        # a number of a year's shape only where the reference prints it as a first page before it
         # ("Physical Review D 38, 2009–2012 (1988) 10.1103/physrevd.38. 2009."): APS's DOIs end
         # with the article's first page
-        number = _ANY_NUMBER_ENDS.match(text, end)
-        return number is not None and _printed_as_first_page(number.group(1), text[:end])
+        return number.group(1) in first_pages
     # a DOI's part that is a year is no DOI's last ("…hlthaff.2017. 1658."): an article's number follows
-    return number.group(1) in _printed_numbers(text[:end])[1] or _YEAR_PART.search(text[:end]) is not None
+    return number.group(1) in printed or _YEAR_PART.search(text[:end]) is not None
 
 
 _YEAR_PART = re.compile(r"[./](?:19|20)\d\d$")
-_ANY_NUMBER_ENDS = re.compile(r"\.\s+([1-9]\d{0,3})\.?\s*$")
-_RANGE_START = re.compile(r"(?<![\d.])(\d{1,4})\s?[–—-]\s?\d")  # a page range's first page: "2009–2012"
-
-
-def _printed_as_first_page(number: str, text: str) -> bool:
-    """Whether ``text`` prints ``number`` as the first page of a range ("38, 2009–2012")."""
-    return any(start.group(1) == number for start in _RANGE_START.finditer(text))
 
 
 # (or two: "10.1162/jocn a 00405" of "jocn_a_00405")
