@@ -121,7 +121,7 @@ def decode_text(data: bytes, name: str) -> str:
         pass
     text, legacy = decode_lines(data)
     note = encoding_note(name, legacy)
-    found = None if legacy else east_asian(data)  # (decode_lines named the lines of a mixed file)
+    found = None if legacy else _detected_east_asian(data)  # (decode_lines named a mixed file's lines)
     if found is not None:
         text, described = found
         note = f"{name}: not UTF-8; read as {described}; what bibnorm writes is UTF-8"
@@ -161,10 +161,13 @@ def east_asian(data: bytes) -> tuple[str, str] | None:
     Telling these encodings from Windows-1252 (and from each other) is a matter of which
     characters the bytes make and how often: charset-normalizer weighs exactly that.
     """
+    return None if decode_lines(data)[1] else _detected_east_asian(data)
+
+
+def _detected_east_asian(data: bytes) -> tuple[str, str] | None:
+    """`east_asian` of ``data`` that mixes no UTF-8 lines with others."""
     from charset_normalizer import from_bytes  # imported by requests anyway; only on this path
 
-    if decode_lines(data)[1]:
-        return None
     sample = data
     if len(data) > _DETECTOR_SAMPLE:  # cut at a line's end: never inside a character
         sample = data[: data.rfind(b"\n", 0, _DETECTOR_SAMPLE) + 1] or data[:_DETECTOR_SAMPLE]
