@@ -63,6 +63,16 @@ from pdf_lines import read_lines, styled
                      "Burlington, VT, USA, 1983), Orig. publ. 1940.", 1983, id="orig-publ-after-a-bracket"),
         pytest.param("Buchanan-Brown, J. Early Victorian illustrated books (British Library, London, UK, "
                      "2005). Originally published 1896.", 2005, id="originally-published"),
+        # DIN 1505's styles (natdin) set the note off by a dash, not a period
+        pytest.param("Krieger, Jost ; Schwarz, Norbert: Introduction to TeX. Amsterdam : Addison-Wesley "
+                     "Europe, 1990. – ISBN 0–201–51141–X. – Reprint of the 1904 edition", 1990,
+                     id="din-reprint-after-a-dash"),
+        # Vancouver's volume after the year's semicolon, a number of a year's shape (SPIE's)
+        pytest.param("Wilkinson RA, Wilson CL. Using self-organizing recognition as a mechanism for "
+                     "rejecting segmentation errors. Proceedings of SPIE 1993; 1825: 378–388.", 1993,
+                     id="vancouver-a-volume-of-a-years-shape"),
+        pytest.param("Smith J. A title of a paper. J Things. 2015;1850(3):1041–58.", 2015,
+                     id="vancouver-a-volume-and-issue-of-a-years-shape"),
         # the RFC Editor's .bib note (IEEEtran, a thesis's list): the RFCs that update it, by number
         pytest.param("P. Mockapetris, “Domain names - concepts and facilities.” RFC 1034 (INTERNET "
                      "STANDARD), Nov. 1987. Updated by RFCs 1101, 1183, 1348, 1876, 1982, 2065, 2181.", 1987,

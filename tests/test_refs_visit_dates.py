@@ -60,6 +60,18 @@ from bibnorm.text.word_tables import name_list_conjunctions, name_particles, vis
             id="portuguese-acesso-em",
         ),
         pytest.param(
+            # Thieme's journals (Klinische Pädiatrie): a web page's date after "Stand:"
+            "Robert Koch-Institut. Impfquoten bei der Schuleingangsuntersuchung. 2018. Im Internet: "
+            "https://www.rki.de/impfquoten; Stand: 05.06.2019",
+            2018,
+            id="german-stand-thieme",
+        ),
+        pytest.param(
+            "Jón Jónsson. „Titill greinarinnar“, Tímarit, 2007. sótt 21. október 2011 af https://example.is.",
+            2007,
+            id="icelandic-sott",
+        ),
+        pytest.param(
             "Иванов И. И. Название статьи // Журнал. 2005. URL: https://example.ru "
             "(дата обращения: 12.03.2023).",
             2005,

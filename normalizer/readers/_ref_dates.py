@@ -28,8 +28,10 @@ import re
 # The years a reference may date a work by, 1500–2099 (a reference to Newton or Darwin has one
 # too): the one definition every reader of references builds its patterns from.
 YEARS = r"(?:1[5-9]|20)\d{2}"
+# A note opens after a block's punctuation; DIN 1505's styles (natdin, German theses) set each block
+# off by a dash: "…, 1990. – ISBN 0–201–51141–X. – Reprint of the 1904 edition".
 _RELATED_NOTE = re.compile(
-    r"(?:(?<=[.,;(])|(?<=[.,;]\s))\s*(?:"
+    r"(?:(?<=[.,;(])|(?<=[.,;–]\s))\s*(?:"
     r"[Rr]epr(?:\.|int(?:ed)?)\s+(?:of|from|in|as)"
     r"|[Rr]pt\.\s+as"
     r"|[Tt]rans(?:\.|lation|lated)\s+(?:of|as)"
@@ -77,6 +79,9 @@ _PAGE_AFTER_YEAR = re.compile(rf"(?<=[\d)]\s\()({YEARS})\)\s+[A-Z]?\d+(?:\s*[–
 _VOLUME_AFTER_YEAR = re.compile(
     rf"(?<![\d,]\s)(?<!\d)({YEARS}),\s*\d+(?:\s?\(\d+\))?,\s*[A-Z]?\d+\s*[–—-]\s*[A-Z]?\d+(?!\d)"
 )
+# Vancouver's "Year;Volume(Issue):Pages": the number after the year's semicolon is a volume's, one
+# of a year's shape too ("Proc SPIE 1993; 1825: 378–388", "2000;1850(3):e12").
+_VOLUME_AFTER_YEARS_SEMICOLON = re.compile(rf"(?<!\d)({YEARS});\s?\d++(?:\s?\([^()]{{1,12}}\))?:")
 
 
 def dating_text(text: str) -> str:
@@ -85,8 +90,9 @@ def dating_text(text: str) -> str:
     range's end year, and the years inside the range printed after it (its volumes'); and
     what is no date at all, pages ("pp. 1517–1530", a volume's "169, 1631–1638", "— P. 1969",
     "1999–2012頁"), a volume's number ("vol. 1825"), a volume and first page beside their year
-    ("44 (1980) 1645", "2015, 1850, 1041–1058"). A date written in numbers, day and month
-    before the year ("Kubernetes. Nodes, 30.07.2020.", "24-12-2016", "7-2012"), gives its year alone."""
+    ("44 (1980) 1645", "2015, 1850, 1041–1058", Vancouver's "1993; 1825: 378"). A date written
+    in numbers, day and month before the year ("Kubernetes. Nodes, 30.07.2020.", "24-12-2016",
+    "7-2012"), gives its year alone."""
     text = _NUMERIC_DATE.sub(lambda date: date.group(1) or date.group(2), text)
     note = _RELATED_NOTE.search(text)
     if note and YEAR.search(text, 0, note.start()):
@@ -95,6 +101,7 @@ def dating_text(text: str) -> str:
     if dated and _YEAR_AFTER_COMMA.search(text, dated.end()) is None:
         text = text[: dated.end()]  # a standard style's note after the year
     text = _VOLUME_AFTER_YEAR.sub(r"\1, ", _PAGE_AFTER_YEAR.sub(r"\1) ", text))
+    text = _VOLUME_AFTER_YEARS_SEMICOLON.sub(r"\1; :", text)
     text = _VOLUME_PAGES.sub(r"\1 ", _PAGES_IN_KANJI.sub(" ", _PAGES.sub(" ", text)))
     found = _RANGE.search(text)
     while found is not None:
