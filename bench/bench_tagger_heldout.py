@@ -135,10 +135,12 @@ _KIND_MARK = re.compile(rf"{KIND_OF_WORK_CODE}\](?://[\s\S]*+|[.,]?)$")
 
 def _glued_year(row: dict, year: int) -> bool:
     """Whether ``row`` prints the record's ``year`` glued to another field's token: outside a
-    title, a venue and an identifier, or right before the words of a field it opens ("(1983)Charles
+    title, a venue and an identifier — after a volume's or an issue's number and a slash too, as
+    Icelandic styles print the date of an issue ("TUGboat 20:3/1999", "12/2012"), not after a longer
+    number's ("978/1999") —, or right before the words of a field it opens ("(1983)Charles
     Whittingham", "2021Heavy-tailed", "(2026)10.48550/arXiv…": not "2001: A Space Odyssey", nor a
     year inside a title)."""
-    glued = re.compile(rf"(?<![\d./]){year}(?!\d)")
+    glued = re.compile(rf"(?:(?<![\d./])|(?<=\b\d/)|(?<=\b\d\d/)){year}(?!\d)")
     opening = re.compile(rf"(?<!\d){year}\)?[“\"‘«]?[^\W\d_]|^\({year}\)")
     labels = row["labels"]
     return any(

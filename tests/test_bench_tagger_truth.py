@@ -26,6 +26,10 @@ GLUED_TO_A_NAME = row("wei", "Wei,|family W.|given y|author Liu1990“Time|title
 OPENS_THE_TITLE = row("wei", "Wei,|family W.|given 1990:|title A|title Time|title Series.|title", None)
 SEMICOLONS = row("adil", "Adil|family D;Bullins|family B.|given Title.|title 2021.|date", 2021)
 BEFORE_A_DOI = row("wei", "Wei,|family W.|given Title.|title (1990)10.1000/182.|doi", None)
+AFTER_AN_ISSUE = row(
+    "wei", "Wei,|family W.|given Title,|title TUGboat|container 20:3/1990,|volume bls.|other 1–9.|pages", None
+)
+AFTER_A_LONG_NUMBER = row("wei", "Wei,|family W.|given Title,|title Report|note 978/1990.|note", None)
 A_LABEL = row("okada", "Okada,|family Dejima|family 1995:|date Y.|given Okada,|family Title.|title", 1995)
 
 
@@ -74,6 +78,8 @@ def test_gbt_kind_of_work_mark_is_not_the_titles(title: str, expected: str) -> N
         pytest.param(BEFORE_A_DOI, "Wei", 1990, True, id="a-year-in-brackets-glued-to-a-doi"),
         pytest.param(SEMICOLONS, "Adil D", 2021, True, id="names-joined-by-a-semicolon"),
         pytest.param(A_LABEL, "Okada", 1995, True, id="a-label-s-family-names"),
+        pytest.param(AFTER_AN_ISSUE, "Wei", 1990, True, id="an-issue-s-date-after-its-slash"),
+        pytest.param(AFTER_A_LONG_NUMBER, "Wei", None, False, id="no-year-after-a-long-number-s-slash"),
         pytest.param(DATED, "Wei", 1990, False, id="as-labelled"),
     ],
 )
