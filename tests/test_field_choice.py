@@ -842,6 +842,70 @@ def test_the_names_before_a_bracketed_title_are_its_authors(
 
 
 @pytest.mark.parametrize(
+    ("text", "labels", "title", "sure", "expected_authors"),
+    [
+        # a group's name the rules read no author in, before the title both read (advanced-science,
+        # spanish-legal, apecon)
+        pytest.param(
+            "NIST, Typefaces for Symbols, Gaithersburg, 1998.",
+            ("family", "title", "title", "title", "place", "date"),
+            "Typefaces for Symbols",
+            0.6,
+            ("NIST",),
+            id="a-group-before-the-title",
+        ),
+        pytest.param(
+            "NIST (1998) Typefaces for Symbols. Gaithersburg.",
+            ("family", "date", "title", "title", "title", "place"),
+            "Typefaces for Symbols",
+            0.6,
+            ("NIST",),
+            id="its-year-between",
+        ),
+        # the model less sure of the names than half: none
+        pytest.param(
+            "NIST, Typefaces for Symbols, Gaithersburg, 1998.",
+            ("family", "title", "title", "title", "place", "date"),
+            "Typefaces for Symbols",
+            0.4,
+            (),
+            id="unsure",
+        ),
+        # a work set under its label: the names are the title's words (biblatex author-year's "CTAN")
+        pytest.param(
+            "CTAN (2006). CTAN.", ("family", "date", "title"), "CTAN", 0.6, (), id="the-title-again"
+        ),
+        # a date in brackets after the title: an author-date style's title in the names' place
+        pytest.param(
+            "Mission, Vision & Values. (n.d.). Retrieved 2011.",
+            ("family", "title", "title", "title", "other", "other", "other"),
+            "Vision & Values",
+            0.6,
+            (),
+            id="a-title-in-the-names-place",
+        ),
+        # other words between the names and the title ("Ed. by"): no author's
+        pytest.param(
+            "Aristotle. Ed. by Ross. Physics. 1936.",
+            ("family", "other", "other", "editor", "title", "date"),
+            "Physics",
+            0.6,
+            (),
+            id="words-between",
+        ),
+    ],
+)
+def test_names_the_rules_read_none_of_before_the_title_are_the_authors(
+    text: str, labels: tuple[str, ...], title: str, sure: float, expected_authors: tuple[str, ...]
+) -> None:
+    """What a reference prints right before its title, the title the reader keeps, is its
+    authors, a group's name as often as a person's: the model's names there, where it is at least
+    half sure of them (`authors-before-title`), though the rules read none."""
+    rules = RuleReading(title=title, authors=(), year=None, venue=None)
+    assert choose_fields(rules, tagged_as(text, labels, sure)).authors == expected_authors
+
+
+@pytest.mark.parametrize(
     ("text", "expected_authors"),
     [
         # a group's name opening the reference, set off by a comma or a period or followed by its

@@ -74,6 +74,7 @@ SURE: Mapping[str, float] = {
     "authors": 0.99,
     "authors-filled": 0.9,
     "authors-filled-given": 0.7,  # names the rules read none of, a person's as printed (`_named`)
+    "authors-before-title": 0.5,  # names the rules read none of, before the title (`_names_before_the_title`)
     "publisher": 0.5,
     "publisher-filled": 0.5,
 }
@@ -1078,15 +1079,59 @@ def _chosen_names(
     thresholds: Mapping[str, float],
     confidence: Mapping[str, float],
     bracketed: str | None,
+    title: str | None,
 ) -> tuple[str, ...]:
     """The authors: the rules' where they stand (`_rules_names_kept`), else the hand-written
     choice the learned one overrules; where both read none, the names before a title in Japanese
-    title brackets (`_bracketed_names`)."""
+    title brackets (`_bracketed_names`); where the rules read none, the model's right before the
+    title kept (``title``: `_names_before_the_title`)."""
     if _rules_names_kept(tagged, rules):
         names = rules.authors
     else:
         names = _learned_names(tagged, rules, _kept_names(tagged, rules, thresholds, confidence))
+    if (
+        not names
+        and not rules.authors
+        and confidence.get("authors", 0.0) >= thresholds["authors-before-title"]
+    ):
+        names = tagged.written_authors() if _names_before_the_title(tagged, title) else ()
     return names or (_bracketed_names(tagged.text) if bracketed else _opening_group(tagged.text))
+
+
+def _names_before_the_title(tagged: TaggedReference, title: str | None) -> bool:
+    """Whether the model's names open the reference and the title kept is the model's, right
+    after them or after a date that follows them ("NIST, Typefaces for Symbols …", "NIST (1998)
+    Typefaces …", "Statistics Canada: On the Determination …"): what a reference prints before its
+    title is its authors, a group's name as often as a person's, which the rules read into the title
+    or not at all. Not where the names are the title's words ("CTAN (2006). CTAN."), nor where a
+    date in brackets follows the title, where author-date styles print the names: what the model
+    read there is a title in the names' place, its first words read as a name ("Mission, Vision &
+    Values. (n.d.).")."""
+    labels = tagged.labels
+    start = next((index for index, label in enumerate(labels) if label not in NAME_LABELS), len(labels))
+    if start == 0 or not title or not _alike(tagged.title, title):
+        return False
+    after = _run_end(labels, start, "date")
+    if labels[after : after + 1] != ("title",):
+        return False
+    following = tagged.tokens[_run_end(labels, after, "title") :][:1]
+    return not (
+        _words_of(" ".join(tagged.tokens[:start])) <= _words_of(title)
+        or any(_bracketed_date(token) for token in following)
+    )
+
+
+def _bracketed_date(token: str) -> bool:
+    """Whether ``token`` opens with a date in brackets, an author-date style's ("(2011).", "(n.d.).")."""
+    return token.startswith(("(n.d.", "(n. d.")) or (token[:1] == "(" and token[1:5].isdigit())
+
+
+def _run_end(labels: tuple[str, ...], start: int, label: str) -> int:
+    """Where the run of ``label`` from ``start`` ends: ``start`` where another label is there."""
+    stop = start
+    while stop < len(labels) and labels[stop] == label:
+        stop += 1
+    return stop
 
 
 # the most words of a group's name ("Food and Agriculture Organization of the United Nations")
@@ -1224,7 +1269,7 @@ def choose_fields(
     title = bracketed or _chosen_title(tagged, rules, weighed, fit, thresholds)
     return ChosenFields(
         title=title,
-        authors=_chosen_names(tagged, rules, thresholds, confidence, bracketed),
+        authors=_chosen_names(tagged, rules, thresholds, confidence, bracketed, title),
         year=overruled_year(tagged, weighed("date", "year", tagged.year, rules.year), rules.year),
         venue=overruled_venue(
             tagged,
