@@ -70,6 +70,14 @@ def _reference(number: int, page: int = 1, column: int = 0) -> list[PdfLine]:
         pytest.param(
             "Appendix B: Methods. London: HMSO, 1999.", 0, False, id="a-flush-wrapped-line-with-a-year"
         ),
+        # abnTeX2's appendix and annex headings after its REFERÊNCIAS, in the list's type (Brazilian
+        # theses): the en dash read as two hyphens; the heading's words may name references
+        pytest.param("APÊNDICE A -- LISTA DE PUBLICAÇÕES", 0, True, id="abntex2-appendix"),
+        pytest.param("APÊNDICE A -- REFERÊNCIA DE MONTAGEM DO ROBÔ", 0, True,
+                     id="abntex2-appendix-naming-a-reference"),
+        pytest.param("ANEXO A – Questionário aplicado", 0, True, id="abntex2-annex-en-dash"),
+        pytest.param("Anexo A. Tabelas do censo de 2010. Rio de Janeiro: IBGE, 2011.", 0, False,
+                     id="a-flush-wrapped-line-opening-anexo"),
         # the sections a journal sets after the list, headed in its own type
         pytest.param("Acknowledgements", 0, True, id="acknowledgements"),
         pytest.param("ACKNOWLEDGMENTS", 0, True, id="acknowledgments-in-capitals"),

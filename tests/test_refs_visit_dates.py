@@ -177,15 +177,38 @@ def test_a_visit_word_elsewhere_leaves_the_year(text: str, year: int) -> None:
             2012,
             id="abnt-the-first-letter",
         ),
-        # the same list's pages whose year has no letter: the visit's date alone, no year of the work
-        pytest.param(
-            "AMAZON. About AWS. Disponível em: <http://aws.amazon.com/what-is-aws/>. Acesso em: jan. 2012.",
-            None,
-            id="abnt-no-letter",
-        ),
     ],
 )
 def test_a_visit_s_year_with_a_letter_after_it_is_the_work_s(text: str, year: int | None) -> None:
+    assert parse_reference(text).year == year
+
+
+@pytest.mark.parametrize(
+    ("text", "year"),
+    [
+        # the same abnTeX2 list's pages whose year has no letter: the visit's date is all that dates
+        # them, and the text cites them by its year ("(AMAZON, 2012)")
+        pytest.param(
+            "AMAZON. About AWS. Disponível em: <http://aws.amazon.com/what-is-aws/>. Acesso em: jan. 2012.",
+            2012,
+            id="abnt-no-letter",
+        ),
+        # a BMC article's numbered list, the visit in the year's place
+        pytest.param(
+            "Ontoforce - Powering Citizen Data Science. (Accessed August 31, 2018). http://www.ontoforce.com",
+            2018,
+            id="bmc-accessed-in-the-year-s-place",
+        ),
+        # a year of the work's own beside the visit's: that one dates it
+        pytest.param(
+            "ARM, E. TS-7260 Datasheet. 2009. Disponível em: <http://www.embeddedarm.com/ts-7260.pdf>. "
+            "Acesso em: 16 de Janeiro de 2012.",
+            2009,
+            id="abnt-a-year-of-its-own",
+        ),
+    ],
+)
+def test_a_visit_s_year_dates_a_page_nothing_else_dates(text: str, year: int) -> None:
     assert parse_reference(text).year == year
 
 
@@ -368,3 +391,57 @@ def test_a_note_in_the_title_s_place_is_no_title(text: str, title: str, first_fa
     assert parsed.title == title
     assert parsed.authors[0].startswith(first_family)
     assert title not in " ".join(parsed.authors)
+
+
+@pytest.mark.parametrize(
+    ("text", "title", "authors"),
+    [
+        # ABNT's web pages (a Brazilian TCC's list): the title's sentence, then the year's, then the
+        # visit and the link; a title ending in a capital or a number ends before the year all the same
+        pytest.param(
+            "MICROSOFT. Hyper-V. 2015. Acesso em 29 de setembro de 2015. Disponível em: "
+            "<http://hyperv.veeam.com/what-is-hyper-v-technology/>.",
+            "Hyper-V",
+            ("MICROSOFT",),
+            id="abnt-a-capital-before-the-year",
+        ),
+        pytest.param(
+            "ANTARES. Auto-Tune 7. 2014. Disponível em: <http://www.antarestech.com/products/>. "
+            "Citado na página 23.",
+            "Auto-Tune 7",
+            ("ANTARES",),
+            id="abnt-a-number-before-the-year",
+        ),
+        pytest.param(
+            "SHIREY, R. W. Internet security glossary, Version 2. 2007. Disponível em: "
+            "<https://tools.ietf.org/html/rfc4949>.",
+            "Internet security glossary, Version 2",
+            ("SHIREY, R. W.",),
+            id="abnt-a-version-before-the-year",
+        ),
+        pytest.param(
+            "HOSTINGER. O que é CSS? 2019. Disponível em: <https://www.hostinger.com.br/tutoriais/>. "
+            "Citado na página 39.",
+            "O que é CSS?",
+            ("HOSTINGER",),
+            id="abnt-a-question-before-the-year",
+        ),
+        # an organisation's page named as the organisation is: the name in capitals, the title
+        # repeating it, the year after the title — the organisation is the author
+        pytest.param(
+            "ZABBIX. ZABBIX. 2015. Acesso em 7 de outubro de 2015. Disponível em: <http://www.zabbix.com/>.",
+            "ZABBIX",
+            ("ZABBIX",),
+            id="abnt-an-organisation-s-page-under-its-name",
+        ),
+        pytest.param(
+            "HP. HP. 2015. Acesso em 29 de setembro de 2015. Disponível em: <http://www.hp.com/>.",
+            "HP",
+            ("HP",),
+            id="abnt-a-two-letter-organisation",
+        ),
+    ],
+)
+def test_an_abnt_page_s_title_ends_before_its_year(text: str, title: str, authors: tuple[str, ...]) -> None:
+    parsed = parse_reference(text)
+    assert (parsed.title, parsed.authors) == (title, authors)

@@ -71,12 +71,13 @@ _CAPTION = re.compile(
     r"(?:(?:[A-Z]\.?)?\d{1,3}(?:\.\d{1,3})?|[IVXL]{1,6})(?:[.:]\s|[.:]?\s?[—–]|[.:]?\s*$|\s(?=[A-Z][a-z]))"
 )
 # An appendix's heading set in the list's own type ("Appendix", "APPENDIX A: SOME EXTRA
-# MATERIAL", "Appendix B. Proofs"): short, flush; a reference's wrapped line is a full line. Its
-# words (reference-headings.json) in title case or capitals.
+# MATERIAL", "Appendix B. Proofs", abnTeX2's "APÊNDICE A -- LISTA DE PUBLICAÇÕES", its en dash
+# read as two hyphens): short, flush; a reference's wrapped line is a full line. Its words
+# (reference-headings.json) in title case or capitals.
 _APPENDIX_WORDS = reference_headings().appendices
 _APPENDIX = re.compile(
     rf"^(?:[A-Z]\.?\s|\d{{1,2}}\.?\s)?\s*{alternation((*_APPENDIX_WORDS, *map(str.upper, _APPENDIX_WORDS)))}"
-    r"(?:\s[A-Z\d]{1,2}(?:\.\d{1,2})?)?(?:[.:]?\s*$|\s?[.:—–-]\s)"
+    r"(?:\s[A-Z\d]{1,2}(?:\.\d{1,2})?)?(?:[.:]?\s*$|\s?(?:[.:—–]|--?)\s)"
 )
 # An article's history, which a journal sets after its list (ACM's "Received February 2007; revised
 # March 2009; accepted June 2009", Elsevier's "Received 3 May 2019; Received in revised form …",

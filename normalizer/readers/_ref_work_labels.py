@@ -10,13 +10,17 @@ other in it (small words such as "of" skipped: Chicago Manual of Style) — or t
 title as a sentence or a heading of its own ("CTAN.", "PACS-L:"). It names no one.
 
 A corporate author in capitals is kept: "OECD (2019). OECD Employment Outlook" (the title goes
-on after the name), "WHO (2020). Guidelines on …" (no initials of the title).
+on after the name), "WHO (2020). Guidelines on …" (no initials of the title), and so is one not
+dated where it stands: ABNT's "ZABBIX. ZABBIX. 2015. Acesso em …" sets an organisation's page
+under its name, the year after the title; a label stands where the citation finds it, its year
+right after it.
 """
 
 from __future__ import annotations
 
 import re
 
+from bibnorm.readers._ref_dates import YEARS
 from bibnorm.text.word_tables import minor_words
 
 _LABEL = re.compile(r"^[A-Z][A-Z\d]*(?:-[A-Z\d]+)?$")  # "CTAN", "EB", "PACS-L"
@@ -24,10 +28,13 @@ _WORD = re.compile(r"[^\W\d_]+")
 _SMALL_WORDS = minor_words().acronym_glue  # skipped as a spelt-out acronym skips them (minor-words.json)
 
 
-def is_work_label(names: str, title: str | None) -> bool:
-    """Whether ``names`` (the names' place of a reference) is its work's label, not a name."""
+def is_work_label(names: str, title: str | None, text: str) -> bool:
+    """Whether ``names`` (the names' place of the reference ``text``) is its work's label, not a
+    name: its year right after it ("CTAN (2006). CTAN.")."""
     label = names.strip(" .,;:")
     if not title or not _LABEL.match(label) or sum(char.isupper() for char in label) < 2:
+        return False
+    if not re.match(rf"\s*+{re.escape(label)}[\s.,]*+[(\[]?{YEARS}", text):
         return False
     if re.match(rf"{re.escape(label)}\s*[.:]", title) or title.strip() == label:
         return True

@@ -213,8 +213,8 @@ _VENUE_TAIL = re.compile(
 )
 _MONTH = rf"{alternation(month.abbreviation for month in MONTHS)}[a-z]*"  # "Apr", "April" (months.json)
 _TRAILING_YEAR = re.compile(
-    rf"(?<!\s)\s*(?:,\s*|\(\s*)(?:{_MONTH}\.?\s++|\d{{1,2}}\.\d{{1,2}}\.)?{YEARS}[a-z]?\)?\s*\.?$"
-)  # ", April 2013", ", 30.07.2020"
+    rf"(?:(?<!\s)\s*(?:,\s*|\(\s*)|(?<=[^\W_])\.\s+|(?<=[?!])\s+)(?:{_MONTH}\.?\s++|\d{{1,2}}\.\d{{1,2}}\.)?{YEARS}[a-z]?\)?\s*\.?$"
+)  # ", April 2013", ", 30.07.2020"; ABNT's "Hyper-V. 2015", "O que é CSS? 2019" (a sentence of its own)
 _ONLY_YEAR = re.compile(rf"^{_DATED}[)\]]?$")
 _NAME_WORD = re.compile(r"[^\W\d_][^\W\d_'’-]+")
 # The words of an author list that name no one: joining words and its abbreviations ("et al.", "eds.").
@@ -419,7 +419,11 @@ def _dating_years(bare: str, after_authors: re.Match[str] | None, astro: AstroRe
         years.append(astro.year)
     if (vancouver := vancouver_year(bare)) is not None:  # "2011;369(1952):…": not the issue's number
         years.append(vancouver)
-    return years
+    if years or NO_DATE.search(bare):  # APA's "(n.d.)" says the page has no date of its own
+        return years
+    # nothing else dates the work: the page's year is the visit's ("AMAZON. About AWS. Disponível
+    # em: <…>. Acesso em: jan. 2012.", "Title. (Accessed August 31, 2018). http://…")
+    return [int(visit.group()[-4:]) for visit in _ACCESSED.finditer(dating)]
 
 
 def _title_and_names(bare: str, astro: AstroReference | None, legal: LegalReference | None) -> _Reading:
@@ -439,7 +443,7 @@ def _title_and_names(bare: str, astro: AstroReference | None, legal: LegalRefere
         )
         if title is not None and _printed_no_title(title, bare):
             title = None
-    if named != bare or is_work_label(authors, title):  # "CTAN (2006). CTAN. The …": a label
+    if named != bare or is_work_label(authors, title, bare):  # "CTAN (2006). CTAN. The …": a label
         authors = ""
     return title, authors
 
