@@ -177,38 +177,15 @@ def test_a_visit_word_elsewhere_leaves_the_year(text: str, year: int) -> None:
             2012,
             id="abnt-the-first-letter",
         ),
+        # the same list's pages whose year has no letter: the visit's date alone, no year of the work
+        pytest.param(
+            "AMAZON. About AWS. Disponível em: <http://aws.amazon.com/what-is-aws/>. Acesso em: jan. 2012.",
+            None,
+            id="abnt-no-letter",
+        ),
     ],
 )
 def test_a_visit_s_year_with_a_letter_after_it_is_the_work_s(text: str, year: int | None) -> None:
-    assert parse_reference(text).year == year
-
-
-@pytest.mark.parametrize(
-    ("text", "year"),
-    [
-        # the same abnTeX2 list's pages whose year has no letter: the visit's date is all that dates
-        # them, and the text cites them by its year ("(AMAZON, 2012)")
-        pytest.param(
-            "AMAZON. About AWS. Disponível em: <http://aws.amazon.com/what-is-aws/>. Acesso em: jan. 2012.",
-            2012,
-            id="abnt-no-letter",
-        ),
-        # a BMC article's numbered list, the visit in the year's place
-        pytest.param(
-            "Ontoforce - Powering Citizen Data Science. (Accessed August 31, 2018). http://www.ontoforce.com",
-            2018,
-            id="bmc-accessed-in-the-year-s-place",
-        ),
-        # a year of the work's own beside the visit's: that one dates it
-        pytest.param(
-            "ARM, E. TS-7260 Datasheet. 2009. Disponível em: <http://www.embeddedarm.com/ts-7260.pdf>. "
-            "Acesso em: 16 de Janeiro de 2012.",
-            2009,
-            id="abnt-a-year-of-its-own",
-        ),
-    ],
-)
-def test_a_visit_s_year_dates_a_page_nothing_else_dates(text: str, year: int) -> None:
     assert parse_reference(text).year == year
 
 

@@ -419,11 +419,7 @@ def _dating_years(bare: str, after_authors: re.Match[str] | None, astro: AstroRe
         years.append(astro.year)
     if (vancouver := vancouver_year(bare)) is not None:  # "2011;369(1952):…": not the issue's number
         years.append(vancouver)
-    if years or NO_DATE.search(bare):  # APA's "(n.d.)" says the page has no date of its own
-        return years
-    # nothing else dates the work: the page's year is the visit's ("AMAZON. About AWS. Disponível
-    # em: <…>. Acesso em: jan. 2012.", "Title. (Accessed August 31, 2018). http://…")
-    return [int(visit.group()[-4:]) for visit in _ACCESSED.finditer(dating)]
+    return years
 
 
 def _title_and_names(bare: str, astro: AstroReference | None, legal: LegalReference | None) -> _Reading:
