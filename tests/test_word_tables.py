@@ -90,6 +90,7 @@ TABLES = (
     "latin-letters.json",
     "cyrillic-spellings.json",
     "visit-dates.json",
+    "back-references.json",
     "name-list-conjunctions.json",
     "mnras-journal-macros.json",
     "aastex631-journal-macros.json",

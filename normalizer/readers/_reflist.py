@@ -26,7 +26,13 @@ from typing import NamedTuple
 from bibnorm.identifiers import NEW_STYLE_ONLY_ARCHIVES, OLD_STYLE_ARCHIVES
 from bibnorm.readers._label_forms import bare_alpha_labels, in_one_form, in_sequence
 from bibnorm.readers._ref_dates import YEARS
-from bibnorm.text.word_tables import alternation, name_particles, reference_headings
+from bibnorm.text.word_tables import (
+    alternation,
+    back_references,
+    name_list_conjunctions,
+    name_particles,
+    reference_headings,
+)
 
 # "(12)" opens a reference only before a name: "(2), 385–396" and "(2) 281–310" are the issue
 # numbers of a wrapped journal reference.
@@ -141,6 +147,41 @@ class Layout(StrEnum):
     WRAPPED = "wrapped over several lines"
 
 
+def _phrases(phrases: Sequence[str]) -> str:
+    """An alternation of back-reference ``phrases``, a space any blanks, "#" a count."""
+    return alternation(phrases, any_blank=True).replace(r"\#", r"\d{1,3}")
+
+
+# The pages a back-reference lists: "18", "23 and 57", "3, 5, and 12", "4 e 7", "3–5", "xii".
+_BACK_PAGE = r"(?:\d{1,5}(?:[–-]\d{1,5})?|[ivxlc]{1,8}\b)"
+# joined by commas and backref.sty's \backreftwosep, \backreflastsep: "and", "und", "et", "e", "y"
+_BACK_JOINER = alternation(name_list_conjunctions() | name_particles().family_joiners)
+_BACK_PAGES = rf"{_BACK_PAGE}(?:(?:,\s*+(?:{_BACK_JOINER}\s++)?|\s++{_BACK_JOINER}\s++){_BACK_PAGE})*+"
+# What hyperref's backref (abnTeX2's "Citado na página 18.", classicthesis's "(Cited on pages 23
+# and 57.)") and biblatex's backref ("(cit. on pp. 3, 7).", "(Citato a pagina 3)") print at an
+# item's end (back-references.json): biblatex's "see" forms ("(siehe S. 5)") only in parentheses.
+_BACK_REFERENCE = re.compile(
+    rf"(?<![^\W_])(?:\(\s*+{_phrases(back_references().see)}\s*+{_BACK_PAGES}\.?\)"
+    rf"|\(?{_phrases(back_references().cited)}\s*+{_BACK_PAGES}\.?\)?"
+    rf"|{alternation(back_references().marks)}\s*+{_BACK_PAGES}"
+    rf"|{_phrases(back_references().no_citation)})\.?\s*+$",
+    re.IGNORECASE,
+)
+
+
+def without_back_reference(text: str) -> str:
+    """``text`` without the back-reference that ends it, the pages that cite the item ("…, 2019.
+    Citado na página 18.", "… 2018. (Cited on pages 29 and 57.)"): they are no pages or year of
+    the work, their words no title; the period that closed the item after it stays ("…, 2019
+    (cit. on p. 5)." ends "…, 2019."). An item that is nothing else stays as it is."""
+    found = _BACK_REFERENCE.search(text)
+    if found is None:
+        return text
+    before = text[: found.start()].rstrip()
+    closed = found.group().rstrip().endswith(").") and not before.endswith((".", "?", "!"))
+    return before + "." if closed and before else before or text
+
+
 class Item(NamedTuple):
     line: int  # 1-based line of the text where the reference starts
     text: str  # the reference on one line, its label removed
@@ -247,7 +288,7 @@ def _labelled(lines: Sequence[str], starts: Sequence[re.Match[str] | None]) -> l
             items.append((number, [line[start.end() :]], start.group("label").strip("[]().")))
         elif items:
             items[-1][1].append(line)
-    return [Item(number, join_lines(parts), label) for number, parts, label in items]
+    return [Item(number, without_back_reference(join_lines(parts)), label) for number, parts, label in items]
 
 
 StartsItem = Callable[[Sequence[str], int, int], bool]
@@ -263,7 +304,7 @@ def _grouped(lines: Sequence[str], starts_item: StartsItem, margin: int) -> list
             items.append((number, [line]))
         else:
             items[-1][1].append(line)
-    return [Item(number, join_lines(parts), None) for number, parts in items]
+    return [Item(number, without_back_reference(join_lines(parts)), None) for number, parts in items]
 
 
 def _indent(line: str) -> int:

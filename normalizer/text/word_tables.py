@@ -62,6 +62,9 @@ once, when first asked for (every file says where its words come from):
   the standard BibTeX styles define;
 - `visit_dates` (``visit-dates.json``): "retrieved", "besucht am", "consulté le", "дата
   обращения" — the words that say when a web page was looked at, not when the work appeared;
+- `back_references` (``back-references.json``): "Cited on page 18.", "Citado 2 vezes nas páginas 4
+  e 7.", "(cit. on pp. 3, 7)" — how a list's item ends with the pages that cite it (hyperref's
+  backref, biblatex's ``backref``), which are none of the work's fields;
 - `withdrawal_words` (``withdrawal-words.json``): "paper", "submission", "version" — the words an
   arXiv comment names a withdrawn work by ("This paper has been withdrawn");
 - `link_hosts` (``link-hosts.json``): "github.com", "pypi.org", "figshare.com", "openreview.net" —
@@ -106,6 +109,7 @@ _T = TypeVar("_T")
 
 __all__ = [
     "AuthorListWords",
+    "BackReferences",
     "CitationCommands",
     "IdentifierLabels",
     "ItemTypes",
@@ -127,6 +131,7 @@ __all__ = [
     "alternation",
     "author_list_words",
     "babel_languages",
+    "back_references",
     "bare_words",
     "citation_commands",
     "collaboration_words",
@@ -269,6 +274,23 @@ class VisitDates:
 def visit_dates() -> VisitDates:
     """The words of a date a web page was looked at, from ``normalizer/data/visit-dates.json``."""
     return _filled(VisitDates, "visit-dates.json")
+
+
+@dataclass(frozen=True)
+class BackReferences:
+    """How a list's item ends with the pages that cite it (``back-references.json``), lower case;
+    "#" in a phrase stands for a count ("citado # vezes nas páginas")."""
+
+    cited: tuple[str, ...]  # before the pages: "cited on page", "cit. on pp.", "citado na página"
+    see: tuple[str, ...]  # the same only in parentheses: "siehe S.", "ver p.", "cf. p."
+    marks: tuple[str, ...]  # a sign alone before the pages: "↑"
+    no_citation: tuple[str, ...]  # a sentence for an item cited nowhere: "nenhuma citação no texto."
+
+
+@cache
+def back_references() -> BackReferences:
+    """How a list's item ends with the pages that cite it, from ``normalizer/data/back-references.json``."""
+    return _filled(BackReferences, "back-references.json")
 
 
 @dataclass(frozen=True)
