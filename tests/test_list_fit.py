@@ -15,7 +15,7 @@ from bibnorm.readers._italic_titles import queries_with_italic_titles
 from bibnorm.readers._reflist import Item, Layout, ReferenceList
 from bibnorm.readers.bbl import read_bbl
 from bibnorm.readers.refs import read_refs
-from test_field_choice import RULES, tagged, tagged_as
+from test_field_choice import LABELS, RULES, TEXT, tagged, tagged_as
 
 LIST = [
     "Kim, J., Li, M., Hinder, O., and Leu, P.W., 2023, Datasets and Benchmarks for Nanophotonic "
@@ -176,3 +176,78 @@ def _bbl(items: list[str]) -> str:
 def test_a_bbl_list_in_a_style_the_rules_do_not_fit_reads_the_models_titles() -> None:
     assert [query.title for query in read_bbl(_bbl(LIST), "x.bbl")] == TITLES
     assert read_bbl(_bbl(LIST[1:2]), "x.bbl")[0].title == ALONE[1]
+
+
+# A list the rules fit less than well (`ListFit.doubted`): the title's learned choice takes the
+# model's title at a lower threshold (`UNFIT["overrule"]`). Its weights are data; a stand-in
+# answers as the weights would where they give the model's title between that threshold and
+# their own: the model's title at the lower threshold, the title kept at their own.
+DOUBTED_LIST = ListFit(title=UNFIT["doubted"] - 0.05)
+# the rules ran the title on into the venue, and the model, sure of its own title, does not
+# doubt theirs enough for the choice made item by item to leave it
+RUN_ON = RuleReading("Scaling vision transformers. In: CVPR", RULES.authors, 2022, None)
+NOT_DOUBTING = 0.05  # the probability the model gives the rules' reading: above `SURE["title-doubted"]`
+
+
+def test_a_list_the_rules_fit_less_than_well_is_doubted_and_read_again() -> None:
+    assert ListFit(title=UNFIT["doubted"] - 0.01).doubted
+    assert not ListFit(title=UNFIT["doubted"]).doubted
+    assert ListFit(title=UNFIT["title"] - 0.01).doubted  # an unfit list is doubted too
+    assert not FITS.doubted
+
+
+@pytest.fixture
+def learned_choice(monkeypatch: pytest.MonkeyPatch) -> list[str | None]:
+    """The title's learned choice, standing in for its weights: the first of the returned list
+    (the model's title unless a test sets another) where asked at `UNFIT["overrule"]`, the title
+    kept at its own threshold."""
+    overruled: list[str | None] = []
+
+    def choice(tagged: object, kept: str | None, *_: object, overrule: float | None = None) -> str | None:
+        return overruled[0] if overruled and overrule == UNFIT["overrule"] else kept
+
+    monkeypatch.setattr("bibnorm.readers._field_choice.overruled_title", choice)
+    return overruled
+
+
+@pytest.mark.parametrize(
+    ("rules", "fit", "overruled", "expected_title"),
+    [
+        pytest.param(
+            RUN_ON, FITS, "Scaling vision transformers", RUN_ON.title, id="a-fitting-list-keeps-its-own"
+        ),
+        pytest.param(
+            RUN_ON,
+            DOUBTED_LIST,
+            "Scaling vision transformers",
+            "Scaling vision transformers",
+            id="doubted-the-models",
+        ),
+        pytest.param(RUN_ON, DOUBTED_LIST, None, RUN_ON.title, id="doubted-never-none"),
+        pytest.param(
+            RuleReading("Beyer, L.: Scaling vision transformers", ("Zhai, X.",), 2022, "CVPR"),
+            DOUBTED_LIST,
+            "Scaling vision transformers",
+            "Beyer, L.: Scaling vision transformers",
+            id="doubted-not-a-models-title-starting-after-the-one-kept",
+        ),
+    ],
+)
+def test_a_doubted_lists_learned_choice_takes_the_models_title_at_a_lower_threshold(
+    learned_choice: list[str | None],
+    rules: RuleReading,
+    fit: ListFit,
+    overruled: str | None,
+    expected_title: str,
+) -> None:
+    learned_choice.append(overruled)
+    reading = tagged_as(TEXT, LABELS, doubt=NOT_DOUBTING)
+    assert choose_fields(rules, reading, fit=fit).title == expected_title
+
+
+def test_a_doubted_lists_title_glued_to_a_link_stays_whole(learned_choice: list[str | None]) -> None:
+    text = "Broad Institute Genomespace portal:[[http://www.genomespace.org]]."
+    reading = tagged_as(text, ("title", "title", "title", "url"), doubt=NOT_DOUBTING)
+    learned_choice.append("Broad Institute Genomespace")  # the model's title, its last word left to the link
+    rules = RuleReading("Broad Institute Genomespace portal", (), None, None)
+    assert choose_fields(rules, reading, fit=DOUBTED_LIST).title == "Broad Institute Genomespace portal"

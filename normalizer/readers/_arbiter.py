@@ -163,9 +163,11 @@ def overruled(
     features: Mapping[str, float],
     kept: Reading | None,
     readings: Mapping[str, Reading | None],
+    overrule: float | None = None,
 ) -> Reading | None:
     """``kept`` (the hand-written choice), unless ``arbiter`` gives another of ``readings`` (the
-    rules', the model's, none: each choice's value) a probability of at least its ``overrule``;
+    rules', the model's, none: each choice's value) a probability of at least its ``overrule``
+    (else ``overrule``);
     choices that give the same value (the model's none and none), or the same words but for the
     punctuation closing them, add up: the rules' "Phys. Rev. Lett." and the model's "Phys. Rev.
     Lett" (its field's text without the style's closing period) are one reading, which stays as
@@ -179,7 +181,8 @@ def overruled(
         likelihood[key] = likelihood.get(key, 0.0) + scores[choice]
         values.setdefault(key, value)
     best = max(likelihood, key=lambda key: likelihood[key])
-    overrules = best != _unclosed(kept) and likelihood[best] >= arbiter.overrule
+    threshold = arbiter.overrule if overrule is None else overrule
+    overrules = best != _unclosed(kept) and likelihood[best] >= threshold
     return values[best] if overrules else kept
 
 

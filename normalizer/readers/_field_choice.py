@@ -41,7 +41,7 @@ from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import TypeVar
 
-from bibnorm.readers._arbiter import words_as_numbers
+from bibnorm.readers._arbiter import LABEL_GROUPS, words_as_numbers
 from bibnorm.readers._authors_arbiter import overruled_authors
 from bibnorm.readers._bbl_astro import printed_abbreviations
 from bibnorm.readers._title_arbiter import overruled_title
@@ -1031,14 +1031,29 @@ class ListFit:
         """Whether the rules do not fit the list's style for some field (`UNFIT`)."""
         return self.title < UNFIT["title"]
 
+    @property
+    def doubted(self) -> bool:
+        """Whether the rules fit the list's style less than well (`UNFIT`: "doubted"): its items
+        are read again knowing it; an unfit list is doubted too."""
+        return self.title < max(UNFIT["doubted"], UNFIT["title"])
+
 
 FITS = ListFit()
 # Chosen on the validation styles read as lists (docs/tagger.md): where the choice made item by
 # item keeps fewer than "title" of a list's titles as the rules read them, the model's title is
 # kept wherever it is at least "title-sure" of it and gives the title kept a probability below
 # "title-doubted" (`TaggedReference.agreement`); lists of fewer than "items" items fit (too few
-# to tell a style from a few odd references).
-UNFIT: Mapping[str, float] = {"title": 0.45, "title-sure": 0.8, "title-doubted": 0.1, "items": 10}
+# to tell a style from a few odd references). Where it keeps fewer than "doubted" of them, the
+# title's learned choice takes the model's title at "overrule" in place of its own threshold
+# (`_overruled_in_the_list`).
+UNFIT: Mapping[str, float] = {
+    "title": 0.45,
+    "title-sure": 0.8,
+    "title-doubted": 0.1,
+    "items": 10,
+    "doubted": 0.85,
+    "overrule": 0.9,
+}
 
 
 def list_fit(titles: Sequence[tuple[str | None, str | None]]) -> ListFit:
@@ -1065,6 +1080,31 @@ def _title_of_the_list(tagged: TaggedReference, kept: str | None, fit: ListFit) 
     if agreement is not None and agreement >= UNFIT["title-doubted"]:
         return kept
     return tagged.title
+
+
+def _overruled_in_the_list(
+    tagged: TaggedReference, kept: str | None, learned: str | None, rules: RuleReading, fit: ListFit
+) -> str | None:
+    """The title the learned choice keeps (``learned``), or, in a list the rules fit less than
+    well (``fit``: `ListFit.doubted`), the model's title where the learned choice gives it at
+    least `UNFIT`'s "overrule" over the title kept (``kept``): a title the rules ran on into the
+    venue, the publisher or a note, or read in the venue's place ("Fornasini, P.: The Uncertainty
+    in Physical Measurements: …, Springer, 2008.", "…: Recent Advances in Graph Partitioning.
+    Algorithm Engineering - Selected Results and Surveys, 117–158"). Not none (a short title of
+    a work without authors the learned choice drops: "Flexiscale Cloud."), nor a model's title
+    that starts after the title kept ("Amazon EC2 Cloud global regions" read "Cloud global
+    regions"), nor one shorter than a title kept whose last word is glued to a link ("Broad
+    Institute Genomespace portal:[[http://www.genomespace.org]].", read "Broad Institute
+    Genomespace")."""
+    if not fit.doubted or learned != kept or not tagged.title:
+        return learned
+    own = overruled_title(tagged, kept, rules.title, rules.authors, rules.venue, overrule=UNFIT["overrule"])
+    if own is None or own != tagged.title:
+        return learned
+    inside = tagged.tokens_of(kept) if kept else set()
+    starts_after = bool(inside) and min(inside) < tagged.run_of("title").start
+    linked = bool(inside) and bool(tagged.labels_of(str(kept))[0] & LABEL_GROUPS["ids"])
+    return learned if starts_after or linked else own
 
 
 def _alike(read: str | None, own: str | None) -> bool:
@@ -1213,9 +1253,8 @@ def _chosen_title(
         return _title_beside_the_names(tagged, rules, thresholds)
     own = tagged.title if _names_read_into_the_title(tagged, rules) else None
     own = own or weighed("title", "title", tagged.title or None, rules.title)
-    return _title_of_the_list(
-        tagged, overruled_title(tagged, own, rules.title, rules.authors, rules.venue), fit
-    )
+    learned = overruled_title(tagged, own, rules.title, rules.authors, rules.venue)
+    return _title_of_the_list(tagged, _overruled_in_the_list(tagged, own, learned, rules, fit), fit)
 
 
 def choose_fields(

@@ -127,13 +127,16 @@ def overruled_title(
     authors: tuple[str, ...],
     venue: str | None,
     arbiter: Arbiter | None = None,
+    overrule: float | None = None,
 ) -> str | None:
     """The title the reader keeps: ``kept`` (`_field_choice`'s hand-written choice), unless
     ``arbiter`` (else the shipped one) gives another of the rules' title (``title``), the model's
-    and none a probability of at least its ``overrule`` threshold. Where the rules read no title,
-    ``kept`` stays: the classifier learnt nothing of a title the rules missed."""
+    and none a probability of at least its ``overrule`` threshold (else ``overrule``: a list the
+    rules fit less than well, `_field_choice.UNFIT`). Where the rules read no title, ``kept``
+    stays: the classifier learnt nothing of a title the rules missed."""
     if title is None:
         return kept
     arbiter = arbiter or packaged_arbiter()
     features = title_features(tagged, title, authors, venue)
-    return overruled(arbiter, features, kept, {"rules": title, "model": tagged.title or None, "none": None})
+    readings = {"rules": title, "model": tagged.title or None, "none": None}
+    return overruled(arbiter, features, kept, readings, overrule)

@@ -305,7 +305,7 @@ def _read_items(texts: list[str], *, mnras: bool, journals_of: str) -> list[tupl
     tag = TaggedTogether(item.joined for item in prepared if item.by_sentences)
     read = [_read_item(item, tag) for item in prepared]
     fit = list_fit([titles for *_, titles in read if titles])
-    if fit.unfit:
+    if fit.doubted:
         read = [_read_item(item, tag, fit) for item in prepared]
     return [(joined, parsed) for joined, parsed, _ in read]
 

@@ -1303,7 +1303,7 @@ def queries_from_list(
     tag = TaggedTogether(item.text for item in references.items)
     queries, titles = _list_queries(references, origin_of, printed, FITS, tag)
     fit = list_fit(titles)
-    return _list_queries(references, origin_of, printed, fit, tag)[0] if fit.unfit else queries
+    return _list_queries(references, origin_of, printed, fit, tag)[0] if fit.doubted else queries
 
 
 def _list_queries(
