@@ -44,6 +44,7 @@ from typing import TypeVar
 from bibnorm.readers._arbiter import LABEL_GROUPS, words_as_numbers
 from bibnorm.readers._authors_arbiter import overruled_authors
 from bibnorm.readers._bbl_astro import printed_abbreviations
+from bibnorm.readers._ref_apa import DATE_SLOT
 from bibnorm.readers._title_arbiter import overruled_title
 from bibnorm.readers._venue_arbiter import overruled_venue
 from bibnorm.readers._year_arbiter import overruled_year
@@ -1143,35 +1144,21 @@ def _names_before_the_title(tagged: TaggedReference, title: str | None) -> bool:
     after them or after a date that follows them ("NIST, Typefaces for Symbols …", "NIST (1998)
     Typefaces …", "Statistics Canada: On the Determination …"): what a reference prints before its
     title is its authors, a group's name as often as a person's, which the rules read into the title
-    or not at all. Not where the names are the title's words ("CTAN (2006). CTAN."), nor where a
-    date in brackets follows the title, where author-date styles print the names: what the model
-    read there is a title in the names' place, its first words read as a name ("Mission, Vision &
-    Values. (n.d.).")."""
-    labels = tagged.labels
-    start = next((index for index, label in enumerate(labels) if label not in NAME_LABELS), len(labels))
-    if start == 0 or not title or not _alike(tagged.title, title):
+    or not at all. Not where the names are the title's words ("CTAN (2006). CTAN."), nor where an
+    author-date style's date slot follows the title (`_ref_apa.DATE_SLOT`), which it prints after
+    the names: what the model read there is a title in the names' place, its first words read as
+    a name ("Mission, Vision & Values. (n.d.).")."""
+    if not title or not tagged.labels or tagged.labels[0] not in NAME_LABELS:
         return False
-    after = _run_end(labels, start, "date")
-    if labels[after : after + 1] != ("title",):
+    names_end, date, own = tagged.author_list_end(), tagged.run_of("date"), tagged.run_of("title")
+    after = date.stop if date and date.start == names_end else names_end
+    if not (own and own.start == after and _alike(tagged.title, title)):
         return False
-    following = tagged.tokens[_run_end(labels, after, "title") :][:1]
+    following = tagged.tokens[own.stop] if own.stop < len(tagged.tokens) else ""
     return not (
-        _words_of(" ".join(tagged.tokens[:start])) <= _words_of(title)
-        or any(_bracketed_date(token) for token in following)
+        _words_of(" ".join(tagged.tokens[:names_end])) <= _words_of(title)
+        or DATE_SLOT.match(following) is not None
     )
-
-
-def _bracketed_date(token: str) -> bool:
-    """Whether ``token`` opens with a date in brackets, an author-date style's ("(2011).", "(n.d.).")."""
-    return token.startswith(("(n.d.", "(n. d.")) or (token[:1] == "(" and token[1:5].isdigit())
-
-
-def _run_end(labels: tuple[str, ...], start: int, label: str) -> int:
-    """Where the run of ``label`` from ``start`` ends: ``start`` where another label is there."""
-    stop = start
-    while stop < len(labels) and labels[stop] == label:
-        stop += 1
-    return stop
 
 
 # the most words of a group's name ("Food and Agriculture Organization of the United Nations")

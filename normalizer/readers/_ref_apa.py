@@ -56,9 +56,11 @@ from bibnorm.text.word_tables import (
     reference_abbreviations,
 )
 
-AUTHOR_DATE = re.compile(
-    rf"^\s*\*?[^\W\d_][^()\[\]]{{0,300}}?[.?!]\s[(\[](?:{YEARS}|n\.\s?d\.|in press|ca\.)"
-)
+# APA's date slot as it opens: "(2011", "(2011, March 8)", "(n.d.)", "(in press)", "[ca. 1920]"
+_DATE_SLOT = rf"[(\[](?:{YEARS}|n\.\s?d\.|in press|ca\.)"
+DATE_SLOT = re.compile(_DATE_SLOT)
+"""A date slot opening the text it is matched at, where author-date styles print a work's date."""
+AUTHOR_DATE = re.compile(rf"^\s*\*?[^\W\d_][^()\[\]]{{0,300}}?[.?!]\s{_DATE_SLOT}")
 """How an APA reference opens: its author's place (a meta-analysis' "*" before it), then its date."""
 _ONE_A_LINE_SHARE = 0.75
 

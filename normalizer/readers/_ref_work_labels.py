@@ -25,6 +25,7 @@ from bibnorm.text.word_tables import minor_words
 
 _LABEL = re.compile(r"^[A-Z][A-Z\d]*(?:-[A-Z\d]+)?$")  # "CTAN", "EB", "PACS-L"
 _WORD = re.compile(r"[^\W\d_]+")
+_YEAR_AFTER_LABEL = re.compile(rf"[\s.,]*+[(\[]?{YEARS}")  # "CTAN (2006)", "CTAN 2006"
 _SMALL_WORDS = minor_words().acronym_glue  # skipped as a spelt-out acronym skips them (minor-words.json)
 
 
@@ -34,7 +35,8 @@ def is_work_label(names: str, title: str | None, text: str) -> bool:
     label = names.strip(" .,;:")
     if not title or not _LABEL.match(label) or sum(char.isupper() for char in label) < 2:
         return False
-    if not re.match(rf"\s*+{re.escape(label)}[\s.,]*+[(\[]?{YEARS}", text):
+    start = len(text) - len(text.lstrip())
+    if not text.startswith(label, start) or not _YEAR_AFTER_LABEL.match(text, start + len(label)):
         return False
     if re.match(rf"{re.escape(label)}\s*[.:]", title) or title.strip() == label:
         return True

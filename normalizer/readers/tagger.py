@@ -651,12 +651,12 @@ class TaggedReference:
         written = tuple(printed for _, _, printed in self._names())
         if written and any(
             label == "author" and token.casefold().strip(".,;") in ("et", "al", "others")
-            for token, label in zip(self.tokens[: self._author_list_end()], self.labels, strict=False)
+            for token, label in zip(self.tokens[: self.author_list_end()], self.labels, strict=False)
         ):
             written += ("others",)
         return written
 
-    def _author_list_end(self) -> int:
+    def author_list_end(self) -> int:
         """The index of the first token after the author list (names, "and", "et al.")."""
         seen = False
         for index, label in enumerate(self.labels):
@@ -672,7 +672,7 @@ class TaggedReference:
         confidences: dict[str, float] = {}
         names = [
             marginal
-            for marginal, label in zip(self.marginals[: self._author_list_end()], self.labels, strict=False)
+            for marginal, label in zip(self.marginals[: self.author_list_end()], self.labels, strict=False)
             if label in NAME_LABELS
         ]
         if names:
