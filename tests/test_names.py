@@ -177,6 +177,9 @@ SPLITS = [
     ),
     pytest.param("{Barnes and Noble}, Jim Smith", ["{Barnes and Noble}", "Jim Smith"], id="braces-protect"),
     pytest.param("A. Smith; B. Jones & C. Doe", ["A. Smith", "B. Jones", "C. Doe"], id="semicolon-ampersand"),
+    pytest.param(
+        "AT&T Labs, R&D Team & J. Doe", ["AT&T Labs", "R&D Team", "J. Doe"], id="ampersand-inside-words"
+    ),
     pytest.param("", [], id="empty"),
 ]
 

@@ -1,7 +1,7 @@
 """Three things of the references authors' PDFs print (real references of the development PDF
-sets): a body's name with "and" among its words is one author ("Organization for Economic
-Cooperation and Development"), two persons' names joined by "and" stay two; a month after the
-names' year ("Nguyen, T.A. 2023, April. Title") is the date of an author-year style, no
+sets): a body's name with "and" or "&" among its words is one author ("Organization for Economic
+Cooperation and Development", "AT&T Bell Laboratories"), two persons' names joined by "and" stay
+two; a month after the names' year ("Nguyen, T.A. 2023, April. Title") is the date of an author-year style, no
 astronomy reference's title; a book's numbered volume and its own title after "Vol." stay the
 title's ("The Art of Computer Programming, Vol. 1: Fundamental Algorithms"); a DIN 1505 title
 ends before a year after its comma, before natdin's year and link, and before a visit's date."""
@@ -27,6 +27,12 @@ from bibnorm.readers.refs import parse_reference, person_names, read_refs
                      id="oecd-web-page"),
         pytest.param("Robotics and Perception Group. Camera Calibration. 2014.",
                      ("Robotics and Perception Group",), "Camera Calibration", id="a-group"),
+        pytest.param("AT&T Bell Laboratories (1993): Rational Learning Leads to Nash Equilibrium. In: "
+                     "Econometrica 61, S. 1019–1045.",
+                     ("AT&T Bell Laboratories",), "Rational Learning Leads to Nash Equilibrium",
+                     id="an-ampersand-inside-a-word"),
+        pytest.param("Bill & Melinda Gates Foundation. 2020. Annual report 2019. Seattle, WA.",
+                     ("Bill & Melinda Gates Foundation",), "Annual report 2019", id="an-ampersand-for-and"),
     ],
 )  # fmt: skip
 def test_a_bodys_name_with_and_is_one_author(text: str, authors: tuple[str, ...], title: str) -> None:
@@ -41,6 +47,9 @@ def test_a_bodys_name_with_and_is_one_author(text: str, authors: tuple[str, ...]
         pytest.param("Smith and Jones", ("Smith", "Jones"), id="two-family-names"),
         pytest.param("Google Research and J. Smith", ("Google Research", "J. Smith"),
                      id="a-body-and-a-person"),
+        pytest.param("Smith & Jones", ("Smith", "Jones"), id="two-family-names-and-an-ampersand"),
+        pytest.param("Google Research & J. Smith", ("Google Research", "J. Smith"),
+                     id="a-body-an-ampersand-and-a-person"),
         pytest.param("Xiaohua Zhai and Lucas Beyer", ("Xiaohua Zhai", "Lucas Beyer"), id="two-persons"),
         pytest.param("Mechanical Simulation Corporation", ("Mechanical Simulation Corporation",),
                      id="one-body"),

@@ -86,8 +86,9 @@ _INSIDE_A_TITLE = re.compile(r"(?<![\w.’'-])(?![Ii]n\b)(?:[a-z]+|[A-Z][a-z]+)\
 KLUWER_YEAR = re.compile(rf"^{YEARS}[a-z]?,\s+")
 
 
-# A capitalised word or a linking word of a body's name (author-list-words.json): "Department of Health".
-_BODY_WORD = rf"(?:[A-Z][\w.&’'-]*|{alternation(author_list_words().body_linking)})"
+# A capitalised word or a linking word of a body's name (author-list-words.json): "Department of
+# Health"; "&" as its "and" ("Bill & Melinda Gates Foundation").
+_BODY_WORD = rf"(?:[A-Z][\w.&’'-]*|&|{alternation(author_list_words().body_linking)})"
 _BODY = re.compile(rf"[A-Z][\w.&’'-]*(?:,?\s{_BODY_WORD}){{0,9}}")
 
 
@@ -96,20 +97,22 @@ def is_body(sentence: str) -> bool:
     return _BODY.fullmatch(sentence) is not None
 
 
-# An organisation's word (organisation-words.json) and an initial ("J.", "J"), as whole words.
+# An organisation's word (organisation-words.json) and an initial ("J.", "J"), as whole words
+# ("AT&T"'s letters are no initials).
 _ORGANISATION_WORD = re.compile(rf"\b{alternation(organisation_words())}\b")
-_INITIAL = re.compile(r"\b[A-Z]\b")
+_INITIAL = re.compile(r"(?<![\w&])[A-Z](?![\w&])")
 
 
 def is_one_body(authors: str) -> bool:
-    """Whether an author list whose "and" would split it reads as one body's name: capitalised
-    words and linking words with an organisation's word among them, no commas, "&" or initials
-    ("Organization for Economic Cooperation and Development", "Robotics and Perception Group";
-    "Smith and Jones" and "Google Research and J. Smith" are two)."""
+    """Whether an author list whose "and" or "&" would split it reads as one body's name:
+    capitalised words and linking words with an organisation's word among them, no commas or
+    initials ("Organization for Economic Cooperation and Development", "Robotics and Perception
+    Group", "AT&T Bell Laboratories", "Bill & Melinda Gates Foundation"; "Smith and Jones" and
+    "Google Research and J. Smith" are two)."""
     text = authors.strip(" .:;")
     return (
-        " and " in text
-        and not any(mark in text for mark in ",;&")
+        (" and " in text or "&" in text)
+        and not any(mark in text for mark in ",;")
         and _INITIAL.search(text) is None
         and _ORGANISATION_WORD.search(text) is not None
         and is_body(text)

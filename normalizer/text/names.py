@@ -153,15 +153,20 @@ def _drop_parentheses(text: str) -> str:
 
 
 def _split_top(text: str, separators: str) -> list[str]:
-    """Split at separator characters that are outside braces."""
+    """Split at separator characters that are outside braces; an "&" between two letters or
+    digits is a word's ("AT&T", "R&D"), no separator."""
     parts: list[str] = []
     start = 0
     for index, char, depth in _scan(text):
-        if depth == 0 and char in separators:
+        if depth == 0 and char in separators and not (char == "&" and _inside_a_word(text, index)):
             parts.append(text[start:index])
             start = index + 1
     parts.append(text[start:])
     return parts
+
+
+def _inside_a_word(text: str, index: int) -> bool:
+    return 0 < index < len(text) - 1 and text[index - 1].isalnum() and text[index + 1].isalnum()
 
 
 def _is_braced(text: str) -> bool:
