@@ -103,18 +103,29 @@ _ORGANISATION_WORD = re.compile(rf"\b{alternation(organisation_words())}\b")
 _INITIAL = re.compile(r"(?<![\w&])[A-Z](?![\w&])")
 
 
+# What joins two bodies' names, or two words of one: "and", "&" (not one inside a word: "AT&T").
+_JOINER = re.compile(r"\sand\s|(?<![\w&])&|&(?![\w&])")
+# A body's whole name before a joiner: it ends in an organisation's word ("American Psychological
+# Association & National Institutes of Health", "LIGO Scientific Collaboration and Virgo
+# Collaboration": two bodies).
+_WHOLE_BODY = re.compile(rf"\b{alternation(organisation_words())}\s*$")
+
+
 def is_one_body(authors: str) -> bool:
     """Whether an author list whose "and" or "&" would split it reads as one body's name:
     capitalised words and linking words with an organisation's word among them, no commas or
-    initials ("Organization for Economic Cooperation and Development", "Robotics and Perception
-    Group", "AT&T Bell Laboratories", "Bill & Melinda Gates Foundation"; "Smith and Jones" and
-    "Google Research and J. Smith" are two)."""
+    initials, no part before an "and" a body's whole name ("Organization for Economic Cooperation
+    and Development", "Robotics and Perception Group", "AT&T Bell Laboratories", "Bill & Melinda
+    Gates Foundation"; "Smith and Jones", "Google Research and J. Smith" and "American
+    Psychological Association & National Institutes of Health" are two)."""
     text = authors.strip(" .:;")
+    parts = _JOINER.split(text)
     return (
-        (" and " in text or "&" in text)
+        ("&" in text or len(parts) > 1)
         and not any(mark in text for mark in ",;")
         and _INITIAL.search(text) is None
         and _ORGANISATION_WORD.search(text) is not None
+        and not any(_WHOLE_BODY.search(part) for part in parts[:-1])
         and is_body(text)
     )
 
