@@ -323,6 +323,6 @@ def test_an_item_ends_where_the_next_label_closes(items: str, keys: list[str]) -
 
 def test_a_run_of_unclosed_labels_is_read_in_linear_time() -> None:
     bbl = "\\begin{thebibliography}{9}\n" + "\\bibitem[{{[{" * 40_000 + "\n\\end{thebibliography}\n"
-    started = time.perf_counter()
+    started = time.process_time()
     assert read_bbl(bbl, "x.bbl") == []
-    assert time.perf_counter() - started < 1.0
+    assert time.process_time() - started < 1.0

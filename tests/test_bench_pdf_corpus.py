@@ -128,9 +128,9 @@ def test_a_build_whose_text_fonts_did_not_load_is_told_by_its_log(log: str, font
 
 
 def test_reading_a_log_takes_a_time_linear_in_its_length() -> None:
-    started = time.perf_counter()
+    started = time.process_time()
     assert fonts_not_loaded("! Font " + "a/" * 100_000 + "\n" + "! Font x/" + "=" * 100_000) == []
-    assert time.perf_counter() - started < 1.0
+    assert time.process_time() - started < 1.0
 
 
 @pytest.mark.parametrize(

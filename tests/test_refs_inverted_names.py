@@ -115,6 +115,6 @@ def test_a_title_after_inverted_names(text: str, title: str, authors: tuple[str,
     ],
 )
 def test_a_long_list_of_inverted_names_is_read_at_once(text: str) -> None:
-    started = time.perf_counter()
+    started = time.process_time()
     parse_reference(text)
-    assert time.perf_counter() - started < 2.0
+    assert time.process_time() - started < 2.0

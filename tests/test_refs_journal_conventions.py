@@ -692,9 +692,9 @@ def test_an_acs_title_is_kept(reference: str, title: str) -> None:
     ],
 )
 def test_long_adversarial_lists_are_read_at_once(reference: str) -> None:
-    started = time.perf_counter()
+    started = time.process_time()
     parse_reference(reference)
-    assert time.perf_counter() - started < 2.0
+    assert time.process_time() - started < 2.0
 
 
 # biblatex-phys's example (biblatex's physics style): the PDF reader quotes the italic series where
