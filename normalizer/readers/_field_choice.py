@@ -51,7 +51,7 @@ from bibnorm.readers._year_arbiter import overruled_year
 from bibnorm.readers.tagger import LABELS, NAME_LABELS, TaggedReference
 from bibnorm.text.names import INITIAL, ORGANISATION_WORDS
 from bibnorm.text.titles import title_key, without_kind_of_work
-from bibnorm.text.word_tables import publisher_words, title_omitted_words
+from bibnorm.text.word_tables import alternation, publisher_words, title_omitted_words, venue_words
 
 # Chosen on the validation styles (docs/tagger.md). Per field: the model's reading is kept where
 # its confidence (the mean marginal of the field's tokens) is at least "FIELD"; where the rules read
@@ -1217,6 +1217,16 @@ def _title_beside_the_names(
     return None if journal and _no_title_printed(tagged, rules, thresholds) else rules.title
 
 
+# A venue's opening, never a work's title: "In: …", a lower-case "in" before a name ("in CVPR,
+# Proceedings of …"), "In" before a meeting's word ("In Proceedings of the XXXII International
+# Congress …", "In Proc. …"; venue-words.json): a style that prints no title, its venue read in
+# the title's place ("In Search of …" is a title).
+_MEETING_WORDS = (*venue_words().meetings, *venue_words().meeting_abbreviations)
+_VENUE_OPENING = re.compile(
+    rf"In:\s|in:?\s+[A-Z]|In\s+(?:the\s+)?{alternation(word.capitalize() for word in _MEETING_WORDS)}(?!\w)"
+)
+
+
 def _chosen_title(
     tagged: TaggedReference,
     rules: RuleReading,
@@ -1293,6 +1303,8 @@ def choose_fields(
 
     publisher = tagged.text_of("publisher")
     title = bracketed or _chosen_title(tagged, rules, weighed, fit, thresholds)
+    if title and _VENUE_OPENING.match(title):
+        title = None
     return ChosenFields(
         title=title,
         authors=_chosen_names(tagged, rules, thresholds, confidence, bracketed, title),
