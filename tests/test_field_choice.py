@@ -582,6 +582,47 @@ def test_an_italic_journal_the_italics_pass_quoted_as_the_title_gives_way_to_the
             "typefoundries and printing offices",
             id="an-abbreviation-inside-the-title",
         ),
+        pytest.param(
+            "Lane, J. A. (2004) Early Type Specimens in the Plantin–Moretus Museum: Annotated Descriptions "
+            "of the Specimens to Ca. 1850 (mostly from the Low Countries and France) with Preliminary "
+            "Notes on the Typefoundries and Printing Offices p. 344. New Castle, DE, USA: Oak Knoll Press.",
+            "Early Type Specimens in the Plantin–Moretus Museum: Annotated Descriptions of the Specimens "
+            "to Ca. 1850 (mostly from the Low Countries and France) with Preliminary Notes on the "
+            "Typefoundries and Printing Offices",
+            id="journal-of-demographic-economics-an-abbreviation-in-title-case",
+        ),
+        pytest.param(
+            "Martin J, Chapman KK, Leben J. Systems application architecture between Glycine soja Sieb. "
+            "& Zucc. and O. rufipogon. Char BW, editor. Englewood Cliffs, NJ, USA: Prentice Hall; 1992. "
+            "p. xxiv + 536.",
+            "Systems application architecture between Glycine soja Sieb. & Zucc. and O. rufipogon",
+            id="cell-transplantation-a-species-authority-inside-the-title",
+        ),
+        pytest.param(
+            "Gazdar G, Franz A, Osborne K, Evans R. Natural Language Processing in the 1980s, A "
+            "Bibliography between Escherichia coli and M. musculus L.. 1987.",
+            "Natural Language Processing in the 1980s, A Bibliography between Escherichia coli and M. "
+            "musculus L.",
+            id="journal-of-rheumatology-a-genus-initial-inside-the-title",
+        ),
+        # a sentence's end on a short capitalised word: the rules' title stays
+        pytest.param(
+            "Smith, J. (2020). Concurrent Programming in Go. arXiv preprint arXiv:2001.00001.",
+            "Concurrent Programming in Go",
+            id="a-short-word-ends-the-title",
+        ),
+        # the rules' title cut at a number's sign: the model's, through the number
+        pytest.param(
+            "Squair JW et al. 2021. Confronting false discoveries in single-cell differential "
+            "expression, No. 7. Nature Communications 12, 5692.",
+            "Confronting false discoveries in single-cell differential expression, No. 7",
+            id="grasas-y-aceites-a-number-in-the-title",
+        ),
+        pytest.param(
+            "Hurlburt, A. 1978. The grid, No. 11.",
+            "The grid, No. 11",
+            id="journal-of-the-association-of-environmental-and-resource-economists-a-number-last",
+        ),
         # a bracket that is a description, the venue after it: the rules' title stays (APA)
         pytest.param(
             "Housand, B. (2016). Game on! Integrating games and simulations in the classroom "

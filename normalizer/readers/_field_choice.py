@@ -404,29 +404,49 @@ def _cut_short_by_the_rules(tagged: TaggedReference, read: str) -> bool:
     )
 
 
-# an abbreviation no sentence ends on, a few lower-case letters ("ca.", "ssp.", "var.", "cf.")
-_ABBREVIATION = re.compile(r"[a-z]{1,3}\.")
+# an abbreviation no sentence ends on, a few lower-case letters ("ca.", "ssp.", "var.", "cf."),
+# capitalised in a title written in title case ("Ca.", "Ssp."), up to four with a capital (a
+# species' authority: "Sieb.", "Torr."), or a genus cut to its initial ("M. musculus")
+_ABBREVIATION = re.compile(r"[a-z]{1,3}\.|[A-Z][a-z]{0,3}\.")
 
 
 def _cut_inside_a_sentence(tagged: TaggedReference, read: str) -> bool:
     """Whether the rules' title is the start of the model's, cut where its sentence goes on:
     before an opening bracket the model's title closes and goes on after ("Page Makeup (Daucus
-    carota ssp. sativus) by Postprocessing …"), or at an abbreviation before a word in lower case
-    or a number ("… to ca. 1850 (mostly from …)", "B. vulgaris ssp. maritima L.")."""
+    carota ssp. sativus) by Postprocessing …"), or at an abbreviation before a word in lower case,
+    an ampersand or a number ("… to ca. 1850 (mostly from …)", "B. vulgaris ssp. maritima L.",
+    "Glycine soja Sieb. & Zucc.", "… between Escherichia coli and M. musculus")."""
     own, inside = tagged.run_of("title"), tagged.tokens_of(read)
     last = max(inside)
-    if min(inside) != own.start or last + 1 >= own.stop - 1:
+    if min(inside) != own.start or last + 1 >= own.stop:
         return False
     tokens = tagged.tokens
     following = tokens[last + 1][:1]
-    if following in ("(", "["):
+    if following in ("(", "[") and last + 1 < own.stop - 1:
         closing = ")" if following == "(" else "]"
         closed = next((index for index in range(last + 1, own.stop) if closing in tokens[index]), own.stop)
         # the sentence goes on after the bracket: not a description and the venue after it (APA's
         # "Title [Powerpoint slides]. SlideShare", "Title (Version 4.0) [Computer software]")
         goes_on = closed + 1 < own.stop and tokens[closed].rstrip(":").endswith(closing)
         return goes_on and tokens[closed + 1][:1] not in ("(", "[")
-    return bool(_ABBREVIATION.fullmatch(tokens[last])) and (following.islower() or following.isdigit())
+    return bool(_ABBREVIATION.fullmatch(tokens[last])) and (following.islower() or following in "&0123456789")
+
+
+_NUMBER_SIGN = re.compile(r"[Nn][or]\.")  # "No.", "Nr.": a number follows
+
+
+def _cut_at_a_number(tagged: TaggedReference, rules: RuleReading) -> bool:
+    """Whether the rules' title ends at a number's sign the model's title goes on after, through
+    the number ("Confronting false discoveries in single-cell differential expression, No. 7.
+    Nature Communications 12", read "…, No"): a title ending in a number's sign is none, whatever
+    the model's doubt."""
+    if not rules.title or not tagged.title:
+        return False
+    own, inside = tagged.run_of("title"), tagged.tokens_of(rules.title)
+    if not inside or min(inside) != own.start or max(inside) + 1 >= own.stop:
+        return False
+    tokens = tagged.tokens
+    return _NUMBER_SIGN.fullmatch(tokens[max(inside)]) is not None and tokens[max(inside) + 1][:1].isdigit()
 
 
 def _a_journal(tagged: TaggedReference, venue: range) -> bool:
@@ -1238,7 +1258,9 @@ def _chosen_title(
         return weighed("title", "title", None if own_names else tagged.title, None)
     if own_names:
         return _title_beside_the_names(tagged, rules, thresholds)
-    own = tagged.title if _names_read_into_the_title(tagged, rules) else None
+    own = (
+        tagged.title if _names_read_into_the_title(tagged, rules) or _cut_at_a_number(tagged, rules) else None
+    )
     own = own or weighed("title", "title", tagged.title or None, rules.title)
     learned = overruled_title(tagged, own, rules.title, rules.authors, rules.venue)
     return _title_of_the_list(tagged, _overruled_in_the_list(tagged, own, learned, rules, fit), fit)
