@@ -623,6 +623,27 @@ def test_an_italic_journal_the_italics_pass_quoted_as_the_title_gives_way_to_the
             "The grid, No. 11",
             id="journal-of-the-association-of-environmental-and-resource-economists-a-number-last",
         ),
+        # the rules' title cut inside the quotation that holds it: the model's, the whole quotation
+        pytest.param(
+            "Dalal, R. “Book Review: Hala Auji, Printing Arab Modernity: Book Culture and the American "
+            "Press in Nineteenth-Century Beirut”. Printing History (New Series), no. 24 (2018): ??–??.",
+            "Book Review: Hala Auji, Printing Arab Modernity: Book Culture and the American Press in "
+            "Nineteenth-Century Beirut",
+            id="journal-of-egyptian-history-a-quotation-cut-at-its-comma",
+        ),
+        pytest.param(
+            "Anonymous (2005) «MackSo 3: MacKichan Software, Inc.», TUGboat 26.1, 103-103, "
+            "https://tug.org/TUGboat/tb26-1/ad3.pdf.",
+            "MackSo 3: MacKichan Software, Inc",
+            id="universitat-basel-iberoromanistik-a-quotation-cut-before-a-company",
+        ),
+        # a description in brackets the style quoted with the title: the rules' title stays
+        pytest.param(
+            "X. Deng, Y. Xiao, B. Long, and Z. Zhang, “Aggregating Binary Judgments Ranked by Accuracy "
+            "[White paper],” in AAAI, 2021.",
+            "Aggregating Binary Judgments Ranked by Accuracy",
+            id="ieeetr-a-description-inside-the-quotation",
+        ),
         # a bracket that is a description, the venue after it: the rules' title stays (APA)
         pytest.param(
             "Housand, B. (2016). Game on! Integrating games and simulations in the classroom "

@@ -449,6 +449,31 @@ def _cut_at_a_number(tagged: TaggedReference, rules: RuleReading) -> bool:
     return _NUMBER_SIGN.fullmatch(tokens[max(inside)]) is not None and tokens[max(inside) + 1][:1].isdigit()
 
 
+_QUOTATION_MARKS = {"“": "”", "«": "»", "‘": "’", '"': '"', "„": "“"}  # opening: closing
+
+
+def _quotation_cut_short(tagged: TaggedReference, rules: RuleReading) -> bool:
+    """Whether the rules read the start of a title the style quoted and the model reads the whole
+    quotation, from its opening mark to its closing one, no closing mark between ("Dalal, R.
+    “Book Review: Hala Auji, Printing Arab Modernity: Book Culture …”. Printing History", read
+    "Book Review: Hala Auji"; "«MackSo 3: MacKichan Software, Inc.»"): the quotation marks tell
+    where the title ends, whatever the model's doubt. Not where the words it adds open with a
+    bracket: a description the style quoted with the title ("“Aggregating Binary Judgments
+    Ranked by Accuracy [White paper],” in AAAI")."""
+    if not rules.title or not tagged.title or not _quoted(tagged, rules.title):
+        return False
+    own, inside = tagged.run_of("title"), tagged.tokens_of(rules.title)
+    if not inside or min(inside) != own.start or max(inside) + 1 >= own.stop:
+        return False
+    if tagged.tokens[max(inside) + 1][:1] in ("[", "("):
+        return False
+    tokens = tagged.tokens[own.start : own.stop]
+    closing = _QUOTATION_MARKS.get(tokens[0][:1])
+    if closing is None or any(closing in token for token in (tokens[0][1:], *tokens[1:-1])):
+        return False
+    return tokens[-1].rstrip(".,;:").endswith(closing)
+
+
 def _a_journal(tagged: TaggedReference, venue: range) -> bool:
     """Whether the model's venue is a journal's: its numbers right after it, or a listed name."""
     name = " ".join(tagged.tokens[venue.start : venue.stop])
@@ -1258,9 +1283,8 @@ def _chosen_title(
         return weighed("title", "title", None if own_names else tagged.title, None)
     if own_names:
         return _title_beside_the_names(tagged, rules, thresholds)
-    own = (
-        tagged.title if _names_read_into_the_title(tagged, rules) or _cut_at_a_number(tagged, rules) else None
-    )
+    cut = _cut_at_a_number(tagged, rules) or _quotation_cut_short(tagged, rules)
+    own = tagged.title if cut or _names_read_into_the_title(tagged, rules) else None
     own = own or weighed("title", "title", tagged.title or None, rules.title)
     learned = overruled_title(tagged, own, rules.title, rules.authors, rules.venue)
     return _title_of_the_list(tagged, _overruled_in_the_list(tagged, own, learned, rules, fit), fit)
