@@ -637,6 +637,17 @@ def test_an_italic_journal_the_italics_pass_quoted_as_the_title_gives_way_to_the
             "MackSo 3: MacKichan Software, Inc",
             id="universitat-basel-iberoromanistik-a-quotation-cut-before-a-company",
         ),
+        # the rules' title a volume's sign: the model's, the parties of a court case
+        pytest.param(
+            "In re Adil. vol. 636. 1985.",
+            "In re Adil",
+            id="a-volume-read-as-the-title",
+        ),
+        pytest.param(
+            "Girard v. Krönert. Bd. 757, 2008.",
+            "Girard v. Krönert",
+            id="a-volume-in-german-read-as-the-title",
+        ),
         # a description in brackets the style quoted with the title: the rules' title stays
         pytest.param(
             "X. Deng, Y. Xiao, B. Long, and Z. Zhang, “Aggregating Binary Judgments Ranked by Accuracy "

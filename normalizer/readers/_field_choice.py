@@ -449,6 +449,19 @@ def _cut_at_a_number(tagged: TaggedReference, rules: RuleReading) -> bool:
     return _NUMBER_SIGN.fullmatch(tokens[max(inside)]) is not None and tokens[max(inside) + 1][:1].isdigit()
 
 
+_VOLUME_SIGN = re.compile(r"[Vv]ols?\.?|Bd\.?")  # "vol.", "Vol.", "Bd."
+
+
+def _a_volume_read(tagged: TaggedReference, rules: RuleReading) -> bool:
+    """Whether the rules' title is a volume's sign alone, which the model reads after its own
+    title ("In re Adil. vol. 636. 1985.", "Girard v. Krönert. Bd. 757, 2008.": a court case's
+    parties, its law report's volume read as the title): a title so read is none."""
+    if not rules.title or not tagged.title or _VOLUME_SIGN.fullmatch(rules.title.strip()) is None:
+        return False
+    inside = tagged.tokens_of(rules.title)
+    return bool(inside) and min(inside) >= tagged.run_of("title").stop
+
+
 _QUOTATION_MARKS = {"“": "”", "«": "»", "‘": "’", '"': '"', "„": "“"}  # opening: closing
 
 
@@ -1283,7 +1296,11 @@ def _chosen_title(
         return weighed("title", "title", None if own_names else tagged.title, None)
     if own_names:
         return _title_beside_the_names(tagged, rules, thresholds)
-    cut = _cut_at_a_number(tagged, rules) or _quotation_cut_short(tagged, rules)
+    cut = (
+        _cut_at_a_number(tagged, rules)
+        or _quotation_cut_short(tagged, rules)
+        or _a_volume_read(tagged, rules)
+    )
     own = tagged.title if cut or _names_read_into_the_title(tagged, rules) else None
     own = own or weighed("title", "title", tagged.title or None, rules.title)
     learned = overruled_title(tagged, own, rules.title, rules.authors, rules.venue)
