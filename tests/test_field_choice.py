@@ -581,6 +581,79 @@ def test_an_italic_journal_the_italics_pass_quoted_as_the_title_gives_way_to_the
             "typefoundries and printing offices",
             id="an-abbreviation-inside-the-title",
         ),
+        pytest.param(
+            "Lane, J. A. (2004) Early Type Specimens in the Plantin–Moretus Museum: Annotated Descriptions "
+            "of the Specimens to Ca. 1850 (mostly from the Low Countries and France) with Preliminary "
+            "Notes on the Typefoundries and Printing Offices p. 344. New Castle, DE, USA: Oak Knoll Press.",
+            "Early Type Specimens in the Plantin–Moretus Museum: Annotated Descriptions of the Specimens "
+            "to Ca. 1850 (mostly from the Low Countries and France) with Preliminary Notes on the "
+            "Typefoundries and Printing Offices",
+            id="journal-of-demographic-economics-an-abbreviation-in-title-case",
+        ),
+        pytest.param(
+            "Martin J, Chapman KK, Leben J. Systems application architecture between Glycine soja Sieb. "
+            "& Zucc. and O. rufipogon. Char BW, editor. Englewood Cliffs, NJ, USA: Prentice Hall; 1992. "
+            "p. xxiv + 536.",
+            "Systems application architecture between Glycine soja Sieb. & Zucc. and O. rufipogon",
+            id="cell-transplantation-a-species-authority-inside-the-title",
+        ),
+        pytest.param(
+            "Gazdar G, Franz A, Osborne K, Evans R. Natural Language Processing in the 1980s, A "
+            "Bibliography between Escherichia coli and M. musculus L.. 1987.",
+            "Natural Language Processing in the 1980s, A Bibliography between Escherichia coli and M. "
+            "musculus L.",
+            id="journal-of-rheumatology-a-genus-initial-inside-the-title",
+        ),
+        # a sentence's end on a short capitalised word: the rules' title stays
+        pytest.param(
+            "Smith, J. (2020). Concurrent Programming in Go. arXiv preprint arXiv:2001.00001.",
+            "Concurrent Programming in Go",
+            id="a-short-word-ends-the-title",
+        ),
+        # the rules' title cut at a number's sign: the model's, through the number
+        pytest.param(
+            "Squair JW et al. 2021. Confronting false discoveries in single-cell differential "
+            "expression, No. 7. Nature Communications 12, 5692.",
+            "Confronting false discoveries in single-cell differential expression, No. 7",
+            id="grasas-y-aceites-a-number-in-the-title",
+        ),
+        pytest.param(
+            "Hurlburt, A. 1978. The grid, No. 11.",
+            "The grid, No. 11",
+            id="journal-of-the-association-of-environmental-and-resource-economists-a-number-last",
+        ),
+        # the rules' title cut inside the quotation that holds it: the model's, the whole quotation
+        pytest.param(
+            "Dalal, R. “Book Review: Hala Auji, Printing Arab Modernity: Book Culture and the American "
+            "Press in Nineteenth-Century Beirut”. Printing History (New Series), no. 24 (2018): ??–??.",
+            "Book Review: Hala Auji, Printing Arab Modernity: Book Culture and the American Press in "
+            "Nineteenth-Century Beirut",
+            id="journal-of-egyptian-history-a-quotation-cut-at-its-comma",
+        ),
+        pytest.param(
+            "Anonymous (2005) «MackSo 3: MacKichan Software, Inc.», TUGboat 26.1, 103-103, "
+            "https://tug.org/TUGboat/tb26-1/ad3.pdf.",
+            "MackSo 3: MacKichan Software, Inc",
+            id="universitat-basel-iberoromanistik-a-quotation-cut-before-a-company",
+        ),
+        # the rules' title a volume's sign: the model's, the parties of a court case
+        pytest.param(
+            "In re Adil. vol. 636. 1985.",
+            "In re Adil",
+            id="a-volume-read-as-the-title",
+        ),
+        pytest.param(
+            "Girard v. Krönert. Bd. 757, 2008.",
+            "Girard v. Krönert",
+            id="a-volume-in-german-read-as-the-title",
+        ),
+        # a description in brackets the style quoted with the title: the rules' title stays
+        pytest.param(
+            "X. Deng, Y. Xiao, B. Long, and Z. Zhang, “Aggregating Binary Judgments Ranked by Accuracy "
+            "[White paper],” in AAAI, 2021.",
+            "Aggregating Binary Judgments Ranked by Accuracy",
+            id="ieeetr-a-description-inside-the-quotation",
+        ),
         # a bracket that is a description, the venue after it: the rules' title stays (APA)
         pytest.param(
             "Housand, B. (2016). Game on! Integrating games and simulations in the classroom "

@@ -404,29 +404,87 @@ def _cut_short_by_the_rules(tagged: TaggedReference, read: str) -> bool:
     )
 
 
-# an abbreviation no sentence ends on, a few lower-case letters ("ca.", "ssp.", "var.", "cf.")
-_ABBREVIATION = re.compile(r"[a-z]{1,3}\.")
+# an abbreviation no sentence ends on, a few lower-case letters ("ca.", "ssp.", "var.", "cf."),
+# capitalised in a title written in title case ("Ca.", "Ssp."), up to four with a capital (a
+# species' authority: "Sieb.", "Torr."), or a genus cut to its initial ("M. musculus")
+_ABBREVIATION = re.compile(r"[a-z]{1,3}\.|[A-Z][a-z]{0,3}\.")
 
 
 def _cut_inside_a_sentence(tagged: TaggedReference, read: str) -> bool:
     """Whether the rules' title is the start of the model's, cut where its sentence goes on:
     before an opening bracket the model's title closes and goes on after ("Page Makeup (Daucus
-    carota ssp. sativus) by Postprocessing …"), or at an abbreviation before a word in lower case
-    or a number ("… to ca. 1850 (mostly from …)", "B. vulgaris ssp. maritima L.")."""
+    carota ssp. sativus) by Postprocessing …"), or at an abbreviation before a word in lower case,
+    an ampersand or a number ("… to ca. 1850 (mostly from …)", "B. vulgaris ssp. maritima L.",
+    "Glycine soja Sieb. & Zucc.", "… between Escherichia coli and M. musculus")."""
     own, inside = tagged.run_of("title"), tagged.tokens_of(read)
     last = max(inside)
-    if min(inside) != own.start or last + 1 >= own.stop - 1:
+    if min(inside) != own.start or last + 1 >= own.stop:
         return False
     tokens = tagged.tokens
     following = tokens[last + 1][:1]
-    if following in ("(", "["):
+    if following in ("(", "[") and last + 1 < own.stop - 1:
         closing = ")" if following == "(" else "]"
         closed = next((index for index in range(last + 1, own.stop) if closing in tokens[index]), own.stop)
         # the sentence goes on after the bracket: not a description and the venue after it (APA's
         # "Title [Powerpoint slides]. SlideShare", "Title (Version 4.0) [Computer software]")
         goes_on = closed + 1 < own.stop and tokens[closed].rstrip(":").endswith(closing)
         return goes_on and tokens[closed + 1][:1] not in ("(", "[")
-    return bool(_ABBREVIATION.fullmatch(tokens[last])) and (following.islower() or following.isdigit())
+    return bool(_ABBREVIATION.fullmatch(tokens[last])) and (following.islower() or following in "&0123456789")
+
+
+_NUMBER_SIGN = re.compile(r"[Nn][or]\.")  # "No.", "Nr.": a number follows
+
+
+def _cut_at_a_number(tagged: TaggedReference, rules: RuleReading) -> bool:
+    """Whether the rules' title ends at a number's sign the model's title goes on after, through
+    the number ("Confronting false discoveries in single-cell differential expression, No. 7.
+    Nature Communications 12", read "…, No"): a title ending in a number's sign is none, whatever
+    the model's doubt."""
+    if not rules.title or not tagged.title:
+        return False
+    own, inside = tagged.run_of("title"), tagged.tokens_of(rules.title)
+    if not inside or min(inside) != own.start or max(inside) + 1 >= own.stop:
+        return False
+    tokens = tagged.tokens
+    return _NUMBER_SIGN.fullmatch(tokens[max(inside)]) is not None and tokens[max(inside) + 1][:1].isdigit()
+
+
+_VOLUME_SIGN = re.compile(r"[Vv]ols?\.?|Bd\.?")  # "vol.", "Vol.", "Bd."
+
+
+def _a_volume_read(tagged: TaggedReference, rules: RuleReading) -> bool:
+    """Whether the rules' title is a volume's sign alone, which the model reads after its own
+    title ("In re Adil. vol. 636. 1985.", "Girard v. Krönert. Bd. 757, 2008.": a court case's
+    parties, its law report's volume read as the title): a title so read is none."""
+    if not rules.title or not tagged.title or _VOLUME_SIGN.fullmatch(rules.title.strip()) is None:
+        return False
+    inside = tagged.tokens_of(rules.title)
+    return bool(inside) and min(inside) >= tagged.run_of("title").stop
+
+
+_QUOTATION_MARKS = {"“": "”", "«": "»", "‘": "’", '"': '"', "„": "“"}  # opening: closing
+
+
+def _quotation_cut_short(tagged: TaggedReference, rules: RuleReading) -> bool:
+    """Whether the rules read the start of a title the style quoted and the model reads the whole
+    quotation, from its opening mark to its closing one, no closing mark between ("Dalal, R.
+    “Book Review: Hala Auji, Printing Arab Modernity: Book Culture …”. Printing History", read
+    "Book Review: Hala Auji"; "«MackSo 3: MacKichan Software, Inc.»"): the quotation marks tell
+    where the title ends, whatever the model's doubt. Not where the words it adds open with a
+    bracket: a description the style quoted with the title ("“Aggregating Binary Judgments
+    Ranked by Accuracy [White paper],” in AAAI")."""
+    if not rules.title or not tagged.title or not _quoted(tagged, rules.title):
+        return False
+    own, inside = tagged.run_of("title"), tagged.tokens_of(rules.title)
+    if not inside or min(inside) != own.start or max(inside) + 1 >= own.stop:
+        return False
+    if tagged.tokens[max(inside) + 1][:1] in ("[", "("):
+        return False
+    tokens = tagged.tokens[own.start : own.stop]
+    closing = _QUOTATION_MARKS.get(tokens[0][:1])
+    if closing is None or any(closing in token for token in (tokens[0][1:], *tokens[1:-1])):
+        return False
+    return tokens[-1].rstrip(".,;:").endswith(closing)
 
 
 def _a_journal(tagged: TaggedReference, venue: range) -> bool:
@@ -1248,7 +1306,12 @@ def _chosen_title(
         return weighed("title", "title", None if own_names else tagged.title, None)
     if own_names:
         return _title_beside_the_names(tagged, rules, thresholds)
-    own = tagged.title if _names_read_into_the_title(tagged, rules) else None
+    cut = (
+        _cut_at_a_number(tagged, rules)
+        or _quotation_cut_short(tagged, rules)
+        or _a_volume_read(tagged, rules)
+    )
+    own = tagged.title if cut or _names_read_into_the_title(tagged, rules) else None
     own = own or weighed("title", "title", tagged.title or None, rules.title)
     learned = overruled_title(tagged, own, rules.title, rules.authors, rules.venue)
     return _title_of_the_list(tagged, _overruled_in_the_list(tagged, own, learned, rules, fit), fit)
