@@ -124,9 +124,43 @@ _PAGE_BREAKS_A_REFERENCE = [
 ]
 
 
+# An abnTeX2 thesis's page (github:felipefonsecabh/DocPFC) ending with a library's page of the web,
+# its place and publisher not known ("[S.l.: s.n.]", no colon after the names), the next page
+# opening with a paper.
+_PAGE_ENDS_WITH_AN_UNKNOWN_PUBLISHER = [
+    "STOFFREGEN, Paul. OneWire Library. [S.l.: s.n.], 2017. Disponível em:",
+    "<https://www.pjrc.com/teensy/td_libs_OneWire.html>.",
+    "VALENZUELA, V. E. L. et al. Reusable hardware and software model for remote",
+    "supervision of industrial Automation Systems using web technologies. In: 2013 IEEE",
+    "18th Conference on Emerging Technologies Factory Automation (ETFA). [S.l.: s.n.], set.",
+    "2013. p. 1–8.",
+]
+# The next page of another (github:rafaeldelucena/tcc) opening with a book whose place is not known
+# ("[S.l.]: Elsevier": the colon before its publisher is none after the names either).
+_PAGE_OPENS_WITH_AN_UNKNOWN_PLACE = [
+    "WATTEYNE, T. et al. Openwsn: a standards-based low-power wireless",
+    "development environment. Transactions on Emerging Telecommunications Technologies, v. 23, n. 5,",
+    "p. 480–493, 2012. Disponível em: <http://dx.doi.org/10.1002/ett.2558>.",
+    "YICK BISWANATH MUKHERJEE, D. G. J. Wireless sensor network",
+    "survey. [S.l.]: Elsevier, 2008.",
+]
+
+
 @pytest.mark.parametrize(
     ("texts", "starts", "expected"),
     [
+        pytest.param(
+            _PAGE_ENDS_WITH_AN_UNKNOWN_PUBLISHER,
+            [None, False, None, False, False, False],
+            [True, False, True, False, False, False],
+            id="abnt-s-unknown-place-and-publisher-before-the-page-s-end",
+        ),
+        pytest.param(
+            _PAGE_OPENS_WITH_AN_UNKNOWN_PLACE,
+            [None, False, False, None, False],
+            [True, False, False, True, False],
+            id="abnt-s-unknown-place-before-the-publisher-after-the-page-s-start",
+        ),
         pytest.param(
             _PAGE_ENDS_WITH_A_REFERENCE,
             [None, False, None, False],

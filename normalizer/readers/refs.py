@@ -1242,12 +1242,18 @@ def _is_name_word(word: str) -> bool:
     )
 
 
+# ABNT's marks of a place or a publisher not known, "[S.l.: s.n.], 2017", "[S.l.]: Pearson", "[s.n.]",
+# and the colon before the publisher after them: no LNCS or DIN colon after the names.
+_UNKNOWN_PLACE = re.compile(r"(?:\[S\.\s?l\.(?::\s?s\.\s?n\.)?\]|\[s\.\s?n\.\]):?")
+
+
 @lru_cache(maxsize=8192)  # each layout tried, and the sniffer before the reader, ask again
 def looks_like_reference(text: str) -> bool:
     """Whether one item reads as a reference: an author list, a year and a title-like span (a
-    dash for the names, as the previous reference's, is one)."""
+    dash for the names, as the previous reference's, is one). ABNT's "[S.l.: s.n.]" is read as
+    no text."""
     named = dash_as_names(text)
-    bare = without_ids(named)
+    bare = _UNKNOWN_PLACE.sub("", without_ids(named))
     if not _YEAR.search(bare) and not NO_DATE.search(bare):
         return False
     if astro_reference(bare if named == text else without_ids(text)) is not None or acs_untitled_names(bare):
