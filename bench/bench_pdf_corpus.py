@@ -275,6 +275,31 @@ where its truth's references found printed are at least 90% of the ``.bbl``'s it
     python bench/bench_pdf_corpus.py --manifest bench/pdf_dev10/manifest.csv --cache DIR --fetch
     python bench/bench_pdf_corpus.py --manifest bench/pdf_dev10/manifest.csv --cache DIR --timeout 60
 
+A twelfth, for development too: ``bench/pdf_dev11/manifest.csv`` — 37 authors' PDFs from 37
+further repositories (none, nor any of their owners, named by any other manifest under ``bench/``):
+numbered one-column lists of countries and languages the other sets hold few of (13: Italian
+theses in ``unsrt``, ``ieeetr``, ``plain`` and biblatex's, Spanish and Argentine theses and
+reports, a Brazilian physics thesis, a Russian thesis in GOST's "//" form, a Super Frontiers
+paper's "1." labels, ``abbrvnat`` with numbers in a distributed-computing thesis, a report in
+``IEEEtranS``, a CILAMCE paper, a quantum-computing report), lists neither numbered nor labelled
+by author and year (11: abnTeX2's and ITA's unlabelled author-date lists, some followed by an
+appendix and a registration sheet, biblatex ``abnt`` with "Citado na página", bracketed
+name-and-year labels "[Shahid Kazi e Akhlaq 2017]", ``alpha`` labels in a Vienna thesis, an
+Italian biblatex ``verbose-ibid`` list, unlabelled Spanish lists with the year last), author-year
+lists (10: APA in economics, Spanish and German theses, an astronomy thesis with the pages citing
+each item, ``elsart-harv``, two-column SCITEPRESS and ``svjour3`` papers in ``apalike``, an ACL
+review copy with line numbers) and three numbered two-column papers (Interspeech, IEEE VIS, a
+two-column preprint). Candidates came from repositories whose committed ``.bbl`` names a school's
+or a template's main file (``tesi.bbl``, ``tesis.bbl``, ``tese.bbl``, ``tez.bbl``,
+``memoria.bbl``, ``template.bbl``, ``Example.bbl``, ``example.bbl``, ``acl_latex.bbl``,
+``abntex2-modelo-trabalho-academico.bbl``) or from mirrors earlier set builders fetched and left
+unused, with the PDF of the same name at the same commit. Its truth is ``bbl-keys-bib``
+throughout, each row kept where its truth's references found printed are at least 90% of the
+``.bbl``'s items::
+
+    python bench/bench_pdf_corpus.py --manifest bench/pdf_dev11/manifest.csv --cache DIR --fetch
+    python bench/bench_pdf_corpus.py --manifest bench/pdf_dev11/manifest.csv --cache DIR --timeout 60
+
 A truth corrected by hand lives beside its manifest, never in the cache (which a ``--fetch`` refill
 makes as the repositories commit it): ``truth-overrides/<id>.bib`` holds the references the PDF
 prints that its committed truth lacks (a ``.bbl`` older than its PDF) or all of them (a ``.bbl``

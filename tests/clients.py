@@ -42,6 +42,14 @@ def run(args: Sequence[str], cwd: Path, *, timeout: float = 120) -> subprocess.C
     )
 
 
+def typeset_pdf(folder: Path, source: str) -> Path:
+    """``source`` typeset by pdflatex in ``folder`` (the calling test skipped without it): its PDF."""
+    need("pdflatex")
+    (folder / "doc.tex").write_text(source, encoding="utf-8")
+    run(PDFLATEX, folder)
+    return folder / "doc.pdf"
+
+
 def latex_errors(log: str) -> list[str]:
     """Error lines of a LaTeX log, including characters the font cannot typeset."""
     return [line for line in log.splitlines() if line.startswith("!") or "Unicode character" in line]

@@ -16,7 +16,7 @@ from bibnorm.readers._pdf_accents import readable_text
 from bibnorm.readers._pdf_margins import Glyph, margin_note_length
 from bibnorm.readers._pdf_sections import layout_end, list_headings, names_the_list, reads_as_a_list
 from bibnorm.readers.pdf import earlier_lists, read_pdf, read_section, references_section
-from clients import PDFLATEX, need, run
+from clients import typeset_pdf
 from fakes.hostile_pdf import text_pages
 from pdf_lines import CODE, FLUSH, HANGING, apa_line
 
@@ -363,12 +363,49 @@ def test_a_list_whose_numbers_go_on_under_the_next_heading_goes_on(tmp_path: Pat
     """A Russian thesis's "Публикации автора" (the author's papers) after its list, in a chapter
     of its own, numbered on from it (121, 122 … after 120): the list goes on under that heading,
     which is no reference."""
-    need("pdflatex")
-    (tmp_path / "doc.tex").write_text(AUTHORS_PUBLICATIONS, encoding="utf-8")
-    run(PDFLATEX, tmp_path)
-    read = read_inputs([tmp_path / "doc.pdf"])
+    read = read_inputs([typeset_pdf(tmp_path, AUTHORS_PUBLICATIONS)])
     assert [query.label for query in read] == ["1", "2", "3", "4", "5"]
     assert (
         read[3].title
         == "A componentwise Newton type method for solving the structural inverse gravity problem"
     )
+
+
+WEB_PAGES_UNDER_THEIR_OWN_HEADING = r"""\documentclass{book}
+\usepackage{url}
+\newenvironment{refs}{\begin{list}{}{\leftmargin=1.5em \itemindent=-1.5em}}{\end{list}}
+\begin{document}
+\chapter*{Conclusioni}
+Il progetto ha raggiunto gli obiettivi prefissati.
+\section*{Bibliografia}
+\begin{refs}
+\item Baier, Jonathan. Getting Started With Kubernetes. PACKT, 2015.
+\item Turnbull, James. The Docker Book: Containerization is the new virtualization. James Turnbull, 2016.
+\item Vohra, Deepak. Kubernetes Microservices With Docker. Apress, 2016.
+\end{refs}
+\section*{Sitografia}
+\begin{refs}
+\item Documentazione Docker. url: \url{https://docs.docker.com/}.
+\item Documentazione Elasticsearch. url:
+\url{https://www.elastic.co/guide/en/elasticsearch/reference/current/index.html}.
+\item Documentazione Kibana. url: \url{https://www.elastic.co/guide/en/kibana/4.6/getting-started-tutorial.html}.
+\item Wikipedia: Microservices. url: \url{https://en.wikipedia.org/wiki/Microservices}.
+\end{refs}
+\end{document}
+"""
+
+
+def test_the_web_pages_under_their_own_heading_after_the_bibliography_are_read_too(tmp_path: Path) -> None:
+    """An Italian thesis (github:apetrovYa/relazione-fine-stage) lists its books under
+    "Bibliografia" and the web pages it cites under "Sitografia", a heading of the same rank:
+    both lists are read."""
+    read = read_inputs([typeset_pdf(tmp_path, WEB_PAGES_UNDER_THEIR_OWN_HEADING)])
+    assert [query.title for query in read] == [
+        "Getting Started With Kubernetes",
+        "The Docker Book: Containerization is the new virtualization",
+        "Kubernetes Microservices With Docker",
+        "Documentazione Docker",
+        "Documentazione Elasticsearch",
+        "Documentazione Kibana",
+        "Wikipedia: Microservices",
+    ]

@@ -5,6 +5,7 @@ above a line, not its text, says whether it opens a reference."""
 from __future__ import annotations
 
 import pytest
+from bibnorm.readers._pdf_sections import title_entry
 from bibnorm.readers._pdf_spacing import settled_starts, spaced_starts
 from bibnorm.readers.pdf import PdfLine
 from bibnorm.readers.refs import looks_like_reference
@@ -123,9 +124,43 @@ _PAGE_BREAKS_A_REFERENCE = [
 ]
 
 
+# An abnTeX2 thesis's page (github:felipefonsecabh/DocPFC) ending with a library's page of the web,
+# its place and publisher not known ("[S.l.: s.n.]", no colon after the names), the next page
+# opening with a paper.
+_PAGE_ENDS_WITH_AN_UNKNOWN_PUBLISHER = [
+    "STOFFREGEN, Paul. OneWire Library. [S.l.: s.n.], 2017. Disponível em:",
+    "<https://www.pjrc.com/teensy/td_libs_OneWire.html>.",
+    "VALENZUELA, V. E. L. et al. Reusable hardware and software model for remote",
+    "supervision of industrial Automation Systems using web technologies. In: 2013 IEEE",
+    "18th Conference on Emerging Technologies Factory Automation (ETFA). [S.l.: s.n.], set.",
+    "2013. p. 1–8.",
+]
+# The next page of another (github:rafaeldelucena/tcc) opening with a book whose place is not known
+# ("[S.l.]: Elsevier": the colon before its publisher is none after the names either).
+_PAGE_OPENS_WITH_AN_UNKNOWN_PLACE = [
+    "WATTEYNE, T. et al. Openwsn: a standards-based low-power wireless",
+    "development environment. Transactions on Emerging Telecommunications Technologies, v. 23, n. 5,",
+    "p. 480–493, 2012. Disponível em: <http://dx.doi.org/10.1002/ett.2558>.",
+    "YICK BISWANATH MUKHERJEE, D. G. J. Wireless sensor network",
+    "survey. [S.l.]: Elsevier, 2008.",
+]
+
+
 @pytest.mark.parametrize(
     ("texts", "starts", "expected"),
     [
+        pytest.param(
+            _PAGE_ENDS_WITH_AN_UNKNOWN_PUBLISHER,
+            [None, False, None, False, False, False],
+            [True, False, True, False, False, False],
+            id="abnt-s-unknown-place-and-publisher-before-the-page-s-end",
+        ),
+        pytest.param(
+            _PAGE_OPENS_WITH_AN_UNKNOWN_PLACE,
+            [None, False, False, None, False],
+            [True, False, False, True, False],
+            id="abnt-s-unknown-place-before-the-publisher-after-the-page-s-start",
+        ),
         pytest.param(
             _PAGE_ENDS_WITH_A_REFERENCE,
             [None, False, None, False],
@@ -270,3 +305,57 @@ def test_a_pages_first_line_opens_a_reference_where_lines_of_its_kind_do(
     at = next(at for at, text in enumerate(texts) if text.startswith(page_first))
     assert decided[at] is opens
     assert decided[:at] == [at == 0 or bool(opens) for at, (_, opens) in enumerate(lines[:at])]
+
+
+# ABNT's list as the ITA's template sets it (github:Ghust1995/tg): flush, a space between the
+# references; the web pages with no author under their titles' first words in capitals.
+ABNT_TITLE_ENTRIES = [
+    ["BENCHMARKS: The computer language benchmarks game. 2017. Disponível em:",
+     "<http://benchmarksgame.alioth.debian.org/>."],
+    ["EMSCRIPTEN: Opengl support in emscripten. 2015. Disponível em:",
+     "<https://kripken.github.io/emscripten-site/docs/porting/multimedia>."],
+    ["JOGO: The binding of isaac. 2011. Disponível em:",
+     "<https://en.wikipedia.org/wiki/The_Binding_of_Isaac>."],
+    ["JOGO: Superhot. 2016. Disponível em: <https://en.wikipedia.org/wiki/Superhot>."],
+    ["MCGUIRE, M.; JENKINS, O. C. Creating games: mechanics, content, and",
+     "technology. 3rd. ed. Wellesley, Mass: AK Peters, Ltd, 2009. 33–34 p."],
+    ["NASDAQ: Investing in video games industry. 2016. Disponível em:",
+     "<http://www.nasdaq.com/article/investing-in-video-games-cm634585/>."],
+    ["PNACL: Google native client. 2011. Disponível em:",
+     "<https://developer.chrome.com/native-client>."],
+    ["ZAKAI, A. Emscripten: an llvm-to-javascript compiler. OOPSLA ’11 Proceedings of",
+     "the ACM international conference companion on Object oriented",
+     "programming systems languages and applications companion, p. 301–312, out.",
+     "2011."],
+]  # fmt: skip
+
+
+def test_abnt_entries_under_their_titles_are_split_by_the_space_between_them() -> None:
+    """Entries with no author, "JOGO: Superhot. 2016. Disponível em: <…>.", read as references
+    (ABNT's entry under its title): the space splits the list, not its text's wrapped reading."""
+    queries = read_lines(_set(ABNT_TITLE_ENTRIES))
+    assert [query.raw.split(" ")[0] for query in queries] == [
+        "BENCHMARKS:", "EMSCRIPTEN:", "JOGO:", "JOGO:", "MCGUIRE,", "NASDAQ:", "PNACL:", "ZAKAI,"
+    ]  # fmt: skip
+    assert queries[3].raw == "JOGO: Superhot. 2016. Disponível em: <https://en.wikipedia.org/wiki/Superhot>."
+
+
+@pytest.mark.parametrize(
+    ("item", "entry"),
+    [
+        pytest.param("JOGO: Superhot. 2016. Disponível em: <https://en.wikipedia.org/wiki/Superhot>.", True,
+                     id="its-title-s-first-word-in-capitals"),
+        pytest.param("NASDAQ: Investing in video games industry. 2016. Available at: <http://www.nasdaq.com/>.",
+                     True, id="in-english"),
+        pytest.param("DICIONÁRIO online de português. 2019. Acesso em: 3 mar. 2020.", True,
+                     id="the-title-going-on-in-lower-case"),
+        pytest.param("NOTE: the figures of 2016. Available at the authors' page.", False,
+                     id="a-sentence-not-abnt-s-note"),
+        pytest.param("Jogo: Superhot. 2016. Disponível em: <https://en.wikipedia.org/wiki/Superhot>.", False,
+                     id="not-in-capitals"),
+        pytest.param("A: Superhot. 2016. Disponível em: <https://en.wikipedia.org/wiki/Superhot>.", False,
+                     id="one-letter"),
+    ],
+)  # fmt: skip
+def test_an_abnt_entry_under_its_title(item: str, entry: bool) -> None:
+    assert title_entry(item) is entry

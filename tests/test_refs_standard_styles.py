@@ -57,6 +57,15 @@ from bibnorm.readers.refs import parse_reference
         pytest.param("Robert L. Constable and N. P. Mendler. Recursive Definitions in Type Theory. In Logic "
                      "of Programs, pages 61–78, 1985.", "Recursive Definitions in Type Theory",
                      "Robert L. Constable", id="an-initial-after-and"),
+        # @inbook: the chapter, named in its field, after the book's title (plainnat; an Argentine
+        # thesis's Spanish translation of it, "cap.", after the title's own period)
+        pytest.param("Tobias Gemmeke, Mohamed M. Sabry, and David Atienza. Near Threshold Computing: "
+                     "Technology, Methods and Applications, chapter Memories for NTC, pages 75–100. "
+                     "Springer, 2016.", "Near Threshold Computing: Technology, Methods and Applications",
+                     "Tobias Gemmeke", id="a-named-chapter-after-the-book-s-title"),
+        pytest.param("Borém, A. Melhoramento de Plantas., cap. Interação genótipo x ambiente, adaptabilidade "
+                     "e estabilidade de comportamento, págs. 81–98. UFV, Viçosa, 2001.",
+                     "Melhoramento de Plantas", "Borém, A.", id="spanish-cap-after-the-title-s-period"),
     ],
 )  # fmt: skip
 def test_a_standard_styles_title_and_first_author(text: str, title: str, first_author: str) -> None:

@@ -300,6 +300,8 @@ def test_a_references_heading_is_one_of_the_tables_headings(line: str, heading: 
         pytest.param("Further References", True, id="in a longer heading"),
         pytest.param("Weitere Literatur", True, id="German"),
         pytest.param("其它参考文献示例", True, id="inside a word of a script without spaces"),
+        pytest.param("Sitografia", True, id="Italian, the web pages cited"),
+        pytest.param("Webgrafía", True, id="Spanish, the web pages cited"),
         pytest.param("Appendix A", False, id="none"),
     ],
 )

@@ -184,11 +184,33 @@ def unread_within(references: ReferenceList) -> bool:
 
 def _reads_as_reference(text: str) -> bool:
     """Whether an item reads as a reference (or opens as APA's do, titled or not; names left
-    blank as repeated, ", , and , “Title,” 2015", read as names)."""
-    return looks_like_reference(with_elided_names(text, _SOMEONE)) or bool(AUTHOR_DATE.match(text))
+    blank as repeated, ", , and , “Title,” 2015", read as names; or is ABNT's entry under its
+    title, `title_entry`)."""
+    return (
+        looks_like_reference(with_elided_names(text, _SOMEONE))
+        or bool(AUTHOR_DATE.match(text))
+        or title_entry(text)
+    )
 
 
 _SOMEONE = ("Doe, J.",) * 12  # whoever a blank name stands for
+
+# ABNT (NBR 6023) sets a work with no author under its title, the title's first word in capitals,
+# and a page of the web with the year and the note of where it is after the title:
+# "BENCHMARKS: The computer language benchmarks game. 2017. Disponível em: <http://…>.",
+# "JOGO: Superhot. 2016. Disponível em: …", "NASDAQ: Investing in video games industry. 2016.
+# Available at: …".
+_TITLE_OPENING = re.compile(r"[A-ZÀ-Þ][A-ZÀ-Þ\d]++(?:-[A-ZÀ-Þ\d]++)?(?::\s|\s(?=[a-zà-ÿ]))")
+_DATED_ACCESS = re.compile(
+    r"(?<!\d)(?:1[5-9]|20)\d\d[a-z]?\.\s(?:Disponível em|Available (?:at|from)|Acesso em):"
+)
+
+
+def title_entry(text: str) -> bool:
+    """Whether an item is ABNT's entry under its title: its title's first word in capitals (two
+    letters or more), then the year and where the work is ("2017. Disponível em: <…>")."""
+    opening = _TITLE_OPENING.match(text)
+    return opening is not None and _DATED_ACCESS.search(text, opening.end()) is not None
 
 
 def mostly_references(references: ReferenceList) -> bool:

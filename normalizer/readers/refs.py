@@ -1111,13 +1111,20 @@ _REPORT_TAIL = re.compile(
 )
 
 
+# BibTeX's book chapter (plain's, natbib's, their translations' @inbook) after the book's title:
+# "Genotype by Environment Interaction, chapter Statistical test and …, pages 199–234", Spanish
+# and Portuguese "…, cap. New Developments in …, págs. 201–213" (the title's sentence read up to
+# "cap."), German "…, Kapitel 3": the chapter, named or numbered, is no part of the title.
+_CHAPTER_TAIL = re.compile(r",\s(?:chapter|cap\.|capítulo|Kapitel)(?:\s.*)?$|,\scap$")
+
+
 def _clean_title(text: str) -> str | None:
     # GOST's mark of the container ends any title a sentence reader ran on into it ("Anonymous.
     # IBM techexplorer // TUGboat. 2000.": names the GOST rules do not read as names)
     text = text.partition(_GOST_CONTAINER)[0]
     text = _BOOK_TAIL.sub("", without_series(_REPORT_TAIL.sub("", text)).rstrip(" .,;:"))
     text = _EDITION.sub("", _PLACE_PUBLISHER.sub("", text).rstrip(" .,;:"))
-    text = _TRAILING_YEAR.sub("", _VENUE_TAIL.sub("", text)).strip(" .,;:")
+    text = _TRAILING_YEAR.sub("", _VENUE_TAIL.sub("", _CHAPTER_TAIL.sub("", text))).strip(" .,;:")
     text = _EDITION.sub("", _OPEN_PARENTHESIS.sub("", text)).strip(" .,;:")
     text = _APA_DESCRIPTION.sub("", without_retrieval(without_journal_tail(text))).strip(" .,;:")
     text = without_note(text)
@@ -1235,12 +1242,18 @@ def _is_name_word(word: str) -> bool:
     )
 
 
+# ABNT's marks of a place or a publisher not known, "[S.l.: s.n.], 2017", "[S.l.]: Pearson", "[s.n.]",
+# and the colon before the publisher after them: no LNCS or DIN colon after the names.
+_UNKNOWN_PLACE = re.compile(r"(?:\[S\.\s?l\.(?::\s?s\.\s?n\.)?\]|\[s\.\s?n\.\]):?")
+
+
 @lru_cache(maxsize=8192)  # each layout tried, and the sniffer before the reader, ask again
 def looks_like_reference(text: str) -> bool:
     """Whether one item reads as a reference: an author list, a year and a title-like span (a
-    dash for the names, as the previous reference's, is one)."""
+    dash for the names, as the previous reference's, is one). ABNT's "[S.l.: s.n.]" is read as
+    no text."""
     named = dash_as_names(text)
-    bare = without_ids(named)
+    bare = _UNKNOWN_PLACE.sub("", without_ids(named))
     if not _YEAR.search(bare) and not NO_DATE.search(bare):
         return False
     if astro_reference(bare if named == text else without_ids(text)) is not None or acs_untitled_names(bare):
