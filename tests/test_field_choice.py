@@ -742,11 +742,11 @@ def test_titles_of_styles_no_rule_was_fitted_to(text: str, expected_title: str |
             "The Bankers Magazine",
             id="a-magazines-volume-as-a-book",
         ),
-        # a chapter's title before its number and pages, then its publisher: a title, not a
-        # journal's numbers; its pages are no part of it (a chapter's number has no field)
+        # a book's title before its chapter's number and pages, then its publisher: a title, not
+        # a journal's numbers; the chapter and its pages are no part of it
         pytest.param(
             "Joanna J. Bryson. Structuring intelligence, chapter 7, page 126–143. Springer, 2012.",
-            "Structuring intelligence, chapter 7",
+            "Structuring intelligence",
             id="a-chapters-title-before-its-publisher",
         ),
     ],
