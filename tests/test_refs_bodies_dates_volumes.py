@@ -1,10 +1,11 @@
-"""Three things of the references authors' PDFs print (real references of the development PDF
-sets): a body's name with "and" or "&" among its words is one author ("Organization for Economic
-Cooperation and Development", "AT&T Bell Laboratories"), two persons' names joined by "and" stay
-two; a month after the names' year ("Nguyen, T.A. 2023, April. Title") is the date of an author-year style, no
-astronomy reference's title; a book's numbered volume and its own title after "Vol." stay the
-title's ("The Art of Computer Programming, Vol. 1: Fundamental Algorithms"); a DIN 1505 title
-ends before a year after its comma, before natdin's year and link, and before a visit's date."""
+"""Three things of the references authors' PDFs print (real references of the development PDF sets):
+a body's name with "and" or "&" (in any language) among its words is one author ("Organization
+for Economic Cooperation and Development", "AT&T Bell Laboratories"), two persons' names joined
+by "and" stay two; a month after the names' year ("Nguyen, T.A. 2023, April. Title") is the date
+of an author-year style, no astronomy reference's title; a book's numbered volume and its own
+title after "Vol." stay the title's ("The Art of Computer Programming, Vol. 1: Fundamental
+Algorithms"); a DIN 1505 title ends before a year after its comma, before natdin's year and link,
+and before a visit's date."""
 
 from __future__ import annotations
 
@@ -33,6 +34,15 @@ from bibnorm.readers.refs import parse_reference, person_names, read_refs
                      id="an-ampersand-inside-a-word"),
         pytest.param("Bill & Melinda Gates Foundation. 2020. Annual report 2019. Seattle, WA.",
                      ("Bill & Melinda Gates Foundation",), "Annual report 2019", id="an-ampersand-for-and"),
+        # the same in other languages: their "and" ("e", "y", "en") and their organisations' words
+        pytest.param("Instituto Nacional de Estudos e Pesquisas Educacionais Anísio Teixeira. Exame Nacional "
+                     "do Ensino Médio (Enem). Brasília, 2023.",
+                     ("Instituto Nacional de Estudos e Pesquisas Educacionais Anísio Teixeira",),
+                     "Exame Nacional do Ensino Médio (Enem)", id="portuguese"),
+        pytest.param("Centro de Investigación en Movimiento Humano (2026). Base de datos longitudinal de "
+                     "densitometría ósea DXA del CIMOHU. San José.",
+                     ("Centro de Investigación en Movimiento Humano",),
+                     "Base de datos longitudinal de densitometría ósea DXA del CIMOHU", id="spanish"),
     ],
 )  # fmt: skip
 def test_a_bodys_name_with_and_is_one_author(text: str, authors: tuple[str, ...], title: str) -> None:
@@ -56,6 +66,8 @@ def test_a_bodys_name_with_and_is_one_author(text: str, authors: tuple[str, ...]
         pytest.param("Google Research & J. Smith", ("Google Research", "J. Smith"),
                      id="a-body-an-ampersand-and-a-person"),
         pytest.param("Xiaohua Zhai and Lucas Beyer", ("Xiaohua Zhai", "Lucas Beyer"), id="two-persons"),
+        pytest.param("Maria Silva e João Santos", ("Maria Silva", "João Santos"),
+                     id="two-persons-in-portuguese"),
         pytest.param("Mechanical Simulation Corporation", ("Mechanical Simulation Corporation",),
                      id="one-body"),
     ],

@@ -39,6 +39,8 @@ from bibnorm.readers._ref_dates import YEARS
 from bibnorm.text.word_tables import (
     alternation,
     author_list_words,
+    name_list_conjunctions,
+    name_particles,
     organisation_words,
     reference_abbreviations,
 )
@@ -103,8 +105,16 @@ _ORGANISATION_WORD = re.compile(rf"\b{alternation(organisation_words())}\b")
 _INITIAL = re.compile(r"(?<![\w&])[A-Z](?![\w&])")
 
 
-# What joins two bodies' names, or two words of one: "and", "&" (not one inside a word: "AT&T").
-_JOINER = re.compile(r"\sand\s|(?<![\w&])&|&(?![\w&])")
+# What joins two bodies' names, or two words of one: "and" in the list's language
+# (name-list-conjunctions.json, and the "e", "y" that join two family names: "Instituto Brasileiro
+# de Geografia e Estatística", "Centro de Investigación en Movimiento Humano"), "&" (not one inside
+# a word: "AT&T").
+_JOINING_WORDS = {"and", *name_list_conjunctions(), *name_particles().family_joiners}
+_JOINER = re.compile(rf"\s{alternation(_JOINING_WORDS)}\s|(?<![\w&])&|&(?![\w&])")
+# A body's name in any language: capitalised words, the joining words and the linking words of
+# a body's name or a person's ("of", "for"; "de", "da", "del", "di": name-particles.json).
+_LINKING_ANY = alternation({*author_list_words().body_linking, *_JOINING_WORDS, *name_particles().particles})
+_BODY_ANY = re.compile(rf"[A-Z][\w.&’'-]*(?:\s(?:[A-Z][\w.&’'-]*|&|{_LINKING_ANY})){{0,14}}")
 # A body's whole name before a joiner: it ends in an organisation's word ("American Psychological
 # Association & National Institutes of Health", "LIGO Scientific Collaboration and Virgo
 # Collaboration": two bodies).
@@ -116,8 +126,9 @@ def is_one_body(authors: str) -> bool:
     capitalised words and linking words with an organisation's word among them, no commas or
     initials, no part before an "and" a body's whole name ("Organization for Economic Cooperation
     and Development", "Robotics and Perception Group", "AT&T Bell Laboratories", "Bill & Melinda
-    Gates Foundation"; "Smith and Jones", "Google Research and J. Smith" and "American
-    Psychological Association & National Institutes of Health" are two)."""
+    Gates Foundation", "Instituto Brasileiro de Geografia e Estatística"; "Smith and Jones", "Google
+    Research and J. Smith" and "American Psychological Association & National Institutes of
+    Health" are two)."""
     text = authors.strip(" .:;")
     parts = _JOINER.split(text)
     return (
@@ -126,7 +137,7 @@ def is_one_body(authors: str) -> bool:
         and _INITIAL.search(text) is None
         and _ORGANISATION_WORD.search(text) is not None
         and not any(_WHOLE_BODY.search(part) for part in parts[:-1])
-        and is_body(text)
+        and _BODY_ANY.fullmatch(text) is not None
     )
 
 
