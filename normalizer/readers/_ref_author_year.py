@@ -90,8 +90,9 @@ KLUWER_YEAR = re.compile(rf"^{YEARS}[a-z]?,\s+")
 
 # A capitalised word or a linking word of a body's name (author-list-words.json): "Department of
 # Health"; "&" as its "and" ("Bill & Melinda Gates Foundation").
-_BODY_WORD = rf"(?:[A-Z][\w.&’'-]*|&|{alternation(author_list_words().body_linking)})"
-_BODY = re.compile(rf"[A-Z][\w.&’'-]*(?:,?\s{_BODY_WORD}){{0,9}}")
+_CAPITALISED = r"[A-Z][\w.&’'-]*"
+_BODY_WORD = rf"(?:{_CAPITALISED}|&|{alternation(author_list_words().body_linking)})"
+_BODY = re.compile(rf"{_CAPITALISED}(?:,?\s{_BODY_WORD}){{0,9}}")
 
 
 def is_body(sentence: str) -> bool:
@@ -101,7 +102,8 @@ def is_body(sentence: str) -> bool:
 
 # An organisation's word (organisation-words.json) and an initial ("J.", "J"), as whole words
 # ("AT&T"'s letters are no initials).
-_ORGANISATION_WORD = re.compile(rf"\b{alternation(organisation_words())}\b")
+_ORGANISATION = alternation(organisation_words())
+_ORGANISATION_WORD = re.compile(rf"\b{_ORGANISATION}\b")
 _INITIAL = re.compile(r"(?<![\w&])[A-Z](?![\w&])")
 
 
@@ -114,11 +116,11 @@ _JOINER = re.compile(rf"\s{alternation(_JOINING_WORDS)}\s|(?<![\w&])&|&(?![\w&])
 # A body's name in any language: capitalised words, the joining words and the linking words of
 # a body's name or a person's ("of", "for"; "de", "da", "del", "di": name-particles.json).
 _LINKING_ANY = alternation({*author_list_words().body_linking, *_JOINING_WORDS, *name_particles().particles})
-_BODY_ANY = re.compile(rf"[A-Z][\w.&’'-]*(?:\s(?:[A-Z][\w.&’'-]*|&|{_LINKING_ANY})){{0,14}}")
+_BODY_ANY = re.compile(rf"{_CAPITALISED}(?:\s(?:{_CAPITALISED}|&|{_LINKING_ANY})){{0,14}}")
 # A body's whole name before a joiner: it ends in an organisation's word ("American Psychological
 # Association & National Institutes of Health", "LIGO Scientific Collaboration and Virgo
 # Collaboration": two bodies).
-_WHOLE_BODY = re.compile(rf"\b{alternation(organisation_words())}\s*$")
+_WHOLE_BODY = re.compile(rf"\b{_ORGANISATION}\s*$")
 
 
 def is_one_body(authors: str) -> bool:
