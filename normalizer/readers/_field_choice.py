@@ -44,6 +44,7 @@ from typing import TypeVar
 from bibnorm.readers._arbiter import LABEL_GROUPS, words_as_numbers
 from bibnorm.readers._authors_arbiter import overruled_authors
 from bibnorm.readers._bbl_astro import printed_abbreviations
+from bibnorm.readers._no_work_title import names_no_work
 from bibnorm.readers._ref_apa import DATE_SLOT
 from bibnorm.readers._title_arbiter import overruled_title
 from bibnorm.readers._venue_arbiter import overruled_venue
@@ -1280,6 +1281,7 @@ def _title_beside_the_names(
 # Congress …", "In Proc. …"; venue-words.json): a style that prints no title, its venue read in
 # the title's place ("In Search of …" is a title).
 _MEETING_WORDS = (*venue_words().meetings, *venue_words().meeting_abbreviations)
+_LINKED = re.compile(r"://|\bwww\.")  # a reference that prints a link: a web page's, maybe
 _VENUE_OPENING = re.compile(
     rf"In:\s|in:?\s+[A-Z]|In\s+(?:the\s+)?{alternation(word.capitalize() for word in _MEETING_WORDS)}(?!\w)"
 )
@@ -1315,6 +1317,24 @@ def _chosen_title(
     own = own or weighed("title", "title", tagged.title or None, rules.title)
     learned = overruled_title(tagged, own, rules.title, rules.authors, rules.venue)
     return _title_of_the_list(tagged, _overruled_in_the_list(tagged, own, learned, rules, fit), fit)
+
+
+def _an_own_page(tagged: TaggedReference, title: str) -> bool:
+    """Whether the reference may cite an institution's own page or publication, titled with its
+    name: it prints a link, or the title's name twice, as its author's and its title ("Office for
+    National Statistics. Office for National Statistics 1983.")."""
+    printed = " ".join(tagged.text.split())
+    return _LINKED.search(printed) is not None or printed.count(" ".join(title.split())) > 1
+
+
+def _the_models_title_instead(tagged: TaggedReference, title: str) -> str | None:
+    """Where the title chosen names no work (`names_no_work`: "Report 1991", "Fanstord
+    University"), the model's, if it read another that names one ("TCP: The Craft of Prolog. Report
+    1991"); else none: the style printed none."""
+    own = tagged.title
+    if not own or title_key(own) == title_key(title) or _VENUE_OPENING.match(own):
+        return None
+    return None if names_no_work(own, own_page=_an_own_page(tagged, own)) else own
 
 
 def choose_fields(
@@ -1368,6 +1388,8 @@ def choose_fields(
     title = bracketed or _chosen_title(tagged, rules, weighed, fit, thresholds)
     if title and _VENUE_OPENING.match(title):
         title = None
+    elif title and names_no_work(title, own_page=_an_own_page(tagged, title)):
+        title = _the_models_title_instead(tagged, title)
     return ChosenFields(
         title=title,
         authors=_chosen_names(tagged, rules, thresholds, confidence, bracketed, title),

@@ -124,6 +124,7 @@ __all__ = [
     "Publishers",
     "ReferenceAbbreviations",
     "ReferenceHeadings",
+    "ReportWords",
     "SearchStopWords",
     "VenueWords",
     "VisitDates",
@@ -139,6 +140,8 @@ __all__ = [
     "cyrillic_spellings",
     "final_abbreviations",
     "identifier_labels",
+    "institution_linking_words",
+    "institution_words",
     "item_types",
     "journal_catalogue_words",
     "journal_name_words",
@@ -158,6 +161,7 @@ __all__ = [
     "reference_cues",
     "reference_headings",
     "release_title_words",
+    "report_words",
     "search_stop_words",
     "standard_bodies",
     "standard_journal_macros",
@@ -549,6 +553,37 @@ def organisation_words() -> tuple[str, ...]:
     """The words that make an author an organisation ("Collaboration", "Team", "Inc"), as printed
     (capitalised), from ``normalizer/data/organisation-words.json``."""
     return tuple(_table("organisation-words.json")["words"])
+
+
+@cache
+def institution_words() -> frozenset[str]:
+    """Of the organisation words, those of an institution's own name ("University", "Laboratory",
+    "Institut"), not a group's that names works too ("Research", "Society"), lower case, from
+    ``normalizer/data/organisation-words.json``."""
+    return frozenset(word.casefold() for word in _table("organisation-words.json")["institutions"])
+
+
+@cache
+def institution_linking_words() -> frozenset[str]:
+    """The words that join an institution's word to what it is of ("of", "for", "de", "fur"), lower
+    case without accents, from ``normalizer/data/organisation-words.json``."""
+    return frozenset(_table("organisation-words.json")["institution_linking"])
+
+
+@dataclass(frozen=True)
+class ReportWords:
+    """A report's designation as printed without its number, lower case and without periods
+    (``kinds-of-work.json``): "Tech. Rep.", "Internal Report No.", "Rapport de recherche"."""
+
+    heads: frozenset[str]  # the words that name a report: "report", "rep", "memorandum", "bericht"
+    words: frozenset[str]  # those that may go with them: "technical", "internal", "no", "recherche"
+
+
+@cache
+def report_words() -> ReportWords:
+    """A report's designation's words, from ``normalizer/data/kinds-of-work.json``."""
+    table = _table("kinds-of-work.json")
+    return ReportWords(heads=frozenset(table["report_heads"]), words=frozenset(table["report_words"]))
 
 
 @cache

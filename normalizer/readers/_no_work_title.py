@@ -1,0 +1,137 @@
+"""A title that names no work: what a style that prints no article title leaves in the title's
+place, which the rules and the model both read as a title.
+
+A report's, a thesis's or a manual's reference in such a style prints its institution, its
+designation as a report or its publisher where the title would be ("Girard A. Naval Postgraduate
+School; 1990.", "Craig J. 1983. Rapport de recherche, UC/CS-83/92. University of Cambridge.",
+"Scharf LL. Addison-Wesley: Reading, MA, USA, 1991."), and an edited book's editors in
+parentheses ("(DeVinne TL, editor)"). `names_no_work` says so of such a title; the field choice
+then keeps none (`_field_choice.choose_fields`), as for a venue read in the title's place.
+
+Each test is on words, not patterns: a title is split at its commas, colons and semicolons, and
+each part is judged by its words against the data tables (``organisation-words.json``'s
+institutions, ``kinds-of-work.json``'s report words, ``publisher-words.json``).
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+from bibnorm.text.word_tables import (
+    institution_linking_words,
+    institution_words,
+    publisher_words,
+    reference_abbreviations,
+    report_words,
+)
+
+__all__ = ["names_no_work"]
+
+_PARTS = re.compile(r"[,:;]\s*")  # a title's parts: "Cornell University, TR-2023-28, Report"
+_EDGES = ".,;:()[]{}–—-‘’“”\"'"  # stripped from a word's ends: "– Digital", "(DeVinne", "No."
+
+_INSTITUTIONS = institution_words()
+_REPORTS = report_words()
+_PUBLISHERS = publisher_words()
+_EDITORS = frozenset(mark.casefold() for mark in reference_abbreviations().editors)
+# the words that join an institution's name to what it is of ("University of Cambridge", "Office
+# for National Statistics", "Max-Planck-Institut für Informatik"), not a conjunction nor an
+# article ("Foundation and Empire" is a novel, "Microsoft Corporation Die Neue Typographie" a
+# publisher before a title)
+_OF = institution_linking_words()
+_ARTICLES = frozenset({"the", "a", "an"})  # a work's title opens with one ("The Affluent Society")
+# the lower-case words inside a name besides its linking ones: "Food and Agriculture Organization
+# of the United Nations", "O'Reilly & Associates"
+_JOINING = _ARTICLES | {"and", "&", "und", "et", "y", "e"}
+# a report's word alone that is also a work's title ("Paper", a book's; "Report" alone is none)
+_WORKS = (["paper"], ["papers"])
+_LONGEST_NAME = 8  # the most words of an institution's name
+_LONGEST_PLACE = 3  # the most words of a place: "San Francisco", "The Netherlands"
+
+
+def names_no_work(title: str, *, own_page: bool = False) -> bool:
+    """Whether ``title`` names no work: an editors' statement in parentheses, a publisher and its
+    place ("Addison-Wesley: Reading, MA, USA"), or parts each an institution's name, a report's
+    designation, an identifier or a year, one of them at least an institution or a report
+    ("University of Illinois at Urbana-Champaign", "Tech. Rep. 87-4", "Max-Planck-Institut für
+    Informatik, Internal Report No"). An institution's own page or publication (``own_page``: a
+    reference that prints a link, or whose author is the title's name) may be titled with its
+    name ("World Health Organization. World Health Organization. https://…"): an institution's
+    name alone is its title there."""
+    stripped = title.strip()
+    if stripped.startswith("(") and stripped.endswith(")"):
+        return _editors(stripped[1:-1])
+    parts = [_words(part) for part in _PARTS.split(stripped)]
+    parts = [words for words in parts if words]
+    if not parts:
+        return False
+    if _publisher_and_place(parts):
+        return True
+    named = [(not own_page and _an_institution(words)) or _a_report(words) for words in parts]
+    return any(named) and all(known or _identifiers(words) for known, words in zip(named, parts, strict=True))
+
+
+def _words(part: str) -> list[str]:
+    return [word for word in (word.strip(_EDGES) for word in part.split()) if word]
+
+
+def _folded(word: str) -> str:
+    """Lower case without accents: "Für" → "fur", as the tables write their words."""
+    return "".join(c for c in unicodedata.normalize("NFKD", word.casefold()) if not unicodedata.combining(c))
+
+
+def _editors(inside: str) -> bool:
+    """ "T. Scheermesser and O. Bryngdahl, eds", "DeVinne TL, editor": names, then an editors' mark."""
+    words = _words(inside)
+    return len(words) >= 2 and words[-1].casefold() in _EDITORS
+
+
+def _an_institution(words: list[str]) -> bool:
+    """Capitalised words holding an institution's word, last ("Rutherford Appleton Laboratory",
+    "RAND Corporation") or before what it is of ("University of Cambridge", "Indian Institute of
+    Science", "Universidad Politécnica de Madrid"); not opened by an article."""
+    if not 2 <= len(words) <= _LONGEST_NAME or words[0].casefold() in _ARTICLES:
+        return False
+    if not all(word[:1].isupper() or _folded(word) in _OF or word.casefold() in _JOINING for word in words):
+        return False
+    heads = [index for index, word in enumerate(words) if word.rsplit("-", 1)[-1].casefold() in _INSTITUTIONS]
+    if not heads:
+        return False
+    return heads[-1] == len(words) - 1 or any(_folded(word) in _OF for word in words[heads[0] + 1 :])
+
+
+def _a_report(words: list[str]) -> bool:
+    """A report's designation and its number: "Internal Report No. 5522", "Tech. Rep. 87-4",
+    "Rapport de recherche 9162", "NBER Working Paper 13/56", "Memorandum"."""
+    lowered = [word.casefold() for word in words]
+    if not any(word in _REPORTS.heads for word in lowered) or lowered in _WORKS:
+        return False
+    return all(
+        lower in _REPORTS.heads or lower in _REPORTS.words or _an_identifier(word)
+        for word, lower in zip(words, lowered, strict=True)
+    )
+
+
+def _an_identifier(word: str) -> bool:
+    """A number, a code or an acronym: "5522", "UC/CS-83/92", "DEC-TR-1379", "NBER"."""
+    return any(c.isdigit() for c in word) or (len(word) >= 2 and word.isupper())
+
+
+def _identifiers(words: list[str]) -> bool:
+    return all(_an_identifier(word) for word in words)
+
+
+def _publisher_and_place(parts: list[list[str]]) -> bool:
+    """A publisher's name, then its place: "Addison-Wesley: Reading, MA, USA", "North-Holland
+    Publishing Company: Amsterdam, The Netherlands"."""
+    if len(parts) < 2:
+        return False
+    publisher = [word.casefold() for word in parts[0]]
+    if not any(word in _PUBLISHERS or word.startswith("publish") for word in publisher):
+        return False
+    if not all(word[:1].isupper() or word.casefold() in _JOINING for word in parts[0]):
+        return False  # a sentence, not a name: "Teaching electronic publishing to …"
+    return all(
+        len(place) <= _LONGEST_PLACE and all(word[:1].isupper() for word in place) for place in parts[1:]
+    )

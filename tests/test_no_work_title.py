@@ -1,0 +1,75 @@
+"""A title that names no work: what a style that prints no article title leaves in its place
+(an institution, a report's designation, a publisher and its place, an editors' statement)."""
+
+from __future__ import annotations
+
+import pytest
+from bibnorm.readers._no_work_title import names_no_work
+
+
+@pytest.mark.parametrize(
+    "title",
+    [
+        # an institution's name: its word last, or before what it is of
+        "Rutherford Appleton Laboratory",
+        "RAND Corporation",
+        "– Digital Equipment Corporation",  # a dash the style prints in the title's place
+        "University of Illinois at Urbana-Champaign",
+        "Indian Institute\nof Science",
+        "Office for National Statistics",
+        "Food and Agriculture Organization of the United Nations",
+        "Universidad Politécnica de Madrid",
+        "Max-Planck-Institut für Informatik",
+        "Department Of Economics",  # a title-casing style
+        # a report's designation and its number
+        "Report",
+        "Tech. Rep. 87-4",
+        "Internal Report No. 5522",
+        "Working Paper No",
+        "Report number: NBER/TR-89/90",
+        "Rapport de recherche, UC/CS-83/92",
+        "Forschungsbericht No. 91-22",
+        # an institution and its report
+        "Max-Planck-Institut für Informatik, Internal Report No",
+        "Cornell University, TR-2023-28, Report",
+        # a publisher and its place
+        "Addison-Wesley: Reading, MA, USA",
+        "North-Holland Publishing Company: Amsterdam, The Netherlands",
+        "RIT Cary Graphic Arts Press, Rochester, NY, USA",
+        # an edited book's editors in parentheses
+        "(T. Scheermesser and O. Bryngdahl, eds)",
+        "(DeVinne TL, editor)",
+    ],
+)
+def test_a_title_in_a_no_title_styles_place_names_no_work(title: str) -> None:
+    assert names_no_work(title)
+
+
+@pytest.mark.parametrize(
+    "title",
+    [
+        "The Affluent Society",  # a group's word, and a title opened by an article
+        "The Vital Center",
+        "Operations Research",  # "Research" names a group and a field
+        "Foundation and Empire",  # an institution's word before a conjunction, not "of"
+        "Microsoft Corporation Die Neue Typographie",  # a capitalised article after the firm
+        "Machine Learning",
+        "1984",  # numbers alone: a title may be one
+        "Paper",  # a report's word alone that is also a book's title
+        "A Report on the Condition of the Working Class",
+        "Report of the Committee on Data",
+        "Teaching electronic publishing to computer scientists, II",  # a sentence, not a publisher
+        "Attention Is All You Need",
+        "INRIA; 2008",  # an acronym alone may be a work's name ("BERT")
+        "(with an appendix by J. Smith)",
+    ],
+)
+def test_a_works_title_names_a_work(title: str) -> None:
+    assert not names_no_work(title)
+
+
+def test_an_institutions_own_page_is_titled_with_its_name() -> None:
+    """A web page, or a publication whose author is the institution, may be titled with its name."""
+    assert not names_no_work("World Health Organization", own_page=True)
+    # a report's designation is none even there
+    assert names_no_work("Internal Report No. 5522", own_page=True)
