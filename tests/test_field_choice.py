@@ -1232,6 +1232,21 @@ def test_an_institutions_own_page_keeps_its_name_as_the_title() -> None:
     assert choose_fields(rules, tagged_as(text, labels)).title == body
 
 
+@pytest.mark.parametrize(
+    ("read", "title"),
+    [
+        ("The TeXbook, vol", "The TeXbook"),  # "vol. A": the volume's abbreviation, its period lost
+        ("Inside PostScript, ed", "Inside PostScript"),  # "ed. O. Sokolova": the editor's
+        ("Yes, No, Maybe", "Yes, No, Maybe"),  # a word of the title's own
+    ],
+)
+def test_a_title_read_up_to_the_next_fields_abbreviation_ends_before_it(read: str, title: str) -> None:
+    text = f"Knuth, D. E. (1993) {read}. A, Addison-Wesley."
+    labels = ("family", "given", "given", "date", *("title",) * len(read.split()), "other", "publisher")
+    rules = RuleReading(title=read, authors=("Knuth, D. E.",), year=1993, venue=None)
+    assert choose_fields(rules, tagged_as(text, labels)).title == title
+
+
 def test_a_title_that_opens_with_in_and_no_venues_word_stays() -> None:
     text = "Schroff, F. In Defense of the Triplet Loss for Person Re-Identification. arXiv 2017."
     labels = ("family", "given", *("title",) * 9, "container", "date")

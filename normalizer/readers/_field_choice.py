@@ -52,7 +52,14 @@ from bibnorm.readers._year_arbiter import overruled_year
 from bibnorm.readers.tagger import LABELS, NAME_LABELS, TaggedReference
 from bibnorm.text.names import INITIAL, ORGANISATION_WORDS
 from bibnorm.text.titles import title_key, without_kind_of_work
-from bibnorm.text.word_tables import alternation, publisher_words, title_omitted_words, venue_words
+from bibnorm.text.word_tables import (
+    alternation,
+    bare_words,
+    publisher_words,
+    reference_abbreviations,
+    title_omitted_words,
+    venue_words,
+)
 
 # Chosen on the validation styles (docs/tagger.md). Per field: the model's reading is kept where
 # its confidence (the mean marginal of the field's tokens) is at least "FIELD"; where the rules read
@@ -1319,6 +1326,28 @@ def _chosen_title(
     return _title_of_the_list(tagged, _overruled_in_the_list(tagged, own, learned, rules, fit), fit)
 
 
+# The abbreviations that open the next field ("vol. A", "ed. O. Sokolova", "no. 7", "pp. 3"): a
+# title read up to one, its period lost, ends before it ("The TeXbook, vol" is "The TeXbook").
+_CUES = frozenset(
+    word.casefold()
+    for word in (
+        *bare_words(reference_abbreviations().numbers),
+        *reference_abbreviations().editors,
+        *reference_abbreviations().editions,
+    )
+    if len(word) <= 5 and " " not in word
+) - {"page", "pages"}
+
+
+def _without_a_cue_at_the_end(title: str) -> str | None:
+    """``title`` without a field's abbreviation after its last comma: "The TeXbook, vol" →
+    "The TeXbook", "Inside PostScript, ed" → "Inside PostScript"."""
+    head, comma, last = title.rpartition(",")
+    if comma and head.strip() and last.strip().casefold() in _CUES:
+        return head.rstrip()
+    return title
+
+
 def _an_own_page(tagged: TaggedReference, title: str) -> bool:
     """Whether the reference may cite an institution's own page or publication, titled with its
     name: it prints a link, or the title's name twice, as its author's and its title ("Office for
@@ -1390,6 +1419,7 @@ def choose_fields(
         title = None
     elif title and names_no_work(title, own_page=_an_own_page(tagged, title)):
         title = _the_models_title_instead(tagged, title)
+    title = title and _without_a_cue_at_the_end(title)
     return ChosenFields(
         title=title,
         authors=_chosen_names(tagged, rules, thresholds, confidence, bracketed, title),
