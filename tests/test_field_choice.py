@@ -1221,6 +1221,18 @@ def test_the_models_title_where_the_rules_read_a_reports_designation() -> None:
     assert choose_fields(rules, tagged_as(text, labels)).title == "TCP: The Craft of Prolog. Report 1991"
 
 
+def test_a_pages_title_before_its_owners_name_is_the_models() -> None:
+    text = (
+        "38. Stable Diffusion. National Institute of Standards and Technology. "
+        "https://www.nist.gov/stable-diffusion. Accessed March 6, 1993."
+    )
+    labels = ("other", "title", "title", *("publisher",) * 6, "url", "other", "other", "other", "date")
+    rules = RuleReading(
+        title="National Institute of Standards and Technology", authors=(), year=1993, venue=None
+    )
+    assert choose_fields(rules, tagged_as(text, labels)).title == "Stable Diffusion"
+
+
 def test_an_institutions_own_page_keeps_its_name_as_the_title() -> None:
     text = (
         "142. World Health Organization. World Health Organization. WHO. Accessed March 12, 2025. "

@@ -1288,7 +1288,6 @@ def _title_beside_the_names(
 # Congress …", "In Proc. …"; venue-words.json): a style that prints no title, its venue read in
 # the title's place ("In Search of …" is a title).
 _MEETING_WORDS = (*venue_words().meetings, *venue_words().meeting_abbreviations)
-_LINKED = re.compile(r"://|\bwww\.")  # a reference that prints a link: a web page's, maybe
 _VENUE_OPENING = re.compile(
     rf"In:\s|in:?\s+[A-Z]|In\s+(?:the\s+)?{alternation(word.capitalize() for word in _MEETING_WORDS)}(?!\w)"
 )
@@ -1350,10 +1349,11 @@ def _without_a_cue_at_the_end(title: str) -> str | None:
 
 def _an_own_page(tagged: TaggedReference, title: str) -> bool:
     """Whether the reference may cite an institution's own page or publication, titled with its
-    name: it prints a link, or the title's name twice, as its author's and its title ("Office for
-    National Statistics. Office for National Statistics 1983.")."""
-    printed = " ".join(tagged.text.split())
-    return _LINKED.search(printed) is not None or printed.count(" ".join(title.split())) > 1
+    name: it prints the name twice, as its author's and its title ("Office for National
+    Statistics. Office for National Statistics 1983.", "World Health Organization. World Health
+    Organization. https://…"); not a page whose title comes before its owner's name ("Stable
+    Diffusion. National Institute of Standards and Technology. https://…")."""
+    return " ".join(tagged.text.split()).count(" ".join(title.split())) > 1
 
 
 def _the_models_title_instead(tagged: TaggedReference, title: str) -> str | None:
@@ -1361,7 +1361,8 @@ def _the_models_title_instead(tagged: TaggedReference, title: str) -> str | None
     University"), the model's, if it read another that names one ("TCP: The Craft of Prolog. Report
     1991"); else none: the style printed none."""
     own = tagged.title
-    if not own or title_key(own) == title_key(title) or _VENUE_OPENING.match(own):
+    # not a part of what named no work ("Addison-Wesley" of "Addison-Wesley: Reading, MA, USA")
+    if not own or title_key(own) in title_key(title) or _VENUE_OPENING.match(own):
         return None
     return None if names_no_work(own, own_page=_an_own_page(tagged, own)) else own
 

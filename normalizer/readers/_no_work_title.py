@@ -56,9 +56,9 @@ def names_no_work(title: str, *, own_page: bool = False) -> bool:
     designation, an identifier or a year, one of them at least an institution or a report
     ("University of Illinois at Urbana-Champaign", "Tech. Rep. 87-4", "Max-Planck-Institut für
     Informatik, Internal Report No"). An institution's own page or publication (``own_page``: a
-    reference that prints a link, or whose author is the title's name) may be titled with its
-    name ("World Health Organization. World Health Organization. https://…"): an institution's
-    name alone is its title there."""
+    reference that prints the name as its author's too) may be titled with its name ("World
+    Health Organization. World Health Organization. https://…"): an institution's name alone is
+    its title there."""
     stripped = title.strip()
     if stripped.startswith("(") and stripped.endswith(")"):
         return _editors(stripped[1:-1])
