@@ -13,13 +13,14 @@ from bibnorm.readers._no_work_title import names_no_work
         # an institution's name: its word last, or before what it is of
         "Rutherford Appleton Laboratory",
         "RAND Corporation",
-        "– Digital Equipment Corporation",  # a dash the style prints in the title's place
+        "– Los Alamos National Laboratory",  # a dash the style prints in the title's place
+        "Cornell University",
         "University of Illinois at Urbana-Champaign",
         "Indian Institute\nof Science",
         "Office for National Statistics",
         "Food and Agriculture Organization of the United Nations",
         "Universidad Politécnica de Madrid",
-        "Max-Planck-Institut für Informatik",
+        "Instituto Nacional de Estadística y Censos (INEC)",
         "Department Of Economics",  # a title-casing style
         # a report's designation and its number
         "Report",
@@ -29,8 +30,9 @@ from bibnorm.readers._no_work_title import names_no_work
         "Report number: NBER/TR-89/90",
         "Rapport de recherche, UC/CS-83/92",
         "Forschungsbericht No. 91-22",
+        "NBER Working Paper 13/56",
         # an institution and its report
-        "Max-Planck-Institut für Informatik, Internal Report No",
+        "University of Edinburgh, Internal Report No",
         "Cornell University, TR-2023-28, Report",
         # a publisher and its place
         "Addison-Wesley: Reading, MA, USA",
@@ -53,6 +55,22 @@ def test_a_title_in_a_no_title_styles_place_names_no_work(title: str) -> None:
         "Operations Research",  # "Research" names a group and a field
         "Foundation and Empire",  # an institution's word before a conjunction, not "of"
         "Microsoft Corporation Die Neue Typographie",  # a capitalised article after the firm
+        # an institution's word last in a title-cased title: no proper name before it, or an
+        # article or a conjunction
+        "Second Foundation",
+        "Culture and Agency",
+        "Social Self-Organization",
+        "Announcing the JuliaHealth Organization",
+        "About the Eclipse Foundation",
+        # an institution's word after the title's first words
+        "Why You Should Use Office for the Web",
+        # a web page's or a product's name: "Center" and "Office" last
+        "Dev Center",
+        "Instagram – Support Center",
+        "Microsoft Office",
+        # a name with its number before a report's words
+        "GPT-4 Technical Report",
+        "Qwen2.5 Technical Report",
         "Machine Learning",
         "1984",  # numbers alone: a title may be one
         "Paper",  # a report's word alone that is also a book's title

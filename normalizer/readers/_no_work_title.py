@@ -18,8 +18,10 @@ from __future__ import annotations
 import re
 import unicodedata
 
+from bibnorm.text.capitals_words import is_english_word
 from bibnorm.text.word_tables import (
     institution_linking_words,
+    institution_opening_words,
     institution_words,
     publisher_words,
     reference_abbreviations,
@@ -32,6 +34,7 @@ _PARTS = re.compile(r"[,:;]\s*")  # a title's parts: "Cornell University, TR-202
 _EDGES = ".,;:()[]{}–—-‘’“”\"'"  # stripped from a word's ends: "– Digital", "(DeVinne", "No."
 
 _INSTITUTIONS = institution_words()
+_OPENING_ONLY = institution_opening_words()  # not last: "Help Center", "Microsoft Office"
 _REPORTS = report_words()
 _PUBLISHERS = publisher_words()
 _EDITORS = frozenset(mark.casefold() for mark in reference_abbreviations().editors)
@@ -43,7 +46,10 @@ _OF = institution_linking_words()
 _ARTICLES = frozenset({"the", "a", "an"})  # a work's title opens with one ("The Affluent Society")
 # the lower-case words inside a name besides its linking ones: "Food and Agriculture Organization
 # of the United Nations", "O'Reilly & Associates"
-_JOINING = _ARTICLES | {"and", "&", "und", "et", "y", "e"}
+_CONJUNCTIONS = frozenset({"and", "&", "und", "et", "y", "e"})
+_JOINING = _ARTICLES | _CONJUNCTIONS
+# the farthest an institution's word that opens its name stands: "Food and Agriculture Organization of …"
+_HEAD_AT_MOST = 3
 # a report's word alone that is also a work's title ("Paper", a book's; "Report" alone is none)
 _WORKS = (["paper"], ["papers"])
 _LONGEST_NAME = 8  # the most words of an institution's name
@@ -88,28 +94,60 @@ def _editors(inside: str) -> bool:
 
 
 def _an_institution(words: list[str]) -> bool:
-    """Capitalised words holding an institution's word, last ("Rutherford Appleton Laboratory",
-    "RAND Corporation") or before what it is of ("University of Cambridge", "Indian Institute of
-    Science", "Universidad Politécnica de Madrid"); not opened by an article."""
+    """Capitalised words naming an institution: its word first (or after one or two words) and
+    what it is of after it ("University of Cambridge", "Indian Institute of Science",
+    "Universidad Politécnica de Madrid", "Office for National Statistics"), or its word last
+    after a name ("Rutherford Appleton Laboratory", "Cornell University", "RAND Corporation");
+    not opened by an article. A work's title in title case holds the same words ("Culture and
+    Agency", "Second Foundation", "Why You Should Use Office for the Web"): the word last needs a
+    proper name before it (a word no English word list holds, or an acronym) and no conjunction,
+    and the word first opens the title."""
     if not 2 <= len(words) <= _LONGEST_NAME or words[0].casefold() in _ARTICLES:
         return False
     if not all(word[:1].isupper() or _folded(word) in _OF or word.casefold() in _JOINING for word in words):
         return False
-    heads = [index for index, word in enumerate(words) if word.rsplit("-", 1)[-1].casefold() in _INSTITUTIONS]
+    heads = [index for index, word in enumerate(words) if word.casefold() in _INSTITUTIONS]
     if not heads:
         return False
-    return heads[-1] == len(words) - 1 or any(_folded(word) in _OF for word in words[heads[0] + 1 :])
+    of_what = any(
+        head <= _HEAD_AT_MOST and any(_folded(word) in _OF for word in words[head + 1 : head + 3])
+        for head in heads
+    )
+    return of_what or (heads[-1] == len(words) - 1 and _after_a_name(words))
+
+
+def _after_a_name(words: list[str]) -> bool:
+    """Whether the words before an institution's word, ``words``' last, name it: a proper name or
+    an acronym among them ("Rutherford Appleton", "RAND"), no conjunction nor article ("Culture
+    and", "Bill & Melinda", "Announcing the JuliaHealth"); and the word one that may end a name
+    (not "Help Center", "Microsoft Office")."""
+    *before, last = words
+    if last.casefold() in _OPENING_ONLY or any(word.casefold() in _JOINING for word in before):
+        return False
+    return any(
+        _an_acronym(word) or not is_english_word(_folded(word)) for word in before if word[:1].isupper()
+    )
+
+
+def _an_acronym(word: str) -> bool:
+    return len(word) >= 2 and word.isalpha() and word.isupper()
 
 
 def _a_report(words: list[str]) -> bool:
     """A report's designation and its number: "Internal Report No. 5522", "Tech. Rep. 87-4",
-    "Rapport de recherche 9162", "NBER Working Paper 13/56", "Memorandum"."""
+    "Rapport de recherche 9162", "NBER Working Paper 13/56", "Memorandum". Its number follows its
+    designation: a name with digits before it is a work's ("GPT-4 Technical Report")."""
     lowered = [word.casefold() for word in words]
-    if not any(word in _REPORTS.heads for word in lowered) or lowered in _WORKS:
+    heads = [index for index, word in enumerate(lowered) if word in _REPORTS.heads]
+    if not heads or lowered in _WORKS:
         return False
+    before, after = heads[0], heads[0] + 1
     return all(
-        lower in _REPORTS.heads or lower in _REPORTS.words or _an_identifier(word)
-        for word, lower in zip(words, lowered, strict=True)
+        lower in _REPORTS.words
+        or (index < before and _an_acronym(word))
+        or (index >= after and _an_identifier(word))
+        or lower in _REPORTS.heads
+        for index, (word, lower) in enumerate(zip(words, lowered, strict=True))
     )
 
 

@@ -141,6 +141,7 @@ __all__ = [
     "final_abbreviations",
     "identifier_labels",
     "institution_linking_words",
+    "institution_opening_words",
     "institution_words",
     "item_types",
     "journal_catalogue_words",
@@ -561,6 +562,15 @@ def institution_words() -> frozenset[str]:
     "Institut"), not a group's that names works too ("Research", "Society"), lower case, from
     ``normalizer/data/organisation-words.json``."""
     return frozenset(word.casefold() for word in _table("organisation-words.json")["institutions"])
+
+
+@cache
+def institution_opening_words() -> frozenset[str]:
+    """Of the institutions' words, those that name one only before what it is of ("Center for
+    …", "Office for …"), lower case, from ``normalizer/data/organisation-words.json``."""
+    return frozenset(
+        word.casefold() for word in _table("organisation-words.json")["institutions_opening_only"]
+    )
 
 
 @cache
