@@ -73,6 +73,12 @@ from pdf_lines import read_lines, styled
                      id="vancouver-a-volume-of-a-years-shape"),
         pytest.param("Smith J. A title of a paper. J Things. 2015;1850(3):1041–58.", 2015,
                      id="vancouver-a-volume-and-issue-of-a-years-shape"),
+        # a series' number after its sign, of a year's shape (ISO 690's series in parentheses)
+        pytest.param("WANG, Chengyi et al. UniSpeech: Unified Speech Representation Learning. [S. l.] : "
+                     "RAND Corporation, 2021. (Monographs on Statistics and Applied Probability ; nr. 1587).",
+                     2021, id="iso690-a-series-number-of-a-years-shape"),
+        pytest.param("Smith, J. A report on typesetting. Technical Report No. 1991, Bell Laboratories, 1987.",
+                     1987, id="a-reports-number-of-a-years-shape"),
         # the RFC Editor's .bib note (IEEEtran, a thesis's list): the RFCs that update it, by number
         pytest.param("P. Mockapetris, “Domain names - concepts and facilities.” RFC 1034 (INTERNET "
                      "STANDARD), Nov. 1987. Updated by RFCs 1101, 1183, 1348, 1876, 1982, 2065, 2181.", 1987,

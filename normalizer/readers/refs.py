@@ -113,9 +113,10 @@ _YEAR = re.compile(rf"(?<![\d./:-])({YEARS})[a-z]?{_YEAR_END}")  # does a text h
 # The years that date the work, read from `dating_text`: no number of a page range ("885–1990",
 # pages "1631–1638", physics' "R1712–R1716"), where a range of years ("1984–1986a") does hold a year;
 # one glued to an initial's period is ("Price, L.A.1981“Hebrew letter”", "Powell, P.1990Typesetting"),
-# not to a word's ("vol.1825", "10.1999").
+# not to a word's ("vol.1825", "10.1999"); nor a number after its sign, a report's, a series' or an
+# issue's ("Memorandum No. 1991.", "(Monographs on Statistics ; nr. 1587)").
 _DATING_YEAR = re.compile(
-    rf"(?<![\d/:-])(?<![^A-Z]\.)(?<!\d–)(?<![\s–-][A-Z])({YEARS})[a-z]?(?!–\d){_YEAR_END}"
+    rf"(?<![\d/:-])(?<![^A-Z]\.)(?<!\d–)(?<![\s–-][A-Z])(?<![Nn][or]\.\s)({YEARS})[a-z]?(?!–\d){_YEAR_END}"
 )
 _OPENING_YEAR = re.compile(rf"\(({YEARS})[a-z]?\)")  # a reference's first words, its year in brackets
 # When a web page was looked at, not when the work appeared ("Retrieved February 28, 2008",
