@@ -901,6 +901,13 @@ def test_a_title_in_japanese_title_brackets_is_what_they_hold(text: str, expecte
             ("Helmut Kopka",),
             id="no-japanese-word",
         ),
+        # a name the rules cut short, its family name read into the title
+        pytest.param(
+            "Elizabeth M. Harris 「Printing and a Museum [the Smithsonian Institution Graphic Arts "
+            "Division]」 Printing History 7巻 2号 ??–??頁 (1985)",
+            ("Elizabeth M. Harris",),
+            id="a-name-the-rules-cut-short",
+        ),
     ],
 )
 def test_the_names_before_a_bracketed_title_are_its_authors(

@@ -30,7 +30,8 @@ doubts the rules' (`_title_of_the_list`).
 The identifiers (DOI, arXiv id) are not chosen here: they stay `_ref_ids`'s, which joins them
 across line breaks and checks their form. A reference in a script written without spaces
 (Chinese, Japanese, Korean) stays the rules': the tagger's tokens are words between spaces. A
-title in Japanese title brackets (「…」, 『…』) is what they hold, in any reference.
+title in Japanese title brackets (「…」, 『…』) is what they hold, in any reference, and the names
+before it are the authors where the rules cut one of them short (`_names_before_the_bracket`).
 """
 
 from __future__ import annotations
@@ -1271,6 +1272,16 @@ def _spaced_names(tagged: TaggedReference, rules: RuleReading) -> tuple[str, ...
     return overruled_authors(tagged, rules.authors, rules.authors, rules.title)
 
 
+def _names_before_the_bracket(tagged: TaggedReference, rules: RuleReading) -> tuple[str, ...]:
+    """The authors of a reference in a script written without spaces (`_spaced_names`), else the
+    names before its title in Japanese title brackets (`_bracketed_names`); those where they hold
+    every word of the others and more: a name the rules or the model cut short, its last word read
+    into the title ("Elizabeth M. Harris 「Printing and a Museum」 …" read "Elizabeth M")."""
+    spaced, before = _spaced_names(tagged, rules), _bracketed_names(tagged.text)
+    cut_short = bool(spaced) and _words_of(" ".join(spaced)) < _words_of(" ".join(before))
+    return before if cut_short else spaced or before
+
+
 def _title_beside_the_names(
     tagged: TaggedReference, rules: RuleReading, thresholds: Mapping[str, float]
 ) -> str | None:
@@ -1383,7 +1394,7 @@ def choose_fields(
     if _UNSPACED.search(tagged.text):  # Chinese, Japanese, Korean: no spaces to tokenize by
         return ChosenFields(
             bracketed or rules.title,
-            _spaced_names(tagged, rules) or _bracketed_names(tagged.text),
+            _names_before_the_bracket(tagged, rules),
             rules.year,
             rules.venue,
             None,
