@@ -379,6 +379,7 @@ def test_an_authors_place_with_a_comma_is_no_group(text: str) -> None:
             "Exec. Order No. 13,676, 3 C.F.R. 294 (2014).", None, 2014, id="an-executive-order-has-a-number",
         ),
         pytest.param("H.R. Rep. No. 114-358 (2015).", None, 2015, id="a-report-has-a-number"),
+        pytest.param("H.R. 1100, 113th Cong. (2013).", None, 2013, id="a-bill-has-a-number"),
     ],
 )  # fmt: skip
 def test_a_legal_reference_is_its_name_with_no_authors(text: str, title: str | None, year: int) -> None:
@@ -402,6 +403,10 @@ def test_a_legal_reference_is_its_name_with_no_authors(text: str, title: str | N
             "Hiremath, S. C., & Salehi, A. (2016). Using metaphors (U.S. Patent No. 9,367,592). U.S. Patent "
             "and Trademark Office.",
             id="a-patent-has-authors",
+        ),
+        # a person's initials that a bill's "H.R." (a number after it) or the House's report opens with
+        pytest.param(
+            "H.R. Varian, Dimitris: Microeconomic Analysis, Third1991", id="a-persons-initials-h-r"
         ),
     ],
 )

@@ -43,7 +43,8 @@ _LEGAL = re.compile(
     r"§|\bv\.\s|U\.S\.C\b|C\.F\.R\b|\bStat\.|Pub\.\s?L\.|\bF\.R\.|\bCong\.|\bU\.S\.\s+(?:\d|_)"
     r"|\bF\.\s?(?:Supp|[234]d)|\bS\.W\.|\bP\.[23]d|\bCir\.|\bConvention\b|\bTreaty\b"
 )
-_NUMBERED = re.compile(r"^(?:Exec\.\s+Order|H\.\s?R\.|S\.\s+Res\.|S\.\s+\d|Pub\.\s?L\.)")
+# (a bill's "H.R. 1100" or the House's report, "H.R. Rep.": not a person's initials, "H.R. Varian, Title")
+_NUMBERED = re.compile(r"^(?:Exec\.\s+Order|H\.\s?R\.\s?(?:\d|Rep\.)|S\.\s+Res\.|S\.\s+\d|Pub\.\s?L\.)")
 _SENTENCE_END = re.compile(r"[a-z]{3}\.\s+[A-Z\d]")  # a name is one sentence: "… Control. 1966. A …" is none
 _LINK = re.compile(r"(?<!\s)\s*\bhttps?\s?:.*$", re.DOTALL)
 _DATED = re.compile(r"\(([^()]*)\)|,\s+" + _MONTH + r"\s+\d{1,2},\s+(\d{4})")
