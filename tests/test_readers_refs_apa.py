@@ -405,9 +405,7 @@ def test_a_legal_reference_is_its_name_with_no_authors(text: str, title: str | N
             id="a-patent-has-authors",
         ),
         # a person's initials that a bill's "H.R." (a number after it) or the House's report opens with
-        pytest.param(
-            "H.R. Varian, Dimitris: Microeconomic Analysis, Third1991", id="a-persons-initials-h-r"
-        ),
+        pytest.param("H.R. Varian, Dimitris: Microeconomic Analysis, Third1991", id="a-persons-initials-h-r"),
     ],
 )
 def test_a_reference_with_authors_is_no_legal_reference(text: str) -> None:
