@@ -2,8 +2,8 @@
 place, which the rules and the model both read as a title.
 
 A report's, a thesis's or a manual's reference in such a style prints its institution, its
-designation as a report or its publisher where the title would be ("Girard A. Naval Postgraduate
-School; 1990.", "Craig J. 1983. Rapport de recherche, UC/CS-83/92. University of Cambridge.",
+designation as a report or its publisher where the title would be ("Girard A. Rutherford Appleton
+Laboratory; 1990.", "Craig J. 1983. Rapport de recherche, UC/CS-83/92. University of Cambridge.",
 "Scharf LL. Addison-Wesley: Reading, MA, USA, 1991."), and an edited book's editors in
 parentheses ("(DeVinne TL, editor)"). `names_no_work` says so of such a title; the field choice
 then keeps none (`_field_choice.choose_fields`), as for a venue read in the title's place.
@@ -39,7 +39,7 @@ _REPORTS = report_words()
 _PUBLISHERS = publisher_words()
 _EDITORS = frozenset(mark.casefold() for mark in reference_abbreviations().editors)
 # the words that join an institution's name to what it is of ("University of Cambridge", "Office
-# for National Statistics", "Max-Planck-Institut für Informatik"), not a conjunction nor an
+# for National Statistics", "Istituto di Ricerca", "Institut für …"), not a conjunction nor an
 # article ("Foundation and Empire" is a novel, "Microsoft Corporation Die Neue Typographie" a
 # publisher before a title)
 _OF = institution_linking_words()
@@ -60,8 +60,8 @@ def names_no_work(title: str, *, own_page: bool = False) -> bool:
     """Whether ``title`` names no work: an editors' statement in parentheses, a publisher and its
     place ("Addison-Wesley: Reading, MA, USA"), or parts each an institution's name, a report's
     designation, an identifier or a year, one of them at least an institution or a report
-    ("University of Illinois at Urbana-Champaign", "Tech. Rep. 87-4", "Max-Planck-Institut für
-    Informatik, Internal Report No"). An institution's own page or publication (``own_page``: a
+    ("University of Illinois at Urbana-Champaign", "Tech. Rep. 87-4", "University of Edinburgh,
+    Internal Report No"). An institution's own page or publication (``own_page``: a
     reference that prints the name as its author's too) may be titled with its name ("World
     Health Organization. World Health Organization. https://…"): an institution's name alone is
     its title there."""
@@ -94,8 +94,8 @@ def _editors(inside: str) -> bool:
 
 
 def _an_institution(words: list[str]) -> bool:
-    """Capitalised words naming an institution: its word first (or after one or two words) and
-    what it is of after it ("University of Cambridge", "Indian Institute of Science",
+    """Capitalised words naming an institution: its word among the first four and what it is of
+    right after it ("University of Cambridge", "Indian Institute of Science",
     "Universidad Politécnica de Madrid", "Office for National Statistics"), or its word last
     after a name ("Rutherford Appleton Laboratory", "Cornell University", "RAND Corporation");
     not opened by an article. A work's title in title case holds the same words ("Culture and
