@@ -14,6 +14,7 @@ import re
 import time
 
 import pytest
+from bibnorm.readers.refs import _CHAPTER_TAIL
 from regex_growth import GENERIC_PUMPS, OLD_VANCOUVER, attack_strings, super_linear
 from regex_inventory import all_patterns
 from repo_scripts import load
@@ -124,6 +125,30 @@ def test_the_old_vancouver_pattern_is_caught_before_it_hangs() -> None:
     findings = super_linear(OLD_VANCOUVER, [("", "Family II, ")])
     assert findings and findings[0].long == float("inf")
     assert time.perf_counter() - started < 5
+
+
+# A text whose line break comes before its end: a "." stopped there is tried again from each start.
+_LINE_BREAK_BEFORE_THE_END = ("\n!",)
+
+
+@pytest.mark.parametrize(
+    ("pattern", "linear"),
+    [
+        pytest.param(_CHAPTER_TAIL, True, id="the-chapter-tail"),
+        # as it was: each try from a ", chapter" ran to the break and back (0.7 s at 44,000
+        # characters, 12 s at 176,000)
+        pytest.param(
+            re.compile(r",\s(?:chapter|cap\.|capítulo|Kapitel)(?:\s.*)?$|,\scap$"), False, id="as-it-was"
+        ),
+    ],
+)
+def test_a_chapters_tail_is_searched_in_linear_time(pattern: re.Pattern[str], linear: bool) -> None:
+    """`refs._CHAPTER_TAIL`, searched from each ", chapter" of a text, which the generic attacks
+    miss: they pump the pattern's parts, not its whole, and end no line before the text's end."""
+    findings = super_linear(
+        pattern, [("", ", chapter x")], methods=("search",), endings=_LINE_BREAK_BEFORE_THE_END
+    )
+    assert (findings == []) is linear
 
 
 def test_attacks_pump_the_patterns_own_parts() -> None:

@@ -1115,8 +1115,10 @@ _REPORT_TAIL = re.compile(
 # BibTeX's book chapter (plain's, natbib's, their translations' @inbook) after the book's title:
 # "Genotype by Environment Interaction, chapter Statistical test and …, pages 199–234", Spanish
 # and Portuguese "…, cap. New Developments in …, págs. 201–213" (the title's sentence read up to
-# "cap."), German "…, Kapitel 3": the chapter, named or numbered, is no part of the title.
-_CHAPTER_TAIL = re.compile(r",\s(?:chapter|cap\.|capítulo|Kapitel)(?:\s.*)?$|,\scap$")
+# "cap."), German "…, Kapitel 3": the chapter, named or numbered, is no part of the title. Its
+# rest runs to the text's very end ("(?s:.*)"): a "." stopped by a line break would be tried again
+# from each later ", chapter", each try running to the break and back (quadratic).
+_CHAPTER_TAIL = re.compile(r",\s(?:chapter|cap\.|capítulo|Kapitel)(?:\s(?s:.*))?$|,\scap$")
 
 
 def _clean_title(text: str) -> str | None:
