@@ -1358,15 +1358,6 @@ def _without_a_cue_at_the_end(title: str) -> str | None:
     return title
 
 
-def _an_own_page(tagged: TaggedReference, title: str) -> bool:
-    """Whether the reference may cite an institution's own page or publication, titled with its
-    name: it prints the name twice, as its author's and its title ("Office for National
-    Statistics. Office for National Statistics 1983.", "World Health Organization. World Health
-    Organization. https://…"); not a page whose title comes before its owner's name ("Stable
-    Diffusion. National Institute of Standards and Technology. https://…")."""
-    return " ".join(tagged.text.split()).count(" ".join(title.split())) > 1
-
-
 def _the_models_title_instead(tagged: TaggedReference, title: str) -> str | None:
     """Where the title chosen names no work (`names_no_work`: "Report 1991", "Fanstord
     University"), the model's, if it read another that names one ("TCP: The Craft of Prolog. Report
@@ -1375,7 +1366,7 @@ def _the_models_title_instead(tagged: TaggedReference, title: str) -> str | None
     # not a part of what named no work ("Addison-Wesley" of "Addison-Wesley: Reading, MA, USA")
     if not own or title_key(own) in title_key(title) or _VENUE_OPENING.match(own):
         return None
-    return None if names_no_work(own, own_page=_an_own_page(tagged, own)) else own
+    return None if names_no_work(own, tagged.text) else own
 
 
 def choose_fields(
@@ -1429,7 +1420,7 @@ def choose_fields(
     title = bracketed or _chosen_title(tagged, rules, weighed, fit, thresholds)
     if title and _VENUE_OPENING.match(title):
         title = None
-    elif title and names_no_work(title, own_page=_an_own_page(tagged, title)):
+    elif title and names_no_work(title, tagged.text):
         title = _the_models_title_instead(tagged, title)
     title = title and _without_a_cue_at_the_end(title)
     return ChosenFields(

@@ -20,9 +20,7 @@ import unicodedata
 
 from bibnorm.text.capitals_words import is_english_word
 from bibnorm.text.word_tables import (
-    institution_linking_words,
-    institution_opening_words,
-    institution_words,
+    institutions,
     publisher_words,
     reference_abbreviations,
     report_words,
@@ -33,8 +31,8 @@ __all__ = ["names_no_work"]
 _PARTS = re.compile(r"[,:;]\s*")  # a title's parts: "Cornell University, TR-2023-28, Report"
 _EDGES = ".,;:()[]{}–—-‘’“”\"'"  # stripped from a word's ends: "– Digital", "(DeVinne", "No."
 
-_INSTITUTIONS = institution_words()
-_OPENING_ONLY = institution_opening_words()  # not last: "Help Center", "Microsoft Office"
+_INSTITUTIONS = institutions().words
+_OPENING_ONLY = institutions().opening_only  # not last: "Help Center", "Microsoft Office"
 _REPORTS = report_words()
 _PUBLISHERS = publisher_words()
 _EDITORS = frozenset(mark.casefold() for mark in reference_abbreviations().editors)
@@ -42,7 +40,7 @@ _EDITORS = frozenset(mark.casefold() for mark in reference_abbreviations().edito
 # for National Statistics", "Istituto di Ricerca", "Institut für …"), not a conjunction nor an
 # article ("Foundation and Empire" is a novel, "Microsoft Corporation Die Neue Typographie" a
 # publisher before a title)
-_OF = institution_linking_words()
+_OF = institutions().linking
 _ARTICLES = frozenset({"the", "a", "an"})  # a work's title opens with one ("The Affluent Society")
 # the lower-case words inside a name besides its linking ones: "Food and Agriculture Organization
 # of the United Nations", "O'Reilly & Associates"
@@ -56,15 +54,14 @@ _LONGEST_NAME = 8  # the most words of an institution's name
 _LONGEST_PLACE = 3  # the most words of a place: "San Francisco", "The Netherlands"
 
 
-def names_no_work(title: str, *, own_page: bool = False) -> bool:
+def names_no_work(title: str, printed: str = "") -> bool:
     """Whether ``title`` names no work: an editors' statement in parentheses, a publisher and its
     place ("Addison-Wesley: Reading, MA, USA"), or parts each an institution's name, a report's
     designation, an identifier or a year, one of them at least an institution or a report
     ("University of Illinois at Urbana-Champaign", "Tech. Rep. 87-4", "University of Edinburgh,
-    Internal Report No"). An institution's own page or publication (``own_page``: a
-    reference that prints the name as its author's too) may be titled with its name ("World
-    Health Organization. World Health Organization. https://…"): an institution's name alone is
-    its title there."""
+    Internal Report No"). An institution's own page or publication — where the reference
+    (``printed``) prints the name twice, as its author's and its title ("World Health
+    Organization. World Health Organization. https://…") — is titled with its name."""
     stripped = title.strip()
     if stripped.startswith("(") and stripped.endswith(")"):
         return _editors(stripped[1:-1])
@@ -72,10 +69,24 @@ def names_no_work(title: str, *, own_page: bool = False) -> bool:
     parts = [words for words in parts if words]
     if not parts:
         return False
-    if _publisher_and_place(parts):
-        return True
-    named = [(not own_page and _an_institution(words)) or _a_report(words) for words in parts]
+    return _publisher_and_place(parts) or _named_parts(parts, title, printed)
+
+
+def _named_parts(parts: list[list[str]], title: str, printed: str) -> bool:
+    """Whether every part is an institution's name, a report's designation or identifiers, one of
+    them at least an institution or a report; an institution not where ``printed`` is its own page."""
+    institutions = [_an_institution(words) for words in parts]
+    if any(institutions) and _printed_twice(title, printed):
+        institutions = [False] * len(parts)
+    named = [institution or _a_report(words) for institution, words in zip(institutions, parts, strict=True)]
     return any(named) and all(known or _identifiers(words) for known, words in zip(named, parts, strict=True))
+
+
+def _printed_twice(title: str, printed: str) -> bool:
+    """Whether the reference prints the title twice ("Office for National Statistics. Office for
+    National Statistics 1983."); not a page whose title comes before its owner's name ("Stable
+    Diffusion. National Institute of Standards and Technology. https://…")."""
+    return " ".join(printed.split()).count(" ".join(title.split())) > 1
 
 
 def _words(part: str) -> list[str]:

@@ -112,6 +112,7 @@ __all__ = [
     "BackReferences",
     "CitationCommands",
     "IdentifierLabels",
+    "Institutions",
     "ItemTypes",
     "JournalCatalogueWords",
     "KindsOfWork",
@@ -140,9 +141,7 @@ __all__ = [
     "cyrillic_spellings",
     "final_abbreviations",
     "identifier_labels",
-    "institution_linking_words",
-    "institution_opening_words",
-    "institution_words",
+    "institutions",
     "item_types",
     "journal_catalogue_words",
     "journal_name_words",
@@ -556,28 +555,26 @@ def organisation_words() -> tuple[str, ...]:
     return tuple(_table("organisation-words.json")["words"])
 
 
-@cache
-def institution_words() -> frozenset[str]:
-    """Of the organisation words, those of an institution's own name ("University", "Laboratory",
-    "Institut"), not a group's that names works too ("Research", "Society"), lower case, from
-    ``normalizer/data/organisation-words.json``."""
-    return frozenset(word.casefold() for word in _table("organisation-words.json")["institutions"])
+@dataclass(frozen=True)
+class Institutions:
+    """An institution's own name as printed (``organisation-words.json``), lower case: "University
+    of Cambridge", "Rutherford Appleton Laboratory"."""
+
+    words: frozenset[str]  # of the organisation words, an institution's: "university", "institut"
+    opening_only: frozenset[str]  # those only before what it is of: "center", "office"
+    linking: frozenset[str]  # what joins it to what it is of, without accents: "of", "for", "fur"
 
 
 @cache
-def institution_opening_words() -> frozenset[str]:
-    """Of the institutions' words, those that name one only before what it is of ("Center for
-    …", "Office for …"), lower case, from ``normalizer/data/organisation-words.json``."""
-    return frozenset(
-        word.casefold() for word in _table("organisation-words.json")["institutions_opening_only"]
+def institutions() -> Institutions:
+    """An institution's words, from ``normalizer/data/organisation-words.json``: not a group's that
+    names works too ("Research", "Society")."""
+    table = _table("organisation-words.json")
+    return Institutions(
+        words=frozenset(word.casefold() for word in table["institutions"]),
+        opening_only=frozenset(word.casefold() for word in table["institutions_opening_only"]),
+        linking=frozenset(table["institution_linking"]),
     )
-
-
-@cache
-def institution_linking_words() -> frozenset[str]:
-    """The words that join an institution's word to what it is of ("of", "for", "de", "fur"), lower
-    case without accents, from ``normalizer/data/organisation-words.json``."""
-    return frozenset(_table("organisation-words.json")["institution_linking"])
 
 
 @dataclass(frozen=True)
