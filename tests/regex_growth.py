@@ -36,7 +36,9 @@ CANDIDATES = "aAZzé1 .,;:-()[]'\"/&\n_"
 # Generic pumps: what reference lists repeat (names, initials, words, sentence ends, numbers).
 GENERIC_PUMPS = ("Family II, ", "Aa. ", "a ", ". ", "1", " ", "Smith JA, ", "A. ", "aA", "a-", "(a) ", ", ")
 # Endings that make a match fail after the pumped run (or succeed only after it).
-ENDINGS = ("", "!\n", " (2017).")
+# "\n!": a line break before the text's end, where a "." stops and "$" fails, so a search tries the
+# pattern's whole match again from each start of the pumped run.
+ENDINGS = ("", "!\n", " (2017).", "\n!")
 # The pumps' lengths compared: about SHORT characters, then four times as many pumps.
 SHORT = 2048
 GROWTH = 4
@@ -103,19 +105,24 @@ def _members(state: object, node: tuple[object, object], flags: int) -> str:
     return "".join(char for char in dict.fromkeys(own + CANDIDATES) if single.fullmatch(char))
 
 
-def _witnesses(state: object, items: list[tuple[object, object]], flags: int, limit: int = 3) -> list[str]:
+def _witnesses(
+    state: object, items: list[tuple[object, object]], flags: int, limit: int = 3, fullest: bool = False
+) -> list[str]:
     """A few short strings that the sequence ``items`` matches (lookarounds and anchors taken as
-    empty, which may make a witness fail: it is only a guess at what the pattern repeats)."""
+    empty, which may make a witness fail: it is only a guess at what the pattern repeats); the
+    ``fullest`` first, with each optional part present, else the shortest."""
     found = [""]
     for node in items:
-        options = _node_witnesses(state, node, flags, limit)
+        options = _node_witnesses(state, node, flags, limit, fullest)
         if not options:
             return []
         found = [head + tail for head in found for tail in options][:limit]
     return found
 
 
-def _node_witnesses(state: object, node: tuple[object, object], flags: int, limit: int) -> list[str]:
+def _node_witnesses(
+    state: object, node: tuple[object, object], flags: int, limit: int, fullest: bool
+) -> list[str]:
     op, arg = node
     if op in (sre.LITERAL, sre.NOT_LITERAL, sre.IN, sre.ANY, sre.RANGE, sre.CATEGORY):
         members = _members(state, node, flags)
@@ -123,16 +130,18 @@ def _node_witnesses(state: object, node: tuple[object, object], flags: int, limi
     if op in (sre.AT, sre.ASSERT, sre.ASSERT_NOT, sre.GROUPREF, sre.GROUPREF_EXISTS):
         return [""]
     if op is sre.SUBPATTERN:
-        return _witnesses(state, list(arg[3]), flags, limit)  # type: ignore[index]
+        return _witnesses(state, list(arg[3]), flags, limit, fullest)  # type: ignore[index]
     if op is sre.ATOMIC_GROUP:
-        return _witnesses(state, list(arg), flags, limit)  # type: ignore[arg-type]
+        return _witnesses(state, list(arg), flags, limit, fullest)  # type: ignore[arg-type]
     if op is sre.BRANCH:
-        options = [w for branch in arg[1] for w in _witnesses(state, list(branch), flags, 1)]  # type: ignore[index]
+        options = [w for branch in arg[1] for w in _witnesses(state, list(branch), flags, 1, fullest)]  # type: ignore[index]
         return options[:limit]
     if op in (sre.MAX_REPEAT, sre.MIN_REPEAT, sre.POSSESSIVE_REPEAT):
         low, _, body = arg  # type: ignore[misc]
-        bodies = _witnesses(state, list(body), flags, limit)
-        return [b * max(low, 1) for b in bodies] if low else [""] + [b for b in bodies]
+        bodies = _witnesses(state, list(body), flags, limit, fullest)
+        if low:
+            return [b * low for b in bodies]
+        return [*bodies, ""] if fullest else ["", *bodies]
     return [""]
 
 
@@ -170,7 +179,14 @@ def attack_strings(pattern: re.Pattern[str]) -> list[tuple[str, str]]:
     """(prefix, pump) pairs to grow ``pattern``'s text with: its own repeated parts, then the
     generic pumps, each pair once."""
     parsed = sre_parse.parse(pattern.pattern, pattern.flags)
-    own = list(_pumps(parsed.state, list(parsed.data), pattern.flags, ""))
+    # the whole match too: a search tries it again from each start of a text that repeats it
+    whole = [
+        ("", witness)
+        for fullest in (False, True)
+        for witness in _witnesses(parsed.state, list(parsed.data), pattern.flags, 1, fullest)
+        if witness
+    ]
+    own = whole + list(_pumps(parsed.state, list(parsed.data), pattern.flags, ""))
     generic = [("", pump) for pump in GENERIC_PUMPS]
     return list(dict.fromkeys(own + generic))[:MAX_ATTACKS]
 

@@ -96,6 +96,17 @@ def test_the_inventory_knows_how_a_pattern_is_called(where: str, anchored: bool)
             None,
             id="two runs of words, quadratic",
         ),
+        # a tail to the line's end, searched from each of its starts in a text whose line breaks
+        # before its end: each try runs to the break and back (refs._VENUE_TAIL and four more as
+        # they were)
+        pytest.param(re.compile(r",\s(?:\d+(?:st|nd|rd|th)\sed\.|Vol\.\s).*$"), None, id="a tail, quadratic"),
+        # APA's names and year as they were: the names lazily to each year, the rest read to the line
+        # break and back from each of its words
+        pytest.param(
+            re.compile(r"^(?P<authors>.+?)\s*\((?P<year>\d{4})\)(?P<rest>.*[^\W\d_]{3}.*)$"),
+            None,
+            id="yesterday's APA, cubic",
+        ),
     ],
 )
 def test_the_detector_flags_a_super_linear_pattern(
@@ -127,10 +138,6 @@ def test_the_old_vancouver_pattern_is_caught_before_it_hangs() -> None:
     assert time.perf_counter() - started < 5
 
 
-# A text whose line break comes before its end: a "." stopped there is tried again from each start.
-_LINE_BREAK_BEFORE_THE_END = ("\n!",)
-
-
 @pytest.mark.parametrize(
     ("pattern", "linear"),
     [
@@ -143,12 +150,10 @@ _LINE_BREAK_BEFORE_THE_END = ("\n!",)
     ],
 )
 def test_a_chapters_tail_is_searched_in_linear_time(pattern: re.Pattern[str], linear: bool) -> None:
-    """`refs._CHAPTER_TAIL`, searched from each ", chapter" of a text, which the generic attacks
-    miss: they pump the pattern's parts, not its whole, and end no line before the text's end."""
-    findings = super_linear(
-        pattern, [("", ", chapter x")], methods=("search",), endings=_LINE_BREAK_BEFORE_THE_END
-    )
-    assert (findings == []) is linear
+    """`refs._CHAPTER_TAIL`, searched from each ", chapter" of a text: the attacks pump the
+    pattern's whole match (", chapter a", its optional part present) and end a line before the
+    text's end."""
+    assert (super_linear(pattern, methods=("search",)) == []) is linear
 
 
 def test_attacks_pump_the_patterns_own_parts() -> None:

@@ -369,7 +369,9 @@ _MARK_ENDS = (
 )
 _YEAR_OR_EDITORS = re.compile(
     "".join(f"(?<!{end})" for end in _MARK_ENDS)
-    + rf"(?<![\s,.])(?:[\s,.]*(?:\(?{YEARS}[a-z]?\)?|\(?\b[Ee]ds?\.?\)?|\b[Ee]ditors?|Forthcoming))+[\s,.:]*$"
+    # nor inside a mark's opening parenthesis: "(1999)" is tried from before it
+    + r"(?<![\s,.(])"
+    + rf"(?:[\s,.]*(?:\(?{YEARS}[a-z]?\)?|\(?\b[Ee]ds?\.?\)?|\b[Ee]ditors?|Forthcoming))+[\s,.:]*$"
 )
 
 

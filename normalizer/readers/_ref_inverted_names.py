@@ -95,7 +95,9 @@ INVERTED_NAMES = re.compile(
     # "[{Au[µ-N(SiMe3)2]}4]: …"; ACS: "xTRAM: Estimating …")
     rf"(?P<rest>(?!{_CAPITAL}[^\s,.]*(?:\s[^\s,.]+){{0,2}},\s[A-Z]\.|{_GENERATION}\."
     r"|[A-Z][a-z]+(?:\s[A-Z]\.)*\s[A-Z][\w'’-]+,\s(?:and\s)?[A-Z][a-z]*\.?\s[A-Z])"
-    rf"(?:{_CAPITAL}(?!\.)|{_LOWER_LEAD}|[‘“\[{{]).+)$"
+    # (the rest to the text's very end, "(?s:.+)": one stopped at a line break failed, and the names
+    # were read again from each of their ends)
+    rf"(?:{_CAPITAL}(?!\.)|{_LOWER_LEAD}|[‘“\[{{])(?s:.+))$"
 )
 
 

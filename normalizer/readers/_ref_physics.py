@@ -85,7 +85,8 @@ _BOOK = re.compile(rf"^(?P<title>[^()]+?)\s\((?P<publisher>(?=(?>[^()]*?[^\W\d_]
 
 
 # What AIP sets between a book's title and its publisher: "…, 5th ed., Vol. A (Kluwer, …)".
-_EDITION_OR_VOLUME = re.compile(r",\s(?:\d+(?:st|nd|rd|th)\sed\.|Vol\.\s).*$")
+# (to the text's very end, "(?s:.*)": a "." stopped at a line break is tried again from each ", Vol. ")
+_EDITION_OR_VOLUME = re.compile(r",\s(?:\d+(?:st|nd|rd|th)\sed\.|Vol\.\s)(?s:.*)$")
 
 
 # An online work as Science sets it: "Title (2008; http://…)" (the link taken out before this).

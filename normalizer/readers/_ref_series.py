@@ -11,7 +11,8 @@ import re
 # … or the series named before its volume, the title read cut at "vol."'s period: "…: Volume I,
 # Studies in Logic and the Foundations of Mathematics, vol" (splncs04), "…. Studies in …, Vol" (ACM)
 _SERIES = re.compile(
-    r",\s+volume\s+\d+\b.*$|\.\s+Number\s+\d+\s+in\s+[A-Z].*$|[.,]\s+[A-Z][^.,]*,\s+[Vv]ol\.?$"
+    # (to the text's very end, "(?s:.*)": a "." stopped at a line break is tried again from each start)
+    r",\s+volume\s+\d+\b(?s:.*)$|\.\s+Number\s+\d+\s+in\s+[A-Z](?s:.*)$|[.,]\s+[A-Z][^.,]*,\s+[Vv]ol\.?$"
 )
 
 

@@ -175,12 +175,17 @@ _APA = re.compile(
     # blanks once, not from each of its blanks again; biblatex's "(Oct. 27, 2004a)")
     r"^(?P<authors>.+?)(?:(?<!\s)|(?<=^[\s\S]))\s*\((?:[A-Z][a-z]{2,8}\.?\s+\d{1,2},\s+)?"
     rf"(?P<year>{YEARS}(?:[–-](?:{YEARS}|present))?|n\.\s?d\.|in press)"
-    r"-?[a-z]?(?:,[^)]*)?\)"  # a range to "present": "(2015–present)"
+    r"-?[a-z]?(?:,[^)]{0,80})?\)"  # a range to "present": "(2015–present)"
     # not a date after a date ("… (2024) (Jan. 2023)."), nor naturemag's "URL" and link or
-    # amsplain's issue ("… 32 (2018), no. 1") after the year
+    # amsplain's issue ("… 32 (2018), no. 1") after the year; the rest runs to the text's very end
+    # ("(?s:.*)", once: a rest that stopped at a line break was read again from each year), and
+    # `_apa_year` asks for a word in it
     rf"(?:(?P<period>\.)|,)?\s*+(?P<rest>(?![.,\s]*\([A-Z]?[a-z.]*\s?{YEARS}\))(?![.,\s]*(?:URL|no\.)\s)"
-    r".*[^\W\d_]{3}.*)$"
+    r"(?s:.*))$"
 )
+# A word of three letters: APA's rest holds one (a later year's rest is a part of an earlier one's,
+# so where the first rest holds none, no later one does).
+_A_WORD = re.compile(r"[^\W\d_]{3}")
 _ACM_YEAR = re.compile(rf"\.\s{YEARS}[a-z]?\.\s")  # ACM's year after the names: "Names. 2018. Title."
 # LNCS (splncs04): "Name, A., Name, B.: Title. In: Venue (2025)".
 _LNCS = re.compile(r"^(?P<authors>[^:\d]+?\.)\s*:\s+(?P<rest>.+)$")  # no year among LNCS names
@@ -209,8 +214,9 @@ _BODY_BEFORE_COLON = re.compile(
 # American primate fauna" and "DataComp: In search of …" are titles, and so is a sentence-case
 # title's ", in mexico and guatemala …" (no capital or digit after "in", no "press").
 _VENUE_TAIL = re.compile(
-    r"(?:[.,]\s*\b[Ii]n\b:?\s(?=press\b|[^a-z]).*|\sIn:\s.*"
-    r"|(?<!\s)\s*(?:[,.]\s*)?\b[Aa]r[Xx]iv preprint\b.*|(?<!\s)\s*(?:[,.]\s*)?\bCoRR\b.*)$"
+    # (each to the text's very end, "(?s:.*)": a "." stopped at a line break is tried again from each start)
+    r"(?:[.,]\s*\b[Ii]n\b:?\s(?=press\b|[^a-z])(?s:.*)|\sIn:\s(?s:.*)"
+    r"|(?<!\s)\s*(?:[,.]\s*)?\b[Aa]r[Xx]iv preprint\b(?s:.*)|(?<!\s)\s*(?:[,.]\s*)?\bCoRR\b(?s:.*))$"
 )
 _MONTH = rf"{alternation(month.abbreviation for month in MONTHS)}[a-z]*"  # "Apr", "April" (months.json)
 _TRAILING_YEAR = re.compile(
@@ -540,7 +546,9 @@ def _read_harvard(text: str) -> _Reading | None:
 def _apa_year(text: str) -> re.Match[str] | None:
     """APA's year after the names, not ACM's ("Names. 2018. Title. Journal 82, 10 (2018)")."""
     apa = _APA.match(text)
-    return None if apa is None or _ACM_YEAR.search(apa.group("authors")) else apa
+    if apa is None or not _A_WORD.search(apa.group("rest")) or _ACM_YEAR.search(apa.group("authors")):
+        return None
+    return apa
 
 
 # The AMS's journals (ametsoc) and the AGU's: "Hogan, R. J. and A. J. Illingworth, 2000: Title.
@@ -1099,16 +1107,17 @@ _OPEN_PARENTHESIS = re.compile(r"(?<!\s)\s*\([^()]*$")
 # Technical report" keeps its subtitle; GOST's spaced colon: "… : tech. rep.").
 _THESIS_KIND = kinds_of_work().thesis_kind()  # "PhD thesis" (kinds-of-work.json)
 _REPORT_TAIL = re.compile(
-    rf"[,.]\s+(?:Technical [Rr]eport|Tech\. [Rr]ep\.|{_THESIS_KIND})\b.*$"
+    # (each to the text's very end, "(?s:.*)": a "." stopped at a line break is tried again from each start)
+    rf"[,.]\s+(?:Technical [Rr]eport|Tech\. [Rr]ep\.|{_THESIS_KIND})\b(?s:.*)$"
     # GOST's kind of work after a spaced colon: "… : PhD thesis / …", "… : tech. rep. — …"
-    rf"|\s:\s(?:[Tt]ech\.\s[Rr]ep\b|{_THESIS_KIND}\b).*$"
+    rf"|\s:\s(?:[Tt]ech\.\s[Rr]ep\b|{_THESIS_KIND}\b)(?s:.*)$"
     # econ sets a thesis's kind right after its italic title: "… Regulations Ph.D. dissertation,
     # Hitotsubashi University", and a report's after the title's period: "…California.Technical report"
-    rf"|(?<!\s)\s+{_THESIS_KIND}(?:,.*)?$"
-    r"|\.(?=Technical [Rr]eport\b).*$"
-    r"|,\s+version\s+\d[\w.]*\b.*$"  # a program's version after its title (Science: "…, version 1.171")
+    rf"|(?<!\s)\s+{_THESIS_KIND}(?:,(?s:.*))?$"
+    r"|\.(?=Technical [Rr]eport\b)(?s:.*)$"
+    r"|,\s+version\s+\d[\w.]*\b(?s:.*)$"  # a program's version after its title (Science: "…, version 1.171")
     # and R's citation() note after the title's sentence ("… for R. R package version 0.11.1")
-    r"|\.\s+[Rr]\s+package\s+version\s+\d.*$"
+    r"|\.\s+[Rr]\s+package\s+version\s+\d(?s:.*)$"
 )
 
 
