@@ -16,8 +16,8 @@ institutions, ``kinds-of-work.json``'s report words, ``publisher-words.json``).
 from __future__ import annotations
 
 import re
-import unicodedata
 
+from bibnorm.text.accents import without_accents
 from bibnorm.text.capitals_words import is_english_word
 from bibnorm.text.word_tables import (
     institutions,
@@ -95,7 +95,7 @@ def _words(part: str) -> list[str]:
 
 def _folded(word: str) -> str:
     """Lower case without accents: "Für" → "fur", as the tables write their words."""
-    return "".join(c for c in unicodedata.normalize("NFKD", word.casefold()) if not unicodedata.combining(c))
+    return without_accents(word.casefold())
 
 
 def _editors(inside: str) -> bool:

@@ -10,8 +10,8 @@ language outperforms demonstration" goes on after it — a subtitle, in sentence
 from __future__ import annotations
 
 import re
-import unicodedata
 
+from bibnorm.text.accents import without_accents
 from bibnorm.text.word_tables import title_omitted_words
 
 _QUESTION = re.compile(r"(?<=[?!])\s+(?=[A-Z])")
@@ -39,9 +39,5 @@ def _reads_as_venue(text: str) -> bool:
         return True
     words = re.findall(r"[^\W\d_][\w'’-]*", text)
     return bool(words) and all(
-        word[0].isupper() or _without_accents(word) in _LOWER_IN_VENUES for word in words
+        word[0].isupper() or without_accents(word) in _LOWER_IN_VENUES for word in words
     )
-
-
-def _without_accents(word: str) -> str:
-    return "".join(char for char in unicodedata.normalize("NFKD", word) if not unicodedata.combining(char))

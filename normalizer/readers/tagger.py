@@ -23,7 +23,6 @@ import gzip
 import json
 import re
 import threading
-import unicodedata
 from collections import Counter
 from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
@@ -34,6 +33,7 @@ from itertools import chain
 from typing import NamedTuple
 
 from bibnorm.text import data_file
+from bibnorm.text.accents import without_accents
 from bibnorm.text.months import SPELLINGS as MONTH_SPELLINGS
 from bibnorm.text.names import PARTICLES
 from bibnorm.text.titles import without_kind_of_work
@@ -138,10 +138,7 @@ def _core(token: str) -> str:
 
 def fold_word(word: str) -> str:
     """A word as the features and word lists compare it: case-folded, accents dropped."""
-    if word.isascii():
-        return word.casefold()
-    decomposed = unicodedata.normalize("NFKD", word.casefold())
-    return "".join(char for char in decomposed if not unicodedata.combining(char))
+    return without_accents(word.casefold())
 
 
 def _case_features(letters: str) -> list[str]:

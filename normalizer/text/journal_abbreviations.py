@@ -27,7 +27,6 @@ compared as such.
 from __future__ import annotations
 
 import re
-import unicodedata
 from dataclasses import dataclass, replace
 from functools import cache, lru_cache
 from itertools import pairwise
@@ -39,7 +38,7 @@ from bibnorm.text.journals import (  # one package: its own rules
     _shortens,
     listed_abbreviations,
 )
-from bibnorm.text.names import fold_letters
+from bibnorm.text.names import folded_to_ascii
 from bibnorm.text.word_tables import cyrillic_spellings
 
 # A word, or what ends a segment of the title: a parenthesis, a full stop or colon before a word,
@@ -74,14 +73,9 @@ def _written_seats() -> frozenset[tuple[str, str]]:
     "C. R. Acad. Sci. Paris - Math."): where a publisher's seat follows its name."""
     pairs: set[tuple[str, str]] = set()
     for abbreviation in listed_abbreviations():
-        words = [_fold(word) for word in _PLAIN_WORD.findall(_ascii(abbreviation))]
+        words = [_fold(word) for word in _PLAIN_WORD.findall(folded_to_ascii(abbreviation))]
         pairs.update(pairwise(words))
     return frozenset(pairs)
-
-
-def _ascii(text: str) -> str:
-    text = unicodedata.normalize("NFKD", fold_letters(text))
-    return "".join(ch for ch in text if not unicodedata.combining(ch))
 
 
 def _fold(word: str) -> str:
@@ -94,7 +88,7 @@ def _fold(word: str) -> str:
 @lru_cache(maxsize=4096)
 def _words(name: str) -> tuple[_Word, ...]:
     """The words an abbreviation keeps (`_title_words`' rule), with their segment, dot and case."""
-    text = _ascii(name)
+    text = folded_to_ascii(name)
     out: list[_Word] = []
     segment = 0
     for match in _TOKEN.finditer(text):

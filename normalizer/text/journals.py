@@ -27,7 +27,6 @@ from __future__ import annotations
 
 import gzip
 import re
-import unicodedata
 from collections.abc import Mapping
 from dataclasses import dataclass
 from functools import cache, lru_cache
@@ -35,7 +34,8 @@ from itertools import permutations
 
 from bibnorm.config import JournalNames
 from bibnorm.text import data_file
-from bibnorm.text.names import fold_letters
+from bibnorm.text.accents import without_accents
+from bibnorm.text.names import folded_to_ascii
 from bibnorm.text.venues import (
     VENUES,
     Venue,
@@ -88,9 +88,7 @@ def journal_key(text: str) -> str:
     """The comparison key of a journal spelling: its letters and digits, lower-case and without
     accents, ``&`` read as "and", a leading "The" dropped, and — as JabRef compares names — no
     spaces or hyphens ("Bio-Medical" is "Biomedical", "Knowledge-Based" "Knowledge Based")."""
-    if not text.isascii():
-        text = unicodedata.normalize("NFKD", text)
-        text = "".join(ch for ch in text if not unicodedata.combining(ch))
+    text = without_accents(text)
     words = [w for w in _NON_WORD.split(text.casefold().replace("&", " and ")) if w]
     return "".join(words[1:] if words[:1] == ["the"] else words)
 
@@ -331,7 +329,7 @@ def dotted_abbreviation(short: str, name: str) -> str | None:
     """
     words = short.replace(".", " ").split()
     found = re.findall(r"[^\W_]+", name)
-    name_words = [word for place, word in enumerate(found) if not _omitted(_folded(word), place)]
+    name_words = [word for place, word in enumerate(found) if not _omitted(folded_to_ascii(word), place)]
     if len(words) < 2 or len(words) != len(name_words):
         return None
     out = []
@@ -378,15 +376,9 @@ def _title_words(text: str) -> tuple[str, ...]:
     """The words of a journal title that an abbreviation keeps: ASCII, lower case, no linking
     words, no series numbers ("Amer. Math. Soc. Transl. (2)"); a capital letter after the first
     word is a series ("Phys. Lett. A", "Sér. I"), not the article or the conjunction."""
-    words = _TITLE_WORD.findall(_folded(text))
+    words = _TITLE_WORD.findall(folded_to_ascii(text))
     kept = (word for place, word in enumerate(words) if not word.isdigit() and not _omitted(word, place))
     return tuple(word.casefold() for word in kept)
-
-
-def _folded(text: str) -> str:
-    """``text`` without its accents, its letters folded to ASCII ("für" → "fur", "Łódź" → "Lodz")."""
-    decomposed = unicodedata.normalize("NFKD", fold_letters(text))
-    return "".join(char for char in decomposed if not unicodedata.combining(char))
 
 
 def _omitted(word: str, place: int) -> bool:

@@ -34,6 +34,7 @@ from collections.abc import Iterator
 from functools import lru_cache
 
 from bibnorm.models import Person
+from bibnorm.text.accents import without_accents
 from bibnorm.text.titles import plain_text, title_key, title_words
 from bibnorm.text.word_tables import (
     alternation,
@@ -440,6 +441,11 @@ def fold_letters(text: str) -> str:
     """``text`` (TeX rendered) with the letters that do not decompose spelt in ASCII."""
     text = plain_text(text) if "\\" in text or "{" in text else text
     return text if text.isascii() else text.translate(LATIN_LETTERS)
+
+
+def folded_to_ascii(text: str) -> str:
+    """``text`` without its accents, its letters folded to ASCII ("für" → "fur", "Łódź" → "Lodz")."""
+    return without_accents(fold_letters(text))
 
 
 def name_words(text: str) -> tuple[str, ...]:

@@ -15,6 +15,7 @@ import unicodedata
 from collections.abc import Sequence
 from functools import lru_cache
 
+from bibnorm.text.accents import without_accents
 from bibnorm.text.tex_math import LATEX_TEXT
 from bibnorm.text.word_tables import table_entries
 from rapidfuzz import fuzz
@@ -101,9 +102,7 @@ def _fold(text: str) -> tuple[str, ...]:
     """Lower-case ASCII words: accents folded, Greek letters named, apostrophes joined,
     punctuation dropped."""
     if not text.isascii():
-        text = unicodedata.normalize("NFKD", text)
-        text = "".join(ch for ch in text if not unicodedata.combining(ch))
-        text = text.replace("ß", "ss").replace("\u2019", "").casefold().translate(_GREEK)
+        text = without_accents(text).replace("ß", "ss").replace("\u2019", "").casefold().translate(_GREEK)
     words = _WORD.findall(text.casefold().replace("'", ""))
     if _TEX_LETTER_WORDS.keys().isdisjoint(words):
         return tuple(words)  # nearly every title: no word to rename (a build's hot path)

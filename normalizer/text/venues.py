@@ -38,7 +38,6 @@ from __future__ import annotations
 import gzip
 import json
 import re
-import unicodedata
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from enum import StrEnum
@@ -46,6 +45,7 @@ from functools import cache, lru_cache, partial
 from types import MappingProxyType
 
 from bibnorm.text import data_file
+from bibnorm.text.accents import without_accents
 from bibnorm.text.months import MONTHS
 from bibnorm.text.word_tables import alternation, title_omitted_words, venue_words
 
@@ -169,8 +169,7 @@ def _spelling_key(text: str) -> str:
 @lru_cache(maxsize=8192)  # a venue's references name the same few venues, every record too
 def venue_key(text: str) -> str:
     """The comparison key of a venue spelling (see the module docstring for what is ignored)."""
-    text = unicodedata.normalize("NFKD", text)
-    text = "".join(ch for ch in text if not unicodedata.combining(ch)).casefold()
+    text = without_accents(text).casefold()
     text = text.replace("&", " and ")
     text = _YEAR.sub(" ", text)
     text = _ORDINAL.sub(" ", text)
@@ -239,7 +238,7 @@ def _iso4_word(match: re.Match[str], *, ltwa: bool = True) -> str:
     word = match.group(0)
     lower = word.casefold()
     glued = match.start() > 0 and match.string[match.start() - 1].isdigit()  # the "D" of "3D" is no word
-    folded = "".join(char for char in unicodedata.normalize("NFKD", lower) if not unicodedata.combining(char))
+    folded = without_accents(lower)
     if folded.rstrip("'’") in _ISO4_DROPPED and not glued:  # "für" as the table has it, "fur"; "l'"
         return ""
     stem = _ltwa_abbreviation(lower) if ltwa else None
