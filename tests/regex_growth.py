@@ -2,13 +2,16 @@
 matching time grows faster than the text (nested or ambiguous repetition: `(a+)+$`, two
 quantified runs over the same letters before a failure).
 
-`attack_strings` builds, for one pattern, strings that pump a piece the pattern itself repeats
-(the shortest text each repeated part matches, each character class's own characters) after the
-text that leads to it, plus generic pumps of reference lists ("Family II, ", "Aa. ", digits,
-spaces), each followed by an ending that makes the match fail late. `super_linear` times a pattern
-on each at two lengths (about 2,000 and 8,000 characters) and reports those where the time grows
-much faster than fourfold — a quadratic pattern grows sixteenfold — or where one call takes longer
-than a bound outright (an exponential pattern never reaches the longer string).
+`attack_strings` builds, for one pattern, strings that pump the pattern's whole match (a search
+tries it again from each start: its shortest match, and its fullest, each optional part
+present), a piece the pattern itself repeats (the shortest text each repeated part matches, each
+character class's own characters) after the text that leads to it, plus generic pumps of
+reference lists ("Family II, ", "Aa. ", digits, spaces), each followed by an ending that makes the
+match fail late (among them a line break before the text's end, where a "." stops and "$" fails).
+`super_linear` times a pattern on each at two lengths (about 2,000 and 8,000 characters) and
+reports those where the time grows much faster than fourfold — a quadratic pattern grows
+sixteenfold — or where one call takes longer than a bound outright (an exponential pattern never
+reaches the longer string).
 
 The lengths are long enough for a quadratic pattern to stand far above the floor (tens of
 milliseconds and more at 8,000 characters, where the heaviest linear one takes 10); at 512

@@ -7,8 +7,9 @@ import unicodedata
 
 def without_accents(text: str) -> str:
     """``text`` with its letters' accents dropped ("Für" → "Fur", "Gödel" → "Godel"): its
-    canonical decomposition (NFKD) without the combining marks. Letters that do not decompose
-    ("Ł", "ø", "ß") stay; `bibnorm.text.names.folded_to_ascii` spells them in ASCII too."""
+    compatibility decomposition (NFKD, which also splits ligatures: "ﬁ" → "fi") without the
+    combining marks. Letters that do not decompose ("Ł", "ø", "ß") stay;
+    `bibnorm.text.names.folded_to_ascii` spells them in ASCII too."""
     if text.isascii():
         return text
     return "".join(char for char in unicodedata.normalize("NFKD", text) if not unicodedata.combining(char))
