@@ -227,29 +227,24 @@ def super_linear(
     pattern: re.Pattern[str],
     attacks: list[tuple[str, str]] | None = None,
     methods: tuple[str, ...] = ("search", "fullmatch"),
-    endings: tuple[str, ...] = ENDINGS,
 ) -> list[Finding]:
     """The attack strings on which ``pattern`` (called by each of ``methods``) takes more than
     `FLOOR` at the longer length and grows more than `MAX_RATIO` times from n to 4n pumps, twice,
     or takes longer than `CALL_BOUND` in one call; empty for a pattern that stays linear."""
     previous = signal.signal(signal.SIGPROF, _on_alarm)
     try:
-        attacks = attacks if attacks is not None else attack_strings(pattern)
-        return list(_findings(pattern, attacks, methods, endings))
+        return list(_findings(pattern, attacks if attacks is not None else attack_strings(pattern), methods))
     finally:
         signal.setitimer(signal.ITIMER_PROF, 0)
         signal.signal(signal.SIGPROF, previous)
 
 
 def _findings(
-    pattern: re.Pattern[str],
-    attacks: list[tuple[str, str]],
-    methods: tuple[str, ...],
-    endings: tuple[str, ...],
+    pattern: re.Pattern[str], attacks: list[tuple[str, str]], methods: tuple[str, ...]
 ) -> Iterator[Finding]:
     for prefix, pump in attacks:
         count = max(1, SHORT // len(pump))
-        for ending in endings:
+        for ending in ENDINGS:
             short = prefix + pump * count + ending
             long = prefix + pump * (count * GROWTH) + ending
             for method in methods:

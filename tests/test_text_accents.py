@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from bibnorm.text.accents import without_accents
+from bibnorm.text.accents import folded, without_accents
 from bibnorm.text.names import folded_to_ascii
 
 
@@ -31,3 +31,8 @@ def test_accents_are_dropped(text: str, folded: str) -> None:
 )
 def test_letters_fold_to_ascii(text: str, folded: str) -> None:
     assert folded_to_ascii(text) == folded
+
+
+def test_a_word_is_folded_to_lower_case_without_accents() -> None:
+    assert folded("Für") == "fur"
+    assert folded("ÉCOLE") == "ecole"

@@ -10,17 +10,19 @@ then keeps none (`_field_choice.choose_fields`), as for a venue read in the titl
 
 Each test is on words, not patterns: a title is split at its commas, colons and semicolons, and
 each part is judged by its words against the data tables (``organisation-words.json``'s
-institutions, ``kinds-of-work.json``'s report words, ``publisher-words.json``).
+institutions, ``kinds-of-work.json``'s report words, ``publisher-words.json``, ``minor-words.json``'s
+articles).
 """
 
 from __future__ import annotations
 
 import re
 
-from bibnorm.text.accents import without_accents
+from bibnorm.text.accents import folded
 from bibnorm.text.capitals_words import is_english_word
 from bibnorm.text.word_tables import (
     institutions,
+    minor_words,
     publisher_words,
     reference_abbreviations,
     report_words,
@@ -41,11 +43,10 @@ _EDITORS = frozenset(mark.casefold() for mark in reference_abbreviations().edito
 # article ("Foundation and Empire" is a novel, "Microsoft Corporation Die Neue Typographie" a
 # publisher before a title)
 _OF = institutions().linking
-_ARTICLES = frozenset({"the", "a", "an"})  # a work's title opens with one ("The Affluent Society")
+_ARTICLES = minor_words().articles  # a work's title opens with one ("The Affluent Society")
 # the lower-case words inside a name besides its linking ones: "Food and Agriculture Organization
 # of the United Nations", "O'Reilly & Associates"
-_CONJUNCTIONS = frozenset({"and", "&", "und", "et", "y", "e"})
-_JOINING = _ARTICLES | _CONJUNCTIONS
+_JOINING = _ARTICLES | institutions().conjunctions
 # the farthest an institution's word that opens its name stands: "Food and Agriculture Organization of …"
 _HEAD_AT_MOST = 3
 # a report's word alone that is also a work's title ("Paper", a book's; "Report" alone is none)
@@ -93,11 +94,6 @@ def _words(part: str) -> list[str]:
     return [word for word in (word.strip(_EDGES) for word in part.split()) if word]
 
 
-def _folded(word: str) -> str:
-    """Lower case without accents: "Für" → "fur", as the tables write their words."""
-    return without_accents(word.casefold())
-
-
 def _editors(inside: str) -> bool:
     """ "T. Scheermesser and O. Bryngdahl, eds", "DeVinne TL, editor": names, then an editors' mark."""
     words = _words(inside)
@@ -115,13 +111,13 @@ def _an_institution(words: list[str]) -> bool:
     and the word first opens the title."""
     if not 2 <= len(words) <= _LONGEST_NAME or words[0].casefold() in _ARTICLES:
         return False
-    if not all(word[:1].isupper() or _folded(word) in _OF or word.casefold() in _JOINING for word in words):
+    if not all(word[:1].isupper() or folded(word) in _OF or word.casefold() in _JOINING for word in words):
         return False
     heads = [index for index, word in enumerate(words) if word.casefold() in _INSTITUTIONS]
     if not heads:
         return False
     of_what = any(
-        head <= _HEAD_AT_MOST and any(_folded(word) in _OF for word in words[head + 1 : head + 3])
+        head <= _HEAD_AT_MOST and any(folded(word) in _OF for word in words[head + 1 : head + 3])
         for head in heads
     )
     return of_what or (heads[-1] == len(words) - 1 and _after_a_name(words))
@@ -136,7 +132,7 @@ def _after_a_name(words: list[str]) -> bool:
     if last.casefold() in _OPENING_ONLY or any(word.casefold() in _JOINING for word in before):
         return False
     return any(
-        _an_acronym(word) or not is_english_word(_folded(word)) for word in before if word[:1].isupper()
+        _an_acronym(word) or not is_english_word(folded(word)) for word in before if word[:1].isupper()
     )
 
 

@@ -183,8 +183,8 @@ _APA = re.compile(
     rf"(?:(?P<period>\.)|,)?\s*+(?P<rest>(?![.,\s]*\([A-Z]?[a-z.]*\s?{YEARS}\))(?![.,\s]*(?:URL|no\.)\s)"
     r"(?s:.*))$"
 )
-# A word of three letters: APA's rest holds one (a later year's rest is a part of an earlier one's,
-# so where the first rest holds none, no later one does).
+# A word of three letters, which a title and APA's rest hold (a later year's rest is a part of an
+# earlier one's, so where the first rest holds none, no later one does).
 _A_WORD = re.compile(r"[^\W\d_]{3}")
 _ACM_YEAR = re.compile(rf"\.\s{YEARS}[a-z]?\.\s")  # ACM's year after the names: "Names. 2018. Title."
 # LNCS (splncs04): "Name, A., Name, B.: Title. In: Venue (2025)".
@@ -1275,9 +1275,7 @@ def looks_like_reference(text: str) -> bool:
     names = authors.strip(" :").lstrip(".")
     names = names if _LAST_INITIAL.search(names) else names.rstrip(".")
     return bool(
-        title
-        and re.search(r"[^\W\d_]{3}", title)
-        and (named != text or looks_like_names(names, any_language=True))
+        title and _A_WORD.search(title) and (named != text or looks_like_names(names, any_language=True))
     )
 
 

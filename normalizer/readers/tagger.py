@@ -33,7 +33,7 @@ from itertools import chain
 from typing import NamedTuple
 
 from bibnorm.text import data_file
-from bibnorm.text.accents import without_accents
+from bibnorm.text.accents import folded
 from bibnorm.text.months import SPELLINGS as MONTH_SPELLINGS
 from bibnorm.text.names import PARTICLES
 from bibnorm.text.titles import without_kind_of_work
@@ -138,7 +138,7 @@ def _core(token: str) -> str:
 
 def fold_word(word: str) -> str:
     """A word as the features and word lists compare it: case-folded, accents dropped."""
-    return without_accents(word.casefold())
+    return folded(word)
 
 
 def _case_features(letters: str) -> list[str]:

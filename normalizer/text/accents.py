@@ -13,3 +13,8 @@ def without_accents(text: str) -> str:
     if text.isascii():
         return text
     return "".join(char for char in unicodedata.normalize("NFKD", text) if not unicodedata.combining(char))
+
+
+def folded(text: str) -> str:
+    """``text`` in lower case without accents ("Für" → "fur"), as word lists and features compare it."""
+    return without_accents(text.casefold())

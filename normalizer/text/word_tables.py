@@ -563,6 +563,7 @@ class Institutions:
     words: frozenset[str]  # of the organisation words, an institution's: "university", "institut"
     opening_only: frozenset[str]  # those only before what it is of: "center", "office"
     linking: frozenset[str]  # what joins it to what it is of, without accents: "of", "for", "fur"
+    conjunctions: frozenset[str]  # what joins its words: "and", "&", "y"
 
 
 @cache
@@ -574,6 +575,7 @@ def institutions() -> Institutions:
         words=frozenset(word.casefold() for word in table["institutions"]),
         opening_only=frozenset(word.casefold() for word in table["institutions_opening_only"]),
         linking=frozenset(table["institution_linking"]),
+        conjunctions=frozenset(table["institution_conjunctions"]),
     )
 
 
