@@ -408,8 +408,11 @@ def test_tokens_take_the_markers_labels_then_years_given_names_and_joiners(make_
     ]
 
 
-def test_the_generator_is_deterministic_and_labels_a_rendered_style(make_data: ModuleType) -> None:
+def test_the_generator_is_deterministic_and_labels_a_rendered_style(
+    make_data: ModuleType, monkeypatch: pytest.MonkeyPatch
+) -> None:
     pytest.importorskip("citeproc")
+    monkeypatch.setattr(make_data, "_real_list_variant", lambda record, records, chooser: record)  # as given
     record = make_data.Record(
         key="test#lecun",
         kind="article-journal",
@@ -1124,6 +1127,64 @@ def test_the_listed_variants_are_a_few_in_a_hundred_and_keep_the_records_key(mak
     assert 90 <= len(series) <= 200 and all(v.kind != "article-journal" for v in series)  # 4% of 3,000
     assert all(v.series_number == "" for v in series if v.volume)
     assert [v.key for v in variants] == [r.key for r in records]
+
+
+def test_the_real_lists_variants_are_a_few_in_a_hundred_and_keep_the_records_key(
+    make_data: ModuleType,
+) -> None:
+    """The tenth draw: an article's journal without its numbers, a project's group as the author."""
+    records, _ = _varied_four_kinds(make_data)
+    variants = [make_data._real_list_variant(r, records, make_data._tenth_chooser("apa", r)) for r in records]
+    pairs = list(zip(variants, records, strict=True))
+    unnumbered = [v for v, r in pairs if r.volume and not v.volume and v.authors == r.authors]
+    assert 20 <= len(unnumbered) <= 65  # 4% of the 1,000 articles
+    assert all(v.kind == "article-journal" and v.container == "Nature" and v.title for v in unnumbered)
+    groups = [v for v, r in pairs if v.authors != r.authors]
+    assert 45 <= len(groups) <= 120  # 2% of 4,000
+    forms = [form.split("{}") for form in make_data._shapes()["groups"]]
+    for variant in groups:
+        (group,) = variant.authors
+        assert group.body and any(group.family.startswith(a) and group.family.endswith(b) for a, b in forms)
+    assert 0 < sum(v.kind == "webpage" for v in groups) < len(groups)  # a web page one time in two
+    assert [v.key for v in variants] == [r.key for r in records]
+
+
+def test_without_the_ninth_draw_the_variants_are_the_eighth_versions(make_data: ModuleType) -> None:
+    """`--without-draw reported`: the records' variants as the script made them before that draw."""
+    records, eighth = _varied_four_kinds(make_data)  # `_reported_variant` taken out
+    make_data.SKIPPED_DRAWS.add("reported")
+    try:
+        without = [make_data._variant(r, records, make_data._variant_chooser("apa", r)) for r in records]
+    finally:
+        make_data.SKIPPED_DRAWS.discard("reported")
+    assert without == eighth
+    _, ninth = _varied_four_kinds(make_data, last=True)
+    assert without != ninth
+
+
+def _a_french_style(make_data: ModuleType, split: str) -> str:
+    """A style name of ``split`` that French typography's draw picks (one in `_FRENCH_STYLES`)."""
+    names = (f"style-{n}" for n in range(10_000))
+    french = (n for n in names if make_data._hash(n + "\0french") % make_data._FRENCH_STYLES == 0)
+    return next(n for n in french if make_data.style_split(n) == split)
+
+
+def test_one_training_style_in_25_prints_french_typographys_spaces_and_quotes(make_data: ModuleType) -> None:
+    printed = "Friedman, J. \u201cGreedy: A boosting machine\u201d. In: Annals; 29, 2001. https://x.org/a"
+    french = "Friedman, J. « Greedy : A boosting machine ». In : Annals ; 29, 2001. https://x.org/a"
+    assert make_data._french_spaced(_a_french_style(make_data, "train"), printed) == french
+    # a validation style is never changed: the validation files stay comparable with older ones
+    assert make_data._french_spaced(_a_french_style(make_data, "validation"), printed) == printed
+    names = [f"style-{n}" for n in range(4000)]
+    spaced = [n for n in names if make_data._french_spaced(n, printed) != printed]
+    training = [n for n in names if make_data.style_split(n) == "train"]
+    assert 0.02 * len(training) <= len(spaced) <= 0.06 * len(training)
+    # the markers stay with their characters: a title's colon keeps its field
+    k = 3  # the title's marker (`FIELDS`)
+    marked = "Lee, A. " + make_data.mark(k, "Greedy: A machine") + ". In: Annals."
+    text, chars = make_data.char_labels(make_data._french_spaced(_a_french_style(make_data, "train"), marked))
+    assert text == "Lee, A. Greedy : A machine. In : Annals."
+    assert chars[text.index(" : ") + 1] == "title" and chars[text.index("In :") + 3] is None
 
 
 def test_the_named_variants_are_a_few_in_a_hundred_and_keep_the_records_key(make_data: ModuleType) -> None:
