@@ -689,13 +689,18 @@ def _versioned_variant(record: Record, chooser: random.Random) -> Record:
     return record
 
 
+def _name_words(title: str) -> list[str]:
+    """The words of three letters or more a program's name is made of (`_program_name`)."""
+    return [word for word in re.findall(r"[^\W\d_]+", title) if len(word) >= 3]
+
+
 def _program_name(title: str, chooser: random.Random) -> str:
     """A program's or a model's name made of a title's words, and its version: the first
     letters of two words joined ("Cross-view completion …" → "CroCo"), a capital and the next
     words' initials ("Trusted kernel virtual machine" → "T-kvm"), or the acronym's first five
     letters ("CVC"); the version after a space, a hyphen or nothing ("CroCo v2", "CVC-3",
     "CroCov2", "CVC++")."""
-    words = [word for word in re.findall(r"[^\W\d_]+", title) if len(word) >= 3]
+    words = _name_words(title)
     form = chooser.random()
     if len(words) >= 2 and form < 0.5:
         name = words[0][: chooser.randint(2, 4)].capitalize() + words[1][:2].capitalize()
@@ -783,7 +788,6 @@ def _reported_variant(record: Record, records: list[Record], chooser: random.Ran
 # Where one draw of `_real_list_variant` falls: an article's journal without its numbers, a
 # project's group as the author.
 _UNNUMBERED_JOURNAL, _GROUP_AUTHOR = 0.04, 0.06
-_A_NAME_WORD = re.compile(r"[^\W\d_]{3}")  # what `_program_name` makes a name of
 
 
 def _real_list_variant(record: Record, records: list[Record], chooser: random.Random) -> Record:
@@ -807,9 +811,9 @@ def _real_list_variant(record: Record, records: list[Record], chooser: random.Ra
             return record
         project = chooser.choice(_shapes()["products"])
         lent = chooser.choice(records).title
-        if chooser.random() < 0.5 and _A_NAME_WORD.search(lent):  # a name made of another title's words
-            project = _program_name(lent, chooser).rstrip("+-0123456789. v")
-        group = Name("", chooser.choice(_shapes()["groups"]).format(project or "R"), body=True)
+        if chooser.random() < 0.5 and _name_words(lent):  # a name made of another title's words
+            project = _program_name(lent, chooser).rstrip("+-0123456789. v")  # without its version
+        group = Name("", chooser.choice(_shapes()["groups"]).format(project), body=True)
         if chooser.random() < 0.5:
             record = _web_page(record, records, chooser)
         return dataclasses.replace(record, authors=[group], editors=[], translators=[])
@@ -1117,6 +1121,14 @@ def _tenth_chooser(style: str, record: Record) -> random.Random:
     """`_real_list_variant`'s own generator: its draw is the same with or without the draws
     `--without-draw` leaves out."""
     return random.Random(_hash(style + "\0" + record.key + "\0tenth"))
+
+
+def _as_a_training_style_prints(style: str, record: Record, records: list[Record]) -> Record:
+    """The record with the tenth version's draw where ``style`` is a training style; as it is
+    for a validation or held-out one, whose strings stay those of the files made before it."""
+    if style_split(style) != "train":
+        return record
+    return _real_list_variant(record, records, _tenth_chooser(style, record))
 
 
 def _first_published(record: Record, chooser: random.Random) -> str:
@@ -1451,9 +1463,8 @@ def _render_style(job: tuple[str, list[Record]]) -> list[dict[str, object]]:
     rows = []
     for record in records:
         chooser = random.Random(_hash(seed + "\0" + record.key))
-        record = _variant(record, records, _variant_chooser(seed, record))
-        if style_split(seed) == "train":
-            record = _real_list_variant(record, records, _tenth_chooser(seed, record))
+        varied = _variant(record, records, _variant_chooser(seed, record))
+        record = _as_a_training_style_prints(seed, varied, records)
         item = csl_item(record, chooser)
         try:
             bibliography = CitationStylesBibliography(style, CiteProcJSON([item]), formatter.plain)
@@ -1753,8 +1764,7 @@ def _render_bst(name: str, records: list[Record]) -> list[dict[str, object]]:
     style = style_name(name)
     choosers = [random.Random(_hash(style + "\0" + record.key)) for record in records]
     records = [_variant(record, records, _variant_chooser(style, record)) for record in records]
-    if style_split(style) == "train":
-        records = [_real_list_variant(record, records, _tenth_chooser(style, record)) for record in records]
+    records = [_as_a_training_style_prints(style, record, records) for record in records]
     entries = [bib_entry(record, number, choosers[number]) for number, record in enumerate(records)]
     bbl = bibtex_bbl(Path(name.removeprefix("bst:")), "".join(entries))
     if bbl is None:

@@ -179,6 +179,7 @@ def test_the_detector_times_a_pattern_as_it_is_called() -> None:
         pytest.param("scripts", "make_tagger_data", "_TEX_WORD", id="TeX's logos"),
         pytest.param("scripts", "make_tagger_data", "_SHORT_HEAD", id="a short head before a colon"),
         pytest.param("scripts", "make_tagger_data", "_EDITOR_WORD", id="an editor's word"),
+        pytest.param("scripts", "make_tagger_data", "_BEFORE_FRENCH_SPACE", id="French typography's colons"),
         pytest.param("bench", "bench_pdf_corpus", "_NOT_LOADABLE", id="pdflatex's fonts not loaded"),
         pytest.param("bench", "bench_pdf_corpus", "_ITEM_COMMAND", id="a .bbl's item command"),
         pytest.param("bench", "bench_pdf_corpus", "_ET_AL", id="a truth author's et al"),

@@ -1134,7 +1134,7 @@ def test_the_real_lists_variants_are_a_few_in_a_hundred_and_keep_the_records_key
 ) -> None:
     """The tenth draw: an article's journal without its numbers, a project's group as the author."""
     records, _ = _varied_four_kinds(make_data)
-    variants = [make_data._real_list_variant(r, records, make_data._tenth_chooser("apa", r)) for r in records]
+    variants = [make_data._as_a_training_style_prints("apa", r, records) for r in records]  # apa trains
     pairs = list(zip(variants, records, strict=True))
     unnumbered = [v for v, r in pairs if r.volume and not v.volume and v.authors == r.authors]
     assert 20 <= len(unnumbered) <= 65  # 4% of the 1,000 articles
