@@ -616,7 +616,7 @@ def _committed_truths(document: Document) -> list[Truth]:
         bbl = path.read_text(encoding="utf-8", errors="replace")
         # "\\bibitem{key}", biber's "\\entry{key}", apacite's "]{%" with the key on the next line
         keys = set(re.findall(r"\{%?\s*([^\s{}%]+)\}", bbl))
-        # biblatex prints a subtitle after the title, and a date's year; a BibTeX style knows neither field
+        # biblatex prints a date's year; a BibTeX style knows no date field
         return _bib_truths(path.with_name("refs.bib"), lambda key: key in keys, biblatex="\\entry{" in bbl)
     if document.kind == JOINED:
         bbl, *bibs = document.locals("truth")
@@ -640,7 +640,7 @@ def joined_truths(bbl: Path, bibs: list[Path]) -> list[Truth]:
     # BibTeX matches a citation's key to an entry's whatever their case
     keys = dict.fromkeys(key for key, _ in items)
     typeset = [entries[key.casefold()] for key in keys if key.casefold() in entries]
-    # biblatex prints a subtitle after the title, and a date's year; a BibTeX style knows neither field
+    # biblatex prints a date's year; a BibTeX style knows no date field
     rows = _entry_truths(typeset, biblatex="\\entry{" in text)
     bodies = {key.casefold(): body for key, body in items}
     return [_as_set(row, bodies.get(row.key.casefold())) for row in rows]
@@ -846,7 +846,7 @@ def _entry_truths(
     entries: list[BibEntry], wanted: Callable[[str], bool] = lambda key: True, *, biblatex: bool = True
 ) -> list[Truth]:
     """The references of ``entries`` as the PDF prints them; ``biblatex`` where biber set them (a
-    BibTeX style knows neither a ``subtitle`` nor a ``date`` field, and prints neither)."""
+    BibTeX style knows no ``date`` field, and prints none)."""
     rows = []
     related = {key.strip() for entry in entries for key in (entry.get("related") or "").split(",")}
     for entry in entries:
@@ -860,7 +860,9 @@ def _entry_truths(
             title = entry.get("title") or ""
             visited = re.match(r"\d{4}", entry.get("urldate") or "")
             first_page = re.split(r"[-–—]", entry.get("pages") or "")[0]
-            if biblatex and entry.get("subtitle"):  # biblatex prints "Title. Subtitle"
+            # biblatex prints "Title. Subtitle", and so do some BibTeX styles (abntex2's "TITLE:
+            # subtitle"); where a style prints no subtitle, `_as_titled` keeps the title without it
+            if entry.get("subtitle"):
                 title = f"{title}. {entry.get('subtitle')}"
             rows.append(
                 Truth(

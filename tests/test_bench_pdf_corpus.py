@@ -449,3 +449,40 @@ def test_a_joined_reference_has_the_year_its_bbl_item_prints(
     (tmp_path / "refs.bib").write_text(bib, encoding="utf-8")
     (row,) = joined_truths(tmp_path / "paper.bbl", [tmp_path / "refs.bib"])
     assert row.year == year
+
+
+# abnTeX2's BibTeX style prints a .bib's `subtitle` after its title ("JOGO: Superhot."), as biblatex
+# does (github:Ghust1995/tg's tese.bbl and referencias.bib, the link shortened); plain.bst prints none.
+_SUBTITLED_BIB = "@MISC{SUPERHOT,\n  title = {JOGO},\n  year = {2016},\n  subtitle = {Superhot},\n}\n"
+
+
+@pytest.mark.parametrize(
+    ("bbl", "title", "main"),
+    [
+        pytest.param(
+            "\\bibitem[JOGO 2016]{SUPERHOT}\n\\abntrefinfo{JOGO}{JOGO}{2016}\n{JOGO: Superhot. 2016.\n"
+            "Dispon{\\'\\i}vel em: $<$https:\\-/\\-/en\\-.wikipedia\\-.org$>$.}\n",
+            "JOGO. Superhot",
+            "JOGO",
+            id="abntex2",
+        ),
+        pytest.param(
+            "\\begin{thebibliography}{1}\n\\bibitem{SUPERHOT}\nJogo, 2016.\n\\end{thebibliography}\n",
+            "JOGO. Superhot",
+            "JOGO",
+            id="plain",
+        ),
+    ],
+)
+def test_a_joined_reference_has_its_subtitle_and_its_title_without_it(
+    bbl: str, title: str, main: str, tmp_path: Path
+) -> None:
+    """A BibTeX style may print a subtitle or not: the truth holds the title with its subtitle and
+    without it (`Truth.main`), and the page tells which is printed (`_as_titled`)."""
+    (tmp_path / "tese.bbl").write_text(bbl, encoding="utf-8")
+    (tmp_path / "refs.bib").write_text(_SUBTITLED_BIB, encoding="utf-8")
+    (row,) = joined_truths(tmp_path / "tese.bbl", [tmp_path / "refs.bib"])
+    assert (row.title, row.main) == (title, main)
+    printed = bench_pdf_corpus._letters("JOGO: Superhot. 2016. Disponível em: <https://en.wikipedia.org>.")
+    assert bench_pdf_corpus._as_titled(row, printed).title == title
+    assert bench_pdf_corpus._as_titled(row, bench_pdf_corpus._letters("JOGO. 2016.")).title == main

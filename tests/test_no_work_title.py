@@ -22,6 +22,9 @@ from bibnorm.readers._no_work_title import names_no_work
         "Universidad Politécnica de Madrid",
         "Instituto Nacional de Estadística y Censos (INEC)",
         "Department Of Economics",  # a title-casing style
+        # German's compound of a proper name and the institution's word
+        "Max-Planck-Institut für Informatik",
+        "Helmholtz-Zentrum für Umweltforschung",
         # a report's designation and its number
         "Report",
         "Tech. Rep. 87-4",
@@ -70,6 +73,9 @@ def test_a_title_in_a_no_title_styles_place_names_no_work(title: str) -> None:
         "Microsoft Office",
         # a name with its number before a report's words
         "GPT-4 Technical Report",
+        # a compound of English words and the institution's word
+        "Non-University Education in Europe",
+        "Pre-University Mathematics in Schools",
         "Qwen2.5 Technical Report",
         "Machine Learning",
         "1984",  # numbers alone: a title may be one

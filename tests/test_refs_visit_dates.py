@@ -11,7 +11,7 @@ import pytest
 from bibnorm.readers.bbl import _NAME_SEPARATOR
 from bibnorm.readers.refs import parse_reference
 from bibnorm.text.names import split_authors
-from bibnorm.text.word_tables import name_list_conjunctions, name_particles, visit_dates
+from bibnorm.text.word_tables import identifier_labels, name_list_conjunctions, name_particles, visit_dates
 
 
 @pytest.mark.parametrize(
@@ -320,6 +320,43 @@ def test_a_page_s_title_alone_before_its_visit_date_names_no_author(text: str) -
     title = text.partition(". ")[0]
     parsed = parse_reference(text)
     assert (parsed.title, parsed.authors) == (title, ())
+
+
+@pytest.mark.parametrize(
+    ("text", "title"),
+    [
+        # ABNT's entry under its title (NBR 6023), abnTeX2's "Disponível em:" before the link (the
+        # lists of two Brazilian TCCs, github:josepedro/TCC and github:Ghust1995/tg)
+        pytest.param("DOZOL. 2014. Disponível em: <http://www.adrianodozol.blogspot.com.br>.", "DOZOL",
+                     id="abnt-one-word"),
+        pytest.param("JOGO: Superhot. 2016. Disponível em: <https://en.wikipedia.org/wiki/Superhot>.",
+                     "JOGO: Superhot", id="abnt-title-and-subtitle"),
+        # biblatex's `urlfrom` in other languages (its .lbx files), and as authors write it by hand
+        pytest.param("Scikit-learn. 2023. Disponible à l'adresse : <https://scikit-learn.org>.",
+                     "Scikit-learn", id="french"),
+        pytest.param("Tatoeba. 2021. Verfügbar unter: https://tatoeba.org/", "Tatoeba", id="german-by-hand"),
+        pytest.param("Kaggle. 2020. Disponible en: https://www.kaggle.com/", "Kaggle", id="spanish-by-hand"),
+    ],
+)  # fmt: skip
+def test_a_page_s_title_alone_before_where_it_is_names_no_author(text: str, title: str) -> None:
+    parsed = parse_reference(text)
+    assert (parsed.title, parsed.authors) == (title, ())
+
+
+def test_a_visit_date_s_tail_cut_by_a_line_end_is_no_page_s_title() -> None:
+    # a PDF line of abnTeX2's list (github:victorjorgef/tcc): "… Acesso em: 9 de dezembro | de 2023.
+    # Disponível em: <…>"; the list's split weighs each line, and "de 2023" names no page
+    parsed = parse_reference(
+        "de 2023. Disponível em: <https://guides.rubyonrails.org/active_model_basics.html>."
+    )
+    assert parsed.title != "de 2023"
+
+
+def test_the_link_words_are_lower_case_and_hold_biblatex_s_urlfrom() -> None:
+    table = identifier_labels()
+    words = (*table.link_words, *table.link_joiners)
+    assert all(word == word.lower() and word.strip() == word for word in words)
+    assert {"available", "disponível", "disponible", "abgerufen", "tillgänglig"} <= set(table.link_words)
 
 
 @pytest.mark.parametrize(

@@ -113,7 +113,7 @@ def _an_institution(words: list[str]) -> bool:
         return False
     if not all(word[:1].isupper() or folded(word) in _OF or word.casefold() in _JOINING for word in words):
         return False
-    heads = [index for index, word in enumerate(words) if word.casefold() in _INSTITUTIONS]
+    heads = [index for index, word in enumerate(words) if _an_institutions_word(word)]
     if not heads:
         return False
     of_what = any(
@@ -121,6 +121,18 @@ def _an_institution(words: list[str]) -> bool:
         for head in heads
     )
     return of_what or (heads[-1] == len(words) - 1 and _after_a_name(words))
+
+
+def _an_institutions_word(word: str) -> bool:
+    """An institution's word, alone or closing a compound after a proper name as German sets one
+    ("Max-Planck-Institut", "Helmholtz-Zentrum"; not "Non-University")."""
+    *names, last = word.split("-")
+    return word.casefold() in _INSTITUTIONS or (
+        bool(names)
+        and last.casefold() in _INSTITUTIONS
+        and all(name[:1].isupper() for name in names)
+        and any(not is_english_word(folded(name)) for name in names)
+    )
 
 
 def _after_a_name(words: list[str]) -> bool:

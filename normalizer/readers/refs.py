@@ -995,13 +995,19 @@ _LINK_OR_JOINER = alternation((*_LINK_WORDS.link_joiners, *_LINK_WORDS.link_word
 _LINK_MATTER = re.compile(rf"[\W\d]*(?:(?:{_LINK_OR_JOINER}|{_VISITED})\b[\W\d]*)*")
 _LINK_WORD = re.compile(rf"\b(?:{alternation(_LINK_WORDS.link_words)}|{_VISITED})\b", re.IGNORECASE)
 _YEAR_ALONE = re.compile(rf"[\s(]*{YEARS}[).\s]*")
+# A date's tail, which a line's end cut from the visit's date before it: "de 2023" of "Acesso em:
+# 9 de dezembro | de 2023. Disponível em: <…>" (visit-dates.json's words that join a date's parts).
+_VISIT_DATE_TAIL = re.compile(rf"[\W\d]*(?:{alternation(visit_dates().date_joiners)}\b[\W\d]*)*")
 
 
 def _only_a_link(first: str, rest: str) -> bool:
     """Whether a reference is one sentence and its link ("Spotify Playlist Miner. In: url: …",
     "Buy microsoft hololens. 2018. WWW-document … [accessed 2018-09-30].", "Oxford nanopore
     technologies. … (2014)."): that sentence is the title of a page that names no author. A
-    person's name and a year alone are an untitled work's ("Author, U. (2014).")."""
+    person's name and a year alone are an untitled work's ("Author, U. (2014)."), a date's tail
+    no title (`_VISIT_DATE_TAIL`)."""
+    if _VISIT_DATE_TAIL.fullmatch(first.casefold()):
+        return False
     if _LINK_WORD.search(rest) is not None:
         # a visit's date as one word, its month named in any language ("(Accessed August 31, 2018)")
         return _LINK_MATTER.fullmatch(_ACCESSED.sub("accessed", rest).casefold()) is not None
