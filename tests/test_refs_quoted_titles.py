@@ -39,6 +39,13 @@ from bibnorm.readers.refs import parse_reference
                      "A Title of Some Length", ("John Smith",), id="a-year-between-is-no-title"),
         pytest.param("B. Smith Jr. and C. Doe, “A Title of Some Length,” in Proc. Conf., 2001.",
                      "A Title of Some Length", ("B. Smith Jr", "C. Doe"), id="more-names-between"),
+        # the state in the year's place (Chicago's author-date; github:desmarais-lab's reference list)
+        pytest.param("Cranmer, Skyler J. and Bruce A. Desmarais. Accepted. “A Critique of Dyadic Design.” "
+                     "International Studies Quarterly .", "A Critique of Dyadic Design",
+                     ("Cranmer, Skyler J", "Bruce A. Desmarais"), id="a-state-between-is-no-title"),
+        pytest.param("Cranmer, Skyler J., and Bruce A. Desmarais. Forthcoming. “A Critique of Dyadic "
+                     "Design.” International Studies Quarterly.", "A Critique of Dyadic Design",
+                     ("Cranmer, Skyler J", "Bruce A. Desmarais"), id="forthcoming-between-is-no-title"),
     ],
 )  # fmt: skip
 def test_words_between_the_names_and_the_quotes(text: str, title: str, authors: tuple[str, ...]) -> None:
@@ -72,6 +79,15 @@ def test_words_between_the_names_and_the_quotes(text: str, title: str, authors: 
                      "“fairness analysis” in requirements assignments",
                      ("A. Finkelstein", "M. Harman", "S. A. Mansouri", "J. Ren", "Y. Zhang"),
                      id="ieee-curly-quotes-inside-curly-quotes"),
+        # APA quotes no title: after its year, a quotation followed by any word opens the title (an
+        # APA list of github:joaoeira's thesis), "in" too
+        pytest.param("Henrich, J., Boyd, R., Bowles, S., Camerer, C., Fehr, E., Gintis, H., . . . Others "
+                     "(2005). “Economic man” in cross-cultural perspective: Behavioral experiments in 15 "
+                     "small-scale societies. Behavioral and Brain Sciences, 28 (6), 795–815.",
+                     "“Economic man” in cross-cultural perspective: Behavioral experiments in 15 small-scale "
+                     "societies",
+                     ("Henrich, J.", "Boyd, R.", "Bowles, S.", "Camerer, C.", "Fehr, E.", "Gintis, H."),
+                     id="apa-a-quotation-then-in"),
     ],
 )  # fmt: skip
 def test_a_quotation_opening_the_title_is_not_the_whole_title(

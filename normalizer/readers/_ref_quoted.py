@@ -14,7 +14,8 @@ one of two things (biblatex's standard styles):
   to the end of its sentence, the quotes dropped.
 
 Not words between: a year (ACM's "Names. 2015. “Title”"), more names ("B. Smith Jr. and C. Doe,
-“Title”": they start with "and" or end with a comma).
+“Title”": they start with "and" or end with a comma). The state that stands in the year's place
+(Chicago's "Names. Forthcoming. “Title.”", "Names. Accepted. “Title.”") is none of the title.
 """
 
 from __future__ import annotations
@@ -23,12 +24,15 @@ import re
 from collections.abc import Callable
 
 from bibnorm.readers._ref_dates import YEARS
+from bibnorm.text.word_tables import alternation, publication_states
 
 # The names' sentence ends after a word of two letters or more ("Nussbaum. "), not after an
 # initial ("E. ").
 _NAMES_END = re.compile(r"(?<=[^\W\d_]{2})\.\s+")
 _VOLUME_LEAD = re.compile(r"\bVol(?:ume)?\.?\s+[\w.]{1,6}:\s*$")
 _NO_TITLE = re.compile(rf"^(?:and\b|&|In\b|\(?{YEARS}[a-z]?\)?\.?$)|,$")
+# a work's state in its year's place: "Forthcoming.", "Submitted." (publication-states.json)
+_A_STATE = re.compile(rf"(?i:{alternation(publication_states(), any_blank=True)})\.?")
 # The title's sentence ends at a period, question or exclamation mark (inside the closing quote
 # or not) before a capital: "… Intellekt.” Ed.", "… Animalium.” Princeton".
 _TITLE_END = re.compile(r"[.?!][”\"’]?\s+(?=[A-Z])")
@@ -47,7 +51,7 @@ def title_around_quotes(
     authors, between = before[: end.start()], before[end.end() :].strip()
     if not re.search(r"[^\W\d_]{3}", between) or _NO_TITLE.search(between):
         return None
-    if _VOLUME_LEAD.search(between):
+    if _VOLUME_LEAD.search(between) or _A_STATE.fullmatch(between):
         return quoted_title, authors
     stop = _TITLE_END.search(text, quote_start)
     title = text[end.end() : stop.start() + 1 if stop else len(text)]

@@ -159,6 +159,7 @@ _QUOTED = re.compile(r"(?:[“\"«]|``)\s*+(?P<title>[^“”\"»]{8,}?)(?<!\s)[
 _OPENS_THE_TITLE = re.compile(  # "in", "pp", "tech" (reference-abbreviations.json's after_quotation)
     rf"\s?+(?!{alternation(reference_abbreviations().after_quotation)}\b|[a-z]++:)[a-z]"
 )
+_A_WORD_AFTER = re.compile(r"\s?+[a-z]")  # a quotation's words going on: "“Economic man” in …"
 _CLOSED_TITLE = re.compile(r"[,.]\s*+\S$")  # IEEE's “Title,” in Proc. …: the comma closes the title
 # The end of a title a quotation opens: after names and a comma, the next comma ("Ribeiro, S. Singh,
 # and C. Guestrin, " why should i trust you?" explaining the predictions of any classifier, in
@@ -756,8 +757,10 @@ def _read_quoted(text: str) -> _Reading | None:
     if around is not None:  # "Names. Aristotle’s “De Motu Animalium.”", "Names. Work. Vol. 1: “…”"
         return _clean_title(around[0]), around[1]
     # (names before the quotation: an italic title read as quoted opens a reference without them,
-    # "“ABSPACK, CrysAlis CCD and CrysAlis RED” version 1.171 (…)", a version's word after it)
-    opening = quoted.start() > 0 and _OPENS_THE_TITLE.match(text, quoted.end())
+    # "“ABSPACK, CrysAlis CCD and CrysAlis RED” version 1.171 (…)", a version's word after it;
+    # after APA's year any word goes on: APA quotes no title, "(2005). “Economic man” in …")
+    after_apa = bool(apa and apa.group("period")) and _A_WORD_AFTER.match(text, quoted.end()) is not None
+    opening = quoted.start() > 0 and (_OPENS_THE_TITLE.match(text, quoted.end()) or after_apa)
     if opening and not _CLOSED_TITLE.search(quoted.group()):
         return _title_opened_by_quotation(text, quoted.start(), quoted.end())
     return _clean_title(quoted.group("title")), _YEAR_AFTER_AUTHORS.sub("", text[: quoted.start()])
