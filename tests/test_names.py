@@ -157,6 +157,13 @@ SPLITS = [
     ),
     pytest.param("Smith et al.", ["Smith"], id="et-al-suffix"),
     pytest.param("A. Smith, B. Jones and others", ["A. Smith", "B. Jones"], id="and-others"),
+    # "and others" in the list's language, as biblatex's `andothers` strings print it; its own
+    # conjunction ("и", "i") splits no name off, and a person's capital initials are no "u. a."
+    pytest.param("Jiahao Cui и др.", ["Jiahao Cui"], id="russian-and-others"),
+    pytest.param("Johannes Höhne u. a.", ["Johannes Höhne"], id="german-and-others"),
+    pytest.param("A. Nowak, B. Kowalski i in.", ["A. Nowak", "B. Kowalski"], id="polish-and-others"),
+    pytest.param("Jan Berg m.fl.", ["Jan Berg"], id="swedish-without-its-thin-space"),
+    pytest.param("Maier, U. A.", ["Maier", "U. A."], id="initials-are-no-and-others"),
     pytest.param(
         "A. A. Schekochihin (Oxford), S. C. Cowley (Culham), W. Dorland\n  (Maryland)",
         ["A. A. Schekochihin", "S. C. Cowley", "W. Dorland"],

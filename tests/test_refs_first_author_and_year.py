@@ -91,3 +91,18 @@ def test_names_and_years_that_stay(text: str, authors: tuple[str, ...] | None, y
 )  # fmt: skip
 def test_italian_e_joins_the_last_two_persons(authors: str, persons: tuple[str, ...]) -> None:
     assert person_names(authors) == persons
+
+
+@pytest.mark.parametrize(
+    ("authors", "persons"),
+    [
+        # a GOST list (github:danilden1's dissertation): Russian's "и др.", not a person "др."
+        pytest.param("Jiahao Cui и др.", ("Jiahao Cui", "others"), id="russian"),
+        pytest.param("Jiahao Cui и др. ––", ("Jiahao Cui", "others"), id="russian-before-gosts-dash"),
+        pytest.param("Höhne, Johannes u. a.", ("Höhne, Johannes", "others"), id="german"),
+        pytest.param("SILVA, J. et al.", ("SILVA, J.", "others"), id="english-after-capitals"),
+        pytest.param("Maier, U. A.", ("Maier, U. A.",), id="capital-initials-are-a-persons"),
+    ],
+)  # fmt: skip
+def test_and_others_in_the_lists_language_is_a_last_others(authors: str, persons: tuple[str, ...]) -> None:
+    assert person_names(authors) == persons

@@ -88,7 +88,7 @@ from bibnorm.readers._title_questions import title_before_question
 from bibnorm.readers.base import Reader, arxiv_doi_id
 from bibnorm.readers.tagger import TaggedReference, TaggedTogether
 from bibnorm.text.months import MONTHS
-from bibnorm.text.names import INITIAL, split_authors
+from bibnorm.text.names import AND_OTHERS, INITIAL, split_authors
 from bibnorm.text.printed import VENUE_IN
 from bibnorm.text.titles import KIND_OF_WORK_CODE
 from bibnorm.text.word_tables import (
@@ -1152,17 +1152,25 @@ def _clean_title(text: str) -> str | None:
     return text if len(text) >= 2 else None
 
 
+# GOST's dash that opens the area after the names, left after them ("Jiahao Cui и др. ––")
+_AREA_DASH = re.compile(r"\s[–—]++$")
+# "et al.", "others", German's "u. a.", Russian's "и др." (author-list-words.json's and_others), a
+# whole word or words
+_AND_OTHERS = re.compile(rf"(?<![^\W\d_]){AND_OTHERS}(?![^\W\d_])")
+
+
 def person_names(authors: str) -> tuple[str, ...]:
     """One string per person of an author list as a reference prints it.
 
     "X. Zhai, A. Kolesnikov, and L. Beyer" and "Xiaohua Zhai and Lucas Beyer" split at
     commas and "and"; "Zhai, X., Kolesnikov, A., & Beyer, L." (APA, LNCS) pairs each family
-    name with its initials. "et al." and "others" become a last "others", as in BibTeX.
+    name with its initials. "et al." and "others" (in the list's language: "u. a.", "и др.") become
+    a last "others", as in BibTeX.
     """
-    text = _EDITORS.sub("", authors.replace("…", ",")).strip(" .,:;")
+    text = _AREA_DASH.sub("", _EDITORS.sub("", authors.replace("…", ",")).strip(" .,:;")).strip(" .,:;")
     if whole := _read_whole(authors, text):
         return whole
-    others = re.search(r"\bet\s*al\b|\bothers\b", text) is not None
+    others = _AND_OTHERS.search(text) is not None
     pieces = [
         _HONORIFIC.sub("", name).strip(" .") for piece in split_authors(text) for name in _two_persons(piece)
     ]

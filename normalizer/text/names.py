@@ -38,6 +38,7 @@ from bibnorm.text.accents import without_accents
 from bibnorm.text.titles import plain_text, title_key, title_words
 from bibnorm.text.word_tables import (
     alternation,
+    author_list_words,
     latin_letters,
     name_list_conjunctions,
     name_particles,
@@ -106,7 +107,23 @@ _SUFFIXES = {  # case-folded spelling -> written: "jr" and "jr." -> "Jr."
 # Words that make a name an organisation rather than a person, case-folded (organisation-words.json).
 ORGANISATION_WORDS = frozenset(word.casefold() for word in organisation_words())
 _DROPPED_ITEMS = frozenset({"others", "and others"})
-_ET_AL = re.compile(r"(?:^|\s)et\.?\s*al\.?$", re.IGNORECASE)
+
+
+def _as_printed(phrase: str) -> str:
+    """``phrase`` as a pattern: a space any blank, or none after a period ("u. a." and "u.a.")."""
+    return re.escape(phrase).replace(r"\.\ ", r"\.\s*").replace(r"\ ", r"\s+")
+
+
+# An author list's last "and others" in its language (author-list-words.json's and_others: "et
+# al.", German's "u. a.", Russian's "и др."), its last period optional: "et al." in any case
+# ("ET AL." of small capitals), the others lower case as printed ("U. A." is a person's initials).
+_OTHERS_PHRASES = sorted(author_list_words().and_others, key=len, reverse=True)
+AND_OTHERS = (
+    r"(?:(?i:et\.?\s*al)|"
+    + "|".join(_as_printed(phrase) for phrase in _OTHERS_PHRASES if not phrase.startswith("et"))
+    + r")\.?"
+)
+_OTHERS_LAST = re.compile(rf"(?:^|\s){AND_OTHERS}$")
 
 _SPACE = re.compile(r"\s+")
 _TIE = re.compile(r"(?<!\\)~")  # a TeX tie is a space; "\~" is an accent
@@ -394,7 +411,8 @@ def split_authors(text: str) -> list[str]:
     Separators are commas, semicolons, ``&`` and the conjunctions of the list's language
     (``and``, ``und``, ``et``, ``и``: `name_list_conjunctions`) outside braces
     (``"A, B, and C"``, ``"A und B"``, ``"A; B"``); parenthesised affiliations
-    (``"A (MIT), B"``) and ``et al.``/``others`` are dropped; a lone ``Jr.`` item is
+    (``"A (MIT), B"``) and "and others" in the list's language (``et al.``, ``u. a.``,
+    ``и др.``, ``others``: `AND_OTHERS`) are dropped; a lone ``Jr.`` item is
     joined to the name before it; whitespace (arXiv hard wraps) is collapsed. Names
     keep their TeX (`parse_name` converts it). BibTeX ``"Family, Given and ..."``
     fields are not this format: split those on ``and`` and give each to `parse_name`.
@@ -402,16 +420,18 @@ def split_authors(text: str) -> list[str]:
     text = _collapse(_drop_parentheses(_collapse(text)))
     pieces: list[str] = []
     for chunk in _split_top(text, ",;&"):
+        # "and others" first: its own conjunction splits no name off ("Jiahao Cui и др.")
+        listed = _OTHERS_LAST.sub("", chunk)
         # a conjunction splits only as a whole lower-case word outside braces.
         start = 0
-        for match in _CONJUNCTION.finditer(chunk):
-            if all(depth == 0 for index, _, depth in _scan(chunk) if index == match.start()):
-                pieces.append(chunk[start : match.start()])
+        for match in _CONJUNCTION.finditer(listed):
+            if all(depth == 0 for index, _, depth in _scan(listed) if index == match.start()):
+                pieces.append(listed[start : match.start()])
                 start = match.end()
-        pieces.append(chunk[start:])
+        pieces.append(listed[start:])
     names: list[str] = []
     for piece in pieces:
-        item = _collapse(_ET_AL.sub("", _collapse(piece)))
+        item = _collapse(_OTHERS_LAST.sub("", _collapse(piece)))
         if not item or _is_dropped(item):
             continue
         if names and _suffix(item):

@@ -532,6 +532,7 @@ class AuthorListWords:
     not_names: frozenset[str]  # name no one: "and", "editors", "others"; "al", "eds", "jr"
     body_linking: frozenset[str]  # link the words of a body's name: "of", "for", "the"
     title_only: frozenset[str]  # a title has them, an author list never: "the", "towards", "we"
+    and_others: tuple[str, ...] = ()  # an author list's last "and others": "et al", "u. a", "и др"
 
 
 @cache
@@ -545,6 +546,7 @@ def author_list_words() -> AuthorListWords:
         | {word.casefold() for word in bare_words(reference_abbreviations().names)},
         body_linking=frozenset(table["body_linking"]),
         title_only=frozenset(table["title_only"]),
+        and_others=tuple(table["and_others"]),
     )
 
 
