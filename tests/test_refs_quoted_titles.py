@@ -79,6 +79,12 @@ def test_words_between_the_names_and_the_quotes(text: str, title: str, authors: 
                      "“fairness analysis” in requirements assignments",
                      ("A. Finkelstein", "M. Harman", "S. A. Mansouri", "J. Ren", "Y. Zhang"),
                      id="ieee-curly-quotes-inside-curly-quotes"),
+        # biblatex's French: guillemets, spaced, around a title that opens with a quotation
+        # (github:kohlerhector's thesis)
+        pytest.param("Marco Tulio Ribeiro, Sameer Singh et Carlos Guestrin. « \"Why Should I Trust You?\" : "
+                     "Explaining the Predictions of Any Classifier ». In : KDD ’16 (2016), p. 1135-1144.",
+                     "\"Why Should I Trust You?\" : Explaining the Predictions of Any Classifier",
+                     ("Marco Tulio Ribeiro", "Sameer Singh", "Carlos Guestrin"), id="french-guillemets"),
         # APA quotes no title: after its year, a quotation followed by any word opens the title (an
         # APA list of github:joaoeira's thesis), "in" too
         pytest.param("Henrich, J., Boyd, R., Bowles, S., Camerer, C., Fehr, E., Gintis, H., . . . Others "

@@ -167,8 +167,11 @@ _CLOSED_TITLE = re.compile(r"[,.]\s*+\S$")  # IEEE's “Title,” in Proc. …: 
 _COMMA_END = re.compile(r",\s")
 _SENTENCE_OR_YEAR_END = re.compile(r"(?<=[^\W_]{2})\.(?:\s|$)|\s\((?=\d{4}[a-z]?\))")
 # A quotation that opens a quoted title (IEEE's quotes inside quotes: “"ignorance and prejudice" in
-# software fairness,”, ““fairness analysis” in requirements assignments,”).
-_QUOTATION_FIRST_IN_QUOTES = re.compile(r"“\s?+(?P<title>[“”\"][^“”\"]{1,200}[”\"][^“”\"]{1,300}?)[,.]?”")
+# software fairness,”, ““fairness analysis” in requirements assignments,”; French guillemets around
+# them, spaced: « "Why Should I Trust You?" : Explaining … »).
+_QUOTATION_FIRST_IN_QUOTES = re.compile(
+    r"[“«]\s?+(?P<title>[“”\"][^“”\"«»]{1,200}[”\"][^“”\"«»]{1,300}?)[,.]?\s?[”»]"
+)
 # (A year in parentheses at the very end, "… 113, 361–363 (1991).", is no APA year: no words follow.)
 # Harvard (agsm) puts a comma after it: "Tilly, C. (1992), Coercion, capital, and European states".
 _APA = re.compile(
