@@ -138,3 +138,19 @@ def test_a_field_label_after_a_quoted_title_is_no_word_of_it() -> None:
         "Schreiber, M. “Statistical Mechanics of Volumes” isbn: 978-3-642-46246-7 ()."
     )
     assert reference.title == "Statistical Mechanics of Volumes"
+
+
+@pytest.mark.parametrize(
+    ("text", "title", "authors"),
+    [
+        # biblatex's French sets every title in spaced guillemets, a short one too (github:kohlerhector)
+        pytest.param("Daniel Whiteson. « HIGGS ». In : (2014). DOI : https ://doi.org/10.24432/C5V312.",
+                     "HIGGS", ("Daniel Whiteson",), id="a-short-title"),
+        # a quotation inside an unquoted title stays the title's
+        pytest.param("Jean Dupont. Une théorie du « big bang » et après. Paris, 2014.",
+                     "Une théorie du « big bang » et après", ("Jean Dupont",), id="inside-a-title"),
+    ],
+)  # fmt: skip
+def test_a_title_in_spaced_guillemets_is_the_title(text: str, title: str, authors: tuple[str, ...]) -> None:
+    reference = parse_reference(text)
+    assert (reference.title, reference.authors) == (title, authors)

@@ -159,6 +159,9 @@ _QUOTED = re.compile(r"(?:[“\"«]|``)\s*+(?P<title>[^“”\"»]{8,}?)(?<!\s)[
 _OPENS_THE_TITLE = re.compile(  # "in", "pp", "tech" (reference-abbreviations.json's after_quotation)
     rf"\s?+(?!{alternation(reference_abbreviations().after_quotation)}\b|[a-z]++:)[a-z]"
 )
+# French typography's spaced guillemets around a title, however short (biblatex's French: "Daniel
+# Whiteson. « HIGGS ». In : (2014)."), which `_QUOTED`'s eight letters or more would pass over
+_SPACED_GUILLEMETS = re.compile(r"«\s(?P<title>[^«»\s][^«»]{1,300}?)\s»")
 _A_WORD_AFTER = re.compile(r"\s?+[a-z]")  # a quotation's words going on: "“Economic man” in …"
 _CLOSED_TITLE = re.compile(r"[,.]\s*+\S$")  # IEEE's “Title,” in Proc. …: the comma closes the title
 # The end of a title a quotation opens: after names and a comma, the next comma ("Ribeiro, S. Singh,
@@ -747,7 +750,7 @@ def _read_quoted(text: str) -> _Reading | None:
     (2006) “…”"); words between the names and the quotes are `title_around_quotes`'s."""
     if nested := _QUOTATION_FIRST_IN_QUOTES.search(text):  # IEEE's “"ignorance and prejudice" in …,”
         return _clean_title(nested.group("title")), _YEAR_AFTER_AUTHORS.sub("", text[: nested.start()])
-    quoted = outer_quotes(_QUOTED.search(text), SINGLE_QUOTED.search(text))
+    quoted = outer_quotes(_QUOTED.search(text) or _SPACED_GUILLEMETS.search(text), SINGLE_QUOTED.search(text))
     if quoted is None:
         return None
     # APA quotes no title: a quotation after its title sentence is what a comment or review is on
