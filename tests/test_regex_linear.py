@@ -58,6 +58,10 @@ def test_the_inventory_holds_every_package_s_patterns() -> None:
         pytest.param("bibnorm.readers._ref_physics._SERIES", id="journal-catalogue-words.json: series"),
         pytest.param("bibnorm.readers._ref_astro._UNTITLED", id="publication-states.json: untitled"),
         pytest.param("bibnorm.text.names._NAME_PREFIX", id="name-particles.json: glued prefixes"),
+        pytest.param("bibnorm.text.names._OTHERS_LAST", id="author-list-words.json: and others"),
+        pytest.param("bibnorm.readers.refs._AND_OTHERS", id="author-list-words.json: and others anywhere"),
+        pytest.param("bibnorm.readers.refs._VISIT_DATE_TAIL", id="visit-dates.json: a date's tail"),
+        pytest.param("bibnorm.readers._ref_quoted._A_STATE", id="publication-states.json: a state"),
     ],
 )
 def test_the_inventory_holds_the_patterns_built_from_word_tables(where: str) -> None:
@@ -154,6 +158,33 @@ def test_a_chapters_tail_is_searched_in_linear_time(pattern: re.Pattern[str], li
     pattern's whole match (", chapter a", its optional part present) and end a line before the
     text's end."""
     assert (super_linear(pattern, methods=("search",)) == []) is linear
+
+
+@pytest.mark.parametrize(
+    ("where", "attacks"),
+    [
+        # runs of what each pattern's repetitions and alternatives read, without the end it needs
+        pytest.param("bibnorm.text.names._OTHERS_LAST", [("", " et    "), ("", " u. "), ("", " i ")],
+                     id="and-others-last"),
+        pytest.param("bibnorm.readers.refs._AND_OTHERS", [("", "et "), ("", "u. "), ("Smith", " i  ")],
+                     id="and-others-anywhere"),
+        pytest.param("bibnorm.readers.refs._AREA_DASH", [("", " –"), ("", " ––– ."), ("x", " —, x")],
+                     id="gosts-dash"),
+        pytest.param("bibnorm.readers.refs._SPACED_GUILLEMETS", [("", "« a "), ("«", " a")],
+                     id="spaced-guillemets"),
+        pytest.param("bibnorm.readers.refs._QUOTATION_FIRST_IN_QUOTES", [("«", " \"a\" b"), ("", "“\"")],
+                     id="a-quotation-in-quotes"),
+        pytest.param("bibnorm.readers.refs._VISIT_DATE_TAIL", [("", "de 2023 "), ("", "del de ")],
+                     id="a-dates-tail"),
+        pytest.param("bibnorm.readers.refs._A_WORD_AFTER", [("", " ")], id="a-word-after"),
+        pytest.param("bibnorm.readers._ref_quoted._A_STATE", [("", "in "), ("", "in press ")], id="a-state"),
+    ],
+)  # fmt: skip
+def test_the_patterns_added_for_other_languages_stay_linear_on_their_own_runs(
+    where: str, attacks: list[tuple[str, str]]
+) -> None:
+    found = PATTERNS[where]
+    assert super_linear(found.pattern, attacks, methods=found.methods) == []
 
 
 def test_attacks_pump_the_patterns_own_parts() -> None:

@@ -1158,8 +1158,8 @@ def _clean_title(text: str) -> str | None:
     return text if len(text) >= 2 else None
 
 
-# GOST's dash that opens the area after the names, left after them ("Jiahao Cui и др. ––")
-_AREA_DASH = re.compile(r"\s[–—]++$")
+# GOST's dash that opens the area after the names, left after them ("Jiahao Cui и др. –– ")
+_AREA_DASH = re.compile(r"\s[–—]++[\s.,:;]*+$")
 # "et al.", "others", German's "u. a.", Russian's "и др." (author-list-words.json's and_others), a
 # whole word or words
 _AND_OTHERS = re.compile(rf"(?<![^\W\d_]){AND_OTHERS}(?![^\W\d_])")
@@ -1173,7 +1173,7 @@ def person_names(authors: str) -> tuple[str, ...]:
     name with its initials. "et al." and "others" (in the list's language: "u. a.", "и др.") become
     a last "others", as in BibTeX.
     """
-    text = _AREA_DASH.sub("", _EDITORS.sub("", authors.replace("…", ",")).strip(" .,:;")).strip(" .,:;")
+    text = _AREA_DASH.sub("", _EDITORS.sub("", authors.replace("…", ","))).strip(" .,:;")
     if whole := _read_whole(authors, text):
         return whole
     others = _AND_OTHERS.search(text) is not None

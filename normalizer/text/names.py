@@ -109,18 +109,14 @@ ORGANISATION_WORDS = frozenset(word.casefold() for word in organisation_words())
 _DROPPED_ITEMS = frozenset({"others", "and others"})
 
 
-def _as_printed(phrase: str) -> str:
-    """``phrase`` as a pattern: a space any blank, or none after a period ("u. a." and "u.a.")."""
-    return re.escape(phrase).replace(r"\.\ ", r"\.\s*").replace(r"\ ", r"\s+")
-
-
 # An author list's last "and others" in its language (author-list-words.json's and_others: "et
-# al.", German's "u. a.", Russian's "и др."), its last period optional: "et al." in any case
-# ("ET AL." of small capitals), the others lower case as printed ("U. A." is a person's initials).
-_OTHERS_PHRASES = sorted(author_list_words().and_others, key=len, reverse=True)
+# al.", German's "u. a." and "u.a.", Russian's "и др."), its last period optional: "et al." in any
+# case ("ET AL." of small capitals), the others lower case as printed ("U. A." is a person's initials).
 AND_OTHERS = (
     r"(?:(?i:et\.?\s*al)|"
-    + "|".join(_as_printed(phrase) for phrase in _OTHERS_PHRASES if not phrase.startswith("et"))
+    + alternation(
+        (phrase for phrase in author_list_words().and_others if not phrase.startswith("et")), any_blank=True
+    )
     + r")\.?"
 )
 _OTHERS_LAST = re.compile(rf"(?:^|\s){AND_OTHERS}$")
