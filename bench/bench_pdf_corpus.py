@@ -438,6 +438,9 @@ class Truth:
     # A work without an author whose editor a style may print in the author's place (BibTeX's
     # ``@inbook``: "Ian Editor (Ed.). 2007. The title of book one"): the editors' family names.
     editors: tuple[str, ...] = ()
+    # A work without an author or an editor whose organization a style may print in the author's
+    # place (abnTeX2's "THE RAILS FOUNDATION. Action Controller Overview. 2023."): its whole name.
+    organization: str = ""
     # Its title without the subtitle, which a BibTeX style does not print (biblatex's field).
     main: str = ""
 
@@ -887,6 +890,7 @@ def _entry_truths(
                     visited=int(visited.group()) if visited else None,
                     arxiv=arxiv.id if (arxiv := entry_arxiv_id(entry)) else None,
                     editors=_editors(entry, names),
+                    organization=_organization(entry, names),
                     main=_without_subtitle(entry, title),
                 )
             )
@@ -896,6 +900,13 @@ def _entry_truths(
 def _editors(entry: BibEntry, names: list[str]) -> tuple[str, ...]:
     """The family names of the editors of a work without other names printed first (`Truth.editors`)."""
     return () if names else tuple(_family(name) for name in name_list(entry.get("editor") or ""))
+
+
+def _organization(entry: BibEntry, names: list[str]) -> str:
+    """The letters of the organization of a work without other names printed first (`Truth.organization`)."""
+    if names or entry.get("editor"):
+        return ""
+    return _letters(clean_plain(entry.get("organization") or "").text)
 
 
 def _without_subtitle(entry: BibEntry, title: str) -> str:
@@ -1281,8 +1292,14 @@ _SAME_ITEM = 90  # how much of an item's letters a .bbl item the truth cannot gi
 
 def _no_author_read(row: Truth, read: str) -> bool:
     """Whether a work without an author is read right so: no names, or its editors' in the
-    author's place, where a style prints them there (BibTeX's ``@inbook``)."""
-    return not read or any(editor and editor in _letters(read) for editor in row.editors)
+    author's place, where a style prints them there (BibTeX's ``@inbook``), or its organization's
+    (abnTeX2's)."""
+    letters = _letters(read)
+    return (
+        not read
+        or any(editor and editor in letters for editor in row.editors)
+        or bool(row.organization and row.organization in letters)
+    )
 
 
 def _clear_first(

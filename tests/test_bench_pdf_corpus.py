@@ -225,6 +225,71 @@ def test_a_sort_key_hidden_in_a_year_is_no_year(tmp_path: Path) -> None:
     assert (submitted.family, submitted.year) == ("mansfield", None)
 
 
+def _item_read(raw: str, title: str, authors: tuple[str, ...], year: int) -> bench_pdf_corpus.Query:
+    """A PDF's item as the reader gives it: its text, and the title, authors and year read."""
+    from bibnorm.models import Origin, Query, QueryKind
+
+    return Query(
+        index=0,
+        origin=Origin(path="document.pdf", line=1),
+        kind=QueryKind.TITLE,
+        raw=raw,
+        title=title,
+        authors=authors,
+        year=year,
+    )
+
+
+# A web page with an organization and no author (github:VictorJorgeFGA/TCC's bibliografia.bib), which
+# abnTeX2 prints with the organization in the author's place: "THE RAILS FOUNDATION. Action
+# Controller Overview. 2023. Acesso em: …"
+_ORGANIZATION_BIB = r"""
+@online{actioncontroller-overview,
+  title     = {Action Controller Overview},
+  organization = {The Rails Foundation},
+  year      = {2023},
+  url       = {https://guides.rubyonrails.org/action_controller_overview.html},
+  note      = {Acesso em: 9 de dezembro de 2023},
+}
+@manual{manual,
+  author = {Ana Lopes},
+  title = {A manual by an author},
+  organization = {The Rails Foundation},
+  year = {2023},
+}
+"""
+
+
+def test_a_work_without_an_author_keeps_its_organization_and_one_with_an_author_does_not(
+    tmp_path: Path,
+) -> None:
+    bib = tmp_path / "organization.bib"
+    bib.write_text(_ORGANIZATION_BIB, encoding="utf-8")
+    page, manual = bench_pdf_corpus._file_truths(bib)
+    assert (page.family, page.organization) == ("", "therailsfoundation")
+    assert (manual.family, manual.organization) == ("lopes", "")
+
+
+@pytest.mark.parametrize(
+    ("authors", "whole"),
+    [
+        pytest.param(("THE RAILS FOUNDATION",), True, id="its-organization-in-the-authors-place"),
+        pytest.param((), True, id="no-names"),
+        pytest.param(("Rails, F.",), False, id="a-part-of-its-name"),
+    ],
+)
+def test_an_item_of_a_work_without_an_author_is_whole_with_its_organization_or_no_name(
+    authors: tuple[str, ...], whole: bool, tmp_path: Path
+) -> None:
+    bib = tmp_path / "organization.bib"
+    bib.write_text(_ORGANIZATION_BIB, encoding="utf-8")
+    page, _ = bench_pdf_corpus._file_truths(bib)
+    raw = "THE RAILS FOUNDATION. Action Controller Overview. 2023. Acesso em: 9 de dezembro de 2023."
+    item = _item_read(raw, "Action Controller Overview", authors, 2023)
+    score = bench_pdf_corpus.score([page], [item], False, [page])
+    assert (score.whole, score.strays) == (int(whole), 0)
+
+
 @pytest.mark.parametrize(
     ("authors", "whole"),
     [
@@ -236,20 +301,10 @@ def test_a_sort_key_hidden_in_a_year_is_no_year(tmp_path: Path) -> None:
 def test_an_item_of_a_work_without_an_author_is_whole_with_its_editor_or_no_name(
     authors: tuple[str, ...], whole: bool, tmp_path: Path
 ) -> None:
-    from bibnorm.models import Origin, Query, QueryKind
-
     book, _ = _no_author_rows(tmp_path)
     book = replace(book, title=book.main)  # as `printed` finds it: the title a BibTeX style prints
     raw = "Ian Editor (Ed.). 2007. The title of book one (1st. ed.). University of Chicago Press, Chicago."
-    item = Query(
-        index=0,
-        origin=Origin(path="sample-sigconf.pdf", line=1),
-        kind=QueryKind.TITLE,
-        raw=raw,
-        title="The title of book one",
-        authors=authors,
-        year=2007,
-    )
+    item = _item_read(raw, "The title of book one", authors, 2007)
     score = bench_pdf_corpus.score([book], [item], False, [book])
     assert (score.whole, score.strays) == (int(whole), 0)
 
