@@ -675,6 +675,25 @@ def test_an_italic_journal_the_italics_pass_quoted_as_the_title_gives_way_to_the
             "Microeconomic Analysis",
             id="ecole-de-technologie-superieure-apa-an-edition-and-pages",
         ),
+        # a web page's title alone between its names and its date, visit and link, which the model
+        # reads as a venue (abnTeX2, as github:josepedro/TCC and github:pedro-martin/tcc print it)
+        pytest.param(
+            "IUPAC. 2014. Disponível em: <http://old.iupac.org/>.",
+            "IUPAC",
+            id="abntex2-a-page-without-author",
+        ),
+        pytest.param(
+            "MICROSOFT. iSCSI. 2015. Acesso em 18 de novembro de 2015. Disponível em: "
+            "<http://windows.microsoft.com/pt-br/windowsvista/what-is-internet-small-computer-system-interface-iscsi>.",
+            "iSCSI",
+            id="abntex2-a-page-of-a-firm",
+        ),
+        # not a journal and its numbers before the link, where the style printed no title
+        pytest.param(
+            "Anonymous. TUGboat 2005;26:103–103. Available at: https://tug.org/TUGboat/tb26-1/ad3.pdf.",
+            None,
+            id="human-reproduction-update-a-journal-before-its-link",
+        ),
     ],
 )
 def test_titles_of_styles_no_rule_was_fitted_to(text: str, expected_title: str | None) -> None:

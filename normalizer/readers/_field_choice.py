@@ -56,10 +56,12 @@ from bibnorm.text.titles import title_key, without_kind_of_work
 from bibnorm.text.word_tables import (
     alternation,
     bare_words,
+    identifier_labels,
     publisher_words,
     reference_abbreviations,
     title_omitted_words,
     venue_words,
+    visit_dates,
 )
 
 # Chosen on the validation styles (docs/tagger.md). Per field: the model's reading is kept where
@@ -681,9 +683,40 @@ def _no_title_printed(tagged: TaggedReference, rules: RuleReading, thresholds: M
         return False
     if _short_title_kept(tagged, read, labels) or _glued_to_the_venue(tagged, read, rules.venue):
         return False
+    if _a_page_title(tagged, read):
+        return False
     if lowest >= max(_SURE_OF_OTHERS, thresholds["title"]) and likeliest < below:
         return True
     return _dropped_less_sure(tagged, rules, labels, likeliest, thresholds)
+
+
+# The words around a web page's link or the day of the visit ("Disponível em", "Available at",
+# "Acesso em", "accessed"; identifier-labels.json, visit-dates.json).
+_PAGE_WORD = re.compile(
+    rf"\b(?:{alternation((*identifier_labels().link_words, *visit_dates().words))})\b", re.IGNORECASE
+)
+_AFTER_A_PAGE_TITLE = frozenset({"date", "other", "note", "url"})
+
+
+def _a_page_title(tagged: TaggedReference, read: str) -> bool:
+    """Whether the rules' title is a web page's, the one text between its names and its date,
+    visit and link, which the model reads as a venue ("MICROSOFT. iSCSI. 2015. Acesso em: 18 nov.
+    2015. Disponível em: <http://…>.", "IUPAC. 2014. Disponível em: <http://old.iupac.org/>."): it
+    reads no title anywhere, the rules' title as a venue alone (not a journal's numbers: "Anonymous.
+    TUGboat 2005;26:103–103. Available at: …" prints no title), only names before it (or the same
+    venue: "MICROSOFT. iSCSI." one venue to it) and, after it, a date, the words of a link or a
+    visit, and the link."""
+    inside = tagged.tokens_of(read)
+    if not inside or "title" in tagged.labels:
+        return False
+    before, after = tagged.labels[: min(inside)], tagged.labels[max(inside) + 1 :]
+    return (
+        {tagged.labels[index] for index in inside} == {"container"}  # no journal's numbers in it
+        and set(before) <= NAME_LABELS | {"container"}
+        and "url" in after
+        and set(after) <= _AFTER_A_PAGE_TITLE
+        and _PAGE_WORD.search(" ".join(tagged.tokens[max(inside) + 1 :])) is not None
+    )
 
 
 def _dropped_less_sure(
