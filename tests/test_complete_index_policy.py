@@ -225,9 +225,13 @@ def test_a_printed_list_read_in_the_wrong_places_is_judged_by_what_it_prints(bui
     entries = json.loads(result.stdout)["entries"]
 
     read = [(entry["read"]["title"], entry["read"].get("venue")) for entry in entries]
-    # What the reader made of the first one: the title cut at its question mark, the subtitle lost.
+    # What the reader made of the first one: the title of two sentences whole, up to the venue's "In".
     assert read[:2] == [
-        ("How Faithful is your Synthetic Data?", "ICML"),
+        (
+            "How Faithful is your Synthetic Data? Sample-level Metrics for Evaluating and Auditing"
+            " Generative Models",
+            "ICML",
+        ),
         ("Continual Observation of Joins under Differential Privacy", "Proc. ACM Manag. Data"),
     ]
     verdicts = [(entry["verdict"], [f["code"] for f in entry["findings"]]) for entry in entries]

@@ -688,6 +688,30 @@ def test_an_italic_journal_the_italics_pass_quoted_as_the_title_gives_way_to_the
             "iSCSI",
             id="abntex2-a-page-of-a-firm",
         ),
+        # the names and the year an author-year style sets without a mark between them, which
+        # the rules read into the title (data-science-journal)
+        pytest.param(
+            "Jaeschke, R 1991 The Dictionary of Standard C. 101 Witmer Road, Horsham, PA 19044, USA: "
+            "Professional Press Books.",
+            "The Dictionary of Standard C.",
+            id="data-science-journal-names-and-year-unmarked",
+        ),
+        # an editors' statement in parentheses after the title is no part of it
+        pytest.param(
+            "Kopka, H. (1994). LaTeX Band 2 (Ed D.E. Knuth). Bonn, Germany: Addison-Wesley Verlag.",
+            "LaTeX Band 2",
+            id="journal-of-agricultural-science-editors-in-parentheses",
+        ),
+        # a title of two sentences, the second up to the venue's "In", which the rules cut after
+        # the first
+        pytest.param(
+            "ISHIDA, Takashi, YAMANE, Ikko, CHAROENPHAKDEE, Nontawat, NIU, Gang et SUGIYAMA, Masashi, "
+            "2030. Is the Performance of My Deep Network Too Good to Be True? A Direct Approach to "
+            "Estimating the Bayes Error in Binary Classification. In : ICLR. 2030.",
+            "Is the Performance of My Deep Network Too Good to Be True? A Direct Approach to Estimating "
+            "the Bayes Error in Binary Classification",
+            id="isara-iso-690-two-sentences-before-in",
+        ),
         # not a journal and its numbers before the link, where the style printed no title
         pytest.param(
             "Anonymous. TUGboat 2005;26:103–103. Available at: https://tug.org/TUGboat/tb26-1/ad3.pdf.",

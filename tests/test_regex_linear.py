@@ -63,6 +63,9 @@ def test_the_inventory_holds_every_package_s_patterns() -> None:
         pytest.param("bibnorm.readers.refs._VISIT_DATE_TAIL", id="visit-dates.json: a date's tail"),
         pytest.param("bibnorm.readers._ref_quoted._A_STATE", id="publication-states.json: a state"),
         pytest.param("bibnorm.readers._field_choice._PAGE_WORD", id="identifier-labels.json: a page's words"),
+        pytest.param(
+            "bibnorm.readers._field_choice._EDITED_AT_THE_END", id="reference-abbreviations.json: editors"
+        ),
     ],
 )
 def test_the_inventory_holds_the_patterns_built_from_word_tables(where: str) -> None:

@@ -208,8 +208,19 @@ def _replaces(tagged: TaggedReference, label: str, read: str) -> bool:
     if overlap == "runs-on":
         return _run_on_into_fields(tagged, label, read)
     if overlap == "within" and label == "title":
-        return _cut_short_by_the_rules(tagged, read) or _cut_inside_a_sentence(tagged, read)
+        return _title_cut_by_the_rules(tagged, read)
     return label != "title"
+
+
+def _title_cut_by_the_rules(tagged: TaggedReference, read: str) -> bool:
+    """Whether the rules' title, inside the model's, is the model's cut short: at a part's number
+    before the venue, inside a sentence, or after a first sentence the model's goes on from up to
+    the venue's "In"."""
+    return (
+        _cut_short_by_the_rules(tagged, read)
+        or _cut_inside_a_sentence(tagged, read)
+        or _cut_before_the_venues_in(tagged, read)
+    )
 
 
 def _after_names(tagged: TaggedReference, read: str, overlap: str) -> bool:
@@ -360,13 +371,16 @@ def _shifted_by_the_rules(tagged: TaggedReference, label: str, read: str) -> boo
 def _names_before(tagged: TaggedReference, start: int, stop: int) -> bool:
     """Whether tokens ``start`` to ``stop`` are the names opening the reference, the model sure
     of each, a family name and a given one among them: the author list the rules read into the
-    title ("Braswell F.M. Inside PostScript", "Adil D;Bullins B;Sachdeva S. Unifying …"), not a
-    title's first word ("A", "How") nor a case's party after its authors ("Anon. Suzuki v. Board
-    of Education")."""
+    title ("Braswell F.M. Inside PostScript", "Adil D;Bullins B;Sachdeva S. Unifying …"), with
+    the year after them where an author-year style sets no mark between ("Jaeschke, R 1991 The
+    Dictionary of Standard C. 101 Witmer Road, …"), not a title's first word ("A", "How") nor a
+    case's party after its authors ("Anon. Suzuki v. Board of Education")."""
     if start != 0:
         return False
     if tagged.labels[0] == "other" and _a_label(tagged, 0):
         start = 1  # an alphabetic style's label before the names ("[Hoe90] Hoenig A. Applied …")
+    if stop - start > 2 and tagged.labels[stop - 1] == "date" and tagged.labels[stop - 2] != "date":
+        stop -= 1  # the year, one token, right after the names
     labels = set(tagged.labels[start:stop])
     sure = all(marginal >= _SURE_OF_OTHERS for marginal in tagged.marginals[start:stop])
     return sure and labels <= NAME_LABELS and {"family", "given"} <= labels
@@ -413,6 +427,24 @@ def _cut_short_by_the_rules(tagged: TaggedReference, read: str) -> bool:
     return not any(
         _listed(" ".join(words)) for words in (after, [*after, *tagged.tokens[venue.start : venue.stop]])
     )
+
+
+_IN = re.compile(r"[Ii]n:?")  # the word that opens a part's venue, a token: "In", "In:", "in:"
+_SENTENCE_END = (".", "?", "!")
+
+
+def _cut_before_the_venues_in(tagged: TaggedReference, read: str) -> bool:
+    """Whether the rules' title is the start of the model's, cut at a sentence's end inside it,
+    where the model's runs on up to the "In" that opens the venue ("Is the Performance of My Deep
+    Network Too Good to Be True? A Direct Approach to Estimating the Bayes Error in Binary
+    Classification. In : ICLR. 2030."): what it adds is no venue, which stands after that word."""
+    own, inside = tagged.run_of("title"), tagged.tokens_of(read)
+    if min(inside) != own.start or own.stop >= len(tagged.tokens):
+        return False
+    ends = tagged.tokens[max(inside)].endswith(_SENTENCE_END) and tagged.tokens[own.stop - 1].endswith(
+        _SENTENCE_END
+    )
+    return ends and _IN.fullmatch(tagged.tokens[own.stop]) is not None
 
 
 # an abbreviation no sentence ends on, a few lower-case letters ("ca.", "ssp.", "var.", "cf."),
@@ -1384,11 +1416,22 @@ _CUES = frozenset(
 
 def _without_a_cue_at_the_end(title: str) -> str | None:
     """``title`` without a field's abbreviation after its last comma: "The TeXbook, vol" →
-    "The TeXbook", "Inside PostScript, ed" → "Inside PostScript"."""
+    "The TeXbook", "Inside PostScript, ed" → "Inside PostScript"; nor an editors' statement in
+    parentheses ("LaTeX Band 2 (Ed D.E. Knuth)" → "LaTeX Band 2")."""
     head, comma, last = title.rpartition(",")
     if comma and head.strip() and last.strip().casefold() in _CUES:
         return head.rstrip()
+    edited = _EDITED_AT_THE_END.search(title)
+    if edited and edited.start() > 0:
+        return title[: edited.start()].rstrip()
     return title
+
+
+# An editors' statement in parentheses closing a title, its mark first: "(Ed R.D. Coyne)", "(eds.
+# J. Smith and K. Lee)", "(Hrsg. von …)" (reference-abbreviations.json's editors' marks).
+_EDITED_AT_THE_END = re.compile(
+    rf"\s\((?:{alternation(reference_abbreviations().editors)})\.?\s[^()]*+\)$", re.IGNORECASE
+)
 
 
 def _the_models_title_instead(tagged: TaggedReference, title: str) -> str | None:
