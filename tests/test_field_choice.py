@@ -712,6 +712,25 @@ def test_an_italic_journal_the_italics_pass_quoted_as_the_title_gives_way_to_the
             "the Bayes Error in Binary Classification",
             id="isara-iso-690-two-sentences-before-in",
         ),
+        # a day's date a style prints after the title, inside its quotation marks or in
+        # parentheses, is no part of it
+        pytest.param(
+            "94. Price, L. A. “Hebrew letter (with source), 11 February 1981”, TUGboat, V. 2, No. 1, "
+            "1981, p. 122.",
+            "Hebrew letter (with source)",
+            id="aci-materials-journal-a-day-inside-the-quotes",
+        ),
+        pytest.param(
+            "Wang, Chengyi, Yu Wu, Yao Qian, and Xuedong Huang (2021), “UniSpeech, July 6, 2021”, in ICML,.",
+            "UniSpeech",
+            id="journal-of-retailing-month-day-year",
+        ),
+        pytest.param(
+            "Weiss, N. (1991). Introduction to Statistics (1 May 1991). Addison-Wesley, Reading, MA, USA, "
+            "Third., p. xviii + 834.",
+            "Introduction to Statistics",
+            id="behaviour-a-day-in-parentheses",
+        ),
         # not a journal and its numbers before the link, where the style printed no title
         pytest.param(
             "Anonymous. TUGboat 2005;26:103–103. Available at: https://tug.org/TUGboat/tb26-1/ad3.pdf.",

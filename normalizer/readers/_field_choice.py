@@ -51,6 +51,7 @@ from bibnorm.readers._title_arbiter import overruled_title
 from bibnorm.readers._venue_arbiter import overruled_venue
 from bibnorm.readers._year_arbiter import overruled_year
 from bibnorm.readers.tagger import LABELS, NAME_LABELS, TaggedReference
+from bibnorm.text.months import ANY_SPELLING as MONTH
 from bibnorm.text.names import INITIAL, ORGANISATION_WORDS
 from bibnorm.text.titles import title_key, without_kind_of_work
 from bibnorm.text.word_tables import (
@@ -1424,9 +1425,21 @@ def _without_a_cue_at_the_end(title: str) -> str | None:
     edited = _EDITED_AT_THE_END.search(title)
     if edited and edited.start() > 0:
         return title[: edited.start()].rstrip()
+    dated = _DATED_AT_THE_END.search(title)
+    if dated and dated.start() > 0:
+        return title[: dated.start()].rstrip()
     return title
 
 
+# A day's date after a title, set off by a comma, a colon or a parenthesis: a date field a style
+# prints next ("Hebrew letter (with source), 11 February 1981", "Including pictures in TeX, April
+# 1", "UniSpeech, July 6, 2021", "Introduction to Statistics (1 May 1991)"); a day, its month
+# named (months.json), the year maybe. Not a range of days (a meeting's, part of its name:
+# "…, October 15–17, 1997").
+_DAY = r"\d{1,2}(?:st|nd|rd|th)?\.?"
+_DATED_AT_THE_END = re.compile(
+    rf"(?:[,:;]|\s\()\s*+(?:{_DAY}\s+{MONTH}\.?(?:,?\s+\d{{4}})?|{MONTH}\.?\s+{_DAY}(?:,\s*+\d{{4}})?)\)?$"
+)
 # An editors' statement in parentheses closing a title, its mark first: "(Ed R.D. Coyne)", "(eds.
 # J. Smith and K. Lee)", "(Hrsg. von …)" (reference-abbreviations.json's editors' marks).
 _EDITED_AT_THE_END = re.compile(
