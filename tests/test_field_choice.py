@@ -731,6 +731,13 @@ def test_an_italic_journal_the_italics_pass_quoted_as_the_title_gives_way_to_the
             "Introduction to Statistics",
             id="behaviour-a-day-in-parentheses",
         ),
+        # a report's designation and number after the title, then its institution
+        pytest.param(
+            "Liu, Z., Z. Xu, H.-J. Wang, T. Darrell, and E. Shelhamer, 2022, Anytime Dense Prediction with "
+            "Confidence Adaptivity, Internal Report TR-2022-04, SRI International.",
+            "Anytime Dense Prediction with Confidence Adaptivity",
+            id="bulletin-of-the-seismological-society-a-report-after-the-title",
+        ),
         # not a journal and its numbers before the link, where the style printed no title
         pytest.param(
             "Anonymous. TUGboat 2005;26:103–103. Available at: https://tug.org/TUGboat/tb26-1/ad3.pdf.",

@@ -4,7 +4,7 @@
 from __future__ import annotations
 
 import pytest
-from bibnorm.readers._no_work_title import names_no_work
+from bibnorm.readers._no_work_title import names_no_work, report_at_the_end
 
 
 @pytest.mark.parametrize(
@@ -98,3 +98,30 @@ def test_an_institutions_own_page_is_titled_with_its_name() -> None:
     assert not names_no_work("World Health Organization", printed)
     # a report's designation is none even there
     assert names_no_work("Internal Report No. 5522", "Internal Report No. 5522. Internal Report No. 5522.")
+
+
+@pytest.mark.parametrize(
+    ("title", "work"),
+    [
+        # a report's designation and number a style prints after the title, then its institution
+        (
+            "Anytime Dense Prediction with Confidence Adaptivity, Internal Report TR-2022-04",
+            "Anytime Dense Prediction with Confidence Adaptivity",
+        ),
+        (
+            "Mackellar, Smiths and Jordan: typographic tastemakers, Working Paper 3105, "
+            "Max-Planck-Institut für Informatik",
+            "Mackellar, Smiths and Jordan: typographic tastemakers",
+        ),
+        ("Extra Bits — Computerphile, Report 13-40, INRIA", "Extra Bits — Computerphile"),
+        ("Windows Font Management, Working Paper No", "Windows Font Management"),
+        # a title's own words: no report's designation after its comma
+        ("Climate Change 2014, Synthesis Report", "Climate Change 2014, Synthesis Report"),
+        ("Rock, Paper", "Rock, Paper"),
+        ("On reports, papers and memos", "On reports, papers and memos"),
+        ("Report", "Report"),
+    ],
+)
+def test_a_reports_designation_after_the_title_is_its_tail(title: str, work: str) -> None:
+    at = report_at_the_end(title)
+    assert (title[:at].rstrip() if at is not None else title) == work

@@ -45,7 +45,7 @@ from typing import TypeVar
 from bibnorm.readers._arbiter import LABEL_GROUPS, words_as_numbers
 from bibnorm.readers._authors_arbiter import overruled_authors
 from bibnorm.readers._bbl_astro import printed_abbreviations
-from bibnorm.readers._no_work_title import names_no_work
+from bibnorm.readers._no_work_title import names_no_work, report_at_the_end
 from bibnorm.readers._ref_apa import DATE_SLOT
 from bibnorm.readers._title_arbiter import overruled_title
 from bibnorm.readers._venue_arbiter import overruled_venue
@@ -1428,6 +1428,9 @@ def _without_a_cue_at_the_end(title: str) -> str | None:
     dated = _DATED_AT_THE_END.search(title)
     if dated and dated.start() > 0:
         return title[: dated.start()].rstrip()
+    report = report_at_the_end(title)
+    if report:
+        return title[:report].rstrip()
     return title
 
 

@@ -28,7 +28,7 @@ from bibnorm.text.word_tables import (
     report_words,
 )
 
-__all__ = ["names_no_work"]
+__all__ = ["names_no_work", "report_at_the_end"]
 
 _PARTS = re.compile(r"[,:;]\s*")  # a title's parts: "Cornell University, TR-2023-28, Report"
 _EDGES = ".,;:()[]{}–—-‘’“”\"'"  # stripped from a word's ends: "– Digital", "(DeVinne", "No."
@@ -71,6 +71,27 @@ def names_no_work(title: str, printed: str = "") -> bool:
     if not parts:
         return False
     return _publisher_and_place(parts) or _named_parts(parts, title, printed)
+
+
+_LAST_PARTS = 3  # the most parts after a report's designation: its institution, its place
+
+
+def report_at_the_end(title: str) -> int | None:
+    """Where the tail of ``title`` that designates a report starts, if it has one: its comma
+    before a report's designation and, after it, parts each an institution's name, a report's
+    designation or identifiers ("Anytime Dense Prediction …, Internal Report TR-2022-04",
+    "Mackellar, Smiths and Jordan …, Working Paper 3105, Max-Planck-Institut für Informatik").
+    A style prints the report's number after its title, which the rules read as one."""
+    head, *parts = title.rsplit(",", _LAST_PARTS + 1)
+    for first in range(len(parts)):
+        words = [_words(part) for part in parts[first:]]
+        if words[0] and _a_report(words[0]) and all(_named_or_numbered(part) for part in words[1:]):
+            return len(head) + sum(len(part) + 1 for part in parts[:first])
+    return None
+
+
+def _named_or_numbered(words: list[str]) -> bool:
+    return bool(words) and (_a_report(words) or _an_institution(words) or _identifiers(words))
 
 
 def _named_parts(parts: list[list[str]], title: str, printed: str) -> bool:
