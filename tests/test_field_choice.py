@@ -1049,6 +1049,16 @@ def test_names_the_rules_read_none_of_before_the_title_are_the_authors(
     assert choose_fields(rules, tagged_as(text, labels, sure)).authors == expected_authors
 
 
+def test_names_the_rules_read_as_the_title_of_a_style_that_prints_none_are_the_authors() -> None:
+    """A style that prints no title: names, then the year. The rules read the names as the title
+    and no authors; the choice keeps no title (the model reads none there), and so the names it
+    reads, sure of them, are the authors (archiv-fur-geschichte-der-philosophie)."""
+    text = "Glass, L B. 1990."
+    rules = RuleReading(title="Glass, L B", authors=(), year=1990, venue=None)
+    chosen = choose_fields(rules, tagged_as(text, ("family", "given", "given", "date"), sure=0.99))
+    assert (chosen.title, chosen.authors) == (None, ("Glass, L B.",))
+
+
 @pytest.mark.parametrize(
     ("text", "expected_authors"),
     [

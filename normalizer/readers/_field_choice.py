@@ -1007,16 +1007,18 @@ class ChosenFields:
     publisher: str | None = None
 
 
-def _rules_names_kept(tagged: TaggedReference, rules: RuleReading) -> bool:
+def _rules_names_kept(tagged: TaggedReference, rules: RuleReading, title: str | None) -> bool:
     """Whether the rules' authors stand whatever the model reads: the same names, names the
-    model reads in a title the rules read without authors (not a person's initials and family
-    name: "P.A. MacKay, 1991, 205."), a quoted word the model takes for a name (a title's, never
-    a name's: "Aristotle. “De Anima”. Ed. by …"), or names the model reads after the title or
-    other words (no authors': "Physics. Trans. by P. H. Wicksteed …")."""
+    model reads in a title the rules read without authors and the choice keeps (``title``; not a
+    person's initials and family name: "P.A. MacKay, 1991, 205."; not where the choice keeps none,
+    the style's printing none: "Glass, L B. 1990."), a quoted word the model takes for a name (a
+    title's, never a name's: "Aristotle. “De Anima”. Ed. by …"), or names the model reads after
+    the title or other words (no authors': "Physics. Trans. by P. H. Wicksteed …")."""
     written = tagged.written_authors()
+    titled = bool(title) and _names_the_title(written, rules.title)
     return (
         _same_names(rules.authors, written)
-        or (not rules.authors and _names_the_title(written, rules.title) and not _initialled(tagged))
+        or (not rules.authors and titled and not _initialled(tagged))
         or any(mark in name for name in written for mark in '“”"«»')
         or _names_after_the_title(tagged)
     )
@@ -1259,7 +1261,7 @@ def _chosen_names(
     choice the learned one overrules; where both read none, the names before a title in Japanese
     title brackets (`_bracketed_names`); where the rules read none, the model's right before the
     title kept (``title``: `_names_before_the_title`)."""
-    if _rules_names_kept(tagged, rules):
+    if _rules_names_kept(tagged, rules, title):
         names = rules.authors
     else:
         names = _learned_names(tagged, rules, _kept_names(tagged, rules, thresholds, confidence))
