@@ -1049,6 +1049,32 @@ def test_names_the_rules_read_none_of_before_the_title_are_the_authors(
     assert choose_fields(rules, tagged_as(text, labels, sure)).authors == expected_authors
 
 
+@pytest.mark.parametrize(
+    ("text", "read", "expected_year"),
+    [
+        # a work's original year beside its edition's: the edition's, the later, is the year
+        pytest.param(
+            "Scharf, L. L. (1896) 1991. Statistical Signal Processing.", 1896, 1991, id="original-first"
+        ),
+        pytest.param(
+            "Anonymous (1846) (1927) Arts et métiers graphiques.", 1846, 1927, id="both-in-parentheses"
+        ),
+        pytest.param(
+            "Varian, H. R. 1991 [1916]. Microeconomic Analysis.", 1916, 1991, id="original-in-brackets"
+        ),
+        # a year that opens a venue's name, a physics style's pages before the year: one year
+        pytest.param("Smith, J. (2019) 2020 IEEE Conference on Things.", 2019, 2019, id="a-venues-year"),
+        pytest.param("A. Author, Phys. Rev. Lett. 64, 2005 (1990).", 1990, 1990, id="pages-and-year"),
+    ],
+)
+def test_of_an_original_and_an_editions_year_the_editions_is_read(
+    text: str, read: int, expected_year: int
+) -> None:
+    rules = RuleReading(title=None, authors=(), year=read, venue=None)
+    labels = ("other",) * len(text.split())
+    assert choose_fields(rules, tagged_as(text, labels, sure=0.1)).year == expected_year
+
+
 def test_names_the_rules_read_as_the_title_of_a_style_that_prints_none_are_the_authors() -> None:
     """A style that prints no title: names, then the year. The rules read the names as the title
     and no authors; the choice keeps no title (the model reads none there), and so the names it

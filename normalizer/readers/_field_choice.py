@@ -47,6 +47,7 @@ from bibnorm.readers._authors_arbiter import overruled_authors
 from bibnorm.readers._bbl_astro import printed_abbreviations
 from bibnorm.readers._no_work_title import names_no_work, report_at_the_end
 from bibnorm.readers._ref_apa import DATE_SLOT
+from bibnorm.readers._ref_dates import YEARS
 from bibnorm.readers._title_arbiter import overruled_title
 from bibnorm.readers._venue_arbiter import overruled_venue
 from bibnorm.readers._year_arbiter import overruled_year
@@ -1463,6 +1464,27 @@ def _the_models_title_instead(tagged: TaggedReference, title: str) -> str | None
     return None if names_no_work(own, tagged.text) else own
 
 
+# A work's original year beside its edition's, one of them in brackets: "(1896) 1991.", "(1976)
+# (1991)", "1991 [1916]" (CSL's original-date, Chicago's "[1916]"). The second ends there (a mark
+# or a bracket), not a year that opens a venue's name ("(2019) 2020 IEEE Conference …"); a
+# physics style's pages and year ("64, 2005 (1990)") are neither form.
+_TWO_YEARS = re.compile(
+    rf"(?<![\d(\[])(?:\(({YEARS})\)\s*+\(?({YEARS})\)?(?=[.,:;)]|$)|({YEARS})\s*+\[({YEARS})\])"
+)
+
+
+def _the_editions_year(text: str, year: int | None) -> int | None:
+    """``year``, or where the reference prints it beside another, a work's original year and its
+    edition's (`_TWO_YEARS`), the later of the two: the edition's, the one it was published in."""
+    if year is None:
+        return None
+    for found in _TWO_YEARS.finditer(text):
+        years = {int(value) for value in found.groups() if value}
+        if year in years and len(years) == 2:
+            return max(years)
+    return year
+
+
 def choose_fields(
     rules: RuleReading,
     tagged: TaggedReference,
@@ -1520,7 +1542,9 @@ def choose_fields(
     return ChosenFields(
         title=title,
         authors=_chosen_names(tagged, rules, thresholds, confidence, bracketed, title),
-        year=overruled_year(tagged, weighed("date", "year", tagged.year, rules.year), rules.year),
+        year=_the_editions_year(
+            tagged.text, overruled_year(tagged, weighed("date", "year", tagged.year, rules.year), rules.year)
+        ),
         venue=overruled_venue(
             tagged,
             weighed("container", "venue", tagged.container or None, rules.venue),
