@@ -1075,6 +1075,41 @@ def test_of_an_original_and_an_editions_year_the_editions_is_read(
     assert choose_fields(rules, tagged_as(text, labels, sure=0.1)).year == expected_year
 
 
+@pytest.mark.parametrize(
+    ("text", "labels", "rules", "expected"),
+    [
+        # a court case's parties the rules read as its one author: its title; the reporter its venue
+        pytest.param(
+            "Mifflin v. Hoenig. P.3d, 1991.",
+            ("title", "title", "title", "container", "date"),
+            RuleReading("P.3d", ("Mifflin v. Hoenig",), 1991, None),
+            ("Mifflin v. Hoenig", (), "P.3d"),
+            id="a-case",
+        ),
+        pytest.param(
+            "Cowlishaw vs. Martin. QB, 1980.",
+            ("title", "title", "title", "container", "date"),
+            RuleReading("QB", ("Cowlishaw vs. Martin",), 1980, None),
+            ("Cowlishaw vs. Martin", (), "QB"),
+            id="vs",
+        ),
+        # an initial V. is no party's word: one author
+        pytest.param(
+            "Jones, V. K. A title. Nature, 1991.",
+            ("family", "given", "given", "title", "title", "container", "date"),
+            RuleReading("A title", ("Jones, V. K.",), 1991, "Nature"),
+            ("A title", ("Jones, V. K.",), "Nature"),
+            id="an-initial-v",
+        ),
+    ],
+)
+def test_a_cases_parties_read_as_its_author_are_its_title(
+    text: str, labels: tuple[str, ...], rules: RuleReading, expected: tuple[object, ...]
+) -> None:
+    chosen = choose_fields(rules, tagged_as(text, labels, sure=0.9))
+    assert (chosen.title, chosen.authors, chosen.venue) == expected
+
+
 def test_names_the_rules_read_as_the_title_of_a_style_that_prints_none_are_the_authors() -> None:
     """A style that prints no title: names, then the year. The rules read the names as the title
     and no authors; the choice keeps no title (the model reads none there), and so the names it

@@ -1485,6 +1485,19 @@ def _the_editions_year(text: str, year: int | None) -> int | None:
     return year
 
 
+def _a_cases_name_as_its_title(rules: RuleReading) -> RuleReading:
+    """A court case's name the rules read as its one author ("Mifflin v. Hoenig. P.3d, 1991.",
+    "Cowlishaw v. Martin. QB, 1980."): its parties, no author list, are its title, and the rules'
+    title (the reporter's name) its venue."""
+    if len(rules.authors) != 1:
+        return rules
+    words = rules.authors[0].split()
+    # (in lower case as courts print it: "V." is an initial, "Jones, V. K." one author)
+    if not (len(words) >= 3 and any(word in _CASE_PARTIES for word in words[1:-1])):
+        return rules
+    return RuleReading(rules.authors[0], (), rules.year, rules.venue or rules.title, rules.publisher)
+
+
 def choose_fields(
     rules: RuleReading,
     tagged: TaggedReference,
@@ -1496,6 +1509,7 @@ def choose_fields(
     docstring for what is left out). ``fit``: how well the rules fit the style of the list the
     reference is an item of (`list_fit`); where they do not, the model's title where it is sure."""
     thresholds = {**SURE, **(sure or {})}
+    rules = _a_cases_name_as_its_title(rules)
     confidence = tagged.field_confidences()
     bracketed = _bracketed_title(tagged.text)
     if _UNSPACED.search(tagged.text):  # Chinese, Japanese, Korean: no spaces to tokenize by
