@@ -1110,6 +1110,17 @@ def test_a_cases_parties_read_as_its_author_are_its_title(
     assert (chosen.title, chosen.authors, chosen.venue) == expected
 
 
+def test_a_short_title_the_rules_read_into_the_last_author_is_the_models() -> None:
+    """CSE's "Kim M, Seo S, Han B. InfoNeRF. In: CVPR. 2022.": the rules read no title and the last
+    author "Han B. InfoNeRF"; the model, sure of its title right after the names, reads both right."""
+    text = "Kim M, Seo S, Han B. InfoNeRF. In: CVPR. 2022."
+    labels = ("family", "given", "family", "given", "family", "given", "title", "other", "container", "date")
+    rules = RuleReading(None, ("Kim M", "Seo S", "Han B. InfoNeRF"), 2022, None)
+    chosen = choose_fields(rules, tagged_as(text, labels, sure=0.995))
+    assert chosen.title == "InfoNeRF"
+    assert "InfoNeRF" not in " ".join(chosen.authors)
+
+
 def test_names_the_rules_read_as_the_title_of_a_style_that_prints_none_are_the_authors() -> None:
     """A style that prints no title: names, then the year. The rules read the names as the title
     and no authors; the choice keeps no title (the model reads none there), and so the names it

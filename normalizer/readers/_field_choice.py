@@ -330,6 +330,17 @@ def _names_read_into_the_title(tagged: TaggedReference, rules: RuleReading) -> b
     return names and sure and last.casefold() not in _CASE_PARTIES
 
 
+def _title_read_into_the_names(tagged: TaggedReference, rules: RuleReading) -> bool:
+    """Whether the rules, reading no title, read the model's into their last author: a short
+    title right after the names, before the venue ("Kim M, Seo S, Han B. InfoNeRF. In: CVPR.",
+    read with the author "Han B. InfoNeRF"), the model sure of it."""
+    title = tagged.title
+    if rules.title or not rules.authors or not title or not _title_right_after_names(tagged):
+        return False
+    sure = (tagged.confidence("title") or 0.0) >= _SURE_OF_OTHERS
+    return sure and title_key(rules.authors[-1]).endswith(title_key(title))
+
+
 def _title_right_after_names(tagged: TaggedReference) -> bool:
     """Whether the model's title follows the names it reads, nothing between: what a title the
     rules read none of may be filled with (DIN 1505's "SINGHAL, Amit: Modern Information
@@ -1272,7 +1283,24 @@ def _chosen_names(
         and confidence.get("authors", 0.0) >= thresholds["authors-before-title"]
     ):
         names = tagged.written_authors() if _names_before_the_title(tagged, title) else ()
+    if (
+        names
+        and rules.authors
+        and names[-1] == rules.authors[-1]
+        and _title_read_into_the_names(tagged, rules)
+    ):
+        names = (*names[:-1], _without_the_title(names[-1], str(tagged.title)))
     return names or (_bracketed_names(tagged.text) if bracketed else _opening_group(tagged.text))
+
+
+def _without_the_title(name: str, title: str) -> str:
+    """The last author's name the rules read the title into, without it ("Han B. InfoNeRF" →
+    "Han B.")."""
+    words, key = name.split(), title_key(title)
+    for cut in range(len(words) - 1, 0, -1):
+        if title_key(" ".join(words[cut:])) == key:
+            return " ".join(words[:cut]).rstrip(" ,;:")
+    return name
 
 
 def _names_before_the_title(tagged: TaggedReference, title: str | None) -> bool:
@@ -1399,7 +1427,8 @@ def _chosen_title(
         or _quotation_cut_short(tagged, rules)
         or _a_volume_read(tagged, rules)
     )
-    own = tagged.title if cut or _names_read_into_the_title(tagged, rules) else None
+    into = _names_read_into_the_title(tagged, rules) or _title_read_into_the_names(tagged, rules)
+    own = tagged.title if cut or into else None
     own = own or weighed("title", "title", tagged.title or None, rules.title)
     learned = overruled_title(tagged, own, rules.title, rules.authors, rules.venue)
     return _title_of_the_list(tagged, _overruled_in_the_list(tagged, own, learned, rules, fit), fit)
