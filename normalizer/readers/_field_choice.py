@@ -1448,9 +1448,11 @@ _CUES = frozenset(
 
 
 def _without_a_cue_at_the_end(title: str) -> str | None:
-    """``title`` without a field's abbreviation after its last comma: "The TeXbook, vol" →
-    "The TeXbook", "Inside PostScript, ed" → "Inside PostScript"; nor an editors' statement in
-    parentheses ("LaTeX Band 2 (Ed D.E. Knuth)" → "LaTeX Band 2")."""
+    """``title`` without what a style prints after it, which the rules read into it: a field's
+    abbreviation after its last comma ("The TeXbook, vol" → "The TeXbook", "Inside PostScript, ed"
+    → "Inside PostScript"), an editors' statement in parentheses ("LaTeX Band 2 (Ed D.E. Knuth)"),
+    a day's date (`_DATED_AT_THE_END`) or a report's designation and number
+    (`_no_work_title.report_at_the_end`)."""
     head, comma, last = title.rpartition(",")
     if comma and head.strip() and last.strip().casefold() in _CUES:
         return head.rstrip()

@@ -73,7 +73,7 @@ def names_no_work(title: str, printed: str = "") -> bool:
     return _publisher_and_place(parts) or _named_parts(parts, title, printed)
 
 
-_LAST_PARTS = 3  # the most parts after a report's designation: its institution, its place
+_LAST_PARTS = 3  # the most parts after a report's designation (its institution, its place, …)
 
 
 def report_at_the_end(title: str) -> int | None:
