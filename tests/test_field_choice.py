@@ -731,6 +731,21 @@ def test_an_italic_journal_the_italics_pass_quoted_as_the_title_gives_way_to_the
             "Introduction to Statistics",
             id="behaviour-a-day-in-parentheses",
         ),
+        # an edition's ordinal alone after a book's title, the record's edition field as it is;
+        # not one after "the", a title's own
+        pytest.param(
+            "Weiss, N. (1991) Introduction to Statistics Third. Reading, MA, USA: Addison-Wesley.",
+            "Introduction to Statistics",
+            id="british-journal-of-haematology-an-ordinal-alone",
+        ),
+        pytest.param(
+            "Knuth, D. E. Seminumerical Algorithms, Third. Reading, MA, USA: Addison-Wesley, 1998.",
+            "Seminumerical Algorithms",
+            id="evolutionary-ecology-research-an-ordinal-after-a-comma",
+        ),
+        pytest.param(
+            "Smith, J. (2001). Henry the Fifth. London: Penguin.", "Henry the Fifth", id="a-kings-ordinal"
+        ),
         # a report's designation and number after the title, then its institution
         pytest.param(
             "Liu, Z., Z. Xu, H.-J. Wang, T. Darrell, and E. Shelhamer, 2022, Anytime Dense Prediction with "

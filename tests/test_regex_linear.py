@@ -67,6 +67,9 @@ def test_the_inventory_holds_every_package_s_patterns() -> None:
             "bibnorm.readers._field_choice._EDITED_AT_THE_END", id="reference-abbreviations.json: editors"
         ),
         pytest.param("bibnorm.readers._field_choice._DATED_AT_THE_END", id="months.json: a day's date"),
+        pytest.param(
+            "bibnorm.readers._field_choice._EDITION_AT_THE_END", id="reference-abbreviations.json: ordinals"
+        ),
     ],
 )
 def test_the_inventory_holds_the_patterns_built_from_word_tables(where: str) -> None:

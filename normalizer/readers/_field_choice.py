@@ -1465,6 +1465,9 @@ def _without_a_cue_at_the_end(title: str) -> str | None:
     report = report_at_the_end(title)
     if report:
         return title[:report].rstrip()
+    edition = _EDITION_AT_THE_END.search(title)
+    if edition and len(title[: edition.start()].split()) >= _WORDS_BEFORE_AN_EDITION:
+        return title[: edition.start()].rstrip()
     return title
 
 
@@ -1477,6 +1480,15 @@ _DAY = r"\d{1,2}(?:st|nd|rd|th)?\.?"
 _DATED_AT_THE_END = re.compile(
     rf"(?:[,:;]|\s\()\s*+(?:{_DAY}\s+{MONTH}\.?(?:,?\s+\d{{4}})?|{MONTH}\.?\s+{_DAY}(?:,\s*+\d{{4}})?)\)?$"
 )
+# An edition's ordinal alone after a title, the record's edition field printed as it is
+# ("Microeconomic Analysis, Third", "Principles of Neural Science Fourth"): not after "the" ("Henry
+# the Fifth"), nor after fewer than two words (reference-abbreviations.json's edition ordinals).
+_EDITION_AT_THE_END = re.compile(
+    # (from a run's first mark only: a search that tried each mark of a long run was quadratic)
+    rf"(?<![Tt]he)(?<![\s,.;:])[\s,.;:]++(?:{alternation(reference_abbreviations().edition_ordinals)})\.?$",
+    re.IGNORECASE,
+)
+_WORDS_BEFORE_AN_EDITION = 2
 # An editors' statement in parentheses closing a title, its mark first: "(Ed R.D. Coyne)", "(eds.
 # J. Smith and K. Lee)", "(Hrsg. von …)" (reference-abbreviations.json's editors' marks).
 _EDITED_AT_THE_END = re.compile(

@@ -452,6 +452,7 @@ class ReferenceAbbreviations:
     after_apa_title: tuple[str, ...] = ()  # open a field after an APA title's period: "in", "npj", "url"
     after_quotation: tuple[str, ...] = ()  # open a field after a title in quotation marks: "in", "pp", "tech"
     editions: tuple[str, ...] = ()  # an edition's word after its ordinal: "ed", "edn", "edition"
+    edition_ordinals: tuple[str, ...] = ()  # an edition's ordinal printed alone: "second", "third"
     after_italic_venue: tuple[str, ...] = ()  # may follow a venue's italic name: "pp", "chapter", "vol"
     no_date: tuple[str, ...] = ()  # APA's "n.d." in other languages, without blanks: "s.f.", "o.J."
 
