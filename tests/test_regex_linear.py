@@ -62,7 +62,9 @@ def test_the_inventory_holds_every_package_s_patterns() -> None:
         pytest.param("bibnorm.readers.refs._AND_OTHERS", id="author-list-words.json: and others anywhere"),
         pytest.param("bibnorm.readers.refs._VISIT_DATE_TAIL", id="visit-dates.json: a date's tail"),
         pytest.param("bibnorm.readers._ref_quoted._A_STATE", id="publication-states.json: a state"),
-        pytest.param("bibnorm.readers._field_choice._PAGE_WORD", id="identifier-labels.json: a page's words"),
+        pytest.param(
+            "bibnorm.readers._field_choice.LINK_WORD", id="identifier-labels.json: a page's words, imported"
+        ),
         pytest.param(
             "bibnorm.readers._field_choice._EDITED_AT_THE_END", id="reference-abbreviations.json: editors"
         ),

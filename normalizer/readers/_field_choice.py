@@ -48,22 +48,22 @@ from bibnorm.readers._bbl_astro import printed_abbreviations
 from bibnorm.readers._no_work_title import names_no_work, report_at_the_end
 from bibnorm.readers._ref_apa import DATE_SLOT
 from bibnorm.readers._ref_dates import YEARS
+from bibnorm.readers._ref_ids import LINK_WORD
 from bibnorm.readers._title_arbiter import overruled_title
 from bibnorm.readers._venue_arbiter import overruled_venue
 from bibnorm.readers._year_arbiter import overruled_year
 from bibnorm.readers.tagger import LABELS, NAME_LABELS, TaggedReference
 from bibnorm.text.months import ANY_SPELLING as MONTH
 from bibnorm.text.names import INITIAL, ORGANISATION_WORDS
+from bibnorm.text.printed import VENUE_IN
 from bibnorm.text.titles import title_key, without_kind_of_work
 from bibnorm.text.word_tables import (
     alternation,
     bare_words,
-    identifier_labels,
     publisher_words,
     reference_abbreviations,
     title_omitted_words,
     venue_words,
-    visit_dates,
 )
 
 # Chosen on the validation styles (docs/tagger.md). Per field: the model's reading is kept where
@@ -412,6 +412,9 @@ _SUBTITLE_WORDS = 3  # the fewest words of a title's part after its number ("I. 
 _PART_NUMBER = re.compile(r"(?=[IVX])X{0,3}(?:IX|IV|V?I{0,3})\.?")
 
 
+_SENTENCE_END = (".", "?", "!")  # a token that ends a sentence ends in one
+
+
 def _cut_short_by_the_rules(tagged: TaggedReference, read: str) -> bool:
     """Whether the rules' title is the start of the model's, cut at a sentence's end inside it
     at a part's number or right before one ("Weighing the Giants - III. Methods and measurements …",
@@ -422,7 +425,7 @@ def _cut_short_by_the_rules(tagged: TaggedReference, read: str) -> bool:
     own, inside = tagged.run_of("title"), tagged.tokens_of(read)
     venue = tagged.run_of("container")
     # both end at a sentence's end: the rules' title at a period, the model's at any
-    ends = tagged.tokens[max(inside)].endswith(".") and tagged.tokens[own.stop - 1].endswith((".", "?", "!"))
+    ends = tagged.tokens[max(inside)].endswith(".") and tagged.tokens[own.stop - 1].endswith(_SENTENCE_END)
     if not (min(inside) == own.start and ends and venue and venue.start == own.stop):
         return False
     # nor a version's or an edition's note ("Title. Version 3. arXiv: …": a few words, a number),
@@ -442,8 +445,7 @@ def _cut_short_by_the_rules(tagged: TaggedReference, read: str) -> bool:
     )
 
 
-_IN = re.compile(r"[Ii]n:?")  # the word that opens a part's venue, a token: "In", "In:", "in:"
-_SENTENCE_END = (".", "?", "!")
+_IN = re.compile(VENUE_IN)  # the word that opens a part's venue, as a token: "In", "In:", "in:"
 
 
 def _cut_before_the_venues_in(tagged: TaggedReference, read: str) -> bool:
@@ -735,11 +737,6 @@ def _no_title_printed(tagged: TaggedReference, rules: RuleReading, thresholds: M
     return _dropped_less_sure(tagged, rules, labels, likeliest, thresholds)
 
 
-# The words around a web page's link or the day of the visit ("Disponível em", "Available at",
-# "Acesso em", "accessed"; identifier-labels.json, visit-dates.json).
-_PAGE_WORD = re.compile(
-    rf"\b(?:{alternation((*identifier_labels().link_words, *visit_dates().words))})\b", re.IGNORECASE
-)
 _AFTER_A_PAGE_TITLE = frozenset({"date", "other", "note", "url"})
 
 
@@ -760,7 +757,7 @@ def _a_page_title(tagged: TaggedReference, read: str) -> bool:
         and set(before) <= NAME_LABELS | {"container"}
         and "url" in after
         and set(after) <= _AFTER_A_PAGE_TITLE
-        and _PAGE_WORD.search(" ".join(tagged.tokens[max(inside) + 1 :])) is not None
+        and LINK_WORD.search(" ".join(tagged.tokens[max(inside) + 1 :])) is not None
     )
 
 
@@ -1456,19 +1453,22 @@ def _without_a_cue_at_the_end(title: str) -> str | None:
     head, comma, last = title.rpartition(",")
     if comma and head.strip() and last.strip().casefold() in _CUES:
         return head.rstrip()
-    edited = _EDITED_AT_THE_END.search(title)
-    if edited and edited.start() > 0:
-        return title[: edited.start()].rstrip()
-    dated = _DATED_AT_THE_END.search(title)
-    if dated and dated.start() > 0:
-        return title[: dated.start()].rstrip()
-    report = report_at_the_end(title)
-    if report:
-        return title[:report].rstrip()
+    after = _printed_after(title)
+    return title[:after].rstrip() if after else title
+
+
+def _printed_after(title: str) -> int | None:
+    """Where what a style prints after a title starts, in it: an editors' statement, a day's
+    date, a report's designation or an edition's ordinal (the first of them found, in that order)."""
+    for pattern in (_EDITED_AT_THE_END, _DATED_AT_THE_END):
+        if (found := pattern.search(title)) and found.start() > 0:
+            return found.start()
+    if report := report_at_the_end(title):
+        return report
     edition = _EDITION_AT_THE_END.search(title)
     if edition and len(title[: edition.start()].split()) >= _WORDS_BEFORE_AN_EDITION:
-        return title[: edition.start()].rstrip()
-    return title
+        return edition.start()
+    return None
 
 
 # A day's date after a title, set off by a comma, a colon or a parenthesis: a date field a style

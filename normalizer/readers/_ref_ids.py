@@ -40,7 +40,7 @@ from bibnorm.identifiers import (
 from bibnorm.readers._doi_gaps import closed_doi_gaps
 from bibnorm.readers._ref_apa import REPRINT
 from bibnorm.text.doi_shapes import doi_shape
-from bibnorm.text.word_tables import alternation, identifier_labels, landing_pages
+from bibnorm.text.word_tables import alternation, identifier_labels, landing_pages, visit_dates
 
 OLD_STYLE_ID = r"[a-z-]+(?:\.[A-Z]{2})?/\d{7}"  # "hep-th/0106109", "math.AG/0309136"
 _ARCHIVES = "|".join(sorted(map(re.escape, OLD_STYLE_ARCHIVES)))
@@ -403,6 +403,13 @@ _GLUED_CAPITALISED = re.compile(r"\d[A-Z][a-z]{2,}$")
 _BACK_REFERENCE = re.compile(r"\.(?:ffi|ffl|ff|fi|fl)$")
 # PubMed's numbers or the next field, glued on without a space ("….650594.url: http://…").
 _LABELS = identifier_labels()  # "pmid", "url", "doi" (identifier-labels.json)
+# A word a web page's reference prints around its link or the day of its visit: "url", "online",
+# "Disponível em", "available at" (identifier-labels.json's link words), "accessed", "Acesso em"
+# (visit-dates.json's words).
+LINK_WORD = re.compile(
+    rf"\b(?:{alternation(_LABELS.link_words)}|{alternation(visit_dates().words)})\b",
+    re.IGNORECASE,
+)
 _GLUED_LABEL = re.compile(rf"(?i)\.?{alternation(_LABELS.pubmed)}\s?:|\.{alternation(_LABELS.others)}\s?:")
 # Digits ending the reference, after a break; seven or more are a PubMed number (LNCS with PMIDs:
 # "…/nature11993 23446346"), not a DOI's rest.

@@ -67,7 +67,7 @@ from bibnorm.readers._ref_dates import YEARS, dating_text
 from bibnorm.readers._ref_elided import with_elided_names
 from bibnorm.readers._ref_entry_types import entry_type_of, publisher_of
 from bibnorm.readers._ref_harvard import harvard_title
-from bibnorm.readers._ref_ids import arxiv_id, joined_dois, joined_links, only_doi, without_ids
+from bibnorm.readers._ref_ids import LINK_WORD, arxiv_id, joined_dois, joined_links, only_doi, without_ids
 from bibnorm.readers._ref_inverted_names import (
     INVERTED_NAMES,
     inverted_first,
@@ -1002,7 +1002,6 @@ _VISITED = alternation(visit_dates().words)  # "accessed", "last visited", "abge
 _LINK_WORDS = identifier_labels()  # "url", "online"; "in", "at" (identifier-labels.json)
 _LINK_OR_JOINER = alternation((*_LINK_WORDS.link_joiners, *_LINK_WORDS.link_words))
 _LINK_MATTER = re.compile(rf"[\W\d]*(?:(?:{_LINK_OR_JOINER}|{_VISITED})\b[\W\d]*)*")
-_LINK_WORD = re.compile(rf"\b(?:{alternation(_LINK_WORDS.link_words)}|{_VISITED})\b", re.IGNORECASE)
 _YEAR_ALONE = re.compile(rf"[\s(]*{YEARS}[).\s]*")
 # A date's tail, which a line's end cut from the visit's date before it: "de 2023" of "Acesso em:
 # 9 de dezembro | de 2023. Disponível em: <…>" (visit-dates.json's words that join a date's parts).
@@ -1017,7 +1016,7 @@ def _only_a_link(first: str, rest: str) -> bool:
     no title (`_VISIT_DATE_TAIL`)."""
     if _VISIT_DATE_TAIL.fullmatch(first.casefold()):
         return False
-    if _LINK_WORD.search(rest) is not None:
+    if LINK_WORD.search(rest) is not None:
         # a visit's date as one word, its month named in any language ("(Accessed August 31, 2018)")
         return _LINK_MATTER.fullmatch(_ACCESSED.sub("accessed", rest).casefold()) is not None
     # ("Author, U. [@ausername]. (2014).": a name inverted before its comma)
