@@ -197,3 +197,23 @@ def test_the_lists_first_page_sets_its_type_whatever_float_it_holds() -> None:
           for _ in range(3)),
     ]  # fmt: skip
     assert list_type(lines) == 8.0
+
+
+def test_a_page_of_a_diagrams_text_after_a_short_list_is_no_part_of_it() -> None:
+    """A two-column paper (bench/pdf_fresh) whose nine references in 8 pt end its last page of
+    text, and whose next page is a class diagram: class names and methods in 12.5 pt, more
+    characters than the list's, its caption too far down to be seen. The list's type is its
+    first page's, and the diagram's lines end the list."""
+    diagram = [
+        _line(text, page=2, size=12.5)
+        for text in ("LicenseRegistry", "+constructor(address: string): LicenseRegistry",
+                     "+licensePrice(): Promise<BigNumber>",
+                     "+numberOfLicenses(address: string): Promise<number>",
+                     "+hasLicense(address: string): Promise<boolean>") * 4
+    ]  # fmt: skip
+    lines = [_line("References", page=1, size=9.0), *_reference(1, 1, 300), *_reference(2, 1, 270),
+             *_reference(3, 1, 240), *diagram]  # fmt: skip
+    assert list_type(lines[1:]) == 8.0
+    section = references_section(lines)
+    assert section is not None
+    assert all(line.page == 1 for line in lines[section.first : section.end])

@@ -11,6 +11,7 @@ from bibnorm.errors import InputError
 from bibnorm.readers import read_inputs
 from bibnorm.readers._pdf_labels import (
     bracket_raised_label,
+    contents_entry,
     joined_wrapped_labels,
     numbered_run,
     split_at_labels,
@@ -204,6 +205,36 @@ def test_an_unheaded_dated_enumeration_of_the_body_is_no_reference_list() -> Non
     )
     with pytest.raises(InputError, match="no references section found"):
         read_pdf(data, "survey.pdf")
+
+
+@pytest.mark.parametrize(
+    ("line", "entry"),
+    [
+        pytest.param("1 Úvod . . . . . . . . . . . . . . . . . . . . 3", True, id="spaced-dot-leader"),
+        pytest.param("2.1 Results ............ 14", True, id="solid-dot-leader"),
+        pytest.param("Preface . . . . . . . . . v", True, id="roman-page-number"),
+        pytest.param("1. Smith, J., . . . Zhou, K. (2003). Title. Journal, 3", False, id="apa-elided-names"),
+        pytest.param("[1] A. Name. Title. Journal 3 (2001) 1–4.", False, id="a-reference"),
+        pytest.param("1 Introduction . . . . . . . .", False, id="no-page-number"),
+    ],
+)
+def test_a_table_of_contents_entry_is_told_by_its_dot_leader(line: str, entry: bool) -> None:
+    assert contents_entry(line) is entry
+
+
+def test_a_theses_table_of_contents_is_no_unheaded_reference_list() -> None:
+    """A Slovak thesis (bench/pdf_fresh) whose contents number its chapters 1 to 8 and whose
+    list's heading, "Literatúra", the reader once did not know: the chapters going up one by one
+    read as a list of eight references, every one of them a stray."""
+    contents = [
+        f"{number} {title} . . . . . . . . . . . . . . . . . . . . {page}"
+        for number, (title, page) in enumerate(
+            [("Úvod", 3), ("Bajtkód", 5), ("Zavádzače tried", 14), ("Byteman", 16), ("Javassist", 21),
+             ("Porovnanie", 23), ("Praktické ukážky", 25), ("Záver", 35)],
+            start=1,
+        )
+    ]  # fmt: skip
+    assert numbered_run(["Obsah", *contents, "Úvod", "Táto práca sa zaoberá nástrojmi."]) is None
 
 
 def test_labels_inside_lines_split_the_references_pdfium_ran_together() -> None:

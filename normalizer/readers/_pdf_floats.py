@@ -31,8 +31,22 @@ def list_type(lines: Sequence[Line]) -> float | None:
     the first that hold a caption, where other pages show the list (a page of tables floated in
     after the list's first line holds more characters than that line; the first page is the
     list's, whatever else it holds)."""
+    first_page = [line for line in lines if line.page == lines[0].page] if lines else []
+    if _characters(first_page) >= _A_PAGES_SAMPLE:  # the list's first page shows its type
+        return _most_set_in(first_page)
     floated = {line.page for line in lines if ends_list(line)} - {line.page for line in lines[:1]}
     return _most_set_in([line for line in lines if line.page not in floated]) or _most_set_in(lines)
+
+
+# Letters and digits of the list's first page enough to show its type (four references or so),
+# whatever the pages after it hold: a page of a figure's text after a short list (a diagram's
+# class names and methods in larger type), with its caption too far down to be seen, would
+# otherwise give the list that figure's type, and the figure would read as references.
+_A_PAGES_SAMPLE = 300
+
+
+def _characters(lines: Sequence[Line]) -> int:
+    return sum(1 for line in lines for char in line.text if char.isalnum())
 
 
 def _most_set_in(lines: Sequence[Line]) -> float | None:
@@ -40,7 +54,7 @@ def _most_set_in(lines: Sequence[Line]) -> float | None:
     weights: Counter[float] = Counter()
     sizes: dict[float, float] = {}
     for line in lines:
-        count = sum(1 for char in line.text if char.isalnum())
+        count = _characters([line])
         if count:
             key = round(line.size, 1)
             weights[key] += count

@@ -157,6 +157,19 @@ def indent_ems(line: PdfLine) -> float:
 _LABEL_NUMBER = re.compile(r"^\s*(?:\[(\d{1,3})\]|(\d{1,3})\.?)(?:\s+\S|\s*$)")
 
 
+# a table of contents' page number, Arabic or Roman, and the blanks before it
+_PAGE_NUMBER = "0123456789ivxlc \t"
+_LEADER = "......"  # a dot leader's dots (six or more), the blanks between them taken out
+
+
+def contents_entry(line: str) -> bool:
+    """Whether a line is a table of contents' entry: its title, a dot leader and a page number
+    ("1 Úvod . . . . . . 3", "2.1 Results ........ 14"). Numbered chapters go up 1, 2, 3 … as a
+    list's labels do, and a thesis's contents are no list of references."""
+    before_page = line.rstrip(_PAGE_NUMBER)
+    return len(before_page) < len(line.rstrip()) and before_page.replace(" ", "").endswith(_LEADER)
+
+
 def numbered_run(lines: Sequence[str]) -> tuple[int, int] | None:
     """Where a paper without a References heading starts its list (``lines``: the text of its
     lines): the line of label 1 of the longest run of lines labelled 1, 2, 3 … in order ("[1]",
@@ -182,7 +195,7 @@ def _label_runs(lines: Sequence[str]) -> Iterator[tuple[int, int]]:
     start, expected = -1, 1
     for i, line in enumerate(lines):
         found = _LABEL_NUMBER.match(line)
-        if found is not None:
+        if found is not None and not contents_entry(line):
             number = int(next(group for group in found.groups() if group and group.isdigit()))
             if number == 1:
                 if start >= 0:
