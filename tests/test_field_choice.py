@@ -10,6 +10,7 @@ import pytest
 from bibnorm.readers._field_choice import SURE, RuleReading, choose_fields
 from bibnorm.readers.tagger import WEIGHED_LABELS, Field, TaggedReference, tokenize
 from misreadings import misread
+from pdf_lines import read_lines, styled
 
 TEXT = "Zhai, X., Beyer, L.: Scaling vision transformers. In: CVPR, pp. 1–10 (2022)"
 LABELS = (
@@ -1442,3 +1443,15 @@ def test_a_title_that_opens_with_in_and_no_venues_word_stays() -> None:
         venue=None,
     )
     assert choose_fields(rules, tagged_as(text, labels)).title == rules.title
+
+
+def test_a_quoted_titles_last_words_read_as_the_venue_stay_in_the_title() -> None:
+    """biblatex-phys, a real .bib's entry with no journal: the quoted title's words after its
+    comma are misread as the venue, and they are still the title's end (the venue printed once
+    is no sign there: it stands inside the quotes)."""
+    text = (
+        "[1] L. Campagnola, A. Klein, E. Larson, C. Rossant, and N. Rougier, “VisPy : Harnessing The GPU"
+        " For Fast , High-Level Visualization”, 1–6 (2015)."
+    )
+    (query,) = read_lines([styled(text)])
+    assert query.title == "VisPy : Harnessing The GPU For Fast , High-Level Visualization"

@@ -371,6 +371,18 @@ _REDDIT = "I have every publicly available reddit comment for research. 1.7 bill
                      "The Federal Appointments Process. A Constitutional and Historical Analysis 2",
                      "The Federal Appointments Process. A Constitutional and Historical Analysis 2",
                      id="a-number-inside-the-italics-stays"),
+        # JHEP's (a physics dissertation of bench/pdf_fresh): the title and the journal in one italic run
+        pytest.param("P. W. Higgs, Broken symmetries and the masses of gauge bosons, Phys. Rev. Lett. 13 "
+                     "(Oct, 1964) 508–509.",
+                     "Broken symmetries and the masses of gauge bosons, Phys. Rev. Lett.",
+                     "Broken symmetries and the masses of gauge bosons", id="jhep-the-journal-italic-too"),
+        pytest.param("V. C. Rubin, Dark matter in spiral galaxies, Scientific American 248 (June, 1983) "
+                     "96–106.", "Dark matter in spiral galaxies, Scientific American",
+                     "Dark matter in spiral galaxies", id="jhep-a-journals-full-name-italic-too"),
+        # an amsplain-like dissertation's (bench/pdf_fresh): a journal no list names, read as the venue
+        pytest.param("T. D. Banitt, The halting problem, Macalester Journal of Philosophy 5 (2010), no. 1 4.",
+                     "The halting problem, Macalester Journal of Philosophy", "The halting problem",
+                     id="a-journal-no-list-names-italic-too"),
     ],
 )  # fmt: skip
 def test_an_italic_run_extends_a_title_only_by_a_subtitle_or_a_volume(

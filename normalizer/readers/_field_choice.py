@@ -1457,6 +1457,27 @@ def _without_a_cue_at_the_end(title: str) -> str | None:
     return title[:after].rstrip() if after else title
 
 
+def _without_the_venue(title: str | None, venue: str | None, text: str) -> str | None:
+    """``title`` without the venue chosen where it ends with it after a comma and the reference
+    prints that venue once ("Maintaining views incrementally, ACM SIGMOD Record 22 (1993)" read
+    with the title "Maintaining views incrementally, ACM SIGMOD Record"): one printed span is one
+    field, and the venue's reading (the model's and the rules') placed it. Not a word alone that
+    no list names (a volume's Roman number read as the venue, "Internet Tomography, IX."), nor
+    the end of a quoted title ("“VisPy: Harnessing The GPU For Fast, High-Level Visualization”",
+    its last words misread as the venue)."""
+    if not title or not venue or text.count(venue) != 1:
+        return title
+    if text[text.index(venue) + len(venue) :].lstrip(" ,.")[:1] in _CLOSING_QUOTES:
+        return title
+    head, comma, last = title.rpartition(",")
+    same = comma and last.strip(" .") == venue.strip(" .") and len(head.split()) >= _WORDS_BEFORE_THE_VENUE
+    return head.rstrip() if same and (len(venue.split()) > 1 or _listed(venue)) else title
+
+
+_WORDS_BEFORE_THE_VENUE = 2
+_CLOSING_QUOTES = frozenset("”\"»’'")
+
+
 def _printed_after(title: str) -> int | None:
     """Where what a style prints after a title starts, in it: an editors' statement, a day's
     date, a report's designation or an edition's ordinal (the first of them found, in that order)."""
@@ -1595,19 +1616,17 @@ def choose_fields(
         title = None
     elif title and names_no_work(title, tagged.text):
         title = _the_models_title_instead(tagged, title)
-    title = title and _without_a_cue_at_the_end(title)
+    venue = overruled_venue(
+        tagged, weighed("container", "venue", tagged.container or None, rules.venue), rules.venue, rules.title
+    )
+    title = title and _without_the_venue(_without_a_cue_at_the_end(title), venue, tagged.text)
     return ChosenFields(
         title=title,
         authors=_chosen_names(tagged, rules, thresholds, confidence, bracketed, title),
         year=_the_editions_year(
             tagged.text, overruled_year(tagged, weighed("date", "year", tagged.year, rules.year), rules.year)
         ),
-        venue=overruled_venue(
-            tagged,
-            weighed("container", "venue", tagged.container or None, rules.venue),
-            rules.venue,
-            rules.title,
-        ),
+        venue=venue,
         volume=tagged.text_of("volume"),
         pages=tagged.text_of("pages"),
         confidence=confidence,

@@ -155,7 +155,21 @@ class _Run:
         """The title read and a subtitle after it are the run ("*The Federal Appointments Process.
         A Constitutional and Historical Analysis*" read to its first period)."""
         inside, read = letters_and_digits(self.body), letters_and_digits(self.title)
-        return read in inside and len(inside) > len(read) and _subtitle_after(self.body, self.title)
+        extends = read in inside and len(inside) > len(read) and _subtitle_after(self.body, self.title)
+        return extends and not self.ends_with_its_journal()
+
+    def ends_with_its_journal(self) -> bool:
+        """The run holds the title read, a comma and a listed journal's name, and a number (the
+        volume) or a parenthesis follows it: the style sets the journal in italics as it does the
+        title (JHEP's: "*Broken symmetries and the masses of gauge bosons, Phys. Rev. Lett.* 13
+        (1964) 508"), and the journal is no subtitle."""
+        from bibnorm.text.journals import is_listed  # local: the journal list is large
+
+        found = _find(self.title, self.body)
+        after = self.body[found[1] :] if found is not None else ""
+        if not after.startswith(",") or not _NUMBERS_NEXT.match(self.text, self.end):
+            return False
+        return is_listed(after.strip(" ,.;"))
 
     def precedes_title(self) -> bool:
         """The first run, after the names, comes before the title read: the place and publisher
@@ -313,6 +327,7 @@ def _subtitle_after(run: str, title: str) -> bool:
 
 
 _FIRST_WORD = re.compile(r"[\s.,:;!?–—-]*(\w)")
+_NUMBERS_NEXT = re.compile(r"[\s.,]*[(\d]")  # after a journal's name: its volume, or its year in parentheses
 _ABBREVIATION = re.compile(r"\b[A-Z][a-z]{0,2}$")  # "No", "Vol", "Pt": cut at its period
 
 
