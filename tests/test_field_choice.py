@@ -797,6 +797,21 @@ def test_titles_of_styles_no_rule_was_fitted_to(text: str, expected_title: str |
             None,
             id="sinergie-a-venue-before-vol",
         ),
+        # a physics dissertation's (bench/pdf_fresh): the volume, then the year, no pages; a
+        # name's generation ("III,") the model reads as a title's one word is no title before it
+        pytest.param(
+            "F. Evangelista, W. Allen, and H. Schaefer III, J. Chem. Phys. 127 (2007).",
+            None,
+            id="jcp-a-volume-and-its-year-after-a-generation",
+        ),
+        pytest.param("Knuth, D. E. Nature 89.98 (1989).", None, id="sbl-a-volume-and-its-year"),
+        # a manual's title and number before its year (abnTeX2, bench/pdf_dev6): no listed journal
+        pytest.param(
+            "CORPORATION, I. IA 32. 2015. Acesso em 15 de outubro de 2015. Disponível em: "
+            "<http://www.intel.com/content/dam/www/public/us/en/documents/manuals/ia-32.pdf>.",
+            "IA 32",
+            id="abntex2-a-manuals-title-and-number-before-its-year",
+        ),
         # a journal's name the model reads as names, before its numbers: not a short title
         pytest.param(
             "Glass L. B., Byte Magazine, 1990, 15, No. 8, 289–290, 292–295.",

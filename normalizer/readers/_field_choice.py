@@ -60,6 +60,7 @@ from bibnorm.text.titles import title_key, without_kind_of_work
 from bibnorm.text.word_tables import (
     alternation,
     bare_words,
+    name_suffixes,
     publisher_words,
     reference_abbreviations,
     title_omitted_words,
@@ -644,6 +645,8 @@ _JOURNAL_NUMBERS = frozenset(
         ("date", "pages"),
     }
 )
+# a journal's volume, then its year, the pages left out (physics' "J. Chem. Phys. 127 (2007).")
+_VOLUME_AND_YEAR = ("volume", "date")
 _BETWEEN_NUMBERS = 2  # the most words labelled as nothing a journal's numbers skip ("vol.", "pp.", "??:")
 
 
@@ -920,13 +923,35 @@ def _journal_and_its_numbers(tagged: TaggedReference, read: str, venue: str | No
     inside = sorted(tagged.tokens_of(read))
     labels, tokens = tagged.labels, tagged.tokens
     start = next((i for i in inside if labels[i] not in _NAMES_OR_DATE or _listed(tokens[i])), None)
-    if start is None or "title" in labels[:start] or not NAME_LABELS & set(labels[:start]):
+    if start is None or _a_title_before(tagged, start) or not NAME_LABELS & set(labels[:start]):
         return False
     stop = next((i for i in range(start, len(labels)) if labels[i] in _NUMBER_LABELS), len(labels))
-    numbers = [label for label in labels[stop:] if label != "other"]
-    if stop == start or inside[-1] < stop - 1 or tuple(numbers[:2]) not in _JOURNAL_NUMBERS:
+    numbers = tuple(label for label in labels[stop:] if label != "other")[:2]
+    if stop == start or inside[-1] < stop - 1:
         return False
-    return _journal_between(tagged, start, stop, venue)
+    if numbers == _VOLUME_AND_YEAR:  # a listed journal's only: "IA 32. 2015." is a manual's title
+        return _listed(" ".join(tagged.tokens[start:stop])) and "title" not in labels[stop:]
+    return numbers in _JOURNAL_NUMBERS and _journal_between(tagged, start, stop, venue)
+
+
+def _a_title_before(tagged: TaggedReference, start: int) -> bool:
+    """Whether the model reads a title before token ``start``: a word other than a name's
+    generation, which it may read as a title's one word ("H. Schaefer III, J. Chem. Phys. 127
+    (2007)." with "III," a title; name-suffixes.json)."""
+    return any(
+        label == "title" and tagged.tokens[index].strip(",.;:") not in _GENERATIONS
+        for index, label in enumerate(tagged.labels[:start])
+    )
+
+
+_GENERATIONS = frozenset(
+    (
+        *name_suffixes().generations,
+        *name_suffixes().unpunctuated,
+        *name_suffixes().numerals,
+        *name_suffixes().ordinals,
+    )
+)
 
 
 def _journal_between(tagged: TaggedReference, start: int, stop: int, venue: str | None) -> bool:
