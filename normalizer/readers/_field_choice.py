@@ -926,10 +926,16 @@ def _journal_and_its_numbers(tagged: TaggedReference, read: str, venue: str | No
     if start is None or _a_title_before(tagged, start) or not NAME_LABELS & set(labels[:start]):
         return False
     stop = next((i for i in range(start, len(labels)) if labels[i] in _NUMBER_LABELS), len(labels))
+    return stop > start and inside[-1] >= stop - 1 and _numbered_journal(tagged, start, stop, venue)
+
+
+def _numbered_journal(tagged: TaggedReference, start: int, stop: int, venue: str | None) -> bool:
+    """Whether tokens ``start`` to ``stop`` are a journal's name (`_journal_between`) and a
+    journal's numbers follow them (`_JOURNAL_NUMBERS`), or a listed journal's volume and its year
+    (not "IA 32. 2015.", a manual's title and number)."""
+    labels = tagged.labels
     numbers = tuple(label for label in labels[stop:] if label != "other")[:2]
-    if stop == start or inside[-1] < stop - 1:
-        return False
-    if numbers == _VOLUME_AND_YEAR:  # a listed journal's only: "IA 32. 2015." is a manual's title
+    if numbers == _VOLUME_AND_YEAR:
         return _listed(" ".join(tagged.tokens[start:stop])) and "title" not in labels[stop:]
     return numbers in _JOURNAL_NUMBERS and _journal_between(tagged, start, stop, venue)
 
@@ -1489,10 +1495,12 @@ def _without_the_venue(title: str | None, venue: str | None, text: str) -> str |
     field, and the venue's reading (the model's and the rules') placed it. Not a word alone that
     no list names (a volume's Roman number read as the venue, "Internet Tomography, IX."), nor
     the end of a quoted title ("“VisPy: Harnessing The GPU For Fast, High-Level Visualization”",
-    its last words misread as the venue)."""
+    its last words misread as the venue) unless a word of the venue names a kind of venue
+    (`_names_a_venue`)."""
     if not title or not venue or text.count(venue) != 1:
         return title
-    if text[text.index(venue) + len(venue) :].lstrip(" ,.")[:1] in _CLOSING_QUOTES:
+    quoted = text[text.index(venue) + len(venue) :].lstrip(" ,.")[:1] in _CLOSING_QUOTES
+    if quoted and not _names_a_venue(venue):
         return title
     head, comma, last = title.rpartition(",")
     same = comma and last.strip(" .") == venue.strip(" .") and len(head.split()) >= _WORDS_BEFORE_THE_VENUE
@@ -1501,6 +1509,14 @@ def _without_the_venue(title: str | None, venue: str | None, text: str) -> str |
 
 _WORDS_BEFORE_THE_VENUE = 2
 _CLOSING_QUOTES = frozenset("”\"»’'")
+_VENUES_WORDS = frozenset((*venue_words().journals, *venue_words().kinds, *venue_words().meetings))
+
+
+def _names_a_venue(venue: str) -> bool:
+    """Whether a venue's name holds a word that names a kind of venue ("Journal", "ACM",
+    "Proceedings"; venue-words.json): inside the quotes the PDF reader put around an italic run
+    too ("*The halting problem, Macalester Journal of Philosophy*"), it is the journal's."""
+    return any(word.strip(".,:;()").casefold() in _VENUES_WORDS for word in venue.split())
 
 
 def _printed_after(title: str) -> int | None:
