@@ -54,13 +54,12 @@ from bibnorm.readers._venue_arbiter import overruled_venue
 from bibnorm.readers._year_arbiter import overruled_year
 from bibnorm.readers.tagger import LABELS, NAME_LABELS, TaggedReference
 from bibnorm.text.months import ANY_SPELLING as MONTH
-from bibnorm.text.names import INITIAL, ORGANISATION_WORDS
+from bibnorm.text.names import INITIAL, ORGANISATION_WORDS, is_name_suffix
 from bibnorm.text.printed import VENUE_IN
 from bibnorm.text.titles import title_key, without_kind_of_work
 from bibnorm.text.word_tables import (
     alternation,
     bare_words,
-    name_suffixes,
     publisher_words,
     reference_abbreviations,
     title_omitted_words,
@@ -945,19 +944,9 @@ def _a_title_before(tagged: TaggedReference, start: int) -> bool:
     generation, which it may read as a title's one word ("H. Schaefer III, J. Chem. Phys. 127
     (2007)." with "III," a title; name-suffixes.json)."""
     return any(
-        label == "title" and tagged.tokens[index].strip(",.;:") not in _GENERATIONS
+        label == "title" and not is_name_suffix(tagged.tokens[index].strip(",.;:"))
         for index, label in enumerate(tagged.labels[:start])
     )
-
-
-_GENERATIONS = frozenset(
-    (
-        *name_suffixes().generations,
-        *name_suffixes().unpunctuated,
-        *name_suffixes().numerals,
-        *name_suffixes().ordinals,
-    )
-)
 
 
 def _journal_between(tagged: TaggedReference, start: int, stop: int, venue: str | None) -> bool:
@@ -1495,12 +1484,10 @@ def _without_the_venue(title: str | None, venue: str | None, text: str) -> str |
     field, and the venue's reading (the model's and the rules') placed it. Not a word alone that
     no list names (a volume's Roman number read as the venue, "Internet Tomography, IX."), nor
     the end of a quoted title ("“VisPy: Harnessing The GPU For Fast, High-Level Visualization”",
-    its last words misread as the venue) unless a word of the venue names a kind of venue
-    (`_names_a_venue`)."""
+    its last words misread as the venue)."""
     if not title or not venue or text.count(venue) != 1:
         return title
-    quoted = text[text.index(venue) + len(venue) :].lstrip(" ,.")[:1] in _CLOSING_QUOTES
-    if quoted and not _names_a_venue(venue):
+    if text[text.index(venue) + len(venue) :].lstrip(" ,.")[:1] in _CLOSING_QUOTES:
         return title
     head, comma, last = title.rpartition(",")
     same = comma and last.strip(" .") == venue.strip(" .") and len(head.split()) >= _WORDS_BEFORE_THE_VENUE
@@ -1509,14 +1496,6 @@ def _without_the_venue(title: str | None, venue: str | None, text: str) -> str |
 
 _WORDS_BEFORE_THE_VENUE = 2
 _CLOSING_QUOTES = frozenset("”\"»’'")
-_VENUES_WORDS = frozenset((*venue_words().journals, *venue_words().kinds, *venue_words().meetings))
-
-
-def _names_a_venue(venue: str) -> bool:
-    """Whether a venue's name holds a word that names a kind of venue ("Journal", "ACM",
-    "Proceedings"; venue-words.json): inside the quotes the PDF reader put around an italic run
-    too ("*The halting problem, Macalester Journal of Philosophy*"), it is the journal's."""
-    return any(word.strip(".,:;()").casefold() in _VENUES_WORDS for word in venue.split())
 
 
 def _printed_after(title: str) -> int | None:

@@ -48,7 +48,7 @@ from bibnorm.readers._ref_dates import YEARS
 from bibnorm.readers._ref_harvard import letters_and_digits, upright_title
 from bibnorm.readers._reflist import ReferenceList
 from bibnorm.readers.refs import OriginOf, looks_like_names, parse_reference, queries_from_list
-from bibnorm.text.word_tables import alternation, reference_abbreviations
+from bibnorm.text.word_tables import alternation, reference_abbreviations, venue_words
 
 StyledLine = tuple[str, Sequence[tuple[int, int]]]
 """A line's text and the (start, end) of each italic run in it."""
@@ -159,17 +159,22 @@ class _Run:
         return extends and not self.ends_with_its_journal()
 
     def ends_with_its_journal(self) -> bool:
-        """The run holds the title read, a comma and a listed journal's name, and a number (the
-        volume) or a parenthesis follows it: the style sets the journal in italics as it does the
-        title (JHEP's: "*Broken symmetries and the masses of gauge bosons, Phys. Rev. Lett.* 13
-        (1964) 508"), and the journal is no subtitle."""
+        """The run holds the title read, a comma and a journal's name — a listed one, or one with
+        a word that names a kind of venue ("Journal", "ACM", "Proceedings"; venue-words.json) —,
+        and a number (the volume) or a parenthesis follows it: the style sets the journal in
+        italics as it does the title (JHEP's "*Broken symmetries and the masses of gauge bosons,
+        Phys. Rev. Lett.* 13 (1964) 508", "*The halting problem, Macalester Journal of
+        Philosophy* 5 (2010)"), and the journal is no subtitle."""
         from bibnorm.text.journals import is_listed  # local: the journal list is large
 
         found = _find(self.title, self.body)
         after = self.body[found[1] :] if found is not None else ""
         if not after.startswith(",") or not _NUMBERS_NEXT.match(self.text, self.end):
             return False
-        return is_listed(after.strip(" ,.;"))
+        journal = after.strip(" ,.;")
+        return any(word.strip(".,:;()").casefold() in _VENUES_WORDS for word in journal.split()) or is_listed(
+            journal
+        )
 
     def precedes_title(self) -> bool:
         """The first run, after the names, comes before the title read: the place and publisher
@@ -328,6 +333,8 @@ def _subtitle_after(run: str, title: str) -> bool:
 
 _FIRST_WORD = re.compile(r"[\s.,:;!?–—-]*(\w)")
 _NUMBERS_NEXT = re.compile(r"[\s.,]*[(\d]")  # after a journal's name: its volume, or its year in parentheses
+# The words that name a kind of venue: "journal", "acm", "proceedings" (venue-words.json).
+_VENUES_WORDS = frozenset((*venue_words().journals, *venue_words().kinds, *venue_words().meetings))
 _ABBREVIATION = re.compile(r"\b[A-Z][a-z]{0,2}$")  # "No", "Vol", "Pt": cut at its period
 
 

@@ -99,6 +99,7 @@ def is_pinyin_syllable(word: str) -> bool:
 
 
 _ROMAN_SUFFIXES = frozenset(name_suffixes().numerals)  # "II", "III" (name-suffixes.json)
+_ORDINAL_SUFFIXES = frozenset(name_suffixes().ordinals)  # Vancouver's "3rd" (name-suffixes.json)
 _SUFFIXES = {  # case-folded spelling -> written: "jr" and "jr." -> "Jr."
     spelling.casefold(): generation
     for generation in name_suffixes().generations
@@ -225,6 +226,12 @@ def _is_particle(word: tuple[str, bool]) -> bool:
 
 def _suffix(word: str) -> str | None:
     return word if word in _ROMAN_SUFFIXES else _SUFFIXES.get(word.casefold())
+
+
+def is_name_suffix(word: str) -> bool:
+    """Whether ``word`` is a person name's generation as printed: "Jr." or "Jr" in any case,
+    "III", Vancouver's "3rd" (name-suffixes.json)."""
+    return _suffix(word) is not None or word in _ORDINAL_SUFFIXES
 
 
 def _is_plain_word(piece: str) -> bool:
