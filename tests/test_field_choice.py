@@ -136,6 +136,10 @@ ACS_RULES = RuleReading("Phys", ("Lee, Y.", "Kang, J."), 2022, "156")
 NLM = "Anonymous. Technology Reviews. Communication arts. 1994;36(6):230–??."
 NLM_LABELS = ("family", *("container",) * 4, "date", "volume", "issue", "pages")
 NLM_RULES = RuleReading("Technology Reviews", ("Anonymous",), 1994, "Communication arts")
+# an old journal abbreviation no list holds, cut in pieces by the rules (a thesis of bench/pdf_fresh)
+OLD_SPELLING = "Nagai, O.; Nakamura, T. Progr. Theoret. Phys. 1960, 24, 432–454."
+OLD_SPELLING_LABELS = ("family", "given", "family", "given", *("container",) * 3, "date", "volume", "pages")
+OLD_SPELLING_RULES = RuleReading("Theoret", ("Nagai, O.", "Nakamura, T."), 1960, "Phys")
 # a title after a group's name, the two read as a venue no list holds
 GROUP = "Falcon Communications UK. Cbrne world. 2019."
 GROUP_LABELS = ("family", "family", "container", "container", "container", "date")
@@ -153,6 +157,10 @@ GROUP_RULES = RuleReading("Cbrne world", ("Falcon Communications UK",), 2019, No
         ),
         pytest.param(
             IOP, IOP_LABELS, (0.4, 0.4), IOP_RULES, "Lett", id="the-model-unsure-of-the-venue-the-rules"
+        ),
+        pytest.param(
+            OLD_SPELLING, OLD_SPELLING_LABELS, (0.7, 0.3), OLD_SPELLING_RULES, None,
+            id="a-word-inside-an-unlisted-abbreviated-journal-none",
         ),
         pytest.param(
             NLM, NLM_LABELS, (0.7, 0.3), NLM_RULES, "Technology Reviews", id="a-title-opening-the-venue"
@@ -1096,6 +1104,22 @@ def test_names_the_rules_read_none_of_before_the_title_are_the_authors(
         # a year that opens a venue's name, a physics style's pages before the year: one year
         pytest.param("Smith, J. (2019) 2020 IEEE Conference on Things.", 2019, 2019, id="a-venues-year"),
         pytest.param("A. Author, Phys. Rev. Lett. 64, 2005 (1990).", 1990, 1990, id="pages-and-year"),
+        # a range of years a journal's name holds (a thesis of bench/pdf_fresh), a year alone after it
+        pytest.param(
+            "Taylor, K. E.: Summarizing multiple aspects of model performance in a single diagram, Journal "
+            "of Geophysical Research: Atmospheres (1984–2012), 106, 7183–7192, 2001.",
+            1984,
+            2001,
+            id="a-range-in-the-journals-name",
+        ),
+        pytest.param(
+            "Kerschner, M. 1995. Milet 1992–1993. Die Ostterrasse.", 1992, 1995, id="a-range-in-the-title"
+        ),
+        # no year alone, or more than one: the year read stays
+        pytest.param("Smith, J. Collected Papers 1950–1960. Springer.", 1950, 1950, id="a-range-alone"),
+        pytest.param(
+            "Smith, J. Papers 1950–1960. Springer, 1962, accessed 2015.", 1950, 1950, id="two-years-alone"
+        ),
     ],
 )
 def test_of_an_original_and_an_editions_year_the_editions_is_read(

@@ -14,6 +14,7 @@ from bibnorm.text.journals import (
     LIST,
     TABLE,
     abbreviates_title,
+    abbreviation_shaped,
     dotted_abbreviation,
     find_journal,
     journal_key,
@@ -339,6 +340,30 @@ def test_an_abbreviation_shortens_every_word_of_the_title_in_order(
 )
 def test_a_catalogues_full_name_holds_the_journals_title(catalogue_name: str, core: str) -> None:
     assert core in journal_title_cores(catalogue_name)
+
+
+@pytest.mark.parametrize(
+    ("text", "shaped"),
+    [
+        # listed or not, old spellings: capitalised words cut short, a section's letter, words
+        # ISO 4 prints whole; the last period maybe taken off by the reader
+        ("Progr. Theoret. Phys.", True),
+        ("Progr. Theoret. Phys", True),
+        ("Acta Cryst. B", True),
+        ("Acta Crystallogr., Sect. C", True),
+        ("Rev. Mod. Phys.", True),
+        # names' initials, words in full, a title with a small word, one word
+        ("J. K.", False),
+        ("A. Smith", False),
+        ("Smith, J. K.", False),
+        ("Physics Today", False),
+        ("Deep Learning", False),
+        ("Intro. to Alg.", False),
+        ("Chem.", False),
+    ],
+)
+def test_a_name_is_shaped_as_an_abbreviated_journals_by_its_words(text: str, shaped: bool) -> None:
+    assert abbreviation_shaped(text) is shaped
 
 
 def test_ieee_names_a_part_after_a_dash_and_its_subject_after_a_colon() -> None:

@@ -379,6 +379,10 @@ _REDDIT = "I have every publicly available reddit comment for research. 1.7 bill
         pytest.param("V. C. Rubin, Dark matter in spiral galaxies, Scientific American 248 (June, 1983) "
                      "96–106.", "Dark matter in spiral galaxies, Scientific American",
                      "Dark matter in spiral galaxies", id="jhep-a-journals-full-name-italic-too"),
+        # ACS's (a thesis of bench/pdf_fresh): a style that prints no title sets the journal in
+        # italics, an old abbreviation no list holds
+        pytest.param("Nagai, O.; Nakamura, T. Progr. Theoret. Phys. 1960, 24, 432–454.",
+                     "Progr. Theoret. Phys.", None, id="acs-an-unlisted-abbreviated-journal-is-no-title"),
         # an amsplain-like dissertation's (bench/pdf_fresh): a journal no list names, read as the venue
         pytest.param("T. D. Banitt, The halting problem, Macalester Journal of Philosophy 5 (2010), no. 1 4.",
                      "The halting problem, Macalester Journal of Philosophy", "The halting problem",

@@ -130,6 +130,15 @@ def _listed(text: str) -> bool:
     return text.strip(" .,;:") in printed_abbreviations() or is_listed(text)
 
 
+def _a_journals_name(text: str) -> bool:
+    """Whether ``text`` is a listed journal's name (`_listed`) or, listed or not, shaped as a
+    journal's abbreviated name (`journals.abbreviation_shaped`: an old spelling, "Progr. Theoret.
+    Phys.")."""
+    from bibnorm.text.journals import abbreviation_shaped
+
+    return _listed(text) or abbreviation_shaped(text)
+
+
 def _short_title_as_names(read: str, labels: set[str]) -> bool:
     """Whether the rules' title is a short title the model reads as a name: a word or two
     without initials ("Pierre Duchet. Hypergraphs. In …", "Berns, C. and J. Zurbach. Miletus.
@@ -664,12 +673,13 @@ def _numbers_or_doi_after(tagged: TaggedReference, last: int) -> bool:
 
 
 def _journal_before_its_numbers(tagged: TaggedReference, read: str) -> bool:
-    """Whether the rules' title is a listed journal's name the model reads a journal's numbers
-    right after, whatever it reads the name as (Vancouver's "Blundell WE. Wall St J (East Ed).
-    1964; ??: ??–??.", read as names): a style that prints no title; not a short title before a
-    year alone ("Berns, C. and J. Zurbach. Miletus. 2025.")."""
+    """Whether the rules' title is a journal's name the model reads a journal's numbers right
+    after, whatever it reads the name as (Vancouver's "Blundell WE. Wall St J (East Ed). 1964; ??:
+    ??–??.", read as names): a style that prints no title; not a short title before a year alone
+    ("Berns, C. and J. Zurbach. Miletus. 2025."). The journal a listed one or one shaped so
+    (`_a_journals_name`: "Nagai, O.; Nakamura, T. Progr. Theoret. Phys. 1960, 24, 432–454.")."""
     inside = tagged.tokens_of(read)
-    return bool(inside) and _numbers_or_doi_after(tagged, max(inside)) and _listed(read)
+    return bool(inside) and _numbers_or_doi_after(tagged, max(inside)) and _a_journals_name(read)
 
 
 def _named_labels(tagged: TaggedReference, read: str, labels: set[str], lowest: float) -> set[str]:
@@ -963,9 +973,10 @@ def _journal_between(tagged: TaggedReference, start: int, stop: int, venue: str 
 
 def _title_in_the_venue(tagged: TaggedReference, read: str) -> bool:
     """Whether the rules' title is a word of the venue the model reads where it reads no title:
-    the model sure of a venue (its threshold in `SURE`), a listed journal's name, that holds the
-    rules' title after words of its own: an abbreviated journal the rules cut in pieces ("Lett"
-    of "Delorme, F., 1995, Electron. Lett. 31(15), 1244."). `_title_is_a_venue`'s case where the
+    the model sure of a venue (its threshold in `SURE`), a journal's name (`_a_journals_name`),
+    that holds the rules' title after words of its own: an abbreviated journal the rules cut in
+    pieces ("Lett" of "Delorme, F., 1995, Electron. Lett. 31(15), 1244.", "Theoret" of "Nagai, O.;
+    Nakamura, T. Progr. Theoret. Phys. 1960, 24, 432–454."). `_title_is_a_venue`'s case where the
     model reads the whole journal as one venue. Not a title the model's venue starts with: that
     is as often a title the model ran on into the journal ("Anonymous. Technology Reviews.
     Communication arts. 1994;36"); nor one in a venue no list holds, as often the title's words
@@ -974,7 +985,7 @@ def _title_in_the_venue(tagged: TaggedReference, read: str) -> bool:
     if tagged.run_of("title") or not inside or not inside <= set(venue) or min(inside) == venue.start:
         return False
     sure = tagged.field_confidences().get("venue", 0.0) >= SURE["venue"]
-    return sure and _listed(" ".join(tagged.tokens[venue.start : venue.stop]))
+    return sure and _a_journals_name(" ".join(tagged.tokens[venue.start : venue.stop]))
 
 
 def _same_names(read: tuple[str, ...], own: tuple[str, ...]) -> bool:
@@ -1566,7 +1577,23 @@ def _the_editions_year(text: str, year: int | None) -> int | None:
         years = {int(value) for value in found.groups() if value}
         if year in years and len(years) == 2:
             return max(years)
-    return year
+    return _the_year_beside_a_range(text, year)
+
+
+# A range of years ("(1984–2012)": a journal's run named with it, a series' span) and a year alone.
+_YEAR_RANGE = re.compile(rf"(?<!\d)({YEARS})\s*+[–-]\s*+(?:{YEARS})(?!\d)")
+_LONE_YEAR = re.compile(rf"(?<![\d–-])({YEARS})(?![\d–-])")
+
+
+def _the_year_beside_a_range(text: str, year: int) -> int:
+    """``year``, or where it opens a range of years and the reference prints one other year alone,
+    that year ("Journal of Geophysical Research: Atmospheres (1984–2012), 113, 2008."): a range
+    is a span a venue or a series names, the year alone the work's."""
+    starts = {int(found.group(1)) for found in _YEAR_RANGE.finditer(text)}
+    if year not in starts:
+        return year
+    alone = {int(found.group(1)) for found in _LONE_YEAR.finditer(_YEAR_RANGE.sub(" ", text))}
+    return alone.pop() if len(alone) == 1 else year
 
 
 def _a_cases_name_as_its_title(rules: RuleReading) -> RuleReading:

@@ -127,6 +127,8 @@ def _italic_title(text: str, placed: Sequence[tuple[int, int]], read: str | None
         volume = _volume_after(text, placed, number)
         if volume is not None:
             return _volume_first(text, (start, end), volume)
+        if run.journal_before_numbers():
+            continue
         if any(shows(run) for shows in _SHOWS_TITLE):
             return _if_read(text, start, end)
         venue = _venue_run(text, title_at, start, end)
@@ -218,6 +220,14 @@ class _Run:
         at, end = self.title_at, self.end
         colon = self.text.startswith(":", end) and at is not None and at[1] > end + 1
         return not (colon and len(self.body.split()) <= 2) and self.follows_names()
+
+    def journal_before_numbers(self) -> bool:
+        """The run is a journal's abbreviated name, listed or not (`journals.abbreviation_shaped`:
+        an old spelling), and its numbers follow (ACS's "Nagai, O.; Nakamura, T. *Progr. Theoret.
+        Phys.* 1960, 24, 432–454.": a style that prints no title sets the journal in italics)."""
+        from bibnorm.text.journals import abbreviation_shaped  # local: the journal list is large
+
+        return bool(_NUMBERS_NEXT.match(self.text, self.end)) and abbreviation_shaped(self.body.strip(" ,;:"))
 
 
 def _initialled_names(text: str) -> bool:

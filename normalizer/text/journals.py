@@ -42,6 +42,7 @@ from bibnorm.text.venues import (
     VenueKind,
     decorated_venue,
     find_venue,
+    iso4_keeps_whole,
     proceedings_name,
     tidy_venue,
 )
@@ -169,6 +170,57 @@ def is_listed(text: str) -> bool:
     one two journals share ("J. Math. Phys."): a spelling with a journal of its own."""
     key = journal_key(text)
     return find_venue(text) is not None or _by_name(key) is not None or key in _by_abbreviation()
+
+
+def abbreviation_shaped(text: str) -> bool:
+    """Whether ``text`` is shaped as a journal's abbreviated name, listed or not: each word
+    capitalised and cut short with a period (the last one's period maybe taken off), a section's
+    capital letter, or a word ISO 4 prints whole (`_printed_whole`), among them a cut word of
+    three letters or more ("Progr. Theoret. Phys.", "Acta Cryst. B"). Names' initials alone are
+    not ("J. K."), nor words in full ("Physics Today")."""
+    words = [word.rstrip(",") for word in text.split()]
+    last = len(words) - 1
+    cut = [_cut_short(word) or (index == last and _cut_short(word + ".")) for index, word in enumerate(words)]
+    return (
+        len(words) >= 2
+        and any(_cut_short(word) and len(word) > _SHORTEST_CUT_WORD for word in words)
+        and all(
+            shortened or _section_letter(word) or _printed_whole(word)
+            for word, shortened in zip(words, cut, strict=True)
+        )
+    )
+
+
+# A word cut short is longer than this, its period counted: "Phys." is one, "J." may be an initial.
+_SHORTEST_CUT_WORD = 3
+
+
+def _cut_short(word: str) -> bool:
+    """ "Phys.", "Theoret.", "J.": a capitalised word's first letters and a period."""
+    letters = word[:-1]
+    return word.endswith(".") and letters.isalpha() and letters[:1].isupper() and letters[1:].islower()
+
+
+def _section_letter(word: str) -> bool:
+    """A journal's section, one capital letter ("B" of "Acta Cryst. B")."""
+    letter = word.rstrip(".")
+    return len(letter) == 1 and letter.isupper()
+
+
+def _printed_whole(word: str) -> bool:
+    """A capitalised word the list's ISO 4 abbreviations print whole ("Acta", "Nature") or the
+    LTWA keeps so."""
+    return word[:1].isupper() and (word in _whole_words() or iso4_keeps_whole(word))
+
+
+@cache
+def _whole_words() -> frozenset[str]:
+    return frozenset(
+        word
+        for abbreviation in listed_abbreviations()
+        for word in abbreviation.split()
+        if not word.endswith(".")
+    )
 
 
 def listed_abbreviations() -> tuple[str, ...]:

@@ -234,6 +234,11 @@ def _ltwa_abbreviation(lower: str) -> str | None:
     return next((table[f"{lower[:n]}-"] for n in range(len(lower), 1, -1) if f"{lower[:n]}-" in table), None)
 
 
+def iso4_keeps_whole(word: str) -> bool:
+    """Whether the LTWA lists ``word`` as one ISO 4 never abbreviates ("Acta", "Nature")."""
+    return _word_table("ltwa-words.tsv.gz").get(word.casefold()) == ""
+
+
 def _iso4_word(match: re.Match[str], *, ltwa: bool = True) -> str:
     word = match.group(0)
     lower = word.casefold()
