@@ -1463,11 +1463,40 @@ def test_an_institutions_own_page_keeps_its_name_as_the_title() -> None:
         ("The TeXbook, vol", "The TeXbook"),  # "vol. A": the volume's abbreviation, its period lost
         ("Inside PostScript, ed", "Inside PostScript"),  # "ed. O. Sokolova": the editor's
         ("Yes, No, Maybe", "Yes, No, Maybe"),  # a word of the title's own
+        ("Minimum Spanning Trees, pages 541–544", "Minimum Spanning Trees"),  # a chapter's pages
+        ("Collected Papers, pp. 3", "Collected Papers"),
     ],
 )
 def test_a_title_read_up_to_the_next_fields_abbreviation_ends_before_it(read: str, title: str) -> None:
     text = f"Knuth, D. E. (1993) {read}. A, Addison-Wesley."
     labels = ("family", "given", "given", "date", *("title",) * len(read.split()), "other", "publisher")
+    rules = RuleReading(title=read, authors=("Knuth, D. E.",), year=1993, venue=None)
+    assert choose_fields(rules, tagged_as(text, labels)).title == title
+
+
+@pytest.mark.parametrize(
+    ("read", "title"),
+    [
+        # the reference's year right before the title, set off by a mark, or right after it
+        # behind a semicolon or a parenthesis never closed (CSL styles' and theses' lists)
+        ("1993. Problems from the TeXarcana course", "Problems from the TeXarcana course"),
+        ("1993:. Lie Methods in Optics", "Lie Methods in Optics"),
+        ("(1993) QGIS Development Team", "QGIS Development Team"),
+        ("Variable Font Character Recognition Machine; 1993", "Variable Font Character Recognition Machine"),
+        (
+            "Practical Numerical Algorithms for Chaotic Systems (1993",
+            "Practical Numerical Algorithms for Chaotic Systems",
+        ),
+        # a title's own year: at its end after a word, another year than the reference's, one word after it
+        ("Container Market Adoption Survey 1993", "Container Market Adoption Survey 1993"),
+        ("1984. Nineteen Eighty-Four", "1984. Nineteen Eighty-Four"),
+        ("1993. Retrospective", "1993. Retrospective"),
+        ("1993 ACA Code of Ethics", "1993 ACA Code of Ethics"),  # no mark after it: the title's own
+    ],
+)
+def test_the_references_year_read_into_its_title_comes_off(read: str, title: str) -> None:
+    text = f"Knuth, D. E. {read}. Addison-Wesley, 1993."
+    labels = ("family", "given", "given", *("title",) * len(read.split()), "publisher", "date")
     rules = RuleReading(title=read, authors=("Knuth, D. E.",), year=1993, venue=None)
     assert choose_fields(rules, tagged_as(text, labels)).title == title
 

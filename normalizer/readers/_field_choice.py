@@ -1488,6 +1488,31 @@ def _without_a_cue_at_the_end(title: str) -> str | None:
     return title[:after].rstrip() if after else title
 
 
+# The reference's year, which the rules read into the title: before it, set off by a mark ("1989.
+# Comparison of …", "1981:. Problems …", "(1982) QGIS Development Team", "1989): Practical …"), or
+# after it, behind a semicolon or an opening parenthesis never closed ("ChatGPT; 2023", "Practical
+# Numerical Algorithms for Chaotic Systems (1959"). (Each starts at one mark, a year or a run of
+# blanks' first: a search is linear.)
+_YEAR_FIRST = re.compile(r"\(?(\d{4})[a-z]?(?:\)[.:,;]*+|[.:,;]++)\s++(?=\S)")
+_YEAR_LAST = re.compile(r"(?:;|(?<!\s)\s*+\()\s*+(\d{4})[a-z]?$")
+_WORDS_AFTER_A_YEAR = 2
+
+
+def _without_its_year(title: str, year: int | None) -> str | None:
+    """``title`` without the reference's ``year`` where a style prints it right before the title
+    (`_YEAR_FIRST`, two words of title or more after it) or right after it (`_YEAR_LAST`): a
+    work's title holds its own year otherwise ("Container Market Adoption Survey 2016")."""
+    if year is None:
+        return title
+    first = _YEAR_FIRST.match(title)
+    if first and int(first.group(1)) == year and len(title[first.end() :].split()) >= _WORDS_AFTER_A_YEAR:
+        return title[first.end() :]
+    last = _YEAR_LAST.search(title)
+    if last and int(last.group(1)) == year and title[: last.start()].strip():
+        return title[: last.start()].rstrip()
+    return title
+
+
 def _without_the_venue(title: str | None, venue: str | None, text: str) -> str | None:
     """``title`` without the venue chosen where it ends with it after a comma and the reference
     prints that venue once ("Maintaining views incrementally, ACM SIGMOD Record 22 (1993)" read
@@ -1511,8 +1536,9 @@ _CLOSING_QUOTES = frozenset("”\"»’'")
 
 def _printed_after(title: str) -> int | None:
     """Where what a style prints after a title starts, in it: an editors' statement, a day's
-    date, a report's designation or an edition's ordinal (the first of them found, in that order)."""
-    for pattern in (_EDITED_AT_THE_END, _DATED_AT_THE_END):
+    date, pages, a report's designation or an edition's ordinal (the first of them found, in that
+    order)."""
+    for pattern in (_EDITED_AT_THE_END, _DATED_AT_THE_END, _PAGES_AT_THE_END):
         if (found := pattern.search(title)) and found.start() > 0:
             return found.start()
     if report := report_at_the_end(title):
@@ -1531,6 +1557,12 @@ def _printed_after(title: str) -> int | None:
 _DAY = r"\d{1,2}(?:st|nd|rd|th)?\.?"
 _DATED_AT_THE_END = re.compile(
     rf"(?:[,:;]|\s\()\s*+(?:{_DAY}\s+{MONTH}\.?(?:,?\s+\d{{4}})?|{MONTH}\.?\s+{_DAY}(?:,\s*+\d{{4}})?)\)?$"
+)
+# Pages after a title and a comma, their word first ("Minimum Spanning Trees, pages 541–544"; the
+# page words of reference-abbreviations.json): a chapter's, the rules reading the title up to them.
+_PAGES_AT_THE_END = re.compile(
+    rf",\s*+(?:{alternation(reference_abbreviations().pages)})\s*+\d++(?:\s*+[–-]++\s*+\d++)?\.?$",
+    re.IGNORECASE,
 )
 # An edition's ordinal alone after a title, the record's edition field printed as it is
 # ("Microeconomic Analysis, Third", "Principles of Neural Science Fourth"): not after "the" ("Henry
@@ -1666,13 +1698,15 @@ def choose_fields(
     venue = overruled_venue(
         tagged, weighed("container", "venue", tagged.container or None, rules.venue), rules.venue, rules.title
     )
+    year = _the_editions_year(
+        tagged.text, overruled_year(tagged, weighed("date", "year", tagged.year, rules.year), rules.year)
+    )
     title = title and _without_the_venue(_without_a_cue_at_the_end(title), venue, tagged.text)
+    title = title and _without_its_year(title, year)
     return ChosenFields(
         title=title,
         authors=_chosen_names(tagged, rules, thresholds, confidence, bracketed, title),
-        year=_the_editions_year(
-            tagged.text, overruled_year(tagged, weighed("date", "year", tagged.year, rules.year), rules.year)
-        ),
+        year=year,
         venue=venue,
         volume=tagged.text_of("volume"),
         pages=tagged.text_of("pages"),

@@ -443,6 +443,7 @@ class ReferenceAbbreviations:
     names: tuple[str, ...]  # in or after an author or editor list: "et al.", "eds.", "Jr."
     numbers: tuple[str, ...]  # before a volume, a number or pages: "pp.", "vol.", "no.", "pages"
     venues: tuple[str, ...]  # abbreviated words of a venue's name: "Proc.", "Conf.", "Astrophys."
+    pages: tuple[str, ...] = ()  # of `numbers`, before pages: "pages", "pp.", "p."
     fields: tuple[str, ...] = ()  # lower-case words opening the next field after a period: "in", "vol"
     editors: tuple[str, ...] = ()  # an editors' mark after the names, also capitalised: "eds", "Hrsg"
     running_on: tuple[str, ...] = ()  # a title's sentence goes on after them: "sp", "cf", "vs"
