@@ -52,6 +52,17 @@ from pdf_lines import read_lines, styled
                      "URL https://web.stanford.edu/~montanar/. Unpublished manuscript. Later published "
                      "in Brazilian Journal of Probability and Statistics, 2010.", 2008,
                      id="a-year-alone-after-a-titles-comma"),
+        # the AMS styles' volume of two years, a slash between: the first (MathSciNet's year)
+        pytest.param("A. Borel and R. Remmert, Über kompakte homogene Kählersche Mannigfaltigkeiten, Math. "
+                     "Ann. 145 (1961/1962), 429–439.", 1961, id="amsplain-a-volumes-two-years"),
+        pytest.param("Juan A. Tirao and Joseph A. Wolf, Homogeneous holomorphic vector bundles, Indiana "
+                     "Univ. Math. J. 20 (1970/71), 15–31.", 1970, id="amsplain-a-volumes-two-years-short"),
+        pytest.param("The MathWorks, Inc., «DANTE-TeX-Stammtisch in Wuppertal: Jahrbuch 1992/93», p 80.",
+                     None, id="a-titles-two-years-date-nothing"),
+        # amsplain's Math Reviews number last: the review's year in it dates nothing
+        pytest.param("Jean-Pierre Demailly, On the Frobenius integrability of certain holomorphic p-forms, "
+                     "Complex geometry (Göttingen, 2000), Springer, Berlin, 2002, pp. 93–98. MR 1922099 "
+                     "(2003f:32029)", 2002, id="amsplain-a-math-reviews-number"),
         # APA's reprint: the original year, then the reprint's, after the names
         pytest.param("Freud, S. (1925/2003). Notiz über den Wunderblock. Frankfurt: Fischer.", 1925,
                      id="apa-reprint-the-original-year"),

@@ -155,10 +155,19 @@ def _goes_on(previous: str, piece: str) -> bool:
 
 
 def without_ids(text: str) -> str:
-    """``text`` without its arXiv ids, DOIs and links (what the title, names and years are read
-    from), and without a DOI's label left empty between commas."""
+    """``text`` without its arXiv ids, DOIs, links and Math Reviews numbers (what the title, names
+    and years are read from), and without a DOI's label left empty between commas."""
     bare = URL.sub(" ", _BRACKETED_LINK.sub("", DOI.sub(" ", SICI_DOI.sub(" ", ARXIV.sub(" ", text)))))
+    bare = _MATH_REVIEWS.sub(" ", bare) if "MR" in bare else bare
     return _EMPTY_DOI_LABEL.sub(" ", bare) if "," in bare else bare
+
+
+# A Math Reviews number, which the AMS styles print last (amsplain's "MR 1922099 (2003f:32029)",
+# "MR MR0145557 (26 #3088)", "MR 91g:22001"): the review's year and volume in it are no year of
+# the work's.
+_MATH_REVIEWS = re.compile(
+    r"(?<!\w)MR\s?+(?:MR)?\d{2,7}[a-z]?(?::\d{3,6})?(?:\s?+\((?:\d{2,4}[a-z]?:\d{3,6}|\d{1,3}\s?+#\s?+\d{1,6})\))?"
+)
 
 
 def arxiv_id(text: str) -> ArxivId | None:
