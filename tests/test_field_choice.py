@@ -1130,6 +1130,30 @@ def test_of_an_original_and_an_editions_year_the_editions_is_read(
     assert choose_fields(rules, tagged_as(text, labels, sure=0.1)).year == expected_year
 
 
+@pytest.mark.parametrize(("read", "expected_year"), [(2016, 2016), (None, 2065), (2065, 2065)])
+def test_a_year_after_next_year_gives_way_to_the_rules(read: int | None, expected_year: int | None) -> None:
+    """A number of a year's shape the model reads as the date (an issue's, "Philos. Trans. R. Soc.
+    A 374(2065):20150202, 2016.") gives way to the rules' year: no work is dated after next year.
+    Where the rules read none, or the same, it is the year printed (a record's slip)."""
+    text = "Jollife, I. T. Principal component analysis. Philos. Trans. 2065, 2016."
+    labels = (
+        "family",
+        "given",
+        "given",
+        "title",
+        "title",
+        "title",
+        "container",
+        "container",
+        "date",
+        "other",
+    )
+    rules = RuleReading(
+        title="Principal component analysis", authors=("Jollife, I. T.",), year=read, venue=None
+    )
+    assert choose_fields(rules, tagged_as(text, labels)).year == expected_year
+
+
 @pytest.mark.parametrize(
     ("text", "labels", "rules", "expected"),
     [

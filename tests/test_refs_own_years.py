@@ -74,6 +74,10 @@ from pdf_lines import read_lines, styled
                      "Burlington, VT, USA, 1983), Orig. publ. 1940.", 1983, id="orig-publ-after-a-bracket"),
         pytest.param("Buchanan-Brown, J. Early Victorian illustrated books (British Library, London, UK, "
                      "2005). Originally published 1896.", 2005, id="originally-published"),
+        # MathSciNet's note of a translation's original, which the AMS styles print
+        pytest.param("Nicolas Bourbaki, Lie groups and Lie algebras. Chapters 4–6, Elements of Mathematics "
+                     "(Berlin), Springer-Verlag, Berlin, 2002, Translated from the 1968 French original by "
+                     "Andrew Pressley.", 2002, id="amsplain-translated-from-the-original"),
         # DIN 1505's styles (natdin) set the note off by a dash, not a period
         pytest.param("Krieger, Jost ; Schwarz, Norbert: Introduction to TeX. Amsterdam : Addison-Wesley "
                      "Europe, 1990. – ISBN 0–201–51141–X. – Reprint of the 1904 edition", 1990,

@@ -40,6 +40,7 @@ import re
 from collections import Counter
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
+from datetime import date
 from typing import TypeVar
 
 from bibnorm.readers._arbiter import LABEL_GROUPS, words_as_numbers
@@ -1628,6 +1629,20 @@ def _the_year_beside_a_range(text: str, year: int) -> int:
     return alone.pop() if len(alone) == 1 else year
 
 
+# No work is dated after next year (a work in press may be dated next year).
+_LATEST_YEAR = date.today().year + 1
+
+
+def _a_past_year(year: int | None, read: int | None) -> int | None:
+    """``year``, or where it is after `_LATEST_YEAR` and the rules' (``read``) is not, theirs: a
+    number of a year's shape the model read as the date (an issue's, "Philos. Trans. R. Soc. A
+    374(2065):20150202, 2016."). A later year both read is the one printed ("ICLR, 2030", a
+    record's slip), which `verify` may question."""
+    if year is None or year <= _LATEST_YEAR or read is None or read > _LATEST_YEAR:
+        return year
+    return read
+
+
 def _a_cases_name_as_its_title(rules: RuleReading) -> RuleReading:
     """A court case's name the rules read as its one author ("Mifflin v. Hoenig. P.3d, 1991.",
     "Cowlishaw v. Martin. QB, 1980."): its parties, no author list, are its title, and the rules'
@@ -1698,8 +1713,11 @@ def choose_fields(
     venue = overruled_venue(
         tagged, weighed("container", "venue", tagged.container or None, rules.venue), rules.venue, rules.title
     )
-    year = _the_editions_year(
-        tagged.text, overruled_year(tagged, weighed("date", "year", tagged.year, rules.year), rules.year)
+    year = _a_past_year(
+        _the_editions_year(
+            tagged.text, overruled_year(tagged, weighed("date", "year", tagged.year, rules.year), rules.year)
+        ),
+        rules.year,
     )
     title = title and _without_the_venue(_without_a_cue_at_the_end(title), venue, tagged.text)
     title = title and _without_its_year(title, year)

@@ -35,6 +35,8 @@ _RELATED_NOTE = re.compile(
     r"[Rr]epr(?:\.|int(?:ed)?)\s+(?:of|from|in|as)"
     r"|[Rr]pt\.\s+as"
     r"|[Tt]rans(?:\.|lation|lated)\s+(?:of|as)"
+    # MathSciNet's and the AMS styles' "Translated from the 1968 French original by …"
+    rf"|[Tt]rans(?:\.|lated)\s+from\s+the(?=\s+{YEARS}\b)"
     r"|[Oo]rig(?:\.\s+pub\.|inally\s+published)\s+(?:in|as)"
     # BibTeX's styles' note of the original's year: "Orig. publ. 1940.", "Originally published 1896."
     rf"|[Oo]rig(?:\.\s+publ?|inally\s+published)(?=\.?\s+{YEARS}\b)"
