@@ -1136,18 +1136,7 @@ def test_a_year_after_next_year_gives_way_to_the_rules(read: int | None, expecte
     A 374(2065):20150202, 2016.") gives way to the rules' year: no work is dated after next year.
     Where the rules read none, or the same, it is the year printed (a record's slip)."""
     text = "Jollife, I. T. Principal component analysis. Philos. Trans. 2065, 2016."
-    labels = (
-        "family",
-        "given",
-        "given",
-        "title",
-        "title",
-        "title",
-        "container",
-        "container",
-        "date",
-        "other",
-    )
+    labels = ("family", "given", "given", *("title",) * 3, *("container",) * 2, "date", "other")
     rules = RuleReading(
         title="Principal component analysis", authors=("Jollife, I. T.",), year=read, venue=None
     )
