@@ -235,7 +235,7 @@ def _ltwa_abbreviation(lower: str) -> str | None:
 
 
 def iso4_keeps_whole(word: str) -> bool:
-    """Whether the LTWA lists ``word`` as one ISO 4 never abbreviates ("Acta", "Nature")."""
+    """Whether the LTWA lists ``word`` as one ISO 4 never abbreviates ("Quantum", "Today")."""
     return _word_table("ltwa-words.tsv.gz").get(word.casefold()) == ""
 
 
