@@ -109,8 +109,10 @@ _VOLUME_LEAD = re.compile(r"\bVol(?:ume)?\.?\s+[A-Z0-9]{1,4}:\s*$")  # "Vol. B: 
 # ISO date (IEEE and biblatex print "1992-05-20", "1987-08", "1996- 08" broken at a line's end)
 # and a volume's two years in parentheses, a slash between (the AMS styles' "Math. Ann. 145
 # (1961/1962)", "(1970/71)"; not a title's "Jahrbuch 1992/93");
-# nor a new-style arXiv id's first half ("2018 Mar;1803.01234" in Vancouver): YYMM.NNNNN.
-_YEAR_END = r"(?!\d|/(?!(?:\d{4}|\d\d)\))|-(?!\s?(?:0[1-9]|1[0-2])(?:-\d\d)?\b)|\.\d{4,5}\b)"
+# nor a new-style arXiv id's first half ("2018 Mar;1803.01234" in Vancouver): YYMM.NNNNN; nor an
+# article number's year, two capitals and digits after it (the AGU's "e2021JA029826", submitted
+# the year before it appeared).
+_YEAR_END = r"(?!\d|/(?!(?:\d{4}|\d\d)\))|-(?!\s?(?:0[1-9]|1[0-2])(?:-\d\d)?\b)|\.\d{4,5}\b|[A-Z]{2}\d{3})"
 _YEAR = re.compile(rf"(?<![\d./:-])({YEARS})[a-z]?{_YEAR_END}")  # does a text hold a year
 # The years that date the work, read from `dating_text`: no number of a page range ("885–1990",
 # pages "1631–1638", physics' "R1712–R1716"), where a range of years ("1984–1986a") does hold a year;
