@@ -76,7 +76,8 @@ from pdf_lines import read_lines, styled
                      "2005). Originally published 1896.", 2005, id="originally-published"),
         # the AGU's article number opens with the year it was submitted, not the year it appeared
         pytest.param("T. Nogi, Y. Omura, Nonlinear Signatures of VLF-Triggered Emissions: A Simulation "
-                     "Study, JGR Space Physics 127 (2022) e2021JA029826.", 2022, id="agu-an-article-numbers-year"),
+                     "Study, JGR Space Physics 127 (2022) e2021JA029826.", 2022,
+                     id="agu-an-article-numbers-year"),
         # MathSciNet's note of a translation's original, which the AMS styles print
         pytest.param("Nicolas Bourbaki, Lie groups and Lie algebras. Chapters 4–6, Elements of Mathematics "
                      "(Berlin), Springer-Verlag, Berlin, 2002, Translated from the 1968 French original by "
