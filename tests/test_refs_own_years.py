@@ -78,6 +78,10 @@ from pdf_lines import read_lines, styled
         pytest.param("T. Nogi, Y. Omura, Nonlinear Signatures of VLF-Triggered Emissions: A Simulation "
                      "Study, JGR Space Physics 127 (2022) e2021JA029826.", 2022,
                      id="agu-an-article-numbers-year"),
+        # a month and year between slashes (biblatex's numeric dates in German theses)
+        pytest.param("Slim Abdennadher, Ghada Fakhry, and Nada Sharaf. “Implementation of the Operational "
+                     "Semantics for CHR with User-defined Rule Priorities”. In: CHR ’13. K.U.Leuven, "
+                     "Technical report CW 641, 07/2013, pp. 1–12.", 2013, id="a-month-and-year-by-slashes"),
         # MathSciNet's note of a translation's original, which the AMS styles print
         pytest.param("Nicolas Bourbaki, Lie groups and Lie algebras. Chapters 4–6, Elements of Mathematics "
                      "(Berlin), Springer-Verlag, Berlin, 2002, Translated from the 1968 French original by "

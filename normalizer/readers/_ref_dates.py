@@ -59,10 +59,13 @@ _RANGE = re.compile(rf"(?<![\d./:-])({YEARS})\s?[–—]\s?({YEARS}|\d{{2}})(?![
 YEAR = re.compile(rf"(?<!\d){YEARS}(?!\d)")  # a year, not part of a longer number
 # A date in numbers, its day and month before its year: German "30.07.2020" (not a longer run of
 # numbers joined by periods, a version's or an address's); or joined by hyphens, its day or its
-# month first, biblatex's Vietnamese "24-12-2016" and "7-2012" (a month up to 12; not a range's end)
+# month first, biblatex's Vietnamese "24-12-2016" and "7-2012" (a month up to 12; not a range's end),
+# or a month and year by a slash, a German thesis's report "Technical report CW 641, 07/2013" (a
+# day's date so, "[Citado 18/07/2004]", is a visit's as often)
 _NUMERIC_DATE = re.compile(
     rf"(?<![\d.])\d{{1,2}}\.\s?\d{{1,2}}\.\s?({YEARS})(?![\d.]\d)"
     rf"|(?<![\d./:–-])(?:\d{{1,2}}-)?(?:0?[1-9]|1[0-2])-({YEARS})(?![\d–-])"
+    rf"|(?<![\d./:–-])(?:0?[1-9]|1[0-2])/({YEARS})(?![\d/])"
 )
 # "pp. 1517–1530", "p. 1999", "pages 1192–1199", "pp. A12–A15": pages; GOST's "— P. 1969." (after
 # its dash: not an initial, "Smith, J. P. 1999."); a volume's number, "Proc. SPIE, vol. 1825"
@@ -94,8 +97,8 @@ def dating_text(text: str) -> str:
     "1999–2012頁"), a volume's number ("vol. 1825"), a volume and first page beside their year
     ("44 (1980) 1645", "2015, 1850, 1041–1058", Vancouver's "1993; 1825: 378"). A date written
     in numbers, day and month before the year ("Kubernetes. Nodes, 30.07.2020.", "24-12-2016",
-    "7-2012"), gives its year alone."""
-    text = _NUMERIC_DATE.sub(lambda date: date.group(1) or date.group(2), text)
+    "7-2012", "07/2013"), gives its year alone."""
+    text = _NUMERIC_DATE.sub(lambda date: date.group(1) or date.group(2) or date.group(3), text)
     note = _RELATED_NOTE.search(text)
     if note and YEAR.search(text, 0, note.start()):
         text = text[: note.start()]
