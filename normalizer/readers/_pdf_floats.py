@@ -32,7 +32,7 @@ def list_type(lines: Sequence[Line]) -> float | None:
     after the list's first line holds more characters than that line; the first page is the
     list's, whatever else it holds)."""
     first_page = [line for line in lines if line.page == lines[0].page] if lines else []
-    if _characters(first_page) >= _A_PAGES_SAMPLE:  # the list's first page shows its type
+    if sum(map(_characters, first_page)) >= _A_PAGES_SAMPLE:  # the list's first page shows its type
         return _most_set_in(first_page)
     floated = {line.page for line in lines if ends_list(line)} - {line.page for line in lines[:1]}
     return _most_set_in([line for line in lines if line.page not in floated]) or _most_set_in(lines)
@@ -45,8 +45,9 @@ def list_type(lines: Sequence[Line]) -> float | None:
 _A_PAGES_SAMPLE = 300
 
 
-def _characters(lines: Sequence[Line]) -> int:
-    return sum(1 for line in lines for char in line.text if char.isalnum())
+def _characters(line: Line) -> int:
+    """The letters and digits of ``line``."""
+    return sum(1 for char in line.text if char.isalnum())
 
 
 def _most_set_in(lines: Sequence[Line]) -> float | None:
@@ -54,7 +55,7 @@ def _most_set_in(lines: Sequence[Line]) -> float | None:
     weights: Counter[float] = Counter()
     sizes: dict[float, float] = {}
     for line in lines:
-        count = _characters([line])
+        count = _characters(line)
         if count:
             key = round(line.size, 1)
             weights[key] += count

@@ -179,15 +179,15 @@ def abbreviation_shaped(text: str) -> bool:
     three letters or more ("Progr. Theoret. Phys.", "Acta Cryst. B"). Names' initials alone are
     not ("J. K."), nor words in full ("Physics Today")."""
     words = [word.rstrip(",") for word in text.split()]
-    last = len(words) - 1
-    cut = [_cut_short(word) or (index == last and _cut_short(word + ".")) for index, word in enumerate(words)]
-    return (
-        len(words) >= 2
-        and any(_cut_short(word) and len(word) > _SHORTEST_CUT_WORD for word in words)
-        and all(
-            shortened or _section_letter(word) or _printed_whole(word)
-            for word, shortened in zip(words, cut, strict=True)
-        )
+    cut = [_cut_short(word) for word in words]
+    if len(words) < 2 or not any(
+        shortened and len(word) > _SHORTEST_CUT_WORD for word, shortened in zip(words, cut, strict=True)
+    ):
+        return False
+    cut[-1] = cut[-1] or _cut_short(words[-1] + ".")
+    return all(
+        shortened or _section_letter(word) or _printed_whole(word)
+        for word, shortened in zip(words, cut, strict=True)
     )
 
 

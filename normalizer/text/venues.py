@@ -235,8 +235,9 @@ def _ltwa_abbreviation(lower: str) -> str | None:
 
 
 def iso4_keeps_whole(word: str) -> bool:
-    """Whether the LTWA lists ``word`` as one ISO 4 never abbreviates ("Quantum", "Today")."""
-    return _word_table("ltwa-words.tsv.gz").get(word.casefold()) == ""
+    """Whether the LTWA lists ``word`` as one ISO 4 never abbreviates ("Quantum", "Today"; by its
+    own row or a word beginning's, as `iso4_abbreviation` reads the list)."""
+    return _ltwa_abbreviation(word.casefold()) == ""
 
 
 def _iso4_word(match: re.Match[str], *, ltwa: bool = True) -> str:

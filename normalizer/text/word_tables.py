@@ -441,9 +441,9 @@ class ReferenceAbbreviations:
     each as printed ("et al.", "pp.", "Proc."): an abbreviation's period ends no sentence."""
 
     names: tuple[str, ...]  # in or after an author or editor list: "et al.", "eds.", "Jr."
-    numbers: tuple[str, ...]  # before a volume, a number or pages: "pp.", "vol.", "no.", "pages"
+    pages: tuple[str, ...]  # before pages: "pages", "pp.", "p."
+    volumes: tuple[str, ...]  # before a volume or an issue's number: "vol.", "no."
     venues: tuple[str, ...]  # abbreviated words of a venue's name: "Proc.", "Conf.", "Astrophys."
-    pages: tuple[str, ...] = ()  # of `numbers`, before pages: "pages", "pp.", "p."
     fields: tuple[str, ...] = ()  # lower-case words opening the next field after a period: "in", "vol"
     editors: tuple[str, ...] = ()  # an editors' mark after the names, also capitalised: "eds", "Hrsg"
     running_on: tuple[str, ...] = ()  # a title's sentence goes on after them: "sp", "cf", "vs"
@@ -456,6 +456,11 @@ class ReferenceAbbreviations:
     edition_ordinals: tuple[str, ...] = ()  # an edition's ordinal printed alone: "second", "third"
     after_italic_venue: tuple[str, ...] = ()  # may follow a venue's italic name: "pp", "chapter", "vol"
     no_date: tuple[str, ...] = ()  # APA's "n.d." in other languages, without blanks: "s.f.", "o.J."
+
+    @property
+    def numbers(self) -> tuple[str, ...]:
+        """What is printed before a volume, a number or pages: "pp.", "vol.", "no.", "pages"."""
+        return (*self.pages, *self.volumes)
 
     @property
     def abbreviations(self) -> tuple[str, ...]:
