@@ -36,6 +36,7 @@ from __future__ import annotations
 
 import contextlib
 import faulthandler
+import functools
 import gc
 import os
 import pickle
@@ -230,26 +231,44 @@ def fork_pool(
             # ("Exception ignored ... Bad file descriptor" after the one-line message). A
             # stop signal sent meanwhile is acted on as soon as the workers are gone.
             with _stop_signals_held():
-                _unblock_a_broken_pool(pool)
                 pool.shutdown(wait=True, cancel_futures=stopped)
 
 
-def _unblock_a_broken_pool(pool: ProcessPoolExecutor) -> None:
-    """Let a pool whose worker died be shut down on a Python before 3.11.5 (CPython gh-94777).
+@functools.cache
+def _pool_class() -> type[ProcessPoolExecutor]:
+    """``ProcessPoolExecutor``; on a Python before 3.11.5, one whose broken pool shuts down (CPython
+    gh-94777, mended as 3.11.5 mends it).
 
     There, a job bigger than a pipe's buffer (an index build's chunk) still being written to the
     workers when one died kept the pool's feeder thread blocked on the pipe forever, as the dead
     workers never read it, and the pool's shutdown waited for that thread: the build hung after
-    its `BrokenProcessPool`. Closing this process's end for reading, as later Pythons do
-    themselves, leaves the pipe with no reader: the write fails and the thread ends (the job it
-    was sending already failed with the pool). Never on a later Python: the pool's own thread
-    closes that end there, and two threads closing it at once could close another file."""
-    if sys.version_info >= (3, 11, 5) or not getattr(pool, "_broken", False):
-        return
-    reader = getattr(getattr(pool, "_call_queue", None), "_reader", None)
-    if reader is not None:
-        with contextlib.suppress(OSError):
-            reader.close()
+    its `BrokenProcessPool`. 3.11.5 has the pool's own thread close this process's end for reading
+    before it ends the queue: the write fails and the feeder ends. Done from any other thread, the
+    close races the feeder's own close of that end when the queue ends (both close the descriptor;
+    the loser's error leaves the feeder waiting forever: now and then a pool whose workers died
+    hung on a busy machine), so the backport closes it in the pool's own thread, as 3.11.5 does."""
+    from concurrent.futures import ProcessPoolExecutor, process
+
+    if sys.version_info >= (3, 11, 5):
+        return ProcessPoolExecutor
+
+    class ManagerThread(process._ExecutorManagerThread):  # type: ignore[name-defined,misc]
+        def terminate_broken(self, cause: Any) -> None:
+            self.call_queue._reader.close()
+            super().terminate_broken(cause)
+
+    class Pool(ProcessPoolExecutor):
+        def _start_executor_manager_thread(self) -> None:  # as 3.11's, with the thread above
+            if self._executor_manager_thread is None:
+                if not self._safe_to_dynamically_spawn_children:  # type: ignore[attr-defined]
+                    self._launch_processes()  # type: ignore[attr-defined]
+                self._executor_manager_thread = ManagerThread(self)
+                self._executor_manager_thread.start()
+                process._threads_wakeups[self._executor_manager_thread] = (  # type: ignore[attr-defined]
+                    self._executor_manager_thread_wakeup
+                )
+
+    return Pool
 
 
 def _start_pool(
@@ -257,13 +276,12 @@ def _start_pool(
 ) -> ProcessPoolExecutor | None:
     """The pool with its workers forked (call with the stop signals held); None when it cannot start."""
     import multiprocessing
-    from concurrent.futures import ProcessPoolExecutor
 
     if multiprocessing.current_process().daemon:
         return None  # a daemonic process (a Dask worker's, by default) may not have children
     before = set(multiprocessing.active_children())
     try:
-        pool = ProcessPoolExecutor(
+        pool = _pool_class()(
             jobs,
             mp_context=multiprocessing.get_context(start_method),
             initializer=_start_worker,

@@ -196,6 +196,30 @@ def test_a_worker_that_dies_fails_the_run_at_once_instead_of_waiting_for_it() ->
     ]
 
 
+def test_a_pool_whose_worker_dies_while_a_big_job_is_sent_to_it_shuts_down() -> None:
+    # CPython gh-94777 (before 3.11.5): the second job, bigger than a pipe's buffer, is being
+    # written to a worker that died; nothing reads the pipe, and the shutdown waited for the writer.
+    lines = _in_fresh_python(
+        """
+        import os, signal
+        from concurrent.futures.process import BrokenProcessPool
+        from bibnorm.processes import fork_pool
+
+        def killed(data):
+            os.kill(os.getpid(), signal.SIGKILL)
+
+        with fork_pool(1) as pool:
+            for job in [pool.submit(killed, b""), pool.submit(len, b"x" * (1 << 22))]:
+                try:
+                    job.result()
+                except BrokenProcessPool:
+                    print("broken")
+        print("shut down")
+        """
+    )
+    assert lines == ["broken", "broken", "shut down"]
+
+
 def _file_size_limit(limit: int) -> Callable[[], None]:
     def apply() -> None:  # in the child, before bibnorm starts: `ulimit -f`
         resource.setrlimit(resource.RLIMIT_FSIZE, (limit, limit))
