@@ -252,21 +252,21 @@ def _pool_class() -> type[ProcessPoolExecutor]:
     if sys.version_info >= (3, 11, 5):
         return ProcessPoolExecutor
 
-    class ManagerThread(process._ExecutorManagerThread):  # type: ignore[name-defined,misc]
+    class ManagerThread(process._ExecutorManagerThread):
         def terminate_broken(self, cause: Any) -> None:
-            self.call_queue._reader.close()
+            self.call_queue._reader.close()  # type: ignore[attr-defined]
             super().terminate_broken(cause)
 
     class Pool(ProcessPoolExecutor):
         def _start_executor_manager_thread(self) -> None:  # as 3.11's, with the thread above
-            if self._executor_manager_thread is None:
-                if not self._safe_to_dynamically_spawn_children:  # type: ignore[attr-defined]
-                    self._launch_processes()  # type: ignore[attr-defined]
-                self._executor_manager_thread = ManagerThread(self)
-                self._executor_manager_thread.start()
-                process._threads_wakeups[self._executor_manager_thread] = (  # type: ignore[attr-defined]
-                    self._executor_manager_thread_wakeup
-                )
+            pool: Any = self  # its state is the standard library's own, untyped
+            if pool._executor_manager_thread is None:
+                if not pool._safe_to_dynamically_spawn_children:  # "fork": workers start first
+                    pool._launch_processes()
+                pool._executor_manager_thread = ManagerThread(self)
+                pool._executor_manager_thread.start()
+                wakeups: Any = process._threads_wakeups
+                wakeups[pool._executor_manager_thread] = pool._executor_manager_thread_wakeup
 
     return Pool
 
