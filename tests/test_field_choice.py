@@ -1189,6 +1189,38 @@ def test_a_short_title_the_rules_read_into_the_last_author_is_the_models() -> No
     assert "InfoNeRF" not in " ".join(chosen.authors)
 
 
+def test_a_title_the_rules_read_as_one_of_the_names_is_the_models_and_the_names_end_before_it() -> None:
+    """amsplain's full names, then the title after a comma: the rules read the title as a second
+    author, the journal's first word as a third and its second as the title; the model, sure of
+    its title right after the names, reads it, and the names before it stay the rules'."""
+    text = "Benjamin McKay, Characteristic forms of complex Cartan geometries, Adv. Geom. 11 (2011), 139–168."
+    labels = ("given", "family", *["title"] * 6, "container", "container", "volume", "date", "pages")
+    rules = RuleReading(
+        "Geom", ("Benjamin McKay", "Characteristic forms of complex Cartan geometries", "Adv"), 2011, None
+    )
+    chosen = choose_fields(rules, tagged_as(text, labels, sure=0.99))
+    assert (chosen.title, chosen.authors) == (
+        "Characteristic forms of complex Cartan geometries",
+        ("Benjamin McKay",),
+    )
+
+
+def test_a_name_the_model_reads_as_one_of_two_titles_stays_a_name() -> None:
+    """APA's group author and its unit, then the date and the title: the model reads the unit as
+    a title too, and a second title after the date. Which is the title it does not tell: the
+    rules' stays."""
+    text = (
+        "American Psychological Association, Task Force on the Sexualization of Girls. (2007). "
+        "Report of the APA Task Force on the Sexualization of Girls."
+    )
+    labels = ("family",) * 3 + ("title",) * 7 + ("date",) + ("title",) * 11
+    title = "Report of the APA Task Force on the Sexualization of Girls"
+    rules = RuleReading(
+        title, ("American Psychological Association", "Task Force on the Sexualization of Girls"), 2007, None
+    )
+    assert choose_fields(rules, tagged_as(text, labels, sure=0.99)).title == title
+
+
 def test_names_the_rules_read_as_the_title_of_a_style_that_prints_none_are_the_authors() -> None:
     """A style that prints no title: names, then the year. The rules read the names as the title
     and no authors; the choice keeps no title (the model reads none there), and so the names it

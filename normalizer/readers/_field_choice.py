@@ -351,6 +351,26 @@ def _title_read_into_the_names(tagged: TaggedReference, rules: RuleReading) -> b
     return sure and title_key(rules.authors[-1]).endswith(title_key(title))
 
 
+def _title_read_as_a_name(tagged: TaggedReference, rules: RuleReading) -> int | None:
+    """Where the rules read the model's title as one of their names after the first, the model
+    sure of that title right after its own names: that name's place among the rules' ("Benjamin
+    McKay, Characteristic forms of complex Cartan geometries, Adv. Geom. 11 (2011)", read with the
+    names "Benjamin McKay", "Characteristic forms of complex Cartan geometries" and "Adv", and the
+    title "Geom": a style that prints names in full, then the title after a comma). Not where the
+    model reads a second title, which may be the rules' (APA's group author and its unit,
+    "American Psychological Association, Task Force on the Sexualization of Girls. (2007). Report
+    of …")."""
+    title = tagged.title
+    if not title or len(rules.authors) < 2 or not _title_right_after_names(tagged):
+        return None
+    if sum(field.label == "title" for field in tagged.fields) > 1:
+        return None
+    if (tagged.confidence("title") or 0.0) < _SURE_OF_OTHERS:
+        return None
+    key = title_key(title)
+    return next((at for at, name in enumerate(rules.authors) if at and title_key(name) == key), None)
+
+
 def _title_right_after_names(tagged: TaggedReference) -> bool:
     """Whether the model's title follows the names it reads, nothing between: what a title the
     rules read none of may be filled with (DIN 1505's "SINGHAL, Amit: Modern Information
@@ -1301,7 +1321,10 @@ def _chosen_names(
     """The authors: the rules' where they stand (`_rules_names_kept`), else the hand-written
     choice the learned one overrules; where both read none, the names before a title in Japanese
     title brackets (`_bracketed_names`); where the rules read none, the model's right before the
-    title kept (``title``: `_names_before_the_title`)."""
+    title kept (``title``: `_names_before_the_title`). Where the rules read the model's title as
+    one of their names, theirs before it (`_title_read_as_a_name`)."""
+    if (read_as_a_name := _title_read_as_a_name(tagged, rules)) is not None:
+        return rules.authors[:read_as_a_name]
     if _rules_names_kept(tagged, rules, title):
         names = rules.authors
     else:
@@ -1456,7 +1479,11 @@ def _chosen_title(
         or _quotation_cut_short(tagged, rules)
         or _a_volume_read(tagged, rules)
     )
-    into = _names_read_into_the_title(tagged, rules) or _title_read_into_the_names(tagged, rules)
+    into = (
+        _names_read_into_the_title(tagged, rules)
+        or _title_read_into_the_names(tagged, rules)
+        or _title_read_as_a_name(tagged, rules) is not None
+    )
     own = tagged.title if cut or into else None
     own = own or weighed("title", "title", tagged.title or None, rules.title)
     learned = overruled_title(tagged, own, rules.title, rules.authors, rules.venue)
