@@ -199,17 +199,26 @@ def test_a_worker_that_dies_fails_the_run_at_once_instead_of_waiting_for_it() ->
 def test_a_pool_whose_worker_dies_while_a_big_job_is_sent_to_it_shuts_down() -> None:
     # CPython gh-94777 (before 3.11.5): the second job, bigger than a pipe's buffer, is being
     # written to a worker that died; nothing reads the pipe, and the shutdown waited for the writer.
+    # The worker dies a moment after taking the first job, once the second is sent (a busy machine
+    # may take longer to send it: the pool is then broken already, and says so).
     lines = _in_fresh_python(
         """
-        import os, signal
+        import os, signal, time
         from concurrent.futures.process import BrokenProcessPool
         from bibnorm.processes import fork_pool
 
         def killed(data):
+            time.sleep(0.5)
             os.kill(os.getpid(), signal.SIGKILL)
 
         with fork_pool(1) as pool:
-            for job in [pool.submit(killed, b""), pool.submit(len, b"x" * (1 << 22))]:
+            sent = []
+            for job, data in [(killed, b""), (len, b"x" * (1 << 22))]:
+                try:
+                    sent.append(pool.submit(job, data))
+                except BrokenProcessPool:
+                    print("broken")
+            for job in sent:
                 try:
                     job.result()
                 except BrokenProcessPool:
