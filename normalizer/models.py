@@ -7,6 +7,7 @@ with ``extra="forbid"`` so a misspelt field is an error, not silent data loss.
 
 from __future__ import annotations
 
+from datetime import date
 from enum import StrEnum
 from typing import Any, Literal
 
@@ -72,6 +73,12 @@ class PartialDate(Frozen):
             if self.day:
                 text += f"-{self.day:02d}"
         return text
+
+
+def latest_year(today: date) -> int:
+    """The latest year a work may be dated: next year (a work in press may carry it); a later one
+    is a slip, whatever prints or records it."""
+    return today.year + 1
 
 
 class Identifiers(Frozen):

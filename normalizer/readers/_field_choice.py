@@ -43,6 +43,7 @@ from dataclasses import dataclass
 from datetime import date
 from typing import TypeVar
 
+from bibnorm.models import latest_year
 from bibnorm.readers._arbiter import LABEL_GROUPS, words_as_numbers
 from bibnorm.readers._authors_arbiter import overruled_authors
 from bibnorm.readers._bbl_astro import printed_abbreviations
@@ -1656,8 +1657,7 @@ def _the_year_beside_a_range(text: str, year: int) -> int:
     return alone.pop() if len(alone) == 1 else year
 
 
-# No work is dated after next year (a work in press may be dated next year).
-_LATEST_YEAR = date.today().year + 1
+_LATEST_YEAR = latest_year(date.today())
 
 
 def _a_past_year(year: int | None, read: int | None) -> int | None:

@@ -8,17 +8,18 @@ import re
 from collections.abc import Iterator
 from datetime import date
 
-from bibnorm.models import Reference
+from bibnorm.models import Reference, latest_year
 from bibnorm.verify.claims import Claim
 from bibnorm.verify.codes import VerifyFinding, finding
 
 
 def future_year_findings(claim: Claim, today: date) -> list[VerifyFinding]:
     """BN721: a year after next year, wrong whatever the sources say."""
-    if claim.year is None or claim.year <= today.year + 1:
+    latest = latest_year(today)
+    if claim.year is None or claim.year <= latest:
         return []
     message = f"year {claim.year} is in the future"
-    return [finding("BN721", "year", message, found=claim.year, expected=f"at most {today.year + 1}")]
+    return [finding("BN721", "year", message, found=claim.year, expected=f"at most {latest}")]
 
 
 def year_findings(claim: Claim, record: Reference, source: str) -> Iterator[VerifyFinding]:
