@@ -456,6 +456,53 @@ def test_a_physics_styles_italic_title_ends_where_its_italics_do(
     assert read_lines([first, styled(f"[2] {text}", *italic)])[1].title == title
 
 
+@pytest.mark.parametrize(
+    ("text", "italic", "title", "first_author"),
+    [
+        # given names in full, then the family name: no Vancouver "Family I." list
+        pytest.param(
+            "James E. Humphreys, Linear algebraic groups, Springer-Verlag, New York-Heidelberg, "
+            "1975, Graduate Texts in Mathematics, No. 21. MR 0396773 (53 #633)",
+            "Linear algebraic groups,", "Linear algebraic groups", "James E. Humphreys",
+            id="a-book-its-publisher-after-a-comma",
+        ),
+        pytest.param(
+            "Dmitri N. Akhiezer, Lie group actions in complex analysis, Aspects of Mathematics, "
+            "E27, Friedr. Vieweg & Sohn, Braunschweig, 1995. MR 1334091",
+            "Lie group actions in complex analysis,", "Lie group actions in complex analysis",
+            "Dmitri N. Akhiezer", id="a-book-its-series-after-a-comma",
+        ),
+        # a quotation after the italic title, in the proceedings' name, is no title
+        pytest.param(
+            "Richard W. Sharpe, An introduction to Cartan geometries, Proceedings of the 21st "
+            "Winter School “Geometry and Physics” (Srní, 2001), no. 69, 2002, pp. 61–75. MR 2004f:53023",
+            "An introduction to Cartan geometries,", "An introduction to Cartan geometries",
+            "Richard W. Sharpe", id="a-quotation-after-the-title",
+        ),
+        # the rules read the run's first part as a name: the run is the title still
+        pytest.param(
+            "Nicolas Bourbaki, Lie groups and Lie algebras. Chapters 4–6, Elements of Mathematics "
+            "(Berlin), Springer-Verlag, Berlin, 2002, Translated from the 1968 French original by "
+            "Andrew Pressley. MR 1890629",
+            "Lie groups and Lie algebras. Chapters 4–6,", "Lie groups and Lie algebras. Chapters 4–6",
+            "Nicolas Bourbaki", id="the-run-read-into-the-names",
+        ),
+    ],
+)  # fmt: skip
+def test_amsplains_italic_title_after_names_in_full_ends_where_its_italics_do(
+    text: str, italic: str, title: str, first_author: str
+) -> None:
+    """amsplain (TeX Live) sets a title in italics between commas, the names before it with their
+    given names in full; real entries from a public paper's list (gh-ben-mckay's)."""
+    first = styled(
+        "[1] Benjamin McKay, Characteristic forms of complex Cartan geometries, Adv. Geom. 11 "
+        "(2011), no. 2, 139–168. MR 2795426",
+        "Characteristic forms of complex Cartan geometries,",
+    )
+    read = read_lines([first, styled(f"[2] {text}", italic)])[1]
+    assert (read.title, read.authors[0]) == (title, first_author)
+
+
 def test_a_species_name_in_italics_opening_an_upright_title_does_not_end_it() -> None:
     """APA: an article's title upright, a species' name in it italic; what follows the name's
     comma opens with a small letter, as a title's words do, not a report's type or a series."""

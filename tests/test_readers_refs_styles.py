@@ -62,6 +62,12 @@ from bibnorm.readers.refs import parse_reference
             "Heterogeneous catalysis for the synthetic chemist", 1995, {"Augustine"}, None, None,
             id="biblatex-given-names-first-are-no-vancouver-name",
         ),
+        # (amsplain's italic title, quoted by the PDF reader; IEEE's quoted one alike)
+        pytest.param(
+            "James E. Humphreys, “Linear algebraic groups”, Springer-Verlag, New York-Heidelberg, 1975.",
+            "Linear algebraic groups", 1975, {"Humphreys"}, None, None,
+            id="a-comma-and-a-quoted-title-after-a-middle-initial-is-no-vancouver-list",
+        ),
         pytest.param(
             "Willy W. Chiu and We Min Chow. A Hybrid Hierarchical Model of a Multiple Virtual Storage (MVS) "
             "Operating System. Research rep. RC-6947. IBM, 1978.",

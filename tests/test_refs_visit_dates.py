@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import pytest
 from bibnorm.readers.bbl import _NAME_SEPARATOR
-from bibnorm.readers.refs import parse_reference
+from bibnorm.readers.refs import parse_reference, read_refs
 from bibnorm.text.names import split_authors
 from bibnorm.text.word_tables import identifier_labels, name_list_conjunctions, name_particles, visit_dates
 
@@ -65,6 +65,21 @@ from bibnorm.text.word_tables import identifier_labels, name_list_conjunctions, 
             "https://www.rki.de/impfquoten; Stand: 05.06.2019",
             2018,
             id="german-stand-thieme",
+        ),
+        # TeX Live's DIN 1505 styles (natdin, plaindin, alphadin) print "Abruf:" before the date
+        pytest.param(
+            "MÜLLER, Hans: Die Seite der Dinge. http://www.example.org/seite. Version: 2015. – "
+            "Abruf: 2019-02-22",
+            2015,
+            id="german-din-1505-abruf",
+        ),
+        # and German authors write its noun (a real thesis's list, gh-maxnestle's)
+        pytest.param(
+            "Fabien A. P. Petitcolas, Ross J. Anderson and Markus G. Kuhn: Information Hiding A Survey. "
+            "https://www.petitcolas.net/fabien/publications/ieee99-infohiding.pdf, 1999. "
+            "Abrufdatum: 22.02.2019.",
+            1999,
+            id="german-abrufdatum",
         ),
         pytest.param(
             "Jón Jónsson. „Titill greinarinnar“, Tímarit, 2007. sótt 21. október 2011 af https://example.is.",
@@ -146,6 +161,7 @@ from bibnorm.text.word_tables import identifier_labels, name_list_conjunctions, 
 )
 def test_a_visit_date_is_not_the_work_s_year(text: str, year: int) -> None:
     assert parse_reference(text).year == year
+    assert read_refs(text, "list.txt")[0].year == year  # nor the year the rules and the model agree on
 
 
 @pytest.mark.parametrize(

@@ -277,11 +277,52 @@ def test_the_written_authors_are_the_names_as_printed_without_the_sentences_peri
 def test_the_title_leaves_out_the_kind_of_work_gbt_7714_glues_to_it(
     text: str, labels: tuple[str, ...], title: str
 ) -> None:
+    assert _title_labelled(text, labels) == title
+
+
+def _title_labelled(text: str, labels: tuple[str, ...]) -> str | None:
+    """The tagger's title of ``text`` whose tokens the model labelled ``labels``, each sure."""
     spans = tagger.tokenize(text)
     tokens = tuple(text[start:end] for start, end in spans)
     assert len(tokens) == len(labels)
-    read = tagger._tagged(text, spans, tokens, labels, [1.0] * len(tokens), {})
-    assert read.title == title
+    return tagger._tagged(text, spans, tokens, labels, [1.0] * len(tokens), {}).title
+
+
+@pytest.mark.parametrize(
+    ("text", "labels", "title"),
+    [
+        # (a real thesis's list, gh-richardwerner173134's: a title of five letters in quotes)
+        pytest.param(
+            "H. Garcia-Molina and K. Salem, “Sagas”, ACM SIGMOD Record, 1987.",
+            ("given", "family", "author", "given", "family") + ("title",) * 4 + ("date",),
+            "Sagas",
+            id="closed-then-a-comma",
+        ),
+        pytest.param(
+            'A. Smith, "Deep nets for all," IEEE Trans. Neural Netw., 1999.',
+            ("given", "family") + ("title",) * 6 + ("container",) * 2 + ("date",),
+            "Deep nets for all",
+            id="ieee-comma-inside-the-quotes",
+        ),
+        # a quotation that opens a title and words going on after it in the same field
+        pytest.param(
+            "J. Nachbar, “Evolutionary” selection dynamics in games, Int J Game Theory, 1990.",
+            ("given", "family") + ("title",) * 5 + ("container",) * 4 + ("date",),
+            "Evolutionary” selection dynamics in games",
+            id="words-after-the-quotation-go-on",
+        ),
+        pytest.param(
+            "J. Nachbar, “Evolutionary selection dynamics in games, Int J Game Theory, 1990.",
+            ("given", "family") + ("title",) * 9 + ("date",),
+            "Evolutionary selection dynamics in games, Int J Game Theory",
+            id="never-closed",
+        ),
+    ],
+)
+def test_a_title_the_model_runs_on_past_its_closing_quotation_ends_there(
+    text: str, labels: tuple[str, ...], title: str
+) -> None:
+    assert _title_labelled(text, labels) == title
 
 
 def test_the_features_see_shape_punctuation_lexicons_and_position() -> None:

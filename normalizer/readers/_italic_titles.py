@@ -103,7 +103,12 @@ def _quote_title(text: str, runs: Sequence[str]) -> str:
     if upright is not None:  # dcu: "Names (2017). Title, *Journal* 39(12)"
         return _if_read(text, *upright)
     if _QUOTES.search(text):
-        return _quotes_in_italics(text, placed)
+        # (a quotation after the first run, in a proceedings' name, leaves the run the title:
+        # amsplain's "*An introduction to Cartan geometries*, Proceedings of the 21st Winter
+        # School “Geometry and Physics” (Srní, 2001)")
+        quoted = _quotes_in_italics(text, placed)
+        if quoted != text or not placed or _QUOTES.search(text, 0, placed[0][1]):
+            return quoted
     return _italic_title(text, placed, _title_of(text))
 
 
@@ -208,9 +213,12 @@ class _Run:
 
     def follows_names(self) -> bool:
         """The names, then the run, inside the title read: a book's title after names the parser
-        could not tell from it (econ's "Krugman, Paul R., *Geography and Trade*, Cambridge …")."""
+        could not tell from it (econ's "Krugman, Paul R., *Geography and Trade*, Cambridge …"),
+        or whose first words it read as one more name (amsplain's "Nicolas Bourbaki, *Lie groups
+        and Lie algebras. Chapters 4–6*, Elements of Mathematics …": the title read starts inside
+        the run)."""
         text, start, end, at = self.text, self.start, self.end, self.title_at
-        if at is None or at[0] > start or start + len(self.body.rstrip(" .,:;")) > at[1]:
+        if at is None or at[0] >= end or start + len(self.body.rstrip(" .,:;")) > at[1]:
             return False
         return _book_title_run(text[:start], self.body, text[end:], ends_title=end >= at[1])
 

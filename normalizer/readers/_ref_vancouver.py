@@ -43,14 +43,15 @@ _INITIALS = (
 # one-letter word never does elsewhere. "van de Pol J", "Von Korff M", "Lopes da Silva F",
 # "Campos Viola F" (two family names), "Boyd-Graber J", ", et al." are names too;
 # "Andrew G. Howard, Menglong Zhu", "Robert L. Augustine. Title", "John C. Baez and Aaron D.
-# Lauda", "Willy W. Chiu and We Min Chow.", "Andrew K. Hirsch, Pedro de Amorim" and "Duy M. H.
-# Nguyen" are no Vancouver list (after the period, a name and "et al", a period, or "and" or a
-# comma before another full name — given names, then a family name that a comma, a period, "and"
-# or "et al" ends; or another initial): "Hyvärinen A. Fast and Robust Fixed-Point Algorithms for …"
-# and "Laakso A, Cottrell G. Content and Cluster Analysis: …" are titles. So are "Causal and
-# chronological …", "Goals, attention, and …", "Single- and Two-Channel …" (no name ends in a
-# hyphen), a lowercase name with a digit ("wav2vec 2.0: …", "vq-wav2vec: …") and a word whose
-# capitals follow a lowercase letter ("xDAWN Algorithm …", "fMRI …").
+# Lauda", "Willy W. Chiu and We Min Chow.", "Andrew K. Hirsch, Pedro de Amorim", "Duy M. H.
+# Nguyen" and amsplain's "James E. Humphreys, “Linear algebraic groups”" are no Vancouver list
+# (after the period, a name and "et al", a period, or "and" or a comma before another full name
+# — given names, then a family name that a comma, a period, "and" or "et al" ends; or a comma
+# before a quoted title; or another initial): "Hyvärinen A. Fast and Robust Fixed-Point
+# Algorithms for …" and "Laakso A, Cottrell G. Content and Cluster Analysis: …" are titles. So
+# are "Causal and chronological …", "Goals, attention, and …", "Single- and Two-Channel …" (no
+# name ends in a hyphen), a lowercase name with a digit ("wav2vec 2.0: …", "vq-wav2vec: …") and a
+# word whose capitals follow a lowercase letter ("xDAWN Algorithm …", "fMRI …").
 # A name holds no comma or period and the list goes on only after one, so every way of reading a
 # name ends at the same place: the first way is kept (an atomic group), or a list that fails after
 # its names ("… Family II, Family II (2017).") would try every way of reading every name, a time
@@ -66,7 +67,7 @@ _VANCOUVER = re.compile(
     rf"^(?P<authors>{_VANCOUVER_NAME}(?:,\s{_VANCOUVER_NAME})*(?:,\s(?:et al|others))?)\.\s+"
     r"(?![A-Z][^\s,.]*[^\s,.-]"
     rf"(?:\set al\b|(?:,?\s{_AND}|,)\s(?:[A-Z][^\s,.]*\.?\s){{1,3}}(?:{_LOWER_PARTICLE}\s)*"
-    rf"[A-Z][^\s,.]*(?:[,.]|\s{_AND}\b|\set al\b)|\.\s)|[A-Z]\.)"
+    rf"[A-Z][^\s,.]*(?:[,.]|\s{_AND}\b|\set al\b)|\.\s|,\s(?:[“\"‘]|``))|[A-Z]\.)"
     r"(?P<rest>(?:[A-Z\d`‘“\"']|[a-z]+[\w-]*\d|[a-z]{1,3}[A-Z]).+)$"
 )
 # The title's end: a sentence end, or a question before the journal ("… of encoding? J Exp Psychol",

@@ -506,7 +506,8 @@ class TaggedReference:
     def title(self) -> str | None:
         """The title, without the kind of work's mark GB/T 7714 glues to it ("Title[J]."), which
         the model reads as the title's (the mark's token is the title's last word's)."""
-        text = self.text_of("title")
+        run = self.first("title")
+        text = _trimmed(_within_its_quotation(run.text)) if run else None
         return without_kind_of_work(text) or None if text else None
 
     @property
@@ -743,6 +744,29 @@ def _family_part(text: str) -> str:
     """A family name without the period of the sentence it ends ("Hinton." in "… and G. Hinton.")."""
     part = _name_part(text)
     return part[:-1] if part.endswith(".") and len(part) > 3 and part[-2].islower() else part
+
+
+# A quotation's marks, opening and closing, as styles print a quoted title: “…”, "…", ``…'', «…».
+_QUOTATION_MARKS = (("“", "”"), ('"', '"'), ("``", "''"), ("«", "»"))
+_FIELD_ENDS = ",.;:"
+
+
+def _within_its_quotation(title: str) -> str:
+    """A title the model ran on past the quotation that opens it, cut where that quotation
+    closes and a field ends ("“Sagas”, ACM SIGMOD Record," is "“Sagas”"; IEEE's "“Title,”
+    Journal"): a quoted title is the whole quotation. Words that go on in the same field keep
+    theirs (a quotation opening a title: "“Evolutionary” selection dynamics in games")."""
+    title = title.strip()
+    for opening, closing in _QUOTATION_MARKS:
+        if not title.startswith(opening):
+            continue
+        end = title.find(closing, len(opening))
+        if end < 0:
+            return title
+        rest = title[end + len(closing) :]
+        ends_field = title[end - 1] in _FIELD_ENDS or rest.startswith(tuple(_FIELD_ENDS))
+        return title[: end + len(closing)] if ends_field and rest.strip(f" {_FIELD_ENDS}") else title
+    return title
 
 
 def _trimmed(text: str) -> str:
