@@ -1342,6 +1342,20 @@ def test_a_group_opening_the_reference_is_its_author(text: str, expected_authors
                 "the network reads 'Technical Report INFN/TC-92/05, Ist' as the title"
             ),
         ),
+        # a subtitle after a question: the rules end the title at it, the journal after the subtitle
+        # (a real paper's list, gh-cvanelteren's), but not APA's description after a question
+        pytest.param(
+            "James, R. G., Barnett, N. & Crutchfield, J. P. Information Flows? A Critique of Transfer "
+            "Entropies. Physical Review Letters 116, 1–6. issn: 10797114. arXiv: 1512.06479 (2016).",
+            "Information Flows? A Critique of Transfer Entropies",
+            id="a-subtitle-after-a-question",
+        ),
+        pytest.param(
+            "Schatz, B. R. (2000). Learning by text or context? [Review of the book The social life of "
+            "information, by J. S. Brown & P. Duguid]. Science, 290, 1304.",
+            "Learning by text or context?",
+            id="apas-description-after-a-question",
+        ),
         # an author-year style's title after its date, the model's the author list's end
         pytest.param(
             "Jr, F. E. H., with contributions from Charles Dupont, and many others. (2015). Hmisc: Harrell "

@@ -448,15 +448,19 @@ _SENTENCE_END = (".", "?", "!")  # a token that ends a sentence ends in one
 
 def _cut_short_by_the_rules(tagged: TaggedReference, read: str) -> bool:
     """Whether the rules' title is the start of the model's, cut at a sentence's end inside it
-    at a part's number or right before one ("Weighing the Giants - III. Methods and measurements …",
-    "The Sloan Lens ACS Survey. X. Stellar, Dynamical …") — where the model reads the venue
-    right after its title: without one it has often run on into it ("Title. Stochastic
-    Processes and their Applications, 104", "Title. In Gravel-bed rivers: …"), as it has where
-    the words it adds are a listed journal's name."""
+    (a question's too) at a part's number or right before one ("Weighing the Giants - III.
+    Methods and measurements …", "The Sloan Lens ACS Survey. X. Stellar, Dynamical …") — where
+    the model reads the venue right after its title: without one it has often run on into it
+    ("Title. Stochastic Processes and their Applications, 104", "Title. In Gravel-bed rivers:
+    …"), as it has where the words it adds are a listed journal's name."""
     own, inside = tagged.run_of("title"), tagged.tokens_of(read)
     venue = tagged.run_of("container")
-    # both end at a sentence's end: the rules' title at a period, the model's at any
-    ends = tagged.tokens[max(inside)].endswith(".") and tagged.tokens[own.stop - 1].endswith(_SENTENCE_END)
+    # both end at a sentence's end: the rules' title at a period, a question or an exclamation
+    # ("Information Flows? A Critique of Transfer Entropies. Physical Review Letters 116"), the
+    # model's at any
+    ends = tagged.tokens[max(inside)].endswith(_SENTENCE_END) and tagged.tokens[own.stop - 1].endswith(
+        _SENTENCE_END
+    )
     if not (min(inside) == own.start and ends and venue and venue.start == own.stop):
         return False
     # nor a version's or an edition's note ("Title. Version 3. arXiv: …": a few words, a number),
@@ -464,6 +468,8 @@ def _cut_short_by_the_rules(tagged: TaggedReference, read: str) -> bool:
     # the model reads after them ("Title. Magnetic Resonance in *Medicine*, 69(3)")
     after = tagged.tokens[max(inside) + 1 : own.stop]
     if len(after) < _SUBTITLE_WORDS or any(char.isdigit() for word in after for char in word):
+        return False
+    if after[0].startswith(("(", "[")):  # APA's description: "Title? [Review of the book …]."
         return False
     # a part's number ends the rules' title or opens the words after it, or the model's venue is
     # a journal's, listed or before its numbers: not a book's or a series' title the model ran on
