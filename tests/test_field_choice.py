@@ -1342,6 +1342,15 @@ def test_a_group_opening_the_reference_is_its_author(text: str, expected_authors
                 "the network reads 'Technical Report INFN/TC-92/05, Ist' as the title"
             ),
         ),
+        # a book's chapter after its title (plain's @inbook in Spanish: "cap."), which the model
+        # reads into the title (a real thesis's list, gh-jangelini's)
+        pytest.param(
+            "Cornelius, P., Crossa, J., y Seyedsadr, M. Genotype by Environment Interaction, cap. "
+            "Statistical test and estimators of multiplicative models for genotype-by-environment "
+            "interaccition., págs. 199–234. CRC Press, Boca Raton, 1996.",
+            "Genotype by Environment Interaction",
+            id="a-books-chapter-after-its-title",
+        ),
         # a subtitle after a question: the rules end the title at it, the journal after the subtitle
         # (a real paper's list, gh-cvanelteren's), but not APA's description after a question
         pytest.param(

@@ -14,7 +14,7 @@ import re
 import time
 
 import pytest
-from bibnorm.readers.refs import _CHAPTER_TAIL
+from bibnorm.text.titles import _CHAPTER_TAIL
 from regex_growth import GENERIC_PUMPS, OLD_VANCOUVER, attack_strings, super_linear
 from regex_inventory import all_patterns
 from repo_scripts import load
@@ -164,7 +164,7 @@ def test_the_old_vancouver_pattern_is_caught_before_it_hangs() -> None:
     ],
 )
 def test_a_chapters_tail_is_searched_in_linear_time(pattern: re.Pattern[str], linear: bool) -> None:
-    """`refs._CHAPTER_TAIL`, searched from each ", chapter" of a text: the attacks pump the
+    """`titles._CHAPTER_TAIL`, searched from each ", chapter" of a text: the attacks pump the
     pattern's whole match (", chapter a", its optional part present) and end a line before the
     text's end."""
     assert (super_linear(pattern, methods=("search",)) == []) is linear

@@ -205,6 +205,14 @@ def test_inside_reading_with_every_reader_tags_with_that_model_and_after_it_with
             ("Office for National Statistics",),
             id="a-group-alone",
         ),
+        # given names first: the last family name without the sentence's period (a real thesis's
+        # list, gh-statsrhian's, its names joined without "and")
+        pytest.param(
+            "So-Zen Yao Charles J. Alpert. Spectral Partitioning.",
+            ("given", "family", "given", "given", "family", "title", "title"),
+            ("So-Zen Yao", "Charles J. Alpert"),
+            id="given-first-the-sentences-period",
+        ),
         # a person's name keeps its initials' periods
         pytest.param(
             "Zhai, X., Beyer, L.: Scaling vision transformers.",

@@ -58,7 +58,7 @@ from bibnorm.readers.tagger import LABELS, NAME_LABELS, TaggedReference
 from bibnorm.text.months import ANY_SPELLING as MONTH
 from bibnorm.text.names import INITIAL, ORGANISATION_WORDS, is_name_suffix
 from bibnorm.text.printed import VENUE_IN
-from bibnorm.text.titles import title_key, without_kind_of_work
+from bibnorm.text.titles import title_key, without_chapter, without_kind_of_work
 from bibnorm.text.word_tables import (
     alternation,
     bare_words,
@@ -1752,7 +1752,8 @@ def choose_fields(
         ),
         rules.year,
     )
-    title = title and _without_the_venue(_without_a_cue_at_the_end(title), venue, tagged.text)
+    title = title and _without_a_cue_at_the_end(without_chapter(title))
+    title = title and _without_the_venue(title, venue, tagged.text)
     title = title and _without_its_year(title, year)
     return ChosenFields(
         title=title,

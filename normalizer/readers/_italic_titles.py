@@ -39,6 +39,7 @@ The reference's raw text stays as the PDF prints it.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
@@ -98,7 +99,7 @@ def _quote_title(text: str, runs: Sequence[str]) -> str:
     """``text`` with its italic title quoted, where its runs show one the text does not."""
     if not runs:
         return text
-    placed = [found for run in runs if (found := _find(run, text)) is not None]
+    placed = _placed(runs, text)
     upright = upright_title(text, placed, _title_of)
     if upright is not None:  # dcu: "Names (2017). Title, *Journal* 39(12)"
         return _if_read(text, *upright)
@@ -232,10 +233,18 @@ class _Run:
     def journal_before_numbers(self) -> bool:
         """The run is a journal's abbreviated name, listed or not (`journals.abbreviation_shaped`:
         an old spelling), and its numbers follow (ACS's "Nagai, O.; Nakamura, T. *Progr. Theoret.
-        Phys.* 1960, 24, 432–454.": a style that prints no title sets the journal in italics)."""
-        from bibnorm.text.journals import abbreviation_shaped  # local: the journal list is large
+        Phys.* 1960, 24, 432–454.": a style that prints no title sets the journal in italics); or
+        a listed journal's name after a title (plainnat's "… in population genetics. *Genetics*,
+        162(4):2025–2035", where the rules read the journal and its numbers as the title) — not
+        with only names before it, where a series' volume is the work ("Kusuoka, Shigeo & Akira
+        Yamasue, (eds.) *Advances in Mathematical Economics*, 8"), nor opening the reference (a
+        periodical's issue: "*Computers and Graphics* 35.4 (2011)")."""
+        from bibnorm.text.journals import abbreviation_shaped, is_listed  # local: the journal list is large
 
-        return bool(_NUMBERS_NEXT.match(self.text, self.end)) and abbreviation_shaped(self.body.strip(" ,;:"))
+        if _NUMBERS_NEXT.match(self.text, self.end) is None:
+            return False
+        name, before = self.body.strip(" ,;:"), self.text[: self.start]
+        return abbreviation_shaped(name) or (not _names_before(before) and is_listed(name))
 
 
 def _initialled_names(text: str) -> bool:
@@ -365,12 +374,27 @@ def _if_read(text: str, start: int, end: int) -> str:
     return quoted if read is not None and letters_and_digits(read) == letters_and_digits(body) else text
 
 
-def _find(part: str, text: str) -> tuple[int, int] | None:
-    """Where ``part`` is in ``text`` (start, end), by their letters and digits alone: white
-    space and a line end's hyphen may differ."""
-    wanted = "".join(_folded(char) for char in part if char.isalnum())
-    at, folded = _alnum_index(text)
-    found = folded.find(wanted) if wanted else -1
+def _placed(runs: Sequence[str], text: str) -> list[tuple[int, int]]:
+    """Where each italic run is in ``text``, in the order they are printed: each after the one
+    before, as printed (its capitals) where it can be, so that a run is not found in a word of
+    the same letters before it ("*Ecology.*" after a title holding "… life history, ecology, and …")."""
+    placed: list[tuple[int, int]] = []
+    for run in runs:
+        after = placed[-1][1] if placed else 0
+        found = _find(run, text, after, as_printed=True) or _find(run, text, after)
+        if found is not None:
+            placed.append(found)
+    return placed
+
+
+def _find(part: str, text: str, after: int = 0, *, as_printed: bool = False) -> tuple[int, int] | None:
+    """Where ``part`` is in ``text`` (start, end), at ``after`` or later, by their letters and
+    digits alone, case folded (``as_printed``: not): white space and a line end's hyphen may
+    differ."""
+    wanted = "".join(char if as_printed else _folded(char) for char in part if char.isalnum())
+    at, folded, printed = _alnum_index(text)
+    within = printed if as_printed else folded
+    found = within.find(wanted, bisect_left(at, after)) if wanted else -1
     if found < 0:
         return None
     end = at[found + len(wanted) - 1] + 1
@@ -382,10 +406,11 @@ _CLOSING = re.compile(r"(?<![)\]])[)\]]+$")  # from the run's first bracket: tri
 
 
 @lru_cache(maxsize=256)
-def _alnum_index(text: str) -> tuple[tuple[int, ...], str]:
-    """Where each letter or digit of ``text`` is, and those characters folded (`_find`)."""
+def _alnum_index(text: str) -> tuple[tuple[int, ...], str, str]:
+    """Where each letter or digit of ``text`` is, and those characters folded and as printed
+    (`_find`)."""
     at = tuple(index for index, char in enumerate(text) if char.isalnum())
-    return at, "".join(_folded(text[index]) for index in at)
+    return at, "".join(_folded(text[index]) for index in at), "".join(text[index] for index in at)
 
 
 def _folded(char: str) -> str:

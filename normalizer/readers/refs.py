@@ -90,7 +90,7 @@ from bibnorm.readers.tagger import TaggedReference, TaggedTogether
 from bibnorm.text.months import MONTHS
 from bibnorm.text.names import AND_OTHERS, INITIAL, split_authors
 from bibnorm.text.printed import VENUE_IN
-from bibnorm.text.titles import KIND_OF_WORK_CODE
+from bibnorm.text.titles import KIND_OF_WORK_CODE, without_chapter
 from bibnorm.text.word_tables import (
     alternation,
     author_list_words,
@@ -1139,22 +1139,13 @@ _REPORT_TAIL = re.compile(
 )
 
 
-# BibTeX's book chapter (plain's, natbib's, their translations' @inbook) after the book's title:
-# "Genotype by Environment Interaction, chapter Statistical test and …, pages 199–234", Spanish
-# and Portuguese "…, cap. New Developments in …, págs. 201–213" (the title's sentence read up to
-# "cap."), German "…, Kapitel 3": the chapter, named or numbered, is no part of the title. Its
-# rest runs to the text's very end ("(?s:.*)"): a "." stopped by a line break would be tried again
-# from each later ", chapter", each try running to the break and back (quadratic).
-_CHAPTER_TAIL = re.compile(r",\s(?:chapter|cap\.|capítulo|Kapitel)(?:\s(?s:.*))?$|,\scap$")
-
-
 def _clean_title(text: str) -> str | None:
     # GOST's mark of the container ends any title a sentence reader ran on into it ("Anonymous.
     # IBM techexplorer // TUGboat. 2000.": names the GOST rules do not read as names)
     text = text.partition(_GOST_CONTAINER)[0]
     text = _BOOK_TAIL.sub("", without_series(_REPORT_TAIL.sub("", text)).rstrip(" .,;:"))
     text = _EDITION.sub("", _PLACE_PUBLISHER.sub("", text).rstrip(" .,;:"))
-    text = _TRAILING_YEAR.sub("", _VENUE_TAIL.sub("", _CHAPTER_TAIL.sub("", text))).strip(" .,;:")
+    text = _TRAILING_YEAR.sub("", _VENUE_TAIL.sub("", without_chapter(text))).strip(" .,;:")
     text = _EDITION.sub("", _OPEN_PARENTHESIS.sub("", text)).strip(" .,;:")
     text = _APA_DESCRIPTION.sub("", without_retrieval(without_journal_tail(text))).strip(" .,;:")
     text = without_note(text)

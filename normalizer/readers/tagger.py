@@ -708,7 +708,8 @@ def _name_runs(tokens: Sequence[str], labels: Sequence[str]) -> list[tuple[str, 
 
 
 def _given_first_names(runs: Sequence[tuple[str, str]]) -> list[tuple[str, str, str]]:
-    """The names of a list that prints each given name before its family name ("X. Zhai")."""
+    """The names of a list that prints each given name before its family name ("X. Zhai"), the
+    last one without the period of the sentence it ends ("… and Charles J. Alpert.")."""
     names: list[tuple[str, str, str]] = []
     pending: str | None = None
     for label, text in runs:
@@ -716,7 +717,7 @@ def _given_first_names(runs: Sequence[tuple[str, str]]) -> list[tuple[str, str, 
             pending = text
         elif label == "family":
             printed = f"{pending} {text}" if pending else text
-            names.append((_family_part(text), _name_part(pending or ""), _name_part(printed)))
+            names.append((_family_part(text), _name_part(pending or ""), _family_part(printed)))
             pending = None
     return names
 

@@ -162,6 +162,22 @@ def without_kind_of_work(title: str) -> str:
     return _GLUED_KIND_OF_WORK.sub("", title).rstrip()
 
 
+# BibTeX's book chapter (plain's, natbib's, their translations' @inbook) after the book's title:
+# "Genotype by Environment Interaction, chapter Statistical test and …, pages 199–234", Spanish
+# and Portuguese "…, cap. New Developments in …, págs. 201–213" (the title's sentence read up to
+# "cap."), German "…, Kapitel 3": the chapter, named or numbered, is no part of the title. Its
+# rest runs to the text's very end ("(?s:.*)"): a "." stopped by a line break would be tried again
+# from each later ", chapter", each try running to the break and back (quadratic).
+_CHAPTER_TAIL = re.compile(r",\s(?:chapter|cap\.|capítulo|Kapitel)(?:\s(?s:.*))?$|,\scap$")
+
+
+def without_chapter(title: str) -> str:
+    """``title`` without the chapter a style prints after a book's title, which a reader ran on
+    into ("Treatment of cancer, cap. Statistical aspects of cancer trials" → "Treatment of
+    cancer")."""
+    return _CHAPTER_TAIL.sub("", title)
+
+
 # What ends a title's head before its subtitle: a colon, or a question or exclamation mark with
 # more words after it ("Is Attention All You Need? A Study of …").
 _SUBTITLE_MARK = re.compile(r"[:?!]\s+(?=\S)")
