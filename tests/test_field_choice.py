@@ -1342,6 +1342,14 @@ def test_a_group_opening_the_reference_is_its_author(text: str, expected_authors
                 "the network reads 'Technical Report INFN/TC-92/05, Ist' as the title"
             ),
         ),
+        # the rules' title runs across the link they leave out, the names before it too (a real
+        # paper's list, gh-lunddave's): the model's title is a part of it
+        pytest.param(
+            "J. Weinberg, The great recession and its aftermath, https://www.federalreservehistory.org/"
+            "essays/great-recession-and-its-aftermath, Nov. 2013.",
+            "The great recession and its aftermath",
+            id="the-rules-title-across-a-link",
+        ),
         # a book's chapter after its title (plain's @inbook in Spanish: "cap."), which the model
         # reads into the title (a real thesis's list, gh-jangelini's)
         pytest.param(

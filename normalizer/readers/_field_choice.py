@@ -341,6 +341,18 @@ def _names_read_into_the_title(tagged: TaggedReference, rules: RuleReading) -> b
     return names and sure and last.casefold() not in _CASE_PARTIES
 
 
+def _title_across_a_link(tagged: TaggedReference, rules: RuleReading) -> bool:
+    """Whether the rules' title runs across what they left out of the text — a link, an
+    identifier, an editor's mark —, so that it stands nowhere as printed ("J. Weinberg, The great
+    recession and its aftermath,   Nov" of "J. Weinberg, *The great recession and its aftermath*,
+    https://…, Nov. 2013."; "Tesanovic, Z 1990, Field Theories …" of "Tesanovic, Z (ed.) 1990, …"),
+    and the model's title, which it is sure of, is a part of it."""
+    if not rules.title or not tagged.title or tagged.tokens_of(rules.title):
+        return False
+    part = title_key(tagged.title) in title_key(rules.title)
+    return part and tagged.field_confidences().get("title", 0.0) >= _SURE_OF_OTHERS
+
+
 def _title_read_into_the_names(tagged: TaggedReference, rules: RuleReading) -> bool:
     """Whether the rules, reading no title, read the model's into their last author: a short
     title right after the names, before the venue ("Kim M, Seo S, Han B. InfoNeRF. In: CVPR.",
@@ -1490,6 +1502,7 @@ def _chosen_title(
         _names_read_into_the_title(tagged, rules)
         or _title_read_into_the_names(tagged, rules)
         or _title_read_as_a_name(tagged, rules) is not None
+        or _title_across_a_link(tagged, rules)
     )
     own = tagged.title if cut or into else None
     own = own or weighed("title", "title", tagged.title or None, rules.title)
