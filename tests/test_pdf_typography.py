@@ -479,6 +479,13 @@ def test_a_physics_styles_italic_title_ends_where_its_italics_do(
             "An introduction to Cartan geometries,", "An introduction to Cartan geometries",
             "Richard W. Sharpe", id="a-quotation-after-the-title",
         ),
+        # a cue of the next field after the run's comma, not a title's word going on
+        pytest.param(
+            "R. S. Liptser and A. N. Shiryaev, Statistics of random processes. II, vol. 6 of Applications "
+            "of Mathematics (New York), Springer-Verlag, Berlin, expanded ed., 2001.",
+            "Statistics of random processes. II,", "Statistics of random processes. II", "R. S. Liptser",
+            id="a-volume-after-the-title",
+        ),
         # the rules read the run's first part as a name: the run is the title still
         pytest.param(
             "Nicolas Bourbaki, Lie groups and Lie algebras. Chapters 4–6, Elements of Mathematics "

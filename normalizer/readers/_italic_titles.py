@@ -459,7 +459,8 @@ def _book_title_run(before: str, run: str, after: str, *, ends_title: bool) -> b
     italic word inside a title (a species, "Modéliser & *simuler*") has none; on the right, the
     end of the title read (``ends_title``) is one too (econ's "*Title* Ph.D. dissertation"). A
     comma after the run then a word in small letters goes on with the title the run opens (a
-    species' name: APA's "*Arabidopsis thaliana*, a model plant of some use")."""
+    species' name: APA's "*Arabidopsis thaliana*, a model plant of some use"), unless that word
+    opens the next field ("*Statistics of random processes. II*, vol. 6 of …")."""
     if _COMMA_SMALL_WORD.match(after) or (run.rstrip().endswith(",") and _SMALL_WORD.match(after)):
         return False
     return (
@@ -470,6 +471,9 @@ def _book_title_run(before: str, run: str, after: str, *, ends_title: bool) -> b
 
 
 _BEFORE_TITLE = re.compile(r"(?:^|[,.:;)])\s*$")
-_SMALL_WORD = re.compile(r"\s*[a-z]+\b")
-_COMMA_SMALL_WORD = re.compile(r"\s*,\s*[a-z]+\b")
+# (not a word that opens the next field: "*Statistics of random processes. II*, vol. 6 of …";
+# reference-abbreviations.json's after_italic_venue: "vol", "pp", "chapter")
+_NEXT_FIELD = rf"(?!(?:{alternation(reference_abbreviations().after_italic_venue)})\b)"
+_SMALL_WORD = re.compile(rf"\s*{_NEXT_FIELD}[a-z]+\b")
+_COMMA_SMALL_WORD = re.compile(rf"\s*,\s*{_NEXT_FIELD}[a-z]+\b")
 _AFTER_TITLE = re.compile(r"[,.:;]\s*$|^\s*(?:[,.:;(]|$|Vol(?:ume|\.)\s)")  # econ's "*Title* Volume 8"
