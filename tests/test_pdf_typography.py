@@ -486,6 +486,13 @@ def test_a_physics_styles_italic_title_ends_where_its_italics_do(
             "Statistics of random processes. II,", "Statistics of random processes. II", "R. S. Liptser",
             id="a-volume-after-the-title",
         ),
+        # nor an edition's statement after it
+        pytest.param(
+            "Nicolas Bourbaki, Algebra II. Chapters 4–7, french ed., Elements of Mathematics (Berlin), "
+            "Springer-Verlag, Berlin, 2003. MR 1994218",
+            "Algebra II. Chapters 4–7,", "Algebra II. Chapters 4–7", "Nicolas Bourbaki",
+            id="an-edition-after-the-title",
+        ),
         # the rules read the run's first part as a name: the run is the title still
         pytest.param(
             "Nicolas Bourbaki, Lie groups and Lie algebras. Chapters 4–6, Elements of Mathematics "

@@ -86,6 +86,13 @@ from pdf_lines import read_lines, styled
         pytest.param("Nicolas Bourbaki, Lie groups and Lie algebras. Chapters 4–6, Elements of Mathematics "
                      "(Berlin), Springer-Verlag, Berlin, 2002, Translated from the 1968 French original by "
                      "Andrew Pressley.", 2002, id="amsplain-translated-from-the-original"),
+        # and its "A translation of …", the original's year after it (a real paper's list, gh-ben-mckay's)
+        pytest.param("È. B. Vinberg (ed.), Lie groups and Lie algebras, III, Encyclopaedia of Mathematical "
+                     "Sciences, vol. 41, Springer-Verlag, Berlin, 1994, Structure of Lie groups and Lie "
+                     "algebras, A translation of Current problems in mathematics. Fundamental directions. "
+                     "Vol. 41 (Russian), Akad. Nauk SSSR, Vsesoyuz. Inst. Nauchn. i Tekhn. Inform., Moscow, "
+                     "1990.",
+                     1994, id="amsplain-a-translation-of"),
         # DIN 1505's styles (natdin) set the note off by a dash, not a period
         pytest.param("Krieger, Jost ; Schwarz, Norbert: Introduction to TeX. Amsterdam : Addison-Wesley "
                      "Europe, 1990. – ISBN 0–201–51141–X. – Reprint of the 1904 edition", 1990,

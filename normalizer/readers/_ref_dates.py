@@ -34,7 +34,7 @@ _RELATED_NOTE = re.compile(
     r"(?:(?<=[.,;(])|(?<=[.,;–]\s))\s*(?:"
     r"[Rr]epr(?:\.|int(?:ed)?)\s+(?:of|from|in|as)"
     r"|[Rr]pt\.\s+as"
-    r"|[Tt]rans(?:\.|lation|lated)\s+(?:of|as)"
+    r"|(?:A\s)?[Tt]rans(?:\.|lation|lated)\s+(?:of|as)"  # MathSciNet's "…, A translation of …"
     # MathSciNet's and the AMS styles' "Translated from the 1968 French original by …"
     rf"|[Tt]rans(?:\.|lated)\s+from\s+the(?=\s+{YEARS}\b)"
     r"|[Oo]rig(?:\.\s+pub\.|inally\s+published)\s+(?:in|as)"
