@@ -517,41 +517,6 @@ def test_amsplains_italic_title_after_names_in_full_ends_where_its_italics_do(
     assert (read.title, read.authors[0]) == (title, first_author)
 
 
-def test_an_italic_journal_is_placed_where_it_is_printed_not_in_a_title_word_of_its_letters() -> None:
-    """APA (a real thesis's list, gh-adrienneetar's): the journal "*Ecology.*" after a title that
-    holds "ecology" — the run is the journal, not the title's word, so the title is not cut at
-    the comma before that word as an upright title before an italic venue would be."""
-    lines = [
-        styled("Jones, K. E. et al. (2009). PanTHERIA: a species-level database of life history, ecology, "
-               "and geography of extant and recently extinct mammals. Ecology. DOI: 10.1890/08-1494.1.",
-               "Ecology."),
-    ]  # fmt: skip
-    assert read_lines(lines)[0].title == (
-        "PanTHERIA: a species-level database of life history, ecology, and geography of extant and "
-        "recently extinct mammals"
-    )
-
-
-@pytest.mark.parametrize(
-    ("text", "italic", "title"),
-    [
-        # plainnat (a real paper's list, gh-glouppe's): the rules read the journal and its numbers
-        # as the title; the title is the sentence before
-        pytest.param("Beaumont, Mark A, Zhang, Wenyang, and Balding, David J. Approximate bayesian "
-                     "computation in population genetics. Genetics, 162(4):2025–2035, 2002.", "Genetics,",
-                     "Approximate bayesian computation in population genetics", id="after-a-title"),
-        # econ: only names before it, the series' name and its volume are the work's title
-        pytest.param("Kusuoka, Shigeo & Akira Yamasue, (eds.) Advances in Mathematical Economics, 8, New "
-                     "York: Springer, 2006.", "Advances in Mathematical Economics,",
-                     "Advances in Mathematical Economics", id="after-names-a-series"),
-    ],
-)  # fmt: skip
-def test_a_listed_journal_in_italics_before_its_numbers_is_a_title_only_after_names(
-    text: str, italic: str, title: str
-) -> None:
-    assert read_lines([styled(text, italic)])[0].title == title
-
-
 def test_a_species_name_in_italics_opening_an_upright_title_does_not_end_it() -> None:
     """APA: an article's title upright, a species' name in it italic; what follows the name's
     comma opens with a small letter, as a title's words do, not a report's type or a series."""

@@ -297,6 +297,23 @@ def test_editors_after_a_rule_start_a_reference_by_the_previous_names() -> None:
                      "Journal of Flies, 4, 1–9.", "Drosophila melanogaster",
                      "Genetics of the fruit fly, Drosophila melanogaster and its kin",
                      id="a-species-after-a-comma-inside-the-title"),
+        # a journal's run is found where it is printed, not in a title's word of its letters (APA,
+        # a real thesis's list, gh-adrienneetar's)
+        pytest.param("Jones, K. E. et al. (2009). PanTHERIA: a species-level database of life history, "
+                     "ecology, and geography of extant and recently extinct mammals. Ecology. DOI: "
+                     "10.1890/08-1494.1.", "Ecology.",
+                     "PanTHERIA: a species-level database of life history, ecology, and geography of extant "
+                     "and recently extinct mammals", id="apa-a-journal-named-by-a-word-of-the-title"),
+        # a listed journal's run before its numbers: no title after a title (plainnat, a real paper's
+        # list, gh-glouppe's: the rules read the journal and its numbers as the title); the series'
+        # volume after names alone is the work's (econ)
+        pytest.param("Beaumont, Mark A, Zhang, Wenyang, and Balding, David J. Approximate bayesian "
+                     "computation in population genetics. Genetics, 162(4):2025–2035, 2002.", "Genetics,",
+                     "Approximate bayesian computation in population genetics",
+                     id="plainnat-a-listed-journal-before-its-numbers"),
+        pytest.param("Kusuoka, Shigeo & Akira Yamasue, (eds.) Advances in Mathematical Economics, 8, New "
+                     "York: Springer, 2006.", "Advances in Mathematical Economics,",
+                     "Advances in Mathematical Economics", id="econ-a-series-volume-after-names-alone"),
     ],
 )  # fmt: skip
 def test_a_books_title_ends_before_its_volume_or_publisher(text: str, italic: str | None, title: str) -> None:
@@ -304,7 +321,9 @@ def test_a_books_title_ends_before_its_volume_or_publisher(text: str, italic: st
     jet prints a book without a place as "Title.: Publisher". A run with no separator on either
     side is a word of the title set in italics. Harvard ``dcu`` sets the title upright and the
     journal or proceedings in italics after a comma ("Title, *Venue* 15(4)."): the title ends at
-    that comma, unless words of a title go on after the run."""
+    that comma, unless words of a title go on after the run. A run is found where it is printed,
+    not in a word of the title with its letters; a listed journal's run before its numbers is no
+    title where a title stands before it."""
     assert read_lines([styled(text, *([italic] if italic else []))])[0].title == title
 
 

@@ -188,9 +188,19 @@ def test_a_chapters_tail_is_searched_in_linear_time(pattern: re.Pattern[str], li
                      id="a-dates-tail"),
         pytest.param("bibnorm.readers.refs._A_WORD_AFTER", [("", " ")], id="a-word-after"),
         pytest.param("bibnorm.readers._ref_quoted._A_STATE", [("", "in "), ("", "in press ")], id="a-state"),
+        # a word going on after an italic title's comma, not the next field's cue or an edition's
+        pytest.param("bibnorm.readers._italic_titles._SMALL_WORD",
+                     [("", " "), ("", "french "), ("", "a ed "), (" ", "vol")], id="a-small-word"),
+        pytest.param("bibnorm.readers._italic_titles._COMMA_SMALL_WORD",
+                     [("", " , "), (",", " "), (", ", "third ")], id="a-comma-and-a-small-word"),
+        # Vancouver's names, then a comma and a quoted title: no Vancouver list
+        pytest.param("bibnorm.readers._ref_vancouver._VANCOUVER",
+                     [("", "Family II, "), ("Doe J. ", "Word, “")], id="vancouver-a-quoted-title-after"),
+        pytest.param("bibnorm.readers._ref_dates._RELATED_NOTE", [("", ", A translation of "), ("", "A ")],
+                     id="a-translation-of"),
     ],
 )  # fmt: skip
-def test_the_patterns_added_for_other_languages_stay_linear_on_their_own_runs(
+def test_patterns_stay_linear_on_the_runs_their_own_parts_read(
     where: str, attacks: list[tuple[str, str]]
 ) -> None:
     found = PATTERNS[where]

@@ -54,7 +54,7 @@ from bibnorm.readers._ref_ids import LINK_WORD
 from bibnorm.readers._title_arbiter import overruled_title
 from bibnorm.readers._venue_arbiter import overruled_venue
 from bibnorm.readers._year_arbiter import overruled_year
-from bibnorm.readers.tagger import LABELS, NAME_LABELS, TaggedReference
+from bibnorm.readers.tagger import LABELS, NAME_LABELS, QUOTATION_MARKS, TaggedReference
 from bibnorm.text.months import ANY_SPELLING as MONTH
 from bibnorm.text.names import INITIAL, ORGANISATION_WORDS, is_name_suffix
 from bibnorm.text.printed import VENUE_IN
@@ -341,7 +341,7 @@ def _names_read_into_the_title(tagged: TaggedReference, rules: RuleReading) -> b
     return names and sure and last.casefold() not in _CASE_PARTIES
 
 
-def _title_across_a_link(tagged: TaggedReference, rules: RuleReading) -> bool:
+def _title_across_left_out_text(tagged: TaggedReference, rules: RuleReading) -> bool:
     """Whether the rules' title runs across what they left out of the text — a link, an
     identifier, an editor's mark —, so that it stands nowhere as printed ("J. Weinberg, The great
     recession and its aftermath,   Nov" of "J. Weinberg, *The great recession and its aftermath*,
@@ -569,9 +569,6 @@ def _a_volume_read(tagged: TaggedReference, rules: RuleReading) -> bool:
     return bool(inside) and min(inside) >= tagged.run_of("title").stop
 
 
-_QUOTATION_MARKS = {"“": "”", "«": "»", "‘": "’", '"': '"', "„": "“"}  # opening: closing
-
-
 def _quotation_cut_short(tagged: TaggedReference, rules: RuleReading) -> bool:
     """Whether the rules read the start of a title the style quoted and the model reads the whole
     quotation, from its opening mark to its closing one, no closing mark between ("Dalal, R.
@@ -588,7 +585,7 @@ def _quotation_cut_short(tagged: TaggedReference, rules: RuleReading) -> bool:
     if tagged.tokens[max(inside) + 1][:1] in ("[", "("):
         return False
     tokens = tagged.tokens[own.start : own.stop]
-    closing = _QUOTATION_MARKS.get(tokens[0][:1])
+    closing = QUOTATION_MARKS.get(tokens[0][:1])
     if closing is None or any(closing in token for token in (tokens[0][1:], *tokens[1:-1])):
         return False
     return tokens[-1].rstrip(".,;:").endswith(closing)
@@ -1502,7 +1499,7 @@ def _chosen_title(
         _names_read_into_the_title(tagged, rules)
         or _title_read_into_the_names(tagged, rules)
         or _title_read_as_a_name(tagged, rules) is not None
-        or _title_across_a_link(tagged, rules)
+        or _title_across_left_out_text(tagged, rules)
     )
     own = tagged.title if cut or into else None
     own = own or weighed("title", "title", tagged.title or None, rules.title)

@@ -747,8 +747,10 @@ def _family_part(text: str) -> str:
     return part[:-1] if part.endswith(".") and len(part) > 3 and part[-2].islower() else part
 
 
-# A quotation's marks, opening and closing, as styles print a quoted title: “…”, "…", ``…'', «…».
-_QUOTATION_MARKS = (("“", "”"), ('"', '"'), ("``", "''"), ("«", "»"))
+# A quotation's marks as styles print a quoted title, opening: closing (“…”, «…», ‘…’, "…", „…“,
+# BibTeX's ``…'' left as typed).
+QUOTATION_MARKS = {"“": "”", "«": "»", "‘": "’", '"': '"', "„": "“", "``": "''"}
+_APOSTROPHE = "’"  # a single quotation's closing mark is the apostrophe too ("Bitcoin’s"): no end
 _FIELD_ENDS = ",.;:"
 
 
@@ -758,8 +760,8 @@ def _within_its_quotation(title: str) -> str:
     Journal"): a quoted title is the whole quotation. Words that go on in the same field keep
     theirs (a quotation opening a title: "“Evolutionary” selection dynamics in games")."""
     title = title.strip()
-    for opening, closing in _QUOTATION_MARKS:
-        if not title.startswith(opening):
+    for opening, closing in QUOTATION_MARKS.items():
+        if not title.startswith(opening) or closing == _APOSTROPHE:
             continue
         end = title.find(closing, len(opening))
         if end < 0:
