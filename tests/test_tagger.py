@@ -336,6 +336,34 @@ def test_the_features_see_shape_punctuation_lexicons_and_position() -> None:
     assert "venue" in rows[5] and "EOS" in rows[5]
 
 
+@pytest.mark.parametrize(
+    ("token", "shape", "patterns"),
+    [
+        ("Zhai,", "Xx", []),  # the shape of the token within its edge's punctuation
+        ("Müller", "Xx", []),  # letters beyond ASCII are classed as ASCII's are
+        ("\u01c5emal", "x", []),  # a titlecase digraph ("ǅ") is no capital
+        ("x²", "xd", ["digit"]),  # a superscript is a digit, though no pattern's
+        ("(2021a).", "dx", ["year", "digit"]),
+        ("123–145,", "d–d", ["digit", "range"]),
+        ("10.1000/xyz123.", "d.d/xd", ["digit", "doi"]),  # of its first twelve characters
+        ("arXiv:2101.00001", "xXx:d.d", ["digit", "arxiv"]),
+        ("https://x.org/a", "x:/x.x", ["url"]),  # a run of any one character as one
+        ("WWW.EXAMPLE.COM", "X.X.", ["url"]),
+        ("978-3-16-148410-0", "d-d-d-d", ["digit", "range", "isbn"]),
+        ("A.-B.,", "X.-X", ["initials"]),
+        ("Th.", "Xx", ["initials"]),
+        ("an", "x", []),
+    ],
+)
+def test_a_tokens_shape_and_patterns_are_its_characters_classes_and_what_they_hold(
+    token: str, shape: str, patterns: list[str]
+) -> None:
+    own = tagger._own_features(token)
+    assert own[1] == "shape=" + shape
+    pattern_names = ("year", "digit", "range", "doi", "arxiv", "url", "isbn", "initials")
+    assert [feature for feature in own if feature in pattern_names] == patterns
+
+
 def test_the_features_see_where_a_quotation_closed_and_each_tokens_comma_segment() -> None:
     tokens = ["Daniel", "D.", "Lincoll,", "“Semigroups", "of", "Recurrences,”", "Academic", "Press."]
     rows = [set(row) for row in tagger.token_features(tokens)]

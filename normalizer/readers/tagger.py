@@ -23,13 +23,12 @@ import gzip
 import json
 import re
 import threading
-from collections import Counter
 from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from contextvars import ContextVar
 from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
-from itertools import chain
+from itertools import chain, groupby
 from typing import NamedTuple
 
 from bibnorm.text import data_file
@@ -85,7 +84,6 @@ _RANGE = re.compile(r"\d[-–—‐]+\d")
 _ISBN = re.compile(r"^(?:97[89][-‐]?)?\d{1,5}[-‐]\d+[-‐]\d+[-‐][\dX]$")
 # "X.", "A.B.", "X.-H.", "M-L.", "Th.", "JM": each piece led by a capital, so bounded and linear
 _INITIALS = re.compile(r"(?:[A-Z][a-z]?\.?[-‐]?){1,4}")
-_SHAPE_RUN = re.compile(r"(.)\1+")
 # Words that announce a field in many styles (their own tokens are labelled `other`, but they
 # tell the next token's label): "pp. 1–10", "vol. 3", "In: Venue", "doi: 10.…", "(eds.)"
 # (reference-cues.json).
@@ -119,17 +117,23 @@ def _given_names() -> frozenset[str]:
 def _shape(core: str) -> str:
     """ "Zhai" -> "Xx", "X." -> "X.", "2021" -> "d", "123–145" -> "d–d": character classes, runs
     collapsed, so a shape says what kind of token it is and not how long."""
-    classes = []
-    for char in core[:12]:
-        if char.isupper():
-            classes.append("X")
-        elif char.isalpha():
-            classes.append("x")
-        elif char.isdigit():
-            classes.append("d")
-        else:
-            classes.append(char)
-    return _SHAPE_RUN.sub(r"\1", "".join(classes))
+    head = core[:12]
+    if head.isascii():  # most tokens: one translation, where the classes below are ASCII's
+        classes = head.translate(_ASCII_CLASSES)
+    else:
+        classes = "".join(_character_class(char) for char in head)
+    return "".join(char for char, _ in groupby(classes))  # each run of one class as one
+
+
+def _character_class(char: str) -> str:
+    if char.isupper():
+        return "X"
+    if char.isalpha():
+        return "x"
+    return "d" if char.isdigit() else char
+
+
+_ASCII_CLASSES = str.maketrans({chr(code): _character_class(chr(code)) for code in range(128)})
 
 
 def _core(token: str) -> str:
@@ -154,20 +158,24 @@ def _case_features(letters: str) -> list[str]:
 
 def _pattern_features(token: str, core: str) -> list[str]:
     """What the token's characters hold: a year, digits, a range, a DOI, an arXiv id, a link, an
-    ISBN, initials."""
+    ISBN, initials. (Each pattern is searched only where it can match: most tokens are words,
+    with no digit, no period or slash, no capital first.)"""
     features = []
-    if _YEAR.search(token):
-        features.append("year")
-    if any(char.isdigit() for char in token):
+    digits = any(map(str.isdigit, token))  # a year, range, DOI, arXiv id and ISBN hold digits
+    if digits:
+        if _YEAR.search(token):
+            features.append("year")
         features.append("digit")
         if _RANGE.search(token):
             features.append("range")
-    for name, pattern in (("doi", _DOI), ("arxiv", _ARXIV), ("url", _URL)):
-        if pattern.search(token):
-            features.append(name)
-    if _ISBN.match(core):
+        for name, pattern in (("doi", _DOI), ("arxiv", _ARXIV)):
+            if pattern.search(token):
+                features.append(name)
+    if ("." in token or "/" in token) and _URL.search(token):  # "://", "www.", ".org"
+        features.append("url")
+    if digits and _ISBN.match(core):
         features.append("isbn")
-    if _INITIALS.fullmatch(token.rstrip(",;:)")):
+    if "A" <= token[0] <= "Z" and _INITIALS.fullmatch(token.rstrip(",;:)")):
         features.append("initials")
     return features
 
@@ -199,7 +207,7 @@ def _own_features(token: str) -> tuple[str, ...]:
     there), its edges, length and suffix, its case, patterns and word lists."""
     core = _core(token)
     word = fold_word(core)
-    letters = "".join(char for char in core if char.isalpha())
+    letters = "".join(filter(str.isalpha, core))
     features = [
         "w=" + word,
         "shape=" + _shape(core),
@@ -222,7 +230,6 @@ _CHUNK_FLAGS = frozenset(
 )
 _QUOTES_OPENING = '“"‘«'
 _QUOTES_CLOSING = '”"’»'
-_NEAR = (-2, -1, 1, 2)  # the neighbours whose words and shapes a token's features hold
 
 
 class _Token(NamedTuple):
@@ -230,7 +237,8 @@ class _Token(NamedTuple):
     repeat their words, names and punctuation, so the features cost a cache look-up each."""
 
     own: tuple[str, ...]
-    near: tuple[tuple[str, ...], ...]  # what it tells the token at each offset of `_NEAR` from it
+    # what it tells the tokens two before it, one before, one after and two after, in that order
+    near: tuple[tuple[str, ...], ...]
     flags: frozenset[str]  # the own features a chunk counts (`_chunk_features`)
     ends_chunk: bool
     opens_quote: bool
@@ -260,13 +268,12 @@ def _is_initial(token: str) -> bool:
 def _token(token: str) -> _Token:
     own = _own_features(token)
     word, shape = own[0][2:], own[1][6:]
-    near = tuple(
-        (
-            f"{offset}:w={word}",
-            f"{offset}:shape={shape}",
-            *([f"{offset}:last={token[-1]}"] if abs(offset) == 1 else []),
-        )
-        for offset in _NEAR
+    mark = "last=" + token[-1]
+    near = (
+        ("-2:w=" + word, "-2:shape=" + shape),
+        ("-1:w=" + word, "-1:shape=" + shape, "-1:" + mark),
+        ("1:w=" + word, "1:shape=" + shape, "1:" + mark),
+        ("2:w=" + word, "2:shape=" + shape),
     )
     last = token.rstrip(')]"”’')[-1:]
     return _Token(
@@ -368,16 +375,18 @@ def _chunk_words(chunk: Sequence[_Token], number: int, year_chunk: int | None) -
     """What one chunk, the ``number``th, holds: its length, whether its words are venue words,
     prose, initials or numbers, how far it stands from the first chunk holding a year (a title
     follows APA's "(2015)."; ACM's venue follows the title), the word it opens with."""
-    having = Counter(chain.from_iterable(token.flags for token in chunk))  # tokens with each flag
-    numbers = having["digit"]
+    # each token's flags, one after the other: a flag's count is the tokens having it (a few
+    # list counts of a few dozen flags cost less than a Counter's making)
+    having = list(chain.from_iterable(token.flags for token in chunk))
+    numbers = having.count("digit")
     words = (len(chunk) - numbers) or 1  # the shares are of its words, not numbers
     features = ["c.len=" + _bucket(len(chunk)), f"c.n={min(number, 6)}", "c.open=" + chunk[0].own[0][2:]]
     if year_chunk is not None:
         features.append(f"c.year={max(-2, min(number - year_chunk, 3))}")
-    features += [name for name, flag, share in _CHUNK_SHARES if having[flag] >= share * words]
+    features += [name for name, flag, share in _CHUNK_SHARES if having.count(flag) >= share * words]
     if 2 * numbers >= len(chunk):
         features.append("c.numbers")
-    if having["publisher-word"]:
+    if "publisher-word" in having:
         features.append("c.publisher")
     return tuple(features)
 
@@ -448,7 +457,7 @@ def _near_features(tokens: Sequence[_Token]) -> list[tuple[tuple[str, ...], ...]
     """Each token's neighbours' words and shapes (`_Token.near`), "BOS" and "EOS" at the ends:
     the one before it, the one before that, the one after it, the one after that."""
     near = [_NO_NEIGHBOUR, _BEFORE_FIRST, *(token.near for token in tokens), _AFTER_LAST, _NO_NEIGHBOUR]
-    # token ``at`` is ``near[at + 2]``: the slot of `_NEAR` each neighbour fills is its offset's
+    # token ``at`` is ``near[at + 2]``: each neighbour fills the slot of its offset (`_Token.near`)
     return [(near[at + 1][1], near[at][0], near[at + 3][2], near[at + 4][3]) for at in range(len(tokens))]
 
 
