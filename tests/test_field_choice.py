@@ -859,6 +859,34 @@ def test_no_title_where_a_journal_and_its_numbers_stand(text: str, expected_titl
     _assert_title_read(text, expected_title)
 
 
+@pytest.mark.parametrize(
+    ("text", "title", "venue"),
+    [
+        # IEEE Xplore's exports print a journal's name inverted, its subject first: the subject is
+        # the venue's, not the title's last words (real PDFs: plainnat, elsarticle-num)
+        pytest.param(
+            "Spall, James C. Adaptive stochastic approximation by the simultaneous perturbation method. "
+            "Automatic Control, IEEE Transactions on, 45(10):1839–1853, 2000.",
+            "Adaptive stochastic approximation by the simultaneous perturbation method",
+            "Automatic Control, IEEE Transactions on",
+            id="after-the-titles-period",
+        ),
+        pytest.param(
+            "A. Marzal, E. Vidal, Computation of normalized edit distance and applications, Pattern "
+            "Analysis and Machine Intelligence, IEEE Transactions on 15 (9) (1993) 926–932.",
+            "Computation of normalized edit distance and applications",
+            "Pattern Analysis and Machine Intelligence, IEEE Transactions on",
+            id="after-the-titles-comma",
+        ),
+    ],
+)
+def test_an_inverted_journals_subject_is_the_venues(text: str, title: str, venue: str) -> None:
+    from bibnorm.readers.refs import read_refs
+
+    (query,) = read_refs(text, "refs.txt")
+    assert (query.title, query.venue) == (title, venue)
+
+
 def test_a_journal_before_a_number_the_model_reads_as_its_issue_and_pages_is_no_title() -> None:
     """A listed journal the model reads as the title, then a lone number it reads as an issue (not
     a volume), then pages: a journal's numbers, a style that prints no title."""

@@ -91,6 +91,12 @@ MIXED = """@article{a,
   year    = {2016},
 }
 
+@article{ieee,
+  title   = {Two and a half},
+  journal = {Automatic Control, IEEE Transactions on},
+  year    = {2000},
+}
+
 @inproceedings{c,
   title     = {Three},
   booktitle = {CVPR},
@@ -125,6 +131,7 @@ def venue_lines(text: str) -> list[str]:
             [
                 "journal = {Phys. Rev. Lett.},",
                 "journal = {Phys. Rev. B},",
+                "journal = {IEEE Trans. Autom. Control},",  # IEEE Xplore's inverted name
                 "booktitle = {CVPR},",
                 "journal = prl,",
                 "journal = {Journal of Foo \\& Bar Studies},",
@@ -136,6 +143,7 @@ def venue_lines(text: str) -> list[str]:
             [
                 "journal = {Physical Review Letters},",
                 "journal = {Physical Review B},",
+                "journal = {IEEE Transactions on Automatic Control},",
                 "booktitle = {Proceedings of the IEEE Conference on Computer Vision and Pattern "
                 "Recognition (CVPR)},",
                 "journal = prl,",
@@ -148,6 +156,7 @@ def venue_lines(text: str) -> list[str]:
             [
                 "journal = {Physical Review Letters},",
                 "journal = {Phys. Rev. B},",
+                "journal = {Automatic Control, IEEE Transactions on},",
                 "booktitle = {CVPR},",
                 "journal = prl,",
                 "journal = {Journal of Foo \\& Bar Studies},",
@@ -179,11 +188,12 @@ def test_the_config_key_makes_check_report_and_fix_mend_names_in_another_form(fo
     )
     (folder / "bibnorm.toml").write_text('journal_names = "full"\n', encoding="utf-8")
     check = CliRunner().invoke(main, ["check", "--select", "BN602", "refs.bib"])
-    assert [line.split(": ")[1] for line in check.stdout.splitlines()] == ["b", "c"]
+    assert [line.split(": ")[1] for line in check.stdout.splitlines()] == ["b", "ieee", "c"]
     fixed = CliRunner().invoke(main, ["fix", "--in-place", "refs.bib"])
     assert fixed.exit_code == 0, fixed.output
     text = (folder / "refs.bib").read_text(encoding="utf-8")
     assert "journal = {Physical Review B}," in text
+    assert "journal = {IEEE Transactions on Automatic Control}," in text
     assert CliRunner().invoke(main, ["check", "--select", "BN602", "refs.bib"]).stdout == ""
 
 

@@ -169,6 +169,31 @@ def test_every_journal_of_the_list_is_found_by_its_name_and_its_unshared_abbrevi
             TABLE,
             id="volume-glued-on",
         ),
+        # IEEE Xplore's exports print the name inverted, its subject first
+        pytest.param(
+            "Automatic Control, IEEE Transactions on",
+            "IEEE Transactions on Automatic Control",
+            "IEEE Trans. Autom. Control",
+            "",
+            LIST,
+            id="inverted-transactions",
+        ),
+        pytest.param(
+            "Selected Areas in Communications, IEEE Journal on",
+            "IEEE Journal on Selected Areas in Communications",
+            "IEEE J. Sel. Areas Commun.",
+            "",
+            LIST,
+            id="inverted-journal-on",
+        ),
+        pytest.param(
+            "Pattern Analysis and Machine Intelligence, IEEE Transactions on",
+            "IEEE Transactions on Pattern Analysis and Machine Intelligence",
+            "IEEE Trans. Pattern Anal. Mach. Intell.",
+            "IEEE Trans Pattern Anal Mach Intell",
+            TABLE,
+            id="inverted-table-journal",
+        ),
     ],
 )
 def test_a_spelling_finds_its_journal(spelling: str, name: str, iso4: str, medline: str, origin: str) -> None:
@@ -185,6 +210,8 @@ def test_a_spelling_finds_its_journal(spelling: str, name: str, iso4: str, medli
         pytest.param("CVPR", id="a-conference"),
         pytest.param("arXiv", id="a-preprint-server"),
         pytest.param("", id="empty"),
+        pytest.param("Quantum Lattices, IEEE Transactions on", id="inverted-made-up"),
+        pytest.param("Automatic Control, on", id="a-minor-word-alone-is-no-name"),
     ],
 )
 def test_no_journal_for_an_ambiguous_unknown_or_non_journal_spelling(spelling: str) -> None:

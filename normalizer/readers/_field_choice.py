@@ -62,6 +62,7 @@ from bibnorm.text.titles import title_key, without_chapter, without_kind_of_work
 from bibnorm.text.word_tables import (
     alternation,
     bare_words,
+    minor_words,
     publisher_words,
     reference_abbreviations,
     title_omitted_words,
@@ -1576,6 +1577,23 @@ def _without_the_venue(title: str | None, venue: str | None, text: str) -> str |
 
 
 _WORDS_BEFORE_THE_VENUE = 2
+
+
+def _the_inverted_journals_subject(title: str | None, venue: str | None) -> tuple[str | None, str | None]:
+    """The title and the venue where the venue is the head of a journal's name printed inverted
+    (`journals.uninverted`: "…. Automatic Control, IEEE Transactions on, 45(10)" read with the
+    venue "IEEE Transactions on" and the title ending in "Automatic Control"): the title's last
+    sentence or comma's part is the name's subject, the venue's. Only where the name, whole, is
+    a listed journal's."""
+    if not title or not venue or venue.split()[-1].casefold() not in _MINOR_WORDS:
+        return title, venue
+    cut = max(title.rfind(". "), title.rfind(", "))
+    subject = title[cut + 2 :].strip() if cut > 0 else ""
+    whole = f"{subject}, {venue.strip()}"
+    return (title[:cut].rstrip(), whole) if subject and _listed(whole) else (title, venue)
+
+
+_MINOR_WORDS = frozenset(minor_words().words)  # a name ends in none: one that does is inverted
 _CLOSING_QUOTES = frozenset("”\"»’'")
 
 
@@ -1765,6 +1783,7 @@ def choose_fields(
     title = title and _without_a_cue_at_the_end(without_chapter(title))
     title = title and _without_the_venue(title, venue, tagged.text)
     title = title and _without_its_year(title, year)
+    title, venue = _the_inverted_journals_subject(title, venue)
     return ChosenFields(
         title=title,
         authors=_chosen_names(tagged, rules, thresholds, confidence, bracketed, title),

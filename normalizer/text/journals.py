@@ -46,7 +46,7 @@ from bibnorm.text.venues import (
     proceedings_name,
     tidy_venue,
 )
-from bibnorm.text.word_tables import alternation, journal_catalogue_words, title_omitted_words
+from bibnorm.text.word_tables import alternation, journal_catalogue_words, minor_words, title_omitted_words
 
 TABLE = "bibnorm's venue table"
 LIST = "JabRef's journal list"
@@ -169,7 +169,26 @@ def is_listed(text: str) -> bool:
     """Whether a row of the list or the venue table has ``text`` for a name or abbreviation, even
     one two journals share ("J. Math. Phys."): a spelling with a journal of its own."""
     key = journal_key(text)
-    return find_venue(text) is not None or _by_name(key) is not None or key in _by_abbreviation()
+    if find_venue(text) is not None or _by_name(key) is not None or key in _by_abbreviation():
+        return True
+    upright = uninverted(text)
+    return upright is not None and is_listed(upright)
+
+
+def uninverted(text: str) -> str | None:
+    """A journal's name printed inverted, its subject first, in its usual order: IEEE Xplore's
+    exports — and the .bib files and reference lists made from them — print "Automatic Control,
+    IEEE Transactions on" for "IEEE Transactions on Automatic Control" and "Selected Areas in
+    Communications, IEEE Journal on". A name ends in no minor word ("on", "of"), so one that does
+    after its last comma is the name's head, the subject before it. None for a name in order."""
+    subject, comma, head = text.rpartition(",")
+    words = head.split()
+    if not comma or len(words) < 2 or words[-1].casefold() not in _MINOR or not subject.strip(" ,"):
+        return None
+    return f"{' '.join(words)} {subject.strip(' ,')}"
+
+
+_MINOR = frozenset(minor_words().words)
 
 
 def abbreviation_shaped(text: str) -> bool:
@@ -339,7 +358,11 @@ def find_journal(text: str | None) -> Journal | None:
 
 
 def _variants(text: str) -> tuple[str, ...]:
-    """The spelling, then without a trailing volume, then without parenthesised parts."""
+    """The spelling, then without a trailing volume, then without parenthesised parts; a name
+    printed inverted, in its usual order (`uninverted`)."""
+    upright = uninverted(text)
+    if upright is not None:
+        return (text, *_variants(upright))
     out = [text]
     no_volume = _TRAILING_VOLUME.sub("", text)
     if no_volume and no_volume != text:
