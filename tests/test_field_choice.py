@@ -878,6 +878,13 @@ def test_no_title_where_a_journal_and_its_numbers_stand(text: str, expected_titl
             "Pattern Analysis and Machine Intelligence, IEEE Transactions on",
             id="after-the-titles-comma",
         ),
+        pytest.param(
+            "Z. Kalal, K. Mikolajczyk, and J. Matas, “Tracking-learning-detection,” Pattern Analysis "
+            "and Machine Intelligence, IEEE Transactions on, vol. 34, no. 7, pp. 1409–1422, 2012.",
+            "Tracking-learning-detection",
+            "Pattern Analysis and Machine Intelligence, IEEE Transactions on",
+            id="after-a-quoted-title",
+        ),
     ],
 )
 def test_an_inverted_journals_subject_is_the_venues(text: str, title: str, venue: str) -> None:

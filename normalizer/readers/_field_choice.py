@@ -1579,20 +1579,30 @@ def _without_the_venue(title: str | None, venue: str | None, text: str) -> str |
 _WORDS_BEFORE_THE_VENUE = 2
 
 
-def _the_inverted_journals_subject(title: str | None, venue: str | None) -> tuple[str | None, str | None]:
+def _the_inverted_journals_subject(
+    title: str | None, venue: str | None, text: str
+) -> tuple[str | None, str | None]:
     """The title and the venue where the venue is the head of a journal's name printed inverted
     (`journals.uninverted`: "…. Automatic Control, IEEE Transactions on, 45(10)" read with the
-    venue "IEEE Transactions on" and the title ending in "Automatic Control"): the title's last
-    sentence or comma's part is the name's subject, the venue's. Only where the name, whole, is
-    a listed journal's."""
-    if not title or not venue or venue.split()[-1].casefold() not in _MINOR_WORDS:
+    venue "IEEE Transactions on" and the title ending in "Automatic Control"): the part printed
+    right before it — after a sentence's period, a comma or a closing quotation mark — is the
+    name's subject, the venue's, and no title's. Only where the name, whole, is a listed
+    journal's and the reference prints the venue once."""
+    if not venue or venue.split()[-1].casefold() not in _MINOR_WORDS or text.count(venue) != 1:
         return title, venue
-    cut = max(title.rfind(". "), title.rfind(", "))
-    subject = title[cut + 2 :].strip() if cut > 0 else ""
+    before = text[: text.index(venue)].rstrip()
+    if not before.endswith(","):
+        return title, venue
+    subject = before[max(before.rfind(mark, 0, -1) for mark in _SUBJECTS_OPENING) + 1 : -1].strip()
     whole = f"{subject}, {venue.strip()}"
-    return (title[:cut].rstrip(), whole) if subject and _listed(whole) else (title, venue)
+    if not subject or not _listed(whole):
+        return title, venue
+    if title and title.endswith(subject):
+        title = title[: -len(subject)].rstrip(" .,;:") or None
+    return title, whole
 
 
+_SUBJECTS_OPENING = '.,:;”"’'  # what ends the field before an inverted journal's subject
 _MINOR_WORDS = frozenset(minor_words().words)  # a name ends in none: one that does is inverted
 _CLOSING_QUOTES = frozenset("”\"»’'")
 
@@ -1783,7 +1793,7 @@ def choose_fields(
     title = title and _without_a_cue_at_the_end(without_chapter(title))
     title = title and _without_the_venue(title, venue, tagged.text)
     title = title and _without_its_year(title, year)
-    title, venue = _the_inverted_journals_subject(title, venue)
+    title, venue = _the_inverted_journals_subject(title, venue, tagged.text)
     return ChosenFields(
         title=title,
         authors=_chosen_names(tagged, rules, thresholds, confidence, bracketed, title),
