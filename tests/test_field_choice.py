@@ -1598,6 +1598,12 @@ def test_a_title_read_up_to_the_next_fields_abbreviation_ends_before_it(read: st
             "Practical Numerical Algorithms for Chaotic Systems (1993",
             "Practical Numerical Algorithms for Chaotic Systems",
         ),
+        # a parenthesis left open that opens with another number: a reprint's original year (OUP's
+        # "Title (1984; New York, 2019)"), an edition; a word's parenthesis left open is the title's
+        ("Hermann Zapf and the World He Designed (1984", "Hermann Zapf and the World He Designed"),
+        ("Chaos and Fractals (corrected Printing) (2nd", "Chaos and Fractals (corrected Printing)"),
+        ("Typography 22 (Typography", "Typography 22 (Typography"),
+        ("Fields (2 Volumes) of Force", "Fields (2 Volumes) of Force"),
         # a title's own year: at its end after a word, another year than the reference's, one word after it
         ("Container Market Adoption Survey 1993", "Container Market Adoption Survey 1993"),
         ("1984. Nineteen Eighty-Four", "1984. Nineteen Eighty-Four"),
@@ -1605,7 +1611,7 @@ def test_a_title_read_up_to_the_next_fields_abbreviation_ends_before_it(read: st
         ("1993 ACA Code of Ethics", "1993 ACA Code of Ethics"),  # no mark after it: the title's own
     ],
 )
-def test_the_references_year_read_into_its_title_comes_off(read: str, title: str) -> None:
+def test_a_year_or_number_left_after_the_title_comes_off(read: str, title: str) -> None:
     text = f"Knuth, D. E. {read}. Addison-Wesley, 1993."
     labels = ("family", "given", "given", *("title",) * len(read.split()), "publisher", "date")
     rules = RuleReading(title=read, authors=("Knuth, D. E.",), year=1993, venue=None)

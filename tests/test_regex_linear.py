@@ -198,6 +198,9 @@ def test_a_chapters_tail_is_searched_in_linear_time(pattern: re.Pattern[str], li
                      [("", "Family II, "), ("Doe J. ", "Word, “")], id="vancouver-a-quoted-title-after"),
         pytest.param("bibnorm.readers._ref_dates._RELATED_NOTE", [("", ", A translation of "), ("", "A ")],
                      id="a-translation-of"),
+        # a parenthesis a title leaves open, opened by a number
+        pytest.param("bibnorm.readers._field_choice._OPENED_BY_A_NUMBER",
+                     [("", "(1"), ("", "(1 "), ("(", "1")], id="a-number-left-open"),
     ],
 )  # fmt: skip
 def test_patterns_stay_linear_on_the_runs_their_own_parts_read(

@@ -1559,6 +1559,18 @@ def _without_its_year(title: str, year: int | None) -> str | None:
     return title
 
 
+def _without_a_number_left_open(title: str) -> str | None:
+    """``title`` without a parenthesis it leaves open that opens with a number: what a style prints
+    after the title, where the title read was cut inside it — the original's year of a reprint
+    (OUP's "Hermann Zapf and the World He Designed (1984; New York, NY, USA, 2019)", read up to
+    the semicolon), an edition ("(2nd, Berlin …"). A title's own parenthesis is closed in it."""
+    opened = _OPENED_BY_A_NUMBER.search(title)
+    return title[: opened.start()].rstrip(" .,;:") or None if opened else title
+
+
+_OPENED_BY_A_NUMBER = re.compile(r"\(\d[^()]*$")
+
+
 def _without_the_venue(title: str | None, venue: str | None, text: str) -> str | None:
     """``title`` without the venue chosen where it ends with it after a comma and the reference
     prints that venue once ("Maintaining views incrementally, ACM SIGMOD Record 22 (1993)" read
@@ -1793,6 +1805,7 @@ def choose_fields(
     title = title and _without_a_cue_at_the_end(without_chapter(title))
     title = title and _without_the_venue(title, venue, tagged.text)
     title = title and _without_its_year(title, year)
+    title = title and _without_a_number_left_open(title)
     title, venue = _the_inverted_journals_subject(title, venue, tagged.text)
     return ChosenFields(
         title=title,
