@@ -885,9 +885,18 @@ def test_no_title_where_a_journal_and_its_numbers_stand(text: str, expected_titl
             "Pattern Analysis and Machine Intelligence, IEEE Transactions on",
             id="after-a-quoted-title",
         ),
+        # a journal's acronym after the title's comma is the venue, no title's last word (JHEP.bst,
+        # INSPIRE-HEP's journal names)
+        pytest.param(
+            "CMS Collaboration, S. Chatrchyan et al., The CMS experiment at the CERN LHC, JINST 3 (2008) "
+            "S08004.",
+            "The CMS experiment at the CERN LHC",
+            "JINST",
+            id="an-acronym-after-the-titles-comma",
+        ),
     ],
 )
-def test_an_inverted_journals_subject_is_the_venues(text: str, title: str, venue: str) -> None:
+def test_a_journals_name_printed_after_the_title_is_the_venues(text: str, title: str, venue: str) -> None:
     from bibnorm.readers.refs import read_refs
 
     (query,) = read_refs(text, "refs.txt")

@@ -169,6 +169,14 @@ def test_every_journal_of_the_list_is_found_by_its_name_and_its_unshared_abbrevi
             TABLE,
             id="volume-glued-on",
         ),
+        pytest.param(
+            "JINST",
+            "Journal of Instrumentation",
+            "J. Instrum.",
+            "",
+            TABLE,
+            id="inspire-hep-acronym",
+        ),
         # IEEE Xplore's exports print the name inverted, its subject first
         pytest.param(
             "Automatic Control, IEEE Transactions on",

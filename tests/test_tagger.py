@@ -364,6 +364,16 @@ def test_a_tokens_shape_and_patterns_are_its_characters_classes_and_what_they_ho
     assert [feature for feature in own if feature in pattern_names] == patterns
 
 
+def test_the_venue_feature_reads_the_words_the_model_was_trained_with_not_the_growing_venue_table() -> None:
+    from bibnorm.text.venues import find_venue
+
+    venue_words = tagger._lexicons()[1]
+    assert {"neural", "transactions", "conference"} <= venue_words
+    # a journal the venue table gained after the model: found as a venue, no venue word of the model's
+    assert find_venue("Journal of Instrumentation") is not None
+    assert "instrumentation" not in venue_words
+
+
 def test_the_features_see_where_a_quotation_closed_and_each_tokens_comma_segment() -> None:
     tokens = ["Daniel", "D.", "Lincoll,", "“Semigroups", "of", "Recurrences,”", "Academic", "Press."]
     rows = [set(row) for row in tagger.token_features(tokens)]

@@ -40,6 +40,8 @@ from bibnorm.text.word_tables import publisher_words, reference_cues
 
 MODEL_FILE = "reference-tagger.npz"
 GIVEN_NAMES_FILE = "given-names.txt"
+# the venue table's words as the model was trained with them: the table grows without moving its inputs
+VENUE_WORDS_FILE = "tagger-venue-words.txt"
 
 # The labels, in the order docs/tagger.md lists them. An author's name is split into its family
 # and given parts; "and", "&", "et al." between or after names are `author`.
@@ -95,13 +97,11 @@ _PUBLISHER_WORDS = publisher_words()
 
 @lru_cache(maxsize=1)
 def _lexicons() -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
-    """Stop words (CSL's), venue words (the venue table's names) and English words (SCOWL's),
-    lower case, from ``normalizer/data/``."""
+    """Stop words (CSL's), venue words (the venue table's names as the model was trained with
+    them, `VENUE_WORDS_FILE`) and English words (SCOWL's), lower case, from ``normalizer/data/``."""
     stop = json.loads(data_file("stop-words.json").read_text("utf-8"))["stop-words"]
-    venue_words: set[str] = set()
-    for venue in json.loads(data_file("venues.json").read_text("utf-8")):
-        for name in (venue.get("name", ""), *venue.get("aliases", ())):
-            venue_words.update(word.casefold() for word in re.findall(r"[^\W\d_]{3,}", name))
+    lines = data_file(VENUE_WORDS_FILE).read_text("utf-8").splitlines()
+    venue_words = {line for line in lines if line and not line.startswith("#")}
     english = gzip.decompress(data_file("english-words.txt.gz").read_bytes()).decode().split()
     return frozenset(w for w in stop if " " not in w), frozenset(venue_words), frozenset(english)
 
