@@ -314,6 +314,28 @@ def test_ligatures_and_line_end_hyphens_come_out_as_words() -> None:
     assert any("self-supervised" in (t or "") for t in titles)
 
 
+@pytest.mark.parametrize(
+    ("lines", "joined"),
+    [
+        # \url breaks a link after a slash or an underscore; its rest goes on whatever its case
+        (["Paralelná SCSI zbernica. https://en.wikipedia.org/wiki/Parallel_", "SCSI."],
+         "Paralelná SCSI zbernica. https://en.wikipedia.org/wiki/Parallel_SCSI."),
+        (["Pcap file format. https://wiki.wireshark.org/Development/", "LibpcapFileFormat."],
+         "Pcap file format. https://wiki.wireshark.org/Development/LibpcapFileFormat."),
+        (["Title. https://example.org/page?id=", "42."], "Title. https://example.org/page?id=42."),
+        # a word of prose after a link that ends whole is the next sentence, or a note
+        (["USBPcap sniffer. https://desowin.org/usbpcap/", "Accessed 12 May 2020."],
+         "USBPcap sniffer. https://desowin.org/usbpcap/ Accessed 12 May 2020."),
+        (["Page. https://example.org/", "Online; visited 2020."],
+         "Page. https://example.org/ Online; visited 2020."),
+    ],
+)  # fmt: skip
+def test_a_link_a_line_break_cut_is_joined_unless_prose_goes_on(lines: list[str], joined: str) -> None:
+    from bibnorm.readers._reflist import join_lines
+
+    assert join_lines(lines) == joined
+
+
 def test_a_pdf_is_known_by_its_first_bytes_without_a_pdf_suffix(tmp_path: Path) -> None:
     renamed = tmp_path / "paper.dat"
     renamed.write_bytes((PDFS / "plain-1col.pdf").read_bytes())

@@ -201,6 +201,11 @@ def test_a_chapters_tail_is_searched_in_linear_time(pattern: re.Pattern[str], li
         # a parenthesis a title leaves open, opened by a number
         pytest.param("bibnorm.readers._field_choice._OPENED_BY_A_NUMBER",
                      [("", "(1"), ("", "(1 "), ("(", "1")], id="a-number-left-open"),
+        # a link a line's end cut, and the line that goes on with it
+        pytest.param("bibnorm.readers._reflist._CUT_LINK", [("https://", "a/"), ("http://", "/_ ")],
+                     id="a-link-cut"),
+        pytest.param("bibnorm.readers._reflist._LINK_GOES_ON", [("a", "./"), ("", "a ")],
+                     id="a-link-going-on"),
     ],
 )  # fmt: skip
 def test_patterns_stay_linear_on_the_runs_their_own_parts_read(

@@ -353,6 +353,30 @@ _DOI_GOES_ON = re.compile(r"^(?=\S*[A-Z])(?=\S*\d)[A-Z0-9][\w.;()/:<>-]*(?:\s|$)
 
 
 _LONE_YEAR = re.compile(rf"^{YEARS}[a-z]?[.,;]?(?:\s|$)")
+# A link \url broke after a slash, an underscore or a query's mark, no period after it: the next
+# line goes on with the link's rest whatever its case ("…/wiki/Parallel_" / "SCSI.",
+# "…/Development/" / "LibpcapFileFormat.") — not with a word of prose opening a sentence or a note
+# ("…/usbpcap/" / "Accessed 2020", `_a_word_of_prose`).
+_CUT_LINK = re.compile(r"^https?://\S*[/_#?=&-]$")
+_LINK_GOES_ON = re.compile(r"^[^\W_][\w./#?=&%~-]*")
+
+
+def _link_goes_on(part: str) -> bool:
+    """Whether a line after a link cut at its end goes on with the link: its first word is no
+    word of prose — a capitalised English word ("Accessed", "Online") or a lower-case one is the
+    next sentence's or the rules above join it (`_CUT_IDENTIFIER`)."""
+    rest = _LINK_GOES_ON.match(part)
+    if rest is None:
+        return False
+    word = rest.group().rstrip(".,;:")
+    return not _a_word_of_prose(word)
+
+
+def _a_word_of_prose(word: str) -> bool:
+    """ "Accessed", "Online", "visited": letters alone, lower case after the first, an English word."""
+    from bibnorm.text.capitals_words import is_english_word  # local: the word list is large
+
+    return word.isalpha() and word[1:].islower() and is_english_word(word.casefold())
 
 
 def join_lines(parts: Sequence[str]) -> str:
@@ -360,7 +384,8 @@ def join_lines(parts: Sequence[str]) -> str:
 
     A word hyphenated at a line end is joined; so is a DOI or URL cut after a dot, slash
     or hyphen (a DOI after its colon or parenthesis) when the next line goes on with a digit or
-    a lower-case letter, and a DOI cut before its dot or hyphen.
+    a lower-case letter, a link cut after a slash or an underscore when it goes on with no word
+    of prose (`_link_goes_on`), and a DOI cut before its dot or hyphen.
     """
     # Pieces joined once at the end, and the text's last word kept aside: adding each line to
     # one growing string was quadratic in a layout that takes a whole list as one item (a
@@ -378,6 +403,7 @@ def join_lines(parts: Sequence[str]) -> str:
             )
             or (_CUT_DOI.match(last_word) and _DOI_GOES_ON.match(part))
             or (_DOI_SO_FAR.match(last_word) and _GOES_ON_AFTER_DOI.match(part))
+            or (_CUT_LINK.match(last_word) and _link_goes_on(part))
         ):
             piece = part
         elif last_word.endswith("-") and part[:1].islower():
