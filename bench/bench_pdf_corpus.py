@@ -322,6 +322,22 @@ kept where its truth's references found printed are at least 90% of the ``.bbl``
     python bench/bench_pdf_corpus.py --manifest bench/pdf_fresh2/manifest.csv --cache DIR --fetch
     python bench/bench_pdf_corpus.py --manifest bench/pdf_fresh2/manifest.csv --cache DIR --timeout 60
 
+A fourteenth, for development too: ``bench/pdf_dev12/manifest.csv`` — 23 authors' PDFs from 23
+further repositories no other manifest under ``bench/`` names (one owner, of
+``Malehxa/master-swarb-cloud-security``, is named by another set), numbered lists only (15 in one
+column, 8 in two): particle physics, neuroscience, cryptography, robotics and engineering papers
+and theses in ``unsrt``, ``plain``, ``ieeetr``, ``splncs04``, ``IEEEtran`` and biblatex's
+``ieee``, ``numeric`` and ``gost-numeric``, in English, German, Spanish, Portuguese, Slovak,
+Russian and Chinese. Candidates came from repositories whose committed ``.bbl`` has a common main
+file's name (``main.bbl``, ``report.bbl``, ``thesis.bbl``, ``paper.bbl``, …), with the PDF of the
+same name at the same commit. Its truth is ``bbl-keys-bib`` but for one row (``bbl``: its ``.bib``
+holds none of the ``.bbl``'s keys); three rows keep fewer than 90% of the ``.bbl``'s items found
+printed (39 of 47, 19 of 23, 48 of 50), and three PDFs are newer than their ``.bbl`` (the truth
+still found for every item)::
+
+    python bench/bench_pdf_corpus.py --manifest bench/pdf_dev12/manifest.csv --cache DIR --fetch
+    python bench/bench_pdf_corpus.py --manifest bench/pdf_dev12/manifest.csv --cache DIR --timeout 60
+
 A truth corrected by hand lives beside its manifest, never in the cache (which a ``--fetch`` refill
 makes as the repositories commit it): ``truth-overrides/<id>.bib`` holds the references the PDF
 prints that its committed truth lacks (a ``.bbl`` older than its PDF) or all of them (a ``.bbl``
