@@ -35,10 +35,16 @@ def test_an_acm_reference(text: str, title: str, first_author: str, doi: str) ->
                      "Haversine Formula",
                      id="a-links-tail-after-its-space"),
         pytest.param("Apache Storm. https://storm.apache.org/, 2015.", "Apache Storm", id="a-web-site"),
+        # a note in brackets after the link (a Slovak thesis's page and section): no title, no names
+        pytest.param("Report Descriptor. https://www.usb.org/sites/default/files/hid1_11.pdf. [str. 23].",
+                     "Report Descriptor", id="a-page-number-after-the-link"),
+        pytest.param("USB Client Driver. https://docs.microsoft.com/en-us/usb-driver-development-guide. "
+                     "[sekcia „Where applicable“].", "USB Client Driver", id="a-section-after-the-link"),
     ],
 )  # fmt: skip
 def test_a_web_sites_name_is_its_title(text: str, title: str) -> None:
-    """ACM's misc entries with only a name and a link (a wiki's underscore printed as a space)."""
+    """ACM's misc entries with only a name and a link (a wiki's underscore printed as a space), and
+    a note in brackets after it."""
     parsed = parse_reference(text)
     assert (parsed.title, parsed.authors) == (title, ())
 

@@ -206,6 +206,9 @@ def test_a_chapters_tail_is_searched_in_linear_time(pattern: re.Pattern[str], li
                      id="a-link-cut"),
         pytest.param("bibnorm.readers._reflist._LINK_GOES_ON", [("a", "./"), ("", "a ")],
                      id="a-link-going-on"),
+        # a note in brackets that ends the reference
+        pytest.param("bibnorm.readers.refs._NOTE_AT_THE_END", [(".", " "), ("", ". [a] "), (".", " [ ")],
+                     id="a-note-at-the-end"),
     ],
 )  # fmt: skip
 def test_patterns_stay_linear_on_the_runs_their_own_parts_read(

@@ -921,10 +921,16 @@ _TITLE_READERS: tuple[Callable[[str], _Reading | None], ...] = (
 
 
 _LINK_TAIL_OR_DATE = re.compile(rf"[a-z][\w-]*\.?|[\s,]*{YEARS}[a-z]?\.?")
+# (from the first blank before the bracket: a run of blanks is not tried from each of them)
+_NOTE_AT_THE_END = re.compile(r"(?<=[.,;])(?<!\s)\s*\[[^\[\]]*\][\s.,;]*$")
 
 
 def _by_sentences(text: str) -> tuple[str | None, str]:
-    """Title and authors as sentences: names, then the title (an ACM year between them dropped)."""
+    """Title and authors as sentences: names, then the title (an ACM year between them dropped). A
+    note in brackets that ends the reference after its link ("Report Descriptor. https://…pdf.
+    [str. 23].", a page; "[sekcia „Where applicable“]", a section) is none of them: its
+    abbreviations' periods would cut it into sentences of their own."""
+    text = _NOTE_AT_THE_END.sub("", text)
     sentences = [s.strip() for s in SENTENCE_END.split(text) if s.strip()]
     dated = len(sentences) >= 3 and _ONLY_YEAR.match(sentences[1].rstrip(".")) is not None
     if dated:  # ACM: "Names. 2022. Title. In Venue."; AJAE: "U.S. Bureau of the Budget. 1963. Title."
