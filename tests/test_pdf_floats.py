@@ -64,6 +64,12 @@ def test_the_lists_type_is_the_size_most_of_its_characters_are_set_in() -> None:
         pytest.param("Table 3 Accuracy of the classifiers", True, id="springer-table"),
         pytest.param("Table I is where the constants are.", False, id="a-sentence-about-a-table"),
         pytest.param("Fig. 7 shows the confusion matrix.", False, id="a-sentence-about-a-figure"),
+        # babel's names of the floats in other languages: a Portuguese IEEE paper's table of the
+        # works it cites, each row opening with a citation's label, under the list
+        pytest.param("Tabela I", True, id="portuguese-table"),
+        pytest.param("Abbildung 3: Aufbau des Versuchs", True, id="german-figure"),
+        pytest.param("Рис. 2. Схема установки", True, id="russian-figure"),
+        pytest.param("Tabela I mostra os resultados.", False, id="a-portuguese-sentence-about-a-table"),
     ],
 )
 def test_captions_of_every_numbering_end_the_lists_run(text: str, ends: bool) -> None:
