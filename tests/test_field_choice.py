@@ -903,6 +903,33 @@ def test_a_journals_name_printed_after_the_title_is_the_venues(text: str, title:
     assert (query.title, query.venue) == (title, venue)
 
 
+def test_names_printed_once_inside_the_title_kept_are_no_authors_unless_a_colon_follows_them() -> None:
+    """A Slovak thesis's web page titled by its site's name first: the model reads "MSDN USB" as
+    names and the rules the whole sentence as the title; one printed span is one field. A title
+    that names its author prints the name twice, and the name stays."""
+    from bibnorm.readers.refs import read_refs
+
+    (page,) = read_refs("MSDN USB – HID Client. https://docs.microsoft.com/hid/hid-clients.", "refs.txt")
+    assert (page.title, page.authors) == ("MSDN USB – HID Client", ())
+    (book,) = read_refs("Aristotle. Aristotle on the soul. Oxford, 1907.", "refs.txt")
+    assert (book.title, book.authors) == ("Aristotle on the soul", ("Aristotle",))
+    # names that open the title before a colon are the names, the title after it (a German thesis's
+    # web pages, as LNCS and DIN set names)
+    text = (
+        "Matt Kapko: How Gamification Drives Business Objectives. https://www.cio.com/article/2376149/"
+        "collaboration-software/how-gamification-drivesbusiness-objectives.html, 2014. Zeitstempel: "
+        "4.04.2018."
+    )
+    (named,) = read_refs(text, "refs.txt")
+    assert (named.title, named.authors) == ("How Gamification Drives Business Objectives", ("Matt Kapko",))
+    # or a period (a CSL style's web page), and a case's name that is the whole title stays the title
+    text = "Hecht-Nielsen R. Neurocomputing. https://www.us.org/neurocomputing (last accessed February 1993)."
+    (page,) = read_refs(text, "refs.txt")
+    assert (page.title, page.authors) == ("Neurocomputing", ("Hecht-Nielsen R.",))
+    (case,) = read_refs("In re Adil. vol. 636. 1985.", "refs.txt")
+    assert (case.title, case.authors) == ("In re Adil", ())
+
+
 def test_a_journal_before_a_number_the_model_reads_as_its_issue_and_pages_is_no_title() -> None:
     """A listed journal the model reads as the title, then a lone number it reads as an issue (not
     a volume), then pages: a journal's numbers, a style that prints no title."""
