@@ -1584,14 +1584,19 @@ def _names_inside_the_title(authors: tuple[str, ...], title: str | None, text: s
     return all(text.count(name) == 1 and start <= text.index(name) < start + len(title) for name in names)
 
 
-def _the_names_or_the_title(authors: tuple[str, ...], title: str) -> tuple[str | None, tuple[str, ...]]:
-    """Of names read inside the title (`_names_inside_the_title`), the title and the names. Names
-    that open the title and end where a field does (a period, a comma, a colon: "Matt Kapko: How
+def _the_names_or_the_title(
+    authors: tuple[str, ...], title: str | None, text: str
+) -> tuple[str | None, tuple[str, ...]]:
+    """The title and the names, one printed span one field, where the names are read inside the
+    title (`_names_inside_the_title`, in the reference ``text``); else as chosen. Names that open
+    the title and end where a field does (a period, a comma, a colon: "Matt Kapko: How
     Gamification Drives Business Objectives. https://…", "Hecht-Nielsen R. Neurocomputing.
     https://…") are the names, the title what follows them: the rules read them into it. Names
     the title goes on from without such a mark are its words, no names: a web page's site before
     its page's name ("MSDN USB – HID Client"); so are names that are the whole title ("In re
     Adil. vol. 636.", a case's name read as a person's too)."""
+    if not title or not _names_inside_the_title(authors, title, text):
+        return title, authors
     names = [name for name in authors if name != "others"]
     end = max(title.index(name) + len(name) for name in names)
     rest = title[end:].lstrip()
@@ -1841,9 +1846,9 @@ def choose_fields(
     title = title and _without_its_year(title, year)
     title = title and _without_a_number_left_open(title)
     title, venue = _the_inverted_journals_subject(title, venue, tagged.text)
-    authors = _chosen_names(tagged, rules, thresholds, confidence, bracketed, title)
-    if title and _names_inside_the_title(authors, title, tagged.text):
-        title, authors = _the_names_or_the_title(authors, title)
+    title, authors = _the_names_or_the_title(
+        _chosen_names(tagged, rules, thresholds, confidence, bracketed, title), title, tagged.text
+    )
     return ChosenFields(
         title=title,
         authors=authors,
