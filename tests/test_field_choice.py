@@ -7,7 +7,7 @@ from __future__ import annotations
 from dataclasses import replace
 
 import pytest
-from bibnorm.readers._field_choice import SURE, RuleReading, choose_fields
+from bibnorm.readers._field_choice import SURE, RuleReading, _the_names_or_the_title, choose_fields
 from bibnorm.readers.tagger import WEIGHED_LABELS, Field, TaggedReference, tokenize
 from misreadings import misread
 from pdf_lines import read_lines, styled
@@ -928,6 +928,15 @@ def test_names_printed_once_inside_the_title_kept_are_no_authors_unless_a_colon_
     assert (page.title, page.authors) == ("Neurocomputing", ("Hecht-Nielsen R.",))
     (case,) = read_refs("In re Adil. vol. 636. 1985.", "refs.txt")
     assert (case.title, case.authors) == ("In re Adil", ())
+
+
+def test_a_name_that_runs_on_past_the_titles_end_is_not_inside_it() -> None:
+    # the name starts inside the title's printed span and ends after it: no field holds the other
+    text = "Ann Lee Park. Deep nets Ann Lee Park. 2001."
+    assert _the_names_or_the_title(("Lee Park. 2001",), "Deep nets Ann Lee", text) == (
+        "Deep nets Ann Lee",
+        ("Lee Park. 2001",),
+    )
 
 
 def test_a_journal_before_a_number_the_model_reads_as_its_issue_and_pages_is_no_title() -> None:

@@ -1580,8 +1580,8 @@ def _names_inside_the_title(authors: tuple[str, ...], title: str | None, text: s
     names = [name for name in authors if name != "others"]
     if not names or not title or text.count(title) != 1:
         return False
-    start = text.index(title)
-    return all(text.count(name) == 1 and start <= text.index(name) < start + len(title) for name in names)
+    start, end = text.index(title), text.index(title) + len(title)
+    return all(text.count(name) == 1 and start <= text.index(name) <= end - len(name) for name in names)
 
 
 def _the_names_or_the_title(
