@@ -7,7 +7,7 @@ from __future__ import annotations
 from dataclasses import replace
 
 import pytest
-from bibnorm.readers._field_choice import SURE, RuleReading, _the_names_or_the_title, choose_fields
+from bibnorm.readers._field_choice import SURE, RuleReading, choose_fields
 from bibnorm.readers.tagger import WEIGHED_LABELS, Field, TaggedReference, tokenize
 from misreadings import misread
 from pdf_lines import read_lines, styled
@@ -901,42 +901,6 @@ def test_a_journals_name_printed_after_the_title_is_the_venues(text: str, title:
 
     (query,) = read_refs(text, "refs.txt")
     assert (query.title, query.venue) == (title, venue)
-
-
-def test_names_printed_once_inside_the_title_kept_are_no_authors_unless_a_colon_follows_them() -> None:
-    """A Slovak thesis's web page titled by its site's name first: the model reads "MSDN USB" as
-    names and the rules the whole sentence as the title; one printed span is one field. A title
-    that names its author prints the name twice, and the name stays."""
-    from bibnorm.readers.refs import read_refs
-
-    (page,) = read_refs("MSDN USB – HID Client. https://docs.microsoft.com/hid/hid-clients.", "refs.txt")
-    assert (page.title, page.authors) == ("MSDN USB – HID Client", ())
-    (book,) = read_refs("Aristotle. Aristotle on the soul. Oxford, 1907.", "refs.txt")
-    assert (book.title, book.authors) == ("Aristotle on the soul", ("Aristotle",))
-    # names that open the title before a colon are the names, the title after it (a German thesis's
-    # web pages, as LNCS and DIN set names)
-    text = (
-        "Matt Kapko: How Gamification Drives Business Objectives. https://www.cio.com/article/2376149/"
-        "collaboration-software/how-gamification-drivesbusiness-objectives.html, 2014. Zeitstempel: "
-        "4.04.2018."
-    )
-    (named,) = read_refs(text, "refs.txt")
-    assert (named.title, named.authors) == ("How Gamification Drives Business Objectives", ("Matt Kapko",))
-    # or a period (a CSL style's web page), and a case's name that is the whole title stays the title
-    text = "Hecht-Nielsen R. Neurocomputing. https://www.us.org/neurocomputing (last accessed February 1993)."
-    (page,) = read_refs(text, "refs.txt")
-    assert (page.title, page.authors) == ("Neurocomputing", ("Hecht-Nielsen R.",))
-    (case,) = read_refs("In re Adil. vol. 636. 1985.", "refs.txt")
-    assert (case.title, case.authors) == ("In re Adil", ())
-
-
-def test_a_name_that_runs_on_past_the_titles_end_is_not_inside_it() -> None:
-    # the name starts inside the title's printed span and ends after it: no field holds the other
-    text = "Ann Lee Park. Deep nets Ann Lee Park. 2001."
-    assert _the_names_or_the_title(("Lee Park. 2001",), "Deep nets Ann Lee", text) == (
-        "Deep nets Ann Lee",
-        ("Lee Park. 2001",),
-    )
 
 
 def test_a_journal_before_a_number_the_model_reads_as_its_issue_and_pages_is_no_title() -> None:

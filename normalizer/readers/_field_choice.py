@@ -1571,45 +1571,6 @@ def _without_a_number_left_open(title: str) -> str | None:
 _OPENED_BY_A_NUMBER = re.compile(r"\(\d[^()]*$")
 
 
-def _names_inside_the_title(authors: tuple[str, ...], title: str | None, text: str) -> bool:
-    """Whether the names chosen are words of the title chosen, where the reference prints them
-    once: one printed span is one field. A web page's title that opens with its site's name
-    ("MSDN USB – HID Client. https://…") was read whole by the rules and its first words as names
-    by the model; a work whose title names its author prints the name twice ("Aristotle.
-    Aristotle's Poetics")."""
-    names = [name for name in authors if name != "others"]
-    if not names or not title or text.count(title) != 1:
-        return False
-    start, end = text.index(title), text.index(title) + len(title)
-    return all(text.count(name) == 1 and start <= text.index(name) <= end - len(name) for name in names)
-
-
-def _the_names_or_the_title(
-    authors: tuple[str, ...], title: str | None, text: str
-) -> tuple[str | None, tuple[str, ...]]:
-    """The title and the names, one printed span one field, where the names are read inside the
-    title (`_names_inside_the_title`, in the reference ``text``); else as chosen. Names that open
-    the title and end where a field does (a period, a comma, a colon: "Matt Kapko: How
-    Gamification Drives Business Objectives. https://…", "Hecht-Nielsen R. Neurocomputing.
-    https://…") are the names, the title what follows them: the rules read them into it. Names
-    the title goes on from without such a mark are its words, no names: a web page's site before
-    its page's name ("MSDN USB – HID Client"); so are names that are the whole title ("In re
-    Adil. vol. 636.", a case's name read as a person's too)."""
-    if not title or not _names_inside_the_title(authors, title, text):
-        return title, authors
-    names = [name for name in authors if name != "others"]
-    end = max(title.index(name) + len(name) for name in names)
-    rest = title[end:].lstrip()
-    separated = title[end - 1] == "." or rest[:1] in _FIELD_ENDS
-    after = (rest[1:] if rest[:1] in _FIELD_ENDS else rest).strip()
-    if min(title.index(name) for name in names) == 0 and separated and after:
-        return after, authors
-    return title, ()
-
-
-_FIELD_ENDS = ".,:;"
-
-
 def _without_the_venue(title: str | None, venue: str | None, text: str) -> str | None:
     """``title`` without the venue chosen where it ends with it after a comma and the reference
     prints that venue once ("Maintaining views incrementally, ACM SIGMOD Record 22 (1993)" read
@@ -1846,12 +1807,9 @@ def choose_fields(
     title = title and _without_its_year(title, year)
     title = title and _without_a_number_left_open(title)
     title, venue = _the_inverted_journals_subject(title, venue, tagged.text)
-    title, authors = _the_names_or_the_title(
-        _chosen_names(tagged, rules, thresholds, confidence, bracketed, title), title, tagged.text
-    )
     return ChosenFields(
         title=title,
-        authors=authors,
+        authors=_chosen_names(tagged, rules, thresholds, confidence, bracketed, title),
         year=year,
         venue=venue,
         volume=tagged.text_of("volume"),
