@@ -62,7 +62,6 @@ from bibnorm.text.titles import title_key, without_chapter, without_kind_of_work
 from bibnorm.text.word_tables import (
     alternation,
     bare_words,
-    minor_words,
     publisher_words,
     reference_abbreviations,
     title_omitted_words,
@@ -1600,7 +1599,9 @@ def _the_inverted_journals_subject(
     right before it — after a sentence's period, a comma or a closing quotation mark — is the
     name's subject, the venue's, and no title's. Only where the name, whole, is a listed
     journal's and the reference prints the venue once."""
-    if not venue or venue.split()[-1].casefold() not in _MINOR_WORDS or text.count(venue) != 1:
+    from bibnorm.text.journals import ends_inverted  # local: the list's module is large
+
+    if not venue or not ends_inverted(venue) or text.count(venue) != 1:
         return title, venue
     before = text[: text.index(venue)].rstrip()
     if not before.endswith(","):
@@ -1615,7 +1616,6 @@ def _the_inverted_journals_subject(
 
 
 _SUBJECTS_OPENING = '.,:;”"’'  # what ends the field before an inverted journal's subject
-_MINOR_WORDS = frozenset(minor_words().words)  # a name ends in none: one that does is inverted
 _CLOSING_QUOTES = frozenset("”\"»’'")
 
 

@@ -183,9 +183,16 @@ def uninverted(text: str) -> str | None:
     after its last comma is the name's head, the subject before it. None for a name in order."""
     subject, comma, head = text.rpartition(",")
     words = head.split()
-    if not comma or len(words) < 2 or words[-1].casefold() not in _MINOR or not subject.strip(" ,"):
+    if not comma or len(words) < 2 or not ends_inverted(head) or not subject.strip(" ,"):
         return None
     return f"{' '.join(words)} {subject.strip(' ,')}"
+
+
+def ends_inverted(name: str) -> bool:
+    """Whether a journal's name ends as the head of a name printed inverted does: in a minor word
+    ("IEEE Transactions on"), where no name in its usual order ends (`uninverted`)."""
+    words = name.split()
+    return bool(words) and words[-1].casefold() in _MINOR
 
 
 _MINOR = frozenset(minor_words().words)
