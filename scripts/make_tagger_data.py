@@ -89,6 +89,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from bibnorm.readers.tagger import tokenize
+from bibnorm.text import data_file
 from bibnorm.text.months import MONTHS
 from bibnorm.text.word_tables import name_particles, table_entries
 from style_mutations import PREFIX as MUTATED
@@ -377,6 +378,26 @@ def record_split(key: str) -> str:
     if value % 5:
         return "train"
     return "validation" if (value // 5) % 2 == 0 else "heldout"
+
+
+# ---------------------------------------------------------------- the venue word list
+
+VENUE_WORDS_HEADER = """\
+# The venue words the shipped reference tagger was trained with (tagger.py's "venue" feature): every run
+# of 3 or more letters of the names and aliases of venues.json, case-folded, sorted. Frozen with the
+# model: the venue table grows without moving the model's inputs. Made by scripts/make_tagger_data.py
+# --venue-words from venues.json as it stood at 0e166322 (the table the shipped model's readings were
+# measured with); made again from the table of the day when the model is retrained.
+"""
+
+
+def venue_words(venues: list[dict]) -> list[str]:
+    """The words of the venue table's names and aliases (`VENUE_WORDS_HEADER` says which), sorted."""
+    words: set[str] = set()
+    for venue in venues:
+        for name in (venue.get("name", ""), *venue.get("aliases", ())):
+            words.update(word.casefold() for word in re.findall(r"[^\W\d_]{3,}", name))
+    return sorted(words)
 
 
 # ---------------------------------------------------------------- the given-name word list
@@ -1851,6 +1872,12 @@ def main(argv: list[str] | None = None) -> int:
         help="leave out a draw of the records' variants (repeatable): the data as an earlier version made it",
     )
     parser.add_argument(
+        "--venue-words",
+        type=Path,
+        default=None,
+        help="also write the venue table's words there (normalizer/data/tagger-venue-words.txt)",
+    )
+    parser.add_argument(
         "--given-names",
         type=Path,
         default=None,
@@ -1883,6 +1910,11 @@ def main(argv: list[str] | None = None) -> int:
         )
         return 1
     SKIPPED_DRAWS.update(arguments.without_draw)  # read by the workers, which fork after this
+    if arguments.venue_words is not None:
+        venues = json.loads(data_file("venues.json").read_text("utf-8"))
+        words = venue_words(venues)
+        arguments.venue_words.write_text(VENUE_WORDS_HEADER + "".join(f"{word}\n" for word in words), "utf-8")
+        print(f"{len(words)} venue words -> {arguments.venue_words}", file=sys.stderr)
     records = all_records(arguments.texmf)
     if arguments.given_names is not None:
         names = given_names(records)

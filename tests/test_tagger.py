@@ -434,6 +434,13 @@ def make_data() -> ModuleType:
     return script("make_tagger_data")
 
 
+def test_the_venue_words_file_is_what_the_data_script_writes(make_data: ModuleType) -> None:
+    table = [{"name": "Journal of Instrumentation", "aliases": ["J. Instrum.", "JINST 3"]}, {"name": "AI"}]
+    assert make_data.venue_words(table) == ["instrum", "instrumentation", "jinst", "journal"]
+    shipped = (ROOT / "normalizer" / "data" / tagger.VENUE_WORDS_FILE).read_text("utf-8")
+    assert shipped.startswith(make_data.VENUE_WORDS_HEADER)
+
+
 def test_markers_give_each_character_its_field_exactly(make_data: ModuleType) -> None:
     mark = make_data.mark
     marked = (
