@@ -226,6 +226,44 @@ def test_a_web_page_s_title_before_its_link_and_visit_names_no_one(text: str, ti
 
 
 @pytest.mark.parametrize(
+    ("text", "title", "authors", "year"),
+    [
+        # a Brazilian robotics paper (github:oscar-neiva/TDP-SirSoccer): the visit's word misspelt
+        pytest.param("ZigBee Alliance. https://www.zigbee.org. Accessado: 2012.04.09.",
+                     "ZigBee Alliance", (), None, id="misspelt-after-the-link"),
+        pytest.param("Xbee/xbee-pro rf modules. http://www.digi.com/lp/xbee. Accessado: 2013-05-07.",
+                     "Xbee/xbee-pro rf modules", (), None, id="an-iso-date"),
+        # a German master's thesis (github:assimatze/Masterthesis): a "time stamp" after the
+        # work's own year, which stays the year
+        pytest.param("Daniel Cook. What are Game Mechanics? http://www.lostgarden.com/2006/10/what.html, "
+                     "2006. Zeitstempel: 24.02.2018.",
+                     "What are Game Mechanics?", ("Daniel Cook",), 2006, id="a-word-for-time-stamp"),
+    ],
+)  # fmt: skip
+def test_a_dated_word_after_the_link_is_the_visit_whatever_the_word(
+    text: str, title: str, authors: tuple[str, ...], year: int | None
+) -> None:
+    """A date in numbers under any one word and its colon, last in a reference and after its link,
+    is the day the page was looked at: no title, no venue, not the work's year."""
+    parsed = parse_reference(text)
+    assert (parsed.title, parsed.authors, parsed.year, parsed.venue) == (title, authors, year, None)
+    read = read_refs(text, "list.txt")[0]
+    assert (read.title, read.year, read.venue) == (title, year, None)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a dated word before the link, or a date that is not the reference's end
+        "A. Author. Report: 2012-04-09. https://example.org/report.",
+        "A. Author. A page. https://example.org. Version: 2012-04-09, revised.",
+    ],
+)
+def test_a_dated_word_elsewhere_is_read_as_before(text: str) -> None:
+    assert parse_reference(text).year == 2012
+
+
+@pytest.mark.parametrize(
     ("text", "names"),
     [
         pytest.param(

@@ -209,6 +209,10 @@ def test_a_chapters_tail_is_searched_in_linear_time(pattern: re.Pattern[str], li
         # a note in brackets that ends the reference
         pytest.param("bibnorm.readers.refs._NOTE_AT_THE_END", [(".", " "), ("", ". [a] "), (".", " [ ")],
                      id="a-note-at-the-end"),
+        # a date under a word last after a link (the visit's), and the link before it
+        pytest.param("bibnorm.readers.refs._LABELLED_DATE_AT_THE_END",
+                     [("", " abc:"), ("", " abc: 12.03."), (" ", "abcd: 2020-01-01 ")], id="a-dated-word"),
+        pytest.param("bibnorm.readers.refs._A_LINK", [("", "http:/"), ("", "www")], id="a-link"),
     ],
 )  # fmt: skip
 def test_patterns_stay_linear_on_the_runs_their_own_parts_read(

@@ -324,7 +324,7 @@ def parse_reference(text: str) -> ParsedReference:
     """What one reference string says: title, authors, year, venue, arXiv id, DOI."""
     text = text.replace("。", ". ")  # GB/T 7714 (Chinese) ends its sentences with an ideographic full stop
     text = _KIND_OF_WORK.sub(". ", text)  # and its titles with their kind's mark: "Title[C]//Venue"
-    text = _without_title_as_label(_as_quoted_in_english(in_english_no_date(text)))
+    text = _without_title_as_label(_as_quoted_in_english(in_english_no_date(_visit_named(text))))
     arxiv = arxiv_id(text)
     # a narrow column's stretched or broken DOI, a link's break points; a link a font spaced out
     text = joined_links(joined_dois(text))
@@ -409,6 +409,30 @@ def _year_after_names(bare: str) -> re.Match[str] | None:
     # is the place's or the period's it studies, not the work's date (Chicago's "Names. 1968–78."
     # follows names only; unsrtnat's "Title, 2008." is the work's year)
     return None if _TITLE_RUN.search(bare, 0, after.start(2)) else after
+
+
+# A date in numbers under one word and its colon, last in a reference and after its link: the
+# day the page was looked at, whatever the word ("…/index.php. Accessado: 2013.05.07.", a
+# misspelling; "…, 2006. Zeitstempel: 15.02.2018.", German "time stamp"). A reference prints
+# the work's date before its link, so a dated word after it says when the link was followed.
+_LABELLED_DATE_AT_THE_END = re.compile(
+    r"(?<=[\s.,;])[^\W\d_]{3,20}(?=:\s?(?:\d{1,2}[./-]\s?\d{1,2}[./-]\s?\d{4}|\d{4}[./-]\d{1,2}[./-]\d{1,2})\.?\s*\Z)"
+)
+_A_LINK = re.compile(r"https?://|www\.", re.IGNORECASE)
+# (the date's word is looked for in the reference's last characters only: the date is its end)
+_LAST_CHARACTERS = 48
+
+
+def _visit_named(text: str) -> str:
+    """``text`` with the word before a date last after its link as visit-dates.json's "Accessed",
+    which the reader knows leaves the page's date alone and is no title."""
+    tail = max(0, len(text) - _LAST_CHARACTERS)
+    labelled = _LABELLED_DATE_AT_THE_END.search(text, tail)
+    if labelled is None or _A_LINK.search(text, 0, labelled.start()) is None:
+        return text
+    if _ACCESSED.search(text, tail) is not None:  # the table's own words ("zuletzt abgerufen:")
+        return text
+    return f"{text[: labelled.start()]}Accessed{text[labelled.end() :]}"
 
 
 def _visit_left(visit: re.Match[str]) -> str:
@@ -1052,6 +1076,8 @@ def _venue_after(text: str, title: str | None) -> str | None:
     after = text[at + len(title) :]
     # GOST's container after "//", its statement of responsibility before it ("Title / Names // Journal")
     rest = _VENUE_LEAD.sub("", after.partition(_GOST_CONTAINER)[2] or after)
+    if _ACCESSED.match(rest):  # the day a page was looked at ("Accessed: 2013-05-07") names no venue
+        return None
     venue = _VENUE_END.sub("", rest).strip(" .,;:")
     # (a venue names something: not the day and month of a date in numbers, "Nodes, 30.07.2020.")
     return venue if 2 <= len(venue) <= 120 and any(char.isalpha() for char in venue) else None
