@@ -154,3 +154,37 @@ def test_a_field_label_after_a_quoted_title_is_no_word_of_it() -> None:
 def test_a_title_in_spaced_guillemets_is_the_title(text: str, title: str, authors: tuple[str, ...]) -> None:
     reference = parse_reference(text)
     assert (reference.title, reference.authors) == (title, authors)
+
+
+@pytest.mark.parametrize(
+    ("text", "title", "authors"),
+    [
+        # IEEE's German strings (github:richardwerner173134/masterarbeit-latex): a one-word title
+        pytest.param("H. Garcia-Molina und K. Salem, “Sagas”, ACM SIGMOD Record, 1987, ISSN: 0163- 5808. "
+                     "DOI: 10.1145/38714.38742.", "Sagas", ("H. Garcia-Molina", "K. Salem"),
+                     id="closed-after-the-quotes"),
+        pytest.param("H. Garcia-Molina and K. Salem, “Sagas,” ACM SIGMOD Record, vol. 16, pp. 249–259, 1987.",
+                     "Sagas", ("H. Garcia-Molina", "K. Salem"), id="closed-inside-the-quotes"),
+        pytest.param("A. B. Author, “Go”, 1987.", "Go", ("A. B. Author",), id="two-letters"),
+    ],
+)  # fmt: skip
+def test_a_short_title_quoted_after_the_names_is_the_title(
+    text: str, title: str, authors: tuple[str, ...]
+) -> None:
+    """A title of a word or two quoted right after the names' comma and closed by a comma or a
+    period is the title, however short."""
+    reference = parse_reference(text)
+    assert (reference.title, reference.authors) == (title, authors)
+
+
+def test_a_short_quotation_opening_a_longer_title_is_not_the_title() -> None:
+    reference = parse_reference("J. Smith, “Go” as a language, in Proc. X, 2001.")
+    assert reference.title != "Go"
+
+
+@pytest.mark.parametrize("others", ["et al.", "u. a.", "и др."])
+def test_an_italic_et_al_quoted_after_the_names_is_no_title(others: str) -> None:
+    """A PDF's italic "et al." closing the names is quoted for the rules, as an italic title is
+    (`_italic_titles`; github:Felix-Rainmaker/ACsleuth, pdf_dev6): it is no short quoted title."""
+    reference = parse_reference(f"Matthew Amodio, David Van Dijk, “{others}” Exploring cell data. 2019.")
+    assert reference.title != others.rstrip(".")

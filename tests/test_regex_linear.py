@@ -213,6 +213,8 @@ def test_a_chapters_tail_is_searched_in_linear_time(pattern: re.Pattern[str], li
         pytest.param("bibnorm.readers.refs._LABELLED_DATE_AT_THE_END",
                      [("", " abc:"), ("", " abc: 12.03."), (" ", "abcd: 2020-01-01 ")], id="a-dated-word"),
         pytest.param("bibnorm.readers.refs._A_LINK", [("", "http:/"), ("", "www")], id="a-link"),
+        pytest.param("bibnorm.readers.refs._SHORT_QUOTED_AFTER_NAMES",
+                     [(", ", "“a"), ("", ", “"), (", “", "abcdef")], id="a-short-quoted-title"),
     ],
 )  # fmt: skip
 def test_patterns_stay_linear_on_the_runs_their_own_parts_read(

@@ -166,6 +166,13 @@ _OPENS_THE_TITLE = re.compile(  # "in", "pp", "tech" (reference-abbreviations.js
 # French typography's spaced guillemets around a title, however short (biblatex's French: "Daniel
 # Whiteson. « HIGGS ». In : (2014)."), which `_QUOTED`'s eight letters or more would pass over
 _SPACED_GUILLEMETS = re.compile(r"«\s(?P<title>[^«»\s][^«»]{1,300}?)\s»")
+# A title of one short word or two, quoted right after the names' comma and closed by a comma or
+# a period ("H. Garcia-Molina and K. Salem, “Sagas”, ACM SIGMOD Record, 1987."), which `_QUOTED`'s
+# eight letters or more pass over; not a quoted word opening a longer title ("“Go” as a language")
+_SHORT_QUOTED_AFTER_NAMES = re.compile(
+    r"(?<=,\s)[“\"](?P<title>[^\W\d_][^“”\",.]{0,6})(?:[,.][”\"]|[”\"][,.])(?=\s|$)"
+)
+_OTHERS_ALONE = re.compile(AND_OTHERS)
 _A_WORD_AFTER = re.compile(r"\s?+[a-z]")  # a quotation's words going on: "“Economic man” in …"
 _CLOSED_TITLE = re.compile(r"[,.]\s*+\S$")  # IEEE's “Title,” in Proc. …: the comma closes the title
 # The end of a title a quotation opens: after names and a comma, the next comma ("Ribeiro, S. Singh,
@@ -778,7 +785,7 @@ def _read_quoted(text: str) -> _Reading | None:
     (2006) “…”"); words between the names and the quotes are `title_around_quotes`'s."""
     if nested := _QUOTATION_FIRST_IN_QUOTES.search(text):  # IEEE's “"ignorance and prejudice" in …,”
         return _clean_title(nested.group("title")), _YEAR_AFTER_AUTHORS.sub("", text[: nested.start()])
-    quoted = outer_quotes(_QUOTED.search(text) or _SPACED_GUILLEMETS.search(text), SINGLE_QUOTED.search(text))
+    quoted = _quotation(text)
     if quoted is None:
         return None
     # APA quotes no title: a quotation after its title sentence is what a comment or review is on
@@ -798,6 +805,23 @@ def _read_quoted(text: str) -> _Reading | None:
     if opening and not _CLOSED_TITLE.search(quoted.group()):
         return _title_opened_by_quotation(text, quoted.start(), quoted.end())
     return _clean_title(quoted.group("title")), _YEAR_AFTER_AUTHORS.sub("", text[: quoted.start()])
+
+
+def _quotation(text: str) -> re.Match[str] | None:
+    """The quotation that is the title's: in double quotes or guillemets, eight letters or more,
+    spaced guillemets, a short title quoted after the names; or in single quotes."""
+    double = _QUOTED.search(text) or _SPACED_GUILLEMETS.search(text) or _short_title_after_names(text)
+    return outer_quotes(double, SINGLE_QUOTED.search(text))
+
+
+def _short_title_after_names(text: str) -> re.Match[str] | None:
+    short = _SHORT_QUOTED_AFTER_NAMES.search(text)
+    # (a PDF's italic "et al." closing the names is quoted for the rules as its italic title is)
+    if short is not None and _OTHERS_ALONE.fullmatch(short.group("title")):
+        return None
+    # (what opens the reference before the quotes is the names, in any language: "… und K. Salem")
+    names = text[: short.start()].rstrip(" ,") if short is not None else ""
+    return short if names and looks_like_names(names, any_language=True) else None
 
 
 def _title_opened_by_quotation(text: str, start: int, end: int) -> _Reading:
