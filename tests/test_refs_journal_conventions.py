@@ -338,6 +338,40 @@ def test_given_names_first_before_a_spaced_colon_make_no_gost_book() -> None:
     assert read_refs(listed, "list.txt")[0].title == "Reinforcement Learning : An Introduction"
 
 
+@pytest.mark.parametrize(
+    ("reference", "title", "first_family"),
+    [
+        # biblatex-gost's English entries set the colon unspaced (github:alexeyche/phd, pdf_dev12)
+        pytest.param("Lambert P. The title of the work: tech. rep. / The institution that published. — The "
+                     "address of the publisher, July 1993. — No. 2. — An optional note.",
+                     "The title of the work", "Lambert", id="a-report-unspaced"),
+        # biblatex's English "MA thesis" (english.lbx's mathesis)
+        pytest.param("Harwood P. The title of the work: MA thesis / Harwood Peter. — The address of the "
+                     "publisher : The school where the thesis was written, July 1993. — An optional note.",
+                     "The title of the work", "Harwood", id="an-ma-thesis"),
+        # GOST 7.12's abbreviated dissertation and its abstract, spaced or not
+        pytest.param("Лагкуева И. В. Особенности регулирования труда творческих работников театров: дис. ... "
+                     "канд. юрид. наук: 12.00.05. — М., 2009. — 168 с.",
+                     "Особенности регулирования труда творческих работников театров", "Лагкуева",
+                     id="a-dissertation"),
+        pytest.param("Лукина В. А. Творческая история «Записок охотника» И. С. Тургенева: автореф. дис. ... "
+                     "канд. филол. наук : 10.01.01. — СПб., 2006. — 26 с.",
+                     "Творческая история «Записок охотника» И. С. Тургенева", "Лукина",
+                     id="a-dissertation-s-abstract"),
+        pytest.param("Сиротко В. В. Медико-социальные аспекты городского травматизма в современных условиях"
+                     " : автореф. дис. ... канд. мед. наук : 14.00.33. — М., 2006. — 26 с.",
+                     "Медико-социальные аспекты городского травматизма в современных условиях", "Сиротко",
+                     id="spaced"),
+    ],
+)  # fmt: skip
+def test_gost_s_kind_of_work_after_the_title_s_colon_is_no_part_of_it(
+    reference: str, title: str, first_family: str
+) -> None:
+    assert parse_reference(reference).title == title
+    read = read_refs(reference, "list.txt")[0]
+    assert (read.title, read.authors[0].split()[0]) == (title, first_family)
+
+
 def test_gost_names_cut_short_give_no_title_of_their_initials() -> None:
     """Names the GOST rules do not read as names (a given name before the family name, then
     initials) leave the rest of the names where the title would start: the rules read no title

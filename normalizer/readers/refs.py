@@ -1183,8 +1183,9 @@ _THESIS_KIND = kinds_of_work().thesis_kind()  # "PhD thesis" (kinds-of-work.json
 _REPORT_TAIL = re.compile(
     # (each to the text's very end, "(?s:.*)": a "." stopped at a line break is tried again from each start)
     rf"[,.]\s+(?:Technical [Rr]eport|Tech\. [Rr]ep\.|{_THESIS_KIND})\b(?s:.*)$"
-    # GOST's kind of work after a spaced colon: "… : PhD thesis / …", "… : tech. rep. — …"
-    rf"|\s:\s(?:[Tt]ech\.\s[Rr]ep\b|{_THESIS_KIND}\b)(?s:.*)$"
+    # GOST's kind of work after a colon, spaced or not (biblatex-gost's English entries): "… : PhD
+    # thesis / …", "…: tech. rep. — …", "…: дис. … канд. юрид. наук" (kinds-of-work.json's notes)
+    rf"|\s?:\s(?:[Tt]ech\.\s[Rr]ep\b|{_THESIS_KIND}\b|{alternation(kinds_of_work().thesis_notes)})(?s:.*)$"
     # econ sets a thesis's kind right after its italic title: "… Regulations Ph.D. dissertation,
     # Hitotsubashi University", and a report's after the title's period: "…California.Technical report"
     rf"|(?<!\s)\s+{_THESIS_KIND}(?:,(?s:.*))?$"

@@ -329,6 +329,7 @@ class KindsOfWork:
     words: frozenset[str]  # one word naming a kind, lower case: "preprint", "report"
     designators: tuple[str, ...] = ()  # Vancouver's bracketed medium or kind: "Internet", "letter"
     degree_words: tuple[str, ...] = ()  # a thesis only after a degree: "project"
+    thesis_notes: tuple[str, ...] = ()  # GOST's note after a thesis's title: "дис.", "автореф. дис."
 
     def degree(self, *types: str) -> str:
         """A regular expression for the degree a thesis prints, any case: one of BibTeX's
@@ -360,6 +361,7 @@ def kinds_of_work() -> KindsOfWork:
         words=frozenset(word.casefold() for word in table["words"]),
         designators=tuple(table["designators"]),
         degree_words=tuple(table["degree_words"]),
+        thesis_notes=tuple(table["thesis_notes"]),
     )
 
 
