@@ -338,6 +338,25 @@ still found for every item)::
     python bench/bench_pdf_corpus.py --manifest bench/pdf_dev12/manifest.csv --cache DIR --fetch
     python bench/bench_pdf_corpus.py --manifest bench/pdf_dev12/manifest.csv --cache DIR --timeout 60
 
+A fifteenth, for development too: ``bench/pdf_dev13/manifest.csv`` — 25 authors' PDFs from 25
+further repositories (none, nor any of their owners, named by any other manifest under ``bench/``
+or among the team's mirrors before it was built), 928 references: lists neither numbered nor
+labelled by author and year (``other``, 11: ``alpha``, biblatex's ``alphabetic``, bracketed name
+and year labels, ``plainnat`` set without labels) and numbered lists (14: ``siam``, ``acm``,
+``elsarticle-num``, ``ACM-Reference-Format``, a Vancouver-like style, biblatex's ``numeric``), four
+in two columns, in mathematics, statistics, economics, operations research, biology, chemistry and
+engineering, in English, Welsh, French, Spanish and Polish. Candidates came from repositories
+whose committed ``.bbl`` sits in a subfolder or has a less common main file's name
+(``tex/main.bbl``, ``thesis/thesis.bbl``, ``paper/paper.bbl``, ``writeup.bbl``, ``sigconf.bbl``,
+``elsarticle-template-num.bbl``, …) with the PDF of the same name at the same commit, each checked
+for its ``.bbl``'s titles in the PDF's text before any was read by bibnorm. Its truth is
+``bbl-keys-bib`` but for one row (``bbl``: its ``.tex`` names a ``.bib`` on its author's own disk);
+each row's truth holds at least 93% of its ``.bbl``'s items found printed. One row was left out
+after the first reading: a PDF newer than its ``.bbl`` (34 references printed, 22 in the truth)::
+
+    python bench/bench_pdf_corpus.py --manifest bench/pdf_dev13/manifest.csv --cache DIR --fetch
+    python bench/bench_pdf_corpus.py --manifest bench/pdf_dev13/manifest.csv --cache DIR --timeout 60
+
 A truth corrected by hand lives beside its manifest, never in the cache (which a ``--fetch`` refill
 makes as the repositories commit it): ``truth-overrides/<id>.bib`` holds the references the PDF
 prints that its committed truth lacks (a ``.bbl`` older than its PDF) or all of them (a ``.bbl``
