@@ -60,6 +60,10 @@ def _reference(number: int, page: int = 1, column: int = 0) -> list[PdfLine]:
         pytest.param("APPENDIX A: SOME EXTRA MATERIAL", 0, True, id="mnras-appendix"),
         pytest.param("Appendix B. Proofs of the lemmas", 0, True, id="a-titled-appendix"),
         pytest.param("Appendix", 12, False, id="an-indented-wrapped-word"),
+        # a thesis's centred heading atop the page its appendices begin
+        # (github:MaxVarverakis/599-Representation-Theory, pdf_dev13)
+        pytest.param("APPENDICES", 180, True, id="centred-appendices"),
+        pytest.param("Appendix A", 200, True, id="centred-appendix-a"),
         pytest.param(
             "Appendix A: the tables of the survey of 2019, with the questionnaire and its answers",
             0,

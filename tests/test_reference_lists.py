@@ -125,6 +125,40 @@ def test_an_unnumbered_list_is_read_in_the_layout_its_lines_show(
     assert [q.title for q in read_inputs_text(text)] == titles
 
 
+def test_a_wrapped_list_opens_a_reference_at_names_typed_without_their_initials_periods() -> None:
+    """plainnat, no hanging indent (github:jbkinney/gaugefixer, pdf_dev13): a reference opens at
+    names whose middle initials have no period ("Thomas A Hopf,", "Brian PH Metzger,") and at
+    an initial and two names ("H. Tomas Rube,"); a line a middle initial ends ("Thomas A.") ends
+    no reference, and a journal's two words before its volume ("Genome Biology, 25(1)") open
+    none."""
+    text = (
+        "Andre J. Faure and Ben Lehner. MoCHI: neural networks to fit interpretable models of\n"
+        "deep mutational scanning data.\n"
+        "Genome Biology, 25(1):303, 2024. doi: 10.1186/s13059-024-03444-y.\n"
+        "Allan Haldane and Ronald M. Levy. Influence of alignment depth on Potts models.\n"
+        "Physical Review E, 99(3):032405, 2019. doi: 10.1103/physreve.99.032405.\n"
+        "Thomas A Hopf, John B Ingraham, and Debora S Marks. Mutation effects predicted from\n"
+        "sequence co-variation. Nature Biotechnology, 35(2):128–135, 2017.\n"
+        "Debora S. Marks, Lucy J. Colwell, Robert Sheridan, Thomas A.\n"
+        "Hopf, Andrea Pagnani, and Chris Sander. Protein 3D Structure Computed from\n"
+        "Evolutionary Sequence Variation. PLoS ONE, 6(12):e28766, 2011.\n"
+        "Brian PH Metzger, Yeonwoo Park, and Joseph W Thornton. Epistasis facilitates functional\n"
+        "evolution in an ancient transcription factor. eLife, 12, 2024.\n"
+        "H. Tomas Rube, Chaitanya Rastogi, Siqian Feng, and Judith F.\n"
+        "Kribelbauer. Prediction of protein-ligand binding affinity from sequencing data.\n"
+        "Nature Biotechnology, 40(10):1520–1527, 2022.\n"
+    )
+    assert read_list(text).layout.value == "wrapped over several lines"
+    assert [q.title for q in read_inputs_text(text)] == [
+        "MoCHI: neural networks to fit interpretable models of deep mutational scanning data",
+        "Influence of alignment depth on Potts models",
+        "Mutation effects predicted from sequence co-variation",
+        "Protein 3D Structure Computed from Evolutionary Sequence Variation",
+        "Epistasis facilitates functional evolution in an ancient transcription factor",
+        "Prediction of protein-ligand binding affinity from sequencing data",
+    ]
+
+
 def read_inputs_text(text: str) -> list:  # type: ignore[type-arg]
     from bibnorm.readers.refs import read_refs
 

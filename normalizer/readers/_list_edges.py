@@ -96,18 +96,17 @@ def ends_list(line: Line) -> bool:
     Figures", "Tables", "Figure captions", a journal's "Acknowledgements", "Funding", "Competing
     interests:" — alone on its line, flush or centred (further in than a reference's wrapped line
     is set: a manuscript's "TABLES" atop the page its tables begin);
-    an appendix's ("Appendix", "APPENDIX A: SOME EXTRA MATERIAL"), flush, short and without a
-    year (a reference's wrapped "Appendix B: Methods. HMSO, 1999." is none); a caption; or the
-    article's history ("Received February 2007; revised March 2009; accepted June 2009")."""
+    an appendix's ("Appendix", "APPENDIX A: SOME EXTRA MATERIAL"), flush or centred (a thesis's
+    "APPENDICES" atop the page its appendices begin), short and without a year (a reference's
+    wrapped "Appendix B: Methods. HMSO, 1999." is none); a caption; or the article's history
+    ("Received February 2007; revised March 2009; accepted June 2009")."""
     if _CAPTION.match(line.text) or _HISTORY.match(line.text):
         return True
     text = line.text.strip()
     flush = line.indent < FLUSH_EMS * line.size
     centred = line.indent > WRAPPED_EMS * line.size
-    return bool(
-        ((flush or centred) and (_BACK_MATTER.match(text) or _SECTION_AFTER.match(text)))
-        or (flush and len(text) <= _HEADING_CHARS and _APPENDIX.match(text) and not YEAR.search(text))
-    )
+    appendix = len(text) <= _HEADING_CHARS and _APPENDIX.match(text) and not YEAR.search(text)
+    return (flush or centred) and bool(_BACK_MATTER.match(text) or _SECTION_AFTER.match(text) or appendix)
 
 
 _FOOTER_LINES = 3  # at most this many lines below the columns

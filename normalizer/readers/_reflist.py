@@ -57,14 +57,21 @@ _NUMBERED = re.compile(rf"^\s*(?:{_NUMBER})\s*")
 _PAGE_FURNITURE = re.compile(r"^\s*(?:\d{1,4}|\f.*)\s*$")
 _WRAPPED_NUMBER = re.compile(r"^\s{4,}\d{1,4}\s*$")
 # How a line that ends a reference ends: a full stop, a year, a link.
-_ENDS_SENTENCE = re.compile(r"[.?!)\]”\"]\s*$|\b(?:19|20)\d{2}[a-z]?\s*$|(?<!\S)\S+/\S+\s*$")
+# (not a middle initial's period, where a line's end cut the names: "…, Robert Sheridan, Thomas A."
+# / "Hopf, Andrea Pagnani, …")
+_ENDS_SENTENCE = re.compile(
+    r"(?<!\s[A-Z])\.\s*$|[?!)\]”\"]\s*$|\b(?:19|20)\d{2}[a-z]?\s*$|(?<!\S)\S+/\S+\s*$"
+)
 # How a reference opens: "Zhai, X." / "Zhai, Xiaohua" (APA, Chicago, LNCS), "X. Zhai," /
 # "J.-B. Alayrac" (abbrv, IEEE), "Xiaohua Zhai," / "Yann LeCun." (plain, natbib, ACM).
 _NAME = r"(?:[dlo][’'])?[A-Z][\w'’-]*[\w]"
 _OPENS_WITH_NAME = re.compile(
     rf"^(?:{alternation(name_particles().particles)}\s+)?{_NAME}(?:\s+{_NAME})?,\s+[A-Z]"
-    rf"|^(?:[A-Z]\.\s?(?:-[A-Z]\.\s?)?){{1,3}}\s*{_NAME}(?:,|\.|\s+and\s|\s+et al)"
-    rf"|^{_NAME}(?:\s+[A-Z]\.)?\s+{_NAME}(?:,|\.\s|\s+and\s|\s+et al)"
+    rf"|^(?:[A-Z]\.\s?(?:-[A-Z]\.\s?)?){{1,3}}\s*{_NAME}(?:\s+{_NAME})?(?:,|\.|\s+and\s|\s+et al)"
+    # (a middle initial with or without its period: "Thomas A Hopf,", "Brian PH Metzger,", as a
+    # .bib's names typed so print in plainnat, abbrvnat and the others)
+    # (not a journal's two words before its volume: "Genome Biology, 25(1):303")
+    rf"|^{_NAME}(?:\s+(?:[A-Z]\.|[A-Z]{{1,2}}(?=\s)))?\s+{_NAME}(?:,(?!\s*\d)|\.\s|\s+and\s|\s+et al)"
 )
 
 
