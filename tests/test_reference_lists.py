@@ -785,3 +785,31 @@ def test_a_t1_fonts_dashes_are_dashes() -> None:
 def test_a_reference_has_its_arxiv_id_whole_or_none(text: str, arxiv: str | None) -> None:
     parsed = parse_reference(text)
     assert parsed.arxiv == arxiv
+
+
+@pytest.mark.parametrize(
+    ("text", "title", "authors"),
+    [
+        # a Welsh thesis's .bib names typed with semicolons
+        # (github:AlunHuwOwen/Dysgu_Peirianyddol, pdf_dev13)
+        pytest.param(
+            "David M. J. Tax; Ferdinand van der Heijden; Robert Duin; Dick de Ridder. Classification, "
+            "parameter estimation and state estimation: An engineering approach using matlab. 2012.",
+            "Classification, parameter estimation and state estimation: An engineering approach using matlab",
+            ("David M. J. Tax", "Ferdinand van der Heijden", "Robert Duin", "Dick de Ridder"),
+            id="given-names-first",
+        ),
+        pytest.param(
+            "K.Dietz; M.Gail; K.Krickeberg; B.Singer. Logistic regression: a self-learning text. New "
+            "York : Springer, 1994.",
+            "Logistic regression: a self-learning text",
+            ("K.Dietz", "M.Gail", "K.Krickeberg", "B.Singer"),
+            id="initials-glued",
+        ),
+    ],
+)
+def test_names_a_semicolon_parts_are_the_authors_each_one_person(
+    text: str, title: str, authors: tuple[str, ...]
+) -> None:
+    reference = parse_reference(text)
+    assert (reference.title, reference.authors) == (title, authors)

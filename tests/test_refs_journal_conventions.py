@@ -751,3 +751,60 @@ def test_long_adversarial_lists_are_read_at_once(reference: str) -> None:
 )
 def test_an_editor_mark_after_the_names_is_no_title(reference: str, title: str) -> None:
     assert parse_reference(reference).title == title
+
+
+@pytest.mark.parametrize(
+    ("reference", "title", "editor"),
+    [
+        # biblatex's standard styles (github:noambard/panp, github:mrepetto94/ThMEF, pdf_dev13)
+        pytest.param("Donald B. Rubin, ed. Multiple Imputation for Nonresponse in Surveys. John Wiley & "
+                     "Sons, Inc., 1987. doi: 10.1002/9780470316696.",
+                     "Multiple Imputation for Nonresponse in Surveys", "Donald B. Rubin", id="ed"),
+        pytest.param("Jan R. Williams, ed. Financial & managerial accounting: the basis for business "
+                     "decisions. 14th ed. Boston: McGraw-Hill/Irwin, 2008.",
+                     "Financial & managerial accounting: the basis for business decisions", "Jan R. Williams",
+                     id="ed-and-an-edition"),
+        # a family name its particle opens (github:macrokit/removable-defects, pdf_dev13)
+        pytest.param("Jan A. Van Mieghem. Capacity management, investment, and hedging: Review and recent "
+                     "developments. Manufacturing & Service Operations Management, 5(4):269–302, 2003.",
+                     "Capacity management, investment, and hedging: Review and recent developments",
+                     "Jan A. Van Mieghem", id="a-particle"),
+    ],
+)  # fmt: skip
+def test_one_editor_s_given_names_first_and_mark_are_no_vancouver_name_and_title(
+    reference: str, title: str, editor: str
+) -> None:
+    """ "Given I. Family, ed." is one editor and the mark biblatex prints after the names, not
+    Vancouver's "Family I." and a title "Family, ed"."""
+    read = parse_reference(reference)
+    assert (read.title, read.authors) == (title, (editor,))
+
+
+def test_a_link_s_parameter_set_apart_from_its_link_dates_nothing() -> None:
+    """A long link a line's breaks spaced out (biblatex's "url: https: //…"; github:noambard/panp,
+    pdf_dev13, its italic title quoted by the PDF reader): the value of its parameter
+    ("&camp=2025&") is no year of the work."""
+    reference = (
+        "Shai Shalev-Shwartz and Shai Ben-David. “Understanding Machine Learning: From Theory to "
+        "Algorithms”. "
+        "Cambridge University Press, 2014. isbn: 978-1107057135. url: https: //www.amazon.com/Understanding- "
+        "Machine- Learning/dp/1107057132?SubscriptionId=0JYN1&tag=techkie-20&linkCode= xm2&camp=2025&"
+        "creative=165953."
+    )
+    assert parse_reference(reference).year == 2014
+
+
+@pytest.mark.parametrize(
+    ("reference", "title"),
+    [
+        # Copernicus's book: title, publisher, year after the names' colon (github:eexcalibur/gmd2014)
+        pytest.param("Van Laarhoven, P. J. and Aarts, E. H.: Simulated annealing, Springer, 1987.",
+                     "Simulated annealing", id="copernicus"),
+        pytest.param("Smith, J.: Graph theory, Wiley, 2001.", "Graph theory", id="wiley"),
+        # a publisher's word inside a title stays
+        pytest.param("Smith, J.: The press and the public, Routledge, 2001.", "The press and the public",
+                     id="a-word-of-the-title"),
+    ],
+)  # fmt: skip
+def test_a_publisher_alone_after_the_title_s_comma_is_no_part_of_it(reference: str, title: str) -> None:
+    assert parse_reference(reference).title == title

@@ -30,6 +30,19 @@ from bibnorm.readers.refs import parse_reference
             "A Study of Palm Oil Yields",
             ("Mohd. Faiz Ahmad", "Siti Aminah"),
         ),
+        # an older given name's abbreviation, the family name's letters not ASCII
+        # (github:Born-ship-it/optimized_virtual_orbitals, pdf_dev13)
+        (
+            "Chr. Møller and M. S. Plesset. Note on an approximation treatment for many-electron systems."
+            " Phys. Rev., 46:618–622, 1934.",
+            "Note on an approximation treatment for many-electron systems",
+            ("Chr. Møller", "M. S. Plesset"),
+        ),
+        (
+            "Th. Kaluza. Zum Unitätsproblem der Physik. Sitzungsber. Preuss. Akad. Wiss., 1921.",
+            "Zum Unitätsproblem der Physik",
+            ("Th. Kaluza",),
+        ),
     ],
 )  # fmt: skip
 def test_an_abbreviated_given_name_is_part_of_the_names(

@@ -145,3 +145,46 @@ def test_a_body_before_the_colon_of_a_list_of_names_before_colons(
 def test_a_title_with_a_colon_in_a_list_of_other_names_stays_a_title() -> None:
     query = read_refs(IEEE, "refs.txt")[1]
     assert (query.title, query.authors) == ("CodeBlue: Sensor Networks for Medical Care", ())
+
+
+@pytest.mark.parametrize(
+    ("text", "title", "authors"),
+    [
+        # a German master's thesis's hand-made list (github:jobo95/Masterarbeit, pdf_fresh)
+        pytest.param("M. Naor und B. Pinkas: Efficient Trace and Revoke Schemes. In Financial Cryptography - "
+                     "FC 2000, pages 1-13. Springer-Verlag, 2000.",
+                     "Efficient Trace and Revoke Schemes", ("M. Naor", "B. Pinkas"), id="two-names-und"),
+        pytest.param("A. Shamir: How to share a secret. Comm. ACM, Vol 22, No. 11, pp. 612-613, 1979",
+                     "How to share a secret", ("A. Shamir",), id="one-name-then-an-abbreviated-journal"),
+        pytest.param("A. Fiat and M. Naor: Broadcast Encryption. Advances in Cryptology - CRYPTO ’93, "
+                     "Springer-Verlag LNCS vol. 773, 1994, pp. 427-437",
+                     "Broadcast Encryption", ("A. Fiat", "M. Naor"), id="two-names-and"),
+    ],
+)  # fmt: skip
+def test_names_given_first_before_the_colon_and_the_title_after_it(
+    text: str, title: str, authors: tuple[str, ...]
+) -> None:
+    """Initials first, each family name last, then the colon (no period before it, as LNCS's
+    inverted names have): the names, and the title after the colon."""
+    parsed = parse_reference(text)
+    assert (parsed.title, parsed.authors) == (title, authors)
+
+
+@pytest.mark.parametrize(
+    ("text", "title"),
+    [
+        # the colon inside the title, after the names' sentence or their comma (pdf_dev5's IEEE lists)
+        pytest.param("M. Fowler. Refactoring: Improving the Design of Existing Code. Addison-Wesley, 2018.",
+                     "Refactoring: Improving the Design of Existing Code", id="after-the-names-sentence"),
+        pytest.param("J. Adler-Milstein and A. J. Holmgren, “Electronic health record adoption in US "
+                     "hospitals: the emergence of a digital divide,” JAMIA, vol. 28, 2021.",
+                     "Electronic health record adoption in US hospitals: the emergence of a digital divide",
+                     id="inside-a-quoted-title"),
+        # a title's first word after the names' comma (github:leighsix/papergit, pdf_dev7): the rules
+        # read no names, as before, and the title is the reader's to choose
+        pytest.param("M. J. Newman, Networks: An introduction, 2010.",
+                     "M. J. Newman, Networks: An introduction", id="a-title-word-after-the-names-comma"),
+    ],
+)  # fmt: skip
+def test_a_colon_inside_the_title_after_names_given_first_stays_the_title_s(text: str, title: str) -> None:
+    assert parse_reference(text).title == title

@@ -325,6 +325,12 @@ def test_an_author_list_splits_at_its_language_s_conjunction(text: str, names: l
             ("J. Bourgain", "S. J. Dilworth", "K. Ford", "S. Konyagin", "D. Kutzarova"),
             id="croatian-i-amsplain",
         ),
+        # biblatex in French (github:laudao/stage2018, pdf_dev13): two persons, an initial after "et"
+        pytest.param(
+            "D. Dheeru et E. Karra Taniskidou. UCI Machine Learning Repository. 2017.",
+            ("D. Dheeru", "E. Karra Taniskidou"),
+            id="french-et-before-an-initial",
+        ),
     ],
 )
 def test_a_reference_s_authors_split_at_its_language_s_conjunction(

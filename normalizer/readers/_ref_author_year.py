@@ -52,12 +52,13 @@ _TAXON = "".join(rf"(?<!\b{word})" for word in _ABBREVIATIONS.running_on)  # "sp
 # normalizer/data/reference-abbreviations.json)
 _NEXT_FIELD = rf"{alternation(_ABBREVIATIONS.fields)}\b"
 # a given name's abbreviation before the rest of a name ("Md. Anik Chowdhury", "Mohd. Faiz", the
-# Greek patronymic of "Ioannis Ch. Paschalidis", "Wm. David Washington"), a title before a name
-# ("Dr. Dominik Schnitzer", "Prof. Dr. Kleucker"), a Russian given name's two letters before a
-# patronymic's initial ("Yu. A. Shchekinov"): no sentence ends there ("Baltimore, Md. 1990" does)
+# Greek patronymic of "Ioannis Ch. Paschalidis", "Wm. David Washington", "Chr. Møller": its
+# letters need not be ASCII), a title before a name ("Dr. Dominik Schnitzer", "Prof. Dr.
+# Kleucker"), a Russian given name's two letters before a patronymic's initial ("Yu. A.
+# Shchekinov"): no sentence ends there ("Baltimore, Md. 1990" does)
 _IN_NAME = "|".join(rf"(?<=\b{word})" for word in _ABBREVIATIONS.in_names)
 _BEFORE_INITIAL = "|".join(rf"(?<=\b{word})" for word in _ABBREVIATIONS.before_initials)
-_NAME_ABBREVIATION = rf"(?!(?:{_IN_NAME})\.\s+[A-Z][a-z])(?!(?:{_BEFORE_INITIAL})\.\s+[A-Z]\.)"
+_NAME_ABBREVIATION = rf"(?!(?:{_IN_NAME})\.\s+[A-ZÀ-ÖØ-Þ][a-zß-öø-ÿ])(?!(?:{_BEFORE_INITIAL})\.\s+[A-Z]\.)"
 SENTENCE_END = re.compile(
     rf"(?<=[^\W_]\d)\.\s+|(?<=[^\W_][^\W\d_]){_TAXON}{_NAME_ABBREVIATION}\.\s+"
     rf"(?!(?!{_NEXT_FIELD})[a-z]+[\s,;.)])"

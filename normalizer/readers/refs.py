@@ -118,9 +118,10 @@ _YEAR = re.compile(rf"(?<![\d./:-])({YEARS})[a-z]?{_YEAR_END}")  # does a text h
 # pages "1631–1638", physics' "R1712–R1716"), where a range of years ("1984–1986a") does hold a year;
 # one glued to an initial's period is ("Price, L.A.1981“Hebrew letter”", "Powell, P.1990Typesetting"),
 # not to a word's ("vol.1825", "10.1999"); nor a number after its sign, a report's, a series' or an
-# issue's ("Memorandum No. 1991.", "(Monographs on Statistics ; nr. 1587)").
+# issue's ("Memorandum No. 1991.", "(Monographs on Statistics ; nr. 1587)"); nor the value of a
+# link's parameter a line's break left apart from its link ("…?tag=x&linkCode= xm2&camp=2025&…").
 _DATING_YEAR = re.compile(
-    rf"(?<![\d/:-])(?<![^A-Z]\.)(?<!\d–)(?<![\s–-][A-Z])(?<![Nn][or]\.\s)({YEARS})[a-z]?(?!–\d){_YEAR_END}"
+    rf"(?<![\d/:=&-])(?<![^A-Z]\.)(?<!\d–)(?<![\s–-][A-Z])(?<![Nn][or]\.\s)({YEARS})[a-z]?(?!–\d){_YEAR_END}"
 )
 _OPENING_YEAR = re.compile(rf"\(({YEARS})[a-z]?\)")  # a reference's first words, its year in brackets
 # When a web page was looked at, not when the work appeared ("Retrieved February 28, 2008",
@@ -207,6 +208,12 @@ _A_WORD = re.compile(r"[^\W\d_]{3}")
 _ACM_YEAR = re.compile(rf"\.\s{YEARS}[a-z]?\.\s")  # ACM's year after the names: "Names. 2018. Title."
 # LNCS (splncs04): "Name, A., Name, B.: Title. In: Venue (2025)".
 _LNCS = re.compile(r"^(?P<authors>[^:\d]+?\.)\s*:\s+(?P<rest>.+)$")  # no year among LNCS names
+# The names given first before the colon, each family name last: "A. Shamir: How to share a
+# secret.", "M. Naor und B. Pinkas: Efficient Trace …" (a German thesis's hand-made list)
+_A_WORD_S_PERIOD = re.compile(r"[^\W\d_]{2}\.\s")
+_GIVEN_FIRST_BEFORE_COLON = re.compile(
+    r"^(?P<authors>(?:[A-Z]\.\s?){1,3}[^:\d]+?[^\W\d_])\s*:\s+(?P<rest>.+)$"
+)
 # DIN 1505 (alphadin, din1505, natdin): given names written out, no period before the colon,
 # semicolons or slashes between the names: "BECK, Simon: Title", "HOWS, David ; MEMBREY, Peter:
 # Title", "Oaks, Scott/Wong, Henry: Title" (a family name of one word after its particles, a given
@@ -572,7 +579,20 @@ def _read_vancouver(text: str) -> _Reading | None:
     if vancouver is None:
         return None
     read, names, whole = vancouver
+    if _REST_OF_A_NAME.fullmatch(read):  # "Donald B. Rubin, ed." read as "Donald B" and "Rubin, ed"
+        return None
     return (read if whole else _clean_title(read)), names
+
+
+# The rest of a person's name after the given name and initial Vancouver's "Family I." took for a
+# name: the family name and the editors' mark biblatex prints after the names ("Donald B. Rubin,
+# ed. Title. …"), or a family name its particle opens ("Jan A. Van Mieghem. Title. …"; not the
+# articles that open titles, "Le", "La", "Der", "Das").
+_NAME_PARTICLE = alternation(("Van", "Von", "De", "Da", "Di", "Du", "Dos", "Della", "Ten", "Ter"))
+_EDITORS_MARK = rf",\s{alternation(reference_abbreviations().abbreviated_editors)}\.?"
+_REST_OF_A_NAME = re.compile(
+    rf"(?:{_NAME_PARTICLE}\s)?[A-Z][\w'’-]*{_EDITORS_MARK}|{_NAME_PARTICLE}\s[A-Z][\w'’-]*"
+)
 
 
 def _read_harvard(text: str) -> _Reading | None:
@@ -878,8 +898,30 @@ def _read_lncs(text: str) -> _Reading | None:
     Publisher", and Harvard kluwer's "Names: 1984, Title, …"."""
     lncs = _LNCS.match(text) or _DIN.match(text)
     if lncs is None or not _looks_like_authors(lncs.group("authors")):
-        return None
+        # (names given first hold no word of a title, "A. Name, Title: Subtitle", nor a sentence's
+        # end, "M. Fowler. Refactoring: Improving …")
+        lncs = _GIVEN_FIRST_BEFORE_COLON.match(text)
+        if lncs is None or not _each_initials_first(lncs.group("authors")):
+            return None
     return _title_after_colon(lncs), lncs.group("authors")
+
+
+def _each_initials_first(names: str) -> bool:
+    """Whether ``names`` are persons each printed initials first ("A. Fiat and M. Naor", "M. Naor
+    und B. Pinkas"): no title's word ("M. J. Newman, Networks"), no sentence's end ("M. Fowler.
+    Refactoring")."""
+    persons = _PERSONS_APART.split(names)
+    return not _A_WORD_S_PERIOD.search(names) and all(
+        _INITIALS_THEN_A_NAME.fullmatch(person) for person in persons
+    )
+
+
+_PERSONS_APART = re.compile(
+    rf",\s(?:{alternation(name_list_conjunctions())}\s)?|\s(?:{alternation(name_list_conjunctions())}|&)\s"
+)
+_INITIALS_THEN_A_NAME = re.compile(
+    r"(?:[A-Z]\.\s?(?:-[A-Z]\.\s?)?){1,3}[^\W\d_][\w'’-]*(?:\s[^\W\d_][\w'’-]*){0,2}"
+)
 
 
 def _title_after_colon(names: re.Match[str]) -> str | None:
@@ -1122,13 +1164,16 @@ def _looks_like_authors(text: str) -> bool:
 
 def _is_listed(text: str, any_language: bool = False) -> bool:  # "A, B", "A and B", "A & B", "A et al."
     return (
-        any(mark in text for mark in (",", " and ", "&", "et al"))
+        any(mark in text for mark in (",", ";", " and ", "&", "et al"))  # ("Given Family; Given Family")
         or (any_language and bool(_CONJOINED.search(text)))  # "A et B", "A und B"
+        # (in any list, a conjunction of any language before an initial: "D. Dheeru et E. Karra …")
+        or bool(_CONJOINED_INITIAL.search(text))
         or len(_two_persons(text)) == 2  # "A B e C D"
     )
 
 
 _CONJOINED = re.compile(rf"\s{alternation(name_list_conjunctions())}\s")  # "and", "et", "und", "и"
+_CONJOINED_INITIAL = re.compile(rf"\s{alternation(name_list_conjunctions())}\s[A-ZÀ-ÞА-ЯЁ]\.")
 
 
 # A group as a work's author: "The Coq Development Team", "The Rust Project Developers".
@@ -1159,6 +1204,8 @@ _BOOK_TAIL = re.compile(
     # a firm as publisher, after a comma or (econ) a colon: "…, GAMS Development Corporation",
     # "…at Scale: O’reilly & Associates Inc"
     rf"|[,:]\s+(?:[A-Z][\w.&'’-]*\s+|&\s+){{0,4}}{alternation(_PUBLISHERS.firms)}$"
+    # a publisher's name alone after the comma (Copernicus's "…: Simulated annealing, Springer, 1987.")
+    rf"|,\s+{alternation(_PUBLISHERS.after_place)}(?:-Verlag)?(?:,\s{YEARS})?$"
 )
 # An edition after a book's title: "The LaTeX Companion. 1st ed.", econ's "…, 5th edition, 480"
 # (and its page count)
