@@ -31,6 +31,14 @@ from pdf_lines import read_lines, styled
         pytest.param("Per Martin-Löf. Intuitionistic type theory, volume 1 of Studies in Proof Theory. "
                      "Bibliopolis, 1984. Notes by Giovanni Sambin of a series of lectures given in Padua, "
                      "June 1980.", 1984, id="plain-a-note-after-the-year"),
+        # acm.bst's journal, its year in parentheses and its pages, then the .bib's note
+        # (github:AG-something/Proof-Reuse, pdf_dev13)
+        pytest.param("Dunfield, J., and Pientka, B. Case analysis of higher-order data. Electronic Notes in "
+                     "Theoretical Computer Science 228 (2009), 69–84. Proceedings of the International "
+                     "Workshop on Logical Frameworks and Metalanguages (LFMTP 2008).", 2009,
+                     id="acm-a-note-after-the-journal-s-year"),
+        pytest.param("D. E. Knuth. The art of computer programming. Commun. ACM 12, 3 (Mar. 1969), 45–67. "
+                     "Reprinted in Selected Papers (Stanford, 2010).", 1969, id="acm-a-month-and-a-reprint"),
         pytest.param("Ronald W. Jones. Handbook of International Economics. Amsterdam: Elsevier, 1994-1998.",
                      None, id="a-hyphenated-range-is-no-date"),
         # an ISO date's year (a patent's, a report's); a range, or a month past 12, is none

@@ -220,6 +220,8 @@ def test_a_chapters_tail_is_searched_in_linear_time(pattern: re.Pattern[str], li
         pytest.param("bibnorm.readers.refs._A_LINK", [("", "http:/"), ("", "www")], id="a-link"),
         pytest.param("bibnorm.readers.refs._GIVEN_FIRST_BEFORE_COLON",
                      [("A. ", "a "), ("A. ", "a  "), ("", "A. ")], id="given-names-first-before-a-colon"),
+        pytest.param("bibnorm.readers._ref_dates._DATED_SENTENCE",
+                     [("", " (2009), 1"), (" (", "Mar. "), ("", ", 2009.")], id="a-dated-sentence"),
         pytest.param("bibnorm.readers.refs._PERSONS_APART",
                      [("", ", "), ("", " und "), ("A", ", and ")], id="persons-apart"),
         pytest.param("bibnorm.readers.refs._INITIALS_THEN_A_NAME",
