@@ -52,7 +52,8 @@ _RELATED_NOTE = re.compile(
 )
 # "…, Bibliopolis, 1984. Notes by"; acm.bst's "Journal 228 (2009), 69–84. Proceedings of … (LFMTP 2008)."
 _DATED_SENTENCE = re.compile(
-    rf",\s{YEARS}[a-z]?\.(?=\s+[A-Z])|\s\((?:[A-Z][a-z]{{2,8}}\.?\s)?{YEARS}\),\s(?:pp?\.\s)?\d+(?:[–-]\d+)?\.(?=\s+[A-Z])"
+    rf",\s{YEARS}[a-z]?\.(?=\s+[A-Z])"
+    rf"|\s\((?:[A-Z][a-z]{{2,8}}\.?\s)?{YEARS}\),\s(?:pp?\.\s)?\d+(?:[–-]\d+)?\.(?=\s+[A-Z])"
 )
 # A year after the one the sentence ends with that dates the work: after a comma (a title's "Economic
 # Survey, 1961." before the publisher's ", 1962."), or in parentheses closing the reference, as

@@ -430,7 +430,8 @@ def _year_after_names(bare: str) -> re.Match[str] | None:
 # misspelling; "…, 2006. Zeitstempel: 15.02.2018.", German "time stamp"). A reference prints
 # the work's date before its link, so a dated word after it says when the link was followed.
 _LABELLED_DATE_AT_THE_END = re.compile(
-    r"(?<=[\s.,;])[^\W\d_]{3,20}(?=:\s?(?:\d{1,2}[./-]\s?\d{1,2}[./-]\s?\d{4}|\d{4}[./-]\d{1,2}[./-]\d{1,2})\.?\s*\Z)"
+    r"(?<=[\s.,;])[^\W\d_]{3,20}"  # the word; then its colon and the date: day first, or year first
+    r"(?=:\s?(?:\d{1,2}[./-]\s?\d{1,2}[./-]\s?\d{4}|\d{4}[./-]\d{1,2}[./-]\d{1,2})\.?\s*\Z)"
 )
 _A_LINK = re.compile(r"https?://|www\.", re.IGNORECASE)
 # (the date's word is looked for in the reference's last characters only: the date is its end)
@@ -586,9 +587,9 @@ def _read_vancouver(text: str) -> _Reading | None:
 
 # The rest of a person's name after the given name and initial Vancouver's "Family I." took for a
 # name: the family name and the editors' mark biblatex prints after the names ("Donald B. Rubin,
-# ed. Title. …"), or a family name its particle opens ("Jan A. Van Mieghem. Title. …"; not the
-# articles that open titles, "Le", "La", "Der", "Das").
-_NAME_PARTICLE = alternation(("Van", "Von", "De", "Da", "Di", "Du", "Dos", "Della", "Ten", "Ter"))
+# ed. Title. …"), or a family name its capitalised particle opens ("Jan A. Van Mieghem. Title. …";
+# name-particles.json's `capitalised_in_family`).
+_NAME_PARTICLE = alternation(name_particles().capitalised_in_family)
 _EDITORS_MARK = rf",\s{alternation(reference_abbreviations().abbreviated_editors)}\.?"
 _REST_OF_A_NAME = re.compile(
     rf"(?:{_NAME_PARTICLE}\s)?[A-Z][\w'’-]*{_EDITORS_MARK}|{_NAME_PARTICLE}\s[A-Z][\w'’-]*"
