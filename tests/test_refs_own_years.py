@@ -39,6 +39,14 @@ from pdf_lines import read_lines, styled
                      id="acm-a-note-after-the-journal-s-year"),
         pytest.param("D. E. Knuth. The art of computer programming. Commun. ACM 12, 3 (Mar. 1969), 45–67. "
                      "Reprinted in Selected Papers (Stanford, 2010).", 1969, id="acm-a-month-and-a-reprint"),
+        # another version of the work, later or earlier, named after its year (github:mrepetto94/ThMEF,
+        # pdf_dev13; theory papers' "preliminary version")
+        pytest.param("Zhen Fang, Yixuan Li, and Feng Liu. Is out-of-distribution detection learnable? In "
+                     "Advances in Neural Information Processing Systems 35 (NeurIPS 2022), 2022. "
+                     "arXiv:2210.14707; extended version in Journal of Machine Learning Research 25, 2024.",
+                     2022, id="an-extended-version-in"),
+        pytest.param("J. Smith. Fast sorting. J. ACM 45(2):100-120, 1998. A preliminary version appeared in "
+                     "Proc. FOCS 1995.", 1998, id="a-preliminary-version-appeared-in"),
         pytest.param("Ronald W. Jones. Handbook of International Economics. Amsterdam: Elsevier, 1994-1998.",
                      None, id="a-hyphenated-range-is-no-date"),
         # an ISO date's year (a patent's, a report's); a range, or a month past 12, is none

@@ -196,7 +196,8 @@ def test_a_chapters_tail_is_searched_in_linear_time(pattern: re.Pattern[str], li
         # Vancouver's names, then a comma and a quoted title: no Vancouver list
         pytest.param("bibnorm.readers._ref_vancouver._VANCOUVER",
                      [("", "Family II, "), ("Doe J. ", "Word, “")], id="vancouver-a-quoted-title-after"),
-        pytest.param("bibnorm.readers._ref_dates._RELATED_NOTE", [("", ", A translation of "), ("", "A ")],
+        pytest.param("bibnorm.readers._ref_dates._RELATED_NOTE",
+                     [("", ", A translation of "), ("", "A "), ("", ". An extended version ")],
                      id="a-translation-of"),
         # a parenthesis a title leaves open, opened by a number
         pytest.param("bibnorm.readers._field_choice._OPENED_BY_A_NUMBER",

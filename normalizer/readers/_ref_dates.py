@@ -43,6 +43,10 @@ _RELATED_NOTE = re.compile(
     # APA's "(Original work published 1962)", in French "(Ouvrage original publié en 1902)"
     r"|Original\s+work\s+published|Ouvrage\s+original\s+publié"
     r"|[Ee]xcerpt(?:ed)?\s+(?:in|from)"
+    # another version of the work and its venue: "extended version in JMLR 25, 2024", "A preliminary
+    # version appeared in Proc. FOCS 1995", "Full version of …"
+    r"|(?:An?\s)?(?:[Ee]xtended|[Ff]ull|[Pp]reliminary|[Ss]hort|[Cc]onference|[Jj]ournal)\s+version"
+    r"\s+(?:in|of|at|appeared|published)"
     # the RFC Editor's .bib notes of the later RFCs that change one: "Updated by RFCs 1101, …, 2065"
     r"|(?:Updated|Obsoleted)\s+by\s+RFCs?(?=\s+\d)"
     # a translation's "Trans. by Monika B. Vizedom and Gabrielle L. Caffee as The Rites of Passage"
