@@ -127,10 +127,10 @@ def test_an_unnumbered_list_is_read_in_the_layout_its_lines_show(
 
 def test_a_wrapped_list_opens_a_reference_at_names_typed_without_their_initials_periods() -> None:
     """plainnat, no hanging indent (github:jbkinney/gaugefixer, pdf_dev13): a reference opens at
-    names whose middle initials have no period ("Thomas A Hopf,", "Brian PH Metzger,") and at
-    an initial and two names ("H. Tomas Rube,"); a line a middle initial ends ("Thomas A.") ends
-    no reference, and a journal's two words before its volume ("Genome Biology, 25(1)") open
-    none."""
+    names whose middle initials have no period ("Thomas A Hopf,", "Brian PH Metzger,"), at an
+    initial and two names ("H. Tomas Rube,") and at two persons' lone initials ("J Shine and L
+    Dalgarno."); a line a middle initial ends ("Thomas A.") ends no reference, and a journal's two
+    words before its volume ("Genome Biology, 25(1)") open none."""
     text = (
         "Andre J. Faure and Ben Lehner. MoCHI: neural networks to fit interpretable models of\n"
         "deep mutational scanning data.\n"
@@ -147,6 +147,8 @@ def test_a_wrapped_list_opens_a_reference_at_names_typed_without_their_initials_
         "H. Tomas Rube, Chaitanya Rastogi, Siqian Feng, and Judith F.\n"
         "Kribelbauer. Prediction of protein-ligand binding affinity from sequencing data.\n"
         "Nature Biotechnology, 40(10):1520–1527, 2022.\n"
+        "J Shine and L Dalgarno. Determinant of cistron specificity in bacterial ribosomes.\n"
+        "Nature, 254(5495):34–38, 1975.\n"
     )
     assert read_list(text).layout.value == "wrapped over several lines"
     assert [q.title for q in read_inputs_text(text)] == [
@@ -156,6 +158,7 @@ def test_a_wrapped_list_opens_a_reference_at_names_typed_without_their_initials_
         "Protein 3D Structure Computed from Evolutionary Sequence Variation",
         "Epistasis facilitates functional evolution in an ancient transcription factor",
         "Prediction of protein-ligand binding affinity from sequencing data",
+        "Determinant of cistron specificity in bacterial ribosomes",
     ]
 
 

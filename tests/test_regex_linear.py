@@ -209,7 +209,8 @@ def test_a_chapters_tail_is_searched_in_linear_time(pattern: re.Pattern[str], li
                      id="a-link-going-on"),
         # where a wrapped list's reference opens, and where the line before it ends
         pytest.param("bibnorm.readers._reflist._OPENS_WITH_NAME",
-                     [("", "Ab A "), ("A. ", "Ab "), ("Ab ", "AB ")], id="opens-with-a-name"),
+                     [("", "Ab A "), ("A. ", "Ab "), ("Ab ", "AB "), ("A Ab and ", "A ")],
+                     id="opens-with-a-name"),
         pytest.param("bibnorm.readers._reflist._ENDS_SENTENCE", [("", " A."), ("a", " "), ("", ". ")],
                      id="ends-a-sentence"),
         # a note in brackets that ends the reference

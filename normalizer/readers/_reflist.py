@@ -72,6 +72,8 @@ _OPENS_WITH_NAME = re.compile(
     # .bib's names typed so print in plainnat, abbrvnat and the others)
     # (not a journal's two words before its volume: "Genome Biology, 25(1):303")
     rf"|^{_NAME}(?:\s+(?:[A-Z]\.|[A-Z]{{1,2}}(?=\s)))?\s+{_NAME}(?:,(?!\s*\d)|\.\s|\s+and\s|\s+et al)"
+    # (a lone initial without its period, then the next person's the same: "J Shine and L Dalgarno.")
+    rf"|^[A-Z]\s{_NAME}(?:,\s|\s+and\s)[A-Z]\s{_NAME}\b"
 )
 
 
