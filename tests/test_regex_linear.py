@@ -114,6 +114,16 @@ def test_the_inventory_knows_how_a_pattern_is_called(where: str, anchored: bool)
         # before its end: each try runs to the break and back (refs._VENUE_TAIL and four more as
         # they were)
         pytest.param(re.compile(r",\s(?:\d+(?:st|nd|rd|th)\sed\.|Vol\.\s).*$"), None, id="a tail, quadratic"),
+        # a line's last word as a link, as `_reflist._ENDS_SENTENCE` read it: each slash of a word
+        # of many tried as the link's, its rest read to the line's end and back
+        pytest.param(re.compile(r"(?<!\S)\S+/\S+\s*$"), [("", "a/")], id="a link's slashes, quadratic"),
+        # names, a colon and the rest as `refs._LNCS` read them: the blanks after the colon shared
+        # out every way where a line break cut the rest short
+        pytest.param(
+            re.compile(r"^(?P<authors>[^:\d]+?\.)\s*:\s+(?P<rest>.+)$"),
+            [("Aa, A.: ", " ")],
+            id="a colon's blanks and the rest, quadratic",
+        ),
         # APA's names and year as they were: the names lazily to each year, the rest read to the line
         # break and back from each of its words
         pytest.param(
@@ -211,8 +221,9 @@ def test_a_chapters_tail_is_searched_in_linear_time(pattern: re.Pattern[str], li
         pytest.param("bibnorm.readers._reflist._OPENS_WITH_NAME",
                      [("", "Ab A "), ("A. ", "Ab "), ("Ab ", "AB "), ("A Ab and ", "A ")],
                      id="opens-with-a-name"),
-        pytest.param("bibnorm.readers._reflist._ENDS_SENTENCE", [("", " A."), ("a", " "), ("", ". ")],
-                     id="ends-a-sentence"),
+        # (a last word of many slashes: "a/a/…/a" then a line's break, tried at each slash as it was)
+        pytest.param("bibnorm.readers._reflist._ENDS_SENTENCE",
+                     [("", " A."), ("a", " "), ("", ". "), ("", "a/"), ("", "/")], id="ends-a-sentence"),
         # a note in brackets that ends the reference
         pytest.param("bibnorm.readers.refs._NOTE_AT_THE_END", [(".", " "), ("", ". [a] "), (".", " [ ")],
                      id="a-note-at-the-end"),
@@ -220,8 +231,14 @@ def test_a_chapters_tail_is_searched_in_linear_time(pattern: re.Pattern[str], li
         pytest.param("bibnorm.readers.refs._LABELLED_DATE_AT_THE_END",
                      [("", " abc:"), ("", " abc: 12.03."), (" ", "abcd: 2020-01-01 ")], id="a-dated-word"),
         pytest.param("bibnorm.readers.refs._A_LINK", [("", "http:/"), ("", "www")], id="a-link"),
+        # names before a colon, then a run of blanks and a line's break (the rest was read every way
+        # the blanks could be shared out between the colon's blanks and the rest, as it was)
         pytest.param("bibnorm.readers.refs._GIVEN_FIRST_BEFORE_COLON",
-                     [("A. ", "a "), ("A. ", "a  "), ("", "A. ")], id="given-names-first-before-a-colon"),
+                     [("A. ", "a "), ("A. ", "a  "), ("", "A. "), ("A. Aa: ", " ")],
+                     id="given-names-first-before-a-colon"),
+        pytest.param("bibnorm.readers.refs._LNCS", [("Aa, A.: ", " "), ("", "Aa, A. ")], id="lncs-names"),
+        pytest.param("bibnorm.readers.refs._DIN", [("BECK, Simon: ", " "), ("", "BECK, Simon ; ")],
+                     id="din-names"),
         pytest.param("bibnorm.readers._ref_dates._DATED_SENTENCE",
                      [("", " (2009), 1"), (" (", "Mar. "), ("", ", 2009.")], id="a-dated-sentence"),
         pytest.param("bibnorm.readers.refs._PERSONS_APART",

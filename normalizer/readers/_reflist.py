@@ -58,9 +58,11 @@ _PAGE_FURNITURE = re.compile(r"^\s*(?:\d{1,4}|\f.*)\s*$")
 _WRAPPED_NUMBER = re.compile(r"^\s{4,}\d{1,4}\s*$")
 # How a line that ends a reference ends: a full stop, a year, a link.
 # (not a middle initial's period, where a line's end cut the names: "…, Robert Sheridan, Thomas A."
-# / "Hopf, Andrea Pagnani, …")
+# / "Hopf, Andrea Pagnani, …"; a link is its last word with a slash after its first character,
+# read up to its first slash at once: "\S+/\S+" was tried at each of its slashes, a time quadratic
+# in a word of many)
 _ENDS_SENTENCE = re.compile(
-    r"(?<!\s[A-Z])\.\s*$|[?!)\]”\"]\s*$|\b(?:19|20)\d{2}[a-z]?\s*$|(?<!\S)\S+/\S+\s*$"
+    r"(?<!\s[A-Z])\.\s*$|[?!)\]”\"]\s*$|\b(?:19|20)\d{2}[a-z]?\s*$|(?<!\S)\S[^\s/]*/\S+\s*$"
 )
 # How a reference opens: "Zhai, X." / "Zhai, Xiaohua" (APA, Chicago, LNCS), "X. Zhai," /
 # "J.-B. Alayrac" (abbrv, IEEE), "Xiaohua Zhai," / "Yann LeCun." (plain, natbib, ACM).

@@ -207,12 +207,14 @@ _APA = re.compile(
 _A_WORD = re.compile(r"[^\W\d_]{3}")
 _ACM_YEAR = re.compile(rf"\.\s{YEARS}[a-z]?\.\s")  # ACM's year after the names: "Names. 2018. Title."
 # LNCS (splncs04): "Name, A., Name, B.: Title. In: Venue (2025)".
-_LNCS = re.compile(r"^(?P<authors>[^:\d]+?\.)\s*:\s+(?P<rest>.+)$")  # no year among LNCS names
+# (the rest from its first character: with ":\s+(?P<rest>.+)$" the blanks after the colon were
+# shared out every way between the two where a line break cut the rest short, a time quadratic)
+_LNCS = re.compile(r"^(?P<authors>[^:\d]+?\.)\s*:\s+(?P<rest>\S.*)$")  # no year among LNCS names
 # The names given first before the colon, each family name last: "A. Shamir: How to share a
 # secret.", "M. Naor und B. Pinkas: Efficient Trace …" (a German thesis's hand-made list)
 _A_WORD_S_PERIOD = re.compile(r"[^\W\d_]{2}\.\s")
 _GIVEN_FIRST_BEFORE_COLON = re.compile(
-    r"^(?P<authors>(?:[A-Z]\.\s?){1,3}[^:\d]+?[^\W\d_])\s*:\s+(?P<rest>.+)$"
+    r"^(?P<authors>(?:[A-Z]\.\s?){1,3}[^:\d]+?[^\W\d_])\s*:\s+(?P<rest>\S.*)$"
 )
 # DIN 1505 (alphadin, din1505, natdin): given names written out, no period before the colon,
 # semicolons or slashes between the names: "BECK, Simon: Title", "HOWS, David ; MEMBREY, Peter:
@@ -225,7 +227,7 @@ _DIN_NAME = (
     r"(?:\s[A-Z][\w'’.-]*+){0,2}"
 )
 _DIN_NAMES = rf"{_DIN_NAME}(?:\s?[;/]\s?{_DIN_NAME})*"
-_DIN = re.compile(rf"^(?P<authors>{_DIN_NAMES}):\s+(?P<rest>.+)$")
+_DIN = re.compile(rf"^(?P<authors>{_DIN_NAMES}):\s+(?P<rest>\S.*)$")
 _DIN_LIST = re.compile(rf"^{_DIN_NAMES}$")  # the names alone
 _DIN_BETWEEN_NAMES = re.compile(r"\s?[;/]\s?")
 # A body as a work's author in such a list: "WHO: Dengue Type. http://…", "World Population
