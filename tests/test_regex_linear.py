@@ -230,7 +230,6 @@ def test_a_chapters_tail_is_searched_in_linear_time(pattern: re.Pattern[str], li
         # a date under a word last after a link (the visit's), and the link before it
         pytest.param("bibnorm.readers.refs._LABELLED_DATE_AT_THE_END",
                      [("", " abc:"), ("", " abc: 12.03."), (" ", "abcd: 2020-01-01 ")], id="a-dated-word"),
-        pytest.param("bibnorm.readers.refs._A_LINK", [("", "http:/"), ("", "www")], id="a-link"),
         # names before a colon, then a run of blanks and a line's break (the rest was read every way
         # the blanks could be shared out between the colon's blanks and the rest, as it was)
         pytest.param("bibnorm.readers.refs._GIVEN_FIRST_BEFORE_COLON",
@@ -241,12 +240,10 @@ def test_a_chapters_tail_is_searched_in_linear_time(pattern: re.Pattern[str], li
                      id="din-names"),
         pytest.param("bibnorm.readers._ref_dates._DATED_SENTENCE",
                      [("", " (2009), 1"), (" (", "Mar. "), ("", ", 2009.")], id="a-dated-sentence"),
-        pytest.param("bibnorm.readers.refs._PERSONS_APART",
-                     [("", ", "), ("", " und "), ("A", ", and ")], id="persons-apart"),
+        pytest.param("bibnorm.readers._ref_vancouver._REST_OF_A_NAME",
+                     [("Van ", "a"), ("", "Aa, ed "), ("Van ", "A-")], id="the-rest-of-a-name"),
         pytest.param("bibnorm.readers.refs._INITIALS_THEN_A_NAME",
                      [("A. ", "a "), ("", "A. "), ("A. b", " c")], id="initials-then-a-name"),
-        pytest.param("bibnorm.readers.refs._A_WORD_S_PERIOD", [("", "ab"), ("", "a. ")],
-                     id="a-word-s-period"),
         pytest.param("bibnorm.readers.refs._SHORT_QUOTED_AFTER_NAMES",
                      [(", ", "“a"), ("", ", “"), (", “", "abcdef")], id="a-short-quoted-title"),
     ],

@@ -22,6 +22,7 @@ from bibnorm.text.word_tables import (
     kinds_of_work,
     name_particles,
     name_suffixes,
+    reference_abbreviations,
 )
 
 # Particles before a family name ("van de Pol J", "de Munck JC", "ter Haar G", "dos Santos A").
@@ -101,15 +102,33 @@ def vancouver_title(text: str) -> tuple[str, str, bool] | None:
     if vancouver is None:
         return None
     rest, authors = vancouver.group("rest"), vancouver.group("authors")
+    title, whole = _title_in(rest)
+    # ("Donald B. Rubin, ed. Title.": a given name and an initial read as "Family I.", the title
+    # the rest of the name)
+    return None if _REST_OF_A_NAME.fullmatch(title) else (title, authors, whole)
+
+
+def _title_in(rest: str) -> tuple[str, bool]:
+    """The title in what follows a Vancouver reference's names, and whether it is known whole."""
     date = _JOURNAL_DATE.search(rest)
     if date is not None:
         ends = [end for end in _SENTENCE_END.finditer(rest, 0, date.start()) if end.end() < date.start()]
         title = rest[: ends[-1].start() + 1].rstrip(" .") if ends else ""
         journal = rest[ends[-1].end() : date.start()].rstrip(" .") if ends else ""
         if title and not (_ABBREVIATION_LAST.search(title) and _ABBREVIATED_JOURNAL.fullmatch(journal)):
-            return _DESIGNATOR.sub("", title), authors, True
-    first = _VANCOUVER_END.split(rest, maxsplit=1)[0]
-    return title_before_question(first), authors, False
+            return _DESIGNATOR.sub("", title), True
+    return title_before_question(_VANCOUVER_END.split(rest, maxsplit=1)[0]), False
+
+
+# The rest of a person's name after the given name and initial `_VANCOUVER` took for "Family I.":
+# the family name and the editors' mark biblatex prints after the names ("Donald B. Rubin, ed.
+# Title. …"), or a family name its capitalised particle opens ("Jan A. Van Mieghem. Title. …";
+# name-particles.json's `capitalised_in_family`). No Vancouver title.
+_NAME_PARTICLE = alternation(name_particles().capitalised_in_family)
+_EDITORS_MARK = rf",\s{alternation(reference_abbreviations().abbreviated_editors)}\.?"
+_REST_OF_A_NAME = re.compile(
+    rf"(?:{_NAME_PARTICLE}\s)?[A-Z][\w'’-]*{_EDITORS_MARK}|{_NAME_PARTICLE}\s[A-Z][\w'’-]*"
+)
 
 
 def vancouver_year(text: str) -> int | None:

@@ -67,7 +67,15 @@ from bibnorm.readers._ref_dates import YEARS, dating_text
 from bibnorm.readers._ref_elided import with_elided_names
 from bibnorm.readers._ref_entry_types import entry_type_of, publisher_of
 from bibnorm.readers._ref_harvard import harvard_title
-from bibnorm.readers._ref_ids import LINK_WORD, arxiv_id, joined_dois, joined_links, only_doi, without_ids
+from bibnorm.readers._ref_ids import (
+    LINK_WORD,
+    URL,
+    arxiv_id,
+    joined_dois,
+    joined_links,
+    only_doi,
+    without_ids,
+)
 from bibnorm.readers._ref_inverted_names import (
     INVERTED_NAMES,
     inverted_first,
@@ -173,7 +181,6 @@ _SPACED_GUILLEMETS = re.compile(r"«\s(?P<title>[^«»\s][^«»]{1,300}?)\s»")
 _SHORT_QUOTED_AFTER_NAMES = re.compile(
     r"(?<=,\s)[“\"](?P<title>[^\W\d_][^“”\",.]{0,6})(?:[,.][”\"]|[”\"][,.])(?=\s|$)"
 )
-_OTHERS_ALONE = re.compile(AND_OTHERS)
 _A_WORD_AFTER = re.compile(r"\s?+[a-z]")  # a quotation's words going on: "“Economic man” in …"
 _CLOSED_TITLE = re.compile(r"[,.]\s*+\S$")  # IEEE's “Title,” in Proc. …: the comma closes the title
 # The end of a title a quotation opens: after names and a comma, the next comma ("Ribeiro, S. Singh,
@@ -212,7 +219,6 @@ _ACM_YEAR = re.compile(rf"\.\s{YEARS}[a-z]?\.\s")  # ACM's year after the names:
 _LNCS = re.compile(r"^(?P<authors>[^:\d]+?\.)\s*:\s+(?P<rest>\S.*)$")  # no year among LNCS names
 # The names given first before the colon, each family name last: "A. Shamir: How to share a
 # secret.", "M. Naor und B. Pinkas: Efficient Trace …" (a German thesis's hand-made list)
-_A_WORD_S_PERIOD = re.compile(r"[^\W\d_]{2}\.\s")
 _GIVEN_FIRST_BEFORE_COLON = re.compile(
     r"^(?P<authors>(?:[A-Z]\.\s?){1,3}[^:\d]+?[^\W\d_])\s*:\s+(?P<rest>\S.*)$"
 )
@@ -435,7 +441,6 @@ _LABELLED_DATE_AT_THE_END = re.compile(
     r"(?<=[\s.,;])[^\W\d_]{3,20}"  # the word; then its colon and the date: day first, or year first
     r"(?=:\s?(?:\d{1,2}[./-]\s?\d{1,2}[./-]\s?\d{4}|\d{4}[./-]\d{1,2}[./-]\d{1,2})\.?\s*\Z)"
 )
-_A_LINK = re.compile(r"https?://|www\.", re.IGNORECASE)
 # (the date's word is looked for in the reference's last characters only: the date is its end)
 _LAST_CHARACTERS = 48
 
@@ -445,7 +450,7 @@ def _visit_named(text: str) -> str:
     which the reader knows leaves the page's date alone and is no title."""
     tail = max(0, len(text) - _LAST_CHARACTERS)
     labelled = _LABELLED_DATE_AT_THE_END.search(text, tail)
-    if labelled is None or _A_LINK.search(text, 0, labelled.start()) is None:
+    if labelled is None or URL.search(text, 0, labelled.start()) is None:
         return text
     if _ACCESSED.search(text, tail) is not None:  # the table's own words ("zuletzt abgerufen:")
         return text
@@ -582,20 +587,7 @@ def _read_vancouver(text: str) -> _Reading | None:
     if vancouver is None:
         return None
     read, names, whole = vancouver
-    if _REST_OF_A_NAME.fullmatch(read):  # "Donald B. Rubin, ed." read as "Donald B" and "Rubin, ed"
-        return None
     return (read if whole else _clean_title(read)), names
-
-
-# The rest of a person's name after the given name and initial Vancouver's "Family I." took for a
-# name: the family name and the editors' mark biblatex prints after the names ("Donald B. Rubin,
-# ed. Title. …"), or a family name its capitalised particle opens ("Jan A. Van Mieghem. Title. …";
-# name-particles.json's `capitalised_in_family`).
-_NAME_PARTICLE = alternation(name_particles().capitalised_in_family)
-_EDITORS_MARK = rf",\s{alternation(reference_abbreviations().abbreviated_editors)}\.?"
-_REST_OF_A_NAME = re.compile(
-    rf"(?:{_NAME_PARTICLE}\s)?[A-Z][\w'’-]*{_EDITORS_MARK}|{_NAME_PARTICLE}\s[A-Z][\w'’-]*"
-)
 
 
 def _read_harvard(text: str) -> _Reading | None:
@@ -840,10 +832,10 @@ def _quotation(text: str) -> re.Match[str] | None:
 def _short_title_after_names(text: str) -> re.Match[str] | None:
     short = _SHORT_QUOTED_AFTER_NAMES.search(text)
     # (a PDF's italic "et al." closing the names is quoted for the rules as its italic title is)
-    if short is not None and _OTHERS_ALONE.fullmatch(short.group("title")):
+    if short is None or _AND_OTHERS.fullmatch(short.group("title")):
         return None
     # (what opens the reference before the quotes is the names, in any language: "… und K. Salem")
-    names = text[: short.start()].rstrip(" ,") if short is not None else ""
+    names = text[: short.start()].rstrip(" ,")
     return short if names and looks_like_names(names, any_language=True) else None
 
 
@@ -912,16 +904,10 @@ def _read_lncs(text: str) -> _Reading | None:
 def _each_initials_first(names: str) -> bool:
     """Whether ``names`` are persons each printed initials first ("A. Fiat and M. Naor", "M. Naor
     und B. Pinkas"): no title's word ("M. J. Newman, Networks"), no sentence's end ("M. Fowler.
-    Refactoring")."""
-    persons = _PERSONS_APART.split(names)
-    return not _A_WORD_S_PERIOD.search(names) and all(
-        _INITIALS_THEN_A_NAME.fullmatch(person) for person in persons
-    )
+    Refactoring": a period after a word is none of a person's)."""
+    return all(_INITIALS_THEN_A_NAME.fullmatch(person) for person in split_authors(names))
 
 
-_PERSONS_APART = re.compile(
-    rf",\s(?:{alternation(name_list_conjunctions())}\s)?|\s(?:{alternation(name_list_conjunctions())}|&)\s"
-)
 _INITIALS_THEN_A_NAME = re.compile(
     r"(?:[A-Z]\.\s?(?:-[A-Z]\.\s?)?){1,3}[^\W\d_][\w'’-]*(?:\s[^\W\d_][\w'’-]*){0,2}"
 )
@@ -1176,7 +1162,7 @@ def _is_listed(text: str, any_language: bool = False) -> bool:  # "A, B", "A and
 
 
 _CONJOINED = re.compile(rf"\s{alternation(name_list_conjunctions())}\s")  # "and", "et", "und", "и"
-_CONJOINED_INITIAL = re.compile(rf"\s{alternation(name_list_conjunctions())}\s[A-ZÀ-ÞА-ЯЁ]\.")
+_CONJOINED_INITIAL = re.compile(rf"{_CONJOINED.pattern}[A-ZÀ-ÞА-ЯЁ]\.")  # … before an initial
 
 
 # A group as a work's author: "The Coq Development Team", "The Rust Project Developers".
