@@ -240,6 +240,15 @@ def test_a_chapters_tail_is_searched_in_linear_time(pattern: re.Pattern[str], li
                      id="din-names"),
         pytest.param("bibnorm.readers._ref_dates._DATED_SENTENCE",
                      [("", " (2009), 1"), (" (", "Mar. "), ("", ", 2009.")], id="a-dated-sentence"),
+        # a conjunction before an initial; a publisher after the title's comma; a kind of work after
+        # its colon; a year after a link parameter's sign
+        pytest.param("bibnorm.readers.refs._CONJOINED_INITIAL", [("", " und "), ("", " et A")],
+                     id="a-conjunction-before-an-initial"),
+        pytest.param("bibnorm.readers.refs._BOOK_TAIL", [("", ", Springer"), ("", ", Springer, 1987 ")],
+                     id="a-publisher-after-the-title"),
+        pytest.param("bibnorm.readers.refs._REPORT_TAIL", [("", ": дис. "), ("", " : ")], id="a-thesis-note"),
+        pytest.param("bibnorm.readers.refs._DATING_YEAR", [("", "&camp=2025"), ("", "=2025&")],
+                     id="a-year-after-a-sign"),
         pytest.param("bibnorm.readers._ref_vancouver._REST_OF_A_NAME",
                      [("Van ", "a"), ("", "Aa, ed "), ("Van ", "A-")], id="the-rest-of-a-name"),
         pytest.param("bibnorm.readers.refs._INITIALS_THEN_A_NAME",
