@@ -327,6 +327,8 @@ def test_hf_reader_shapes(text: str, expected: list[tuple[str, int, bool]]) -> N
 # ---------------------------------------------------------------- plain lines
 
 
+ATTENTION = "Attention Is All You Need"
+
 LINES_CASES = [
     pytest.param("2211.09119", QueryKind.ARXIV_ID, "2211.09119", None, None, None, id="bare-id"),
     pytest.param(
@@ -384,6 +386,29 @@ LINES_CASES = [
     pytest.param(
         "GPT-4 Technical Report", QueryKind.TITLE, None, None, None, "GPT-4 Technical Report", id="title"
     ),
+    # A list's marker is no part of its item.
+    pytest.param("1. Attention Is All You Need", QueryKind.TITLE, None, None, None, ATTENTION, id="numbered"),
+    pytest.param("12) Attention Is All You Need", QueryKind.TITLE, None, None, None, ATTENTION, id="paren"),
+    pytest.param("(3) Attention Is All You Need", QueryKind.TITLE, None, None, None, ATTENTION, id="parens"),
+    pytest.param("[4] Attention Is All You Need", QueryKind.TITLE, None, None, None, ATTENTION, id="square"),
+    pytest.param("- Attention Is All You Need", QueryKind.TITLE, None, None, None, ATTENTION, id="dash"),
+    pytest.param("* Attention Is All You Need", QueryKind.TITLE, None, None, None, ATTENTION, id="star"),
+    pytest.param("•  Attention Is All You Need", QueryKind.TITLE, None, None, None, ATTENTION, id="bullet"),
+    pytest.param("[7] 2211.09119", QueryKind.ARXIV_ID, "2211.09119", None, None, None, id="numbered-id"),
+    pytest.param(
+        "- https://doi.org/10.1038/nature14539",
+        QueryKind.DOI,
+        None,
+        None,
+        "10.1038/nature14539",
+        None,
+        id="bulleted-doi",
+    ),
+    # Not markers: a year before a title, a title's own number.
+    pytest.param("2021. A Year Later", QueryKind.TITLE, None, None, None, "2021. A Year Later", id="year"),
+    pytest.param(
+        "3D Gaussian Splatting", QueryKind.TITLE, None, None, None, "3D Gaussian Splatting", id="title-number"
+    ),
 ]
 
 
@@ -409,6 +434,28 @@ def test_lines_reader(
     )
     assert query.origin == Origin(path=str(path), line=3)
     assert query.raw == line
+
+
+def test_a_numbered_list_of_titles_is_read_not_refused_as_json(tmp_path: Path) -> None:
+    path = tmp_path / "list.txt"
+    path.write_text(
+        "[1] Attention is all you need\n[2] BERT: Pre-training of deep bidirectional transformers\n"
+        "[3] Deep residual learning for image recognition\n",
+        encoding="utf-8",
+    )
+    assert [query.title for query in read_inputs([path])] == [
+        "Attention is all you need",
+        "BERT: Pre-training of deep bidirectional transformers",
+        "Deep residual learning for image recognition",
+    ]
+
+
+def test_a_json_export_cut_short_is_still_refused_as_json(tmp_path: Path) -> None:
+    path = tmp_path / "export.txt"
+    cut_short = '[\n  {\n    "title": "A",\n    "issued": [2020, 1],\n    "ok": true,\n  },\n  {\n'
+    path.write_text(cut_short, encoding="utf-8")
+    with pytest.raises(InputError, match="looks like JSON"):
+        read_inputs([path])
 
 
 def test_lines_reader_numbers_and_origins(tmp_path: Path) -> None:

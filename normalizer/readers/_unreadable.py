@@ -20,6 +20,12 @@ _XML = re.compile(r"^\s*(<\?xml|<!DOCTYPE|<html|<feed|<rdf|<OAI-PMH|<[A-Za-z][\w
 _LETTERS = re.compile(r"[^\W\d_]")
 _FORMAT = re.compile("[\u00ad\u061c\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff]")
 _MIN_LINES_TO_JUDGE = 5
+# A line of a JSON document cut short: brackets and commas alone, a key or string, an object or
+# array opening on its first member, numbers alone, a literal. Not "[1] Attention is all you need",
+# a numbered list's item, which opens with a bracket too.
+_JSON_LINE = re.compile(
+    r'\A(?:[{}\[\],\s]+$|"|\{\s*"|\[\s*[\[{"]|[\[\]\d\s.,eE+-]+$|(?:true|false|null)\s*,?$)'
+)
 
 
 def _json(text: str) -> bool:
@@ -33,7 +39,7 @@ def _json(text: str) -> bool:
             return True  # brackets nested beyond what any parser follows: JSON-shaped all the same
         # Still JSON-shaped when most lines are "key": value pairs or brackets.
         lines = [line.strip() for line in stripped.splitlines() if line.strip()]
-        shaped = sum(1 for line in lines if line[:1] in '{}[]"' or line.startswith(("},", "],")))
+        shaped = sum(1 for line in lines if _JSON_LINE.match(line))
         return len(lines) >= 3 and shaped > 0.8 * len(lines)
     return True
 

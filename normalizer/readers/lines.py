@@ -1,6 +1,7 @@
 """Plain lists: one paper per line, as an arXiv id, arXiv URL, DOI, DOI URL or title.
 
-Blank lines and lines starting with ``#`` are skipped. A line that is exactly one
+Blank lines and lines starting with ``#`` are skipped, and a list's marker before an item is
+no part of it ("- ", "* ", "• ", "1. ", "2) ", "(3) ", "[4] "). A line that is exactly one
 identifier in any form `bibnorm.identifiers` accepts becomes an id query;
 everything else is a title (whitespace collapsed), without the venue/year tags reading
 lists add ("[CVPR 2022] …", "… (NeurIPS'23)", "…, arXiv preprint"); a tag's year is
@@ -9,9 +10,15 @@ kept as evidence (`base.strip_title_tags`).
 
 from __future__ import annotations
 
+import re
+
 from bibnorm.identifiers import not_an_arxiv_id
 from bibnorm.models import Origin, Query, QueryKind
 from bibnorm.readers.base import MAX_ITEM, URL_PATTERN, Reader, identifier_of, oversized, strip_title_tags
+
+# A bullet, or an item's number of up to three digits (a year, "2021. …", is no item's number),
+# before blanks and the item itself.
+_LIST_MARKER = re.compile(r"(?:[-*+•·–]|\d{1,3}[.)]|\(\d{1,3}\)|\[\d{1,3}\])\s+(?=\S)")
 
 
 def read_lines(text: str, path: str) -> list[Query]:
@@ -24,6 +31,7 @@ def read_lines(text: str, path: str) -> list[Query]:
         if len(item) > MAX_ITEM:  # refused before any pattern runs over it
             raise oversized(path, number, len(item), "a line")
         origin = Origin(path=path, line=number)
+        item = item[marker.end() :] if (marker := _LIST_MARKER.match(item)) else item
         arxiv, doi = identifier_of(item)
         if arxiv:
             queries.append(
