@@ -297,6 +297,25 @@ def test_no_chimera_of_a_pasted_reference_list_is_resolved(env: dict[str, str], 
     assert written.count("@") == 5
 
 
+def test_no_chimera_of_a_reading_list_is_resolved(env: dict[str, str], tmp_path: Path) -> None:
+    """A reading list's titles linked to another work's arXiv page ("- [Title](https://arxiv.org/abs/…)",
+    "Title (arXiv:…)"): the identifier is asked and its record weighed against the title."""
+    linked, bracketed = _swapped_arxiv("reading", 10, offset=50), _invented("readinginvented")[:5]
+    lines = [f"- [{c.title}](https://arxiv.org/abs/{c.arxiv_id})" for c in [*linked, *CORRECT[5:10]]]
+    lines += [f"{number}. {c.title} (arXiv:{c.arxiv_id})" for number, c in enumerate(bracketed, start=1)]
+    listed = tmp_path / "reading-list.txt"
+    listed.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    result = CliRunner().invoke(main, ["resolve", str(listed), "--json"], env=env)
+    items = json.loads(result.stdout)["items"]
+    assert len(items) == 20
+    for item, chimera in zip(items, [*linked, *CORRECT[5:10], *bracketed], strict=True):
+        if chimera in CORRECT:
+            assert item["status"] == "resolved", item["problems"]
+            assert item["arxiv_id"] == chimera.arxiv_id
+        else:
+            _names_another_work(item, chimera)
+
+
 def _latex(text: str) -> str:
     """Text as LaTeX prints it: its special characters escaped."""
     for special in "\\&%$#_{}":

@@ -1649,3 +1649,51 @@ def test_a_quoted_titles_last_words_read_as_the_venue_stay_in_the_title() -> Non
     )
     (query,) = read_lines([styled(text)])
     assert query.title == "VisPy : Harnessing The GPU For Fast , High-Level Visualization"
+
+
+@pytest.mark.parametrize(
+    ("text", "title", "authors"),
+    [
+        # a reference printed without names: its title is no author too
+        pytest.param(
+            "Deep learning. Nature 521, 436–444 (2015). https://doi.org/10.1038/nature14539",
+            "Deep learning",
+            (),
+            id="no-names",
+        ),
+        # the same work with its names: each one stays
+        pytest.param(
+            "LeCun, Y., Bengio, Y. & Hinton, G. Deep learning. Nature 521, 436–444 (2015).",
+            "Deep learning",
+            ("LeCun, Y.", "Bengio, Y.", "Hinton, G."),
+            id="with-names",
+        ),
+        # printed twice, they are both (a body's page about itself)
+        pytest.param("GitHub. GitHub, 2012. https://github.com/", "GitHub", ("GitHub",), id="printed-twice"),
+    ],
+)
+def test_words_printed_once_are_a_references_title_or_an_author_not_both(
+    text: str, title: str, authors: tuple[str, ...]
+) -> None:
+    query = read_one(text)
+    assert (query.title, query.authors) == (title, authors)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Attention Is All You Need. https://arxiv.org/abs/1706.03762",
+        "Attention Is All You Need (arXiv:1706.03762)",
+        "Attention Is All You Need [https://arxiv.org/abs/1706.03762]",
+    ],
+)
+def test_an_arxiv_link_or_id_leaves_nothing_of_itself_in_the_title(text: str) -> None:
+    query = read_one(text)
+    assert (query.title, query.arxiv_id) == ("Attention Is All You Need", "1706.03762")
+
+
+def test_an_organisations_name_printed_once_stays_its_author() -> None:
+    """A page without a title, its maker's name first (a Uruguayan thesis's plain list,
+    github:jhernandezbaraibar/documentation_tx_isdbt): the organisation is its author."""
+    query = read_one("Ettus Research. https://www.ettus.com/, 2010. [Web; accedido el 01-10-2018].")
+    assert query.authors == ("Ettus Research",)

@@ -3,8 +3,9 @@ PDFs printed (`fixtures/pdf/items/field-reading.jsonl`, with the italic runs the
 each): ACS's italic journal after an upright title, which the rules read as the title; a title
 with a part's number after a period, which the rules cut there and the tagger reads whole; an
 author list closed by "and et al.", whose end the rules read as the title; acmart's "[n.d.]"
-in the year's place; and a journal's name after a title's period, which the tagger may read
-into the title and the rules do not."""
+in the year's place; a journal's name after a title's period, which the tagger may read
+into the title and the rules do not; and amsplain's italic title before a link ("*Title*,
+https://arxiv.org/abs/…"), whose scheme after the comma is no small word of the title going on."""
 
 from __future__ import annotations
 

@@ -404,6 +404,53 @@ LINES_CASES = [
         None,
         id="bulleted-doi",
     ),
+    # An identifier among other words: the line read as the one reference it is, its title kept
+    # for the run to weigh the identifier's record against.
+    pytest.param(
+        "- [Attention Is All You Need](https://arxiv.org/abs/1706.03762)",
+        QueryKind.ARXIV_ID,
+        "1706.03762",
+        None,
+        None,
+        ATTENTION,
+        id="markdown-link-to-arxiv",
+    ),
+    pytest.param(
+        "Attention Is All You Need (arXiv:1706.03762)",
+        QueryKind.ARXIV_ID,
+        "1706.03762",
+        None,
+        None,
+        ATTENTION,
+        id="arxiv-id-in-brackets",
+    ),
+    pytest.param(
+        "* LoRA: Low-Rank Adaptation of Large Language Models. arXiv:2106.09685v2",
+        QueryKind.ARXIV_ID,
+        "2106.09685",
+        2,
+        None,
+        "LoRA: Low-Rank Adaptation of Large Language Models",
+        id="arxiv-id-after-title",
+    ),
+    pytest.param(
+        "[Deep residual learning for image recognition](https://doi.org/10.1109/CVPR.2016.90)",
+        QueryKind.DOI,
+        None,
+        None,
+        "10.1109/CVPR.2016.90",
+        "Deep residual learning for image recognition",
+        id="markdown-link-to-doi",
+    ),
+    pytest.param(
+        "Deep learning. Nature 521, 436–444 (2015). https://doi.org/10.1038/nature14539",
+        QueryKind.DOI,
+        None,
+        None,
+        "10.1038/nature14539",
+        "Deep learning",
+        id="a-whole-reference",
+    ),
     # Not markers: a year before a title, a title's own number.
     pytest.param("2021. A Year Later", QueryKind.TITLE, None, None, None, "2021. A Year Later", id="year"),
     pytest.param(

@@ -1358,7 +1358,26 @@ def _chosen_names(
         and _title_read_into_the_names(tagged, rules)
     ):
         names = (*names[:-1], _without_the_title(names[-1], str(tagged.title)))
-    return names or (_bracketed_names(tagged.text) if bracketed else _opening_group(tagged.text))
+    names = names or (_bracketed_names(tagged.text) if bracketed else _opening_group(tagged.text))
+    return _before_the_title(names, title, tagged.text)
+
+
+def _before_the_title(names: tuple[str, ...], title: str | None, text: str) -> tuple[str, ...]:
+    """The names before one that is the title kept, where the reference prints those words once:
+    they are its title or an author, not both ("Deep learning. Nature 521, 436–444 (2015).", a
+    reference without names, whose title the rules read as its author). Printed twice, they are
+    both ("GitHub. GitHub, 2012.", "DatabaseManagementSystems, Database management systems."); an
+    organisation's name printed once is its author, whatever the title read ("Ettus Research.
+    https://www.ettus.com/, 2010.": a page without a title)."""
+    key = title_key(title) if title else ""
+    at = next((at for at, name in enumerate(names) if key and title_key(name) == key), None)
+    if at is None or title_key(text).count(key) > 1 or _an_organisations(names[at]):
+        return names
+    return names[:at]
+
+
+def _an_organisations(name: str) -> bool:
+    return any(word.casefold().strip(".,") in ORGANISATION_WORDS for word in name.split())
 
 
 def _without_the_title(name: str, title: str) -> str:

@@ -473,10 +473,11 @@ def _book_title_run(before: str, run: str, after: str, *, ends_title: bool) -> b
 _BEFORE_TITLE = re.compile(r"(?:^|[,.:;)])\s*$")
 # (not a word that opens the next field: "*Statistics of random processes. II*, vol. 6 of …";
 # reference-abbreviations.json's after_italic_venue: "vol", "pp", "chapter"; nor an edition's:
-# amsplain's "*Algebra*, third ed.", "*Algebra II. Chapters 4–7*, french ed.")
+# amsplain's "*Algebra*, third ed.", "*Algebra II. Chapters 4–7*, french ed."; nor a link's scheme:
+# amsplain's "*Title*, https://arxiv.org/abs/2307.07018, 2023.")
 _NEXT_FIELD = (
     rf"(?!(?:{alternation(reference_abbreviations().after_italic_venue)})\b"
-    rf"|[a-z]+\s(?:{alternation(reference_abbreviations().editions)})\b)"
+    rf"|[a-z]+\s(?:{alternation(reference_abbreviations().editions)})\b|https?:|www\.)"
 )
 _SMALL_WORD = re.compile(rf"\s*{_NEXT_FIELD}[a-z]+\b")
 _COMMA_SMALL_WORD = re.compile(rf"\s*,\s*{_NEXT_FIELD}[a-z]+\b")

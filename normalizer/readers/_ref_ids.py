@@ -157,9 +157,15 @@ def _goes_on(previous: str, piece: str) -> bool:
 def without_ids(text: str) -> str:
     """``text`` without its arXiv ids, DOIs, links and Math Reviews numbers (what the title, names
     and years are read from), and without a DOI's label left empty between commas."""
-    bare = URL.sub(" ", _BRACKETED_LINK.sub("", DOI.sub(" ", SICI_DOI.sub(" ", ARXIV.sub(" ", text)))))
+    # Links first: an arXiv or DOI link taken out by its id would leave its "https://" behind.
+    bare = DOI.sub(" ", SICI_DOI.sub(" ", ARXIV.sub(" ", URL.sub(" ", _BRACKETED_LINK.sub("", text)))))
     bare = _MATH_REVIEWS.sub(" ", bare) if "MR" in bare else bare
+    bare = _EMPTY_BRACKETS.sub(" ", bare) if "(" in bare or "[" in bare else bare
     return _EMPTY_DOI_LABEL.sub(" ", bare) if "," in bare else bare
+
+
+# Brackets an id stood alone in: "Attention is all you need (arXiv:1706.03762)".
+_EMPTY_BRACKETS = re.compile(r"\(\s*+\)|\[\s*+\]")
 
 
 # A Math Reviews number, which the AMS styles print last (amsplain's "MR 1922099 (2003f:32029)",
