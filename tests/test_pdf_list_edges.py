@@ -115,6 +115,18 @@ def _reference(number: int, page: int = 1, column: int = 0) -> list[PdfLine]:
         pytest.param("Received: 2 March 2020 / Accepted: 9 July 2020", 0, True, id="springer-history"),
         pytest.param("Received wisdom; a history of ideas. Oxford, 2001.", 0, False,
                      id="a-title-opening-received"),
+        # an author's biography IEEE's journals set after the list, beside a photograph (IEEEtran's
+        # template, github:Joshua-Shaffer/Fire-UAVs-Journal-Version): the name, then the grades of
+        # membership or the degree received
+        pytest.param("FIRST A. AUTHOR (M’76–SM’81–F’87) and", 90, True, id="ieee-biography-grades"),
+        pytest.param("Jane Q. Doe (Senior Member, IEEE) received the B.S. degree in", 90, True,
+                     id="ieee-biography-member"),
+        pytest.param("John Smith received the Ph.D. degree from the University of", 0, True,
+                     id="biography-degree"),
+        pytest.param("Members of the IEEE. IEEE Standard for Floating-Point Arithmetic. 2008.", 0, False,
+                     id="a-title-naming-members"),
+        pytest.param("J. Smith, “Received signal strength (RSS) in the wild,” 2019.", 0, False,
+                     id="a-title-holding-received"),
     ],
 )  # fmt: skip
 def test_back_matter_headings_end_the_list(text: str, indent: float, ends: bool) -> None:

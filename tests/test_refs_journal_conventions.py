@@ -808,3 +808,32 @@ def test_a_link_s_parameter_set_apart_from_its_link_dates_nothing() -> None:
 )  # fmt: skip
 def test_a_publisher_alone_after_the_title_s_comma_is_no_part_of_it(reference: str, title: str) -> None:
     assert parse_reference(reference).title == title
+
+
+@pytest.mark.parametrize(
+    ("reference", "title", "authors"),
+    [
+        # a family name its capitalised particle opens, then the next person's (a thesis's plain list,
+        # github:BramBonne/Thesis): no Vancouver "Family I." and a title "Di Lucca, Anna Rita …"
+        pytest.param("Giuseppe A. Di Lucca, Anna Rita Fasolino, M. Mastroianni, and Porfirio Tramontana. "
+                     "Identifying cross site scripting vulnerabilities in Web applications. In Web Site "
+                     "Evolution, pages 71–80. IEEE Comput. Soc, 2005.",
+                     "Identifying cross site scripting vulnerabilities in Web applications",
+                     ("Giuseppe A. Di Lucca", "Anna Rita Fasolino", "M. Mastroianni", "Porfirio Tramontana"),
+                     id="capitalised-particle"),
+        # the last name's lower-case particles after its initials (plain, github:Sybe/Afstuderen): no
+        # APS name list ending before "and"
+        pytest.param("A. E. Dalsgaard, A. W. Laarman, K. G. Larsen, M. C. Olesen, and J. C. van de Pol. "
+                     "Multi-core reachability for timed automata. In M. Jurdzinski and D. Nickovic, editors, "
+                     "FORMATS 2012, volume 7595 of Lecture Notes in Computer Science, pages 91–106, London, "
+                     "September 2012. Springer Verlag.",
+                     "Multi-core reachability for timed automata",
+                     ("A. E. Dalsgaard", "A. W. Laarman", "K. G. Larsen", "M. C. Olesen", "J. C. van de Pol"),
+                     id="lower-case-particles"),
+    ],
+)  # fmt: skip
+def test_a_given_first_name_with_particles_is_one_person(
+    reference: str, title: str, authors: tuple[str, ...]
+) -> None:
+    read = parse_reference(reference)
+    assert (read.title, read.authors) == (title, authors)

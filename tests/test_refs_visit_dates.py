@@ -157,6 +157,13 @@ from bibnorm.text.word_tables import identifier_labels, name_list_conjunctions, 
             2006,
             id="ieee-the-year-after-a-link-field-with-a-colon",
         ),
+        # a Uruguayan engineering thesis's plain list (github:jhernandezbaraibar/documentation_tx_isdbt)
+        pytest.param(
+            "Presidencia de la República. Decreto de Presidencia N° 153/12. "
+            "https://www.impo.com.uy/bases/decretos/153-2012, 2012. [Web; accedido el 24-11-2018].",
+            2012,
+            id="spanish-accedido-el",
+        ),
     ],
 )
 def test_a_visit_date_is_not_the_work_s_year(text: str, year: int) -> None:

@@ -86,6 +86,15 @@ _HISTORY = re.compile(
     rf"^(?:Manuscript\s)?Received:?\s[^;/]{{3,40}}[;/]\s?{alternation(reference_headings().history)}\b",
     re.IGNORECASE,
 )
+# An author's biography, which IEEE's journals set after the list beside the author's photograph:
+# the name, then the grades of membership ("FIRST A. AUTHOR (M’76–SM’81–F’87) and …", "Jane Doe
+# (Senior Member, IEEE) received …") or the degree received ("John Smith received the B.S. degree
+# in …").
+_BIOGRAPHY = re.compile(
+    r"^(?:[A-Z][\w.'’-]*\s){1,5}(?:\((?:(?:Graduate Student |Student |Senior |Life )?(?:Member|Fellow)"
+    r"(?:,\s?IEEE)?|(?:[A-Z]{1,2}['’]\d{2}[–-]?)+)\)"
+    r"|received\s(?:the|his|her)\s(?:B\.|M\.|Ph\.|Dipl|bachelor|master|doctor))"
+)
 _HEADING_CHARS = 60
 FLUSH_EMS = 0.4  # a line indented less than this, in ems of its type, is flush
 WRAPPED_EMS = 5.0  # a reference's wrapped line is indented at most this many ems
@@ -99,8 +108,9 @@ def ends_list(line: Line) -> bool:
     an appendix's ("Appendix", "APPENDIX A: SOME EXTRA MATERIAL"), flush or centred (a thesis's
     "APPENDICES" atop the page its appendices begin), short and without a year (a reference's
     wrapped "Appendix B: Methods. HMSO, 1999." is none); a caption; or the article's history
-    ("Received February 2007; revised March 2009; accepted June 2009")."""
-    if _CAPTION.match(line.text) or _HISTORY.match(line.text):
+    ("Received February 2007; revised March 2009; accepted June 2009"); or an author's
+    biography, beside a photograph (further in)."""
+    if _CAPTION.match(line.text) or _HISTORY.match(line.text) or _BIOGRAPHY.match(line.text.strip()):
         return True
     text = line.text.strip()
     flush = line.indent < FLUSH_EMS * line.size

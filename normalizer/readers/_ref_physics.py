@@ -24,6 +24,7 @@ from bibnorm.text.word_tables import (
     journal_catalogue_words,
     journal_name_words,
     kinds_of_work,
+    name_list_conjunctions,
     name_particles,
     name_suffixes,
     publication_states,
@@ -270,9 +271,12 @@ _UNTITLED_AFTER_NAMES = re.compile(
 # Names in a sentence of their own after the last comma: natbib's "G. David Forney Jr., and Andrea
 # Montanari. Title", no APS list; with an initial ("…, A. Torralba, and S. Fidler. Skip-thought
 # vectors. In C. Cortes, …, editors, …") whatever journal follows, where no year opens the sentence
-# after it (ACM's "…, and Y. Jin. 2017. Title [educational forum]. Journal").
-_NAME_THEN_SENTENCE = re.compile(r"^and\s[A-Z][a-z]+(?:\s[A-Z]\.)*\s[A-Z][\w'’-]+\.\s")
-_INITIAL_THEN_SENTENCE = re.compile(r"^and\s[A-Z]\.(?:\s[A-Z]\.)*\s[A-Z][\w'’-]+\.\s(?!\d)")
+# after it (ACM's "…, and Y. Jin. 2017. Title [educational forum]. Journal"); the family name after
+# its particles ("…, and J. C. van de Pol. Multi-core reachability …").
+_NAME_THEN_SENTENCE = re.compile(rf"^and\s[A-Z][a-z]+(?:\s[A-Z]\.)*\s{PARTICLES_BEFORE}[A-Z][\w'’-]+\.\s")
+_INITIAL_THEN_SENTENCE = re.compile(
+    rf"^and\s[A-Z]\.(?:\s[A-Z]\.)*\s{PARTICLES_BEFORE}[A-Z][\w'’-]+\.\s(?!\d)"
+)
 
 
 def _journal_after_title(pieces: list[str], at: int, unnumbered: Collection[int] = ()) -> bool:
@@ -321,6 +325,41 @@ def physics_title(text: str) -> tuple[str | None, str] | None:
     else:
         title = _title_before_journal(pieces, names, unnumbered)
     return (title, authors) if title else None
+
+
+def names_then_title(sentence: str) -> tuple[str, str] | None:
+    """The title and the names of a sentence that holds both, joined by a comma, as amsplain-like
+    styles print them before the publisher's sentence ("R. Haag, Local Quantum Physics: Fields,
+    Particles, Algebras. Springer, 2 ed., 1992."); None where the sentence is names alone, or
+    holds no name with its initials first."""
+    pieces = [piece.strip() for piece in sentence.split(", ")]
+    names = _names(pieces)
+    if names == 0 or names == len(pieces) or not _INITIALS_FIRST.match(pieces[0]):
+        return None
+    title = ", ".join(pieces[names:])
+    after = pieces[names]
+    if len(title.split()) < 2 or _NO_TITLE_OPENING.match(title) or _AN_INITIAL.search(after):
+        return None
+    if _INITIALS_UNDOTTED.fullmatch(after):  # "C. Duan YW, Chowdhury S, Lee MC, …": Vancouver's names
+        return None
+    return None if _A_YEAR.search(title) else (title, ", ".join(pieces[:names]))
+
+
+# What is no title after a comma after names: the editors' word ("…, editors", "édit."), the word
+# that joins the last name ("G. David Forney Jr., and Andrea Montanari. Title"), a piece
+# holding an initial (more names the name pattern did not take: "V. G. Ganzha, E. W. Mayr and …",
+# "P.J. Blanco, J. L., Feijóo, R.", "…, et K. A. Hargreaves") or a name and its initials without
+# periods, a sentence holding a year (a whole
+# reference of one sentence: siam's "Names, Title, Journal, 51 (2018), pp.", read by the other
+# rules). The names are given first, initials first ("Xue N., Wu T., Xia G.-S., Zhang L. Title" is
+# a list of inverted names the sentence's end does not show).
+_INITIALS_FIRST = re.compile(r"(?:[A-Z][a-z]?\.\s?-?)+\s?[A-Z]")
+_NO_TITLE_OPENING = re.compile(
+    rf"(?i:eds?\.?|editors?|[ée]dit\.?|hrsg\.?|dir\.?)(?:\s|$)|(?:{alternation(name_list_conjunctions())}|&)\s"
+)
+_AN_INITIAL = re.compile(r"(?<![^\W\d_])[A-Z][a-z]?\.(?:\s|-|$)")
+_INITIALS_UNDOTTED = re.compile(r"(?<![\w'’-])[A-Z][\w'’-]+\s[A-Z]{1,3}")
+_A_YEAR = re.compile(rf"(?<!\d){YEARS}(?!\d)")
 
 
 def _spaced_before_comma(pieces: list[str]) -> set[int]:

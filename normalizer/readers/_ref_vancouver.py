@@ -104,8 +104,9 @@ def vancouver_title(text: str) -> tuple[str, str, bool] | None:
     rest, authors = vancouver.group("rest"), vancouver.group("authors")
     title, whole = _title_in(rest)
     # ("Donald B. Rubin, ed. Title.": a given name and an initial read as "Family I.", the title
-    # the rest of the name)
-    return None if _REST_OF_A_NAME.fullmatch(title) else (title, authors, whole)
+    # the rest of the name, or of the names)
+    rest_of_a_name = _REST_OF_A_NAME.fullmatch(title) or _NAMES_GO_ON.match(title)
+    return None if rest_of_a_name else (title, authors, whole)
 
 
 def _title_in(rest: str) -> tuple[str, bool]:
@@ -129,6 +130,9 @@ _EDITORS_MARK = rf",\s{alternation(reference_abbreviations().abbreviated_editors
 _REST_OF_A_NAME = re.compile(
     rf"(?:{_NAME_PARTICLE}\s)?[A-Z][\w'’-]*{_EDITORS_MARK}|{_NAME_PARTICLE}\s[A-Z][\w'’-]*"
 )
+# … or that family name, then the next person's given name after its comma ("Giuseppe A. Di Lucca,
+# Anna Rita Fasolino, M. Mastroianni, and …").
+_NAMES_GO_ON = re.compile(rf"{_NAME_PARTICLE}\s[A-Z][\w'’-]*,\s(?:and\s)?[A-Z]")
 
 
 def vancouver_year(text: str) -> int | None:

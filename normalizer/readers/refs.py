@@ -85,7 +85,7 @@ from bibnorm.readers._ref_inverted_names import (
 from bibnorm.readers._ref_iop import iop_title_and_authors
 from bibnorm.readers._ref_journal_tail import without_journal_tail
 from bibnorm.readers._ref_legal import LegalReference, legal_reference
-from bibnorm.readers._ref_physics import edited_book, physics_title
+from bibnorm.readers._ref_physics import edited_book, names_then_title, physics_title
 from bibnorm.readers._ref_quoted import title_around_quotes
 from bibnorm.readers._ref_series import without_series
 from bibnorm.readers._ref_vancouver import vancouver_title, vancouver_year
@@ -1023,9 +1023,22 @@ def _by_sentences(text: str) -> tuple[str | None, str]:
         return noted
     if (unnamed := _link_or_untitled(sentences)) is not None:
         return unnamed
-    if len(sentences) >= 2 and (_looks_like_authors(sentences[0]) or (dated and is_body(sentences[0]))):
-        return _clean_title(title_before_question(sentences[1])), _YEAR_AFTER_AUTHORS.sub("", sentences[0])
+    if (named := _title_after_names(sentences, dated)) is not None:
+        return named
     return (_clean_title(sentences[0]) if sentences else None), ""
+
+
+def _title_after_names(sentences: list[str], dated: bool) -> _Reading | None:
+    """The title after the names: in the names' own sentence after a comma ("R. Haag, Local
+    Quantum Physics. Springer, 1992.": `names_then_title`), else the next sentence; None where the
+    first sentence is no names."""
+    if len(sentences) < 2:
+        return None
+    if not dated and (joined := names_then_title(sentences[0])) is not None:
+        return _clean_title(joined[0]), joined[1]
+    if _looks_like_authors(sentences[0]) or (dated and is_body(sentences[0])):
+        return _clean_title(title_before_question(sentences[1])), _YEAR_AFTER_AUTHORS.sub("", sentences[0])
+    return None
 
 
 # A note in the title's place, after the names (and the year): a visit's date ("Acesso em 14 de
@@ -1229,6 +1242,9 @@ _REPORT_TAIL = re.compile(
     r"|,\s+version\s+\d[\w.]*\b(?s:.*)$"  # a program's version after its title (Science: "…, version 1.171")
     # and R's citation() note after the title's sentence ("… for R. R package version 0.11.1")
     r"|\.\s+[Rr]\s+package\s+version\s+\d(?s:.*)$"
+    # an IETF document's series and number after its title's sentence (ieee.bib's and the RFC
+    # Editor's BibTeX: "… Version 1.1. RFC 4346 (Proposed Standard), April 2006.")
+    r"|[,.]\s+(?:RFC|Request for Comments:?)\s\d{1,5}\b(?s:.*)$"
 )
 
 
