@@ -2,14 +2,17 @@
 
 Blank lines and lines starting with ``#`` are skipped. What a list or Markdown sets around an
 item is no part of it: a marker ("- ", "* ", "• ", "1. ", "2) ", "(3) ", "[4] ", a task's box
-"- [ ] "), emphasis ("**Title**"), a link's brackets ("[Title](https://arxiv.org/abs/…)"). A
-line that is exactly one identifier in any form `bibnorm.identifiers` accepts becomes an id
-query. A line holding an identifier among other words ("Title. arXiv:2106.09685", a Markdown
-link to its arXiv page or DOI, a whole reference) is read as the one reference it is
-(`refs.read_refs`): an id query that keeps its title, so the run can tell when the id names
-another work. Everything else is a title (whitespace collapsed), without the venue/year
-tags reading lists add ("[CVPR 2022] …", "… (NeurIPS'23)", "…, arXiv preprint"); a tag's year is
-kept as evidence (`base.strip_title_tags`).
+"- [ ] "), a badge's link ("[[Paper](…)] [[Code](…)]"). A title set apart — quoted by the list's
+author, emphasised ("**Title**") or a Markdown link's text ("[Title](https://arxiv.org/abs/…)") —
+is read as a style's quoted title is. A line that is exactly one identifier in any form
+`bibnorm.identifiers` accepts becomes an id query. A line holding an identifier among other
+words ("Title (arXiv:2106.09685)", a Markdown link to its arXiv page or DOI, a whole reference)
+is read as the one reference it is (`refs.read_refs`): an id query that keeps its title, so the
+run can tell when the id names another work. Everything else is a title (whitespace collapsed):
+the one set apart at the line's start, else the line without the names a reading list adds after
+a dash or a period ("— Ho, Jain, Abbeel", ". Wei et al.") and the venue/year tags ("[CVPR 2022]
+…", "… (NeurIPS'23)", "…, arXiv preprint"); a tag's year is kept as evidence
+(`base.strip_title_tags`).
 """
 
 from __future__ import annotations
@@ -24,8 +27,16 @@ from bibnorm.readers.base import MAX_ITEM, URL_PATTERN, Reader, identifier_of, o
 # A bullet, or an item's number of up to three digits (a year, "2021. …", is no item's number),
 # before blanks and the item itself; after a bullet, a task list's box ("- [ ] ", "- [x] ").
 _LIST_MARKER = re.compile(r"(?:[-*+•·–](?:\s+\[[ xX]\])?|\d{1,3}[.)]|\(\d{1,3}\)|\[\d{1,3}\])\s+(?=\S)")
-# Markdown's link, "[text](target)": its text and its target, apart.
-_MARKDOWN_LINK = re.compile(r"\[([^\[\]]*)\]\(([^()\s]*)\)")
+# Markdown's link, "[text](target)", in a badge's brackets or not ("[[Paper](…)]", "[Code](…)").
+_MARKDOWN_LINK = re.compile(r"(\[?)\[([^\[\]]*)\]\(([^()\s]*)\)(\]?)")
+_EMPHASIS = re.compile(r"\*\*([^*]+)\*\*|__([^_]+)__")  # "**Title**", "__Title__"
+# A title the list sets apart at the line's start: quoted by its author, or marked by Markdown's
+# emphasis or link (`_unmarked` quotes them), then what the line adds ("“Title”, He et al., CVPR"),
+# or alone.
+_SET_APART = re.compile(r"[“\"]([^“”\"]+)[”\"](?:[\s,.;:–—-]+(?=\S)|[\s,.;:]*$)")
+# Names after a title's period that a reading list adds: ". Wei et al.", ". Smith and Jones"
+_NAMES_AFTER = re.compile(r"[.,]\s+[A-Z][\w'’-]*+(?:\s(?:and|&)\s[A-Z][\w'’-]*+)?\s+et\s+al\.?$")
+_NAME_DASHES = (" — ", " – ", " - ")
 
 
 def read_lines(text: str, path: str) -> list[Query]:
@@ -42,11 +53,55 @@ def read_lines(text: str, path: str) -> list[Query]:
 
 
 def _unmarked(item: str) -> str:
-    """``item`` without its list marker, Markdown emphasis and link brackets."""
+    """``item`` without its list marker; a Markdown link's text of words and emphasis quoted, as
+    a style quotes a title; a badge's or one word's link ("[[Paper](…)]", "[Code](…)") its target."""
     item = item[marker.end() :] if (marker := _LIST_MARKER.match(item)) else item
+    if "](" in item:
+        item = _MARKDOWN_LINK.sub(_link_quoted, item)
     if "**" in item or "__" in item:
-        item = item.replace("**", "").replace("__", "")
-    return _MARKDOWN_LINK.sub(r"\1 \2", item) if "](" in item else item
+        item = _EMPHASIS.sub(_emphasis_quoted, item)
+    return item
+
+
+def _link_quoted(link: re.Match[str]) -> str:
+    text, target = link.group(2).strip(), link.group(3)
+    badge = link.group(1) and link.group(4)
+    return f" {target} " if badge or len(text.split()) < 2 else f"“{text}” {target}"
+
+
+def _emphasis_quoted(emphasis: re.Match[str]) -> str:
+    inner = (emphasis.group(1) or emphasis.group(2)).strip()
+    return inner if "“" in inner or len(inner.split()) < 2 else f"“{inner}”"
+
+
+def _title_of_a_line(item: str) -> tuple[str, int | None]:
+    """The title of a line that holds no identifier, and the year its tags give: the title the line
+    sets apart at its start, else the line without what a reading list adds after a title (names
+    after a dash or a period: "— Ho, Jain, Abbeel", "— He et al.", ". Wei et al.")."""
+    title, year = strip_title_tags(" ".join(item.split()))
+    apart = _SET_APART.match(title)
+    if apart is not None and len(apart.group(1).split()) >= 2:
+        return apart.group(1).strip(" ,.;:"), year or strip_title_tags(title[apart.end() :])[1]
+    return _NAMES_AFTER.sub("", _without_names_after_a_dash(title)), year
+
+
+def _without_names_after_a_dash(title: str) -> str:
+    for dash in _NAME_DASHES:
+        head, found, tail = title.rpartition(dash)
+        if found and head.strip() and _names_alone(tail):
+            return head.strip()
+    return title
+
+
+def _names_alone(text: str) -> bool:
+    """Whether ``text`` is an author list as reading lists give it: "He et al.", "Ho, Jain, Abbeel",
+    "Kingma & Ba", "Smith and Jones" (not "A Survey, Part One": one comma, words of a title)."""
+    words = text.replace(",", " ").replace("&", " ").split()
+    named = [word for word in words if word not in ("and", "et", "al.", "al")]
+    if not named or len(named) > 8 or not all(word[:1].isupper() for word in named):
+        return False
+    joined = " and " in text or "&" in text
+    return "et al" in text or text.count(",") >= 2 or (joined and len(named) == 2)
 
 
 def _query(item: str, line: str, index: int, origin: Origin) -> Query:
@@ -72,7 +127,7 @@ def _query(item: str, line: str, index: int, origin: Origin) -> Query:
     if inside is not None:
         return inside
     urls = tuple(URL_PATTERN.findall(item))
-    title, year = strip_title_tags(" ".join(item.split()))
+    title, year = _title_of_a_line(item)
     return Query(
         index=index,
         origin=origin,
