@@ -568,6 +568,31 @@ def test_lines_reader(
     assert query.raw == line
 
 
+def test_a_markdown_tables_rows_of_works_are_items_its_heading_and_rule_are_not(tmp_path: Path) -> None:
+    path = tmp_path / "papers.md"
+    path.write_text(
+        "| Title | Venue | Year | Code |\n"
+        "|:------|:-----:|------|------|\n"
+        "| [Attention Is All You Need](https://arxiv.org/abs/1706.03762) | NeurIPS | 2017 | "
+        "[code](https://github.com/tensorflow/tensor2tensor) |\n"
+        "| Deep Residual Learning for Image Recognition | CVPR | 2016 | - |\n"
+        "| 2022 | [Training language models to follow instructions with human feedback]"
+        "(https://arxiv.org/abs/2203.02155) | NeurIPS |\n",
+        encoding="utf-8",
+    )
+    read = [(query.kind, query.title, query.arxiv_id, query.origin.line) for query in read_inputs([path])]
+    assert read == [
+        (QueryKind.ARXIV_ID, ATTENTION, "1706.03762", 3),
+        (QueryKind.TITLE, "Deep Residual Learning for Image Recognition", None, 4),
+        (
+            QueryKind.ARXIV_ID,
+            "Training language models to follow instructions with human feedback",
+            "2203.02155",
+            5,
+        ),
+    ]
+
+
 def test_a_numbered_list_of_titles_is_read_not_refused_as_json(tmp_path: Path) -> None:
     path = tmp_path / "list.txt"
     path.write_text(

@@ -1,6 +1,7 @@
 """Plain lists: one paper per line, as an arXiv id, arXiv URL, DOI, DOI URL or title.
 
-Blank lines and lines starting with ``#`` are skipped. What a list or Markdown sets around an
+Blank lines and lines starting with ``#`` are skipped; a Markdown table's row of a work is one
+item (its title's cell, then its cells of links), its heading and rule none. What a list or Markdown sets around an
 item is no part of it: a marker ("- ", "* ", "• ", "1. ", "2) ", "(3) ", "[4] ", a task's box
 "- [ ] "), a badge's link ("[[Paper](…)] [[Code](…)]"). A title set apart — quoted by the list's
 author, emphasised ("**Title**") or a Markdown link's text ("[Title](https://arxiv.org/abs/…)") —
@@ -37,10 +38,12 @@ _SET_APART = re.compile(r"[“\"]([^“”\"]+)[”\"](?:[\s,.;:–—-]+(?=\S)|
 # Names after a title's period that a reading list adds: ". Wei et al.", ". Smith and Jones"
 _NAMES_AFTER = re.compile(r"[.,]\s+[A-Z][\w'’-]*+(?:\s(?:and|&)\s[A-Z][\w'’-]*+)?\s+et\s+al\.?$")
 _NAME_DASHES = (" — ", " – ", " - ")
+_TABLE_RULE = re.compile(r":?-+:?")  # a Markdown table's rule under its heading: "---", ":--:"
 
 
 def read_lines(text: str, path: str) -> list[Query]:
-    """One `Query` per non-blank, non-comment line of ``text``."""
+    """One `Query` per non-blank, non-comment line of ``text`` (a Markdown table's row of a work:
+    not its heading's nor its rule's)."""
     queries: list[Query] = []
     for number, line in enumerate(text.splitlines(), start=1):
         item = line.strip()
@@ -48,8 +51,26 @@ def read_lines(text: str, path: str) -> list[Query]:
             continue
         if len(item) > MAX_ITEM:  # refused before any pattern runs over it
             raise oversized(path, number, len(item), "a line")
+        if item.startswith("|") and (item := _table_row(item)) is None:
+            continue
         queries.append(_query(_unmarked(item), line, len(queries), Origin(path=path, line=number)))
     return queries
+
+
+def _table_row(row: str) -> str | None:
+    """A Markdown table's row as one item: the cell of its title (a link's text, else the cell of
+    most words) first, then the cells holding a link ("| 2017 | [Title](https://arxiv.org/abs/…) |
+    NeurIPS |"); None for a rule ("|---|:---:|") or a heading (no cell of three words or a link)."""
+    cells = [cell.strip() for cell in row.strip("|").split("|") if cell.strip()]
+    if not cells or all(_TABLE_RULE.fullmatch(cell) for cell in cells):
+        return None
+    linked = [cell for cell in cells if "](" in cell or URL_PATTERN.search(cell)]
+    titled = [cell for cell in cells if _MARKDOWN_LINK.match(cell)] or sorted(
+        cells, key=lambda cell: len(cell.split()), reverse=True
+    )
+    if not linked and len(titled[0].split()) < 3:
+        return None
+    return "  ".join(dict.fromkeys([titled[0], *linked]))
 
 
 def _unmarked(item: str) -> str:
