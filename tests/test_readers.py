@@ -7,6 +7,7 @@ Expected values were read off the shared input files by hand (line numbers from
 from __future__ import annotations
 
 import io
+import json
 from pathlib import Path
 
 import pytest
@@ -16,7 +17,7 @@ from bibnorm.readers import READERS, available_formats, detect_format, read_inpu
 from bibnorm.readers.bib import read_bib
 from bibnorm.readers.hf_papers import read_hf_papers
 from bibnorm.text.titles import title_key
-from paths import SHARED
+from paths import GOLD, SHARED
 
 HF_DIR = SHARED / "inputs" / "hf-papers"
 HF_FILES = sorted(HF_DIR.glob("*.txt"))
@@ -885,3 +886,43 @@ def test_bib_titles_are_read_as_the_resolvers_clean_them() -> None:
 def test_a_bib_entry_gives_its_doi_in_a_note_too(fields: str, doi: str | None) -> None:
     [query] = read_bib(f"@inproceedings{{a, title = {{A Paper Title}}, {fields}}}\n", "refs.bib")
     assert query.doi == doi
+
+
+GOLD_PAPERS = [
+    row
+    for row in map(json.loads, GOLD.read_text(encoding="utf-8").splitlines())
+    if row.get("arxiv_id") and row.get("authors")
+]
+READING_LIST_FORMS = {
+    "markdown-link": "- [{title}](https://arxiv.org/abs/{arxiv_id})",
+    "id-in-brackets": "{title} (arXiv:{arxiv_id})",
+    "id-after-a-period": "{title}. arXiv:{arxiv_id}",
+    "id-and-a-year": "{title}. arXiv:{arxiv_id}, 2023.",
+    "markdown-link-and-a-tag": "- [{title}](https://arxiv.org/abs/{arxiv_id}) (ICLR 2024)",
+    "awesome-list": "- **{title}** - Smith et al., NeurIPS 2023. [[Paper](https://arxiv.org/abs/{arxiv_id})] "
+    "[[Code](https://github.com/x/y)]",
+    "quoted-then-names": '"{title}", Smith et al., arXiv:{arxiv_id}',
+    # a reference with its names among the list's links: read as one reference
+    "a-reference-among-links": "{names}. {title}. arXiv preprint arXiv:{arxiv_id}, 2023.",
+}
+
+
+@pytest.mark.parametrize("form", READING_LIST_FORMS)
+def test_every_gold_papers_title_and_id_are_read_in_a_reading_lists_forms(tmp_path: Path, form: str) -> None:
+    """The gold papers' real titles ("Show, Attend and Tell: …", "Swin UNETR: …": first words a
+    reference reader could take for names) and arXiv ids, in the forms reading lists give them, one
+    per line among Markdown links: each line asks by its id and keeps its whole title, no names."""
+    lines = [
+        READING_LIST_FORMS[form if at % 4 == 0 else "markdown-link"].format(
+            title=paper["title"], arxiv_id=paper["arxiv_id"], names=", ".join(paper["authors"][:3])
+        )
+        for at, paper in enumerate(GOLD_PAPERS)
+    ]
+    path = tmp_path / "reading-list.md"
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    queries = read_inputs([path])
+    assert [(query.arxiv_id, title_key(query.title or "")) for query in queries] == [
+        (paper["arxiv_id"], title_key(paper["title"])) for paper in GOLD_PAPERS
+    ]
+    if form != "a-reference-among-links":
+        assert not any(query.author_names for query in queries)

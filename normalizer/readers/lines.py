@@ -1,19 +1,19 @@
 """Plain lists: one paper per line, as an arXiv id, arXiv URL, DOI, DOI URL or title.
 
 Blank lines and lines starting with ``#`` are skipped; a Markdown table's row of a work is one
-item (its title's cell, then its cells of links), its heading and rule none. What a list or Markdown sets around an
-item is no part of it: a marker ("- ", "* ", "• ", "1. ", "2) ", "(3) ", "[4] ", a task's box
-"- [ ] "), a badge's link ("[[Paper](…)] [[Code](…)]"). A title set apart — quoted by the list's
-author, emphasised ("**Title**") or a Markdown link's text ("[Title](https://arxiv.org/abs/…)") —
-is read as a style's quoted title is. A line that is exactly one identifier in any form
-`bibnorm.identifiers` accepts becomes an id query. A line holding an identifier among other
-words ("Title (arXiv:2106.09685)", a Markdown link to its arXiv page or DOI, a whole reference)
-is read as the one reference it is (`refs.read_refs`): an id query that keeps its title, so the
-run can tell when the id names another work. Everything else is a title (whitespace collapsed):
-the one set apart at the line's start, else the line without the names a reading list adds after
-a dash or a period ("— Ho, Jain, Abbeel", ". Wei et al.") and the venue/year tags ("[CVPR 2022]
-…", "… (NeurIPS'23)", "…, arXiv preprint"); a tag's year is kept as evidence
-(`base.strip_title_tags`).
+item (its title's cell, then its cells of links), its heading and rule none. What a list or
+Markdown sets around an item is no part of it: a marker ("- ", "* ", "• ", "1. ", "2) ", "(3) ",
+"[4] ", a task's box "- [ ] "), a badge's link ("[[Paper](…)] [[Code](…)]"). A title set apart —
+quoted by the list's author, emphasised ("**Title**") or a Markdown link's text ("[Title](https://
+arxiv.org/abs/…)") — is read as a style's quoted title is. A line that is exactly one identifier
+in any form `bibnorm.identifiers` accepts becomes an id query. A line holding an identifier among
+other words ("Title (arXiv:2106.09685)", a Markdown link to its arXiv page or DOI) becomes an id
+query that keeps its title, so the run can tell when the id names another work; a whole reference
+among the lines (names, pages) is read as one (`refs.read_refs`). Everything else is a title
+(whitespace collapsed): the one set apart at the line's start, else the line without the names a
+reading list adds after a dash or a period ("— Ho, Jain, Abbeel", ". Wei et al.") and the
+venue/year tags ("[CVPR 2022] …", "… (NeurIPS'23)", "…, arXiv preprint", "…, 2023."); a tag's
+year is kept as evidence (`base.strip_title_tags`).
 """
 
 from __future__ import annotations
@@ -22,8 +22,16 @@ import re
 
 from bibnorm.identifiers import not_an_arxiv_id
 from bibnorm.models import Origin, Query, QueryKind
-from bibnorm.readers._ref_ids import arxiv_id, only_doi
-from bibnorm.readers.base import MAX_ITEM, URL_PATTERN, Reader, identifier_of, oversized, strip_title_tags
+from bibnorm.readers._ref_ids import arxiv_id, only_doi, without_ids
+from bibnorm.readers.base import (
+    MAX_ITEM,
+    URL_PATTERN,
+    Reader,
+    arxiv_doi_id,
+    identifier_of,
+    oversized,
+    strip_title_tags,
+)
 
 # A bullet, or an item's number of up to three digits (a year, "2021. …", is no item's number),
 # before blanks and the item itself; after a bullet, a task list's box ("- [ ] ", "- [x] ").
@@ -39,6 +47,17 @@ _SET_APART = re.compile(r"[“\"]([^“”\"]+)[”\"](?:[\s,.;:–—-]+(?=\S)|
 _NAMES_AFTER = re.compile(r"[.,]\s+[A-Z][\w'’-]*+(?:\s(?:and|&)\s[A-Z][\w'’-]*+)?\s+et\s+al\.?$")
 _NAME_DASHES = (" — ", " – ", " - ")
 _TABLE_RULE = re.compile(r":?-+:?")  # a Markdown table's rule under its heading: "---", ":--:"
+# What is left around a title once its identifiers are out: blanks, the marks before where they stood.
+_LEFT_AROUND = " \t.,;:–—-|"
+_EMPTY_BRACKETS = re.compile(r"[(\[]\s*+[)\]]")  # where an id stood in them: "Title (arXiv:…)"
+# What a reference prints beside its title (pages, a volume, a name's initial, "et al."): a line
+# holding these with its identifier is a whole reference, not a title alone.
+_A_REFERENCE = re.compile(
+    r"(?<!\d)\d++\s*+[–-]\s*+\d|\b(?:pp?|vol|no)\.\s*+\d|(?<![^\W\d_])[A-Z]\.(?=[\s,]|$)|\bet\s+al\b",
+    re.IGNORECASE,
+)
+# A year a reading list sets after a title's comma or period ("Title, 2023.", "Title. (2023)")
+_YEAR_AFTER = re.compile(r"[.,]\s*+\(?(?:19|20)\d\d\)?\.?$")
 
 
 def read_lines(text: str, path: str) -> list[Query]:
@@ -100,6 +119,8 @@ def _title_of_a_line(item: str) -> tuple[str, int | None]:
     sets apart at its start, else the line without what a reading list adds after a title (names
     after a dash or a period: "— Ho, Jain, Abbeel", "— He et al.", ". Wei et al.")."""
     title, year = strip_title_tags(" ".join(item.split()))
+    if (dated := _YEAR_AFTER.search(title)) is not None:
+        title, year = title[: dated.start()], year or int(dated.group().strip(" .,()"))
     apart = _SET_APART.match(title)
     if apart is not None and len(apart.group(1).split()) >= 2:
         return apart.group(1).strip(" ,.;:"), year or strip_title_tags(title[apart.end() :])[1]
@@ -162,13 +183,35 @@ def _query(item: str, line: str, index: int, origin: Origin) -> Query:
 
 
 def _with_identifier_inside(item: str, line: str, index: int, origin: Origin) -> Query | None:
-    """The query of a line holding an identifier among other words, read as the one reference it
-    is (`refs.read_refs`: its title apart from its authors, venue and year, for the run to weigh
-    the id's record against); None for a line without one."""
-    if arxiv_id(item) is None and only_doi(item) is None:
+    """The query of a line holding an identifier among other words, for the run to weigh the id's
+    record against the title it keeps; None for a line without one. A title alone beside the id
+    ("Show, Attend and Tell: … (arXiv:1502.03044)", "**Title** - Smith et al. [[Paper](…)]") is the
+    title as `_title_of_a_line` reads it: the reference reader would take its first words for names
+    ("Show,", "Swin UNETR:") that the record then lacks. A whole reference (pages, a volume, names'
+    initials or "et al.", or what `refs.looks_like_reference` takes for names, a year and a title,
+    beside a title not set apart) is read as one (`refs.read_refs`)."""
+    arxiv, doi = arxiv_id(item), only_doi(item)
+    arxiv = arxiv or arxiv_doi_id(doi)
+    if arxiv is None and doi is None:
         return None
-    from bibnorm.readers.refs import read_refs  # local: the reference reader loads its model
+    from bibnorm.readers.refs import looks_like_reference, read_refs  # local: the reader loads its model
 
+    rest = " ".join(_EMPTY_BRACKETS.sub(" ", without_ids(URL_PATTERN.sub(" ", item))).split())
+    whole = _A_REFERENCE.search(rest) is not None or looks_like_reference(rest)
+    if _SET_APART.match(rest) is not None or not whole:
+        title, year = _title_of_a_line(rest.strip(_LEFT_AROUND))
+        return Query(
+            index=index,
+            origin=origin,
+            kind=QueryKind.ARXIV_ID if arxiv else QueryKind.DOI,
+            arxiv_id=arxiv.id if arxiv else None,
+            arxiv_version=arxiv.version if arxiv else None,
+            doi=doi,
+            title=title.strip(_LEFT_AROUND) or None,
+            year=year,
+            urls=tuple(URL_PATTERN.findall(item)),
+            raw=line,
+        )
     read = read_refs(item, origin.path)
     if len(read) != 1:  # more than one reference on the line: none of them is the line's
         return None
