@@ -346,13 +346,13 @@ def names_then_title(sentence: str) -> tuple[str, str] | None:
 
 
 # What is no title after a comma after names: the editors' word ("…, editors", "édit."), the word
-# that joins the last name ("G. David Forney Jr., and Andrea Montanari. Title"), a piece
-# holding an initial (more names the name pattern did not take: "V. G. Ganzha, E. W. Mayr and …",
-# "P.J. Blanco, J. L., Feijóo, R.", "…, et K. A. Hargreaves") or a name and its initials without
-# periods, a sentence holding a year (a whole
-# reference of one sentence: siam's "Names, Title, Journal, 51 (2018), pp.", read by the other
-# rules). The names are given first, initials first ("Xue N., Wu T., Xia G.-S., Zhang L. Title" is
-# a list of inverted names the sentence's end does not show).
+# that joins the last name ("G. David Forney Jr., and Andrea Montanari. Title"), a piece holding an
+# initial (more names the name pattern did not take: "V. G. Ganzha, E. W. Mayr and …", "P.J.
+# Blanco, J. L., Feijóo, R.", "…, et K. A. Hargreaves") or a name and its initials without
+# periods, a sentence holding a year (a whole reference of one sentence: siam's "Names, Title,
+# Journal, 51 (2018), pp.", read by the other rules). The names are given first, initials first
+# ("Xue N., Wu T., Xia G.-S., Zhang L. Title" is a list of inverted names the sentence's end does
+# not show).
 _INITIALS_FIRST = re.compile(r"(?:[A-Z][a-z]?\.\s?-?)+\s?[A-Z]")
 _NO_TITLE_OPENING = re.compile(
     rf"(?i:eds?\.?|editors?|[ée]dit\.?|hrsg\.?|dir\.?)(?:\s|$)|(?:{alternation(name_list_conjunctions())}|&)\s"

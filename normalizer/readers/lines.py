@@ -49,12 +49,10 @@ _NAME_DASHES = (" — ", " – ", " - ")
 _TABLE_RULE = re.compile(r":?-+:?")  # a Markdown table's rule under its heading: "---", ":--:"
 # What is left around a title once its identifiers are out: blanks, the marks before where they stood.
 _LEFT_AROUND = " \t.,;:–—-|"
-_EMPTY_BRACKETS = re.compile(r"[(\[]\s*+[)\]]")  # where an id stood in them: "Title (arXiv:…)"
 # What a reference prints beside its title (pages, a volume, a name's initial, "et al."): a line
 # holding these with its identifier is a whole reference, not a title alone.
 _A_REFERENCE = re.compile(
-    r"(?<!\d)\d++\s*+[–-]\s*+\d|\b(?:pp?|vol|no)\.\s*+\d|(?<![^\W\d_])[A-Z]\.(?=[\s,]|$)|\bet\s+al\b",
-    re.IGNORECASE,
+    r"(?<!\d)\d++\s*+[–-]\s*+\d|\b(?i:pp?|vol|no)\.\s*+\d|(?<![^\W\d_])[A-Z]\.(?=[\s,]|$)|\bet\s+al\b"
 )
 # A year a reading list sets after a title's comma or period ("Title, 2023.", "Title. (2023)")
 _YEAR_AFTER = re.compile(r"[.,]\s*+\(?(?:19|20)\d\d\)?\.?$")
@@ -70,9 +68,10 @@ def read_lines(text: str, path: str) -> list[Query]:
             continue
         if len(item) > MAX_ITEM:  # refused before any pattern runs over it
             raise oversized(path, number, len(item), "a line")
-        if item.startswith("|") and (item := _table_row(item)) is None:
+        row = _table_row(item) if item.startswith("|") else item
+        if row is None:
             continue
-        queries.append(_query(_unmarked(item), line, len(queries), Origin(path=path, line=number)))
+        queries.append(_query(_unmarked(row), line, len(queries), Origin(path=path, line=number)))
     return queries
 
 
@@ -163,11 +162,11 @@ def _query(item: str, line: str, index: int, origin: Origin) -> Query:
     if not_an_arxiv_id(item):
         # Shaped like an id but not one ("9999.99999"): reported as such, never searched as a title.
         return Query(index=index, origin=origin, kind=QueryKind.ARXIV_ID, arxiv_id=item, raw=line)
-    # A URL that names no paper we can look up is still kept, so the user sees it
-    # reported as unresolved instead of silently dropped.
     inside = _with_identifier_inside(item, line, index, origin)
     if inside is not None:
         return inside
+    # A URL that names no paper we can look up is still kept, so the user sees it
+    # reported as unresolved instead of silently dropped.
     urls = tuple(URL_PATTERN.findall(item))
     title, year = _title_of_a_line(item)
     return Query(
@@ -196,7 +195,7 @@ def _with_identifier_inside(item: str, line: str, index: int, origin: Origin) ->
         return None
     from bibnorm.readers.refs import looks_like_reference, read_refs  # local: the reader loads its model
 
-    rest = " ".join(_EMPTY_BRACKETS.sub(" ", without_ids(URL_PATTERN.sub(" ", item))).split())
+    rest = " ".join(without_ids(URL_PATTERN.sub(" ", item)).split())
     whole = _A_REFERENCE.search(rest) is not None or looks_like_reference(rest)
     if _SET_APART.match(rest) is not None or not whole:
         title, year = _title_of_a_line(rest.strip(_LEFT_AROUND))
