@@ -188,3 +188,36 @@ def test_an_italic_et_al_quoted_after_the_names_is_no_title(others: str) -> None
     (`_italic_titles`; github:Felix-Rainmaker/ACsleuth, pdf_dev6): it is no short quoted title."""
     reference = parse_reference(f"Matthew Amodio, David Van Dijk, “{others}” Exploring cell data. 2019.")
     assert reference.title != others.rstrip(".")
+
+
+@pytest.mark.parametrize(
+    ("text", "title"),
+    [
+        # a quoted question opening the title, its subtitle after a colon (plain, abbrv)
+        pytest.param("Marco Tulio Ribeiro, Sameer Singh, and Carlos Guestrin. “Why should I trust you?”: "
+                     "Explaining the predictions of any classifier. In Proceedings of the 22nd ACM SIGKDD, "
+                     "pages 1135–1144, 2016.",
+                     "“Why should I trust you?”: Explaining the predictions of any classifier", id="colon"),
+        # a quoted phrase, then a dash and the subtitle (a thesis's plain list, github:BramBonne/Thesis)
+        pytest.param("Amit Klein. “Divide and Conquer” - HTTP Response Splitting, Web Cache Poisoning "
+                     "Attacks, and Related Topics. Whitepaper, Sanctum Inc., January 2004.",
+                     "“Divide and Conquer” - HTTP Response Splitting, Web Cache Poisoning Attacks, and "
+                     "Related Topics", id="dash"),
+        # … not a publisher after a colon, nor a venue after a quotation
+        pytest.param("Attwood, Feona (2010) “Porn.com: Making Sense of Online Pornography”: Peter Lang.",
+                     "Porn.com: Making Sense of Online Pornography", id="a-publisher-after-a-colon"),
+        pytest.param("Attwood, Feona (2010) “Porn.com: Making Sense of Online Pornography”: Peter Lang "
+                     "Verlag, New York.", "Porn.com: Making Sense of Online Pornography",
+                     id="a-publisher-and-place"),
+        pytest.param("A. Smith, “A study of quoted things” Journal of Things, 12, 2020.",
+                     "A study of quoted things", id="a-venue-after-a-quotation"),
+        # (econ-bst's jpe sample, the team's corpus; a written report's list, github:allieluu/written_report)
+        pytest.param("Krugman, Paul (1991) “Is Bilateralism Bad?” In International Trade and Trade Policy, "
+                     "edited by Elhanan Helpman and Assaf Razin. Cambridge: MIT Press.",
+                     "Is Bilateralism Bad?", id="in-after-a-question"),
+        pytest.param("K. Strimbu and J. A. Tavel. “What are biomarkers?” Current Opinion HIV AIDS, "
+                     "5(6):463–466, 2010.", "What are biomarkers?", id="a-journal-after-a-question"),
+    ],
+)  # fmt: skip
+def test_a_subtitle_after_a_quotation_opening_the_title_is_the_titles(text: str, title: str) -> None:
+    assert parse_reference(text).title == title

@@ -816,10 +816,33 @@ def _read_quoted(text: str) -> _Reading | None:
     # "“ABSPACK, CrysAlis CCD and CrysAlis RED” version 1.171 (…)", a version's word after it;
     # after APA's year any word goes on: APA quotes no title, "(2005). “Economic man” in …")
     after_apa = bool(apa and apa.group("period")) and _A_WORD_AFTER.match(text, quoted.end()) is not None
-    opening = quoted.start() > 0 and (_OPENS_THE_TITLE.match(text, quoted.end()) or after_apa)
+    opening = quoted.start() > 0 and (
+        _OPENS_THE_TITLE.match(text, quoted.end()) or after_apa or _subtitle_after(text, quoted)
+    )
     if opening and not _CLOSED_TITLE.search(quoted.group()):
         return _title_opened_by_quotation(text, quoted.start(), quoted.end())
     return _clean_title(quoted.group("title")), _YEAR_AFTER_AUTHORS.sub("", text[: quoted.start()])
+
+
+def _subtitle_after(text: str, quoted: re.Match[str]) -> bool:
+    """Whether a subtitle follows the quotation that opens the title, to the sentence's end, after
+    a colon or a dash ("“Why should I trust you?”: Explaining the predictions of any classifier.",
+    "“Divide and Conquer” - HTTP Response Splitting, …"): four words or more, and after a colon
+    no comma (an italic title read as quoted has its publisher and place after a colon: "“Porn.com:
+    …”: Peter Lang.", "…: Peter Lang, New York."). Not a capital's word after a quoted question:
+    that is as often the venue ("“What are biomarkers?” Current Opinion HIV AIDS", "“Is
+    Bilateralism Bad?” In International Trade …") as APA's subtitle."""
+    lead = _SUBTITLE_LEAD.match(text, quoted.end())
+    if lead is None:
+        return False
+    ending = _SENTENCE_OR_YEAR_END.search(text, lead.end())
+    subtitle = text[lead.end() : ending.start() if ending else len(text)]
+    colon = lead.group().strip() == ":"
+    return len(subtitle.split()) >= _SUBTITLE_WORDS and not (colon and "," in subtitle)
+
+
+_SUBTITLE_LEAD = re.compile(r"\s?:\s++(?=\S)|\s[-–—]\s++(?=[A-Z])")  # a colon or a dash after a quotation
+_SUBTITLE_WORDS = 4
 
 
 def _quotation(text: str) -> re.Match[str] | None:
