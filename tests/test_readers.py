@@ -572,7 +572,7 @@ def test_lines_reader(
 def test_a_markdown_tables_rows_of_works_are_items_its_heading_and_rule_are_not(tmp_path: Path) -> None:
     path = tmp_path / "papers.md"
     path.write_text(
-        "| Title | Venue | Year | Code |\n"
+        "| Title of the paper | Venue | Year | Code |\n"
         "|:------|:-----:|------|------|\n"
         "| [Attention Is All You Need](https://arxiv.org/abs/1706.03762) | NeurIPS | 2017 | "
         "[code](https://github.com/tensorflow/tensor2tensor) |\n"

@@ -62,13 +62,16 @@ def read_lines(text: str, path: str) -> list[Query]:
     """One `Query` per non-blank, non-comment line of ``text`` (a Markdown table's row of a work:
     not its heading's nor its rule's)."""
     queries: list[Query] = []
-    for number, line in enumerate(text.splitlines(), start=1):
+    lines = text.splitlines()
+    for number, line in enumerate(lines, start=1):
         item = line.strip()
         if not item or item.startswith("#"):
             continue
         if len(item) > MAX_ITEM:  # refused before any pattern runs over it
             raise oversized(path, number, len(item), "a line")
-        row = _table_row(item) if item.startswith("|") else item
+        # (a table's heading is the row right above its rule, whatever its cells say)
+        heading = number < len(lines) and _a_table_rule(lines[number].strip())
+        row = (None if heading else _table_row(item)) if item.startswith("|") else item
         if row is None:
             continue
         queries.append(_query(_unmarked(row), line, len(queries), Origin(path=path, line=number)))
@@ -78,9 +81,9 @@ def read_lines(text: str, path: str) -> list[Query]:
 def _table_row(row: str) -> str | None:
     """A Markdown table's row as one item: the cell of its title (a link's text, else the cell of
     most words) first, then the cells holding a link ("| 2017 | [Title](https://arxiv.org/abs/…) |
-    NeurIPS |"); None for a rule ("|---|:---:|") or a heading (no cell of three words or a link)."""
+    NeurIPS |"); None for a rule ("|---|:---:|") or a row without a link or a cell of three words."""
     cells = [cell.strip() for cell in row.strip("|").split("|") if cell.strip()]
-    if not cells or all(_TABLE_RULE.fullmatch(cell) for cell in cells):
+    if not cells or _a_table_rule(row):
         return None
     linked = [cell for cell in cells if "](" in cell or URL_PATTERN.search(cell)]
     titled = [cell for cell in cells if _MARKDOWN_LINK.match(cell)] or sorted(
@@ -89,6 +92,12 @@ def _table_row(row: str) -> str | None:
     if not linked and len(titled[0].split()) < 3:
         return None
     return "  ".join(dict.fromkeys([titled[0], *linked]))
+
+
+def _a_table_rule(line: str) -> bool:
+    """Whether ``line`` is a Markdown table's rule under its heading ("|---|:---:|")."""
+    cells = [cell.strip() for cell in line.strip("|").split("|") if cell.strip()] if line[:1] == "|" else []
+    return bool(cells) and all(_TABLE_RULE.fullmatch(cell) for cell in cells)
 
 
 def _unmarked(item: str) -> str:
