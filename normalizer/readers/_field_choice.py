@@ -919,7 +919,7 @@ def _a_name(tagged: TaggedReference, name: str) -> bool:
     Canada.")."""
     words = name.split()
     initialled = bool(_INITIALS.fullmatch(words[-1]) or (_INITIALS.fullmatch(words[0]) and "." in words[0]))
-    shaped = initialled or any(word.casefold().strip(".,") in ORGANISATION_WORDS for word in words)
+    shaped = initialled or _an_organisations(name)
     once = title_key(tagged.text).count(title_key(name)) == 1
     return _NAME_WORDS <= len(words) <= _GROUP_WORDS and shaped and _capitalised(name) and once
 

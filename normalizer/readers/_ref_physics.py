@@ -14,9 +14,9 @@ from __future__ import annotations
 import re
 from collections.abc import Collection
 
-from bibnorm.readers._ref_dates import YEARS
+from bibnorm.readers._ref_dates import YEAR, YEARS
 from bibnorm.readers._ref_ids import OLD_STYLE_ID
-from bibnorm.text.names import PARTICLES_BEFORE
+from bibnorm.text.names import INITIAL, PARTICLES_BEFORE
 from bibnorm.text.word_tables import (
     alternation,
     babel_languages,
@@ -342,7 +342,7 @@ def names_then_title(sentence: str) -> tuple[str, str] | None:
         return None
     if _INITIALS_UNDOTTED.fullmatch(after):  # "C. Duan YW, Chowdhury S, Lee MC, …": Vancouver's names
         return None
-    return None if _A_YEAR.search(title) else (title, ", ".join(pieces[:names]))
+    return None if YEAR.search(title) else (title, ", ".join(pieces[:names]))
 
 
 # What is no title after a comma after names: the editors' word ("…, editors", "édit."), the word
@@ -357,9 +357,8 @@ _INITIALS_FIRST = re.compile(r"(?:[A-Z][a-z]?\.\s?-?)+\s?[A-Z]")
 _NO_TITLE_OPENING = re.compile(
     rf"(?i:eds?\.?|editors?|[ée]dit\.?|hrsg\.?|dir\.?)(?:\s|$)|(?:{alternation(name_list_conjunctions())}|&)\s"
 )
-_AN_INITIAL = re.compile(r"(?<![^\W\d_])[A-Z][a-z]?\.(?:\s|-|$)")
+_AN_INITIAL = re.compile(rf"(?<![^\W\d_]){INITIAL}(?:\s|-|$)")
 _INITIALS_UNDOTTED = re.compile(r"(?<![\w'’-])[A-Z][\w'’-]+\s[A-Z]{1,3}")
-_A_YEAR = re.compile(rf"(?<!\d){YEARS}(?!\d)")
 
 
 def _spaced_before_comma(pieces: list[str]) -> set[int]:

@@ -127,8 +127,8 @@ def _title_in(rest: str) -> tuple[str, bool]:
 # name-particles.json's `capitalised_in_family`). No Vancouver title.
 _NAME_PARTICLE = alternation(name_particles().capitalised_in_family)
 _EDITORS_MARK = rf",\s{alternation(reference_abbreviations().abbreviated_editors)}\.?"
-_REST_OF_A_NAME = re.compile(
-    rf"(?:{_NAME_PARTICLE}\s)?[A-Z][\w'’-]*{_EDITORS_MARK}|{_NAME_PARTICLE}\s[A-Z][\w'’-]*"
+_REST_OF_A_NAME = re.compile(  # (a word's start only: linear when searched too)
+    rf"(?<![\w'’-])(?:(?:{_NAME_PARTICLE}\s)?[A-Z][\w'’-]*{_EDITORS_MARK}|{_NAME_PARTICLE}\s[A-Z][\w'’-]*)"
 )
 # … or that family name, then the next person's given name after its comma ("Giuseppe A. Di Lucca,
 # Anna Rita Fasolino, M. Mastroianni, and …").

@@ -108,6 +108,8 @@ _ARXIV_TAIL = re.compile(
     r"(?<![,.\s])[,.\s]*\b(?:arXiv(?: preprint)?|CoRR)\b(?:\s*+(?:abs/)?[\w./:]*)?\s*+\.?$", re.IGNORECASE
 )
 _YEAR_IN_TAG = re.compile(r"(?:19|20)\d{2}")
+# A year a reading list sets alone after a title's comma or period ("Title, 2023.", "Title. (2023)")
+_YEAR_AFTER = re.compile(r"[.,]\s*+\(?(?:19|20)\d\d\)?\.?$")
 
 
 MAX_TAGGED_TITLE = 1000  # characters: longer lines are never searched for venue/year tags
@@ -117,9 +119,10 @@ def strip_title_tags(title: str) -> tuple[str, int | None]:
     """A title without the venue/year tags reading lists add, and the year a tag gave.
 
     "[CVPR 2022] Scaling Vision Transformers", "Scaling Vision Transformers (CVPR'22)",
-    "Scaling Vision Transformers, CVPR 2022" and "…, arXiv preprint" all give the bare
-    title. Unbracketed tags count only when they name a known venue, so "BERT: Pre-training
-    of …" and "GPT-4 Technical Report" keep every word.
+    "Scaling Vision Transformers, CVPR 2022", "…, arXiv preprint" and a year alone after a comma
+    or a period ("Scaling Vision Transformers, 2022.") all give the bare title. Unbracketed tags
+    count only when they name a known venue, so "BERT: Pre-training of …" and "GPT-4 Technical
+    Report" keep every word.
     """
     year: int | None = None
     text = title.strip()
@@ -132,6 +135,8 @@ def strip_title_tags(title: str) -> tuple[str, int | None]:
         if stripped == text:
             break
         text = stripped
+    if (dated := _YEAR_AFTER.search(text)) is not None:  # "Title, 2023.": a year alone is a tag too
+        text, year = text[: dated.start()], year or int(dated.group().strip(" .,()"))
     return " ".join(text.split()) or title, year
 
 

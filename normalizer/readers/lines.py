@@ -54,8 +54,6 @@ _LEFT_AROUND = " \t.,;:–—-|"
 _A_REFERENCE = re.compile(
     r"(?<!\d)\d++\s*+[–-]\s*+\d|\b(?i:pp?|vol|no)\.\s*+\d|(?<![^\W\d_])[A-Z]\.(?=[\s,]|$)|\bet\s+al\b"
 )
-# A year a reading list sets after a title's comma or period ("Title, 2023.", "Title. (2023)")
-_YEAR_AFTER = re.compile(r"[.,]\s*+\(?(?:19|20)\d\d\)?\.?$")
 
 
 def read_lines(text: str, path: str) -> list[Query]:
@@ -70,7 +68,7 @@ def read_lines(text: str, path: str) -> list[Query]:
         if len(item) > MAX_ITEM:  # refused before any pattern runs over it
             raise oversized(path, number, len(item), "a line")
         # (a table's heading is the row right above its rule, whatever its cells say)
-        heading = number < len(lines) and _a_table_rule(lines[number].strip())
+        heading = item.startswith("|") and number < len(lines) and _a_table_rule(lines[number].strip())
         row = (None if heading else _table_row(item)) if item.startswith("|") else item
         if row is None:
             continue
@@ -82,7 +80,7 @@ def _table_row(row: str) -> str | None:
     """A Markdown table's row as one item: the cell of its title (a link's text, else the cell of
     most words) first, then the cells holding a link ("| 2017 | [Title](https://arxiv.org/abs/…) |
     NeurIPS |"); None for a rule ("|---|:---:|") or a row without a link or a cell of three words."""
-    cells = [cell.strip() for cell in row.strip("|").split("|") if cell.strip()]
+    cells = _cells(row)
     if not cells or _a_table_rule(row):
         return None
     linked = [cell for cell in cells if "](" in cell or URL_PATTERN.search(cell)]
@@ -96,8 +94,12 @@ def _table_row(row: str) -> str | None:
 
 def _a_table_rule(line: str) -> bool:
     """Whether ``line`` is a Markdown table's rule under its heading ("|---|:---:|")."""
-    cells = [cell.strip() for cell in line.strip("|").split("|") if cell.strip()] if line[:1] == "|" else []
+    cells = _cells(line) if line[:1] == "|" else []
     return bool(cells) and all(_TABLE_RULE.fullmatch(cell) for cell in cells)
+
+
+def _cells(row: str) -> list[str]:
+    return [cell.strip() for cell in row.strip("|").split("|") if cell.strip()]
 
 
 def _unmarked(item: str) -> str:
@@ -127,8 +129,6 @@ def _title_of_a_line(item: str) -> tuple[str, int | None]:
     sets apart at its start, else the line without what a reading list adds after a title (names
     after a dash or a period: "— Ho, Jain, Abbeel", "— He et al.", ". Wei et al.")."""
     title, year = strip_title_tags(" ".join(item.split()))
-    if (dated := _YEAR_AFTER.search(title)) is not None:
-        title, year = title[: dated.start()], year or int(dated.group().strip(" .,()"))
     apart = _SET_APART.match(title)
     if apart is not None and len(apart.group(1).split()) >= 2:
         return apart.group(1).strip(" ,.;:"), year or strip_title_tags(title[apart.end() :])[1]
@@ -204,7 +204,7 @@ def _with_identifier_inside(item: str, line: str, index: int, origin: Origin) ->
         return None
     from bibnorm.readers.refs import looks_like_reference, read_refs  # local: the reader loads its model
 
-    rest = " ".join(without_ids(URL_PATTERN.sub(" ", item)).split())
+    rest = " ".join(without_ids(item).split())
     whole = _A_REFERENCE.search(rest) is not None or looks_like_reference(rest)
     if _SET_APART.match(rest) is not None or not whole:
         title, year = _title_of_a_line(rest.strip(_LEFT_AROUND))
