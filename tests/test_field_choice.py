@@ -781,6 +781,66 @@ def test_titles_of_styles_no_rule_was_fitted_to(text: str, expected_title: str |
 
 
 @pytest.mark.parametrize(
+    ("text", "title", "venue"),
+    [
+        # a web page's title between its author's name, its year and its link, which the model
+        # reads as a venue (pdf_dev14, plainurl-like: "Available from:" before the link)
+        pytest.param(
+            "Ian Kaplan. Shannon Entropy, 2002. Available from: "
+            "http://www.bearcave.com/misl/misl_tech/wavelets/compression/shannon.html.",
+            "Shannon Entropy",
+            None,
+            id="plain-a-page-with-its-author-year-and-link",
+        ),
+        # abnTeX2's page of a firm, its visit's date abbreviated as ABNT NBR 6023 writes it: the
+        # model reads the firm's name and the title as one venue
+        pytest.param(
+            "MICROSOFT. iSCSI. 2015. Acesso em: 18 nov. 2015. Disponível em: <http://www.microsoft.com/iscsi>.",
+            "iSCSI",
+            None,
+            id="abntex2-a-page-of-a-firm-no-venue",
+        ),
+        # a title in title case that lists ("A, B, and C") before the year is no list of names
+        # (pdf_dev6, abnTeX2)
+        pytest.param(
+            "VMWARE. Understanding Full Virtualization, ParaVirtualization, and Hardware Assist. 2007. "
+            "Acesso em 17 de maio de 2010.",
+            "Understanding Full Virtualization, ParaVirtualization, and Hardware Assist",
+            None,
+            id="abntex2-a-title-that-lists-before-the-year",
+        ),
+        # a title printed again inside the venue's name keeps the venue
+        pytest.param(
+            "Smith, J. (2019). Learning. Learning and Memory, 81(3), 1–10.",
+            "Learning",
+            "Learning and Memory",
+            id="apa-a-title-printed-again-in-the-venue",
+        ),
+    ],
+)
+def test_a_pages_title_is_its_title_not_its_venue(text: str, title: str, venue: str | None) -> None:
+    from bibnorm.readers.refs import read_refs
+
+    (query,) = read_refs(text, "refs.txt")
+    assert (query.title, query.venue) == (title, venue)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # names then their year where a style prints no title: still no title (`_printed_no_title`)
+        "Abbas, A., and Paul Swoboda. 2021. In: NeurIPS.",
+        "Tri Dao, Daniel Y. Fu, Stefano Ermon, Atri Rudra, and Christopher Ré. 2022. In: NeurIPS.",
+    ],
+)
+def test_names_before_their_year_in_a_style_without_titles_are_no_title(text: str) -> None:
+    from bibnorm.readers.refs import read_refs
+
+    (query,) = read_refs(text, "refs.txt")
+    assert query.title == text  # no title read: the whole reference is what a search is given
+
+
+@pytest.mark.parametrize(
     ("text", "expected_title"),
     [
         # styles that print no article title: a journal's name and its numbers where the title

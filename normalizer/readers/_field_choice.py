@@ -1523,6 +1523,10 @@ def _chosen_title(
     own = tagged.title if cut or into else None
     own = own or weighed("title", "title", tagged.title or None, rules.title)
     learned = overruled_title(tagged, own, rules.title, rules.authors, rules.venue)
+    if learned is None and own is not None and own == rules.title and _a_page_title(tagged, own):
+        # the learned choice saw few web pages (its styles' strings print their pages' titles
+        # as titles): a page's one text between its names and its link is its title
+        learned = own
     return _title_of_the_list(tagged, _overruled_in_the_list(tagged, own, learned, rules, fit), fit)
 
 
@@ -1607,6 +1611,27 @@ def _without_the_venue(title: str | None, venue: str | None, text: str) -> str |
 
 
 _WORDS_BEFORE_THE_VENUE = 2
+
+
+def _venue_apart_from(title: str | None, venue: str | None, text: str) -> str | None:
+    """``venue``, unless the title kept lies inside it and the reference prints the title once:
+    one printed span is one field, and the title's reading placed it (a web page's title the model
+    reads as a venue: "Ian Kaplan. Shannon Entropy, 2002. Available from: http://…", or as one
+    venue with its names: "MICROSOFT. iSCSI. 2015. Acesso em: …"). A title printed again in the
+    venue keeps both ("Learning. Learning and Memory, 81(3)"), and so does a listed journal's name
+    (the venue a style that prints no title printed, misread as the title too: "… 2023. The Lancet
+    Microbe.")."""
+    if not title or not venue or text.count(title) != 1 or _listed(venue):
+        return venue
+    return None if f" {_word_run(title)} " in f" {_word_run(venue)} " else venue
+
+
+def _word_run(text: str) -> str:
+    """The words of ``text``, case-folded, one blank between them (no punctuation)."""
+    return " ".join(_WORD.findall(text.casefold()))
+
+
+_WORD = re.compile(r"\w+")
 
 
 def _the_inverted_journals_subject(
@@ -1826,6 +1851,7 @@ def choose_fields(
     title = title and _without_its_year(title, year)
     title = title and _without_a_number_left_open(title)
     title, venue = _the_inverted_journals_subject(title, venue, tagged.text)
+    venue = _venue_apart_from(title, venue, tagged.text)
     return ChosenFields(
         title=title,
         authors=_chosen_names(tagged, rules, thresholds, confidence, bracketed, title),

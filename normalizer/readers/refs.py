@@ -543,7 +543,29 @@ def _printed_no_title(title: str, text: str) -> bool:
     # title's own list ("Correlation, Independence, and Bayesian Incentives") has its venue after it
     if at < 0 or not _YEAR_NEXT.match(text, at + len(names)) or not looks_like_names(names):
         return False
+    if _a_titles_words(names):
+        return False
     return bool(_OXFORD_AND.search(names)) or (at > 0 and _LAST_NAME_LEAD.search(text, 0, at) is not None)
+
+
+def _a_titles_words(names: str) -> bool:
+    """Whether what reads as names ("A, B, and C") is a title in title case: no initial, and most
+    of its words of three letters or more ordinary English words (`is_english_word`: "Understanding
+    Full Virtualization, ParaVirtualization, and Hardware Assist"; not "Atri Rudra, and Beidi Chen";
+    a family name that is a word, "Young", has initials or given names beside it)."""
+    from bibnorm.text.capitals_words import is_english_word  # local: the word list is large
+
+    if _AN_INITIAL.search(names):
+        return False
+    words = [word for word in _NAME_WORD.findall(names) if len(word) >= _LONG_WORD]
+    words = [word for word in words if word.casefold() not in _AND]
+    english = sum(is_english_word(word.casefold()) for word in words)
+    return len(words) >= _TITLE_WORDS_AT_LEAST and 2 * english > len(words)
+
+
+_AN_INITIAL = re.compile(rf"(?<![^\W\d_]){INITIAL}")  # "A.", "Th." at a word's start
+_LONG_WORD = 3
+_TITLE_WORDS_AT_LEAST = 3
 
 
 def _journal_after_the_year(title: str, text: str) -> bool:
