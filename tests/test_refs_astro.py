@@ -159,12 +159,43 @@ def test_a_proceedings_paper_thesis_or_preprint_prints_no_title_either(
                      "Galactic Nuclei (University Science Books)",
                      "Astrophysics of Gaseous Nebulae and Active Galactic Nuclei", 2006,
                      id="aas-book-publisher"),
+        # a style that prints the year again at the end: no page of a journal's
+        pytest.param("Haralambous Y., 1992, Typesetting the Holy Qur'an with TeX, 1992.",
+                     "Typesetting the Holy Qur'an with TeX", 1992, id="flux-the-year-again"),
     ],
 )  # fmt: skip
 def test_a_book_prints_its_title_after_the_year(text: str, title: str, year: int) -> None:
     reference = parse_reference(text)
     assert reference.title == title
     assert reference.year == year
+
+
+@pytest.mark.parametrize(
+    ("text", "venue"),
+    [
+        # aasjournal.bst prints the DOI where an article has no volume and pages yet: the one name
+        # before it is the journal's, listed or not (the validation styles' records)
+        pytest.param("de Souza, W. M., de Lima, S. T. S., Mello, L. M. S., et al. 2023, The Lancet Microbe, "
+                     "10.1016/S2666-5247(23)00033-2", "The Lancet Microbe", id="aas-journal-then-doi"),
+        pytest.param("Eichner, M., Dowell, S. F., & Firese, N. 2011, Osong Public Health and Research "
+                     "Perspectives, doi: 10.1016/j.phrp.2011.04.001",
+                     "Osong Public Health and Research Perspectives", id="aas-journal-then-doi-label"),
+    ],
+)  # fmt: skip
+def test_an_article_with_its_doi_in_place_of_volume_and_pages_prints_no_title(text: str, venue: str) -> None:
+    from bibnorm.readers.refs import read_refs
+
+    reference = parse_reference(text)
+    (query,) = read_refs(text, "refs.txt")  # the model reads the journal as a title: the rules' venue
+    assert (reference.title, reference.venue) == (None, venue)
+    assert (query.title, query.venue) == (None, venue)
+
+
+def test_software_with_its_doi_last_keeps_its_title() -> None:
+    # where the software is kept, after its title, says it is no journal
+    text = ("Robitaille, T., & Bressert, E. 2012, APLpy: Astronomical Plotting Library in Python, "
+            "Astrophysics Source Code Library, 10.5281/zenodo.1234")  # fmt: skip
+    assert parse_reference(text).title == "APLpy: Astronomical Plotting Library in Python"
 
 
 @pytest.mark.parametrize(

@@ -1626,6 +1626,12 @@ def _venue_apart_from(title: str | None, venue: str | None, text: str) -> str | 
     return None if f" {_word_run(title)} " in f" {_word_run(venue)} " else venue
 
 
+def _read_as_the_venue(title: object, venue: str | None) -> bool:
+    """Whether the model's title is what the rules read as the venue, and no title: a style that
+    prints none (the AAS's "… 2011, Osong Public Health and Research Perspectives, 10.1016/…")."""
+    return bool(title) and bool(venue) and _word_run(str(title)) == _word_run(str(venue))
+
+
 def _word_run(text: str) -> str:
     """The words of ``text``, case-folded, one blank between them (no punctuation)."""
     return " ".join(_WORD.findall(text.casefold()))
@@ -1817,7 +1823,9 @@ def choose_fields(
         the rules read it otherwise and the model does not doubt theirs."""
         if read is None:  # the rules read none: the model's, where it is sure of it
             filled = confidence.get(name, 0.0) >= thresholds.get(f"{name}-filled", thresholds[name])
-            return own if filled and (label != "title" or _fills_the_title(tagged)) else None
+            venue_as_title = label == "title" and _read_as_the_venue(own, rules.venue)
+            fills = label != "title" or (_fills_the_title(tagged) and not venue_as_title)
+            return own if filled and fills else None
         if own is None:  # none, where the style printed none
             return None if _not_printed(tagged, rules, label, name, thresholds) else read
         agreement = tagged.agreement(label, str(read))
@@ -1840,6 +1848,8 @@ def choose_fields(
     venue = overruled_venue(
         tagged, weighed("container", "venue", tagged.container or None, rules.venue), rules.venue, rules.title
     )
+    if venue is None and title is None and _read_as_the_venue(tagged.title, rules.venue):
+        venue = rules.venue  # the venue of a style that prints no title, which the model read as one
     year = _a_past_year(
         _the_editions_year(
             tagged.text, overruled_year(tagged, weighed("date", "year", tagged.year, rules.year), rules.year)

@@ -131,9 +131,10 @@ class AstroReference(NamedTuple):
 
 
 @lru_cache(maxsize=4096)  # the reference reader asks for a reference's year and its names apart
-def astro_reference(text: str) -> AstroReference | None:
+def astro_reference(text: str, doi_last: bool = False) -> AstroReference | None:
     """What an MNRAS, AAS or A&A reference prints (``text`` without its DOI and arXiv id), or
-    None when ``text`` is not set in one of those styles."""
+    None when ``text`` is not set in one of those styles. ``doi_last``: the reference ended with
+    its DOI, where an article without volume and pages prints it (`_after_year`)."""
     for pattern, inverted in ((_MNRAS, False), (_AAS, True)):
         match = pattern.match(text)
         if match is not None:
@@ -141,19 +142,29 @@ def astro_reference(text: str) -> AstroReference | None:
             year = int(match.group("year")) if match.group("year") else None
             if year and _MONTH_AFTER_YEAR.match(rest):
                 return None
+            # the year again at the end is no page (flux's "Haralambous Y., 1992, Typesetting …, 1992.")
+            if year and rest.rstrip(" .").endswith(f", {year}"):
+                rest = rest.rstrip(" .")[: -len(f", {year}")]
             # a work in preparation names only the journal it is meant for
-            title, venue = _after_year(rest) if year else (None, rest.strip(" ."))
+            title, venue = _after_year(rest, doi_last) if year else (None, rest.strip(" ."))
             names = "" if _DASHED.fullmatch(match.group("names")) else match.group("names")
             return AstroReference(_person_names(names, inverted), names, year, title, venue)
     return None
 
 
-def _after_year(rest: str) -> tuple[str | None, str | None]:
+def _after_year(rest: str, doi_last: bool = False) -> tuple[str | None, str | None]:
     """Title and venue of what follows the year: a journal, a proceedings, a thesis or a preprint
-    (no title), else a book's or software's title."""
+    (no title), else a book's or software's title. Where the DOI ended the reference
+    (``doi_last``), one name alone before it is a journal's, the volume and pages not yet
+    given ("… et al. 2023, The Lancet Microbe, 10.1016/S2666-…"): a book prints its publisher
+    ("(Springer)"), software where it is kept ("…, v1.2, Zenodo, doi: …")."""
     journal = _journal_first(rest)
     if journal is not None:
         return None, journal
+    if doi_last:
+        alone = _DOI_LEFT.sub("", rest).strip(" .,")
+        if alone[:1].isupper() and not _PIECE_OR_SENTENCE_BREAK.search(alone):
+            return None, alone
     in_series = _IN_SERIES.match(rest)
     if in_series:  # the AAS's book or chapter in a series: "Series, Vol. 9907, Title, 990712"
         return _TITLE_END.split(in_series.group("title"), maxsplit=1)[0].strip(" .,") or None, None
@@ -204,6 +215,8 @@ _ABBREVIATIONS = frozenset(
     word.casefold() for word in bare_words(reference_abbreviations().abbreviations)
 )  # normalizer/data/reference-abbreviations.json
 _WORD_END = re.compile(r"(?<![^\W\d_])([^\W\d_]{2,})\.\s")  # a word from its first letter
+# what ends a journal's name alone: "Title, v1.2", "(Publisher)", "Title. Zenodo"
+_PIECE_OR_SENTENCE_BREAK = re.compile(r"[,(]|[^\W\d_]{2}\.\s")
 _DOI_LEFT = re.compile(r"(?:,|(?<![\s,]))\s*+doi:?\s*+$")  # what is left of "doi: 10.…" once the DOI is read
 _PAGES = re.compile(r"(?:[.,]\s|\s)(?:pp?\.?\s?)?[A-Z]?\d[\d–-]*[A-Z]?\.?$")
 

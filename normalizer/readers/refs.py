@@ -355,7 +355,8 @@ def parse_reference(text: str) -> ParsedReference:
     arxiv = arxiv or arxiv_doi_id(doi)
     bare = _without_link_field(without_ids(text))
     after_authors = _year_after_names(bare)
-    astro = astro_reference(bare)  # MNRAS, AAS, A&A: names, year, then a journal and no title
+    # MNRAS, AAS, A&A: names, year, then a journal and no title
+    astro = astro_reference(bare, doi_last=bool(doi) and _ends_with(text, str(doi)))
     years = _dating_years(bare, after_authors, astro)
     # APA's court cases, statutes, bills: a name, no authors ("Zernike v. F., 1934" is a name)
     legal = legal_reference(text) if astro is None else None
@@ -382,6 +383,11 @@ def parse_reference(text: str) -> ParsedReference:
 # is part of ("Title[J]. Journal", "Title[M].[S.l.]: Springer", "Title[C]//Proceedings …"): the
 # title's end, no part of it (a quoted title's end its quotes tell: “密码学与数学”[J])
 _KIND_OF_WORK = re.compile(rf"(?<=[^\s\[\"'“”‘’]){KIND_OF_WORK_CODE}\](?://|\.)\s*+")
+
+
+def _ends_with(text: str, identifier: str) -> bool:
+    """Whether ``text`` ends with ``identifier`` (its case aside), but for a closing period."""
+    return text.rstrip(" .").casefold().endswith(identifier.casefold())
 
 
 def _with_its_part(title: str, text: str) -> str:
