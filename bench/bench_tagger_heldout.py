@@ -124,6 +124,8 @@ def printed_truth(row: dict, years: dict[str, int]) -> tuple[dict[str, object], 
         truth["year"] = year
     if truth["title"]:
         truth["title"] = _KIND_MARK.sub("", truth["title"])
+        if year is not None:
+            truth["title"] = _title_after_its_glued_year(row, year, str(truth["title"]))
     mended = truth["title"] != row["truth"]["title"]
     return truth, mended or truth["family"] != family or truth["year"] != row["truth"]["year"]
 
@@ -133,6 +135,28 @@ def printed_truth(row: dict, years: dict[str, int]) -> tuple[dict[str, object], 
 # part's mark ends the title before the "//" of the whole it belongs to, which the data of some
 # GB/T `.bst` styles labels the title's as well ("Title[C]//ICLR.": the proceedings are the venue).
 _KIND_MARK = re.compile(rf"{KIND_OF_WORK_CODE}\](?://[\s\S]*+|[.,]?)$")
+
+
+def _title_after_its_glued_year(row: dict, year: int, title: str) -> str:
+    """``title`` as printed where the record's ``year`` is glued to its first word, in the token the
+    data labels the title's first or in the one before it, a name's (styles that print the year
+    between the names and the title without a space: "y W.M. Getz2005“Superspreading and …",
+    "Roberts1989Mathematical Writing.", "(1990)Time Series."): the token's text after the year opens
+    the title, its text before the year is no part of it."""
+    labels, tokens = row["labels"], row["tokens"]
+    if "title" not in labels:
+        return title
+    start = labels.index("title")
+    glued = re.compile(rf"(?<!\d){year}\)?(?=[“\"‘«]?[^\W\d_])")
+    for index in (start, start - 1):
+        found = glued.search(tokens[index]) if index >= 0 else None
+        if found is None:
+            continue
+        opening = tokens[index][found.end() :]
+        if index == start:
+            return opening + title[len(tokens[index]) :] if title.startswith(tokens[index]) else title
+        return f"{opening} {title}"
+    return title
 
 
 def _glued_year(row: dict, year: int) -> bool:

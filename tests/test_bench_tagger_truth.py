@@ -67,6 +67,33 @@ def test_gbt_kind_of_work_mark_is_not_the_titles(title: str, expected: str) -> N
 
 
 @pytest.mark.parametrize(
+    ("labelled", "title"),
+    [
+        pytest.param("Wei,|family W.|given y|author Liu1990“Time|title Series”.|title", "“Time Series”.",
+                     id="glued-to-a-name-in-the-titles-token"),
+        pytest.param("Wei,|family W.|given y|author Liu1990“Time|family Series”.|title", "“Time Series”.",
+                     id="glued-to-a-name-in-the-names-token"),
+        pytest.param("Wei,|family W.|given (1990)Time|title Series.|title", "Time Series.",
+                     id="glued-after-the-years-bracket"),
+        pytest.param("Wei,|family W.|given 1990:|title A|title Time|title Series.|title",
+                     "1990: A Time Series.",
+                     id="a-year-that-is-the-titles-first-word"),
+        pytest.param("Wei,|family W.|given Time|title Series|title 1990.|title", "Time Series 1990.",
+                     id="a-year-at-the-titles-end"),
+        pytest.param("Wei,|family W.|given (1990).|date Time|title Series.|title", "Time Series.",
+                     id="as-labelled"),
+    ],
+)  # fmt: skip
+def test_a_title_glued_to_the_year_before_it_is_the_words_after_the_year(labelled: str, title: str) -> None:
+    printed = row("wei", labelled, None)
+    printed["truth"]["title"] = " ".join(
+        token for token, label in zip(printed["tokens"], printed["labels"], strict=True) if label == "title"
+    )
+    truth, _ = bench.printed_truth(printed, bench.record_years([DATED, printed]))
+    assert truth["title"] == title
+
+
+@pytest.mark.parametrize(
     ("printed", "family", "year", "mended"),
     [
         pytest.param(GLUED, "Wei", 1990, True, id="a-year-glued-to-the-pages"),
