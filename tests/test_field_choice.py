@@ -1749,3 +1749,22 @@ def test_an_organisations_name_printed_once_stays_its_author() -> None:
     github:jhernandezbaraibar/documentation_tx_isdbt): the organisation is its author."""
     query = read_one("Ettus Research. https://www.ettus.com/, 2010. [Web; accedido el 01-10-2018].")
     assert query.authors == ("Ettus Research",)
+
+
+def test_a_collaboration_and_its_members_agree_with_an_arxiv_record_naming_the_collaboration() -> None:
+    # JHEP prints the collaboration, then its members; arXiv names the collaboration alone
+    # (arXiv:1207.7235's author is "CMS Collaboration"): the printed identifier is the work's,
+    # not "another work's" for want of a shared name
+    from bibnorm.config import MatchThresholds
+    from bibnorm.models import Candidate, Identifiers, Person, Reference
+    from bibnorm.readers.refs import read_refs
+    from bibnorm.resolve.matching import score_candidate
+
+    title = "Observation of a new boson at a mass of 125 GeV with the CMS experiment at the LHC"
+    (query,) = read_refs(f"CMS Collaboration, S. Chatrchyan et al., {title}, Phys. Lett. B 716 (2012) 30 "
+                         "[arXiv:1207.7235].", "refs.txt")  # fmt: skip
+    record = Reference(
+        title=title, authors=(Person(literal="CMS Collaboration"),), ids=Identifiers(arxiv_id="1207.7235")
+    )
+    found = Candidate(source="arxiv", reference=record, by_identifier=True)
+    assert score_candidate(query, found, MatchThresholds()).acceptable
