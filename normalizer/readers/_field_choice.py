@@ -1614,16 +1614,18 @@ _WORDS_BEFORE_THE_VENUE = 2
 
 
 def _venue_apart_from(title: str | None, venue: str | None, text: str) -> str | None:
-    """``venue``, unless the title kept lies inside it and the reference prints the title once:
-    one printed span is one field, and the title's reading placed it (a web page's title the model
-    reads as a venue: "Ian Kaplan. Shannon Entropy, 2002. Available from: http://…", or as one
-    venue with its names: "MICROSOFT. iSCSI. 2015. Acesso em: …"). A title printed again in the
-    venue keeps both ("Learning. Learning and Memory, 81(3)"), and so does a listed journal's name
-    (the venue a style that prints no title printed, misread as the title too: "… 2023. The Lancet
-    Microbe.")."""
+    """``venue``, unless the title kept lies inside it, with more words, and the reference prints
+    the title once: the venue ran over the names and the title ("MICROSOFT. iSCSI. 2015. Acesso
+    em: …", a web page's title read with its firm's name as one venue). A title printed again in
+    the venue keeps both ("Learning. Learning and Memory, 81(3)"), and so does a listed journal's
+    name. A venue that is the title's words alone stays too: which of the two the one printed span
+    is, the choices do not tell (a web page's title, "Ian Kaplan. Shannon Entropy, 2002. Available
+    from: http://…"; as often the site's name the title was read from, the page's own title read
+    as its author: CSL's "scikit-learn. EUROSTAT. Accessed on …")."""
     if not title or not venue or text.count(title) != 1 or _listed(venue):
         return venue
-    return None if f" {_word_run(title)} " in f" {_word_run(venue)} " else venue
+    words, over = _word_run(title), _word_run(venue)
+    return None if words != over and f" {words} " in f" {over} " else venue
 
 
 def _read_as_the_venue(title: object, venue: str | None) -> bool:
