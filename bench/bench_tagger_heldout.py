@@ -147,7 +147,8 @@ def _title_after_its_glued_year(row: dict, year: int, title: str) -> str:
     if "title" not in labels:
         return title
     start = labels.index("title")
-    glued = re.compile(rf"(?<!\d){year}\)?(?=[“\"‘«]?[^\W\d_])")
+    # (two letters after it: "2023b." is the year's own letter)
+    glued = re.compile(rf"(?<!\d){year}\)?(?=[“\"‘«]?[^\W\d_]{{2}})")
     for index in (start, start - 1):
         found = glued.search(tokens[index]) if index >= 0 else None
         if found is None:
@@ -193,10 +194,13 @@ _LIST_NUMBER = re.compile(r"^(?:\[\d+\]|\(\d+\)|\d{1,3}\.?)\s+")
 def as_item(text: str) -> str:
     """What the reader's list splitter does before `parse_reference` sees an item: its lines
     joined, the list's number taken off, else a label as the splitter reads one (an alphabetic
-    "[Hoe90]", "[Zhai et al., 2022]": `_reflist._ITEM_START`)."""
+    "[Hoe90]", "[Zhai et al., 2022]": `_reflist._ITEM_START`); and what the list's reader does
+    before both readers see it, a year glued to its neighbours set apart (`refs.years_apart`)."""
+    from bibnorm.readers.refs import years_apart
+
     joined = " ".join(text.split())
     numbered = _LIST_NUMBER.sub("", joined)
-    return numbered if numbered != joined else _ITEM_START.sub("", joined, count=1)
+    return years_apart(numbered if numbered != joined else _ITEM_START.sub("", joined, count=1))
 
 
 def _parse(text: str) -> ParsedReference:

@@ -82,6 +82,8 @@ def test_gbt_kind_of_work_mark_is_not_the_titles(title: str, expected: str) -> N
                      id="a-year-at-the-titles-end"),
         pytest.param("Wei,|family W.|given (1990).|date Time|title Series.|title", "Time Series.",
                      id="as-labelled"),
+        pytest.param("Wei,|family W.|given 1990b.|date Time|title Series.|title", "Time Series.",
+                     id="the-years-own-letter"),
     ],
 )  # fmt: skip
 def test_a_title_glued_to_the_year_before_it_is_the_words_after_the_year(labelled: str, title: str) -> None:

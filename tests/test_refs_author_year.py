@@ -425,3 +425,55 @@ def test_a_t1_font_without_a_unicode_map_leaves_texs_quotes_and_dashes() -> None
         2013,
         True,
     )
+
+
+@pytest.mark.parametrize(
+    ("text", "apart"),
+    [
+        pytest.param("Palvia 2021Heavy-tailed Distributions", "Palvia 2021. Heavy-tailed Distributions",
+                     id="opening-the-title"),
+        pytest.param("y W.M. Getz2005“Superspreading and", "y W.M. Getz 2005. “Superspreading and",
+                     id="between-a-name-and-a-quoted-title"),
+        pytest.param("P.M. Roberts1989Mathematical Writing.", "P.M. Roberts 1989. Mathematical Writing.",
+                     id="between-a-name-and-the-title"),
+        pytest.param("Wei, W. (1990)Time Series.", "Wei, W. (1990) Time Series.", id="in-brackets"),
+        pytest.param("NIST1998Typefaces for", "NIST 1998. Typefaces for", id="after-a-capital"),
+        pytest.param("P.1990Typesetting with", "P. 1990. Typesetting with", id="after-an-initial"),
+        pytest.param("Smith 2021Decision Trees", "Smith 2021. Decision Trees", id="like-a-month"),
+        # left alone: a link's, an identifier's, a date's, a title's own number, a year already apart
+        pytest.param("https://example.org/a2020Final", "https://example.org/a2020Final", id="a-link"),
+        pytest.param("arXiv:2005.12345", "arXiv:2005.12345", id="an-arxiv-id"),
+        pytest.param("[cited 2020May5]", "[cited 2020May5]", id="a-date"),
+        pytest.param("COVID2019 Dataset", "COVID2019 Dataset", id="a-name-with-a-number"),
+        pytest.param("2001: A Space Odyssey", "2001: A Space Odyssey", id="a-title-opening-with-a-year"),
+    ],
+)  # fmt: skip
+def test_a_year_glued_to_its_neighbours_is_set_apart(text: str, apart: str) -> None:
+    from bibnorm.readers.refs import years_apart
+
+    assert years_apart(text) == apart
+
+
+@pytest.mark.parametrize(
+    ("text", "title", "first"),
+    [
+        # American Anthropological Association and Estudios de Cultura Maya (CSL), as the validation
+        # strings print them: the year glued to the title after the names
+        pytest.param("Jebarajakirthy, Saravanan, Paurav Shukla, and Prashant Palvia 2021Heavy-tailed "
+                     "Distributions in Online Ad Response: A Marketing Analytics Perspective. In ICLR.",
+                     "Heavy-tailed Distributions in Online Ad Response: A Marketing Analytics Perspective",
+                     "Jebarajakirthy", id="aaa"),
+        pytest.param("Lloyd-Smith, J.O., S.J. Schreiber, P.E. Kopp, y W.M. Getz2005“Superspreading and the "
+                     "effect of individual variation on disease emergence”, Nature.",
+                     "Superspreading and the effect of individual variation on disease emergence",
+                     "Lloyd-Smith", id="estudios-de-cultura-maya"),
+    ],
+)  # fmt: skip
+def test_a_title_glued_to_the_year_before_it_is_read_from_its_first_word(
+    text: str, title: str, first: str
+) -> None:
+    from bibnorm.readers.refs import read_refs
+
+    (query,) = read_refs(text, "refs.txt")
+    assert query.title == title
+    assert query.authors[0].startswith(first)

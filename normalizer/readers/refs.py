@@ -95,6 +95,7 @@ from bibnorm.readers._repeated_authors import dash_as_names
 from bibnorm.readers._title_questions import title_before_question
 from bibnorm.readers.base import Reader, arxiv_doi_id
 from bibnorm.readers.tagger import TaggedReference, TaggedTogether
+from bibnorm.text.months import ANY_SPELLING as A_MONTH
 from bibnorm.text.months import MONTHS
 from bibnorm.text.names import AND_OTHERS, INITIAL, split_authors
 from bibnorm.text.printed import VENUE_IN
@@ -383,6 +384,39 @@ def parse_reference(text: str) -> ParsedReference:
 # is part of ("Title[J]. Journal", "Title[M].[S.l.]: Springer", "Title[C]//Proceedings …"): the
 # title's end, no part of it (a quoted title's end its quotes tell: “密码学与数学”[J])
 _KIND_OF_WORK = re.compile(rf"(?<=[^\s\[\"'“”‘’]){KIND_OF_WORK_CODE}\](?://|\.)\s*+")
+
+
+def years_apart(text: str) -> str:
+    """``text`` with a year glued to the name before it or the title after it set apart ("y W.M.
+    Getz2005“Superspreading and …", "Prashant Palvia 2021Heavy-tailed Distributions …",
+    "Roberts1989Mathematical Writing.", "(1990)Time Series."), as some styles print them and a
+    PDF's text may join them: the year is then its own word to both readers. Not inside a link
+    nor an identifier ("…/report2020Final", "arXiv:2005.12345")."""
+    if not _GLUED_YEAR.search(text):
+        return text
+    return " ".join(
+        word if _IN_A_LINK.search(word) else _GLUED_YEAR.sub(_set_apart, word) for word in text.split(" ")
+    )
+
+
+def _set_apart(glued: re.Match[str]) -> str:
+    """The glued year as a word of its own, before it a blank after a name's end, and after it a
+    period where no bracket closes it: the sentence an author-date style ends the year with
+    ("Yuan, Li, …, et al. 2021Tokens-to-Token ViT." is read as "… et al. 2021. Tokens-to-Token
+    ViT."; a year that opens a title the style prints apart stays its own: "2023 ESC Guidelines")."""
+    year = glued.group("year")
+    before = " " if glued.group("after_a_name") is not None else ""
+    return f"{before}{year} " if year.endswith(")") else f"{before}{year}. "
+
+
+# A year (1500–2099) glued to a letter or an initial's period before it (a name's end: "Getz2005",
+# "NIST1998", "P.1990"), or opening its word or a bracket, before a capitalised word or an opening
+# quotation mark (a title's start) — not a month's name (a date: "[cited 2020May5]").
+_GLUED_YEAR = re.compile(
+    r"(?:(?P<after_a_name>(?<=[^\W\d_]|\.))|(?<![^\s(]))(?P<year>(?:1[5-9]|20)\d\d\)?)"
+    rf"(?=[“\"‘«]?[A-Z][a-z])(?!{A_MONTH}(?![a-z]))"  # a month's spelling alone, not "Mars", "Decision"
+)
+_IN_A_LINK = re.compile(r"[/@:]")
 
 
 def _ends_with(text: str, identifier: str) -> bool:
@@ -1500,7 +1534,7 @@ def queries_from_list(
     what the tagger may read (`_tagged`). The list is typeset in one style: where the rules do
     not fit it (`_field_choice.list_fit`, of the titles read item by item), it is read again,
     each item knowing it. The items are tagged together, once (`TaggedTogether`)."""
-    tag = TaggedTogether(item.text for item in references.items)
+    tag = TaggedTogether(years_apart(item.text) for item in references.items)
     queries, titles = _list_queries(references, origin_of, printed, FITS, tag)
     fit = list_fit(titles)
     return _list_queries(references, origin_of, printed, fit, tag)[0] if fit.doubted else queries
@@ -1520,12 +1554,12 @@ def _list_queries(
     colon_names = _names_before_colons(references)
     for at, (line, reference, label) in enumerate(references.items):
         previous = queries[-1].authors if queries else ()
-        text = with_elided_names(reference, previous)
+        text = with_elided_names(years_apart(reference), previous)
         as_printed = reference if printed is None else printed[at]
         parsed = _body_as_author(text, parse_reference(text), colon_names)
         chosen = choose_fields(
             RuleReading(parsed.title, parsed.authors, parsed.year, parsed.venue),
-            _tagged(text, with_elided_names(as_printed, previous), parsed.title, tag),
+            _tagged(text, with_elided_names(years_apart(as_printed), previous), parsed.title, tag),
             fit=fit,
         )
         titles.append((parsed.title, chosen.title))
