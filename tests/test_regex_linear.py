@@ -294,6 +294,12 @@ def test_a_chapters_tail_is_searched_in_linear_time(pattern: re.Pattern[str], li
                      id="names-going-on"),
         pytest.param("bibnorm.readers.refs._SUBTITLE_LEAD", [("", " "), ("", ": "), ("", " - ")],
                      id="a-subtitle-lead"),
+        # a year glued to its neighbours, a journal's name alone before a DOI, a title's initial
+        pytest.param("bibnorm.readers.refs._GLUED_YEAR", [("", "a2020"), ("", "(2020)"), ("", "2020May")],
+                     id="a-glued-year"),
+        pytest.param("bibnorm.readers._ref_astro._PIECE_OR_SENTENCE_BREAK", [("", "Aa. "), ("", "a.")],
+                     id="a-journals-name-alone"),
+        pytest.param("bibnorm.readers.refs._AN_INITIAL", [("", "A."), ("a", "Aa.")], id="an-initial"),
     ],
 )  # fmt: skip
 def test_patterns_stay_linear_on_the_runs_their_own_parts_read(
