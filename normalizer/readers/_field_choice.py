@@ -1522,12 +1522,22 @@ def _chosen_title(
     )
     own = tagged.title if cut or into else None
     own = own or weighed("title", "title", tagged.title or None, rules.title)
-    learned = overruled_title(tagged, own, rules.title, rules.authors, rules.venue)
-    if learned is None and own is not None and own == rules.title and _a_page_title(tagged, own):
-        # the learned choice saw few web pages (its styles' strings print their pages' titles
-        # as titles): a page's one text between its names and its link is its title
-        learned = own
+    learned = _a_pages_title_kept(
+        tagged, own, rules.title, overruled_title(tagged, own, rules.title, rules.authors, rules.venue)
+    )
     return _title_of_the_list(tagged, _overruled_in_the_list(tagged, own, learned, rules, fit), fit)
+
+
+def _a_pages_title_kept(
+    tagged: TaggedReference, own: str | None, read: str | None, learned: str | None
+) -> str | None:
+    """The learned choice's title (``learned``), or the rules' (``read``) where it dropped the title
+    kept (``own``, the rules') of a web page (`_a_page_title`: its one text between its names and
+    its link). The learned choice saw few web pages: its styles' strings print their pages'
+    titles as titles."""
+    if learned is None and own is not None and own == read and _a_page_title(tagged, own):
+        return own
+    return learned
 
 
 # The abbreviations that open the next field ("vol. A", "ed. O. Sokolova", "no. 7", "pp. 3"): a
@@ -1626,6 +1636,24 @@ def _venue_apart_from(title: str | None, venue: str | None, text: str) -> str | 
         return venue
     words, over = _word_run(title), _word_run(venue)
     return None if words != over and f" {words} " in f" {over} " else venue
+
+
+def _fills(tagged: TaggedReference, label: str, own: object, venue: str | None) -> bool:
+    """Whether the model's reading of a field the rules read none of may fill it: a title only
+    right after its names (`_fills_the_title`) and where it is not what the rules read as the
+    ``venue`` (`_read_as_the_venue`)."""
+    return label != "title" or (_fills_the_title(tagged) and not _read_as_the_venue(own, venue))
+
+
+def _venue_read_as_the_title(
+    tagged: TaggedReference, venue: str | None, title: str | None, read: str | None
+) -> str | None:
+    """The venue chosen (``venue``), else the rules' (``read``) where no title is kept and the
+    model read the rules' venue as its title (`_read_as_the_venue`): the venue of a style that
+    prints no title."""
+    if venue is None and title is None and _read_as_the_venue(tagged.title, read):
+        return read
+    return venue
 
 
 def _read_as_the_venue(title: object, venue: str | None) -> bool:
@@ -1825,9 +1853,7 @@ def choose_fields(
         the rules read it otherwise and the model does not doubt theirs."""
         if read is None:  # the rules read none: the model's, where it is sure of it
             filled = confidence.get(name, 0.0) >= thresholds.get(f"{name}-filled", thresholds[name])
-            venue_as_title = label == "title" and _read_as_the_venue(own, rules.venue)
-            fills = label != "title" or (_fills_the_title(tagged) and not venue_as_title)
-            return own if filled and fills else None
+            return own if filled and _fills(tagged, label, own, rules.venue) else None
         if own is None:  # none, where the style printed none
             return None if _not_printed(tagged, rules, label, name, thresholds) else read
         agreement = tagged.agreement(label, str(read))
@@ -1850,8 +1876,7 @@ def choose_fields(
     venue = overruled_venue(
         tagged, weighed("container", "venue", tagged.container or None, rules.venue), rules.venue, rules.title
     )
-    if venue is None and title is None and _read_as_the_venue(tagged.title, rules.venue):
-        venue = rules.venue  # the venue of a style that prints no title, which the model read as one
+    venue = _venue_read_as_the_title(tagged, venue, title, rules.venue)
     year = _a_past_year(
         _the_editions_year(
             tagged.text, overruled_year(tagged, weighed("date", "year", tagged.year, rules.year), rules.year)
