@@ -147,10 +147,8 @@ def _title_after_its_glued_year(row: dict, year: int, title: str) -> str:
     if "title" not in labels:
         return title
     start = labels.index("title")
-    # (two letters after it: "2023b." is the year's own letter)
-    glued = re.compile(rf"(?<!\d){year}\)?(?=[“\"‘«]?[^\W\d_]{{2}})")
     for index in (start, start - 1):
-        found = glued.search(tokens[index]) if index >= 0 else None
+        found = _glued_to_words(tokens[index], year) if index >= 0 else None
         if found is None:
             continue
         opening = tokens[index][found.end() :]
@@ -158,6 +156,16 @@ def _title_after_its_glued_year(row: dict, year: int, title: str) -> str:
             return opening + title[len(tokens[index]) :] if title.startswith(tokens[index]) else title
         return f"{opening} {title}"
     return title
+
+
+def _glued_to_words(token: str, year: int) -> re.Match[str] | None:
+    """Where ``year`` is glued to the words after it in ``token``, if it is."""
+    return next((glued for glued in _YEAR_THEN_WORDS.finditer(token) if glued.group(1) == str(year)), None)
+
+
+# A year glued to the words after it, its bracket closed between them or a quotation mark opened
+# (two letters after it: "2023b." is the year's own letter)
+_YEAR_THEN_WORDS = re.compile(r"(?<!\d)(\d{4})\)?(?=[“\"‘«]?[^\W\d_]{2})")
 
 
 def _glued_year(row: dict, year: int) -> bool:

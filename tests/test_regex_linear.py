@@ -294,12 +294,13 @@ def test_a_chapters_tail_is_searched_in_linear_time(pattern: re.Pattern[str], li
                      id="names-going-on"),
         pytest.param("bibnorm.readers.refs._SUBTITLE_LEAD", [("", " "), ("", ": "), ("", " - ")],
                      id="a-subtitle-lead"),
-        # a year glued to its neighbours, a journal's name alone before a DOI, a title's initial
+        # a year glued to its neighbours (not in a link), an initial (a title's none; amsplain's names)
         pytest.param("bibnorm.readers.refs._GLUED_YEAR", [("", "a2020"), ("", "(2020)"), ("", "2020May")],
                      id="a-glued-year"),
-        pytest.param("bibnorm.readers._ref_astro._PIECE_OR_SENTENCE_BREAK", [("", "Aa. "), ("", "a.")],
-                     id="a-journals-name-alone"),
+        pytest.param("bibnorm.readers.refs._IN_A_LINK", [("", "a"), ("", "/")], id="in-a-link"),
         pytest.param("bibnorm.readers.refs._AN_INITIAL", [("", "A."), ("a", "Aa.")], id="an-initial"),
+        pytest.param("bibnorm.readers._ref_physics._AN_INITIAL", [("", "A. "), ("a", "Aa.-")],
+                     id="an-initial-before-a-blank"),
     ],
 )  # fmt: skip
 def test_patterns_stay_linear_on_the_runs_their_own_parts_read(
@@ -339,6 +340,7 @@ def test_the_detector_times_a_pattern_as_it_is_called() -> None:
         pytest.param("bench", "bench_tagger_heldout", "_NAME_JOIN", id="names joined without a space"),
         pytest.param("bench", "bench_tagger_heldout", "_LIST_NUMBER", id="a list's number"),
         pytest.param("bench", "bench_tagger_heldout", "_KIND_MARK", id="GB/T's kind of work's mark"),
+        pytest.param("bench", "bench_tagger_heldout", "_YEAR_THEN_WORDS", id="a year glued to a title"),
         pytest.param("bench", "bench_pdf_corpus", "_OVERRIDE_MODE", id="a truth override's mode"),
         pytest.param("bench", "bench_pdf_corpus", "_NOOP", id="a sort key in a .bib's year"),
         pytest.param("bench", "bench_pdf_corpus", "_TEX_COMMAND", id="a .bbl item's TeX commands"),

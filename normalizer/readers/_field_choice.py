@@ -1664,10 +1664,7 @@ def _read_as_the_venue(title: object, venue: str | None) -> bool:
 
 def _word_run(text: str) -> str:
     """The words of ``text``, case-folded, one blank between them (no punctuation)."""
-    return " ".join(_WORD.findall(text.casefold()))
-
-
-_WORD = re.compile(r"\w+")
+    return " ".join(_WORD_RUN.findall(text.casefold()))
 
 
 def _the_inverted_journals_subject(

@@ -156,14 +156,14 @@ def _after_year(rest: str, doi_last: bool = False) -> tuple[str | None, str | No
     """Title and venue of what follows the year: a journal, a proceedings, a thesis or a preprint
     (no title), else a book's or software's title. Where the DOI ended the reference
     (``doi_last``), one name alone before it is a journal's, the volume and pages not yet
-    given ("… et al. 2023, The Lancet Microbe, 10.1016/S2666-…"): a book prints its publisher
-    ("(Springer)"), software where it is kept ("…, v1.2, Zenodo, doi: …")."""
+    given ("… et al. 2023, The Lancet Microbe, 10.1016/S2666-…"): no comma, nothing that ends a
+    book's or software's title (`_TITLE_END`: "(Springer)", "…, v1.2, Zenodo, doi: …")."""
     journal = _journal_first(rest)
     if journal is not None:
         return None, journal
     if doi_last:
         alone = _DOI_LEFT.sub("", rest).strip(" .,")
-        if alone[:1].isupper() and not _PIECE_OR_SENTENCE_BREAK.search(alone):
+        if alone[:1].isupper() and "," not in alone and _TITLE_END.search(alone) is None:
             return None, alone
     in_series = _IN_SERIES.match(rest)
     if in_series:  # the AAS's book or chapter in a series: "Series, Vol. 9907, Title, 990712"
@@ -215,8 +215,6 @@ _ABBREVIATIONS = frozenset(
     word.casefold() for word in bare_words(reference_abbreviations().abbreviations)
 )  # normalizer/data/reference-abbreviations.json
 _WORD_END = re.compile(r"(?<![^\W\d_])([^\W\d_]{2,})\.\s")  # a word from its first letter
-# what ends a journal's name alone: "Title, v1.2", "(Publisher)", "Title. Zenodo"
-_PIECE_OR_SENTENCE_BREAK = re.compile(r"[,(]|[^\W\d_]{2}\.\s")
 _DOI_LEFT = re.compile(r"(?:,|(?<![\s,]))\s*+doi:?\s*+$")  # what is left of "doi: 10.…" once the DOI is read
 _PAGES = re.compile(r"(?:[.,]\s|\s)(?:pp?\.?\s?)?[A-Z]?\d[\d–-]*[A-Z]?\.?$")
 

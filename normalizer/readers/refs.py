@@ -95,6 +95,7 @@ from bibnorm.readers._repeated_authors import dash_as_names
 from bibnorm.readers._title_questions import title_before_question
 from bibnorm.readers.base import Reader, arxiv_doi_id
 from bibnorm.readers.tagger import TaggedReference, TaggedTogether
+from bibnorm.text.capitals_words import is_english_word
 from bibnorm.text.months import ANY_SPELLING as A_MONTH
 from bibnorm.text.months import MONTHS
 from bibnorm.text.names import AND_OTHERS, INITIAL, split_authors
@@ -593,8 +594,6 @@ def _a_titles_words(names: str) -> bool:
     of its words of three letters or more ordinary English words (`is_english_word`: "Understanding
     Full Virtualization, ParaVirtualization, and Hardware Assist"; not "Atri Rudra, and Beidi Chen";
     a family name that is a word, "Young", has initials or given names beside it)."""
-    from bibnorm.text.capitals_words import is_english_word  # local: the word list is large
-
     if _AN_INITIAL.search(names):
         return False
     words = [word for word in _NAME_WORD.findall(names) if len(word) >= _LONG_WORD]
@@ -603,7 +602,6 @@ def _a_titles_words(names: str) -> bool:
     return len(words) >= _TITLE_WORDS_AT_LEAST and 2 * english > len(words)
 
 
-_AN_INITIAL = re.compile(rf"(?<![^\W\d_]){INITIAL}")  # "A.", "Th." at a word's start
 _LONG_WORD = 3
 _TITLE_WORDS_AT_LEAST = 3
 
@@ -1533,33 +1531,41 @@ def queries_from_list(
     title, `_italic_titles`): the query's raw text and, without a title, its search text, and
     what the tagger may read (`_tagged`). The list is typeset in one style: where the rules do
     not fit it (`_field_choice.list_fit`, of the titles read item by item), it is read again,
-    each item knowing it. The items are tagged together, once (`TaggedTogether`)."""
-    tag = TaggedTogether(years_apart(item.text) for item in references.items)
-    queries, titles = _list_queries(references, origin_of, printed, FITS, tag)
+    each item knowing it. The items are tagged together, once (`TaggedTogether`). Both readers
+    see each item with its glued years set apart (`years_apart`), once."""
+    read = [years_apart(item.text) for item in references.items]
+    seen = read if printed is None else [years_apart(text) for text in printed]
+    tag = TaggedTogether(read)
+    queries, titles = _list_queries(references, origin_of, printed, (read, seen), FITS, tag)
     fit = list_fit(titles)
-    return _list_queries(references, origin_of, printed, fit, tag)[0] if fit.doubted else queries
+    return (
+        _list_queries(references, origin_of, printed, (read, seen), fit, tag)[0] if fit.doubted else queries
+    )
 
 
 def _list_queries(
     references: ReferenceList,
     origin_of: OriginOf,
     printed: Sequence[str] | None,
+    texts: tuple[Sequence[str], Sequence[str]],
     fit: ListFit,
     tag: TaggedTogether,
 ) -> tuple[list[Query], list[tuple[str | None, str | None]]]:
     """`queries_from_list`'s queries, each item's fields chosen knowing the list's ``fit`` and
-    its reading by the tagger (``tag``), and each item's title as the rules read it and as kept."""
+    its reading by the tagger (``tag``), and each item's title as the rules read it and as kept.
+    ``texts``: each item as the rules read it, and as the tagger may read it (as printed)."""
+    read, seen = texts
     queries: list[Query] = []
     titles: list[tuple[str | None, str | None]] = []
     colon_names = _names_before_colons(references)
     for at, (line, reference, label) in enumerate(references.items):
         previous = queries[-1].authors if queries else ()
-        text = with_elided_names(years_apart(reference), previous)
+        text = with_elided_names(read[at], previous)
         as_printed = reference if printed is None else printed[at]
         parsed = _body_as_author(text, parse_reference(text), colon_names)
         chosen = choose_fields(
             RuleReading(parsed.title, parsed.authors, parsed.year, parsed.venue),
-            _tagged(text, with_elided_names(years_apart(as_printed), previous), parsed.title, tag),
+            _tagged(text, with_elided_names(seen[at], previous), parsed.title, tag),
             fit=fit,
         )
         titles.append((parsed.title, chosen.title))
