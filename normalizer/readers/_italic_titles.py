@@ -479,6 +479,7 @@ _NEXT_FIELD = (
     rf"(?!(?:{alternation(reference_abbreviations().after_italic_venue)})\b"
     rf"|[a-z]+\s(?:{alternation(reference_abbreviations().editions)})\b|https?:|www\.)"
 )
-_SMALL_WORD = re.compile(rf"\s*{_NEXT_FIELD}[a-z]+\b")
-_COMMA_SMALL_WORD = re.compile(rf"\s*,\s*{_NEXT_FIELD}[a-z]+\b")
+# (from a run of blanks' first, possessive: matched at the start as called, linear when searched too)
+_SMALL_WORD = re.compile(rf"(?<!\s)\s*+{_NEXT_FIELD}[a-z]+\b")
+_COMMA_SMALL_WORD = re.compile(rf"(?<!\s)\s*+,\s*+{_NEXT_FIELD}[a-z]+\b")
 _AFTER_TITLE = re.compile(r"[,.:;]\s*$|^\s*(?:[,.:;(]|$|Vol(?:ume|\.)\s)")  # econ's "*Title* Volume 8"
