@@ -203,12 +203,12 @@ def as_item(text: str) -> str:
     """What the reader's list splitter does before `parse_reference` sees an item: its lines
     joined, the list's number taken off, else a label as the splitter reads one (an alphabetic
     "[Hoe90]", "[Zhai et al., 2022]": `_reflist._ITEM_START`); and what the list's reader does
-    before both readers see it, a year glued to its neighbours set apart (`refs.years_apart`)."""
-    from bibnorm.readers.refs import years_apart
+    before both readers see it (`refs.for_both_readers`: a year glued to its neighbours set apart)."""
+    from bibnorm.readers.refs import for_both_readers
 
     joined = " ".join(text.split())
     numbered = _LIST_NUMBER.sub("", joined)
-    return years_apart(numbered if numbered != joined else _ITEM_START.sub("", joined, count=1))
+    return for_both_readers(numbered if numbered != joined else _ITEM_START.sub("", joined, count=1))
 
 
 def _parse(text: str) -> ParsedReference:

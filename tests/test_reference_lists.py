@@ -266,6 +266,19 @@ def test_one_or_two_pasted_references_are_a_reference_list(text: str, titles: li
     assert [q.title for q in read_inputs_text(text)] == titles
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "[12] A. Vaswani and N. Shazeer. Attention is all you need. In NeurIPS, 2017.\n",
+        "References\n[12] A. Vaswani and N. Shazeer. Attention is all\n    you need. In NeurIPS, 2017.\n",
+    ],
+)
+def test_one_pasted_reference_keeps_its_number_apart_from_its_first_author(text: str) -> None:
+    """No second line tells that the list is numbered: "[12]" is still the label."""
+    (query,) = read_inputs_text(text)
+    assert (query.title, query.authors[0]) == ("Attention is all you need", "A. Vaswani")
+
+
 # --------------------------------------------------------------------------- typeset bibliographies as text
 
 

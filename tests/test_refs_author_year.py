@@ -440,12 +440,20 @@ def test_a_t1_font_without_a_unicode_map_leaves_texs_quotes_and_dashes() -> None
         pytest.param("NIST1998Typefaces for", "NIST 1998. Typefaces for", id="after-a-capital"),
         pytest.param("P.1990Typesetting with", "P. 1990. Typesetting with", id="after-an-initial"),
         pytest.param("Smith 2021Decision Trees", "Smith 2021. Decision Trees", id="like-a-month"),
+        # glued to the names' last initial or "et al.", a blank before the title
+        pytest.param("Dutta, P. K.1991 What Do Discounted", "Dutta, P. K. 1991. What Do Discounted",
+                     id="after-the-last-initial"),
+        pytest.param("Li, Y. et al.2023 Efficient Semantic", "Li, Y. et al. 2023. Efficient Semantic",
+                     id="after-et-al"),
         # left alone: a link's, an identifier's, a date's, a title's own number, a year already apart
         pytest.param("https://example.org/a2020Final", "https://example.org/a2020Final", id="a-link"),
         pytest.param("arXiv:2005.12345", "arXiv:2005.12345", id="an-arxiv-id"),
         pytest.param("[cited 2020May5]", "[cited 2020May5]", id="a-date"),
         pytest.param("COVID2019 Dataset", "COVID2019 Dataset", id="a-name-with-a-number"),
         pytest.param("2001: A Space Odyssey", "2001: A Space Odyssey", id="a-title-opening-with-a-year"),
+        pytest.param("Smith, J.2020 May 5", "Smith, J.2020 May 5", id="a-month-after-it"),
+        pytest.param("Vol.2012 Special Issue", "Vol.2012 Special Issue", id="after-an-abbreviation"),
+        pytest.param("http://x.org/B.2019 Foo", "http://x.org/B.2019 Foo", id="in-a-link"),
     ],
 )  # fmt: skip
 def test_a_year_glued_to_its_neighbours_is_set_apart(text: str, apart: str) -> None:

@@ -62,3 +62,33 @@ def test_a_quoted_title_keeps_its_reading() -> None:
     """A quoted title's end its quotes tell: the mark after them changes nothing."""
     marked = parse_reference("陶仁骥 (1984)。“密码学与数学”[J]。自然杂志，7(7)：527。")
     assert marked.title.strip("“”") == "密码学与数学"
+
+
+@pytest.mark.parametrize(
+    ("text", "title", "authors"),
+    [
+        # GB/T 7714 ends a list of Chinese names with "等" where English names end with "et al."
+        # (biblatex-gb7714-2015's `andotherscn`); its Japanese "他" (`andothersjp`)
+        pytest.param("[1] 张三, 李四, 王五, 等. 深度学习研究[J]. 计算机学报, 2019, 42(1): 1-10.",
+                     "深度学习研究", ("张三", "李四", "王五", "others"), id="chinese-names"),
+        pytest.param("[2] Hipp J F, Hawellek D J, Corbetta M, 等. Large-scale cortical correlation structure "
+                     "of spontaneous oscillatory activity[J]. Nature Neuroscience, 2012, 15(6): 884-890.",
+                     "Large-scale cortical correlation structure of spontaneous oscillatory activity",
+                     ("Hipp J F", "Hawellek D J", "Corbetta M", "others"), id="names-in-latin-letters"),
+        pytest.param("[3] 山田太郎, 鈴木一郎, 他. 機械学習の研究. 情報処理学会論文誌. 2019, 60(1), p. 1-10.",
+                     "機械学習の研究", ("山田太郎", "鈴木一郎", "others"), id="japanese-names"),
+        # a title's first character is no "and others": "等离子体" is plasma
+        pytest.param("[4] 王五. 等离子体物理[M]. 北京: 科学出版社, 2010.", "等离子体物理", ("王五",),
+                     id="a-title-opening-with-the-character"),
+    ],
+)  # fmt: skip
+def test_and_others_in_a_script_without_capitals_ends_the_names(
+    text: str, title: str, authors: tuple[str, ...]
+) -> None:
+    """Neither reader tells "等." from a name (the rules took it for an initial, and the title after
+    it for more names): both read it as "et al."."""
+    from bibnorm.readers.refs import read_refs
+
+    (query,) = read_refs(f"References\n{text}\n", "refs.txt")
+    assert query.title == title
+    assert tuple(query.authors) == authors

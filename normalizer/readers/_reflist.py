@@ -207,6 +207,21 @@ class ReferenceList(NamedTuple):
 LooksLikeReference = Callable[[str], bool]
 
 
+def lone_number_apart(references: ReferenceList) -> ReferenceList:
+    """``references`` where it is one reference pasted with its number ("[12] A. Smith, …"): the
+    number as its label, not the first author's. No second line told the layout (the sniffer
+    reads the item with it: "[1] Title (2016)" over a title's line is no reference)."""
+    alone = references.items[0] if len(references.items) == 1 else None
+    number = _BRACKETED_NUMBER.match(alone.text) if alone is not None and alone.label is None else None
+    if alone is None or number is None:
+        return references
+    labelled = alone._replace(text=alone.text[number.end() :], label=number.group("number"))
+    return ReferenceList(Layout.NUMBERED, [labelled])
+
+
+_BRACKETED_NUMBER = re.compile(r"\[(?P<number>\d{1,3})\]\s+")
+
+
 def split_list(text: str, looks_like_reference: LooksLikeReference) -> ReferenceList:
     """The references of ``text``, in the layout that reads most of them (see the module docstring)."""
     # Each item is asked once, whichever layouts hold it: the caller's own cache is bounded, and a

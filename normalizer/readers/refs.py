@@ -90,7 +90,7 @@ from bibnorm.readers._ref_quoted import title_around_quotes
 from bibnorm.readers._ref_series import without_series
 from bibnorm.readers._ref_vancouver import vancouver_title, vancouver_year
 from bibnorm.readers._ref_work_labels import is_work_label
-from bibnorm.readers._reflist import Layout, ReferenceList, split_list
+from bibnorm.readers._reflist import Layout, ReferenceList, lone_number_apart, split_list
 from bibnorm.readers._repeated_authors import dash_as_names
 from bibnorm.readers._title_questions import title_before_question
 from bibnorm.readers.base import Reader, arxiv_doi_id
@@ -387,17 +387,42 @@ def parse_reference(text: str) -> ParsedReference:
 _KIND_OF_WORK = re.compile(rf"(?<=[^\s\[\"'“”‘’]){KIND_OF_WORK_CODE}\](?://|\.)\s*+")
 
 
+def for_both_readers(text: str) -> str:
+    """An item as both readers see it: its glued years set apart (`years_apart`) and an "and
+    others" of a script without letter case as "et al." (`_CASELESS_OTHERS`)."""
+    return years_apart(_CASELESS_OTHERS.sub("et al", text) if _CASELESS_OTHERS_MARK.search(text) else text)
+
+
+# The "and others" that ends an author list in a script without letter case (author-list-words.json:
+# GB/T 7714's Chinese "等", Japanese "他", Korean "외"), a word of its own before its period or a
+# comma ("张三, 李四, 等. 深度学习[J].", "Hipp J F, Corbetta M, 等. Large-scale …"): neither reader
+# tells it from a name (the rules take "等." for an initial, the tagger never saw it), both know
+# "et al." The names before it are the authors either way.
+_CASELESS_OTHERS_WORDS = [word for word in author_list_words().and_others if word.upper() == word.lower()]
+_CASELESS_OTHERS_MARK = re.compile(alternation(_CASELESS_OTHERS_WORDS))
+_CASELESS_OTHERS = re.compile(rf"(?<=[,，、\s]){alternation(_CASELESS_OTHERS_WORDS)}(?=[.．,，]|\s*+$)")
+
+
 def years_apart(text: str) -> str:
     """``text`` with a year glued to the name before it or the title after it set apart ("y W.M.
     Getz2005“Superspreading and …", "Prashant Palvia 2021Heavy-tailed Distributions …",
-    "Roberts1989Mathematical Writing.", "(1990)Time Series."), as some styles print them and a
-    PDF's text may join them: the year is then its own word to both readers. Not inside a link
-    nor an identifier ("…/report2020Final", "arXiv:2005.12345")."""
-    if not _GLUED_YEAR.search(text):
+    "Roberts1989Mathematical Writing.", "(1990)Time Series.", "Dutta, P. K.1991 What Do …"), as
+    some styles print them and a PDF's text may join them: the year is then its own word to both
+    readers. Not inside a link nor an identifier ("…/report2020Final", "arXiv:2005.12345")."""
+    if not (_GLUED_YEAR.search(text) or _YEAR_AFTER_THE_NAMES.search(text)):
         return text
-    return " ".join(
-        word if _IN_A_LINK.search(word) else _GLUED_YEAR.sub(_set_apart, word) for word in text.split(" ")
-    )
+    words = text.split(" ")
+    followed = zip(words, [*words[1:], ""], strict=True)
+    return " ".join(_word_apart(word, following) for word, following in followed)
+
+
+def _word_apart(word: str, following: str) -> str:
+    """``word`` with its glued year set apart, ``following`` the word after it."""
+    if _IN_A_LINK.search(word):
+        return word
+    if _TITLE_START.match(following):
+        word = _YEAR_AFTER_THE_NAMES.sub(r" \g<year>.", word)
+    return _GLUED_YEAR.sub(_set_apart, word)
 
 
 def _set_apart(glued: re.Match[str]) -> str:
@@ -418,6 +443,12 @@ _GLUED_YEAR = re.compile(
     rf"(?=[“\"‘«]?[A-Z][a-z])(?!{A_MONTH}(?![a-z]))"  # a month's spelling alone, not "Mars", "Decision"
 )
 _IN_A_LINK = re.compile(r"[/@:]")
+# A year glued to the initial or the "et al." that ends the names before it, its word's last, a
+# title after it ("Dutta, P. K.1991 What Do …", "Li, Y.; He, Y. et al.2023 Efficient …")
+_YEAR_AFTER_THE_NAMES = re.compile(
+    r"(?:(?<=(?<![^\W\d_])[A-Z]\.)|(?<=(?<![^\W\d_])al\.))(?P<year>(?:1[5-9]|20)\d\d)(?!\S)"
+)
+_TITLE_START = re.compile(rf"(?!{A_MONTH}(?![a-z]))[“\"‘«]?[A-Z][a-z]")  # not a date's month
 
 
 def _ends_with(text: str, identifier: str) -> bool:
@@ -1532,9 +1563,9 @@ def queries_from_list(
     what the tagger may read (`_tagged`). The list is typeset in one style: where the rules do
     not fit it (`_field_choice.list_fit`, of the titles read item by item), it is read again,
     each item knowing it. The items are tagged together, once (`TaggedTogether`). Both readers
-    see each item with its glued years set apart (`years_apart`), once."""
-    read = [years_apart(item.text) for item in references.items]
-    seen = read if printed is None else [years_apart(text) for text in printed]
+    see each item as `for_both_readers` gives it, once."""
+    read = [for_both_readers(item.text) for item in references.items]
+    seen = read if printed is None else [for_both_readers(text) for text in printed]
     tag = TaggedTogether(read)
     queries, titles = _list_queries(references, origin_of, printed, (read, seen), FITS, tag)
     fit = list_fit(titles)
@@ -1606,7 +1637,7 @@ def _list_queries(
 
 def read_refs(text: str, path: str) -> list[Query]:
     """One `Query` per reference string."""
-    return queries_from_list(read_list(text), lambda line: Origin(path=path, line=line))
+    return queries_from_list(lone_number_apart(read_list(text)), lambda line: Origin(path=path, line=line))
 
 
 def describe_list(references: ReferenceList, queries: Sequence[Query]) -> str:
@@ -1643,7 +1674,7 @@ def looks_like_reference_list(text: str) -> bool:
 
 
 def _describe(text: str, queries: Sequence[Query]) -> str:
-    return describe_list(read_list(text), queries)
+    return describe_list(lone_number_apart(read_list(text)), queries)
 
 
 READER = Reader(
