@@ -27,6 +27,11 @@ from bibnorm.readers.refs import parse_reference
                      "from the COVID-19 pandemic. J Technol Teach Educ. 2020;28(2):189-99.",
                      "Should teachers be trained in emergency remote teaching? Lessons learned from the "
                      "COVID-19 pandemic", id="vancouver-subtitle-with-a-name-in-it"),
+        # a subtitle in title case after the question, opening with an indefinite article
+        pytest.param("Dutta, P.K., 1991. What Do Discounted Optima Converge To? A Theory of Discount "
+                     "Rate Asymptotics in Economic Models. Journal of Economic Theory 55, 64–94.",
+                     "What Do Discounted Optima Converge To? A Theory of Discount Rate Asymptotics in "
+                     "Economic Models", id="elsevier-subtitle-in-title-case"),
     ],
 )  # fmt: skip
 def test_a_question_ends_the_title_only_before_the_venue(text: str, title: str) -> None:
