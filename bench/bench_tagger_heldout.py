@@ -174,12 +174,16 @@ def _glued_year(row: dict, year: int) -> bool:
     Icelandic styles print the date of an issue ("TUGboat 20:3/1999", "12/2012"), not after a longer
     number's ("978/1999") —, or right before the words of a field it opens ("(1983)Charles
     Whittingham", "2021Heavy-tailed", "(2026)10.48550/arXiv…": not "2001: A Space Odyssey", nor a
-    year inside a title)."""
+    year inside a title); in any field's token, after a comma without a blank or before a period
+    and the next field's words ("Nature Neuroscience,2012, 15(6)", "2016.Cell Metab 24(4)": GB/T
+    and Vancouver styles rendered without their blank, not "ICML 2012" nor a DOI's ".2016.")."""
     glued = re.compile(rf"(?:(?<![\d./])|(?<=\b\d/)|(?<=\b\d\d/)){year}(?!\d)")
     opening = re.compile(rf"(?<!\d){year}\)?[“\"‘«]?[^\W\d_]|^\({year}\)")
+    apart = re.compile(rf"(?<=[^\W\d_][,;]){year}(?!\d)|^{year}\.(?=[^\W\d_])")
     labels = row["labels"]
     return any(
         (label not in _NOT_A_DATE and glued.search(token))
+        or apart.search(token)
         or ((index == 0 or labels[index - 1] != label) and opening.search(token))
         for index, (token, label) in enumerate(zip(row["tokens"], labels, strict=True))
     )
