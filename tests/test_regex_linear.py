@@ -301,6 +301,19 @@ def test_a_chapters_tail_is_searched_in_linear_time(pattern: re.Pattern[str], li
         pytest.param("bibnorm.readers.refs._AN_INITIAL", [("", "A."), ("a", "Aa.")], id="an-initial"),
         pytest.param("bibnorm.readers._ref_physics._AN_INITIAL", [("", "A. "), ("a", "Aa.-")],
                      id="an-initial-before-a-blank"),
+        # an "and others" of a script without capitals, a year glued to the names' last initial,
+        # a lone reference's number, the names' or the year's sentence before a quotation
+        pytest.param("bibnorm.readers.refs._CASELESS_OTHERS", [("", ", 等"), ("", " 等 "), ("", "等")],
+                     id="caseless-others"),
+        pytest.param("bibnorm.readers.refs._CASELESS_OTHERS_MARK", [("", "等"), ("", "a")],
+                     id="caseless-others-mark"),
+        pytest.param("bibnorm.readers.refs._YEAR_AFTER_THE_NAMES", [("", "A.2020"), ("", "al."), ("", " A.")],
+                     id="a-year-after-the-names"),
+        pytest.param("bibnorm.readers.refs._TITLE_START", [("", "“"), ("", "Ma")], id="a-titles-start"),
+        pytest.param("bibnorm.readers._reflist._BRACKETED_NUMBER", [("", "[1] "), ("[1]", " ")],
+                     id="a-bracketed-number"),
+        pytest.param("bibnorm.readers._ref_quoted._NAMES_END", [("", "Aa. "), ("", " 2020. "), ("", " (")],
+                     id="the-names-or-the-years-end"),
     ],
 )  # fmt: skip
 def test_patterns_stay_linear_on_the_runs_their_own_parts_read(
