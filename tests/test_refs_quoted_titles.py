@@ -44,6 +44,12 @@ from bibnorm.readers.refs import parse_reference
                      "High-Pass Filters and Baseline Correction in M/EEG Analysis. Commentary on: How "
                      "Inappropriate High-Pass Filters Can Produce Artefacts",
                      ("Maess, B.", "Schröger, E.", "Widmann, A."), id="a-quotation-after-the-years-sentence"),
+        pytest.param("Maess, B., Schröger, E. and Widmann, A. (2016) High-Pass Filters and Baseline "
+                     "Correction in M/EEG Analysis. Commentary on: “How Inappropriate High-Pass Filters Can "
+                     "Produce Artefacts”. Journal of Neuroscience Methods 266: 164–165.",
+                     "High-Pass Filters and Baseline Correction in M/EEG Analysis. Commentary on: How "
+                     "Inappropriate High-Pass Filters Can Produce Artefacts",
+                     ("Maess, B.", "Schröger, E.", "Widmann, A."), id="after-the-year-in-brackets"),
         pytest.param("B. Smith Jr. and C. Doe, “A Title of Some Length,” in Proc. Conf., 2001.",
                      "A Title of Some Length", ("B. Smith Jr", "C. Doe"), id="more-names-between"),
         # the state in the year's place (Chicago's author-date; github:desmarais-lab's reference list)

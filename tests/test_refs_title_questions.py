@@ -32,6 +32,13 @@ from bibnorm.readers.refs import parse_reference
                      "Rate Asymptotics in Economic Models. Journal of Economic Theory 55, 64–94.",
                      "What Do Discounted Optima Converge To? A Theory of Discount Rate Asymptotics in "
                      "Economic Models", id="elsevier-subtitle-in-title-case"),
+        # the style's own comma or period after the question mark, then the journal
+        pytest.param("Hamilton, J. D., 2005. What's real about the business cycle?, Federal Reserve Bank of "
+                     "St. Louis Review, July-August, 435–452.", "What's real about the business cycle?",
+                     id="a-comma-after-the-question"),
+        pytest.param("Hamilton, J. D. 2005. What's real about the business cycle?. Fed. Reserve Bank St. "
+                     "Louis Rev., no. July-August:435–452.", "What's real about the business cycle?",
+                     id="a-period-after-the-question"),
     ],
 )  # fmt: skip
 def test_a_question_ends_the_title_only_before_the_venue(text: str, title: str) -> None:

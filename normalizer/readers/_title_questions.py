@@ -14,7 +14,7 @@ import re
 from bibnorm.text.accents import without_accents
 from bibnorm.text.word_tables import title_omitted_words
 
-_QUESTION = re.compile(r"(?<=[?!])\s+(?=[A-Z])")
+_QUESTION = re.compile(r"(?<=[?!])[.,]?\s+(?=[A-Z])")  # its own period or comma after it: "…cycle?, Federal"
 # A journal's volume and pages closing the text: "311, 1886–1886", "16, 176", "24 (3), 1–10",
 # "45, S35– S58" (a number alone may be a title's year: "… language models, 2024").
 _VOLUME_PAGES = re.compile(r"\s\d+(?:\s*\(\d+\))?,\s*[A-Za-z]?\d+(?:\s*[–-]\s*[A-Za-z]?\d+)?$")
