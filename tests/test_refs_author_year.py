@@ -485,3 +485,28 @@ def test_a_title_glued_to_the_year_before_it_is_read_from_its_first_word(
     (query,) = read_refs(text, "refs.txt")
     assert query.title == title
     assert query.authors[0].startswith(first)
+
+
+@pytest.mark.parametrize(
+    ("text", "title"),
+    [
+        # J Mol Endocrinol (CSL): the date between the names and the title, no period after it
+        pytest.param("Tuite AR, Greer AL, Pourbohloul B et al. 2010 Estimated epidemiologic parameters and "
+                     "morbidity associated with pandemic H1N1 influenza. CMAJ 182 131–136.",
+                     "Estimated epidemiologic parameters and morbidity associated with pandemic H1N1 "
+                     "influenza", id="the-date-before-the-title"),
+        pytest.param("Byrne RA et al. 2023 2023 ESC Guidelines for the management of acute coronary "
+                     "syndromes. Eur Heart J 44 3720–3826.",
+                     "2023 ESC Guidelines for the management of acute coronary syndromes",
+                     id="the-date-before-a-title-opening-with-it"),
+        # a title's own year: the date printed again, or another year
+        pytest.param("Byrne RA. 2023 ESC Guidelines for the management of acute coronary syndromes. Eur "
+                     "Heart J. 2023;44:3720–3826.",
+                     "2023 ESC Guidelines for the management of acute coronary syndromes",
+                     id="the-date-printed-again"),
+        pytest.param("Orwell G. 1984 Revisited and more. Penguin; 2001.", "1984 Revisited and more",
+                     id="another-year"),
+    ],
+)  # fmt: skip
+def test_a_title_opens_with_its_year_only_where_the_year_is_printed_again(text: str, title: str) -> None:
+    assert parse_reference(text).title == title

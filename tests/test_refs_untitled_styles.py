@@ -32,6 +32,8 @@ STYLES = Path(__file__).resolve().parents[1] / "fixtures" / "pdf" / "untitled-st
         # PNAS's author-year lists (github:rilab/beissinger_ms manuscript.pdf): the journal right
         # after the names' year, then its volume and pages
         pytest.param("Purugganan, M. D & Fuller, D. Q. (2009) Nature 457, 843–848.", id="pnas"),
+        pytest.param("Tian, Y. and Engel, J. (2019) ArXiv.", id="a-preprint-server-alone"),
+        pytest.param("Evans, D. S. (1987) PhR, 567–581.", id="an-ads-abbreviation-and-pages"),
         pytest.param(
             "He, Z, Zhai, W, Wen, H, Tang, T, Wang, Y, Lu, X, Greenberg, A. J, Hudson, R. R, Wu, C.-I,"
             " & Shi, S. (2011) PLoS genetics 7, e1002100.",
@@ -44,6 +46,11 @@ STYLES = Path(__file__).resolve().parents[1] / "fixtures" / "pdf" / "untitled-st
         pytest.param(
             "Chan B. y Radom L., Journal of Chemical Theory and Computation 11, 2109 (2015), PMID: 26574414.",
             id="pubmed number noted",
+        ),
+        # French author-date's marks of no place and no publisher where a title would be
+        pytest.param(
+            "Allen, Cameron, Neev Parikh, Omer Gottesman, et al. [s.l.] : [s.n.]. 2021.",
+            id="no-place-no-publisher",
         ),
     ],
 )

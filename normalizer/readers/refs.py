@@ -41,6 +41,7 @@ from functools import lru_cache
 from typing import NamedTuple
 
 from bibnorm.models import Origin, Query, QueryKind, ReadConfidence
+from bibnorm.readers._bbl_astro import printed_abbreviations
 from bibnorm.readers._field_choice import FITS, ListFit, RuleReading, choose_fields, list_fit
 from bibnorm.readers._ref_apa import (
     NO_DATE,
@@ -363,10 +364,8 @@ def parse_reference(text: str) -> ParsedReference:
     # APA's court cases, statutes, bills: a name, no authors ("Zernike v. F., 1934" is a name)
     legal = legal_reference(text) if astro is None else None
     title, authors = _title_and_names(bare, astro, legal)
-    if after_authors and title:
-        title = title_with_its_year(title, bare, years[-1])
     if title:
-        title = _with_its_volume(_with_its_part(title, bare), bare)
+        title = _title_with_its_years(title, bare, years, dated=after_authors is not None)
     return ParsedReference(
         venue=astro.venue if astro is not None else _venue_after(bare, title),
         title=title,
@@ -379,6 +378,17 @@ def parse_reference(text: str) -> ParsedReference:
         else group_author(bare, authors) or person_names(authors),
         arxiv_version=arxiv.version if arxiv else None,
     )
+
+
+def _title_with_its_years(title: str, bare: str, years: Sequence[int], dated: bool) -> str:
+    """``title`` as the text prints it around the years: a year after it that is not the work's
+    (``dated``: an author-year style's, `title_with_its_year`), without the work's date before it
+    (`_without_the_dates_lead`), with its part's and its volume's numbers."""
+    if dated:
+        title = title_with_its_year(title, bare, years[-1])
+    if years:
+        title = _without_the_dates_lead(title, bare, years[-1])
+    return _with_its_volume(_with_its_part(title, bare), bare)
 
 
 # GB/T 7714's mark of a kind of work closing a title, then a period or the "//" before the work it
@@ -449,6 +459,22 @@ _YEAR_AFTER_THE_NAMES = re.compile(
     r"(?:(?<=(?<![^\W\d_])[A-Z]\.)|(?<=(?<![^\W\d_])al\.))(?P<year>(?:1[5-9]|20)\d\d)(?!\S)"
 )
 _TITLE_START = re.compile(rf"(?!{A_MONTH}(?![a-z]))[“\"‘«]?[A-Z][a-z]")  # not a date's month
+
+
+def _without_the_dates_lead(title: str, text: str, year: int) -> str:
+    """``title`` without the work's year that opens it where the text prints that year nowhere else:
+    the date set between the names and the title with no period ("Tuite AR, …, Pourbohloul B et al.
+    2010 Estimated epidemiologic parameters …", J Mol Endocrinol; "Byrne RA et al. 2023 2023 ESC
+    Guidelines …": the title's own year after it); a title's own year stays where the date is
+    printed again ("Byrne RA. 2023 ESC Guidelines …. Eur Heart J. 2023;44:3720–826.")."""
+    lead = _YEAR_LEAD.match(title)
+    if lead is None or lead.group("year") != str(year):
+        return title
+    rest = title[lead.end() :]
+    return rest if text.count(str(year)) - rest.count(str(year)) == 1 else title
+
+
+_YEAR_LEAD = re.compile(r"(?P<year>(?:1[5-9]|20)\d\d)\s++(?=[A-Z][a-z]|\d{4}\s[A-Z])")  # words, or a year's
 
 
 def _ends_with(text: str, identifier: str) -> bool:
@@ -607,6 +633,8 @@ def _printed_no_title(title: str, text: str) -> bool:
     printed no title."""
     if _VENUE_ALONE.match(title) or _PUBMED_NOTE.fullmatch(title) or _journal_after_the_year(title, text):
         return True
+    if _UNKNOWN_PLACE.fullmatch(title.strip(" .,;")):  # "Names. [s.l.] : [s.n.]. 2021."
+        return True
     names = _DATE_TAIL.sub("", title).rstrip(" .")
     if _INVERTED_LIST.match(names):
         return True
@@ -648,15 +676,20 @@ def _journal_after_the_year(title: str, text: str) -> bool:
     if at < 0 or not _YEAR_CLOSED_BEFORE.search(text, 0, at):
         return False
     rest = text[at:]
-    locator = _VOLUME_PAGES_END.search(rest)
-    if locator is None or locator.start() > len(title):  # the title read is all before the volume
+    locator = _VOLUME_PAGES_END.search(rest) or _PAGES_END.search(rest)
+    if locator is None:  # the journal or preprint server alone: "Tian, Y. and Engel, J. (2019) ArXiv."
+        alone = rest.rstrip(" .") == title.rstrip(" .")
+        return alone and (is_listed(title) or title.strip(" .") in printed_abbreviations())
+    if locator.start() > len(title):  # the title read is all before the volume
         return False
-    return is_listed(rest[: locator.start()].rstrip(" ,"))
+    name = rest[: locator.start()].rstrip(" ,")
+    return is_listed(name) or name in printed_abbreviations()  # "(1987) PhR, 567–581.": ADS's
 
 
 # The names' year in parentheses right before the title's place, and a volume (an issue after it)
 # and a page or page range (an article number: "e1002100") that end the reference.
 _YEAR_CLOSED_BEFORE = re.compile(rf"\({YEARS}[a-z]?\)\.?\s*\Z")
+_PAGES_END = re.compile(r"(?<!\s),\s?[A-Za-z]?\d+[-–][A-Za-z]?\d+\.?\s*\Z")  # pages alone: ", 567–581."
 _VOLUME_PAGES_END = re.compile(r"(?<!\s)\s+\d+(?:\s?\(\d+\))?,\s?[A-Za-z]?\d+(?:[-–][A-Za-z]?\d+)?\.?\s*\Z")
 
 
@@ -1496,7 +1529,7 @@ def _is_name_word(word: str) -> bool:
 
 # ABNT's marks of a place or a publisher not known, "[S.l.: s.n.], 2017", "[S.l.]: Pearson", "[s.n.]",
 # and the colon before the publisher after them: no LNCS or DIN colon after the names.
-_UNKNOWN_PLACE = re.compile(r"(?:\[S\.\s?l\.(?::\s?s\.\s?n\.)?\]|\[s\.\s?n\.\]):?")
+_UNKNOWN_PLACE = re.compile(r"(?:\[[Ss]\.\s?l\.(?::\s?s\.\s?n\.)?\]|\[s\.\s?n\.\]):?")  # French: "[s.l.]"
 
 
 @lru_cache(maxsize=8192)  # each layout tried, and the sniffer before the reader, ask again
