@@ -312,8 +312,15 @@ def test_a_chapters_tail_is_searched_in_linear_time(pattern: re.Pattern[str], li
         pytest.param("bibnorm.readers.refs._TITLE_START", [("", "“"), ("", "Ma")], id="a-titles-start"),
         pytest.param("bibnorm.readers._reflist._BRACKETED_NUMBER", [("", "[1] "), ("[1]", " ")],
                      id="a-bracketed-number"),
-        pytest.param("bibnorm.readers._ref_quoted._NAMES_END", [("", "Aa. "), ("", " 2020. "), ("", " (")],
+        pytest.param("bibnorm.readers._ref_quoted._NAMES_END",
+                     [("", "Aa. "), ("", " 2020. "), ("", " ("), ("", " (2020) ")],
                      id="the-names-or-the-years-end"),
+        pytest.param("bibnorm.readers.refs._YEAR_LEAD", [("", "2020 "), ("2020", " ")], id="a-years-lead"),
+        pytest.param("bibnorm.readers.refs._PAGES_END", [("", ", 1-2"), ("", "1 ")], id="pages-alone"),
+        pytest.param("bibnorm.readers.refs._UNKNOWN_PLACE", [("", "[s.l.]"), ("", "[S. l.: s. n.]")],
+                     id="no-place"),
+        pytest.param("bibnorm.readers._title_questions._QUESTION", [("", "?, "), ("", "? ")],
+                     id="a-questions-end"),
     ],
 )  # fmt: skip
 def test_patterns_stay_linear_on_the_runs_their_own_parts_read(
