@@ -39,7 +39,7 @@ def _reads_as_venue(text: str) -> bool:
         return True
     words = re.findall(r"[^\W\d_][\w'’-]*", text)
     # a subtitle in title case opens with an indefinite article ("… Converge To? A Theory of …"); a
-    # venue's name hardly ever does (17 of the 34,794 names of journals.tsv, books' series mostly)
+    # venue's name hardly ever does (17 of the 34,792 names of journals.tsv, books' series mostly)
     if words[:1] in (["A"], ["An"]) and len(words) > 1:
         return False
     return bool(words) and all(
