@@ -43,6 +43,26 @@ def test_the_kind_of_work_mark_ends_the_title(text: str, title: str, venue: str 
         assert read.venue == venue
 
 
+@pytest.mark.parametrize(
+    ("text", "title"),
+    [
+        # a sentence after the mark the rules know for no venue: a journal's unlisted abbreviation
+        # glued to its year, an empty field's period
+        pytest.param("Schelling Thomas C. Models of Segregation: Part 3[J]. SoPh,1969, 59(2):488～493.",
+                     "Models of Segregation: Part 3", id="an-unknown-journal-after-the-mark"),
+        pytest.param("Beretta L et al. Multi-Swap k-Means++[D]. . NeurIPS. 2023.",
+                     "Multi-Swap k-Means++", id="an-empty-field-after-the-mark"),
+        # names with their initials' periods run on into the title; the title read after the mark
+        pytest.param("Tian Y., Engel J. Latent Translation: Crossing Modalities by Bridging Generative "
+                     "Models[J]. ArXiv,11月 2019.",
+                     "Latent Translation: Crossing Modalities by Bridging Generative Models",
+                     id="the-sentence-the-mark-ends"),
+    ],
+)  # fmt: skip
+def test_no_title_runs_on_past_the_mark(text: str, title: str) -> None:
+    assert parse_reference(text).title == title
+
+
 def test_the_names_and_year_of_a_marked_reference() -> None:
     read = parse_reference(
         "Gao Z, Zhu H, Li Y, et al. Location privacy in database-driven cognitive radio networks: "
@@ -92,3 +112,12 @@ def test_and_others_in_a_script_without_capitals_ends_the_names(
     (query,) = read_refs(f"References\n{text}\n", "refs.txt")
     assert query.title == title
     assert tuple(query.authors) == authors
+
+
+def test_the_names_end_before_the_title() -> None:
+    """Names whose last initial keeps its period read on into the title: no title is a name's."""
+    read = parse_reference(
+        "Tian Y., Engel J. Latent Translation: Crossing Modalities by Bridging Generative Models[J]. "
+        "ArXiv, 2019."
+    )
+    assert read.authors == ("Tian Y", "Engel J")

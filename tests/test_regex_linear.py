@@ -321,6 +321,8 @@ def test_a_chapters_tail_is_searched_in_linear_time(pattern: re.Pattern[str], li
                      id="no-place"),
         pytest.param("bibnorm.readers._title_questions._QUESTION", [("", "?, "), ("", "? ")],
                      id="a-questions-end"),
+        pytest.param("bibnorm.readers.refs._LAST_SENTENCE", [(". ", "a"), ("", ". a"), (". ", " ")],
+                     id="the-last-sentence"),
     ],
 )  # fmt: skip
 def test_patterns_stay_linear_on_the_runs_their_own_parts_read(

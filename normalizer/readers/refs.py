@@ -348,6 +348,7 @@ def _without_title_as_label(text: str) -> str:
 def parse_reference(text: str) -> ParsedReference:
     """What one reference string says: title, authors, year, venue, arXiv id, DOI."""
     text = text.replace("。", ". ")  # GB/T 7714 (Chinese) ends its sentences with an ideographic full stop
+    marked = _KIND_OF_WORK.search(text)
     text = _KIND_OF_WORK.sub(". ", text)  # and its titles with their kind's mark: "Title[C]//Venue"
     text = _without_title_as_label(_as_quoted_in_english(in_english_no_date(_visit_named(text))))
     arxiv = arxiv_id(text)
@@ -365,7 +366,8 @@ def parse_reference(text: str) -> ParsedReference:
     legal = legal_reference(text) if astro is None else None
     title, authors = _title_and_names(bare, astro, legal)
     if title:
-        title = _title_with_its_years(title, bare, years, dated=after_authors is not None)
+        before_the_mark = marked.string[: marked.start()] if marked else None
+        title, authors = _as_printed(title, authors, bare, years, after_authors is not None, before_the_mark)
     return ParsedReference(
         venue=astro.venue if astro is not None else _venue_after(bare, title),
         title=title,
@@ -378,6 +380,18 @@ def parse_reference(text: str) -> ParsedReference:
         else group_author(bare, authors) or person_names(authors),
         arxiv_version=arxiv.version if arxiv else None,
     )
+
+
+def _as_printed(
+    title: str, authors: str, bare: str, years: Sequence[int], dated: bool, before_the_mark: str | None
+) -> tuple[str, str]:
+    """The title and names read, as the text prints them: the title with its years
+    (`_title_with_its_years`), up to GB/T 7714's mark of its kind where the text has one
+    (``before_the_mark``: the text before it, `_up_to_the_mark`), and the names without it."""
+    title = _title_with_its_years(title, bare, years, dated)
+    if before_the_mark is not None:
+        title = _up_to_the_mark(title, before_the_mark)
+    return title, _names_before(title, authors)
 
 
 def _title_with_its_years(title: str, bare: str, years: Sequence[int], dated: bool) -> str:
@@ -395,6 +409,40 @@ def _title_with_its_years(title: str, bare: str, years: Sequence[int], dated: bo
 # is part of ("Title[J]. Journal", "Title[M].[S.l.]: Springer", "Title[C]//Proceedings …"): the
 # title's end, no part of it (a quoted title's end its quotes tell: “密码学与数学”[J])
 _KIND_OF_WORK = re.compile(rf"(?<=[^\s\[\"'“”‘’]){KIND_OF_WORK_CODE}\](?://|\.)\s*+")
+
+
+def _up_to_the_mark(title: str, before: str) -> str:
+    """``title`` ending where GB/T 7714's mark of a kind of work ends it, ``before`` the text up to
+    the mark: a title read on past it into a sentence the rules did not know for the venue
+    ("Models of Segregation: Part 3[J]. SoPh,1969, 59(2):488～493.", "k-Means++[D]. . NeurIPS.")
+    is cut where what it holds is all the text before the mark ends with. A title read after the mark
+    is the next field's ("Tian Y.,Engel J. Latent Translation …[J]. ArXiv,11月 2019."): the title
+    is the sentence the mark ends."""
+    before = before.rstrip()
+    if title not in before and (last := _LAST_SENTENCE.search(before)) is not None:
+        return last.group()
+    words = before.split()
+    at = title.find(f"{words[-1]}.") if words else -1
+    while at > 0:
+        if before.endswith(title[: at + len(words[-1])]):
+            return title[: at + len(words[-1])]
+        at = title.find(f"{words[-1]}.", at + 1)
+    return title
+
+
+def _names_before(title: str, authors: str) -> str:
+    """``authors`` up to the ``title`` where they hold it (of three words at least): the names ran
+    on into the title their last initial's period did not end ("Tian Y., Engel J. Latent
+    Translation …[J]."), and no title is a name's."""
+    at = authors.find(title) if len(title.split()) >= _TITLE_IN_NAMES else -1
+    return authors[:at].rstrip(" .,;:") if at > 0 else authors
+
+
+_TITLE_IN_NAMES = 3  # the fewest words of a title cut off the names: not a one-word title ("Nature")
+
+
+# the last sentence of the text before the mark: after the last period a blank follows, words in it
+_LAST_SENTENCE = re.compile(r"(?<=\.\s)(?=[^.]*?[^\W\d_])[^.]*+$")
 
 
 def for_both_readers(text: str) -> str:
