@@ -366,8 +366,7 @@ def parse_reference(text: str) -> ParsedReference:
     legal = legal_reference(text) if astro is None else None
     title, authors = _title_and_names(bare, astro, legal)
     if title:
-        before_the_mark = marked.string[: marked.start()] if marked else None
-        title, authors = _as_printed(title, authors, bare, years, after_authors is not None, before_the_mark)
+        title, authors = _as_printed(title, authors, bare, years, after_authors is not None, marked)
     return ParsedReference(
         venue=astro.venue if astro is not None else _venue_after(bare, title),
         title=title,
@@ -383,14 +382,14 @@ def parse_reference(text: str) -> ParsedReference:
 
 
 def _as_printed(
-    title: str, authors: str, bare: str, years: Sequence[int], dated: bool, before_the_mark: str | None
+    title: str, authors: str, bare: str, years: Sequence[int], dated: bool, marked: re.Match[str] | None
 ) -> tuple[str, str]:
     """The title and names read, as the text prints them: the title with its years
     (`_title_with_its_years`), up to GB/T 7714's mark of its kind where the text has one
-    (``before_the_mark``: the text before it, `_up_to_the_mark`), and the names without it."""
+    (``marked``, `_up_to_the_mark`), and the names without it."""
     title = _title_with_its_years(title, bare, years, dated)
-    if before_the_mark is not None:
-        title = _up_to_the_mark(title, before_the_mark)
+    if marked is not None:
+        title = _up_to_the_mark(title, marked)
     return title, _names_before(title, authors)
 
 
@@ -411,15 +410,16 @@ def _title_with_its_years(title: str, bare: str, years: Sequence[int], dated: bo
 _KIND_OF_WORK = re.compile(rf"(?<=[^\s\[\"'“”‘’]){KIND_OF_WORK_CODE}\](?://|\.)\s*+")
 
 
-def _up_to_the_mark(title: str, before: str) -> str:
-    """``title`` ending where GB/T 7714's mark of a kind of work ends it, ``before`` the text up to
-    the mark: a title read on past it into a sentence the rules did not know for the venue
-    ("Models of Segregation: Part 3[J]. SoPh,1969, 59(2):488～493.", "k-Means++[D]. . NeurIPS.")
-    is cut where what it holds is all the text before the mark ends with. A title read after the mark
-    is the next field's ("Tian Y.,Engel J. Latent Translation …[J]. ArXiv,11月 2019."): the title
-    is the sentence the mark ends."""
-    before = before.rstrip()
-    if title not in before and (last := _LAST_SENTENCE.search(before)) is not None:
+def _up_to_the_mark(title: str, marked: re.Match[str]) -> str:
+    """``title`` ending where GB/T 7714's mark of a kind of work (``marked``) ends it: a title read
+    on past it into a sentence the rules did not know for the venue ("Models of Segregation: Part
+    3[J]. SoPh,1969, 59(2):488～493.", "k-Means++[D]. . NeurIPS.") is cut where what it holds is all
+    the text before the mark ends with. A title read wholly after the mark is the next field's
+    ("Tian Y.,Engel J. Latent Translation …[J]. ArXiv,11月 2019."): the title is the sentence the
+    mark ends."""
+    before = marked.string[: marked.start()].rstrip()
+    after = title not in before and title in marked.string[marked.end() :]
+    if after and (last := _LAST_SENTENCE.search(before)) is not None:
         return last.group()
     words = before.split()
     at = title.find(f"{words[-1]}.") if words else -1
