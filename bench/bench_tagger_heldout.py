@@ -179,14 +179,18 @@ def _glued_year(row: dict, year: int) -> bool:
     and Vancouver styles rendered without their blank, not "ICML 2012" nor a DOI's ".2016.")."""
     glued = re.compile(rf"(?:(?<![\d./])|(?<=\b\d/)|(?<=\b\d\d/)){year}(?!\d)")
     opening = re.compile(rf"(?<!\d){year}\)?[“\"‘«]?[^\W\d_]|^\({year}\)")
-    apart = re.compile(rf"(?<=[^\W\d_][,;]){year}(?!\d)|^{year}\.(?=[^\W\d_])")
     labels = row["labels"]
     return any(
         (label not in _NOT_A_DATE and glued.search(token))
-        or apart.search(token)
+        or any(apart.group("year") == str(year) for apart in _YEAR_SET_OFF.finditer(token))
         or ((index == 0 or labels[index - 1] != label) and opening.search(token))
         for index, (token, label) in enumerate(zip(row["tokens"], labels, strict=True))
     )
+
+
+# A year set off from a field's words by a comma without a blank or by a period before the next
+# field's ("Nature Neuroscience,2012, 15(6)", "2016.Cell Metab 24(4)")
+_YEAR_SET_OFF = re.compile(r"(?:(?<=[^\W\d_][,;])|^(?=\d{4}\.[^\W\d_]))(?P<year>\d{4})(?!\d)")
 
 
 def tagger_fields(read: TaggedReference) -> dict[str, object]:

@@ -31,6 +31,12 @@ AFTER_AN_ISSUE = row(
 )
 AFTER_A_LONG_NUMBER = row("wei", "Wei,|family W.|given Title,|title Report|note 978/1990.|note", None)
 A_LABEL = row("okada", "Okada,|family Dejima|family 1995:|date Y.|given Okada,|family Title.|title", 1995)
+# GB/T and Vancouver styles rendered without the blank between the venue and the year
+AFTER_A_COMMA = row(
+    "wei", "Wei|family W.|given Title.|title Nature|container Neuroscience,1990,|container", None
+)
+BEFORE_THE_VENUE = row("wei", "Wei|family W.|given Title.|title 1990.Cell|container Metab|container", None)
+IN_A_VENUES_NAME = row("wei", "Wei|family W.|given Title.|title ICML|container 1990|container", None)
 
 
 @pytest.mark.parametrize(
@@ -109,6 +115,9 @@ def test_a_title_glued_to_the_year_before_it_is_the_words_after_the_year(labelle
         pytest.param(A_LABEL, "Okada", 1995, True, id="a-label-s-family-names"),
         pytest.param(AFTER_AN_ISSUE, "Wei", 1990, True, id="an-issue-s-date-after-its-slash"),
         pytest.param(AFTER_A_LONG_NUMBER, "Wei", None, False, id="no-year-after-a-long-number-s-slash"),
+        pytest.param(AFTER_A_COMMA, "Wei", 1990, True, id="a-year-after-a-venue-s-comma"),
+        pytest.param(BEFORE_THE_VENUE, "Wei", 1990, True, id="a-year-before-a-period-and-the-venue"),
+        pytest.param(IN_A_VENUES_NAME, "Wei", None, False, id="a-year-in-a-venue-s-name-is-no-date"),
         pytest.param(DATED, "Wei", 1990, False, id="as-labelled"),
     ],
 )

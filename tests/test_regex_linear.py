@@ -363,6 +363,7 @@ def test_the_detector_times_a_pattern_as_it_is_called() -> None:
         pytest.param("bench", "bench_tagger_heldout", "_LIST_NUMBER", id="a list's number"),
         pytest.param("bench", "bench_tagger_heldout", "_KIND_MARK", id="GB/T's kind of work's mark"),
         pytest.param("bench", "bench_tagger_heldout", "_YEAR_THEN_WORDS", id="a year glued to a title"),
+        pytest.param("bench", "bench_tagger_heldout", "_YEAR_SET_OFF", id="a year set off by punctuation"),
         pytest.param("bench", "bench_pdf_corpus", "_OVERRIDE_MODE", id="a truth override's mode"),
         pytest.param("bench", "bench_pdf_corpus", "_NOOP", id="a sort key in a .bib's year"),
         pytest.param("bench", "bench_pdf_corpus", "_TEX_COMMAND", id="a .bbl item's TeX commands"),
