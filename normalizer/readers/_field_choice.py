@@ -122,7 +122,7 @@ _RUN_INTO = frozenset(LABELS) - {"title", "note", "other", "edition"} - NAME_LAB
 _VENUE_LINE = frozenset({"container", "date", "volume", "issue", "pages", "publisher", "place", "edition"})
 
 
-def _listed(text: str) -> bool:
+def is_listed_journal(text: str) -> bool:
     """Whether the journal list or the venue table names ``text`` (`journals.is_listed`), or it
     is a journal's one-word abbreviation as the astronomy classes print it ("PhRvL", "A&A":
     `_bbl_astro.printed_abbreviations`); the list's module imported on first use: the reader's
@@ -133,12 +133,12 @@ def _listed(text: str) -> bool:
 
 
 def _a_journals_name(text: str) -> bool:
-    """Whether ``text`` is a listed journal's name (`_listed`) or, listed or not, shaped as a
+    """Whether ``text`` is a listed journal's name (`is_listed_journal`) or, listed or not, shaped as a
     journal's abbreviated name (`journals.abbreviation_shaped`: an old spelling, "Progr. Theoret.
     Phys.")."""
     from bibnorm.text.journals import abbreviation_shaped
 
-    return _listed(text) or abbreviation_shaped(text)
+    return is_listed_journal(text) or abbreviation_shaped(text)
 
 
 def _short_title_as_names(read: str, labels: set[str]) -> bool:
@@ -271,7 +271,7 @@ def _venue_line_read_as_title(tagged: TaggedReference, read: str) -> bool:
     labels, lowest = tagged.labels_of(read)
     if labels <= _VENUE_LINE and lowest >= _SURE_OF_OTHERS:
         return True
-    return labels == {"container"} and lowest >= _SURE_OF_A_JOURNAL and _listed(read)
+    return labels == {"container"} and lowest >= _SURE_OF_A_JOURNAL and is_listed_journal(read)
 
 
 def _later_fields_read_as_title(tagged: TaggedReference, read: str) -> bool:
@@ -403,7 +403,11 @@ def _fills_the_title(tagged: TaggedReference) -> bool:
     own, venue = tagged.run_of("title"), tagged.run_of("container")
     before = tagged.labels[max(own.start - 2, 0) : own.start]
     dated = len(before) == 2 and before[0] in NAME_LABELS and before[1] == "date"
-    if venue and venue.start == own.stop and _listed(" ".join(tagged.tokens[own.start : venue.stop])):
+    if (
+        venue
+        and venue.start == own.stop
+        and is_listed_journal(" ".join(tagged.tokens[own.start : venue.stop]))
+    ):
         return False  # a journal's first word ("2014, Monthly Notices of the Royal Astronomical Society")
     if venue or not _numbers_after(tagged, own.stop - 1):
         return dated or _title_right_after_names(tagged)
@@ -490,7 +494,8 @@ def _cut_short_by_the_rules(tagged: TaggedReference, read: str) -> bool:
     if not (part or _a_journal(tagged, venue)):
         return False
     return not any(
-        _listed(" ".join(words)) for words in (after, [*after, *tagged.tokens[venue.start : venue.stop]])
+        is_listed_journal(" ".join(words))
+        for words in (after, [*after, *tagged.tokens[venue.start : venue.stop]])
     )
 
 
@@ -594,7 +599,7 @@ def _quotation_cut_short(tagged: TaggedReference, rules: RuleReading) -> bool:
 def _a_journal(tagged: TaggedReference, venue: range) -> bool:
     """Whether the model's venue is a journal's: its numbers right after it, or a listed name."""
     name = " ".join(tagged.tokens[venue.start : venue.stop])
-    return _numbers_after(tagged, venue.stop - 1) or _listed(name)
+    return _numbers_after(tagged, venue.stop - 1) or is_listed_journal(name)
 
 
 def _year_among_numbers(tagged: TaggedReference, read: str) -> bool:
@@ -674,7 +679,7 @@ def _dated(tagged: TaggedReference, read: str, labels: set[str]) -> bool:
     Advances in Mathematical Economics. 8, New York: Springer.", a book series that is listed)."""
     last = max(tagged.tokens_of(read), default=len(tagged.labels) - 1)
     numbered = tagged.labels[last + 1 : last + 2] == ("date",) or _numbers_after(tagged, last)
-    return "date" in labels or (numbered and _listed(read))
+    return "date" in labels or (numbered and is_listed_journal(read))
 
 
 # A journal's numbers after its name: its year, volume or issue, then a volume, an issue or pages
@@ -854,9 +859,9 @@ def _title_is_a_venue(tagged: TaggedReference, read: str) -> bool:
     venue = tagged.run_of("container")
     if venue and venue.start == own.stop:
         abbreviated = all(tokens[index].endswith(".") for index in own)
-        return abbreviated and _listed(" ".join(tokens[own.start : venue.stop]))
+        return abbreviated and is_listed_journal(" ".join(tokens[own.start : venue.stop]))
     if not venue and _numbers_or_doi_after(tagged, own.stop - 1):
-        return _listed(str(tagged.title))
+        return is_listed_journal(str(tagged.title))
     opener = tokens[own.start - 1].casefold().rstrip(":") if own.start else ""
     return opener == "in" and labels[own.start - 1] == "other"
 
@@ -957,7 +962,7 @@ def _journal_and_its_numbers(tagged: TaggedReference, read: str, venue: str | No
     before the journal's numbers (`_JOURNAL_NUMBERS`, words the model labels as nothing between
     them: "vol.", "pp."), the rules' title reading into them or up to their first: a style that
     prints no title ("Sowa F. ApJL 1991; 12: 58–63", "Tichenor, I. (1989) RMxAA, 11, ??–??.",
-    "Shaw, R. 1994 A&A 16: 50–??."). The journal a listed one (`_listed`), or the model's whole
+    "Shaw, R. 1994 A&A 16: 50–??."). The journal a listed one (`is_listed_journal`), or the model's whole
     venue where it reads no title anywhere and the rules read no venue (``venue``: "Kernighan, B.
     W., and Wyk, C. J. V. 1989. Computing Systems 2:103–132."; not a chapter's title the model
     reads so, the publisher the rules' venue: "Joanna J. Bryson. Structuring intelligence, chapter
@@ -968,7 +973,7 @@ def _journal_and_its_numbers(tagged: TaggedReference, read: str, venue: str | No
     PLASTICITY BRAIN. Science, 146(3644):610–619")."""
     inside = sorted(tagged.tokens_of(read))
     labels, tokens = tagged.labels, tagged.tokens
-    start = next((i for i in inside if labels[i] not in _NAMES_OR_DATE or _listed(tokens[i])), None)
+    start = next((i for i in inside if labels[i] not in _NAMES_OR_DATE or is_listed_journal(tokens[i])), None)
     if start is None or _a_title_before(tagged, start) or not NAME_LABELS & set(labels[:start]):
         return False
     stop = next((i for i in range(start, len(labels)) if labels[i] in _NUMBER_LABELS), len(labels))
@@ -982,7 +987,7 @@ def _numbered_journal(tagged: TaggedReference, start: int, stop: int, venue: str
     labels = tagged.labels
     numbers = tuple(label for label in labels[stop:] if label != "other")[:2]
     if numbers == _VOLUME_AND_YEAR:
-        return _listed(" ".join(tagged.tokens[start:stop])) and "title" not in labels[stop:]
+        return is_listed_journal(" ".join(tagged.tokens[start:stop])) and "title" not in labels[stop:]
     return numbers in _JOURNAL_NUMBERS and _journal_between(tagged, start, stop, venue)
 
 
@@ -1001,7 +1006,7 @@ def _journal_between(tagged: TaggedReference, start: int, stop: int, venue: str 
     no title after it, or the model's whole venue, the model reading no title anywhere and the
     rules no ``venue``."""
     labels = tagged.labels
-    if _listed(" ".join(tagged.tokens[start:stop])):
+    if is_listed_journal(" ".join(tagged.tokens[start:stop])):
         return "title" not in labels[stop:]
     own = tagged.run_of("container")
     whole = own.start == start and set(labels[own.stop : stop]) <= {"other"}
@@ -1617,7 +1622,7 @@ def _without_the_venue(title: str | None, venue: str | None, text: str) -> str |
         return title
     head, comma, last = title.rpartition(",")
     same = comma and last.strip(" .") == venue.strip(" .") and len(head.split()) >= _WORDS_BEFORE_THE_VENUE
-    return head.rstrip() if same and (len(venue.split()) > 1 or _listed(venue)) else title
+    return head.rstrip() if same and (len(venue.split()) > 1 or is_listed_journal(venue)) else title
 
 
 _WORDS_BEFORE_THE_VENUE = 2
@@ -1632,7 +1637,7 @@ def _venue_apart_from(title: str | None, venue: str | None, text: str) -> str | 
     is, the choices do not tell (a web page's title, "Ian Kaplan. Shannon Entropy, 2002. Available
     from: http://…"; as often the site's name the title was read from, the page's own title read
     as its author: CSL's "scikit-learn. EUROSTAT. Accessed on …")."""
-    if not title or not venue or text.count(title) != 1 or _listed(venue):
+    if not title or not venue or text.count(title) != 1 or is_listed_journal(venue):
         return venue
     words, over = _word_run(title), _word_run(venue)
     return None if words != over and f" {words} " in f" {over} " else venue
@@ -1685,7 +1690,7 @@ def _the_inverted_journals_subject(
         return title, venue
     subject = before[max(before.rfind(mark, 0, -1) for mark in _SUBJECTS_OPENING) + 1 : -1].strip()
     whole = f"{subject}, {venue.strip()}"
-    if not subject or not _listed(whole):
+    if not subject or not is_listed_journal(whole):
         return title, venue
     if title and title.endswith(subject):
         title = title[: -len(subject)].rstrip(" .,;:") or None

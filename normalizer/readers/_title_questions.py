@@ -40,7 +40,7 @@ def _reads_as_venue(text: str) -> bool:
     words = re.findall(r"[^\W\d_][\w'’-]*", text)
     # a subtitle in title case opens with an indefinite article ("… Converge To? A Theory of …"); a
     # venue's name hardly ever does (17 of the 34,792 names of journals.tsv, books' series mostly)
-    if words[:1] in (["A"], ["An"]) and len(words) > 1:
+    if len(words) > 1 and words[0] in ("A", "An"):
         return False
     return bool(words) and all(
         word[0].isupper() or without_accents(word) in _LOWER_IN_VENUES for word in words

@@ -41,8 +41,14 @@ from functools import lru_cache
 from typing import NamedTuple
 
 from bibnorm.models import Origin, Query, QueryKind, ReadConfidence
-from bibnorm.readers._bbl_astro import printed_abbreviations
-from bibnorm.readers._field_choice import FITS, ListFit, RuleReading, choose_fields, list_fit
+from bibnorm.readers._field_choice import (
+    FITS,
+    ListFit,
+    RuleReading,
+    choose_fields,
+    is_listed_journal,
+    list_fit,
+)
 from bibnorm.readers._ref_apa import (
     NO_DATE,
     apa_title,
@@ -348,8 +354,8 @@ def _without_title_as_label(text: str) -> str:
 def parse_reference(text: str) -> ParsedReference:
     """What one reference string says: title, authors, year, venue, arXiv id, DOI."""
     text = text.replace("。", ". ")  # GB/T 7714 (Chinese) ends its sentences with an ideographic full stop
-    marked = _KIND_OF_WORK.search(text)
-    text = _KIND_OF_WORK.sub(". ", text)  # and its titles with their kind's mark: "Title[C]//Venue"
+    if marked := _KIND_OF_WORK.search(text):  # and its titles with their kind's mark: "Title[C]//Venue"
+        text = _KIND_OF_WORK.sub(". ", text)
     text = _without_title_as_label(_as_quoted_in_english(in_english_no_date(_visit_named(text))))
     arxiv = arxiv_id(text)
     # a narrow column's stretched or broken DOI, a link's break points; a link a font spaced out
@@ -448,7 +454,7 @@ _LAST_SENTENCE = re.compile(r"(?<=\.\s)(?=[^.]*?[^\W\d_])[^.]*+$")
 def for_both_readers(text: str) -> str:
     """An item as both readers see it: its glued years set apart (`years_apart`) and an "and
     others" of a script without letter case as "et al." (`_CASELESS_OTHERS`)."""
-    return years_apart(_CASELESS_OTHERS.sub("et al", text) if _CASELESS_OTHERS_MARK.search(text) else text)
+    return years_apart(_CASELESS_OTHERS.sub("et al", text))
 
 
 # The "and others" that ends an author list in a script without letter case (author-list-words.json:
@@ -457,7 +463,6 @@ def for_both_readers(text: str) -> str:
 # tells it from a name (the rules take "等." for an initial, the tagger never saw it), both know
 # "et al." The names before it are the authors either way.
 _CASELESS_OTHERS_WORDS = [word for word in author_list_words().and_others if word.upper() == word.lower()]
-_CASELESS_OTHERS_MARK = re.compile(alternation(_CASELESS_OTHERS_WORDS))
 _CASELESS_OTHERS = re.compile(rf"(?<=[,，、\s]){alternation(_CASELESS_OTHERS_WORDS)}(?=[.．,，]|\s*+$)")
 
 
@@ -493,20 +498,21 @@ def _set_apart(glued: re.Match[str]) -> str:
     return f"{before}{year} " if year.endswith(")") else f"{before}{year}. "
 
 
-# A year (1500–2099) glued to a letter or an initial's period before it (a name's end: "Getz2005",
-# "NIST1998", "P.1990"), or opening its word or a bracket, before a capitalised word or an opening
-# quotation mark (a title's start) — not a month's name (a date: "[cited 2020May5]").
+# A title's start: a capitalised word or an opening quotation mark — not a month's name alone (a
+# date: "[cited 2020May5]"; not "Mars", "Decision")
+_A_TITLES_START = rf"(?!{A_MONTH}(?![a-z]))[“\"‘«]?[A-Z][a-z]"
+_TITLE_START = re.compile(_A_TITLES_START)
+# A year glued to a letter or an initial's period before it (a name's end: "Getz2005", "NIST1998",
+# "P.1990"), or opening its word or a bracket, before a title's start.
 _GLUED_YEAR = re.compile(
-    r"(?:(?P<after_a_name>(?<=[^\W\d_]|\.))|(?<![^\s(]))(?P<year>(?:1[5-9]|20)\d\d\)?)"
-    rf"(?=[“\"‘«]?[A-Z][a-z])(?!{A_MONTH}(?![a-z]))"  # a month's spelling alone, not "Mars", "Decision"
+    rf"(?:(?P<after_a_name>(?<=[^\W\d_]|\.))|(?<![^\s(]))(?P<year>{YEARS}\)?)(?={_A_TITLES_START})"
 )
 _IN_A_LINK = re.compile(r"[/@:]")
 # A year glued to the initial or the "et al." that ends the names before it, its word's last, a
 # title after it ("Dutta, P. K.1991 What Do …", "Li, Y.; He, Y. et al.2023 Efficient …")
 _YEAR_AFTER_THE_NAMES = re.compile(
-    r"(?:(?<=(?<![^\W\d_])[A-Z]\.)|(?<=(?<![^\W\d_])al\.))(?P<year>(?:1[5-9]|20)\d\d)(?!\S)"
+    rf"(?:(?<=(?<![^\W\d_])[A-Z]\.)|(?<=(?<![^\W\d_])al\.))(?P<year>{YEARS})(?!\S)"
 )
-_TITLE_START = re.compile(rf"(?!{A_MONTH}(?![a-z]))[“\"‘«]?[A-Z][a-z]")  # not a date's month
 
 
 def _without_the_dates_lead(title: str, text: str, year: int) -> str:
@@ -522,7 +528,7 @@ def _without_the_dates_lead(title: str, text: str, year: int) -> str:
     return rest if text.count(str(year)) - rest.count(str(year)) == 1 else title
 
 
-_YEAR_LEAD = re.compile(r"(?P<year>(?:1[5-9]|20)\d\d)\s++(?=[A-Z][a-z]|\d{4}\s[A-Z])")  # words, or a year's
+_YEAR_LEAD = re.compile(rf"(?P<year>{YEARS})\s++(?=[A-Z][a-z]|\d{{4}}\s[A-Z])")  # words, or a year's
 
 
 def _ends_with(text: str, identifier: str) -> bool:
@@ -718,27 +724,25 @@ def _journal_after_the_year(title: str, text: str) -> bool:
     year in parentheses, with nothing after it but the volume and pages: PNAS's and some
     author-year styles' "Purugganan, M. D & Fuller, D. Q. (2009) Nature 457, 843–848." print no
     article title (the title read may hold the volume and pages too: "PLoS genetics 7, e1002100")."""
-    from bibnorm.text.journals import is_listed  # local: the journal list is large
-
     at = text.find(title)
     if at < 0 or not _YEAR_CLOSED_BEFORE.search(text, 0, at):
         return False
     rest = text[at:]
-    locator = _VOLUME_PAGES_END.search(rest) or _PAGES_END.search(rest)
+    locator = _LOCATOR_END.search(rest)
     if locator is None:  # the journal or preprint server alone: "Tian, Y. and Engel, J. (2019) ArXiv."
-        alone = rest.rstrip(" .") == title.rstrip(" .")
-        return alone and (is_listed(title) or title.strip(" .") in printed_abbreviations())
+        return rest.rstrip(" .") == title.rstrip(" .") and is_listed_journal(title)
     if locator.start() > len(title):  # the title read is all before the volume
         return False
-    name = rest[: locator.start()].rstrip(" ,")
-    return is_listed(name) or name in printed_abbreviations()  # "(1987) PhR, 567–581.": ADS's
+    return is_listed_journal(rest[: locator.start()].rstrip(" ,"))  # ADS's too: "(1987) PhR, 567–581."
 
 
 # The names' year in parentheses right before the title's place, and a volume (an issue after it)
-# and a page or page range (an article number: "e1002100") that end the reference.
+# and a page or page range (an article number: "e1002100"), or a page range alone (", 567–581."),
+# that end the reference.
 _YEAR_CLOSED_BEFORE = re.compile(rf"\({YEARS}[a-z]?\)\.?\s*\Z")
-_PAGES_END = re.compile(r"(?<!\s),\s?[A-Za-z]?\d+[-–][A-Za-z]?\d+\.?\s*\Z")  # pages alone: ", 567–581."
-_VOLUME_PAGES_END = re.compile(r"(?<!\s)\s+\d+(?:\s?\(\d+\))?,\s?[A-Za-z]?\d+(?:[-–][A-Za-z]?\d+)?\.?\s*\Z")
+_LOCATOR_END = re.compile(
+    r"(?<!\s)(?:\s+\d+(?:\s?\(\d+\))?,\s?[A-Za-z]?\d+(?:[-–][A-Za-z]?\d+)?|,\s?[A-Za-z]?\d+[-–][A-Za-z]?\d+)\.?\s*\Z"
+)
 
 
 _Reading = tuple[str | None, str]  # a title (None: the style prints none) and the names before it
