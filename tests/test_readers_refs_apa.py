@@ -285,6 +285,12 @@ def test_an_apa_reference_reads_as_a_reference(text: str) -> None:
             "Shakespeare, W. (1995). (Original work published 1623)", ("Shakespeare, W.",), 1995,
             id="a-note-after-the-date-is-no-title",
         ),
+        # a medium in brackets in the title's place, as IEEE and NLM print it after a title, is no
+        # description of the work (APA's "[Data set]"): no title
+        pytest.param(
+            "Google Earth Engine. (2021). [Online]. Available: https://earthengine.google.com/",
+            ("Google Earth Engine",), 2021, id="a-medium-in-the-titles-place",
+        ),
     ],
 )  # fmt: skip
 def test_a_work_without_a_title_has_authors_and_a_year_and_no_title(

@@ -837,3 +837,22 @@ def test_a_given_first_name_with_particles_is_one_person(
 ) -> None:
     read = parse_reference(reference)
     assert (read.title, read.authors) == (title, authors)
+
+
+# A journal's abbreviation after the title's comma, its first word cut at its period by the rules
+# ("…, Int" of "Int. J. Infect. Dis."): no part of the title.
+@pytest.mark.parametrize(
+    ("reference", "title"),
+    [
+        pytest.param("H. Nishiura, N. M. Linton, A. R. Akhmetzhanov, Serial interval of novel coronavirus "
+                     "(COVID-19) infections, Int. J. Infect. Dis., 2020.",
+                     "Serial interval of novel coronavirus (COVID-19) infections", id="one-word-cut"),
+        pytest.param("Greenberg, BG, Abul-Ela, A-LA, Simmons, WR and Horvitz, DG (1969), The unrelated "
+                     "question randomized response model: Theoretical framework, J. Am. Stat. Assoc., 64, "
+                     "520–539.", "The unrelated question randomized response model: Theoretical framework",
+                     id="two-words-cut"),
+    ],
+)  # fmt: skip
+def test_a_journals_abbreviation_after_the_title_s_comma_is_no_part_of_it(reference: str, title: str) -> None:
+    (read,) = read_refs(f"[1] {reference}\n", "list.txt")
+    assert read.title == title

@@ -78,8 +78,20 @@ def test_din_names_before_the_colon_and_the_title_after_it(
             "Zhai, X., Kolesnikov, A.", ("Zhai, X.", "Kolesnikov, A."), id="lncs-initials-as-before"
         ),
         pytest.param("Smith, J. and Doe, K.", ("Smith, J.", "Doe, K."), id="and-as-before"),
+        # German styles' slash between persons, whatever their given names: initials, written out,
+        # given first, "u. a." after them
+        pytest.param("Maess, B./Schröger, E./Widmann, A.", ("Maess, B.", "Schröger, E.", "Widmann, A."),
+                     id="slash-initials"),
+        pytest.param("Haegeman, Jutho/Pirvu, Bogdan/Weir, David J. u. a.",
+                     ("Haegeman, Jutho", "Pirvu, Bogdan", "Weir, David J.", "others"),
+                     id="slash-and-others"),
+        pytest.param("Wei A./W. Hu/J. Steinhardt", ("Wei A.", "W. Hu", "J. Steinhardt"),
+                     id="slash-given-first"),
+        pytest.param("Wei A/Hu W", ("Wei A", "Hu W"), id="slash-initials-without-periods"),
+        pytest.param("ATLAS/Tile Calorimeter Collaboration", ("ATLAS/Tile Calorimeter Collaboration",),
+                     id="bodies-joined-by-a-slash-are-one"),
     ],
-)
+)  # fmt: skip
 def test_din_names_are_one_person_each(names: str, persons: tuple[str, ...]) -> None:
     assert person_names(names) == persons
 

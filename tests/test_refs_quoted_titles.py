@@ -50,6 +50,13 @@ from bibnorm.readers.refs import parse_reference
                      "High-Pass Filters and Baseline Correction in M/EEG Analysis. Commentary on: How "
                      "Inappropriate High-Pass Filters Can Produce Artefacts",
                      ("Maess, B.", "Schröger, E.", "Widmann, A."), id="after-the-year-in-brackets"),
+        pytest.param("Maess, Burkhard; Schröger, Erich; Widmann, Andreas (2016): High-Pass Filters and "
+                     "Baseline Correction in M/EEG Analysis. Commentary on: “How Inappropriate High-Pass "
+                     "Filters Can Produce Artefacts”, in: Journal of Neuroscience Methods, 266, S. 164–165.",
+                     "High-Pass Filters and Baseline Correction in M/EEG Analysis. Commentary on: How "
+                     "Inappropriate High-Pass Filters Can Produce Artefacts",
+                     ("Maess, Burkhard", "Schröger, Erich", "Widmann, Andreas"),
+                     id="after-the-year-in-brackets-and-a-colon"),
         pytest.param("B. Smith Jr. and C. Doe, “A Title of Some Length,” in Proc. Conf., 2001.",
                      "A Title of Some Length", ("B. Smith Jr", "C. Doe"), id="more-names-between"),
         # the state in the year's place (Chicago's author-date; github:desmarais-lab's reference list)
@@ -234,3 +241,30 @@ def test_an_italic_et_al_quoted_after_the_names_is_no_title(others: str) -> None
 )  # fmt: skip
 def test_a_subtitle_after_a_quotation_opening_the_title_is_the_titles(text: str, title: str) -> None:
     assert parse_reference(text).title == title
+
+
+# A quoted title that ends with a quotation of its own (a comment quoting the work it is on): the
+# title is the outer quotation, with the inner one, in curly quotes or in spaced guillemets.
+@pytest.mark.parametrize(
+    "text",
+    [
+        pytest.param("Maess, B., Schröger, E., & Widmann, A., 2016, “High-Pass Filters and Baseline "
+                     "Correction in M/EEG Analysis. Commentary on: “How Inappropriate High-Pass Filters Can "
+                     "Produce Artefacts””, Journal of Neuroscience Methods, 266, 164–165.",
+                     id="in-curly-quotes"),
+        pytest.param("Maess Burkhard, Schröger Erich et Widmann Andreas, « High-Pass Filters and Baseline "
+                     "Correction in M/EEG Analysis. Commentary on: “How Inappropriate High-Pass Filters Can "
+                     "Produce Artefacts” », Journal of Neuroscience Methods, 266, 2016, p. 164‑165.",
+                     id="in-guillemets"),
+    ],
+)  # fmt: skip
+def test_a_quotation_ending_the_quoted_title_is_part_of_it(text: str) -> None:
+    assert parse_reference(text).title == (
+        "High-Pass Filters and Baseline Correction in M/EEG Analysis. Commentary on: “How Inappropriate "
+        "High-Pass Filters Can Produce Artefacts”"
+    )
+
+
+def test_two_quoted_fields_are_not_one_nested_quotation() -> None:
+    parsed = parse_reference("A. Author, “A Title of Some Length,” in “A Book of Some Length,” 2001.")
+    assert parsed.title == "A Title of Some Length"

@@ -5,8 +5,8 @@ entries."""
 from __future__ import annotations
 
 import pytest
-from bibnorm.readers._title_questions import title_before_question
-from bibnorm.readers.refs import parse_reference
+from bibnorm.readers._title_questions import title_before_a_marked_question, title_before_question
+from bibnorm.readers.refs import parse_reference, read_refs
 
 
 @pytest.mark.parametrize(
@@ -76,3 +76,30 @@ def test_a_venue_writes_in_lower_case_only_the_words_its_abbreviation_leaves_out
 ) -> None:
     # title-omitted-words.json: "of", "the", "und", "für" (as "fur"), "ihre"
     assert title_before_question(text) == title
+
+
+# A question mark the style's own period or comma follows ("cycle?. Federal …") ends the title
+# before a venue whichever reader read on past it; a subtitle after a bare question goes on.
+@pytest.mark.parametrize(
+    ("text", "title"),
+    [
+        pytest.param("What's real about the business cycle?. Federal Reserve Bank of St. Louis Review",
+                     "What's real about the business cycle?", id="its-period-then-the-venue"),
+        pytest.param("Why Should I Trust You? Explaining the Predictions of Any Classifier",
+                     "Why Should I Trust You? Explaining the Predictions of Any Classifier",
+                     id="a-title-case-subtitle-after-a-bare-question"),
+        pytest.param("Is it?. Probably not, as the results show", "Is it?. Probably not, as the results show",
+                     id="no-venue-after-the-mark"),
+    ],
+)  # fmt: skip
+def test_a_marked_question_ends_the_title_before_a_venue(text: str, title: str) -> None:
+    assert title_before_a_marked_question(text) == title
+
+
+def test_a_marked_question_ends_the_title_of_an_abnt_reference() -> None:
+    (read,) = read_refs(
+        "[1] HAMILTON, James D. What's real about the business cycle?. Federal Reserve Bank of St. Louis "
+        "Review, [s. l.], n. July-August, p. 435–452, 2005.\n",
+        "list.txt",
+    )
+    assert read.title == "What's real about the business cycle?"

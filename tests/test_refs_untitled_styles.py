@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 from bibnorm.readers import read_inputs
-from bibnorm.readers.refs import parse_reference
+from bibnorm.readers.refs import parse_reference, read_refs
 from misreadings import misread
 
 STYLES = Path(__file__).resolve().parents[1] / "fixtures" / "pdf" / "untitled-styles"
@@ -108,8 +108,9 @@ def test_a_list_in_such_a_style_reads_names_and_venues_as_no_title(name: str) ->
     queries = read_inputs([STYLES / name], budget=10.0)
     assert len(queries) == 60
     read = [query.title for query in queries if query.title != query.raw]
-    # what is left is one word the style printed where a title goes ("Mach. Learn." split at its
-    # period; jbact's "title" for an entry without a journal), never a name or a venue's lead
+    # what is left is what the style printed where a title goes (ijqc's journal written out,
+    # "Annual Review of Condensed Matter Physics"; jbact's "title" for an entry without a
+    # journal), never a name or a venue's lead
     assert len(read) <= 2
     assert not any("," in title or title.startswith("In") for title in read if title)
 
@@ -120,3 +121,24 @@ def test_jneurosci_reads_in_a_moment(name: str) -> None:
     queries = read_inputs([STYLES / name], budget=5.0)
     assert len(queries) == 60
     assert sum(1 for query in queries if query.title != query.raw) == 60
+
+
+# Where such a style abbreviates the journal, its first words cut at their periods are no title
+# either ("Phys", "Trans"), whichever reader read them so.
+@pytest.mark.parametrize(
+    "reference",
+    [
+        pytest.param("Everaers, R. & Ejtehadi, M.R. (2003) Phys. Rev. E, 67, 041710.", id="harvard"),
+        pytest.param("Dai Y, Chen T, Wang G, Robinson DP. Trans. Mach. Learn. Res. 2023;1:1–20.",
+                     id="vancouver"),
+        pytest.param("D. Abreu: J. Cosmol. Astropart. Phys., 1988, vol. 56, pp. 383–396.", id="met-trans"),
+    ],
+)  # fmt: skip
+def test_a_journals_abbreviation_in_the_titles_place_gives_no_title(reference: str) -> None:
+    (read,) = read_refs(f"[1] {reference}\n", "list.txt")
+    assert read.title == read.raw  # no title read: the item is looked up by its whole text
+
+
+def test_a_title_before_an_abbreviated_journal_is_kept() -> None:
+    (read,) = read_refs("[1] Smith J, Lee K. Phase transitions. Phys. Rev. E 2003;67:041710.\n", "list.txt")
+    assert read.title == "Phase transitions"

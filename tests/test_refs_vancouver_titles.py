@@ -153,6 +153,17 @@ def test_a_second_full_name_after_the_first_is_still_no_vancouver_list() -> None
                      "therapy [letter]. Eur Respir J. 2002;20(1):242.",
                      "International approaches to the prescription of long-term oxygen therapy", "Tor M",
                      2002, id="a-kind-of-work-in-brackets"),
+        # a title's last word a letter alone, which reads as an initial: the journal after it ends
+        # the title all the same
+        pytest.param("McCarthy DJ, Campbell KR, Lun ATL, Wills QF. Scater: pre-processing, quality "
+                     "control, normalization and visualization of single-cell RNA-seq data in R. "
+                     "Bioinformatics. 2017;33(8):1179-86.",
+                     "Scater: pre-processing, quality control, normalization and visualization of "
+                     "single-cell RNA-seq data in R", "McCarthy DJ", 2017, id="a-letter-then-the-journal"),
+        pytest.param("Terrault NA, Bzowej NH, Chang KM, Hwang JP, Jonas MM, Murad MH. AASLD guidelines "
+                     "for treatment of chronic hepatitis B. Hepatology 2016;63:261–83.",
+                     "AASLD guidelines for treatment of chronic hepatitis B", "Terrault NA", 2016,
+                     id="a-letter-then-the-journal-and-its-numbers"),
     ],
 )  # fmt: skip
 def test_a_vancouver_title_ends_where_the_journal_begins(
@@ -160,6 +171,14 @@ def test_a_vancouver_title_ends_where_the_journal_begins(
 ) -> None:
     reference = parse_reference(text)
     assert (reference.title, reference.authors[0], reference.year) == (title, first_author, year)
+
+
+def test_a_letter_alone_before_words_no_journal_has_goes_on_in_the_title() -> None:
+    reference = parse_reference(
+        "Smith J, Lee K. Resistance to vitamin D. Receptor polymorphisms in the elderly. Clin Endocrinol. "
+        "2010;72(3):1-9."
+    )
+    assert reference.title == "Resistance to vitamin D. Receptor polymorphisms in the elderly"
 
 
 def test_given_names_first_and_a_comma_before_and_are_no_vancouver_list() -> None:

@@ -52,6 +52,7 @@ from bibnorm.readers._ref_apa import DATE_SLOT
 from bibnorm.readers._ref_dates import YEARS
 from bibnorm.readers._ref_ids import LINK_WORD
 from bibnorm.readers._title_arbiter import overruled_title
+from bibnorm.readers._title_questions import title_before_a_marked_question
 from bibnorm.readers._venue_arbiter import overruled_venue
 from bibnorm.readers._year_arbiter import overruled_year
 from bibnorm.readers.tagger import LABELS, NAME_LABELS, QUOTATION_MARKS, TaggedReference
@@ -139,6 +140,34 @@ def _a_journals_name(text: str) -> bool:
     from bibnorm.text.journals import abbreviation_shaped
 
     return is_listed_journal(text) or abbreviation_shaped(text)
+
+
+def _a_venue_in_the_titles_place(title: str, text: str) -> bool:
+    """Whether the title read is a venue's lead (`_VENUE_OPENING`) or a journal's abbreviation
+    cut at its periods (`_cut_from_a_journals_name`), printed where a title goes."""
+    return bool(_VENUE_OPENING.match(title)) or _cut_from_a_journals_name(title, text)
+
+
+def _cut_from_a_journals_name(title: str, text: str, start: int = 0) -> bool:
+    """Whether ``title`` is the first words of a journal's abbreviated name that a style printed in
+    the title's place, cut at their periods ("Everaers, R. (2003) Phys. Rev. E, 67, 041710." read
+    as "Phys", "Savitzky A, Golay MJE. Anal. Chem.. 1964;36(8)" as "Anal"): each word, with the
+    period after it, a word the list's ISO 4 abbreviations cut so ("Phys.", not a short title's
+    "Scater." before "Bioinformatics"), and the name it opens runs on to the numbers
+    (`_a_journals_name`). The title is looked for from ``start`` on."""
+    from bibnorm.text.journals import is_listed_cut_word
+
+    at = text.find(f"{title}.", start)
+    if at < 0:
+        return False
+    if not all(is_listed_cut_word(word if word.endswith(".") else f"{word}.") for word in title.split()):
+        return False
+    name = _UP_TO_THE_NUMBERS.match(text, at)
+    return name is not None and _a_journals_name(name.group().strip(" ."))
+
+
+# A journal's name runs to its volume, year or pages, or to a field's punctuation.
+_UP_TO_THE_NUMBERS = re.compile(r"[^\d,;:()\[\]]++")
 
 
 def _short_title_as_names(read: str, labels: set[str]) -> bool:
@@ -1558,6 +1587,27 @@ _CUES = frozenset(
 ) - {"page", "pages"}
 
 
+def _without_what_follows_it(title: str, text: str) -> str | None:
+    """``title`` without what a style prints after it that a reader read into it: a chapter's
+    number (`without_chapter`), a field's cue (`_without_a_cue_at_the_end`), a journal's
+    abbreviation's first words (`_without_a_journals_start`), a venue after a question's own mark
+    (`title_before_a_marked_question`)."""
+    cued = _without_a_cue_at_the_end(without_chapter(title))
+    return cued and title_before_a_marked_question(_without_a_journals_start(cued, text))
+
+
+def _without_a_journals_start(title: str, text: str) -> str:
+    """``title`` without the first words of the journal's abbreviated name after its last comma,
+    which the rules read into it, cut at their period ("Serial interval of novel coronavirus
+    (COVID-19) infections, Int. J. Infect. Dis., 2020." read as "…infections, Int"):
+    `_cut_from_a_journals_name`."""
+    head, comma, tail = title.rpartition(",")
+    at = text.find(head)
+    if comma and head.strip() and at >= 0 and _cut_from_a_journals_name(tail.strip(), text, at + len(head)):
+        return head.rstrip()
+    return title
+
+
 def _without_a_cue_at_the_end(title: str) -> str | None:
     """``title`` without what a style prints after it, which the rules read into it: a field's
     abbreviation after its last comma ("The TeXbook, vol" → "The TeXbook", "Inside PostScript, ed"
@@ -1871,7 +1921,7 @@ def choose_fields(
 
     publisher = tagged.text_of("publisher")
     title = bracketed or _chosen_title(tagged, rules, weighed, fit, thresholds)
-    if title and _VENUE_OPENING.match(title):
+    if title and _a_venue_in_the_titles_place(title, tagged.text):
         title = None
     elif title and names_no_work(title, tagged.text):
         title = _the_models_title_instead(tagged, title)
@@ -1885,7 +1935,7 @@ def choose_fields(
         ),
         rules.year,
     )
-    title = title and _without_a_cue_at_the_end(without_chapter(title))
+    title = title and _without_what_follows_it(title, tagged.text)
     title = title and _without_the_venue(title, venue, tagged.text)
     title = title and _without_its_year(title, year)
     title = title and _without_a_number_left_open(title)

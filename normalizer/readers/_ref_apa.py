@@ -189,6 +189,10 @@ _VENUE_AFTER_QUESTION = re.compile(
 # [Intensity dependence …]", "The lord of the rings: The fellowship of the ring [Film; …]".
 _BRACKETED_AFTER = re.compile(r"(?<=\S)\s+\[(?=[A-Z])")
 _DESCRIPTION_ONLY = re.compile(r"^\[(?P<description>[^\[\]]{3,})\]\.?$")
+# A medium or a kind of work in brackets, which NLM and IEEE print after a title ("[Internet]",
+# "[Online]": kinds-of-work.json's designators), describes no work: in the title's place ("(1991).
+# [Online]. Available: …") the style printed no title.
+_A_MEDIUM = re.compile(rf"(?i:{alternation(kinds_of_work().designators)})")
 
 
 # Words whose period ends no title: "vs.", "Inc.", "Dr." (final-abbreviations.json), "Vol.", "No."
@@ -236,7 +240,8 @@ def apa_title(sentence: str) -> str:
     """The title of an APA reference's title sentence (see the module docstring)."""
     described = _DESCRIPTION_ONLY.match(sentence.strip())
     if described:
-        return described.group("description")
+        description = described.group("description")
+        return "" if _A_MEDIUM.fullmatch(description) else description
     return _VENUE_AFTER_QUESTION.sub("", _BRACKETED_AFTER.split(sentence, maxsplit=1)[0])
 
 

@@ -28,8 +28,9 @@ from bibnorm.text.word_tables import alternation, publication_states
 
 # The names' sentence ends after a word of two letters or more ("Nussbaum. "), not after an
 # initial ("E. "); or the year after them ends it, its sentence's period or its brackets
-# ("Widmann, A. 2016. ", "Widmann, A. (2016) ", as author-date styles print it: "2016" is no name).
-_NAMES_END = re.compile(rf"(?<=[^\W\d_]{{2}})\.\s+|\s(?:{YEARS}[a-z]?|\({YEARS}[a-z]?\))\.?\s+")
+# ("Widmann, A. 2016. ", "Widmann, A. (2016) ", "Widmann, A. (2016): ", as author-date styles print
+# it: "2016" is no name).
+_NAMES_END = re.compile(rf"(?<=[^\W\d_]{{2}})\.\s+|\s(?:{YEARS}[a-z]?|\({YEARS}[a-z]?\))[.:]?\s+")
 _VOLUME_LEAD = re.compile(r"\bVol(?:ume)?\.?\s+[\w.]{1,6}:\s*$")
 _NO_TITLE = re.compile(rf"^(?:and\b|&|In\b|\(?{YEARS}[a-z]?\)?\.?$)|,$")
 # a work's state in its year's place: "Forthcoming.", "Submitted." (publication-states.json)

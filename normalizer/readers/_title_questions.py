@@ -31,6 +31,20 @@ def title_before_question(text: str) -> str:
     return text
 
 
+def title_before_a_marked_question(text: str) -> str:
+    """``text`` up to its first question or exclamation mark that the style's own period or comma
+    follows and a venue after it ("What's real about the business cycle?. Federal Reserve Bank of
+    St. Louis Review"), else whole: a title's subtitle follows its question with no mark between,
+    so where a reader took a title in title case up to the venue, this is where it ends."""
+    for match in _MARKED_QUESTION.finditer(text):
+        if _reads_as_venue(text[match.end() :]):
+            return text[: match.start()]
+    return text
+
+
+_MARKED_QUESTION = re.compile(r"(?<=[?!])[.,]\s+(?=[A-Z])")
+
+
 def _reads_as_venue(text: str) -> bool:
     """Whether ``text`` is a venue: it closes with a volume and pages, or each of its words is
     capitalised (an abbreviation: "J Exp Psychol", "Proc Natl Acad Sci U S A")."""

@@ -203,6 +203,12 @@ _SENTENCE_OR_YEAR_END = re.compile(r"(?<=[^\W_]{2})\.(?:\s|$)|\s\((?=\d{4}[a-z]?
 _QUOTATION_FIRST_IN_QUOTES = re.compile(
     r"[“«]\s?+(?P<title>[“”\"][^“”\"«»]{1,200}[”\"][^“”\"«»]{1,300}?)[,.]?\s?[”»]"
 )
+# And the quotation that ends a quoted title, its closing mark beside the title's: a comment's title
+# quoting the work it is on (“High-Pass Filters … Commentary on: “How Inappropriate …””, « … on:
+# “How Inappropriate …” »): the whole is the title, not the work it quotes.
+_QUOTATION_LAST_IN_QUOTES = re.compile(
+    r"[“«]\s?+(?P<title>[^“”\"«»\s][^“”\"«»]{0,300}?[“\"][^“”\"«»]{1,200}[”\"])[,.]?\s?[”»]"
+)
 # (A year in parentheses at the very end, "… 113, 361–363 (1991).", is no APA year: no words follow.)
 # Harvard (agsm) puts a comma after it: "Tilly, C. (1992), Coercion, capital, and European states".
 _APA = re.compile(
@@ -393,7 +399,7 @@ def _as_printed(
     """The title and names read, as the text prints them: the title with its years
     (`_title_with_its_years`), up to GB/T 7714's mark of its kind where the text has one
     (``marked``, `_up_to_the_mark`), and the names without it."""
-    title = _title_with_its_years(title, bare, years, dated)
+    title = _before_a_journal_after_a_letter(_title_with_its_years(title, bare, years, dated))
     if marked is not None:
         title = _up_to_the_mark(title, marked)
     return title, _names_before(title, authors)
@@ -408,6 +414,22 @@ def _title_with_its_years(title: str, bare: str, years: Sequence[int], dated: bo
     if years:
         title = _without_the_dates_lead(title, bare, years[-1])
     return _with_its_volume(_with_its_part(title, bare), bare)
+
+
+# A word of one capital letter, its period, then a journal's name: where a title ends with such a
+# word ("… single-cell RNA-seq data in R. Bioinformatics 2017;33:1179–1186", "… and vitamin D.
+# Nutrients. 2020"), the rules take the letter for a name's initial, which ends no sentence, and
+# read on into the journal. The name runs to a digit or a field's punctuation.
+_JOURNAL_AFTER_A_LETTER = re.compile(r"(?<=\s[A-Z])\.\s++(?=[A-Z])(?P<journal>[^\d,;:()\[\]]++)")
+
+
+def _before_a_journal_after_a_letter(title: str) -> str:
+    """``title`` up to a word of one letter whose period a listed journal's name follows (the
+    letter kept: `_JOURNAL_AFTER_A_LETTER`), else as it is."""
+    for letter in _JOURNAL_AFTER_A_LETTER.finditer(title):
+        if is_listed_journal(letter.group("journal").strip(" .")):
+            return title[: letter.start()]
+    return title
 
 
 # GB/T 7714's mark of a kind of work closing a title, then a period or the "//" before the work it
@@ -974,7 +996,7 @@ def acs_untitled_names(text: str) -> str | None:
 def _read_quoted(text: str) -> _Reading | None:
     """A quoted title, the names before it without an author-year style's year ("Attwood, Feona
     (2006) “…”"); words between the names and the quotes are `title_around_quotes`'s."""
-    if nested := _QUOTATION_FIRST_IN_QUOTES.search(text):  # IEEE's “"ignorance and prejudice" in …,”
+    if nested := _quotation_in_quotes(text):
         return _clean_title(nested.group("title")), _YEAR_AFTER_AUTHORS.sub("", text[: nested.start()])
     quoted = _quotation(text)
     if quoted is None:
@@ -998,6 +1020,12 @@ def _read_quoted(text: str) -> _Reading | None:
     if opening and not _CLOSED_TITLE.search(quoted.group()):
         return _title_opened_by_quotation(text, quoted.start(), quoted.end())
     return _clean_title(quoted.group("title")), _YEAR_AFTER_AUTHORS.sub("", text[: quoted.start()])
+
+
+def _quotation_in_quotes(text: str) -> re.Match[str] | None:
+    """A quoted title that opens or ends with a quotation of its own (IEEE's “"ignorance and
+    prejudice" in …,”; “… Commentary on: “How …””): the outer quotation, the title."""
+    return _QUOTATION_FIRST_IN_QUOTES.search(text) or _QUOTATION_LAST_IN_QUOTES.search(text)
 
 
 def _subtitle_after(text: str, quoted: re.Match[str]) -> bool:
@@ -1493,11 +1521,39 @@ def person_names(authors: str) -> tuple[str, ...]:
     return (*pieces, "others") if others else tuple(pieces)
 
 
+# A slash between two persons, as German styles set the names ("Maess, B./Schröger, E./Widmann, A.",
+# "Wei A./W. Hu/J. Steinhardt"): after a name's letter or an initial's period, before a letter.
+_BETWEEN_SLASHED_NAMES = re.compile(r"(?<=[^\W\d_]|\.)\s?/\s?(?=[^\W\d_])")
+# Each a person's: inverted, its given names after a comma, or with an initial ("W. Hu", "Wei A");
+# bodies' names joined by a slash are one body ("CEA/DEN", "ATLAS/Tile Calorimeter Collaboration").
+_PERSONS_NAME = re.compile(r",\s|(?<![^\s.-])[A-Z](?:\.|(?![^\s,]))")
+
+
+def _slashed_persons(authors: str, text: str) -> tuple[str, ...]:
+    """The persons of a list with slashes between them (`_BETWEEN_SLASHED_NAMES`), "others" last
+    where it ends in "u. a." or "et al."; none where it has no slash between persons' names."""
+    slashed = _BETWEEN_SLASHED_NAMES.split(_AND_OTHERS.sub("", text).strip(" ,;"))
+    if len(slashed) < 2 or not all(_PERSONS_NAME.search(person) for person in slashed):
+        return ()
+    persons = (*(person.strip(" ,;") for person in slashed[:-1]), _with_its_period(slashed[-1], authors))
+    return (*persons, "others") if _AND_OTHERS.search(text) else persons
+
+
+def _with_its_period(person: str, authors: str) -> str:
+    """The list's last name (``authors``: the list as printed) with the period after its initial
+    that the list's end took off ("Widmann, A." read as "Widmann, A")."""
+    person = person.strip(" ,;")
+    last = person.rsplit(maxsplit=1)[-1]
+    initial = len(last) == 1 and last.isupper()
+    return f"{person}." if initial and authors.rstrip(" ,:;").endswith(f"{person}.") else person
+
+
 def _read_whole(authors: str, text: str) -> tuple[str, ...]:
     """The persons of a list not split at each comma and "and" (``text``: the list without its
-    editors' mark): DIN 1505's (`_din_persons`), or one body's name ("Organization for Economic
-    Cooperation and Development": `is_one_body`); none for others."""
-    return (text,) if is_one_body(text) else _din_persons(authors)
+    editors' mark): DIN 1505's (`_din_persons`), a list with slashes between persons
+    (`_slashed_persons`), or one body's name ("Organization for Economic Cooperation and
+    Development": `is_one_body`); none for others."""
+    return (text,) if is_one_body(text) else _din_persons(authors) or _slashed_persons(authors, text)
 
 
 def _din_persons(authors: str) -> tuple[str, ...]:

@@ -249,6 +249,19 @@ def _whole_words() -> frozenset[str]:
     )
 
 
+def is_listed_cut_word(word: str) -> bool:
+    """Whether ``word`` ("Phys.", "Trans.") is a word cut short in a listed journal's ISO 4
+    abbreviation."""
+    return word in _cut_words()
+
+
+@cache
+def _cut_words() -> frozenset[str]:
+    return frozenset(
+        word for abbreviation in listed_abbreviations() for word in abbreviation.split() if word.endswith(".")
+    )
+
+
 def listed_abbreviations() -> tuple[str, ...]:
     """The ISO 4 abbreviation of every journal of the list that has one."""
     return tuple(iso4 for iso4 in (_fields(i)[1] for i in range(len(_journal_list().lines))) if iso4)
