@@ -839,7 +839,7 @@ def test_a_given_first_name_with_particles_is_one_person(
     assert (read.title, read.authors) == (title, authors)
 
 
-# A journal's abbreviation after the title's comma, its first word cut at its period by the rules
+# A journal's abbreviation after the title, its first words cut at their periods by the rules
 # ("…, Int" of "Int. J. Infect. Dis."): no part of the title.
 @pytest.mark.parametrize(
     ("reference", "title"),
@@ -851,8 +851,11 @@ def test_a_given_first_name_with_particles_is_one_person(
                      "question randomized response model: Theoretical framework, J. Am. Stat. Assoc., 64, "
                      "520–539.", "The unrelated question randomized response model: Theoretical framework",
                      id="two-words-cut"),
+        # no comma between: the title's last words cut from the journal's
+        pytest.param("Deaton, A. and C. Paxson (1994) Intertemporal Choice and Inequality J. Polit. Economy "
+                     "102(3), 437–467.", "Intertemporal Choice and Inequality", id="no-comma"),
     ],
 )  # fmt: skip
-def test_a_journals_abbreviation_after_the_title_s_comma_is_no_part_of_it(reference: str, title: str) -> None:
+def test_a_journals_abbreviation_after_the_title_is_no_part_of_it(reference: str, title: str) -> None:
     (read,) = read_refs(f"[1] {reference}\n", "list.txt")
     assert read.title == title

@@ -197,6 +197,14 @@ def test_a_short_title_quoted_after_the_names_is_the_title(
     assert (reference.title, reference.authors) == (title, authors)
 
 
+def test_a_pdfs_italic_journal_after_the_names_period_is_no_short_quoted_title() -> None:
+    """The italic pass quotes an italic run for the rules as it quotes an italic title: ACS's
+    journal after the names' period (github:mlamichh/dissertation, pdf_fresh) is no title."""
+    assert (
+        parse_reference("Beck, D.; Armen, R.; Daggett, V. “Biochem”. 2005, 44, 609–616.").title != "Biochem"
+    )
+
+
 def test_a_short_quotation_opening_a_longer_title_is_not_the_title() -> None:
     reference = parse_reference("J. Smith, “Go” as a language, in Proc. X, 2001.")
     assert reference.title != "Go"

@@ -221,3 +221,23 @@ def test_gbt_latin_names_with_spaced_initials_end_at_their_last_initial(
 ) -> None:
     reference = parse_reference(text)
     assert (reference.title, reference.authors) == (title, authors)
+
+
+# NLM's web pages: the medium in brackets closes the title, so where no author precedes it what
+# stands before "[Internet]" is the title, and the place and publisher after it are neither.
+@pytest.mark.parametrize(
+    ("text", "title", "authors"),
+    [
+        pytest.param("ATLAS Collaboration [Internet]. Geneva: CERN; 2022 [cited 2025 Dec 11]. Available "
+                     "from: https://atlas.cern/", "ATLAS Collaboration", (), id="no-author"),
+        pytest.param("Kubernetes [Internet]. The Linux Foundation; 2023 [cited 2024 Mar 3]. Available from: "
+                     "https://kubernetes.io/", "Kubernetes", (), id="no-author-no-place"),
+        pytest.param("World Health Organization. Coronavirus disease (COVID-19) pandemic [Internet]. Geneva: "
+                     "WHO; 2020 [cited 2020 Apr 1]. Available from: https://www.who.int/",
+                     "Coronavirus disease (COVID-19) pandemic", ("World Health Organization",),
+                     id="a-body-as-author-as-before"),
+    ],
+)  # fmt: skip
+def test_a_web_pages_title_closed_by_its_medium(text: str, title: str, authors: tuple[str, ...]) -> None:
+    reference = parse_reference(text)
+    assert (reference.title, reference.authors) == (title, authors)

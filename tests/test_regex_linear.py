@@ -336,10 +336,14 @@ def test_a_chapters_tail_is_searched_in_linear_time(pattern: re.Pattern[str], li
                      id="a-slash-between-names"),
         pytest.param("bibnorm.readers.refs._PERSONS_NAME", [("", ", "), ("", "A "), ("", "-A.")],
                      id="a-persons-name"),
+        pytest.param("bibnorm.readers.refs._DESIGNATED_TITLE", [("", "a "), ("a", " [Internet"), ("", "[")],
+                     id="a-designated-title"),
         pytest.param("bibnorm.readers._title_questions._MARKED_QUESTION", [("", "?. "), ("?", ", ")],
                      id="a-marked-question"),
         pytest.param("bibnorm.readers._field_choice._UP_TO_THE_NUMBERS", [("", "Ab. "), ("", "a")],
                      id="up-to-the-numbers"),
+        pytest.param("bibnorm.readers._field_choice._IN_A_VENUE", [("", "In "), ("", "in."), (" ", "Ina")],
+                     id="in-a-venue"),
     ],
 )  # fmt: skip
 def test_patterns_stay_linear_on_the_runs_their_own_parts_read(

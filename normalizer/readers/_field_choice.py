@@ -153,21 +153,23 @@ def _cut_from_a_journals_name(title: str, text: str, start: int = 0) -> bool:
     the title's place, cut at their periods ("Everaers, R. (2003) Phys. Rev. E, 67, 041710." read
     as "Phys", "Savitzky A, Golay MJE. Anal. Chem.. 1964;36(8)" as "Anal"): each word, with the
     period after it, a word the list's ISO 4 abbreviations cut so ("Phys.", not a short title's
-    "Scater." before "Bioinformatics"), and the name it opens runs on to the numbers
-    (`_a_journals_name`). The title is looked for from ``start`` on."""
+    "Scater." before "Bioinformatics"; no number: "Report 2."), and the name it opens runs on to
+    the numbers (`_a_journals_name`). The title is looked for from ``start`` on."""
     from bibnorm.text.journals import is_listed_cut_word
 
     at = text.find(f"{title}.", start)
-    if at < 0:
-        return False
-    if not all(is_listed_cut_word(word if word.endswith(".") else f"{word}.") for word in title.split()):
+    words = [word.removesuffix(".") for word in title.split()]
+    if at < 0 or not all(word.isalpha() and is_listed_cut_word(f"{word}.") for word in words):
         return False
     name = _UP_TO_THE_NUMBERS.match(text, at)
-    return name is not None and _a_journals_name(name.group().strip(" ."))
+    journal = name.group().strip(" .") if name else ""
+    # a venue's "In" after the words is the title's end ("… Hierarchical Web Data. In The 31st …")
+    return not _IN_A_VENUE.search(journal) and _a_journals_name(journal)
 
 
 # A journal's name runs to its volume, year or pages, or to a field's punctuation.
 _UP_TO_THE_NUMBERS = re.compile(r"[^\d,;:()\[\]]++")
+_IN_A_VENUE = re.compile(r"(?<![^\s.])[Ii]n(?![^\s:])")
 
 
 def _short_title_as_names(read: str, labels: set[str]) -> bool:
@@ -1597,15 +1599,24 @@ def _without_what_follows_it(title: str, text: str) -> str | None:
 
 
 def _without_a_journals_start(title: str, text: str) -> str:
-    """``title`` without the first words of the journal's abbreviated name after its last comma,
-    which the rules read into it, cut at their period ("Serial interval of novel coronavirus
-    (COVID-19) infections, Int. J. Infect. Dis., 2020." read as "…infections, Int"):
-    `_cut_from_a_journals_name`."""
-    head, comma, tail = title.rpartition(",")
-    at = text.find(head)
-    if comma and head.strip() and at >= 0 and _cut_from_a_journals_name(tail.strip(), text, at + len(head)):
-        return head.rstrip()
+    """``title`` without the first words of the journal's abbreviated name at its end, which the
+    rules read into it, cut at their periods: after its last comma ("Serial interval of novel
+    coronavirus (COVID-19) infections, Int. J. Infect. Dis., 2020." read as "…infections, Int") or,
+    two words or more, with none ("Intertemporal Choice and Inequality J. Polit. Economy 102(3)"
+    read as "…Inequality J. Polit"; one word is as often the title's own: "… Transfer Method. J Chem
+    Inf Model", "… Geometry Graph. In: ICML"): `_cut_from_a_journals_name`, the longest run first."""
+    words = title.split()
+    for first in range(max(1, len(words) - _JOURNAL_WORDS_READ), len(words)):
+        head = " ".join(words[:first])
+        at = text.find(head)
+        set_off = head.endswith(",") or len(words) - first >= 2
+        if set_off and at >= 0 and _cut_from_a_journals_name(" ".join(words[first:]), text, at + len(head)):
+            return head.rstrip(" ,")
     return title
+
+
+# The most words of a journal's abbreviation a title is read on into ("J. Am. Stat. Assoc").
+_JOURNAL_WORDS_READ = 4
 
 
 def _without_a_cue_at_the_end(title: str) -> str | None:

@@ -186,7 +186,9 @@ _OPENS_THE_TITLE = re.compile(  # "in", "pp", "tech" (reference-abbreviations.js
 _SPACED_GUILLEMETS = re.compile(r"«\s(?P<title>[^«»\s][^«»]{1,300}?)\s»")
 # A title of one short word or two, quoted right after the names' comma and closed by a comma or
 # a period ("H. Garcia-Molina and K. Salem, “Sagas”, ACM SIGMOD Record, 1987."), which `_QUOTED`'s
-# eight letters or more pass over; not a quoted word opening a longer title ("“Go” as a language")
+# eight letters or more pass over; not a quoted word opening a longer title ("“Go” as a language"),
+# nor one after the names' period, where a PDF's italic journal is read as quoted ("Beck, D.;
+# Armen, R. “Biochem”. 2005, 44, 609–616.")
 _SHORT_QUOTED_AFTER_NAMES = re.compile(
     r"(?<=,\s)[“\"](?P<title>[^\W\d_][^“”\",.]{0,6})(?:[,.][”\"]|[”\"][,.])(?=\s|$)"
 )
@@ -660,6 +662,15 @@ def _dating_years(bare: str, after_authors: re.Match[str] | None, astro: AstroRe
     return years
 
 
+# A medium or kind of work in brackets closes a title, never names (NLM's web pages without an
+# author: "ATLAS Collaboration [Internet]. Geneva: CERN; 2022 [cited …]"; kinds-of-work.json's
+# designators): read in the names' place, it is the title, and what was read as the title the
+# publisher's.
+_DESIGNATED_TITLE = re.compile(
+    rf"(?P<title>[^\[\]]*[^\[\]\s])\s*+\[(?i:{alternation(kinds_of_work().designators)})\]\.?"
+)
+
+
 def _title_and_names(bare: str, astro: AstroReference | None, legal: LegalReference | None) -> _Reading:
     """The title and the names' place, as an astronomy list, a legal reference or the others print them."""
     # a dash for the names ("— Physics. Trans. by …") is read as names, and names no one here:
@@ -677,6 +688,8 @@ def _title_and_names(bare: str, astro: AstroReference | None, legal: LegalRefere
         )
         if title is not None and _printed_no_title(title, bare):
             title = None
+        if designated := _DESIGNATED_TITLE.fullmatch(authors):  # "ATLAS Collaboration [Internet]."
+            title, authors = designated.group("title"), ""
     if named != bare or is_work_label(authors, title, bare):  # "CTAN (2006). CTAN. The …": a label
         authors = ""
     return title, authors
