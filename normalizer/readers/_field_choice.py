@@ -159,16 +159,20 @@ def _cut_from_a_journals_name(title: str, text: str, start: int = 0) -> bool:
 
     at = text.find(f"{title}.", start)
     words = [word.removesuffix(".") for word in title.split()]
-    if at < 0 or not all(word.isalpha() and is_listed_cut_word(f"{word}.") for word in words):
+    if at < 0 or not all(word.isalpha() for word in words):
         return False
     name = _UP_TO_THE_NUMBERS.match(text, at)
     journal = name.group().strip(" .") if name else ""
-    # a venue's "In" after the words is the title's end ("… Hierarchical Web Data. In The 31st …")
-    return not _IN_A_VENUE.search(journal) and _a_journals_name(journal)
+    # a venue's "In" after the words is the title's end ("… Hierarchical Web Data. In The 31st …");
+    # the text's own checks first: the journal tables load on a first ask
+    if _IN_A_VENUE.search(journal):
+        return False
+    return all(is_listed_cut_word(f"{word}.") for word in words) and _a_journals_name(journal)
 
 
 # A journal's name runs to its volume, year or pages, or to a field's punctuation.
-_UP_TO_THE_NUMBERS = re.compile(r"[^\d,;:()\[\]]++")
+JOURNAL_NAME_RUN = r"[^\d,;:()\[\]]++"
+_UP_TO_THE_NUMBERS = re.compile(JOURNAL_NAME_RUN)
 _IN_A_VENUE = re.compile(r"(?<![^\s.])[Ii]n(?![^\s:])")
 
 

@@ -192,7 +192,7 @@ _DESCRIPTION_ONLY = re.compile(r"^\[(?P<description>[^\[\]]{3,})\]\.?$")
 # A medium or a kind of work in brackets, which NLM and IEEE print after a title ("[Internet]",
 # "[Online]": kinds-of-work.json's designators), describes no work: in the title's place ("(1991).
 # [Online]. Available: …") the style printed no title.
-_A_MEDIUM = re.compile(rf"(?i:{alternation(kinds_of_work().designators)})")
+_A_MEDIUM = re.compile(kinds_of_work().designator())
 
 
 # Words whose period ends no title: "vs.", "Inc.", "Dr." (final-abbreviations.json), "Vol.", "No."

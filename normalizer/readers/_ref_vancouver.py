@@ -83,7 +83,7 @@ _JOURNAL_DATE = re.compile(
 )
 # What NLM prints after a title in brackets, the medium or the kind of work: no part of the title.
 _DESIGNATOR = re.compile(  # "[Internet]", "[letter]" (normalizer/data/kinds-of-work.json)
-    rf"(?<!\s)\s*\[{alternation(kinds_of_work().designators)}\]$", re.IGNORECASE
+    rf"(?<!\s)\s*\[{kinds_of_work().designator()}\]$"
 )
 # A sentence's end inside the rest: the journal's sentence opens after the last one before the date.
 _SENTENCE_END = re.compile(r"[.?!]\s+")

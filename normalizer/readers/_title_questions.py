@@ -25,10 +25,7 @@ _LOWER_IN_VENUES = title_omitted_words()
 
 def title_before_question(text: str) -> str:
     """``text`` up to its first question or exclamation mark that a venue follows, else whole."""
-    for match in _QUESTION.finditer(text):
-        if _reads_as_venue(text[match.end() :]):
-            return text[: match.start()]
-    return text
+    return _before_a_venue_after(_QUESTION, text)
 
 
 def title_before_a_marked_question(text: str) -> str:
@@ -36,13 +33,18 @@ def title_before_a_marked_question(text: str) -> str:
     follows and a venue after it ("What's real about the business cycle?. Federal Reserve Bank of
     St. Louis Review"), else whole: a title's subtitle follows its question with no mark between,
     so where a reader took a title in title case up to the venue, this is where it ends."""
-    for match in _MARKED_QUESTION.finditer(text):
-        if _reads_as_venue(text[match.end() :]):
-            return text[: match.start()]
-    return text
+    return _before_a_venue_after(_MARKED_QUESTION, text)
 
 
 _MARKED_QUESTION = re.compile(r"(?<=[?!])[.,]\s+(?=[A-Z])")
+
+
+def _before_a_venue_after(questions: re.Pattern[str], text: str) -> str:
+    """``text`` up to the first of its ``questions``' ends that a venue follows, else whole."""
+    for match in questions.finditer(text):
+        if _reads_as_venue(text[match.end() :]):
+            return text[: match.start()]
+    return text
 
 
 def _reads_as_venue(text: str) -> bool:

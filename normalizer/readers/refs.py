@@ -43,6 +43,7 @@ from typing import NamedTuple
 from bibnorm.models import Origin, Query, QueryKind, ReadConfidence
 from bibnorm.readers._field_choice import (
     FITS,
+    JOURNAL_NAME_RUN,
     ListFit,
     RuleReading,
     choose_fields,
@@ -421,8 +422,8 @@ def _title_with_its_years(title: str, bare: str, years: Sequence[int], dated: bo
 # A word of one capital letter, its period, then a journal's name: where a title ends with such a
 # word ("… single-cell RNA-seq data in R. Bioinformatics 2017;33:1179–1186", "… and vitamin D.
 # Nutrients. 2020"), the rules take the letter for a name's initial, which ends no sentence, and
-# read on into the journal. The name runs to a digit or a field's punctuation.
-_JOURNAL_AFTER_A_LETTER = re.compile(r"(?<=\s[A-Z])\.\s++(?=[A-Z])(?P<journal>[^\d,;:()\[\]]++)")
+# read on into the journal. The name runs to a digit or a field's punctuation (`JOURNAL_NAME_RUN`).
+_JOURNAL_AFTER_A_LETTER = re.compile(rf"(?<=\s[A-Z])\.\s++(?=[A-Z])(?P<journal>{JOURNAL_NAME_RUN})")
 
 
 def _before_a_journal_after_a_letter(title: str) -> str:
@@ -666,9 +667,7 @@ def _dating_years(bare: str, after_authors: re.Match[str] | None, astro: AstroRe
 # author: "ATLAS Collaboration [Internet]. Geneva: CERN; 2022 [cited …]"; kinds-of-work.json's
 # designators): read in the names' place, it is the title, and what was read as the title the
 # publisher's.
-_DESIGNATED_TITLE = re.compile(
-    rf"(?P<title>[^\[\]]*[^\[\]\s])\s*+\[(?i:{alternation(kinds_of_work().designators)})\]\.?"
-)
+_DESIGNATED_TITLE = re.compile(rf"(?P<title>[^\[\]]*[^\[\]\s])\s*+\[{kinds_of_work().designator()}\]\.?")
 
 
 def _title_and_names(bare: str, astro: AstroReference | None, legal: LegalReference | None) -> _Reading:

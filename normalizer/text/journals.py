@@ -241,12 +241,7 @@ def _printed_whole(word: str) -> bool:
 
 @cache
 def _whole_words() -> frozenset[str]:
-    return frozenset(
-        word
-        for abbreviation in listed_abbreviations()
-        for word in abbreviation.split()
-        if not word.endswith(".")
-    )
+    return frozenset(word for word in _abbreviations_words() if not word.endswith("."))
 
 
 def is_listed_cut_word(word: str) -> bool:
@@ -257,9 +252,14 @@ def is_listed_cut_word(word: str) -> bool:
 
 @cache
 def _cut_words() -> frozenset[str]:
-    return frozenset(
-        word for abbreviation in listed_abbreviations() for word in abbreviation.split() if word.endswith(".")
-    )
+    return frozenset(word for word in _abbreviations_words() if word.endswith("."))
+
+
+@cache
+def _abbreviations_words() -> tuple[str, ...]:
+    """Every word of the list's ISO 4 abbreviations, read once for the words printed whole and
+    those cut short."""
+    return tuple(word for abbreviation in listed_abbreviations() for word in abbreviation.split())
 
 
 def listed_abbreviations() -> tuple[str, ...]:

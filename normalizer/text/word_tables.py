@@ -343,6 +343,12 @@ class KindsOfWork:
         "Dissertation"."""
         return f"(?i:{alternation(self.thesis_words)})"
 
+    def designator(self) -> str:
+        """A regular expression for a medium or a kind of work that NLM and IEEE print in brackets
+        after a title ("Internet", "letter", "Online"), any case, without its brackets: the one
+        pattern of the concept."""
+        return f"(?i:{alternation(self.designators)})"
+
     def thesis_kind(self, *types: str) -> str:
         """A regular expression for a thesis's kind as printed, any case: its degree (of BibTeX's
         ``types``, as `degree`), blanks, and a word for a thesis — "Ph.D. thesis", "MSc
