@@ -667,7 +667,11 @@ def _dating_years(bare: str, after_authors: re.Match[str] | None, astro: AstroRe
 # author: "ATLAS Collaboration [Internet]. Geneva: CERN; 2022 [cited …]"; kinds-of-work.json's
 # designators): read in the names' place, it is the title, and what was read as the title the
 # publisher's.
-_DESIGNATED_TITLE = re.compile(rf"(?P<title>[^\[\]]*[^\[\]\s])\s*+\[{kinds_of_work().designator()}\]\.?")
+# (the title starts the text or follows a bracket: searched, one try per run between brackets, not
+# one per blank of a run, each reading the run to its end)
+_DESIGNATED_TITLE = re.compile(
+    rf"(?<![^\[\]])(?P<title>[^\[\]]*[^\[\]\s])\s*+\[{kinds_of_work().designator()}\]\.?"
+)
 
 
 def _title_and_names(bare: str, astro: AstroReference | None, legal: LegalReference | None) -> _Reading:
