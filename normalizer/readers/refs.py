@@ -1685,6 +1685,12 @@ def read_list(text: str) -> ReferenceList:
     return split_list(text, looks_like_reference)
 
 
+def _pasted_list(text: str) -> ReferenceList:
+    """The list as the reader reads it and describes it: one reference pasted with its number
+    takes the number as its label (`lone_number_apart`; the sniffer reads `read_list`'s)."""
+    return lone_number_apart(read_list(text))
+
+
 OriginOf = Callable[[int], Origin]
 """``origin_of(line)``: where the reference starting at a line of the text came from."""
 
@@ -1794,7 +1800,7 @@ def _list_queries(
 
 def read_refs(text: str, path: str) -> list[Query]:
     """One `Query` per reference string."""
-    return queries_from_list(lone_number_apart(read_list(text)), lambda line: Origin(path=path, line=line))
+    return queries_from_list(_pasted_list(text), lambda line: Origin(path=path, line=line))
 
 
 def describe_list(references: ReferenceList, queries: Sequence[Query]) -> str:
@@ -1831,7 +1837,7 @@ def looks_like_reference_list(text: str) -> bool:
 
 
 def _describe(text: str, queries: Sequence[Query]) -> str:
-    return describe_list(lone_number_apart(read_list(text)), queries)
+    return describe_list(_pasted_list(text), queries)
 
 
 READER = Reader(
