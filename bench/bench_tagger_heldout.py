@@ -203,8 +203,9 @@ def tagger_fields(read: TaggedReference) -> dict[str, object]:
     }
 
 
-# A list's number, "[12]", "(12)", "12." or "12": not a year that opens a work without names ("1992. Title").
-_LIST_NUMBER = re.compile(r"^(?:\[\d+\]|\(\d+\)|\d{1,3}\.?)\s+")
+# A list's number, "[12]", "(12)", "12." or "12": not a year that opens a work without names
+# ("1992. Title", "(2022) Hamilton v. Evans"), which the reader's list splitter keeps as well.
+_LIST_NUMBER = re.compile(r"^(?:\[\d+\]|\(\d{1,3}\)|\d{1,3}\.?)\s+")
 
 
 def as_item(text: str) -> str:

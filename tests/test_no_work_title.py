@@ -4,7 +4,7 @@
 from __future__ import annotations
 
 import pytest
-from bibnorm.readers._no_work_title import names_no_work, report_at_the_end
+from bibnorm.readers._no_work_title import names_no_work, report_at_the_end, report_in_parentheses
 
 
 @pytest.mark.parametrize(
@@ -92,6 +92,40 @@ def test_a_works_title_names_a_work(title: str) -> None:
     assert not names_no_work(title)
 
 
+@pytest.mark.parametrize(
+    "title",
+    [
+        # an institution's word before proper names, where the reference prints no link: a
+        # thesis's or a report's in a style that prints no title
+        "Université Paris-Sud",
+        "Institute Pasteur",
+        # any name an institution's word ends, beside a report's designation; its sentences apart
+        "Australian National University. Report ANU/TR-15/97",
+        "Department of Computer Science, Stanford University. Report no. DCSS-TR-1690",
+    ],
+)
+def test_an_institution_without_a_link_or_beside_a_report_names_no_work(title: str) -> None:
+    printed = f"Abreu D. 1988. {title}."
+    assert names_no_work(title, printed)
+
+
+@pytest.mark.parametrize(
+    "title",
+    [
+        "University Physics",  # English words after the institution's word: a book's title
+        "Second Foundation",  # no report beside it: as often a work's title
+        "Digital Equipment Corporation",
+    ],
+)
+def test_looser_institutions_need_what_says_so(title: str) -> None:
+    assert not names_no_work(title, f"Abreu D. 1988. {title}.")
+
+
+def test_an_institutions_page_with_its_link_keeps_its_name() -> None:
+    printed = "Université Paris-Saclay. https://www.universite-paris-saclay.fr/ (accessed 2024)."
+    assert not names_no_work("Université Paris-Saclay", printed)
+
+
 def test_an_institutions_own_page_is_titled_with_its_name() -> None:
     """A web page, or a publication whose author is the institution, may be titled with its name."""
     printed = "World Health Organization. World Health Organization. https://www.who.int/about"
@@ -124,4 +158,26 @@ def test_an_institutions_own_page_is_titled_with_its_name() -> None:
 )
 def test_a_reports_designation_after_the_title_is_its_tail(title: str, work: str) -> None:
     at = report_at_the_end(title)
+    assert (title[:at].rstrip() if at is not None else title) == work
+
+
+@pytest.mark.parametrize(
+    ("title", "work"),
+    [
+        # APA's report number in parentheses after the title
+        ("Efficient Attention via Linear Complexity Approximations (Internal Report TR-2022-27)",
+         "Efficient Attention via Linear Complexity Approximations"),
+        ("The incubation period of COVID-19: A meta-analysis (Report No. 5035)",
+         "The incubation period of COVID-19: A meta-analysis"),
+        ("Unsupervised Visual Representation Learning (Forschungsbericht 4400)",
+         "Unsupervised Visual Representation Learning"),
+        # a title's own parentheses
+        ("Never Go Full Batch (in Stochastic Convex Optimization)",
+         "Never Go Full Batch (in Stochastic Convex Optimization)"),
+        ("The Interactive Tester (Version 4.0)", "The Interactive Tester (Version 4.0)"),
+        ("(Report 12)", "(Report 12)"),
+    ],
+)  # fmt: skip
+def test_a_reports_designation_in_parentheses_after_the_title_is_its_tail(title: str, work: str) -> None:
+    at = report_in_parentheses(title)
     assert (title[:at].rstrip() if at is not None else title) == work

@@ -344,6 +344,23 @@ def test_a_chapters_tail_is_searched_in_linear_time(pattern: re.Pattern[str], li
                      id="up-to-the-numbers"),
         pytest.param("bibnorm.readers._field_choice._IN_A_VENUE", [("", "In "), ("", "in."), (" ", "Ina")],
                      id="in-a-venue"),
+        # an initial joined to the next by a hyphen; a title's parts at a sentence's end
+        pytest.param("bibnorm.readers._field_choice._INITIAL", [("", "A.-"), ("", "Aa."), ("A", ".-")],
+                     id="a-hyphened-initial"),
+        pytest.param("bibnorm.readers._no_work_title._PARTS", [("", ". "), ("", ", "), (".", " a")],
+                     id="a-titles-parts"),
+        pytest.param("bibnorm.readers._field_choice._PART_ARABIC", [("", "1"), ("1", ".")],
+                     id="a-parts-number"),
+        pytest.param("bibnorm.readers._ref_vancouver._NAMES_YEAR", [("", " (2020)"), (" (", "2020 ")],
+                     id="the-names-year-last"),
+        pytest.param("bibnorm.readers._ref_vancouver._YEAR_VOLUME_PAGES",
+                     [("", "2020;1("), ("2020;1", "(1"), ("", "2020;1:")],
+                     id="a-year-before-volume-and-pages"),
+        pytest.param("bibnorm.readers.refs._UNLABELLED_DATE_AT_THE_END",
+                     [("", "(1.1.2020"), ("", ", 1. 1."), ("(", "1.1.2020) ")],
+                     id="a-visits-date-unlabelled"),
+        pytest.param("bibnorm.readers.refs._APA", [("a", " (2020), Nummer "), ("", "(2020), "), ("", "a ")],
+                     id="apas-year-before-an-issues-number"),
     ],
 )  # fmt: skip
 def test_patterns_stay_linear_on_the_runs_their_own_parts_read(

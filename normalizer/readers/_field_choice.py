@@ -47,7 +47,7 @@ from bibnorm.models import latest_year
 from bibnorm.readers._arbiter import LABEL_GROUPS, words_as_numbers
 from bibnorm.readers._authors_arbiter import overruled_authors
 from bibnorm.readers._bbl_astro import printed_abbreviations
-from bibnorm.readers._no_work_title import names_no_work, report_at_the_end
+from bibnorm.readers._no_work_title import names_no_work, report_at_the_end, report_in_parentheses
 from bibnorm.readers._ref_apa import DATE_SLOT
 from bibnorm.readers._ref_dates import YEARS
 from bibnorm.readers._ref_ids import LINK_WORD
@@ -57,12 +57,14 @@ from bibnorm.readers._venue_arbiter import overruled_venue
 from bibnorm.readers._year_arbiter import overruled_year
 from bibnorm.readers.tagger import LABELS, NAME_LABELS, QUOTATION_MARKS, TaggedReference
 from bibnorm.text.months import ANY_SPELLING as MONTH
+from bibnorm.text.months import SPELLINGS as MONTH_SPELLINGS
 from bibnorm.text.names import INITIAL, ORGANISATION_WORDS, is_name_suffix
 from bibnorm.text.printed import VENUE_IN
 from bibnorm.text.titles import title_key, without_chapter, without_kind_of_work
 from bibnorm.text.word_tables import (
     alternation,
     bare_words,
+    identifier_labels,
     publisher_words,
     reference_abbreviations,
     title_omitted_words,
@@ -148,6 +150,95 @@ def _a_venue_in_the_titles_place(title: str, text: str) -> bool:
     return bool(_VENUE_OPENING.match(title)) or _cut_from_a_journals_name(title, text)
 
 
+# What may stand between a journal's numbers: the words before a volume, an issue or pages in any
+# language ("vol.", "no.", "pp.", "Nummer": reference-abbreviations.json), a month's name.
+_LABELS = frozenset(identifier_labels().labels)  # "doi", "url", "pmid" (identifier-labels.json)
+
+
+def _a_works_title(tagged: TaggedReference, title: str | None) -> str | None:
+    """The title chosen where it names a work: none where it is a venue's lead, a journal's
+    abbreviation cut at its periods (`_a_venue_in_the_titles_place`) or no word at all
+    (`_no_words`); the model's where it is an institution or a report (`names_no_work`)."""
+    if not title or _no_words(title) or _a_venue_in_the_titles_place(title, tagged.text):
+        return None
+    return _the_models_title_instead(tagged, title) if names_no_work(title, tagged.text) else title
+
+
+def _the_journal_in_the_titles_place(journal: str | None, venue: str | None) -> str | None:
+    """The venue: the journal printed in the title's place (`journal_before_its_numbers_alone`)
+    where none was read, or a part of its name ("B" of "Physical Review B")."""
+    if journal and (venue is None or _word_run(venue) in _word_run(journal)):
+        return journal
+    return venue
+
+
+def _no_words(title: str) -> bool:
+    """Whether a title read holds no word: marks alone ("–", "??–??") or an
+    identifier's label ("DOI" of "Names, 2018. DOI: https://…"), what a style that prints no title
+    leaves in its place."""
+    return not any(char.isalnum() for char in title) or title.strip(" .,:;").casefold() in _LABELS
+
+
+_NUMBERS_WORDS = frozenset(
+    word.rstrip(".").casefold()
+    for word in (*reference_abbreviations().numbers, *reference_abbreviations().issue_numbers)
+)
+_SERIES_LETTER = re.compile(
+    r"\s*+([A-Z])(?![^\W\d_])"
+)  # a journal's series after its name: "Physical Review B"
+
+
+def journal_before_its_numbers_alone(title: str, text: str) -> str | None:
+    """The listed journal's name the title read is — its words up to the first number or
+    parenthesis, a series' letter after them —, where the reference prints after that name
+    nothing but the journal's numbers, the words before them and months ("Hamilton, J. D. (2005).
+    JChPh, (July-August), 435–452.", "Zauner-Stauber V, … (2018) Physical Review B, vol. 97, no.
+    4, p. 045145", "An, Sungbae en Frank Schorfheide. Econometric Reviews 26, nr. 2--4 (2007)"): a
+    style that prints no title. Printed once."""
+    printed = _printed_journal(title, " ".join(text.split()))
+    if printed is None:
+        return None
+    name, rest = printed
+    # not "In NeurIPS"; nor one plain word, as often a work's or a report's ("Report 189"), where
+    # a journal's abbreviation has capitals inside ("JChPh", "AZh")
+    one_word = " " not in name and not any(char.isupper() for char in name[1:])
+    if one_word or _VENUE_OPENING.match(name) or not is_listed_journal(name):
+        return None
+    tokens = [token.strip(".,;:()[]") for token in rest.split()]
+    # a volume or pages, not a year alone (a book's: "Complex Systems, 1987.")
+    numbered = any(char.isdigit() for token in tokens for char in token if not _YEAR_ALONE.fullmatch(token))
+    return name if numbered and all(_a_numbers_word(token) for token in tokens) else None
+
+
+_YEAR_ALONE = re.compile(r"\d{4}[a-z]?")
+
+
+def _printed_journal(title: str, text: str) -> tuple[str, str] | None:
+    """A journal's name the title opens with — its words up to the first number or parenthesis,
+    a series' letter after them in ``text`` —, and what ``text`` prints after it; printed once."""
+    words: list[str] = []
+    for word in title.split():
+        if any(char.isdigit() for char in word) or word.startswith("("):
+            break
+        words.append(word)
+    name = " ".join(words).rstrip(" ,.;:")
+    if not name or text.count(name) != 1:
+        return None
+    rest = text[text.index(name) + len(name) :]
+    if series := _SERIES_LETTER.match(rest):
+        return f"{name} {series.group(1)}", rest[series.end() :]
+    return name, rest
+
+
+def _a_numbers_word(token: str) -> bool:
+    """A journal's number ("97", "435–452", "2--4", "??–??"), a word before one, or a month's name
+    ("July-August")."""
+    if not token or any(char.isdigit() for char in token) or not any(char.isalpha() for char in token):
+        return True
+    lowered = token.casefold()
+    return lowered in _NUMBERS_WORDS or all(part in MONTH_SPELLINGS for part in re.split(r"[-–/]", lowered))
+
+
 def _cut_from_a_journals_name(title: str, text: str, start: int = 0) -> bool:
     """Whether ``title`` is the first words of a journal's abbreviated name that a style printed in
     the title's place, cut at their periods ("Everaers, R. (2003) Phys. Rev. E, 67, 041710." read
@@ -200,8 +291,8 @@ def _short_title_kept(tagged: TaggedReference, read: str, labels: set[str]) -> b
     return _short_title_as_names(read, labels) and not (inside and _numbers_or_doi_after(tagged, max(inside)))
 
 
-# an initial, or a name's initials written together ("J.", "Th.", "P.A.", "W,")
-_INITIAL = re.compile(rf"(?:{INITIAL})*[A-Z][a-z]?\.?,?")
+# an initial, or a name's initials written together ("J.", "Th.", "P.A.", "W,", "Y.-J.")
+_INITIAL = re.compile(rf"(?:{INITIAL}-?)*[A-Z][a-z]?\.?,?")
 
 
 _SHORT_TITLE_WORDS = 4  # the most words of a title the model may glue to the venue after it
@@ -376,6 +467,21 @@ def _names_read_into_the_title(tagged: TaggedReference, rules: RuleReading) -> b
     return names and sure and last.casefold() not in _CASE_PARTIES
 
 
+def _year_read_into_the_title(tagged: TaggedReference, rules: RuleReading) -> bool:
+    """Whether the rules' title ends in the year they read, printed once, which the model reads
+    as the date after its title, the rules' but for it ("Donnelly CA, Ghani AC. Epidemiological
+    determinants of spread of … in Hong Kong 2003.": a style that prints the year after the
+    title, no venue between): one printed year is the title's or the date, not both."""
+    if not rules.title or not tagged.title or rules.year is None:
+        return False
+    year = str(rules.year)
+    head, _, last = rules.title.rstrip(" .,").rpartition(" ")
+    if last != year or tagged.text.count(year) != 1:
+        return False
+    own = tagged.run_of("title")
+    return title_key(head) == title_key(tagged.title) and tagged.labels[own.stop : own.stop + 1] == ("date",)
+
+
 def _title_across_left_out_text(tagged: TaggedReference, rules: RuleReading) -> bool:
     """Whether the rules' title runs across what they left out of the text — a link, an
     identifier, an editor's mark —, so that it stands nowhere as printed ("J. Weinberg, The great
@@ -397,6 +503,54 @@ def _title_read_into_the_names(tagged: TaggedReference, rules: RuleReading) -> b
         return False
     sure = (tagged.confidence("title") or 0.0) >= _SURE_OF_OTHERS
     return sure and title_key(rules.authors[-1]).endswith(title_key(title))
+
+
+_TITLES_HEAD_WORDS = 2  # the fewest words of a title's head the rules may read into a name
+_OPENING_QUOTES = '“‘«„"'  # a quotation's opening marks
+
+
+def _titles_head_in_the_names(tagged: TaggedReference, rules: RuleReading) -> str | None:
+    """The head of the model's title, as printed, where the rules read it into their last author
+    and the rest of it as their title ("King J-R, …, Dehaene S. Two Distinct Dynamic Modes Subtend
+    the Detection of Unexpected Sounds. Part X. PLoS ONE", read with the author "Dehaene S. Two
+    Distinct … Sounds" and the title "Part X"; "Yao F 2023 How Sampling Shapes LLM Alignment. X:
+    From One-Shot Optima …"), the model sure of its title: an initial's period the rules took for
+    no sentence's end."""
+    if not rules.title or not tagged.title or not rules.authors:
+        return None
+    own, read = title_key(tagged.title), title_key(rules.title)
+    if own == read or not read or not own.endswith(read):
+        return None
+    head = _printed_head(tagged.title, own[: len(own) - len(read)])
+    if head is None or not _sure_and_unquoted(tagged, tagged.title):
+        return None
+    # (a name's words before it, or names before that name: not one name that is the whole head,
+    # "No authors listed. Barro v. Wang." or a group's page titled with its name again, "Wikipedia
+    # contributors. Wikipedia Contributors."; nor a group's name, which a title does not go on
+    # from: "GBD 2015 Mortality Collaborators. Global, …", "MASSACHUSETTS INSTITUTE OF TECHNOLOGY:
+    # MIT License")
+    last, head_key = title_key(rules.authors[-1]), title_key(head)
+    after_a_name = len(last) > len(head_key) or len(rules.authors) > 1
+    group = _an_organisations(rules.authors[-1])
+    return head if last.endswith(head_key) and after_a_name and not group else None
+
+
+def _sure_and_unquoted(tagged: TaggedReference, title: str) -> bool:
+    """Whether the model is sure of its title and it opens no quotation (not a quoted title the
+    model runs names into: "Vohra, Rajiv O R Debraj Ray, ‘Maximality in The Farsighted Stable
+    Set.’ 2018")."""
+    quoted = any(mark in title for mark in _OPENING_QUOTES)
+    return not quoted and (tagged.confidence("title") or 0.0) >= _SURE_OF_OTHERS
+
+
+def _printed_head(title: str, key: str) -> str | None:
+    """The first words of ``title`` whose key is ``key``, two at least, as printed."""
+    words = title.split()
+    for count in range(_TITLES_HEAD_WORDS, len(words)):
+        head = " ".join(words[:count])
+        if title_key(head) == key:
+            return head
+    return None
 
 
 def _title_read_as_a_name(tagged: TaggedReference, rules: RuleReading) -> int | None:
@@ -596,6 +750,35 @@ def _cut_at_a_number(tagged: TaggedReference, rules: RuleReading) -> bool:
     return _NUMBER_SIGN.fullmatch(tokens[max(inside)]) is not None and tokens[max(inside) + 1][:1].isdigit()
 
 
+# the word before a part's or a report's number in a title ("Part XVII", "Pt. 2", "Report 12")
+_PART_WORD = re.compile(r"Part|Pt\.|Report")
+_PART_ARABIC = re.compile(r"\d{1,3}[.,]?")  # a part's number in figures: "2", "12.", not a year
+_PARTS_LAST_WORDS = 2  # a part's word and its number: "Part XVII."
+
+
+def _cut_at_a_parts_number(tagged: TaggedReference, rules: RuleReading) -> bool:
+    """Whether the rules' title ends at a sentence's end the model's title goes on after through
+    a part's number: its last words, a part's or a report's word and the number ("… and their
+    Relation to Differential Games. Part XVII.", "Jailbroken. Report 12."), or a Roman numeral of
+    two letters or more ("… calculations. XIV."), or a Roman numeral that opens the title's next
+    part ("MultiVI. XIV. Deep generative model …", "Seq2Seq. I: Lossless data compression …"): a
+    part of a work in a series of them, the title's own words, not a venue's."""
+    if not rules.title or not tagged.title:
+        return False
+    own, inside = tagged.run_of("title"), tagged.tokens_of(rules.title)
+    if not inside or min(inside) != own.start or max(inside) + 1 >= own.stop:
+        return False
+    if not tagged.tokens[max(inside)].endswith(_SENTENCE_END):
+        return False
+    after = tagged.tokens[max(inside) + 1 : own.stop]
+    if len(after) == _PARTS_LAST_WORDS and _PART_WORD.fullmatch(after[0]):
+        return bool(_PART_NUMBER.fullmatch(after[1].rstrip(",")) or _PART_ARABIC.fullmatch(after[1]))
+    numeral = _PART_NUMBER.fullmatch(after[0].rstrip(":,"))
+    if len(after) == 1:  # not an initial: "V." of "… Games. V. Smith"
+        return numeral is not None and len(after[0].rstrip(".,")) >= 2
+    return numeral is not None and after[0].endswith((".", ":")) and len(after) > _SUBTITLE_WORDS
+
+
 _VOLUME_SIGN = re.compile(r"[Vv]ols?\.?|Bd\.?")  # "vol.", "Vol.", "Bd."
 
 
@@ -674,6 +857,8 @@ def _run_on_into_fields(tagged: TaggedReference, label: str, read: str) -> bool:
     own = tagged.run_of(label)
     if tagged.tokens[own.stop - 1].endswith(":"):
         return False
+    if label == "title" and _a_parts_title_after(tagged, own, read):
+        return False
     labels = tagged.labels
     into = [
         labels[index] for index in sorted(tagged.tokens_of(read)) if labels[index] not in (label, "other")
@@ -683,6 +868,23 @@ def _run_on_into_fields(tagged: TaggedReference, label: str, read: str) -> bool:
     if first == "container" and label == "title" and "family" not in labels[: own.start]:
         return False  # an edited proceedings volume's title
     return not into or first in _RUN_INTO
+
+
+def _a_parts_title_after(tagged: TaggedReference, own: range, read: str) -> bool:
+    """Whether the rules' title goes on after the model's through a part's number in Roman
+    numerals and the part's own title ("The relationship between firm growth, size, and age.
+    XXIV. Estimates for 100 manufacturing industries.", the model reading "XXIV." as a venue): a
+    work in a series of parts, not a run into the fields after the title."""
+    inside = tagged.tokens_of(read)
+    if not inside or own.stop >= len(tagged.tokens) or own.stop not in inside:
+        return False
+    number = tagged.tokens[own.stop]
+    after = [index for index in inside if index > own.stop]
+    return (
+        _PART_NUMBER.fullmatch(number.rstrip(":")) is not None
+        and number.endswith((".", ":"))
+        and len(after) >= _SUBTITLE_WORDS
+    )
 
 
 def _not_printed(
@@ -1378,7 +1580,9 @@ def _chosen_names(
     choice the learned one overrules; where both read none, the names before a title in Japanese
     title brackets (`_bracketed_names`); where the rules read none, the model's right before the
     title kept (``title``: `_names_before_the_title`). Where the rules read the model's title as
-    one of their names, theirs before it (`_title_read_as_a_name`)."""
+    one of their names, theirs before it (`_title_read_as_a_name`); where they read it, or its
+    head, into their last name, that name without it (`_title_read_into_the_names`,
+    `_titles_head_in_the_names`)."""
     if (read_as_a_name := _title_read_as_a_name(tagged, rules)) is not None:
         return rules.authors[:read_as_a_name]
     if _rules_names_kept(tagged, rules, title):
@@ -1391,13 +1595,7 @@ def _chosen_names(
         and confidence.get("authors", 0.0) >= thresholds["authors-before-title"]
     ):
         names = tagged.written_authors() if _names_before_the_title(tagged, title) else ()
-    if (
-        names
-        and rules.authors
-        and names[-1] == rules.authors[-1]
-        and _title_read_into_the_names(tagged, rules)
-    ):
-        names = (*names[:-1], _without_the_title(names[-1], str(tagged.title)))
+    names = _without_the_titles_words(names, tagged, rules)
     names = names or (_bracketed_names(tagged.text) if bracketed else _opening_group(tagged.text))
     return _before_the_title(names, title, tagged.text)
 
@@ -1418,6 +1616,22 @@ def _before_the_title(names: tuple[str, ...], title: str | None, text: str) -> t
 
 def _an_organisations(name: str) -> bool:
     return any(word.casefold().strip(".,") in ORGANISATION_WORDS for word in name.split())
+
+
+def _without_the_titles_words(
+    names: tuple[str, ...], tagged: TaggedReference, rules: RuleReading
+) -> tuple[str, ...]:
+    """``names`` without the model's title, or its head, where the rules read it into their last
+    name, the one kept (`_title_read_into_the_names`, `_titles_head_in_the_names`): that name
+    without it, or none where it is all of it."""
+    if not names or not rules.authors or names[-1] != rules.authors[-1]:
+        return names
+    if _title_read_into_the_names(tagged, rules):
+        return (*names[:-1], _without_the_title(names[-1], str(tagged.title)))
+    if head := _titles_head_in_the_names(tagged, rules):
+        whole = title_key(names[-1]) == title_key(head)  # the head read as a name of its own
+        return names[:-1] if whole else (*names[:-1], _without_the_title(names[-1], head))
+    return names
 
 
 def _without_the_title(name: str, title: str) -> str:
@@ -1549,23 +1763,32 @@ def _chosen_title(
         return weighed("title", "title", None if own_names else tagged.title, None)
     if own_names:
         return _title_beside_the_names(tagged, rules, thresholds)
-    cut = (
-        _cut_at_a_number(tagged, rules)
-        or _quotation_cut_short(tagged, rules)
-        or _a_volume_read(tagged, rules)
-    )
-    into = (
-        _names_read_into_the_title(tagged, rules)
-        or _title_read_into_the_names(tagged, rules)
-        or _title_read_as_a_name(tagged, rules) is not None
-        or _title_across_left_out_text(tagged, rules)
-    )
-    own = tagged.title if cut or into else None
+    own = tagged.title if _the_models_title_whatever_its_doubt(tagged, rules) else None
     own = own or weighed("title", "title", tagged.title or None, rules.title)
     learned = _a_pages_title_kept(
         tagged, own, rules.title, overruled_title(tagged, own, rules.title, rules.authors, rules.venue)
     )
     return _title_of_the_list(tagged, _overruled_in_the_list(tagged, own, learned, rules, fit), fit)
+
+
+def _the_models_title_whatever_its_doubt(tagged: TaggedReference, rules: RuleReading) -> bool:
+    """Whether the model's title is kept however it doubts the rules': theirs cut short (at a
+    number's sign, a part's number, inside its quotation, at a volume's sign), or read into the
+    names, the names into it, across left-out text or with its year."""
+    cut = (
+        _cut_at_a_number(tagged, rules)
+        or _cut_at_a_parts_number(tagged, rules)
+        or _quotation_cut_short(tagged, rules)
+        or _a_volume_read(tagged, rules)
+    )
+    return cut or (
+        _names_read_into_the_title(tagged, rules)
+        or _title_read_into_the_names(tagged, rules)
+        or _title_read_as_a_name(tagged, rules) is not None
+        or _title_across_left_out_text(tagged, rules)
+        or _year_read_into_the_title(tagged, rules)
+        or _titles_head_in_the_names(tagged, rules) is not None
+    )
 
 
 def _a_pages_title_kept(
@@ -1627,8 +1850,8 @@ def _without_a_cue_at_the_end(title: str) -> str | None:
     """``title`` without what a style prints after it, which the rules read into it: a field's
     abbreviation after its last comma ("The TeXbook, vol" → "The TeXbook", "Inside PostScript, ed"
     → "Inside PostScript"), an editors' statement in parentheses ("LaTeX Band 2 (Ed D.E. Knuth)"),
-    a day's date (`_DATED_AT_THE_END`) or a report's designation and number
-    (`_no_work_title.report_at_the_end`)."""
+    a day's date (`_DATED_AT_THE_END`) or a report's designation and number, after a comma or in
+    parentheses (`_no_work_title.report_at_the_end`, `_no_work_title.report_in_parentheses`)."""
     head, comma, last = title.rpartition(",")
     if comma and head.strip() and last.strip().casefold() in _CUES:
         return head.rstrip()
@@ -1773,7 +1996,7 @@ def _printed_after(title: str) -> int | None:
     for pattern in (_EDITED_AT_THE_END, _DATED_AT_THE_END, _PAGES_AT_THE_END):
         if (found := pattern.search(title)) and found.start() > 0:
             return found.start()
-    if report := report_at_the_end(title):
+    if report := report_at_the_end(title) or report_in_parentheses(title):
         return report
     edition = _EDITION_AT_THE_END.search(title)
     if edition and len(title[: edition.start()].split()) >= _WORDS_BEFORE_AN_EDITION:
@@ -1936,14 +2159,13 @@ def choose_fields(
 
     publisher = tagged.text_of("publisher")
     title = bracketed or _chosen_title(tagged, rules, weighed, fit, thresholds)
-    if title and _a_venue_in_the_titles_place(title, tagged.text):
-        title = None
-    elif title and names_no_work(title, tagged.text):
-        title = _the_models_title_instead(tagged, title)
+    journal = journal_before_its_numbers_alone(title or rules.title or "", tagged.text)
+    title = _a_works_title(tagged, None if journal else title)
     venue = overruled_venue(
         tagged, weighed("container", "venue", tagged.container or None, rules.venue), rules.venue, rules.title
     )
     venue = _venue_read_as_the_title(tagged, venue, title, rules.venue)
+    venue = _the_journal_in_the_titles_place(journal, venue)
     year = _a_past_year(
         _the_editions_year(
             tagged.text, overruled_year(tagged, weighed("date", "year", tagged.year, rules.year), rules.year)
@@ -1954,6 +2176,7 @@ def choose_fields(
     title = title and _without_the_venue(title, venue, tagged.text)
     title = title and _without_its_year(title, year)
     title = title and _without_a_number_left_open(title)
+    title = None if title and _no_words(title) else title  # what the cuts left of it
     title, venue = _the_inverted_journals_subject(title, venue, tagged.text)
     venue = _venue_apart_from(title, venue, tagged.text)
     return ChosenFields(

@@ -28,9 +28,11 @@ from bibnorm.text.word_tables import (
     report_words,
 )
 
-__all__ = ["names_no_work", "report_at_the_end"]
+__all__ = ["names_no_work", "report_at_the_end", "report_in_parentheses"]
 
-_PARTS = re.compile(r"[,:;]\s*")  # a title's parts: "Cornell University, TR-2023-28, Report"
+# a title's parts: "Cornell University, TR-2023-28, Report", "Australian National University.
+# Report ANU/TR-15/97" (a sentence's end before a capital too)
+_PARTS = re.compile(r"[,:;]\s*|\.\s+(?=[A-Z])")
 _EDGES = ".,;:()[]{}–—-‘’“”\"'"  # stripped from a word's ends: "– Digital", "(DeVinne", "No."
 
 _INSTITUTIONS = institutions().words
@@ -90,14 +92,37 @@ def report_at_the_end(title: str) -> int | None:
     return None
 
 
+def report_in_parentheses(title: str) -> int | None:
+    """Where a report's designation in parentheses that closes ``title`` starts, if it has one
+    (APA's "Efficient Attention … (Report No. 21-12)", "… (Internal Report TR-2022-27)",
+    "… (Forschungsbericht 4400)"): a style prints the report's number after its title, which the
+    rules read as one."""
+    start = title.rfind("(")
+    if start <= 0 or not title.endswith(")") or ")" in title[start:-1]:
+        return None
+    words = _words(title[start + 1 : -1])
+    return start if words and _a_report(words) else None
+
+
 def _named_or_numbered(words: list[str]) -> bool:
     return bool(words) and (_a_report(words) or _an_institution(words) or _identifiers(words))
 
 
+_LINK = re.compile(r"https?://|www\.")  # a page's address: "https://…", "www.…"
+
+
 def _named_parts(parts: list[list[str]], title: str, printed: str) -> bool:
     """Whether every part is an institution's name, a report's designation or identifiers, one of
-    them at least an institution or a report; an institution not where ``printed`` is its own page."""
-    institutions = [_an_institution(words) for words in parts]
+    them at least an institution or a report; an institution not where ``printed`` is its own page.
+    Where the reference prints no link (a page's), an institution's name is also one that opens
+    on its word before proper names ("Université Paris-Sud", "Universität Hamburg": a thesis's or
+    a report's reference in a style that prints no title, not a page about the institution,
+    "Université Paris-Saclay. https://…"); beside a report's designation, any name its word ends
+    ("Australian National University. Report ANU/TR-15/97"; alone, as often a work's title:
+    "Second Foundation")."""
+    reported = any(_a_report(words) for words in parts)
+    unlinked = reported or not _LINK.search(printed)
+    institutions = [_an_institution(words, unlinked, reported) for words in parts]
     if any(institutions) and _printed_twice(title, printed):
         institutions = [False] * len(parts)
     named = [institution or _a_report(words) for institution, words in zip(institutions, parts, strict=True)]
@@ -121,7 +146,7 @@ def _editors(inside: str) -> bool:
     return len(words) >= 2 and words[-1].casefold() in _EDITORS
 
 
-def _an_institution(words: list[str]) -> bool:
+def _an_institution(words: list[str], unlinked: bool = False, reported: bool = False) -> bool:
     """Capitalised words naming an institution: its word among the first four and what it is of
     right after it ("University of Cambridge", "Indian Institute of Science",
     "Universidad Politécnica de Madrid", "Office for National Statistics"), or its word last
@@ -129,11 +154,20 @@ def _an_institution(words: list[str]) -> bool:
     not opened by an article. A work's title in title case holds the same words ("Culture and
     Agency", "Second Foundation", "Why You Should Use Office for the Web"): the word last needs a
     proper name before it (a word no English word list holds, or an acronym) and no conjunction,
-    and the word first opens the title."""
+    and the word first opens the title. Where the reference prints no link (``unlinked``) or a
+    report's designation (``reported``), the looser forms `_named_parts` says."""
     if not 2 <= len(words) <= _LONGEST_NAME or words[0].casefold() in _ARTICLES:
         return False
     if not all(word[:1].isupper() or folded(word) in _OF or word.casefold() in _JOINING for word in words):
         return False
+    if _named_strictly(words):
+        return True
+    return (unlinked and _before_proper_names(words)) or (reported and _after_any_name(words))
+
+
+def _named_strictly(words: list[str]) -> bool:
+    """Whether an institution's word, among the first four, has what it is of right after it, or
+    ends ``words`` after a name (`_an_institution`'s strict forms)."""
     heads = [index for index, word in enumerate(words) if _an_institutions_word(word)]
     if not heads:
         return False
@@ -166,6 +200,32 @@ def _after_a_name(words: list[str]) -> bool:
         return False
     return any(
         _an_acronym(word) or not is_english_word(folded(word)) for word in before if word[:1].isupper()
+    )
+
+
+_PROPER_NAMES_AT_MOST = 2  # "Université Paris-Sud", "Università Ca' Foscari"
+
+
+def _before_proper_names(words: list[str]) -> bool:
+    """Whether an institution's word opens ``words`` and proper names follow it, each no English
+    word ("Université Paris-Sud", "Universität Hamburg"; not "University Physics", a book's)."""
+    names = words[1:]
+    return (
+        _an_institutions_word(words[0])
+        and 1 <= len(names) <= _PROPER_NAMES_AT_MOST
+        and all(name[:1].isupper() and not is_english_word(folded(name)) for name in names)
+    )
+
+
+def _after_any_name(words: list[str]) -> bool:
+    """Whether an institution's word that may end a name ends ``words`` after capitalised words,
+    no conjunction nor article among them ("Australian National University", "Digital Equipment
+    Corporation")."""
+    *before, last = words
+    return (
+        _an_institutions_word(last)
+        and last.casefold() not in _OPENING_ONLY
+        and not any(word.casefold() in _JOINING for word in before)
     )
 
 

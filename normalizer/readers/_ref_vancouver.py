@@ -106,7 +106,14 @@ def vancouver_title(text: str) -> tuple[str, str, bool] | None:
     # ("Donald B. Rubin, ed. Title.": a given name and an initial read as "Family I.", the title
     # the rest of the name, or of the names)
     rest_of_a_name = _REST_OF_A_NAME.fullmatch(title) or _NAMES_GO_ON.match(title)
-    return None if rest_of_a_name else (title, authors, whole)
+    # ("Donald E. Knuth, Tracy Larrabee & Paul M. Roberts (1989). Title.": the names' year in
+    # parentheses closing what was read as the title, as author-year styles print it)
+    dated_names = _NAMES_YEAR.search(title)
+    return None if rest_of_a_name or dated_names else (title, authors, whole)
+
+
+# A year in parentheses last: an author-year style's date after the names.
+_NAMES_YEAR = re.compile(rf"\s\({YEARS}[a-z]?\)$")
 
 
 def _title_in(rest: str) -> tuple[str, bool]:
@@ -135,9 +142,21 @@ _REST_OF_A_NAME = re.compile(  # (a word's start only: linear when searched too)
 _NAMES_GO_ON = re.compile(rf"{_NAME_PARTICLE}\s[A-Z][\w'’-]*,\s(?:and\s)?[A-Z]")
 
 
+# A journal's date before its volume and pages, which no other date is printed like, wherever it
+# stands ("Journal of Economic Theory 1991;55(1):64–99", "NeuroImage 2014;86:111–122"): the
+# work's year, not one a title ends on ("…, 2015. Journal … 1991;55(1)").
+_YEAR_VOLUME_PAGES = re.compile(
+    rf"(?<![\d/.:-])(?P<year>{YEARS});\s?\d{{1,5}}(?:\s?\([^()]{{1,12}}\))?:\s?[A-Za-z]?\d"
+)
+
+
 def vancouver_year(text: str) -> int | None:
     """The year of a Vancouver journal reference: the one that opens its numbers
-    ("2011;369(1952):3768-84" is of 2011, not of its issue's number; "1989:1795-806" of 1989)."""
+    ("2011;369(1952):3768-84" is of 2011, not of its issue's number; "1989:1795-806" of 1989); in
+    any reference, a year before a volume and pages so printed (`_YEAR_VOLUME_PAGES`)."""
     date = _JOURNAL_DATE.search(text) if _VANCOUVER.match(text) else None
     numbered = date is not None and re.search(r"[;:]", text[date.end("year") : date.end()])
-    return int(date.group("year")) if date is not None and numbered else None
+    if date is not None and numbered:
+        return int(date.group("year"))
+    journal = _YEAR_VOLUME_PAGES.search(text)
+    return int(journal.group("year")) if journal else None

@@ -212,6 +212,9 @@ _QUOTATION_FIRST_IN_QUOTES = re.compile(
 _QUOTATION_LAST_IN_QUOTES = re.compile(
     r"[“«]\s?+(?P<title>[^“”\"«»\s][^“”\"«»]{0,300}?[“\"][^“”\"«»]{1,200}[”\"])[,.]?\s?[”»]"
 )
+# The word before an issue's number, in any of biblatex's languages (reference-abbreviations.json):
+# after a year in parentheses, the year is a journal's ("Bioinformatics 33 (2017), Nummer 8").
+_ISSUE_NUMBER = f"(?i:{alternation(reference_abbreviations().issue_numbers)})"
 # (A year in parentheses at the very end, "… 113, 361–363 (1991).", is no APA year: no words follow.)
 # Harvard (agsm) puts a comma after it: "Tilly, C. (1992), Coercion, capital, and European states".
 _APA = re.compile(
@@ -221,10 +224,11 @@ _APA = re.compile(
     rf"(?P<year>{YEARS}(?:[–-](?:{YEARS}|present))?|n\.\s?d\.|in press)"
     r"-?[a-z]?(?:,[^)]{0,80})?\)"  # a range to "present": "(2015–present)"
     # not a date after a date ("… (2024) (Jan. 2023)."), nor naturemag's "URL" and link or
-    # amsplain's issue ("… 32 (2018), no. 1") after the year; the rest runs to the text's very end
-    # ("(?s:.*)", once: a rest that stopped at a line break was read again from each year), and
+    # an issue's number ("… 32 (2018), no. 1", "… 33 (2017), Nummer 8") after the year; the rest
+    # runs to the text's very end ("(?s:.*)", once: a rest that stopped at a line break was read
+    # again from each year), and
     # `_apa_year` asks for a word in it
-    rf"(?:(?P<period>\.)|,)?\s*+(?P<rest>(?![.,\s]*\([A-Z]?[a-z.]*\s?{YEARS}\))(?![.,\s]*(?:URL|no\.)\s)"
+    rf"(?:(?P<period>\.)|,)?\s*+(?P<rest>(?![.,\s]*\([A-Z]?[a-z.]*\s?{YEARS}\))(?![.,\s]*(?:URL|{_ISSUE_NUMBER})\s)"
     r"(?s:.*))$"
 )
 # A word of three letters, which a title and APA's rest hold (a later year's rest is a part of an
@@ -618,16 +622,28 @@ _LABELLED_DATE_AT_THE_END = re.compile(
     r"(?<=[\s.,;])[^\W\d_]{3,20}"  # the word; then its colon and the date: day first, or year first
     r"(?=:\s?(?:\d{1,2}[./-]\s?\d{1,2}[./-]\s?\d{4}|\d{4}[./-]\d{1,2}[./-]\d{1,2})\.?\s*\Z)"
 )
+# Or with no word, day first and dotted, in parentheses or after the link's comma in its brackets
+# ("…/openstreetmap (06.06.2023).", "…/stack-overflow (13. 9. 2025).", "[https://…, 7.7.2025]."),
+# as German, Czech and Nordic styles print the day a page was read.
+_UNLABELLED_DATE_AT_THE_END = re.compile(
+    r"(?:(?<=[(\[])|(?<=,\s))(?=\d{1,2}\.\s?\d{1,2}\.\s?\d{4}[)\]]\.?\s*\Z)"
+)
 # (the date's word is looked for in the reference's last characters only: the date is its end)
 _LAST_CHARACTERS = 48
 
 
 def _visit_named(text: str) -> str:
     """``text`` with the word before a date last after its link as visit-dates.json's "Accessed",
-    which the reader knows leaves the page's date alone and is no title."""
+    which the reader knows leaves the page's date alone and is no title; "Accessed" before such a
+    date without a word (`_UNLABELLED_DATE_AT_THE_END`)."""
     tail = max(0, len(text) - _LAST_CHARACTERS)
     labelled = _LABELLED_DATE_AT_THE_END.search(text, tail)
-    if labelled is None or URL.search(text, 0, labelled.start()) is None:
+    if labelled is None:
+        unlabelled = _UNLABELLED_DATE_AT_THE_END.search(text, tail)
+        if unlabelled is None or URL.search(text, 0, unlabelled.start()) is None:
+            return text
+        return f"{text[: unlabelled.start()]}Accessed {text[unlabelled.start() :]}"
+    if URL.search(text, 0, labelled.start()) is None:
         return text
     if _ACCESSED.search(text, tail) is not None:  # the table's own words ("zuletzt abgerufen:")
         return text
@@ -1421,9 +1437,10 @@ _CONJOINED = re.compile(rf"\s{alternation(name_list_conjunctions())}\s")  # "and
 _CONJOINED_INITIAL = re.compile(rf"{_CONJOINED.pattern}[A-ZÀ-ÞА-ЯЁ]\.")  # … before an initial
 
 
-# A group as a work's author: "The Coq Development Team", "The Rust Project Developers".
+# A group as a work's author: "The Coq Development Team", "The Rust Project Developers", a year
+# among its words ("GBD 2015 Mortality Collaborators").
 _GROUP = re.compile(
-    rf"^(?:[A-Z][\w&.-]*\s){{1,6}}{alternation(organisation_words())}$"  # organisation-words.json
+    rf"^(?:(?:[A-Z][\w&.-]*|\d{{4}})\s){{1,6}}{alternation(organisation_words())}$"  # organisation-words.json
 )
 
 

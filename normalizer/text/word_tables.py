@@ -464,6 +464,7 @@ class ReferenceAbbreviations:
     edition_ordinals: tuple[str, ...] = ()  # an edition's ordinal printed alone: "second", "third"
     after_italic_venue: tuple[str, ...] = ()  # may follow a venue's italic name: "pp", "chapter", "vol"
     no_date: tuple[str, ...] = ()  # APA's "n.d." in other languages, without blanks: "s.f.", "o.J."
+    issue_numbers: tuple[str, ...] = ()  # before an issue's number, any language: "no.", "Nummer", "núm."
 
     @property
     def numbers(self) -> tuple[str, ...]:

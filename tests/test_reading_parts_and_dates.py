@@ -1,0 +1,208 @@
+"""What a pasted reference's title, names and year are where styles print a part's number, a
+report's number, a group's name, a journal's date or a visit's date beside them.
+
+Each row is one reference as a style prints it; the expected fields are what it printed, written
+here by hand."""
+
+from __future__ import annotations
+
+import pytest
+from bibnorm.readers.refs import read_refs
+
+
+def read_one(text: str):  # the reader's query
+    (query,) = read_refs(text, "refs.txt")
+    return query
+
+
+@pytest.mark.parametrize(
+    ("text", "title"),
+    [
+        # a part's or a report's number closing the title
+        pytest.param(
+            "Jacobson, D.H. 1973. Optimal Stochastic Linear Systems with Exponential Performance Criteria "
+            "and their Relation to Differential Games. Part XVII. IEEE Trans. Autom. Control 18: 124–131.",
+            "Optimal Stochastic Linear Systems with Exponential Performance Criteria and their Relation to "
+            "Differential Games. Part XVII",
+            id="a-parts-number-last",
+        ),
+        pytest.param(
+            "Wei, A., Haghtalab, N., ve Steinhardt, J. (2023). Jailbroken. Report 12. NeurIPS.",
+            "Jailbroken. Report 12",
+            id="a-reports-number-last",
+        ),
+        # a Roman numeral that opens the title's next part
+        pytest.param(
+            "Ashuach, T., Gabitto, M. I., Koodli, R. V., Saldi, G.-A., Jordan, M. I., & Yosef, N. (2023). "
+            "MultiVI. XIV. deep generative model for the integration of multimodal data.",
+            "MultiVI. XIV. deep generative model for the integration of multimodal data",
+            id="a-parts-number-opening-its-title",
+        ),
+        pytest.param(
+            "Evans, D. S. (1987). The relationship between firm growth, size, and age. XXIV. Estimates for "
+            "100 manufacturing industries.",
+            "The relationship between firm growth, size, and age. XXIV. Estimates for 100 manufacturing "
+            "industries",
+            id="a-parts-title-after-its-number",
+        ),
+        # APA's report number in parentheses: no part of the title
+        pytest.param(
+            "Yin, R. ; Liu, Y. et Meng, D. (2022). Efficient Attention via Linear Complexity Approximations "
+            "(Internal Report TR-2022-27). Department of Physics and Astronomy, University of Tokyo.",
+            "Efficient Attention via Linear Complexity Approximations",
+            id="a-reports-number-in-parentheses",
+        ),
+        # the title's head the rules would read into the last name, an initial's period before it
+        pytest.param(
+            "King J-R, Gramfort A, Schurger A, Naccache L, Dehaene S. Two Distinct Dynamic Modes Subtend the "
+            "Detection of Unexpected Sounds. Part XIII. PLoS ONE 2014;9:e85791.",
+            "Two Distinct Dynamic Modes Subtend the Detection of Unexpected Sounds. Part XIII",
+            id="a-titles-head-after-an-initial",
+        ),
+        # a quoted title stays the quotation
+        pytest.param(
+            "Vohra, Rajiv O R Debraj Ray, ‘Maximality in The Farsighted Stable Set.’ 2018, "
+            "https://debrajray.com/wp-content/uploads/2018/01/RayVohraHistDep.pdf, September, 2018.",
+            "Maximality in The Farsighted Stable Set",
+            id="a-quoted-title-after-names",
+        ),
+        # German styles' issue number after the journal's year in parentheses: no APA year
+        pytest.param(
+            "McCarthy, D. J./Campbell, K. R./Lun, A. T. L. u. a., Scater: pre-processing, quality control, "
+            "normalization and visualization of single-cell RNA-seq data in R, Bioinformatics 33 (2017), "
+            "Nummer 8, S. 1179–1186.",
+            "Scater: pre-processing, quality control, normalization and visualization of single-cell RNA-seq "
+            "data in R",
+            id="an-issues-number-after-the-journals-year",
+        ),
+        # a group's name with a year among its words
+        pytest.param(
+            "GBD 2015 Mortality Collaborators. Global, regional, and national life expectancy, all-cause "
+            "mortality, and cause-specific mortality for 249 causes of death, 1980-2015. Lancet "
+            "2016;388:1459-1544.",
+            "Global, regional, and national life expectancy, all-cause mortality, and cause-specific "
+            "mortality for 249 causes of death, 1980-2015",
+            id="a-groups-name-with-a-year",
+        ),
+    ],
+)
+def test_the_title_is_what_the_style_printed(text: str, title: str) -> None:
+    assert read_one(text).title == title
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # an institution, or a report's designation, in the title's place
+        "Abreu D. 1988. Department of Computer Science, Stanford University. Report no. DCSS-TR-1690.",
+        "Graf, L., Harks, T., Kollias, K., and Markl, M. 2023. Université Paris-Sud.",
+        # the last author's hyphened initials in the title's place
+        "Hu Y., He Y., Li Y., Li J., Han Y., Wen J., Liu Y.-J., in ICML, 2023.",
+    ],
+)
+def test_no_title_where_the_style_printed_none(text: str) -> None:
+    assert read_one(text).title == text  # no title read: the whole reference is what a search is given
+
+
+def test_names_before_their_year_in_parentheses_are_names_not_a_vancouver_title() -> None:
+    query = read_one(
+        "Donald E. Knuth, Tracy Larrabee & Paul M. Roberts (1989). Mathematical Writing. Technical report."
+    )
+    assert (query.title, query.authors[0], query.year) == ("Mathematical Writing", "Donald E. Knuth", 1989)
+
+
+def test_a_titles_head_read_into_the_last_name_leaves_it() -> None:
+    query = read_one(
+        "King J-R, Gramfort A, Schurger A, Naccache L, Dehaene S. Two Distinct Dynamic Modes Subtend the "
+        "Detection of Unexpected Sounds. Part XIII. PLoS ONE 2014;9:e85791."
+    )
+    assert query.authors[-1] == "Dehaene S."
+
+
+def test_a_groups_name_with_a_year_is_the_author() -> None:
+    query = read_one(
+        "GBD 2015 Mortality Collaborators. Global, regional, and national life expectancy, all-cause "
+        "mortality, and cause-specific mortality for 249 causes of death, 1980-2015. Lancet "
+        "2016;388:1459-1544."
+    )
+    assert (query.authors, query.year) == (("GBD 2015 Mortality Collaborators",), 2016)
+
+
+@pytest.mark.parametrize(
+    ("text", "year"),
+    [
+        # the year a title closes on is its own where the journal's date stands before its numbers
+        (
+            "Dutta PK. What Do Discounted Optima Converge To? A Theory of Discount Rate Asymptotics in "
+            "Economic Models, 2015. Journal of Economic Theory 1991;55(1):64–99.",
+            1991,
+        ),
+        # the year printed once, after the title: the date's, not the title's
+        ("Svensson V. Improving SCVI for low-count cells through self-supervised augmentation 2026.", 2026),
+        # a day a page was read, dotted day first after its link: no date of the work
+        ('UNDP (n.d.), "OpenStreetMap",. https://www.unitednations.com/openstreetmap (06.06.2023).', None),
+        (
+            "Stack Overflow sine data, MC, https://www.microsoftcorporation.com/stack-overflow "
+            "(13. 9. 2025).",
+            None,
+        ),
+        # the work's own date before the page's link stays
+        ("Smith, J. (2019): Title of the page. https://example.org/page (27.05.2025)", 2019),
+    ],
+)
+def test_the_year_is_the_works(text: str, year: int | None) -> None:
+    assert read_one(text).year == year
+
+
+def test_a_year_read_into_the_title_is_left_out_of_it() -> None:
+    query = read_one(
+        "Svensson V. Improving SCVI for low-count cells through self-supervised augmentation 2026."
+    )
+    assert query.title == "Improving SCVI for low-count cells through self-supervised augmentation"
+
+
+@pytest.mark.parametrize(
+    ("text", "venue"),
+    [
+        # a listed journal's whole name, then nothing but its numbers: a style that prints no title
+        ("Hamilton, J. D. (2005). JChPh, (July-August), 435–452.", "JChPh"),
+        (
+            "Zauner-Stauber V, Vanderstraeten L, Fishman MT, Verstraete F & Haegeman J (2018) Physical "
+            "Review B, vol. 97, no. 4, p. 045145",
+            "Physical Review B",
+        ),
+        (
+            "An, Sungbae en Frank Schorfheide. Econometric Reviews 26, nr. 2--4 (2007): 113–172.",
+            "Econometric Reviews",
+        ),
+    ],
+)
+def test_a_journal_before_nothing_but_its_numbers_is_no_title(text: str, venue: str) -> None:
+    query = read_one(text)
+    assert (query.title, query.venue) == (text, venue)  # no title read: the whole reference is searched
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Complex Systems, 1987.",  # a year alone after it: a book's title
+        # one plain word: as often a report's designation
+        "Engle, R. F., and C. W. J. Granger. Co-integration and error correction. Report 189.",
+    ],
+)
+def test_a_journals_name_before_a_year_or_one_plain_word_stays_a_title(text: str) -> None:
+    assert read_one(text).title != text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # what a style that prints no title leaves: an identifier's label, marks alone
+        "S. Chambon, M. N. Galtier, P. J. Arnal, G. Wainrib, A. Gramfort, 2018. DOI: "
+        "https://doi.org/10.1109/TNSRE.2018.2813138.",
+        "Anonymous (2022). – J. Chem. Inf. Model., 62(2): 309–323.",
+    ],
+)
+def test_a_title_without_words_is_none(text: str) -> None:
+    # none read: the whole reference is searched, or its DOI alone is
+    assert read_one(text).title in (None, text)
