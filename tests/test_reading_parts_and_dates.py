@@ -45,6 +45,25 @@ def read_one(text: str):  # the reader's query
             "industries",
             id="a-parts-title-after-its-number",
         ),
+        pytest.param(
+            "Kopka H. LaTeX Band 3. XII. Erweiterungen— mit einer Einfürung in METAFONT. Bonn, Germany: "
+            "Addison-Wesley Verlag; 1994.",
+            "LaTeX Band 3. XII. Erweiterungen— mit einer Einfürung in METAFONT",
+            id="a-title-cut-at-its-parts-numeral",
+        ),
+        # a short title after a name's initial, which the rules read into the name
+        pytest.param(
+            "Wei A, Haghtalab N, Steinhardt J. Jailbroken. In: NeurIPS; 2023.",
+            "Jailbroken",
+            id="a-short-title-after-an-initial",
+        ),
+        # names a semicolon joins without a blank
+        pytest.param(
+            "Li K;Wang Z;Cheng Z;Yu R;Zhao Y;Song G;et al. ACSeg, IV: Adaptive Conceptualization for "
+            "Self-supervised Semantic Segmentation. CVPR, 2023.",
+            "ACSeg, IV: Adaptive Conceptualization for Self-supervised Semantic Segmentation",
+            id="names-glued-by-semicolons",
+        ),
         # APA's report number in parentheses: no part of the title
         pytest.param(
             "Yin, R. ; Liu, Y. et Meng, D. (2022). Efficient Attention via Linear Complexity Approximations "
@@ -206,3 +225,35 @@ def test_a_journals_name_before_a_year_or_one_plain_word_stays_a_title(text: str
 def test_a_title_without_words_is_none(text: str) -> None:
     # none read: the whole reference is searched, or its DOI alone is
     assert read_one(text).title in (None, text)
+
+
+def test_a_publisher_after_a_parts_numeral_is_no_part_of_the_title() -> None:
+    query = read_one(
+        "Walter Gander and Jiři Hřebíček. Solving Problems in Scientific Computing Using MAPLE and "
+        "MATLAB. X. Springer-Verlag, Berlin, Germany / Heidelberg, Germany / London, UK / etc., 1993."
+    )
+    assert (
+        query.title.startswith("Solving Problems in Scientific Computing") and "Springer" not in query.title
+    )
+
+
+def test_a_short_title_read_into_the_last_name_leaves_it() -> None:
+    query = read_one("Wei A, Haghtalab N, Steinhardt J. Jailbroken. In: NeurIPS; 2023.")
+    assert query.authors == ("Wei A", "Haghtalab N", "Steinhardt J.")
+
+
+@pytest.mark.parametrize(
+    ("text", "seen"),
+    [
+        ("Li K;Wang Z;et al. ACSeg", "Li K; Wang Z; et al. ACSeg"),
+        ("Smith, J.;Lee, K. Title", "Smith, J.; Lee, K. Title"),
+        # a link's, an HTML entity's and a number's semicolon stay
+        ("Title. https://example.org/a;jsessionid=abc", "Title. https://example.org/a;jsessionid=abc"),
+        ("Smith &amp;Jones", "Smith &amp;Jones"),
+        ("Lancet 2016;388:1459", "Lancet 2016;388:1459"),
+    ],
+)
+def test_names_a_semicolon_joins_are_set_apart(text: str, seen: str) -> None:
+    from bibnorm.readers.refs import semicolons_apart
+
+    assert semicolons_apart(text) == seen

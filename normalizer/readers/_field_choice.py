@@ -497,12 +497,22 @@ def _title_across_left_out_text(tagged: TaggedReference, rules: RuleReading) -> 
 def _title_read_into_the_names(tagged: TaggedReference, rules: RuleReading) -> bool:
     """Whether the rules, reading no title, read the model's into their last author: a short
     title right after the names, before the venue ("Kim M, Seo S, Han B. InfoNeRF. In: CVPR.",
-    read with the author "Han B. InfoNeRF"), the model sure of it."""
+    read with the author "Han B. InfoNeRF"), the model sure of it; less sure, where the name
+    without it ends in its initial's period ("Steinhardt J." of "… Steinhardt J. Jailbroken. In:
+    NeurIPS"): the sentence of names ended there."""
     title = tagged.title
     if rules.title or not rules.authors or not title or not _title_right_after_names(tagged):
         return False
-    sure = (tagged.confidence("title") or 0.0) >= _SURE_OF_OTHERS
-    return sure and title_key(rules.authors[-1]).endswith(title_key(title))
+    last = rules.authors[-1]
+    if not title_key(last).endswith(title_key(title)):
+        return False
+    confidence = tagged.confidence("title") or 0.0
+    initialled = _ENDS_IN_AN_INITIAL.search(_without_the_title(last, title)) is not None
+    return confidence >= _SURE_OF_OTHERS or (initialled and confidence >= _SURE_AFTER_AN_INITIAL)
+
+
+_ENDS_IN_AN_INITIAL = re.compile(r"(?<![^\s.-])[A-Z]\.$")  # "Steinhardt J.", "Lee M.-J."
+_SURE_AFTER_AN_INITIAL = 0.5  # how sure of its title the model must be after a name's initial
 
 
 _TITLES_HEAD_WORDS = 2  # the fewest words of a title's head the rules may read into a name
@@ -758,11 +768,9 @@ _PARTS_LAST_WORDS = 2  # a part's word and its number: "Part XVII."
 
 def _cut_at_a_parts_number(tagged: TaggedReference, rules: RuleReading) -> bool:
     """Whether the rules' title ends at a sentence's end the model's title goes on after through
-    a part's number: its last words, a part's or a report's word and the number ("… and their
-    Relation to Differential Games. Part XVII.", "Jailbroken. Report 12."), or a Roman numeral of
-    two letters or more ("… calculations. XIV."), or a Roman numeral that opens the title's next
-    part ("MultiVI. XIV. Deep generative model …", "Seq2Seq. I: Lossless data compression …"): a
-    part of a work in a series of them, the title's own words, not a venue's."""
+    a part's number (`_a_parts_number_after`), or right after a Roman numeral of two letters or
+    more the model's title goes on from ("LaTeX Band 3. XII. Erweiterungen — mit einer Einführung
+    in METAFONT."): a part of a work in a series of them, the title's own words, not a venue's."""
     if not rules.title or not tagged.title:
         return False
     own, inside = tagged.run_of("title"), tagged.tokens_of(rules.title)
@@ -771,6 +779,18 @@ def _cut_at_a_parts_number(tagged: TaggedReference, rules: RuleReading) -> bool:
     if not tagged.tokens[max(inside)].endswith(_SENTENCE_END):
         return False
     after = tagged.tokens[max(inside) + 1 : own.stop]
+    last = tagged.tokens[max(inside)].rstrip(".:")
+    if len(last) >= 2 and _PART_NUMBER.fullmatch(last) and len(after) > _SUBTITLE_WORDS:
+        return True
+    return _a_parts_number_after(after)
+
+
+def _a_parts_number_after(after: Sequence[str]) -> bool:
+    """Whether the words a title goes on with (``after``) are a part's number: its last words, a
+    part's or a report's word and the number ("… and their Relation to Differential Games. Part
+    XVII.", "Jailbroken. Report 12."), or a Roman numeral of two letters or more ("…
+    calculations. XIV."), or a Roman numeral that opens the title's next part ("MultiVI. XIV.
+    Deep generative model …", "Seq2Seq. I: Lossless data compression …")."""
     if len(after) == _PARTS_LAST_WORDS and _PART_WORD.fullmatch(after[0]):
         return bool(_PART_NUMBER.fullmatch(after[1].rstrip(",")) or _PART_ARABIC.fullmatch(after[1]))
     numeral = _PART_NUMBER.fullmatch(after[0].rstrip(":,"))
@@ -880,11 +900,21 @@ def _a_parts_title_after(tagged: TaggedReference, own: range, read: str) -> bool
         return False
     number = tagged.tokens[own.stop]
     after = [index for index in inside if index > own.stop]
+    # the part's title, not a publisher, a place or numbers after the numeral ("… MATLAB. X.
+    # Springer-Verlag, Berlin, …, 1993")
+    fields = {tagged.labels[index] for index in after} & _AFTER_A_TITLE
     return (
         _PART_NUMBER.fullmatch(number.rstrip(":")) is not None
         and number.endswith((".", ":"))
         and len(after) >= _SUBTITLE_WORDS
+        and not fields
     )
+
+
+# what follows a title, not the title of a part after its number
+_AFTER_A_TITLE = frozenset(
+    {"publisher", "place", "date", "volume", "issue", "pages", "doi", "url", "edition"}
+)
 
 
 def _not_printed(

@@ -481,9 +481,27 @@ _LAST_SENTENCE = re.compile(r"(?<=\.\s)(?=[^.]*?[^\W\d_])[^.]*+$")
 
 
 def for_both_readers(text: str) -> str:
-    """An item as both readers see it: its glued years set apart (`years_apart`) and an "and
-    others" of a script without letter case as "et al." (`_CASELESS_OTHERS`)."""
-    return years_apart(_CASELESS_OTHERS.sub("et al", text))
+    """An item as both readers see it: its glued years set apart (`years_apart`), an "and
+    others" of a script without letter case as "et al." (`_CASELESS_OTHERS`) and names a
+    semicolon joins without a blank set apart (`semicolons_apart`)."""
+    return semicolons_apart(years_apart(_CASELESS_OTHERS.sub("et al", text)))
+
+
+# A semicolon between two words with no blank after it: names a style or a PDF's text joined
+# ("Li K;Wang Z;Cheng Z;et al. ACSeg …"), which the tagger reads a word at a time.
+_GLUED_SEMICOLON = re.compile(r"(?<=[^\W\d_.]|\.);(?=[^\W\d_])")
+
+
+def semicolons_apart(text: str) -> str:
+    """``text`` with a blank after each semicolon glued to the word after it, but in a link
+    ("…/page;jsessionid=…") or an HTML entity ("&amp;") — both readers then see each name as its
+    own words."""
+    if not _GLUED_SEMICOLON.search(text):
+        return text
+    return " ".join(
+        word if _IN_A_LINK.search(word) or "&" in word else _GLUED_SEMICOLON.sub("; ", word)
+        for word in text.split(" ")
+    )
 
 
 # The "and others" that ends an author list in a script without letter case (author-list-words.json:
