@@ -45,6 +45,20 @@ def read_one(text: str):  # the reader's query
             "industries",
             id="a-parts-title-after-its-number",
         ),
+        # the title's number, which the rules read as the whole title
+        pytest.param(
+            "Wang Y., Skorokhodov I., Wonka P. HF-NeuS: Improved Surface Reconstruction Using High-Frequency "
+            "Details, No. 176. NeurIPS 2022, .",
+            "HF-NeuS: Improved Surface Reconstruction Using High-Frequency Details, No. 176",
+            id="a-titles-number-read-as-the-title",
+        ),
+        # the year a sentence of its own after the title's end (ABNT's)
+        pytest.param(
+            "ALLERBO, Oskar; JÖRNSTEN, Rebecka. Non-linear, Sparse Dimensionality Reduction via Path Lasso "
+            "Penalized Autoencoders.. 2021. J. Mach. Learn. Res.. [S. l.]: [s. d.], 2021.",
+            "Non-linear, Sparse Dimensionality Reduction via Path Lasso Penalized Autoencoders",
+            id="the-year-after-the-titles-end",
+        ),
         pytest.param(
             "Kopka H. LaTeX Band 3. XII. Erweiterungen— mit einer Einfürung in METAFONT. Bonn, Germany: "
             "Addison-Wesley Verlag; 1994.",
@@ -257,3 +271,31 @@ def test_names_a_semicolon_joins_are_set_apart(text: str, seen: str) -> None:
     from bibnorm.readers.refs import semicolons_apart
 
     assert semicolons_apart(text) == seen
+
+
+@pytest.mark.parametrize(
+    ("text", "title", "venue"),
+    [
+        # a venue's acronym after the title's comma, or after its last word where the field closes
+        (
+            "King J., Gramfort A., Schurger A., Naccache L., and Dehaene S., (2014), Two Distinct Dynamic "
+            "Modes Subtend the Detection of Unexpected Sounds, INRIA.",
+            "Two Distinct Dynamic Modes Subtend the Detection of Unexpected Sounds",
+            "INRIA",
+        ),
+        (
+            "Li W, Huang X, Lu J, Feng J, Zhou J (2021) Learning Probabilistic Ordinal Embeddings for "
+            "Uncertainty-Aware Regression CVPR,.",
+            "Learning Probabilistic Ordinal Embeddings for Uncertainty-Aware Regression",
+            "CVPR",
+        ),
+    ],
+)
+def test_a_venues_acronym_printed_after_the_title_is_no_part_of_it(text: str, title: str, venue: str) -> None:
+    query = read_one(text)
+    assert (query.title, query.venue) == (title, venue)
+
+
+def test_a_roman_numeral_after_the_titles_comma_stays_in_it() -> None:
+    # a volume's number read as the venue: no acronym of a venue
+    assert read_one("Smith, J. (2019). Internet Tomography, IX. Springer.").title == "Internet Tomography, IX"

@@ -1818,7 +1818,17 @@ def _the_models_title_whatever_its_doubt(tagged: TaggedReference, rules: RuleRea
         or _title_across_left_out_text(tagged, rules)
         or _year_read_into_the_title(tagged, rules)
         or _titles_head_in_the_names(tagged, rules) is not None
+        or _a_number_for_the_title(tagged, rules)
     )
+
+
+def _a_number_for_the_title(tagged: TaggedReference, rules: RuleReading) -> bool:
+    """Whether the rules' title is a number alone that ends the model's title ("176" of "HF-NeuS:
+    Improved Surface Reconstruction …, No. 176. NeurIPS 2022"): the title's number, its words
+    read as something else."""
+    read = (rules.title or "").strip(" .,;:")
+    own = title_key(tagged.title or "")
+    return read.isdigit() and own.endswith(read) and len(own) > len(read)
 
 
 def _a_pages_title_kept(
@@ -1892,10 +1902,11 @@ def _without_a_cue_at_the_end(title: str) -> str | None:
 # The reference's year, which the rules read into the title: before it, set off by a mark ("1989.
 # Comparison of …", "1981:. Problems …", "(1982) QGIS Development Team", "1989): Practical …"), or
 # after it, behind a semicolon or an opening parenthesis never closed ("ChatGPT; 2023", "Practical
-# Numerical Algorithms for Chaotic Systems (1959"). (Each starts at one mark, a year or a run of
-# blanks' first: a search is linear.)
+# Numerical Algorithms for Chaotic Systems (1959"), or as a sentence of its own after the title's
+# end ("… Penalized Autoencoders.. 2021", ABNT's; not a number's sign's: "…, No. 2021"). (Each
+# starts at one mark, a year or a run of blanks' first: a search is linear.)
 _YEAR_FIRST = re.compile(r"\(?(\d{4})[a-z]?(?:\)[.:,;]*+|[.:,;]++)\s++(?=\S)")
-_YEAR_LAST = re.compile(r"(?:;|(?<!\s)\s*+\()\s*+(\d{4})[a-z]?$")
+_YEAR_LAST = re.compile(r"(?:;|(?<!\s)\s*+\(|(?<=[^\W\d_]{3})(?<![Vv]ol)[.?!]\.?\s)\s*+(\d{4})[a-z]?$")
 _WORDS_AFTER_A_YEAR = 2
 
 
@@ -1933,17 +1944,36 @@ def _without_the_venue(title: str | None, venue: str | None, text: str) -> str |
     field, and the venue's reading (the model's and the rules') placed it. Not a word alone that
     no list names (a volume's Roman number read as the venue, "Internet Tomography, IX."), nor
     the end of a quoted title ("“VisPy: Harnessing The GPU For Fast, High-Level Visualization”",
-    its last words misread as the venue)."""
+    its last words misread as the venue). A venue's acronym counts as a word alone ("Two Distinct
+    … Sounds, INRIA.", "ArcGIS Pro, CFDCAP."), and is left out after the title's last word too,
+    no comma between, where the reference closes its field after it ("… Uncertainty-Aware
+    Regression CVPR,.": a style that prints the proceedings' acronym right after the title)."""
     if not title or not venue or text.count(venue) != 1:
         return title
-    if text[text.index(venue) + len(venue) :].lstrip(" ,.")[:1] in _CLOSING_QUOTES:
+    after = text[text.index(venue) + len(venue) :]
+    if after.lstrip(" ,.")[:1] in _CLOSING_QUOTES:
         return title
+    acronym = _VENUES_ACRONYM.fullmatch(venue.strip(" .,")) is not None and not _PART_NUMBER.fullmatch(venue)
     head, comma, last = title.rpartition(",")
     same = comma and last.strip(" .") == venue.strip(" .") and len(head.split()) >= _WORDS_BEFORE_THE_VENUE
-    return head.rstrip() if same and (len(venue.split()) > 1 or is_listed_journal(venue)) else title
+    if same and (len(venue.split()) > 1 or acronym or is_listed_journal(venue)):
+        return head.rstrip()
+    return _without_an_acronym_last(title, venue, after) if acronym else title
+
+
+def _without_an_acronym_last(title: str, venue: str, after: str) -> str:
+    """``title`` without the venue's acronym that is its last word, where the reference closes
+    the venue's field right after it (``after``: what it prints after the venue)."""
+    head, _, last = title.rpartition(" ")
+    closed = after[:1] in (",", ".", ";")
+    glued = closed and last == venue.strip(" .,") and len(head.split()) >= _WORDS_BEFORE_THE_VENUE
+    # (not after the word that opens a venue, "… transformers. In: CVPR": the venue's whole line
+    # is the rules' run-on, which the choices before weighed)
+    return head.rstrip() if glued and not _IN.fullmatch(head.split()[-1]) else title
 
 
 _WORDS_BEFORE_THE_VENUE = 2
+_VENUES_ACRONYM = re.compile(r"[A-Z]{2,8}")  # "CVPR", "INRIA", "CFDCAP"
 
 
 def _venue_apart_from(title: str | None, venue: str | None, text: str) -> str | None:
