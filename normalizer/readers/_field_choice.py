@@ -150,8 +150,6 @@ def _a_venue_in_the_titles_place(title: str, text: str) -> bool:
     return bool(_VENUE_OPENING.match(title)) or _cut_from_a_journals_name(title, text)
 
 
-# What may stand between a journal's numbers: the words before a volume, an issue or pages in any
-# language ("vol.", "no.", "pp.", "Nummer": reference-abbreviations.json), a month's name.
 _LABELS = frozenset(identifier_labels().labels)  # "doi", "url", "pmid" (identifier-labels.json)
 
 
@@ -165,7 +163,7 @@ def _a_works_title(tagged: TaggedReference, title: str | None) -> str | None:
 
 
 def _the_journal_in_the_titles_place(journal: str | None, venue: str | None) -> str | None:
-    """The venue: the journal printed in the title's place (`journal_before_its_numbers_alone`)
+    """The venue: the journal printed in the title's place (`_journal_before_its_numbers_alone`)
     where none was read, or a part of its name ("B" of "Physical Review B")."""
     if journal and (venue is None or _word_run(venue) in _word_run(journal)):
         return journal
@@ -179,16 +177,21 @@ def _no_words(title: str) -> bool:
     return not any(char.isalnum() for char in title) or title.strip(" .,:;").casefold() in _LABELS
 
 
+# What may stand between a journal's numbers besides a month's name: the words before a volume, an
+# issue or pages in any language ("vol.", "no.", "pp.", "Nummer": reference-abbreviations.json).
 _NUMBERS_WORDS = frozenset(
     word.rstrip(".").casefold()
     for word in (*reference_abbreviations().numbers, *reference_abbreviations().issue_numbers)
 )
-_SERIES_LETTER = re.compile(
-    r"\s*+([A-Z])(?![^\W\d_])"
-)  # a journal's series after its name: "Physical Review B"
+# A journal's series after its name: "Physical Review B".
+_SERIES_LETTER = re.compile(r"\s*+([A-Z])(?![^\W\d_])")
+# A year alone, no journal's volume or pages: "1987", "2015a".
+_YEAR_ALONE = re.compile(rf"(?:{YEARS})[a-z]?")
+# The months of a range: "July-August", "Jan/Feb".
+_MONTHS_APART = re.compile(r"[-–/]")
 
 
-def journal_before_its_numbers_alone(title: str, text: str) -> str | None:
+def _journal_before_its_numbers_alone(title: str, text: str) -> str | None:
     """The listed journal's name the title read is — its words up to the first number or
     parenthesis, a series' letter after them —, where the reference prints after that name
     nothing but the journal's numbers, the words before them and months ("Hamilton, J. D. (2005).
@@ -202,15 +205,18 @@ def journal_before_its_numbers_alone(title: str, text: str) -> str | None:
     # not "In NeurIPS"; nor one plain word, as often a work's or a report's ("Report 189"), where
     # a journal's abbreviation has capitals inside ("JChPh", "AZh")
     one_word = " " not in name and not any(char.isupper() for char in name[1:])
-    if one_word or _VENUE_OPENING.match(name) or not is_listed_journal(name):
+    if one_word or _VENUE_OPENING.match(name) or not _numbers_alone(rest):
         return None
+    # (the text's own checks first: the journal tables load on a first ask)
+    return name if is_listed_journal(name) else None
+
+
+def _numbers_alone(rest: str) -> bool:
+    """Whether ``rest`` holds nothing but a journal's numbers, the words before them and months,
+    a volume or pages among them, not a year alone (a book's: "Complex Systems, 1987.")."""
     tokens = [token.strip(".,;:()[]") for token in rest.split()]
-    # a volume or pages, not a year alone (a book's: "Complex Systems, 1987.")
     numbered = any(char.isdigit() for token in tokens for char in token if not _YEAR_ALONE.fullmatch(token))
-    return name if numbered and all(_a_numbers_word(token) for token in tokens) else None
-
-
-_YEAR_ALONE = re.compile(r"\d{4}[a-z]?")
+    return numbered and all(_a_numbers_word(token) for token in tokens)
 
 
 def _printed_journal(title: str, text: str) -> tuple[str, str] | None:
@@ -236,7 +242,7 @@ def _a_numbers_word(token: str) -> bool:
     if not token or any(char.isdigit() for char in token) or not any(char.isalpha() for char in token):
         return True
     lowered = token.casefold()
-    return lowered in _NUMBERS_WORDS or all(part in MONTH_SPELLINGS for part in re.split(r"[-–/]", lowered))
+    return lowered in _NUMBERS_WORDS or all(part in MONTH_SPELLINGS for part in _MONTHS_APART.split(lowered))
 
 
 def _cut_from_a_journals_name(title: str, text: str, start: int = 0) -> bool:
@@ -2219,7 +2225,7 @@ def choose_fields(
 
     publisher = tagged.text_of("publisher")
     title = bracketed or _chosen_title(tagged, rules, weighed, fit, thresholds)
-    journal = journal_before_its_numbers_alone(title or rules.title or "", tagged.text)
+    journal = _journal_before_its_numbers_alone(title or rules.title or "", tagged.text)
     title = _a_works_title(tagged, None if journal else title)
     venue = overruled_venue(
         tagged, weighed("container", "venue", tagged.container or None, rules.venue), rules.venue, rules.title

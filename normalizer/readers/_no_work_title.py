@@ -120,12 +120,13 @@ def _named_parts(parts: list[list[str]], title: str, printed: str) -> bool:
     "Université Paris-Saclay. https://…"); beside a report's designation, any name its word ends
     ("Australian National University. Report ANU/TR-15/97"; alone, as often a work's title:
     "Second Foundation")."""
-    reported = any(_a_report(words) for words in parts)
+    reports = [_a_report(words) for words in parts]
+    reported = any(reports)
     unlinked = reported or not _LINK.search(printed)
     institutions = [_an_institution(words, unlinked, reported) for words in parts]
     if any(institutions) and _printed_twice(title, printed):
         institutions = [False] * len(parts)
-    named = [institution or _a_report(words) for institution, words in zip(institutions, parts, strict=True)]
+    named = [institution or report for institution, report in zip(institutions, reports, strict=True)]
     return any(named) and all(known or _identifiers(words) for known, words in zip(named, parts, strict=True))
 
 
