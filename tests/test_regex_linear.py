@@ -368,6 +368,8 @@ def test_a_chapters_tail_is_searched_in_linear_time(pattern: re.Pattern[str], li
                      id="a-parts-word"),
         pytest.param("bibnorm.readers._no_work_title._LINK", [("", "www."), ("", "http:/")],
                      id="a-link"),
+        pytest.param("bibnorm.readers._ref_vancouver._DESIGNATOR", [("", " "), ("a", " [Internet")],
+                     id="a-designator-after-a-title"),
         pytest.param("bibnorm.readers.refs._GROUP", [("", "Aa "), ("", "2020 "), ("A ", "2020 Aa")],
                      id="a-group-with-a-year"),
         pytest.param("bibnorm.readers._field_choice._YEAR_LAST",
