@@ -1,5 +1,7 @@
 """What a pasted reference's title, names and year are where styles print a part's number, a
-report's number, a group's name, a journal's date or a visit's date beside them.
+report's number, a group's name, a journal's date or a visit's date beside them; where a title
+ends when no mark ends it; and what the dates and venue are where a Chinese list glues them or
+prints its page ranges with a wave dash.
 
 Each row is one reference as a style prints it; the expected fields are what it printed, written
 here by hand."""
@@ -116,6 +118,47 @@ def read_one(text: str):  # the reader's query
             "Global, regional, and national life expectancy, all-cause mortality, and cause-specific "
             "mortality for 249 causes of death, 1980-2015",
             id="a-groups-name-with-a-year",
+        ),
+        # the next field after the title, no mark between
+        pytest.param(
+            "Brown, T., Mann, B., & Ryder, N. (2020). Language models are few-shot learners In arXiv.",
+            "Language models are few-shot learners",
+            id="a-venue-after-its-in",
+        ),
+        pytest.param(
+            "Smith, J., & Lee, K. (2021). Sparse attention for long documents doi:10.48550/arXiv.2101.00001.",
+            "Sparse attention for long documents",
+            id="a-doi-after-its-label",
+        ),
+        pytest.param(
+            "Deep Residual Learning for Image Recognition He, K. – Zhang, X. – Ren, S., CVPR (2016).",
+            "Deep Residual Learning for Image Recognition",
+            id="the-authors-after-the-title",
+        ),
+        # a group's name and the year before the title, no mark between
+        pytest.param(
+            "International Energy Agency 2020 World Energy Outlook. In IEA.",
+            "World Energy Outlook",
+            id="a-groups-name-and-its-year",
+        ),
+        # a group's name before the title in a Chinese list whose pages' range is a wave dash (a
+        # full-width mark between digits: no script without spaces)
+        pytest.param(
+            "[56] Docker Inc.. Reproducible research environments with containers[J]. Nature Methods,2019, "
+            "16(8):715～721.",
+            "Reproducible research environments with containers",
+            id="a-groups-name-in-a-chinese-list",
+        ),
+        # the last name after its conjunction, in the list's language (Finnish "ja")
+        pytest.param(
+            "J. A. Alston, H. F. Carman, J. E. Christian, J. Dorfman, J.-R. Murua, ja R. J. Sexton. "
+            "Optimal Reserve and Export Policies for the California Almond Industry: Theory, Econometrics "
+            "and Simulations. Giannini Foundation of Agricultural Economics, University of California, "
+            "Agricultural and Natural Resource Publications, 6701 San Pablo Avenue, Oakland, CA 94608, USA, "
+            "July 1995.",
+            "Optimal Reserve and Export Policies for the California Almond Industry: Theory, Econometrics "
+            "and Simulations",
+            id="the-last-name-after-ja",
         ),
     ],
 )
@@ -299,3 +342,47 @@ def test_a_venues_acronym_printed_after_the_title_is_no_part_of_it(text: str, ti
 def test_a_roman_numeral_after_the_titles_comma_stays_in_it() -> None:
     # a volume's number read as the venue: no acronym of a venue
     assert read_one("Smith, J. (2019). Internet Tomography, IX. Springer.").title == "Internet Tomography, IX"
+
+
+def test_a_group_and_its_year_before_the_title_are_the_author_and_the_date() -> None:
+    query = read_one("World Bank 2018 Learning to Realize Education's Promise. In World Development Report.")
+    assert (query.title, query.authors, query.year) == (
+        "Learning to Realize Education's Promise",
+        ("World Bank",),
+        2018,
+    )
+
+
+@pytest.mark.parametrize(
+    ("text", "title", "year", "venue"),
+    [
+        # GB/T 7714: no space after the journal's comma; the pages' range a wave dash
+        pytest.param(
+            "[5] Tasic B, Menon V, Nguyen T N. Adult mouse cortical cell taxonomy revealed by single cell "
+            "transcriptomics[J]. Nature Neuroscience,2016, 19(2):335–346.",
+            "Adult mouse cortical cell taxonomy revealed by single cell transcriptomics",
+            2016,
+            "Nature Neuroscience",
+            id="the-year-glued-to-the-journal",
+        ),
+        pytest.param(
+            "[6] Jumper J, Evans R. Highly accurate protein structure prediction with AlphaFold[J]. Nature, "
+            "2021, 596(7873): 583～1589.",
+            "Highly accurate protein structure prediction with AlphaFold",
+            2021,
+            "Nature",
+            id="a-wave-dash-before-a-years-number",
+        ),
+        pytest.param(
+            "[3] Amit I, Paul F. A single-cell atlas of myeloid progenitors[J]. Cell Reports,2018, "
+            "21(4):1663～1677.",
+            "A single-cell atlas of myeloid progenitors",
+            2018,
+            "Cell Reports",
+            id="glued-and-a-wave-dash",
+        ),
+    ],
+)
+def test_a_chinese_lists_journal_its_year_and_pages(text: str, title: str, year: int, venue: str) -> None:
+    query = read_one(text)
+    assert (query.title, query.year, query.venue) == (title, year, venue)

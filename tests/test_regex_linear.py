@@ -384,6 +384,18 @@ def test_a_chapters_tail_is_searched_in_linear_time(pattern: re.Pattern[str], li
                      id="a-visits-date-unlabelled"),
         pytest.param("bibnorm.readers.refs._APA", [("a", " (2020), Nummer "), ("", "(2020), "), ("", "a ")],
                      id="apas-year-before-an-issues-number"),
+        # full-width marks glued to a letter, a venue's glued year, pages' ranges with a wave dash
+        pytest.param("bibnorm.readers._field_choice._UNSPACED", [("", "1～"), ("", "a "), ("1", "～1")],
+                     id="full-width-marks-glued-to-a-letter"),
+        pytest.param("bibnorm.readers._field_choice._VENUES_YEAR",
+                     [("", ",2020"), ("", ", "), ("a", ",2020,")],
+                     id="a-venues-glued-year"),
+        pytest.param("bibnorm.readers._ref_dates._VOLUME_PAGES", [("", "1, 2～"), ("1:", "2～3"), ("", "1(")],
+                     id="a-volumes-pages-with-a-wave-dash"),
+        pytest.param("bibnorm.readers._ref_dates._PAGES", [("", "pp. 1～"), ("pp. ", "1～"), ("", "p.")],
+                     id="pages-with-a-wave-dash"),
+        pytest.param("bibnorm.readers._ref_dates._PAGES_IN_KANJI", [("", "1〜"), ("1", "〜1頁")],
+                     id="pages-in-kanji-with-a-wave-dash"),
     ],
 )  # fmt: skip
 def test_patterns_stay_linear_on_the_runs_their_own_parts_read(

@@ -41,6 +41,7 @@ from collections import Counter
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
+from itertools import takewhile
 from typing import TypeVar
 
 from bibnorm.models import latest_year
@@ -65,6 +66,7 @@ from bibnorm.text.word_tables import (
     alternation,
     bare_words,
     identifier_labels,
+    name_list_conjunctions,
     publisher_words,
     reference_abbreviations,
     title_omitted_words,
@@ -106,9 +108,15 @@ _SURE_OF_OTHERS = 0.8
 _SURE_OF_A_JOURNAL = 0.5
 
 Value = TypeVar("Value", str, int, tuple[str, ...])
-# Scripts written without spaces between words (CJK ideographs, kana, Hangul, full-width forms):
-# the tagger's tokens are words between spaces, so a reference in them stays the rules'.
-_UNSPACED = re.compile("[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af\uf900-\ufaff\uff00-\uffef]")
+# Scripts written without spaces between words (CJK ideographs, kana, Hangul), and full-width
+# forms glued to a letter ("Methods，2019"): the tagger's tokens are words between spaces, so a
+# reference in them stays the rules'. Not a full-width mark between digits alone, which glues no
+# words ("16(8):715～721": a page range, one token as "715–721" is).
+_FULL_WIDTH = "\uff00-\uffef"
+_UNSPACED = re.compile(
+    "[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af\uf900-\ufaff]"
+    f"|(?<=[^\\W\\d_])[{_FULL_WIDTH}]|[{_FULL_WIDTH}](?=[^\\W\\d_])"
+)
 
 
 # What the rules read as a field may be left out where the model reads these there, sure: names, a
@@ -450,6 +458,16 @@ def _names_read_as_title(tagged: TaggedReference, read: str) -> bool:
 _CASE_PARTIES = frozenset({"v.", "v", "vs.", "vs"})  # "Shell v. Board of Education"
 
 
+def _names_and_their_year(tagged: TaggedReference, stop: int) -> bool:
+    """Whether the tokens before ``stop`` are names the model reads, then a year alone, marks or
+    none around it ("International Monetary Fund 2021 A Model of …", "Smith, J. (2020) Title"): the
+    year parts the names from the title."""
+    labels = tagged.labels[:stop]
+    year = tagged.tokens[stop - 1].strip("().,;:[]")
+    named = len(labels) >= 2 and set(labels[:-1]) <= NAME_LABELS
+    return named and labels[-1] == "date" and _YEAR_ALONE.fullmatch(year) is not None
+
+
 def _names_read_into_the_title(tagged: TaggedReference, rules: RuleReading) -> bool:
     """Whether the rules, reading no authors, read the names that open the reference into the
     title: the model reads names (or an editor) from the first token up to its own title, sure of
@@ -469,7 +487,7 @@ def _names_read_into_the_title(tagged: TaggedReference, rules: RuleReading) -> b
     # "BioTeam: Scriptable Cloud Infrastructures": no names), an editor's in a colon
     ended = last[-1:] in ",.;)" or (last[-1:] == ":" and "editor" in before)
     sure = tagged.field_confidences().get("title", 0.0) >= _SURE_OF_OTHERS
-    names = before <= NAME_LABELS | {"editor"} and ended
+    names = (before <= NAME_LABELS | {"editor"} and ended) or _names_and_their_year(tagged, own.start)
     return names and sure and last.casefold() not in _CASE_PARTIES
 
 
@@ -638,17 +656,39 @@ def _names_before(tagged: TaggedReference, start: int, stop: int) -> bool:
     of each, a family name and a given one among them: the author list the rules read into the
     title ("Braswell F.M. Inside PostScript", "Adil D;Bullins B;Sachdeva S. Unifying …"), with
     the year after them where an author-year style sets no mark between ("Jaeschke, R 1991 The
-    Dictionary of Standard C. 101 Witmer Road, …"), not a title's first word ("A", "How") nor a
-    case's party after its authors ("Anon. Suzuki v. Board of Education")."""
-    if start != 0:
+    Dictionary of Standard C. 101 Witmer Road, …"), or its last name only, from the conjunction
+    before it, after a comma ("…, J.-R. Murua, ja R. J. Sexton. Optimal Reserve …"); not a title's
+    first word ("A", "How") nor a case's party after its authors ("Anon. Suzuki v. Board of
+    Education")."""
+    if start != 0 and not _a_conjunction_after_names(tagged, start):
         return False
+    start = 0
     if tagged.labels[0] == "other" and _a_label(tagged, 0):
         start = 1  # an alphabetic style's label before the names ("[Hoe90] Hoenig A. Applied …")
     if stop - start > 2 and tagged.labels[stop - 1] == "date" and tagged.labels[stop - 2] != "date":
         stop -= 1  # the year, one token, right after the names
     labels = set(tagged.labels[start:stop])
-    sure = all(marginal >= _SURE_OF_OTHERS for marginal in tagged.marginals[start:stop])
+    sure = all(
+        marginal >= _SURE_OF_OTHERS or tagged.tokens[index].casefold() in _CONJUNCTIONS
+        for index, marginal in enumerate(tagged.marginals[start:stop], start)
+    )
     return sure and labels <= NAME_LABELS and {"family", "given"} <= labels
+
+
+def _a_conjunction_after_names(tagged: TaggedReference, index: int) -> bool:
+    """Whether the token at ``index`` is a conjunction the model reads as an author list's, after
+    a name and its comma ("Murua, ja R. J. Sexton")."""
+    return (
+        tagged.tokens[index].casefold() in _CONJUNCTIONS
+        and tagged.labels[index] == "author"
+        and tagged.tokens[index - 1].endswith(",")
+        and tagged.labels[index - 1] in NAME_LABELS
+    )
+
+
+# the words that join an author list's last two names in its language ("and", "und", "ja"), which
+# the model may be unsure of in a language it saw little of (name-list-conjunctions.json)
+_CONJUNCTIONS = name_list_conjunctions()
 
 
 _LABEL = re.compile(r"\[[^\[\]\s]{1,12}\]")  # a citation label in brackets: "[Hoe90]", "[Knu79a]"
@@ -1825,7 +1865,49 @@ def _the_models_title_whatever_its_doubt(tagged: TaggedReference, rules: RuleRea
         or _year_read_into_the_title(tagged, rules)
         or _titles_head_in_the_names(tagged, rules) is not None
         or _a_number_for_the_title(tagged, rules)
+        or _run_on_without_a_mark(tagged, rules)
     )
+
+
+def _run_on_without_a_mark(tagged: TaggedReference, rules: RuleReading) -> bool:
+    """Whether the rules' title is the model's run on, with no mark between, into what the model
+    reads as the next fields: a venue after its "In" or an identifier ("… language models In
+    arXiv.", "… Efficient Generation doi:10.48550/…"), or the authors of a style that prints
+    them after the title ("Self-Distillation from the Last Mini-Batch … Shen, Y. et al., CVPR
+    (2022)."). Not a subtitle after a colon, and only where the model is sure of its title."""
+    own, inside = tagged.run_of("title"), tagged.tokens_of(rules.title or "")
+    if not own or not inside or min(inside) != own.start or max(inside) < own.stop:
+        return False
+    if tagged.tokens[own.stop - 1][-1:] in ".,;:!?)]”\"'’":  # set off by a mark: the rules' own cut
+        return False
+    tail = [tagged.labels[index] for index in range(own.stop, max(inside) + 1)]
+    sure = tagged.field_confidences().get("title", 0.0) >= SURE["title"]
+    after = _authors_after_the_title(tagged, own.stop, tail) or _a_cued_field(tagged, own.stop, tail)
+    return sure and after
+
+
+def _authors_after_the_title(tagged: TaggedReference, start: int, labels: Sequence[str]) -> bool:
+    """Whether the tokens from ``start`` open with an inverted name ("Shen, Y."), which the model
+    reads as an author's or an editor's, and go on with nothing but names and a venue ("Shen, Y.
+    et al., CVPR")."""
+    names = list(takewhile(_NAME_OR_EDITOR.__contains__, labels))
+    inverted = tagged.tokens[start].endswith(",") and len(names) >= 2 and names[0] in ("family", "editor")
+    return inverted and set(labels[len(names) :]) <= _NAME_OR_EDITOR | _CUED | {"other"}
+
+
+_NAME_OR_EDITOR = NAME_LABELS | {"editor"}
+
+
+_CUED = frozenset({"container", "doi", "arxiv", "url", "isbn"})  # a field a cue word may open
+
+
+def _a_cued_field(tagged: TaggedReference, start: int, labels: Sequence[str]) -> bool:
+    """Whether the tokens from ``start`` are a venue after its "In" or an identifier, its label
+    glued on ("doi:10.48550/…") or apart ("doi: 10.…")."""
+    first = tagged.tokens[start]
+    label = first.partition(":")[0].casefold()
+    cued = (_IN.fullmatch(first) is not None and labels[0] == "other") or label in _LABELS
+    return cued and set(labels[1:]) <= _CUED | {"other"} and bool(set(labels) & _CUED)
 
 
 def _a_number_for_the_title(tagged: TaggedReference, rules: RuleReading) -> bool:
@@ -1929,6 +2011,20 @@ def _without_its_year(title: str, year: int | None) -> str | None:
     if last and int(last.group(1)) == year and title[: last.start()].strip():
         return title[: last.start()].rstrip()
     return title
+
+
+# a venue's last comma and the year after it ("Cell,2015" of GB/T's "Cell,2015, 163(7):1663–1677")
+_VENUES_YEAR = re.compile(rf",\s?+({YEARS})[a-z]?[.,;:]?$")
+
+
+def _venue_without_its_year(venue: str | None, year: int | None) -> str | None:
+    """``venue`` without the reference's ``year`` after its last comma, which the model reads with
+    it where a style sets no space after the comma ("Nature Methods,2019, 16(8):715–721"): a
+    venue's name ends before its date."""
+    found = venue and _VENUES_YEAR.search(venue)
+    if not venue or not found or year is None or int(found.group(1)) != year:
+        return venue
+    return venue[: found.start()].rstrip() or None
 
 
 def _without_a_number_left_open(title: str) -> str | None:
@@ -2245,6 +2341,7 @@ def choose_fields(
     title = None if title and _no_words(title) else title  # what the cuts left of it
     title, venue = _the_inverted_journals_subject(title, venue, tagged.text)
     venue = _venue_apart_from(title, venue, tagged.text)
+    venue = _venue_without_its_year(venue, year)
     return ChosenFields(
         title=title,
         authors=_chosen_names(tagged, rules, thresholds, confidence, bracketed, title),

@@ -75,15 +75,20 @@ _NUMERIC_DATE = re.compile(
     rf"|(?<![\d./:–-])(?:\d{{1,2}}-)?(?:0?[1-9]|1[0-2])-({YEARS})(?![\d–-])"
     rf"|(?<![\d./:–-])(?:0?[1-9]|1[0-2])/({YEARS})(?![\d/])"
 )
+# The marks a range of pages is printed with: dashes, and the wave dashes of Chinese and Japanese
+# lists (GB/T 7714's "163(7):1663～1677", a Japanese "12〜18頁"), whose second number is no year.
+_DASHES = "–—\\-～〜"
 # "pp. 1517–1530", "p. 1999", "pages 1192–1199", "pp. A12–A15": pages; GOST's "— P. 1969." (after
 # its dash: not an initial, "Smith, J. P. 1999."); a volume's number, "Proc. SPIE, vol. 1825"
 _PAGES = re.compile(
-    r"(?:\b(?:pp?\.|pages?)|(?<=[—–]\s)P\.|\b[Vv]ol(?:ume)?\.?)\s*[A-Za-z]?\d+(?:\s*[–—-]+\s*[A-Za-z]?\d+)?"
+    rf"(?:\b(?:pp?\.|pages?)|(?<=[—–]\s)P\.|\b[Vv]ol(?:ume)?\.?)\s*[A-Za-z]?\d+(?:\s*[{_DASHES}]+\s*[A-Za-z]?\d+)?"
 )
-_PAGES_IN_KANJI = re.compile(r"(?<!\d)\d++(?:\s*+[–—-]\s*+\d++)?頁")  # a Japanese list's "1999–2012頁"
+_PAGES_IN_KANJI = re.compile(rf"(?<!\d)\d++(?:\s*+[{_DASHES}]\s*+\d++)?頁")  # a Japanese list's "1999–2012頁"
 # a volume's pages after it, no "pp." before them: "Genetics 169, 1631–1638", "45(4): 4713–4726",
 # ACS's "137 (12), 1850–1860" (no ISO date: "Patent 152932/92, 1992-05-20", a month's leading zero)
-_VOLUME_PAGES = re.compile(r"(\d(?:\s?\([^()]{1,12}\))?[,:]\s*)\d+\s*[–—-]\s*(?!0)\d+(?![–—-]?\d)")
+_VOLUME_PAGES = re.compile(
+    rf"(\d(?:\s?\([^()]{{1,12}}\))?[,:]\s*)\d+\s*[{_DASHES}]\s*(?!0)\d+(?![{_DASHES}]?\d)"
+)
 # A volume's number and first page around the year that dates them: physics' "Phys. Rev. Lett. 44
 # (1980) 1645", "J. Chem. Eng. Data 62 (2017) 1559– 1569", elsarticle's "BMC Public Health 21 (1)
 # (2021) 1954" (the pages after the year), ACS's
