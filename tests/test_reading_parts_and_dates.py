@@ -141,6 +141,19 @@ def read_one(text: str):  # the reader's query
             "World Energy Outlook",
             id="a-groups-name-and-its-year",
         ),
+        # the days of the meeting a paper was given at, after its title's comma
+        pytest.param(
+            "Tadel, F., Baillet, S., Mosher, J. C., Pantazis, D., and Leahy, R. M. (2011). Brainstorm: A "
+            "User-Friendly Application for MEG/EEG Analysis, 24–26 November 2011. Computational "
+            "Intelligence and Neuroscience, 2011, 879716.",
+            "Brainstorm: A User-Friendly Application for MEG/EEG Analysis",
+            id="a-meetings-days-after-the-title",
+        ),
+        pytest.param(
+            "Smith, J. (1997). Parsing with finite automata, October 15–17, 1997. In ACL.",
+            "Parsing with finite automata",
+            id="a-meetings-month-and-days-after-the-title",
+        ),
         # a group's name before the title in a Chinese list whose pages' range is a wave dash (a
         # full-width mark between digits: no script without spaces)
         pytest.param(
@@ -386,3 +399,54 @@ def test_a_group_and_its_year_before_the_title_are_the_author_and_the_date() -> 
 def test_a_chinese_lists_journal_its_year_and_pages(text: str, title: str, year: int, venue: str) -> None:
     query = read_one(text)
     assert (query.title, query.year, query.venue) == (title, year, venue)
+
+
+@pytest.mark.parametrize(
+    ("text", "venue"),
+    [
+        # an issue's months in parentheses, a part's number before the journal, a link's label
+        pytest.param(
+            "Hamilton JD. 2005. What's real about the business cycle? Federal Reserve Bank of St. Louis "
+            "Review (July-August):435–452.",
+            "Federal Reserve Bank of St. Louis Review",
+            id="an-issues-months",
+        ),
+        pytest.param(
+            "Schelling TC. Models of Segregation. X. American Economic Review 1969; 59:488–493.",
+            "American Economic Review",
+            id="a-parts-number-before-the-journal",
+        ),
+        pytest.param(
+            "Coates, M., Hero, A., Nowak, R. and Yu, B. (2002). Internet Tomography, IX.",
+            None,
+            id="a-parts-number-alone",
+        ),
+        pytest.param(
+            "Gander, W. and Hřebíček, J. (1993). Solving Problems in Scientific Computing Using Maple and "
+            "MATLAB. European Commission. URL https://www.example.org/spscumam.",
+            "European Commission",
+            id="a-links-label-after-the-publisher",
+        ),
+        # a name's words in parentheses whose closing mark the reader lost stay, closed
+        pytest.param(
+            "Dalal, R. Book Review. Printing History (New Series), (24):12–14, 2018.",
+            "Printing History (New Series)",
+            id="a-names-parenthesis",
+        ),
+        pytest.param(
+            "Spielman, D. A., and Teng, S.-H. Smoothed analysis of algorithms: Why the simplex algorithm "
+            "usually takes polynomial time. Journal of the ACM (JACM), 51(3):385–463, 2004.",
+            "Journal of the ACM (JACM)",
+            id="a-journals-acronym-in-parentheses",
+        ),
+        # a meeting's ordinal in Roman numerals is the meeting's
+        pytest.param(
+            "Kaya, A. 2025. 3D Topographic and Architectural Documentation of the Multi-Domed Structure. "
+            "In V. International Architectural Sciences Congress (IarcSC-2025). Proceedings Book, 12–20.",
+            "V. International Architectural Sciences Congress (IarcSC-2025). Proceedings Book",
+            id="a-meetings-ordinal",
+        ),
+    ],
+)
+def test_the_venue_is_the_venues_name_alone(text: str, venue: str | None) -> None:
+    assert read_one(text).venue == venue

@@ -396,6 +396,14 @@ def test_a_chapters_tail_is_searched_in_linear_time(pattern: re.Pattern[str], li
                      id="pages-with-a-wave-dash"),
         pytest.param("bibnorm.readers._ref_dates._PAGES_IN_KANJI", [("", "1〜"), ("1", "〜1頁")],
                      id="pages-in-kanji-with-a-wave-dash"),
+        # a meeting's days after a title; a part's number, an issue's months left open, in a venue
+        pytest.param("bibnorm.readers._field_choice._EVENT_AT_THE_END",
+                     [("", ", 1–2 May"), (",", " 1–2 May 2020"), ("", ", May 1-")],
+                     id="a-meetings-days-at-the-end"),
+        pytest.param("bibnorm.readers._field_choice._PARTS_NUMBER_FIRST", [("", "X"), ("XI", ". ")],
+                     id="a-parts-number-first"),
+        pytest.param("bibnorm.readers._field_choice._LEFT_OPEN", [("", " (May-"), ("(", " 1 ")],
+                     id="an-issues-months-left-open"),
     ],
 )  # fmt: skip
 def test_patterns_stay_linear_on_the_runs_their_own_parts_read(

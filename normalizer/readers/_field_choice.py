@@ -2015,16 +2015,49 @@ def _without_its_year(title: str, year: int | None) -> str | None:
 
 # a venue's last comma and the year after it ("Cell,2015" of GB/T's "Cell,2015, 163(7):1663–1677")
 _VENUES_YEAR = re.compile(rf",\s?+({YEARS})[a-z]?[.,;:]?$")
+# a part's number in Roman numerals opening what was read as the venue ("X. American Economic
+# Review" of "Models of Segregation. X. American Economic Review 1969; 59:488–493"), or all of it
+_PARTS_NUMBER_FIRST = re.compile(r"(?=[IVX])X{0,3}(?:IX|IV|V?I{0,3})(?:[.:]\s++|$)")
+# what the venue leaves open at its end: an issue's months or number in a parenthesis never closed
+# ("Federal Reserve Bank of St. Louis Review (July-August" of "… Review (July-August): 435–452");
+# not other words, which are the name's, its closing mark lost ("Printing History (New Series")
+_ISSUES_WORD = rf"(?:{MONTH}\.?|\d{{1,4}})"
+_LEFT_OPEN = re.compile(rf"\(\s*+{_ISSUES_WORD}(?:\s*+[-–/]\s*+{_ISSUES_WORD})?\s*+$")
 
 
-def _venue_without_its_year(venue: str | None, year: int | None) -> str | None:
-    """``venue`` without the reference's ``year`` after its last comma, which the model reads with
-    it where a style sets no space after the comma ("Nature Methods,2019, 16(8):715–721"): a
-    venue's name ends before its date."""
-    found = venue and _VENUES_YEAR.search(venue)
-    if not venue or not found or year is None or int(found.group(1)) != year:
+def _venue_without_what_is_not_its(venue: str | None, year: int | None, text: str) -> str | None:
+    """``venue`` without what the readers read into it that is not its name: the reference's
+    ``year`` after its last comma, where a style sets no space after the comma ("Nature
+    Methods,2019, 16(8):715–721"); a part's number in Roman numerals that closes the title before
+    a listed journal (not a meeting's ordinal, "V. International … Congress", nor a publisher's
+    initial, "I. B. Tauris"); a parenthesis it leaves open at its end; a link's label before the
+    link ("European Commission. URL https://…"; not an archive's name, "…, arXiv"). None where
+    nothing is left (a part's number alone: "Internet Tomography, IX."). A parenthesis of its name
+    whose closing mark the readers left out is closed ("Printing History (New Series), (24):12")."""
+    if not venue:
         return venue
-    return venue[: found.start()].rstrip() or None
+    read = venue
+    found = _VENUES_YEAR.search(venue)
+    if found and year is not None and int(found.group(1)) == year:
+        venue = venue[: found.start()]
+    opening = _PARTS_NUMBER_FIRST.match(venue)
+    if opening and (opening.end() == len(venue) or is_listed_journal(venue[opening.end() :])):
+        venue = venue[opening.end() :]
+    venue = _without_a_links_label(_LEFT_OPEN.sub("", venue).rstrip(), text)
+    venue = venue if venue == read else venue.strip(" ,;:")
+    if venue.count("(") > venue.count(")") and f"{venue})" in text:
+        venue += ")"
+    return venue or None
+
+
+def _without_a_links_label(venue: str, text: str) -> str:
+    """``venue`` without a link's or an identifier's label it ends in, where the link follows it
+    in ``text`` ("European Commission. URL https://…")."""
+    head, _, last = venue.rstrip(" .,;:").rpartition(" ")
+    at = text.find(venue)
+    after = text[at + len(venue) :].lstrip(" :") if at >= 0 else ""
+    linked = after.startswith(("http", "www.", "doi", "10."))
+    return head if head and linked and last.casefold() in _LABELS else venue
 
 
 def _without_a_number_left_open(title: str) -> str | None:
@@ -2158,6 +2191,8 @@ def _printed_after(title: str) -> int | None:
     for pattern in (_EDITED_AT_THE_END, _DATED_AT_THE_END, _PAGES_AT_THE_END):
         if (found := pattern.search(title)) and found.start() > 0:
             return found.start()
+    if (event := _EVENT_AT_THE_END.search(title)) and not _a_meetings_name(title[: event.start()]):
+        return event.start()
     if report := report_at_the_end(title) or report_in_parentheses(title):
         return report
     edition = _EDITION_AT_THE_END.search(title)
@@ -2169,12 +2204,26 @@ def _printed_after(title: str) -> int | None:
 # A day's date after a title, set off by a comma, a colon or a parenthesis: a date field a style
 # prints next ("Hebrew letter (with source), 11 February 1981", "Including pictures in TeX, April
 # 1", "UniSpeech, July 6, 2021", "Introduction to Statistics (1 May 1991)"); a day, its month
-# named (months.json), the year maybe. Not a range of days (a meeting's, part of its name:
-# "…, October 15–17, 1997").
+# named (months.json), the year maybe. Not a range of days: a meeting's (`_EVENT_AT_THE_END`).
 _DAY = r"\d{1,2}(?:st|nd|rd|th)?\.?"
 _DATED_AT_THE_END = re.compile(
     rf"(?:[,:;]|\s\()\s*+(?:{_DAY}\s+{MONTH}\.?(?:,?\s+\d{{4}})?|{MONTH}\.?\s+{_DAY}(?:,\s*+\d{{4}})?)\)?$"
 )
+# A meeting's days after a title and its comma, a range of days in one month: the date of the event
+# a paper was given at, which a style prints after its title ("Brainstorm: A User-Friendly
+# Application for MEG/EEG Analysis, 24–26 November 2011", "…, October 15–17, 1997", or its year
+# read apart, "…, October 15–17"), part of the title only where the title is a meeting's name
+# (`_a_meetings_name`).
+_DAYS = rf"{_DAY}\s?+[–-]\s?+{_DAY}"
+_EVENT_AT_THE_END = re.compile(rf",\s*+(?:{_DAYS}\s+{MONTH}\.?|{MONTH}\.?\s+{_DAYS})(?:,?\s+\d{{4}})?$")
+
+
+def _a_meetings_name(title: str) -> bool:
+    """Whether ``title`` holds a meeting's word (venue-words.json: "Proceedings", "Workshop",
+    "Proc."): a proceedings' or a meeting's name, whose days are part of it."""
+    return any(word.casefold().strip(",.:;()") in _MEETING_WORDS for word in title.split())
+
+
 # Pages after a title and a comma, their word first ("Minimum Spanning Trees, pages 541–544"; the
 # page words of reference-abbreviations.json): a chapter's, the rules reading the title up to them.
 _PAGES_AT_THE_END = re.compile(
@@ -2341,7 +2390,7 @@ def choose_fields(
     title = None if title and _no_words(title) else title  # what the cuts left of it
     title, venue = _the_inverted_journals_subject(title, venue, tagged.text)
     venue = _venue_apart_from(title, venue, tagged.text)
-    venue = _venue_without_its_year(venue, year)
+    venue = _venue_without_what_is_not_its(venue, year, tagged.text)
     return ChosenFields(
         title=title,
         authors=_chosen_names(tagged, rules, thresholds, confidence, bracketed, title),
