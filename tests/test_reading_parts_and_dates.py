@@ -154,6 +154,17 @@ def read_one(text: str):  # the reader's query
             "Parsing with finite automata",
             id="a-meetings-month-and-days-after-the-title",
         ),
+        # what the rules read between two fields in the title's place: a year, a venue's "In"
+        pytest.param(
+            "[91] Blanchard v. Brandt, Volume 624. 2016, page 690.",
+            "Blanchard v. Brandt",
+            id="a-year-in-the-titles-place",
+        ),
+        pytest.param(
+            "Zhao, J., M. Qu, C. Li, H. Yan, Q. Liu, R. Li, X. Xie, and J. Tang 2023 CiCo. In , CVPR.",
+            "CiCo",
+            id="a-venues-in-in-the-titles-place",
+        ),
         # a group's name before the title in a Chinese list whose pages' range is a wave dash (a
         # full-width mark between digits: no script without spaces)
         pytest.param(
@@ -450,3 +461,19 @@ def test_a_chinese_lists_journal_its_year_and_pages(text: str, title: str, year:
 )
 def test_the_venue_is_the_venues_name_alone(text: str, venue: str | None) -> None:
     assert read_one(text).venue == venue
+
+
+def test_the_authors_a_style_prints_after_the_title_are_the_authors() -> None:
+    query = read_one(
+        "Self-Distillation from the Last Mini-Batch for Consistency Regularization Shen, Y. et al., "
+        "CVPR (2022)."
+    )
+    assert (query.title, query.authors[:1]) == (
+        "Self-Distillation from the Last Mini-Batch for Consistency Regularization",
+        ("Shen, Y.",),
+    )
+
+
+def test_inverted_names_before_a_bare_year_are_each_one_name() -> None:
+    query = read_one("Chen, G., Yao, W., and Song, X. 2023 PLOT. In ICLR.")
+    assert query.authors == ("Chen, G.", "Yao, W.", "Song, X.")

@@ -404,6 +404,8 @@ def test_a_chapters_tail_is_searched_in_linear_time(pattern: re.Pattern[str], li
                      id="a-parts-number-first"),
         pytest.param("bibnorm.readers._field_choice._LEFT_OPEN", [("", " (May-"), ("(", " 1 ")],
                      id="an-issues-months-left-open"),
+        pytest.param("bibnorm.readers._field_choice._AN_INITIAL_ALONE", [("", "A."), ("A", ".")],
+                     id="an-initial-alone"),
     ],
 )  # fmt: skip
 def test_patterns_stay_linear_on_the_runs_their_own_parts_read(

@@ -185,6 +185,26 @@ def _no_words(title: str) -> bool:
     return not any(char.isalnum() for char in title) or title.strip(" .,:;").casefold() in _LABELS
 
 
+def _no_title_words(title: str) -> bool:
+    """Whether a title chosen holds no word of a title (`_no_words`), or a year alone or a venue's
+    "In" alone: what the rules read between two fields ("… 2023. Delivering …. 2023.", "… 2023
+    CiCo. In , CVPR.")."""
+    bare = title.strip(" .,:;")
+    return _no_words(title) or _YEAR_ALONE.fullmatch(bare) is not None or _IN.fullmatch(bare) is not None
+
+
+def _a_title_with_words(tagged: TaggedReference, title: str | None) -> str | None:
+    """``title`` where it holds a title's words (`_no_title_words`), else the model's where it is
+    sure of it and it does, else none: what the cuts left of the title, or what the rules read
+    between two fields in its place ("[91] Blanchard v. Brandt, Volume 624. 2016, page 690." read
+    with the title "2016")."""
+    if not title or not _no_title_words(title):
+        return title
+    own = tagged.title
+    sure = tagged.field_confidences().get("title", 0.0) >= SURE["title"]
+    return own if own and sure and not _no_title_words(own) else None
+
+
 # What may stand between a journal's numbers besides a month's name: the words before a volume, an
 # issue or pages in any language ("vol.", "no.", "pp.", "Nummer": reference-abbreviations.json).
 _NUMBERS_WORDS = frozenset(
@@ -1412,11 +1432,37 @@ def _rules_names_kept(tagged: TaggedReference, rules: RuleReading, title: str | 
     written = tagged.written_authors()
     titled = bool(title) and _names_the_title(written, rules.title)
     return (
-        _same_names(rules.authors, written)
+        (_same_names(rules.authors, written) and not _an_initial_alone(rules.authors))
         or (not rules.authors and titled and not _initialled(tagged))
         or any(mark in name for name in written for mark in '“”"«»')
-        or _names_after_the_title(tagged)
+        or (_names_after_the_title(tagged) and not _authors_right_after_the_title(tagged))
     )
+
+
+def _authors_right_after_the_title(tagged: TaggedReference) -> bool:
+    """Whether the model's first name is an inverted family name right after its title, no word
+    between ("Self-Distillation from the Last Mini-Batch … Shen, Y. et al., CVPR (2022)."): a
+    style that prints the authors after the title; not a translator's or an editor's names after
+    their cue ("Physics. Trans. by P. H. Wicksteed")."""
+    labels = tagged.labels
+    first = next((i for i, label in enumerate(labels) if label in ("family", "given")), len(labels))
+    return (
+        0 < first < len(labels)
+        and labels[first] == "family"
+        and labels[first - 1] == "title"
+        and tagged.tokens[first].endswith(",")
+    )
+
+
+# a name that is one initial alone ("G."): no one's whole name, but the rules' reading of inverted
+# names split at each comma ("Chen, G., Yao, W., and Song, X. 2023 PLOT." read "Chen", "G.",
+# "Yao", …); not two ("W. E.", Weinan E's name as printed given names first)
+_AN_INITIAL_ALONE = re.compile(r"[A-Z]\.")
+
+
+def _an_initial_alone(names: Sequence[str]) -> bool:
+    """Whether one of ``names`` is one initial alone (`_AN_INITIAL_ALONE`)."""
+    return any(_AN_INITIAL_ALONE.fullmatch(name.strip(" ,")) for name in names)
 
 
 def _learned_names(tagged: TaggedReference, rules: RuleReading, kept: tuple[str, ...]) -> tuple[str, ...]:
@@ -2387,7 +2433,7 @@ def choose_fields(
     title = title and _without_the_venue(title, venue, tagged.text)
     title = title and _without_its_year(title, year)
     title = title and _without_a_number_left_open(title)
-    title = None if title and _no_words(title) else title  # what the cuts left of it
+    title = _a_title_with_words(tagged, title)  # what the cuts left of it
     title, venue = _the_inverted_journals_subject(title, venue, tagged.text)
     venue = _venue_apart_from(title, venue, tagged.text)
     venue = _venue_without_what_is_not_its(venue, year, tagged.text)
