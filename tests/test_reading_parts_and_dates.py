@@ -165,6 +165,17 @@ def read_one(text: str):  # the reader's query
             "CiCo",
             id="a-venues-in-in-the-titles-place",
         ),
+        # a group's name and its colon before the title
+        pytest.param(
+            "European Space Agency: Gaia Data Release 3: Summary of the content and survey properties. 2022.",
+            "Gaia Data Release 3: Summary of the content and survey properties",
+            id="a-groups-name-and-its-colon",
+        ),
+        pytest.param(
+            "World Health Organization: Global tuberculosis report 2023. Geneva, 2023.",
+            "Global tuberculosis report 2023",
+            id="a-groups-name-and-its-colon-before-a-reports-title",
+        ),
         # a group's name before the title in a Chinese list whose pages' range is a wave dash (a
         # full-width mark between digits: no script without spaces)
         pytest.param(
@@ -477,3 +488,11 @@ def test_the_authors_a_style_prints_after_the_title_are_the_authors() -> None:
 def test_inverted_names_before_a_bare_year_are_each_one_name() -> None:
     query = read_one("Chen, G., Yao, W., and Song, X. 2023 PLOT. In ICLR.")
     assert query.authors == ("Chen, G.", "Yao, W.", "Song, X.")
+
+
+def test_a_names_abbreviation_and_the_names_period_are_one_period() -> None:
+    query = read_one(
+        "[56] Docker Inc.. Reproducible research environments with containers[J]. Nature Methods,2019, "
+        "16(8):715～721."
+    )
+    assert query.authors == ("Docker Inc.",)

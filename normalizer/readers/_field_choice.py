@@ -1719,7 +1719,10 @@ def _chosen_names(
         names = tagged.written_authors() if _names_before_the_title(tagged, title) else ()
     names = _without_the_titles_words(names, tagged, rules)
     names = names or (_bracketed_names(tagged.text) if bracketed else _opening_group(tagged.text))
-    return _before_the_title(names, title, tagged.text)
+    # a name's abbreviation and the names' period after it are one period ("Docker Inc.. Title")
+    return tuple(
+        name[:-1] if name.endswith("..") else name for name in _before_the_title(names, title, tagged.text)
+    )
 
 
 def _before_the_title(names: tuple[str, ...], title: str | None, text: str) -> tuple[str, ...]:
@@ -1801,6 +1804,18 @@ def _opening_group(text: str) -> tuple[str, ...]:
     words = _opening_words(text.split())
     grouped = len(words) >= 2 and any(word.casefold() in ORGANISATION_WORDS for word in words)
     return (" ".join(words),) if grouped and words[-1].casefold() not in title_omitted_words() else ()
+
+
+def _without_the_groups_name(title: str | None, text: str) -> str | None:
+    """``title`` without the group's name that opens the reference as its author
+    (`_opening_group`) and the colon after it, which the readers read into the title ("QGIS
+    Development Team: NVivo. k. n., h. n., 2021.", "Centers for Disease Control and Prevention:
+    How much baseline correction …")."""
+    group = _opening_group(text)
+    head, colon, rest = (title or "").partition(":")
+    if group and colon and head.strip() == group[0] and rest.strip():
+        return rest.strip()
+    return title
 
 
 def _opening_words(tokens: list[str]) -> list[str]:
@@ -1928,20 +1943,20 @@ def _run_on_without_a_mark(tagged: TaggedReference, rules: RuleReading) -> bool:
         return False
     tail = [tagged.labels[index] for index in range(own.stop, max(inside) + 1)]
     sure = tagged.field_confidences().get("title", 0.0) >= SURE["title"]
-    after = _authors_after_the_title(tagged, own.stop, tail) or _a_cued_field(tagged, own.stop, tail)
+    after = _names_and_a_venue_from(tagged, own.stop, tail) or _a_cued_field(tagged, own.stop, tail)
     return sure and after
 
 
-def _authors_after_the_title(tagged: TaggedReference, start: int, labels: Sequence[str]) -> bool:
-    """Whether the tokens from ``start`` open with an inverted name ("Shen, Y."), which the model
-    reads as an author's or an editor's, and go on with nothing but names and a venue ("Shen, Y.
-    et al., CVPR")."""
-    names = list(takewhile(_NAME_OR_EDITOR.__contains__, labels))
+def _names_and_a_venue_from(tagged: TaggedReference, start: int, labels: Sequence[str]) -> bool:
+    """Whether the tokens from ``start`` (their ``labels``) open with an inverted name ("Shen,
+    Y."), which the model reads as an author's or an editor's, and go on with nothing but names
+    and a venue ("Shen, Y. et al., CVPR")."""
+    names = list(takewhile(_NAME_OR_EDITOR_LABELS.__contains__, labels))
     inverted = tagged.tokens[start].endswith(",") and len(names) >= 2 and names[0] in ("family", "editor")
-    return inverted and set(labels[len(names) :]) <= _NAME_OR_EDITOR | _CUED | {"other"}
+    return inverted and set(labels[len(names) :]) <= _NAME_OR_EDITOR_LABELS | _CUED | {"other"}
 
 
-_NAME_OR_EDITOR = NAME_LABELS | {"editor"}
+_NAME_OR_EDITOR_LABELS = NAME_LABELS | {"editor"}
 
 
 _CUED = frozenset({"container", "doi", "arxiv", "url", "isbn"})  # a field a cue word may open
@@ -2433,7 +2448,7 @@ def choose_fields(
     title = title and _without_the_venue(title, venue, tagged.text)
     title = title and _without_its_year(title, year)
     title = title and _without_a_number_left_open(title)
-    title = _a_title_with_words(tagged, title)  # what the cuts left of it
+    title = _without_the_groups_name(_a_title_with_words(tagged, title), tagged.text)
     title, venue = _the_inverted_journals_subject(title, venue, tagged.text)
     venue = _venue_apart_from(title, venue, tagged.text)
     venue = _venue_without_what_is_not_its(venue, year, tagged.text)
