@@ -496,3 +496,17 @@ def test_a_names_abbreviation_and_the_names_period_are_one_period() -> None:
         "16(8):715～721."
     )
     assert query.authors == ("Docker Inc.",)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "12. Smith J, Doe A. Deep learning for proteins. Nature. 2020;1:2.",
+        "(12) Smith J, Doe A. Deep learning for proteins. Nature. 2020;1:2.",
+        "[12] Smith J, Doe A. Deep learning for proteins. Nature. 2020;1:2.",
+    ],
+)
+def test_one_reference_pasted_with_its_number_is_read_without_it(text: str) -> None:
+    query = read_one(text)
+    read = (query.title, query.authors, query.year)
+    assert read == ("Deep learning for proteins", ("Smith J", "Doe A"), 2020)

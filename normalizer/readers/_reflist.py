@@ -208,18 +208,22 @@ LooksLikeReference = Callable[[str], bool]
 
 
 def lone_number_apart(references: ReferenceList) -> ReferenceList:
-    """``references`` where it is one reference pasted with its number ("[12] A. Smith, …"): the
-    number as its label, not the first author's. No second line told the layout (the sniffer
-    reads the item with it: "[1] Title (2016)" over a title's line is no reference)."""
+    """``references`` where it is one reference pasted with its number ("[12] A. Smith, …", "12.
+    Smith J, Doe A. …", "(12) Smith, J. …"): the number as its label, not the first author's nor
+    the title's. No second line told the layout (the sniffer reads the item with it: "[1] Title
+    (2016)" over a title's line is no reference)."""
     alone = references.items[0] if len(references.items) == 1 else None
-    number = _BRACKETED_NUMBER.match(alone.text) if alone is not None and alone.label is None else None
+    number = _LONE_NUMBER.match(alone.text) if alone is not None and alone.label is None else None
     if alone is None or number is None:
         return references
-    labelled = alone._replace(text=alone.text[number.end() :], label=number.group("number"))
+    label = next(group for group in number.groups() if group)
+    labelled = alone._replace(text=alone.text[number.end() :], label=label)
     return ReferenceList(Layout.NUMBERED, [labelled])
 
 
-_BRACKETED_NUMBER = re.compile(r"\[(?P<number>\d{1,3})\]\s+")
+# A list's number before one pasted reference, in brackets, in parentheses or with a period, a
+# letter after it (a name's or a title's first word; not a year, "2001.", nor "3. 4")
+_LONE_NUMBER = re.compile(r"(?:\[(\d{1,3})\]|\((\d{1,3})\)|(\d{1,3})\.)\s+(?=[^\W\d_])")
 
 
 def split_list(text: str, looks_like_reference: LooksLikeReference) -> ReferenceList:
