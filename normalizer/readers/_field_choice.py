@@ -51,6 +51,7 @@ from bibnorm.readers._bbl_astro import printed_abbreviations
 from bibnorm.readers._no_work_title import names_no_work, report_at_the_end, report_in_parentheses
 from bibnorm.readers._ref_apa import DATE_SLOT
 from bibnorm.readers._ref_dates import YEARS
+from bibnorm.readers._ref_entry_types import names_a_meeting
 from bibnorm.readers._ref_ids import LINK_WORD
 from bibnorm.readers._title_arbiter import overruled_title
 from bibnorm.readers._title_questions import title_before_a_marked_question
@@ -1393,8 +1394,15 @@ def _names_after_the_title(tagged: TaggedReference) -> bool:
     """Whether the model's first name comes after its title, or after other words (a translator's
     or an editor's "by …"): an author list opens a reference."""
     labels = tagged.labels
-    first_name = next((i for i, label in enumerate(labels) if label in ("family", "given")), len(labels))
+    first_name = _first_name(tagged)
     return first_name > 1 or ("title" in labels and labels.index("title") < first_name)
+
+
+def _first_name(tagged: TaggedReference) -> int:
+    """The index of the model's first name's first token (a family or a given name), or the
+    number of tokens where it reads none."""
+    labels = tagged.labels
+    return next((i for i, label in enumerate(labels) if label in ("family", "given")), len(labels))
 
 
 @dataclass(frozen=True)
@@ -1445,7 +1453,7 @@ def _authors_right_after_the_title(tagged: TaggedReference) -> bool:
     style that prints the authors after the title; not a translator's or an editor's names after
     their cue ("Physics. Trans. by P. H. Wicksteed")."""
     labels = tagged.labels
-    first = next((i for i, label in enumerate(labels) if label in ("family", "given")), len(labels))
+    first = _first_name(tagged)
     return (
         0 < first < len(labels)
         and labels[first] == "family"
@@ -2079,11 +2087,11 @@ _VENUES_YEAR = re.compile(rf",\s?+({YEARS})[a-z]?[.,;:]?$")
 # a part's number in Roman numerals opening what was read as the venue ("X. American Economic
 # Review" of "Models of Segregation. X. American Economic Review 1969; 59:488–493"), or all of it
 _PARTS_NUMBER_FIRST = re.compile(r"(?=[IVX])X{0,3}(?:IX|IV|V?I{0,3})(?:[.:]\s++|$)")
-# what the venue leaves open at its end: an issue's months or number in a parenthesis never closed
-# ("Federal Reserve Bank of St. Louis Review (July-August" of "… Review (July-August): 435–452");
-# not other words, which are the name's, its closing mark lost ("Printing History (New Series")
+# an issue's months or number in a parenthesis at the venue's end, closed or left open ("Federal
+# Reserve Bank of St. Louis Review (July-August)" of "… Review (July-August): 435–452"); not other
+# words, which are the name's ("Printing History (New Series)")
 _ISSUES_WORD = rf"(?:{MONTH}\.?|\d{{1,4}})"
-_LEFT_OPEN = re.compile(rf"\(\s*+{_ISSUES_WORD}(?:\s*+[-–/]\s*+{_ISSUES_WORD})?\s*+$")
+_ISSUE_AT_THE_END = re.compile(rf"\(\s*+{_ISSUES_WORD}(?:\s*+[-–/]\s*+{_ISSUES_WORD})?\s*+\)?$")
 
 
 def _venue_without_what_is_not_its(venue: str | None, year: int | None, text: str) -> str | None:
@@ -2091,10 +2099,9 @@ def _venue_without_what_is_not_its(venue: str | None, year: int | None, text: st
     ``year`` after its last comma, where a style sets no space after the comma ("Nature
     Methods,2019, 16(8):715–721"); a part's number in Roman numerals that closes the title before
     a listed journal (not a meeting's ordinal, "V. International … Congress", nor a publisher's
-    initial, "I. B. Tauris"); a parenthesis it leaves open at its end; a link's label before the
-    link ("European Commission. URL https://…"; not an archive's name, "…, arXiv"). None where
-    nothing is left (a part's number alone: "Internet Tomography, IX."). A parenthesis of its name
-    whose closing mark the readers left out is closed ("Printing History (New Series), (24):12")."""
+    initial, "I. B. Tauris"); an issue's months or number in a parenthesis at its end; a link's
+    label before the link ("European Commission. URL https://…"; not an archive's name, "…,
+    arXiv"). None where nothing is left (a part's number alone: "Internet Tomography, IX.")."""
     if not venue:
         return venue
     read = venue
@@ -2104,10 +2111,8 @@ def _venue_without_what_is_not_its(venue: str | None, year: int | None, text: st
     opening = _PARTS_NUMBER_FIRST.match(venue)
     if opening and (opening.end() == len(venue) or is_listed_journal(venue[opening.end() :])):
         venue = venue[opening.end() :]
-    venue = _without_a_links_label(_LEFT_OPEN.sub("", venue).rstrip(), text)
+    venue = _without_a_links_label(_ISSUE_AT_THE_END.sub("", venue).rstrip(), text)
     venue = venue if venue == read else venue.strip(" ,;:")
-    if venue.count("(") > venue.count(")") and f"{venue})" in text:
-        venue += ")"
     return venue or None
 
 
@@ -2252,7 +2257,7 @@ def _printed_after(title: str) -> int | None:
     for pattern in (_EDITED_AT_THE_END, _DATED_AT_THE_END, _PAGES_AT_THE_END):
         if (found := pattern.search(title)) and found.start() > 0:
             return found.start()
-    if (event := _EVENT_AT_THE_END.search(title)) and not _a_meetings_name(title[: event.start()]):
+    if (event := _EVENT_AT_THE_END.search(title)) and not names_a_meeting(title[: event.start()]):
         return event.start()
     if report := report_at_the_end(title) or report_in_parentheses(title):
         return report
@@ -2274,15 +2279,9 @@ _DATED_AT_THE_END = re.compile(
 # a paper was given at, which a style prints after its title ("Brainstorm: A User-Friendly
 # Application for MEG/EEG Analysis, 24–26 November 2011", "…, October 15–17, 1997", or its year
 # read apart, "…, October 15–17"), part of the title only where the title is a meeting's name
-# (`_a_meetings_name`).
+# (`_ref_entry_types.names_a_meeting`).
 _DAYS = rf"{_DAY}\s?+[–-]\s?+{_DAY}"
 _EVENT_AT_THE_END = re.compile(rf",\s*+(?:{_DAYS}\s+{MONTH}\.?|{MONTH}\.?\s+{_DAYS})(?:,?\s+\d{{4}})?$")
-
-
-def _a_meetings_name(title: str) -> bool:
-    """Whether ``title`` holds a meeting's word (venue-words.json: "Proceedings", "Workshop",
-    "Proc."): a proceedings' or a meeting's name, whose days are part of it."""
-    return any(word.casefold().strip(",.:;()") in _MEETING_WORDS for word in title.split())
 
 
 # Pages after a title and a comma, their word first ("Minimum Spanning Trees, pages 541–544"; the

@@ -18,6 +18,13 @@ _VENUE_WORDS = venue_words()
 _PROCEEDINGS = re.compile(
     rf"\b{alternation((*_VENUE_WORDS.meetings, *_VENUE_WORDS.meeting_abbreviations))}\b", re.IGNORECASE
 )
+
+
+def names_a_meeting(text: str) -> bool:
+    """Whether ``text`` holds a meeting's word (venue-words.json: "Proceedings", "Workshop")."""
+    return _PROCEEDINGS.search(text) is not None
+
+
 _JOURNAL = re.compile(
     rf"\b{alternation((*_VENUE_WORDS.journals, *_VENUE_WORDS.journal_abbreviations))}\b", re.IGNORECASE
 )

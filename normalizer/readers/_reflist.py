@@ -216,14 +216,14 @@ def lone_number_apart(references: ReferenceList) -> ReferenceList:
     number = _LONE_NUMBER.match(alone.text) if alone is not None and alone.label is None else None
     if alone is None or number is None:
         return references
-    label = next(group for group in number.groups() if group)
+    label = number.group("label").strip("[]().")
     labelled = alone._replace(text=alone.text[number.end() :], label=label)
     return ReferenceList(Layout.NUMBERED, [labelled])
 
 
-# A list's number before one pasted reference, in brackets, in parentheses or with a period, a
-# letter after it (a name's or a title's first word; not a year, "2001.", nor "3. 4")
-_LONE_NUMBER = re.compile(r"(?:\[(\d{1,3})\]|\((\d{1,3})\)|(\d{1,3})\.)\s+(?=[^\W\d_])")
+# A list's number (`_NUMBER`) before one pasted reference, a letter after it (a name's or a
+# title's first word; not a year, "2001.", nor "3. 4")
+_LONE_NUMBER = re.compile(rf"(?P<label>{_NUMBER})\s+(?=[^\W\d_])")
 
 
 def split_list(text: str, looks_like_reference: LooksLikeReference) -> ReferenceList:

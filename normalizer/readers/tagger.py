@@ -789,8 +789,20 @@ def _trimmed(text: str) -> str:
     while text and text[-1] in '”"’»)],;:.':
         if text[-1] == "." and len(text) > 2 and text[-3:-1].isupper() and text[-3] == " ":
             break  # "… in AI." keeps nothing to cut but the style's period
+        if _closes_its_own(text):
+            break  # "Journal of the ACM (JACM)": the field's own bracket, not the style's
         text = text[:-1].rstrip()
     return text
+
+
+def _closes_its_own(text: str) -> bool:
+    """Whether ``text`` ends in a closing bracket that closes one it opens, around words: not a
+    year's or an issue's number the style bracketed ("American Scientist (1980)", "mug.(4)")."""
+    opening = {")": "(", "]": "["}.get(text[-1])
+    if opening is None or text.count(opening) < text.count(text[-1]):
+        return False
+    inside = text[text.rfind(opening) + 1 : -1]
+    return not inside.strip().isdigit()
 
 
 class _CollectionPause:
