@@ -510,3 +510,100 @@ def test_one_reference_pasted_with_its_number_is_read_without_it(text: str) -> N
     query = read_one(text)
     read = (query.title, query.authors, query.year)
     assert read == ("Deep learning for proteins", ("Smith J", "Doe A"), 2020)
+
+
+@pytest.mark.parametrize(
+    ("text", "title", "venue"),
+    [
+        pytest.param(
+            "44. Kim H., Park S.: Fast and accurate alignment of long reads to graph genomes "
+            "Bioinformatics, 38, pp. 1–9 (2022)",
+            "Fast and accurate alignment of long reads to graph genomes",
+            "Bioinformatics",
+            id="a-journals-one-word-no-english-word",
+        ),
+        pytest.param(
+            "7. Kingma D.P., Welling M.: An Introduction to Variational Autoencoders Foundations and "
+            "Trends in Machine Learning, 12, pp. 307–392 (2019)",
+            "An Introduction to Variational Autoencoders",
+            "Foundations and Trends in Machine Learning",
+            id="a-journals-full-name",
+        ),
+        pytest.param(
+            "Hochreiter S., Schmidhuber J.: Long short-term memory Neural Comput., 9, pp. 1735–1780 (1997)",
+            "Long short-term memory",
+            "Neural Comput.",
+            id="an-abbreviated-name-and-its-period",
+        ),
+        pytest.param(
+            "58. Wang L., Martinez T.J., Pande V.S.: Building force fields: an automatic, systematic, and "
+            "reproducible approach J. Phys. Chem. Lett., 5, pp. 1885–1891 (2014)",
+            "Building force fields: an automatic, systematic, and reproducible approach",
+            "J. Phys. Chem. Lett.",
+            id="an-abbreviation-the-readers-cut-at-its-first-period",
+        ),
+    ],
+)
+def test_a_journal_printed_after_the_title_without_a_mark_is_the_venue(
+    text: str, title: str, venue: str
+) -> None:
+    # a style that prints the journal right after the title, then its volume
+    query = read_one(text)
+    assert (query.title, query.venue) == (title, venue)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a journal's one word ending the title before its year or a meeting's days
+        "Stoian M, Milbradt R, Mendl C. Polynomial-Time Algorithms for Tree Tensor Networks. 2022.",
+        "Stoian M, Milbradt R, Mendl C. Polynomial-Time Algorithms for Tree Tensor Networks, 21–22 June "
+        "2022.",
+    ],
+)
+def test_a_journals_word_ending_a_title_before_a_date_stays_in_it(text: str) -> None:
+    assert read_one(text).title == "Polynomial-Time Algorithms for Tree Tensor Networks"
+
+
+@pytest.mark.parametrize(
+    ("text", "title"),
+    [
+        pytest.param(
+            "Smith J.: Recent advances in Bioinformatics, 12, pp. 1–10 (2019)",
+            "Recent advances in Bioinformatics",
+            id="after-a-minor-word",
+        ),
+        pytest.param(
+            # the journal left out (revtex's ApJS macro), an English word ending the title
+            "G. Ashton, M. Huebner, and E. Thrane, BILBY: A User-friendly Bayesian Inference Library for "
+            "Gravitational-wave Astronomy, 241, 27 (2019).",
+            "BILBY: A User-friendly Bayesian Inference Library for Gravitational-wave Astronomy",
+            id="a-journals-one-english-word",
+        ),
+    ],
+)
+def test_a_journals_name_ending_a_title_before_numbers_may_be_the_titles(text: str, title: str) -> None:
+    assert read_one(text).title == title
+
+
+@pytest.mark.parametrize(
+    ("text", "title"),
+    [
+        pytest.param(
+            "Kim, S.; Lee, J. 2021: Scalable Learning of Sparse Graphs with Missing Data.. In: J. Mach. "
+            "Learn. Res.. [https://jmlr.org/papers/v22/20-1234.html].",
+            "Scalable Learning of Sparse Graphs with Missing Data",
+            id="a-colon-after-the-year",
+        ),
+        pytest.param(
+            "Kim, S, Lee, J, and Park, H 2021\nScalable learning of sparse graphs with missing data.. In: "
+            "J. Mach. Learn. Res.. Available at https://jmlr.org/papers/v22/20-1234.html",
+            "Scalable learning of sparse graphs with missing data",
+            id="the-year-alone-before-the-title",
+        ),
+    ],
+)
+def test_a_title_ending_in_a_doubled_period_is_read_whole(text: str, title: str) -> None:
+    # the journal's abbreviated words after it ("Learn.") are no title cut out of the title's words
+    query = read_one(text)
+    assert (query.title, query.venue) == (title, "J. Mach. Learn. Res")

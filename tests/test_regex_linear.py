@@ -406,6 +406,10 @@ def test_a_chapters_tail_is_searched_in_linear_time(pattern: re.Pattern[str], li
                      id="an-issues-months-at-the-end"),
         pytest.param("bibnorm.readers._field_choice._AN_INITIAL_ALONE", [("", "A."), ("A", ".")],
                      id="an-initial-alone"),
+        # a journal's volume after a title it runs on from
+        pytest.param("bibnorm.readers._field_choice._VOLUME_NEXT",
+                     [(",", " 1 "), ("", " 1–"), ("", "1. May")],
+                     id="a-volume-next"),
     ],
 )  # fmt: skip
 def test_patterns_stay_linear_on_the_runs_their_own_parts_read(

@@ -58,6 +58,7 @@ from bibnorm.readers._title_questions import title_before_a_marked_question
 from bibnorm.readers._venue_arbiter import overruled_venue
 from bibnorm.readers._year_arbiter import overruled_year
 from bibnorm.readers.tagger import LABELS, NAME_LABELS, QUOTATION_MARKS, TaggedReference
+from bibnorm.text.capitals_words import is_english_word, word_key
 from bibnorm.text.months import ANY_SPELLING as MONTH
 from bibnorm.text.months import SPELLINGS as MONTH_SPELLINGS
 from bibnorm.text.names import INITIAL, ORGANISATION_WORDS, is_name_suffix
@@ -67,6 +68,7 @@ from bibnorm.text.word_tables import (
     alternation,
     bare_words,
     identifier_labels,
+    minor_words,
     name_list_conjunctions,
     publisher_words,
     reference_abbreviations,
@@ -388,13 +390,25 @@ def _replaces(tagged: TaggedReference, label: str, read: str) -> bool:
 
 def _title_cut_by_the_rules(tagged: TaggedReference, read: str) -> bool:
     """Whether the rules' title, inside the model's, is the model's cut short: at a part's number
-    before the venue, inside a sentence, or after a first sentence the model's goes on from up to
-    the venue's "In"."""
+    before the venue, inside a sentence or a word, or after a first sentence the model's goes on
+    from up to the venue's "In"."""
     return (
         _cut_short_by_the_rules(tagged, read)
         or _cut_inside_a_sentence(tagged, read)
         or _cut_before_the_venues_in(tagged, read)
+        or _cut_inside_a_word(tagged.text, read)
     )
+
+
+def _cut_inside_a_word(text: str, read: str) -> bool:
+    """Whether the rules' title ends inside a word of the text, where it first stands ("Learn" of
+    "… Nonparametric Learning of Stochastic Differential Equations.. In: J. Mach. Learn. Res..",
+    the rules cut at the doubled period): no title a style printed. Case aside, as the model's
+    title is compared (`TaggedReference.tokens_of`)."""
+    lowered = text.lower()
+    at = lowered.find(read.lower())
+    end = at + len(read)
+    return at >= 0 and len(lowered) == len(text) and text[end : end + 1].isalpha()
 
 
 def _after_names(tagged: TaggedReference, read: str, overlap: str) -> bool:
@@ -2246,6 +2260,54 @@ def _the_inverted_journals_subject(
     return title, whole
 
 
+def _the_journal_run_into_the_title(
+    title: str | None, venue: str | None, text: str
+) -> tuple[str | None, str | None]:
+    """The title and the venue where a style prints the journal right after the title, no mark
+    between, and its volume right after the journal ("… Effects of Exposure to Tones
+    Electroencephalography and Clinical Neurophysiology, 86, pp. 283–293 (1993)", "… in R
+    Bioinformatics, 33, …"): the title's last words and what runs on from them to the numbers,
+    where together they are a listed journal's name (`is_listed_journal`), are the venue ("…
+    approach J." and "Phys. Chem. Lett." read apart; "… Pancreas" and no venue before "Cell
+    Metab., 24"; "… Expansion Phys" and the venue "Phys. Rev. B"). A sentence's period after the
+    title ends it but after a journal's abbreviated word ("Phys."); not after a minor word that a
+    title's words run on from ("Advances in Bioinformatics"), nor a journal's one word that is an
+    English word, as a title's last word may be ("… Gravitational-wave Astronomy, 241, 27", the
+    style leaving out ApJS's macro); the title keeps `_WORDS_BEFORE_THE_VENUE` words."""
+    from bibnorm.text.journals import is_listed_cut_word  # local: the list's module is large
+
+    flat = " ".join(text.split()) if title else ""
+    if not title or flat.count(title) != 1:
+        return title, venue
+    after = flat[flat.index(title) + len(title) :]
+    following = _UP_TO_THE_NUMBERS.match(after)
+    run = following.group() if following else ""
+    if _VOLUME_NEXT.match(after, len(run)) is None:
+        return title, venue
+    words = title.split()
+    closed = run[:1] not in ("", " ") and not (run[:1] == "." and is_listed_cut_word(f"{words[-1]}."))
+    if closed:  # the title's field closed by its own mark: what follows is another's
+        return title, venue
+    read = venue and venue.strip(" .")
+    for cut in range(_WORDS_BEFORE_THE_VENUE, len(words) + 1):
+        journal = f"{' '.join(words[cut:])}{run}".strip(" ,")
+        if read in (None, run.strip(" ."), journal.strip(" .")) and _a_journal_after(words[cut - 1], journal):
+            return " ".join(words[:cut]).rstrip(" ,;:"), venue if read == journal.strip(" .") else journal
+    return title, venue
+
+
+def _a_journal_after(word: str, journal: str) -> bool:
+    """Whether ``journal``, after a title's ``word``, is a listed journal's name that no title's
+    words run on into: not after a minor word, not one English word."""
+    if not journal or not journal[0].isupper() or word.casefold() in _MINOR:
+        return False
+    english = journal.isalpha() and is_english_word(word_key(journal))
+    return not english and is_listed_journal(journal)
+
+
+_MINOR = minor_words().words
+
+
 _SUBJECTS_OPENING = '.,:;”"’'  # what ends the field before an inverted journal's subject
 _CLOSING_QUOTES = frozenset("”\"»’'")
 
@@ -2282,6 +2344,9 @@ _DATED_AT_THE_END = re.compile(
 # (`_ref_entry_types.names_a_meeting`).
 _DAYS = rf"{_DAY}\s?+[–-]\s?+{_DAY}"
 _EVENT_AT_THE_END = re.compile(rf",\s*+(?:{_DAYS}\s+{MONTH}\.?|{MONTH}\.?\s+{_DAYS})(?:,?\s+\d{{4}})?$")
+# The journal's volume right after its name (`_the_journal_run_into_the_title`): not a year ("…
+# Tree Tensor Networks. 2022."), nor a meeting's day or days ("… Networks, 21–22 June 2022.").
+_VOLUME_NEXT = re.compile(rf",?\s?(?!(?:1[5-9]|20)\d\d\b|{_DAY}(?:\s?+[–-]\s?+{_DAY})?\s+{MONTH})\d")
 
 
 # Pages after a title and a comma, their word first ("Minimum Spanning Trees, pages 541–544"; the
@@ -2449,6 +2514,7 @@ def choose_fields(
     title = title and _without_a_number_left_open(title)
     title = _without_the_groups_name(_a_title_with_words(tagged, title), tagged.text)
     title, venue = _the_inverted_journals_subject(title, venue, tagged.text)
+    title, venue = _the_journal_run_into_the_title(title, venue, tagged.text)
     venue = _venue_apart_from(title, venue, tagged.text)
     venue = _venue_without_what_is_not_its(venue, year, tagged.text)
     return ChosenFields(
