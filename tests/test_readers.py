@@ -825,7 +825,7 @@ def test_unknown_format() -> None:
         read_inputs([HF_FILES[0]], input_format="docx")
     assert (
         str(caught.value) == "unknown input format 'docx'; choose one of: "
-        "bbl, bib, csl-json, hf-papers, lines, pdf, refs, ris, zotero"
+        "bbl, bib, csl-json, hf-papers, lines, pdf, refs, ris, wikitext, zotero"
     )
     assert caught.value.exit_code == 2
 

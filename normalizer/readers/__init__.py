@@ -7,7 +7,7 @@ input order.
 
 Detection order: a binary format by suffix or first bytes (a PDF); a suffix some reader
 claims (``.bib``); else the content sniffers in registry order (BibTeX entries, a ``.bbl``,
-Zotero's item JSON, CSL-JSON, RIS, a Hugging Face papers page, a reference list); else
+Zotero's item JSON, CSL-JSON, RIS, a Hugging Face papers page, citation templates, a reference list); else
 ``lines``, which accepts any text — unless the text looks like something no installed reader
 reads (JSON, XML, binary, lines that are neither titles nor ids: `_unreadable`), which stops the
 run with one line before any request.
@@ -48,7 +48,7 @@ __all__ = [
 
 # Sniffing order matters: the first sniffer that recognises the text wins, and the
 # fallback ("lines") has no sniffer.
-_READER_MODULES = ("bib", "bbl", "zotero", "csl_json", "ris", "pdf", "hf_papers", "refs", "lines")
+_READER_MODULES = ("bib", "bbl", "zotero", "csl_json", "ris", "pdf", "hf_papers", "wikitext", "refs", "lines")
 FALLBACK_FORMAT = "lines"
 # Processor seconds reading one input may take (`bibnorm.processes.time_bound`): finding its format
 # and reading it, a PDF's pages apart (read in a worker held to `pdf.TIME_BUDGET`). A 400-page

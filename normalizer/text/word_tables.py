@@ -111,6 +111,7 @@ __all__ = [
     "AuthorListWords",
     "BackReferences",
     "CitationCommands",
+    "CitationTemplates",
     "IdentifierLabels",
     "Institutions",
     "ItemTypes",
@@ -136,6 +137,7 @@ __all__ = [
     "back_references",
     "bare_words",
     "citation_commands",
+    "citation_templates",
     "collaboration_words",
     "conjunctions_after_vancouver_names",
     "cyrillic_spellings",
@@ -397,13 +399,42 @@ class ItemTypes:
     ris: dict[str, str]  # RIS's TY codes: "JOUR" → "article"
     endnote: dict[str, str]  # EndNote's names in TY, lower case: "journal article" → "article"
     zotero: dict[str, str]  # Zotero's item types: "journalArticle" → "article"
+    citation_templates: dict[str, str]  # Wikipedia's and SPIP's template kinds: "journal" → "article"
 
 
 @cache
 def item_types() -> ItemTypes:
     """How exports name an item's kind, from ``normalizer/data/item-types.json``."""
     table = _table("item-types.json")
-    return ItemTypes(csl=table["csl"], ris=table["ris"], endnote=table["endnote"], zotero=table["zotero"])
+    return ItemTypes(**{field.name: table[field.name] for field in fields(ItemTypes)})
+
+
+@dataclass(frozen=True)
+class CitationTemplates:
+    """The parameters of Wikipedia's and SPIP's citation templates that name a work's fields
+    (``citation-templates.json``), lower case, each field's in the order they are taken."""
+
+    title: tuple[str, ...]  # "title"
+    part: tuple[str, ...]  # a book's part cited: "chapter", "contribution", "entry"
+    venue: tuple[str, ...]  # "journal", "work", "website"
+    publisher: tuple[str, ...]  # "publisher", "institution"
+    date: tuple[str, ...]  # "date", "year"
+    volume: tuple[str, ...]
+    issue: tuple[str, ...]
+    pages: tuple[str, ...]
+    doi: tuple[str, ...]
+    arxiv: tuple[str, ...]  # "arxiv", "eprint" (``{{cite arXiv}}``'s)
+    links: tuple[str, ...]  # "url"
+    family: tuple[str, ...]  # numbered from 1: "last", "last1", "last2" …
+    given: tuple[str, ...]  # numbered alike: "first", "first1" …
+    vancouver: tuple[str, ...]  # one Vancouver list: "vauthors"
+    listed: tuple[str, ...]  # one list, names apart by semicolons: "authors"
+
+
+@cache
+def citation_templates() -> CitationTemplates:
+    """The citation templates' parameters, from ``normalizer/data/citation-templates.json``."""
+    return _filled(CitationTemplates, "citation-templates.json")
 
 
 @dataclass(frozen=True)
