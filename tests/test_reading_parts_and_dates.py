@@ -607,3 +607,41 @@ def test_a_title_ending_in_a_doubled_period_is_read_whole(text: str, title: str)
     # the journal's abbreviated words after it ("Learn.") are no title cut out of the title's words
     query = read_one(text)
     assert (query.title, query.venue) == (title, "J. Mach. Learn. Res")
+
+
+@pytest.mark.parametrize(
+    ("text", "title"),
+    [
+        pytest.param(
+            "Kim, S, Park, J, and Lee, H 2020 Robust Estimation of Sparse Covariance Matrices (Report No. "
+            "20-07). University of Tokyo.",
+            "Robust Estimation of Sparse Covariance Matrices",
+            id="a-university",
+        ),
+        pytest.param(
+            "Okafor, T, Adeyemi, B, and Musa, K 2019 Rainfall Variability and Crop Yields in the Sahel "
+            "(Report No. 19-3). World Bank.",
+            "Rainfall Variability and Crop Yields in the Sahel",
+            id="a-bank",
+        ),
+    ],
+)
+def test_a_reports_number_the_rules_read_as_the_title_is_none(text: str, title: str) -> None:
+    # the rules read "20-07)", numbers without a letter: the model's title, without the number
+    assert read_one(text).title == title
+
+
+@pytest.mark.parametrize(
+    ("text", "title"),
+    [
+        pytest.param(
+            "Mozilla. “Firefox”. Mozilla, 2020. https://www.mozilla.org/firefox.",
+            "Firefox",
+            id="a-link-after",
+        ),
+        pytest.param("OpenAI. “ChatGPT”. OpenAI, 2023.", "ChatGPT", id="the-year-after"),
+    ],
+)
+def test_a_quoted_title_between_a_groups_name_twice_is_the_quotation(text: str, title: str) -> None:
+    # the group is the author and the publisher: the title is what the style quoted, no more
+    assert read_one(text).title == title

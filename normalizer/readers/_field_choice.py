@@ -189,11 +189,14 @@ def _no_words(title: str) -> bool:
 
 
 def _no_title_words(title: str) -> bool:
-    """Whether a title chosen holds no word of a title (`_no_words`), or a year alone or a venue's
-    "In" alone: what the rules read between two fields ("… 2023. Delivering …. 2023.", "… 2023
-    CiCo. In , CVPR.")."""
+    """Whether a title chosen holds no word of a title (`_no_words`): numbers and marks alone, a
+    year alone or a venue's "In" alone: what the rules read between two fields ("… 2023.
+    Delivering …. 2023.", "… 2023 CiCo. In , CVPR.", "… Regression (Report No. 21-12).
+    Australian …" read "21-12)")."""
     bare = title.strip(" .,:;")
-    return _no_words(title) or _YEAR_ALONE.fullmatch(bare) is not None or _IN.fullmatch(bare) is not None
+    lettered = any(char.isalpha() for char in bare)
+    alone = _YEAR_ALONE.fullmatch(bare) is not None or _IN.fullmatch(bare) is not None
+    return _no_words(title) or not lettered or alone
 
 
 def _a_title_with_words(tagged: TaggedReference, title: str | None) -> str | None:
@@ -205,7 +208,8 @@ def _a_title_with_words(tagged: TaggedReference, title: str | None) -> str | Non
         return title
     own = tagged.title
     sure = tagged.field_confidences().get("title", 0.0) >= SURE["title"]
-    return own if own and sure and not _no_title_words(own) else None
+    # without what a style prints after it, as the title chosen was cut ("(Report No. 21-12)")
+    return _without_what_follows_it(own, tagged.text) if own and sure and not _no_title_words(own) else None
 
 
 # What may stand between a journal's numbers besides a month's name: the words before a volume, an
@@ -2176,6 +2180,21 @@ def _without_the_venue(title: str | None, venue: str | None, text: str) -> str |
     return _without_an_acronym_last(title, venue, after) if acronym else title
 
 
+def _quoted_before_the_venue(title: str, venue: str | None) -> str:
+    """The quotation alone where ``title`` is a quoted title, its closing mark, a sentence's end
+    and the venue chosen ("“Zotero”. Google" of "Google. “Zotero”. Google, 2021.", the venue
+    "Google"): a short title the rules read on past its quotes, a group's name the author and the
+    publisher both, which `_without_the_venue` leaves (the venue printed twice)."""
+    head, period, last = title.rpartition(". ")
+    if not (venue and period and last.strip(" .") == venue.strip(" .")):
+        return title
+    quoted = head.strip()
+    closing = QUOTATION_MARKS.get(quoted[:1])
+    inside = quoted[1:-1]
+    whole = closing is not None and quoted.endswith(closing) and closing not in inside
+    return inside.strip() if whole and inside.strip() else title
+
+
 def _without_an_acronym_last(title: str, venue: str, after: str) -> str:
     """``title`` without the venue's acronym that is its last word, where the reference closes
     the venue's field right after it (``after``: what it prints after the venue)."""
@@ -2510,6 +2529,7 @@ def choose_fields(
     )
     title = title and _without_what_follows_it(title, tagged.text)
     title = title and _without_the_venue(title, venue, tagged.text)
+    title = title and _quoted_before_the_venue(title, venue)
     title = title and _without_its_year(title, year)
     title = title and _without_a_number_left_open(title)
     title = _without_the_groups_name(_a_title_with_words(tagged, title), tagged.text)
