@@ -70,6 +70,27 @@ def test_a_book_a_web_page_and_a_group_in_vancouvers_list() -> None:
     assert list_of_medicines.authors == ("World Health Organization",)
 
 
+def test_a_ref_tags_name_is_the_works_key() -> None:
+    # "<ref name=Camp1989>{{cite journal …" and '<ref name="WHO23rd">{{cite book …'; the last
+    # template stands in a <ref> without a name
+    queries = read_templates(ARTICLE.read_text("utf-8"), "netilmicin.wiki")
+    assert [query.key for query in queries] == [
+        "Online2023",
+        "Brand2023",
+        "BNF2023",
+        "Camp1989",
+        "Fis2006",
+        "SPS2020",
+        "WHO23rd",
+        None,
+    ]
+
+
+def test_a_ref_tags_name_no_bibtex_key_may_be_is_none() -> None:
+    text = '<ref name="Smith 2001">{{cite book |title=A Book |year=2001}}</ref>'
+    assert read_one(text).key is None
+
+
 def test_the_article_is_read_as_citation_templates() -> None:
     assert detect_format(ARTICLE.read_text("utf-8")) == "wikitext"
 
@@ -182,6 +203,16 @@ def test_templates_left_open_cost_one_pass() -> None:
     # each "{{cite" never closed: no item, and no scan to the end of the text for each of them
     text = "{{cite web |title=x " * 50_000 + "{{cite book |title=Read |year=2001}}"
     assert [query.title for query in read_templates(text, "refs.txt")] == ["Read"]
+
+
+def test_a_reference_list_with_a_template_among_its_items_stays_a_reference_list() -> None:
+    text = (
+        "[1] A. Vaswani, N. Shazeer. Attention is all you need. In NeurIPS, 2017.\n"
+        "[2] {{cite journal |last=He |first=K. |title=Deep residual learning |year=2016}}\n"
+        "[3] J. Devlin, M. Chang. BERT: Pre-training of deep bidirectional transformers. In NAACL, 2019.\n"
+        "[4] T. Brown, B. Mann. Language models are few-shot learners. In NeurIPS, 2020.\n"
+    )
+    assert detect_format(text) == "refs"
 
 
 def test_a_reference_list_without_templates_stays_a_reference_list() -> None:

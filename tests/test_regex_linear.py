@@ -417,6 +417,9 @@ def test_a_chapters_tail_is_searched_in_linear_time(pattern: re.Pattern[str], li
                      id="an-external-link"),
         pytest.param("bibnorm.readers.wikitext._INNER_TEMPLATE", [("", "{{"), ("{{", "a")],
                      id="a-template-in-a-value"),
+        pytest.param("bibnorm.readers.wikitext._REFERENCE_NAME",
+                     [("<ref", " "), ("<ref name=", "a"), ("", "<ref ")],
+                     id="a-ref-tags-name"),
         pytest.param("bibnorm.readers.wikitext._VANCOUVER_NAME", [("", "(("), ("((", "a"), ("", " ")],
                      id="vancouvers-names"),
         # a journal's volume after a title it runs on from

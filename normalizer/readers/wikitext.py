@@ -5,8 +5,10 @@ Wikipedia's editors cite with templates — Citation Style 1's ``{{cite journal 
 per kind of work (``cite book``, ``cite web``, ``cite arXiv`` …), and Citation Style 2's
 ``{{citation |…}}`` — inside an article's ``<ref>`` tags or in its list of references; SPIP's
 ``<cite|book|title=… |authors=… |year=… >`` names the same fields (the CSL style spip-cite prints
-it). A text that holds one is read for its templates alone, each template one item, and the prose,
-the ``<ref>`` tags and every other template around them are left out (the summary says so). The
+it). A text that holds more templates than lines outside them that read as references is read
+for its templates alone, each template one item, and the prose, the ``<ref>`` tags and every other
+template around them are left out (the summary says so); a reference list with a template among
+its items stays a reference list. A ``<ref name=…>`` tag's name is the work's key. The
 fields are named, so nothing is parsed out of free text: which parameter is which field is
 ``citation-templates.json``'s, the kind of work ``item-types.json``'s, and the query is built as
 the exports' are (`_exports.item_query`). A template whose parameters name no title, DOI or arXiv
@@ -27,11 +29,13 @@ import re
 from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from itertools import pairwise
+from typing import NamedTuple
 
 from bibnorm.io import LineCounter
 from bibnorm.models import Origin, Query
 from bibnorm.readers._exports import item_query
 from bibnorm.readers.base import Reader
+from bibnorm.readers.refs import looks_like_reference, read_list
 from bibnorm.text.word_tables import citation_templates, item_types
 
 _SNIFFED = 200_000  # characters of a text the sniffer looks for a template in
@@ -59,6 +63,9 @@ _NESTING = 5  # templates inside templates a value is cleared of, innermost firs
 # ("((World Health Organization))"), which may hold a comma.
 _VANCOUVER_NAME = re.compile(r"\(\(([^()]*+)\)\)|([^,\s][^,]*+)")  # a name opens with no blank
 _MAX_AUTHORS = 1_000  # "last1" … "last1000": no template lists more
+# The <ref> tag right before a template, and its name: "<ref name=Camp1989>", '<ref name="WHO23rd">'.
+_REFERENCE_NAME = re.compile(r"<ref\s++name\s*+=\s*+\"?+([\w:.\-]{1,80}+)\"?+\s*+>\s*+\Z")
+_REFERENCE_TAG = 120  # characters before a template its tag may take
 
 
 def read_templates(text: str, path: str) -> list[Query]:
@@ -66,16 +73,32 @@ def read_templates(text: str, path: str) -> list[Query]:
     text = _without_comments(text)
     line_of = LineCounter(text)
     queries: list[Query] = []
-    for start, kind, parameters, raw in _templates(text):
-        if not any(parameters.get(name) for name in ("title", *_FIELDS.part, *_FIELDS.doi, *_FIELDS.arxiv)):
+    for template in _templates(text):
+        if not any(template.parameters.get(name) for name in _WORKS_NAMES):
             continue
-        queries.append(_query(len(queries), Origin(path=path, line=line_of(start)), kind, parameters, raw))
+        origin = Origin(path=path, line=line_of(template.start))
+        queries.append(_query(len(queries), origin, template, _reference_name(text, template.start)))
     return queries
 
 
-def _templates(text: str) -> Iterator[tuple[int, str, dict[str, str], str]]:
-    """Each template of ``text`` in order: where it starts, its kind (lower case: "journal",
-    "book", "citation"), its parameters (names lower case, values without markup) and its text."""
+def _reference_name(text: str, start: int) -> str | None:
+    """The name of the ``<ref>`` tag the template at ``start`` opens (``<ref name=Camp1989>{{cite
+    …``, ``<ref name="WHO23rd">``): the article's own handle for the work, kept as its key where a
+    BibTeX key may be it (letters, digits, ``_:.-``)."""
+    named = _REFERENCE_NAME.search(text, max(0, start - _REFERENCE_TAG), start)
+    return named.group(1) if named else None
+
+
+class _Template(NamedTuple):
+    start: int  # where it opens in the text
+    end: int  # where it ends: after its closing "}}" or ">"
+    kind: str  # lower case: "journal", "book", "citation", SPIP's "book"
+    parameters: dict[str, str]  # names lower case, values without markup
+    raw: str  # its text, white space folded
+
+
+def _templates(text: str) -> Iterator[_Template]:
+    """Each template of ``text`` that closes, in order."""
     closed = _closed_templates(text)
     spip_closing = True  # whether a ">" may still close an SPIP template
     for found in _OPENING.finditer(text):
@@ -92,7 +115,8 @@ def _templates(text: str) -> Iterator[tuple[int, str, dict[str, str], str]]:
         cuts = [found.end() - 1, *pipes, end]
         parts = (text[left + 1 : right] for left, right in pairwise(cuts))
         closing = end + (1 if found.group("spip") else 2)
-        yield found.start(), kind, _parameters(parts), " ".join(text[found.start() : closing].split())
+        raw = " ".join(text[found.start() : closing].split())
+        yield _Template(found.start(), closing, kind, _parameters(parts), raw)
 
 
 @dataclass
@@ -165,11 +189,13 @@ def _without_comments(text: str) -> str:
 
 _FIELDS = citation_templates()
 _KINDS = item_types().citation_templates
+_WORKS_NAMES = (*_FIELDS.title, *_FIELDS.part, *_FIELDS.doi, *_FIELDS.arxiv)  # one names a work
 
 
-def _query(index: int, origin: Origin, kind: str, parameters: Mapping[str, str], raw: str) -> Query:
+def _query(index: int, origin: Origin, template: _Template, key: str | None) -> Query:
     """The work a template cites: a book's part cited (a chapter, an encyclopedia's entry) is the
-    title, the book its venue."""
+    title, the book its venue; ``key``, the name of its ``<ref>`` tag."""
+    parameters = template.parameters
     part, title = _first(parameters, _FIELDS.part), _first(parameters, _FIELDS.title)
     venue = _first(parameters, _FIELDS.venue)
     arxiv = _first(parameters, _FIELDS.arxiv)
@@ -184,10 +210,10 @@ def _query(index: int, origin: Origin, kind: str, parameters: Mapping[str, str],
             *([f"arXiv:{arxiv}"] if arxiv else []),
             *(parameters.get(name, "") for name in _FIELDS.links),
         ],
-        key=None,
-        raw=raw,
+        key=key,
+        raw=template.raw,
         venue=(title if part else None) or venue,
-        entry_type=_entry_type(kind, parameters, bool(part)),
+        entry_type=_entry_type(template.kind, parameters, bool(part)),
         publisher=_first(parameters, _FIELDS.publisher),
     )
     numbers = {
@@ -235,8 +261,26 @@ def _numbered(parameters: Mapping[str, str], names: Sequence[str], number: int) 
 
 
 def sniff_templates(text: str) -> bool:
-    """Whether ``text`` holds a citation template (in its first `_SNIFFED` characters)."""
-    return _OPENING.search(text[:_SNIFFED]) is not None
+    """Whether ``text`` (its first `_SNIFFED` characters) holds citation templates, more of them
+    than lines outside them that read as references: a reference list with a template among its
+    items is a reference list, none of its items left out."""
+    if _OPENING.search(text, 0, _SNIFFED) is None:  # most texts: no brace counted
+        return False
+    head = _without_comments(text[:_SNIFFED])
+    templates = list(_templates(head))
+    if not templates:
+        return False
+    outside, position = [], 0
+    for template in templates:
+        outside.append(head[position : template.start])
+        position = template.end
+    outside.append(head[position:])
+    lines = [line for piece in outside for line in piece.splitlines() if line.strip()][:_LINES_SNIFFED]
+    items = read_list("\n".join(lines)).items  # as a list's items: numbers and wrapped lines read
+    return sum(1 for item in items if looks_like_reference(item.text)) < len(templates)
+
+
+_LINES_SNIFFED = 400  # lines outside the templates the sniffer reads
 
 
 def _describe(text: str, queries: Sequence[Query]) -> str:
