@@ -645,3 +645,27 @@ def test_a_reports_number_the_rules_read_as_the_title_is_none(text: str, title: 
 def test_a_quoted_title_between_a_groups_name_twice_is_the_quotation(text: str, title: str) -> None:
     # the group is the author and the publisher: the title is what the style quoted, no more
     assert read_one(text).title == title
+
+
+@pytest.mark.parametrize(
+    ("text", "title"),
+    [
+        pytest.param(
+            "Ganyani, Kremer, Chen 2020 : GANYANI (T.), KREMER (C.), CHEN (D.) – Estimating the "
+            "generation interval for coronavirus disease (COVID-19) based on symptom onset data, Euro "
+            "Surveillance, 2020.",
+            "Estimating the generation interval for coronavirus disease (COVID-19) based on symptom onset "
+            "data",
+            id="a-parenthesis-in-the-title",
+        ),
+        pytest.param(
+            "Li, Guan, Wu 2020 : LI (Q.), GUAN (X.), WU (P.) – Early transmission dynamics in Wuhan, "
+            "China, of novel coronavirus-infected pneumonia, New England Journal of Medicine, 2020.",
+            "Early transmission dynamics in Wuhan, China, of novel coronavirus-infected pneumonia",
+            id="commas-in-the-title",
+        ),
+    ],
+)
+def test_a_label_of_names_and_a_year_before_the_names_is_no_part_of_the_title(text: str, title: str) -> None:
+    # French archaeology's "Label Year : FAMILY (I.), … – Title, Journal, Year."
+    assert read_one(text).title == title

@@ -507,27 +507,55 @@ def _names_and_their_year(tagged: TaggedReference, stop: int) -> bool:
     return named and labels[-1] == "date" and _YEAR_ALONE.fullmatch(year) is not None
 
 
+def _labelled_names(tagged: TaggedReference, stop: int) -> bool:
+    """Whether the tokens before ``stop`` are names, years alone and marks alone, a year among
+    them, the last a mark or ending in one: a label of names and a year before the names a style
+    prints in full ("Nishiura, Linton, Akhmetzhanov 2020 : NISHIURA (H.), LINTON (N. M.) – Serial
+    interval …", French archaeology's). Not a title's words the model reads as names, no year
+    after them ("Computer Vision - What it is and why it matters")."""
+    labels, tokens = tagged.labels[:stop], tagged.tokens[:stop]
+    for label, token in zip(labels, tokens, strict=True):
+        year = label == "date" and _YEAR_ALONE.fullmatch(token.strip("().,;:[]")) is not None
+        mark = label == "other" and not any(char.isalnum() for char in token)
+        if not (label in NAME_LABELS or year or mark):
+            return False
+    named = any(label in NAME_LABELS for label in labels) and "date" in labels
+    return named and (labels[-1] == "other" or tokens[-1][-1:] in ",.;:")
+
+
 def _names_read_into_the_title(tagged: TaggedReference, rules: RuleReading) -> bool:
     """Whether the rules, reading no authors, read the names that open the reference into the
     title: the model reads names (or an editor) from the first token up to its own title, sure of
     that title, and the rules' title ends where the model's does ("Elias/Sekri/Leblanc/Cucherat/
     Vanhems, The incubation period of COVID-19: A meta-analysis, 2021", "Dash, B. ed: The
-    American Bibliography of …"), the names ending in a punctuation mark; not a case's parties
+    American Bibliography of …"), the names ending in a punctuation mark — or, after a label's
+    names and year (`_labelled_names`), where the model's venue right after it does; not a case's parties
     ("Shell v. Board of Education. P.3d, 2023", whose first the model reads as a name), nor a
     work without authors whose title opens with a name ("Amazon EC2 Cloud global regions")."""
     own, inside = tagged.run_of("title"), tagged.tokens_of(str(rules.title))
-    if rules.authors or not own or not inside or min(inside) != 0 or max(inside) != own.stop - 1:
-        return False
-    if own.start == 0:  # no names before the model's title
-        return False
-    before = set(tagged.labels[: own.start])
+    if rules.authors or not own or not inside or min(inside) != 0 or own.start == 0:
+        return False  # (own.start 0: no names before the model's title)
+    sure = tagged.field_confidences().get("title", 0.0) >= _SURE_OF_OTHERS
     last = tagged.tokens[own.start - 1]
+    if not sure or last.casefold() in _CASE_PARTIES:
+        return False
+    if max(inside) != own.stop - 1:  # the rules ran on: into the venue after a label's names
+        return _through_the_venue(tagged, own, max(inside)) and _labelled_names(tagged, own.start)
+    before = set(tagged.labels[: own.start])
     # names end in a mark a title's first word does not ("Amazon EC2 Cloud global regions",
     # "BioTeam: Scriptable Cloud Infrastructures": no names), an editor's in a colon
     ended = last[-1:] in ",.;)" or (last[-1:] == ":" and "editor" in before)
-    sure = tagged.field_confidences().get("title", 0.0) >= _SURE_OF_OTHERS
-    names = (before <= NAME_LABELS | {"editor"} and ended) or _names_and_their_year(tagged, own.start)
-    return names and sure and last.casefold() not in _CASE_PARTIES
+    return (
+        (before <= NAME_LABELS | {"editor"} and ended)
+        or _names_and_their_year(tagged, own.start)
+        or _labelled_names(tagged, own.start)
+    )
+
+
+def _through_the_venue(tagged: TaggedReference, own: range, end: int) -> bool:
+    """Whether token ``end`` ends the venue the model reads right after its title (``own``)."""
+    venue = tagged.run_of("container")
+    return bool(venue) and venue.start == own.stop and end == venue.stop - 1
 
 
 def _year_read_into_the_title(tagged: TaggedReference, rules: RuleReading) -> bool:
