@@ -420,7 +420,6 @@ class CitationTemplates:
     publisher: tuple[str, ...]  # "publisher", "institution"
     date: tuple[str, ...]  # "date", "year"
     volume: tuple[str, ...]
-    issue: tuple[str, ...]
     pages: tuple[str, ...]
     doi: tuple[str, ...]
     arxiv: tuple[str, ...]  # "arxiv", "eprint" (``{{cite arXiv}}``'s)
