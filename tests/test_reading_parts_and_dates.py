@@ -367,6 +367,17 @@ def test_names_a_semicolon_joins_are_set_apart(text: str, seen: str) -> None:
             "Learning Probabilistic Ordinal Embeddings for Uncertainty-Aware Regression",
             "CVPR",
         ),
+        # an acronym with a word's small letters in it
+        (
+            "Kim J, Park S, Lee H (2021) Robust Learning with Noisy Pairwise Labels NeurIPS,.",
+            "Robust Learning with Noisy Pairwise Labels",
+            "NeurIPS",
+        ),
+        (
+            "Garg S, Tsipras D, Liang P (2022) What Can Transformers Learn In-Context NeurIPS,.",
+            "What Can Transformers Learn In-Context",
+            "NeurIPS",
+        ),
     ],
 )
 def test_a_venues_acronym_printed_after_the_title_is_no_part_of_it(text: str, title: str, venue: str) -> None:

@@ -355,7 +355,8 @@ def test_a_chapters_tail_is_searched_in_linear_time(pattern: re.Pattern[str], li
                      id="the-names-year-last"),
         pytest.param("bibnorm.readers.refs._GLUED_SEMICOLON", [("", "a;"), ("", ".;a"), ("a", ";;")],
                      id="a-glued-semicolon"),
-        pytest.param("bibnorm.readers._field_choice._VENUES_ACRONYM", [("", "A"), ("A", "a")],
+        pytest.param("bibnorm.readers._field_choice._VENUES_ACRONYM",
+                     [("", "A"), ("A", "a"), ("Ne", "u"), ("NeuI", "p")],
                      id="a-venues-acronym"),
         # a journal's series letter, a year alone, a months' range, a part's word, a link, a group
         pytest.param("bibnorm.readers._field_choice._SERIES_LETTER", [("", " "), (" ", "A")],

@@ -2235,7 +2235,9 @@ def _without_an_acronym_last(title: str, venue: str, after: str) -> str:
 
 
 _WORDS_BEFORE_THE_VENUE = 2
-_VENUES_ACRONYM = re.compile(r"[A-Z]{2,8}")  # "CVPR", "INRIA", "CFDCAP"
+# A venue's acronym: capitals ("CVPR", "INRIA", "CFDCAP"), or a capital's word with a second
+# capital inside ("NeurIPS", "SysML", "MobiCom", "SoCC").
+_VENUES_ACRONYM = re.compile(r"[A-Z]{2,8}|[A-Z][a-z]{1,5}[A-Z][A-Za-z]{0,6}")
 
 
 def _venue_apart_from(title: str | None, venue: str | None, text: str) -> str | None:
