@@ -42,6 +42,7 @@ import yaml
 from bibnorm.errors import InputError
 from bibnorm.io import LineCounter, read_text
 from bibnorm.models import Frozen, Origin
+from bibnorm.text.blanking import blanked, blanked_between
 from bibnorm.text.word_tables import table_entries
 
 from .latex import BibResource, Citation, LatexDocument, joined_path, listed_keys
@@ -166,8 +167,8 @@ def _split_front_matter(text: str) -> tuple[str, dict[str, Any] | None]:
     for number, line in enumerate(lines[1:], start=1):
         if line.rstrip() in ("---", "..."):
             front = "\n".join(lines[1:number])
-            blanked = "\n" * number + "\n".join(lines[number:])
-            return blanked, _load_mapping(front)
+            without_front = "\n" * number + "\n".join(lines[number:])
+            return without_front, _load_mapping(front)
     return text, None
 
 
@@ -177,24 +178,6 @@ def _load_mapping(text: str) -> dict[str, Any] | None:
     except yaml.YAMLError:
         return None
     return value if isinstance(value, dict) else None
-
-
-def _blank(text: str) -> str:
-    """``text`` with everything but its line breaks turned to spaces (offsets and lines kept)."""
-    return re.sub(r"[^\n]", " ", text)
-
-
-def _blank_between(text: str, opening: str, closing: str) -> str:
-    """Every ``opening ... closing`` stretch blanked (an unclosed one to the end), in one pass."""
-    pieces: list[str] = []
-    cursor = 0
-    while (start := text.find(opening, cursor)) != -1:
-        end = text.find(closing, start + len(opening))
-        end = len(text) if end == -1 else end + len(closing)
-        pieces.extend((text[cursor:start], _blank(text[start:end])))
-        cursor = end
-    pieces.append(text[cursor:])
-    return "".join(pieces)
 
 
 def _blank_code_spans(text: str) -> str:
@@ -237,7 +220,7 @@ def _closes(line: str, fence: str) -> bool:
 
 def _blank_unread(text: str) -> str:
     """Code blocks, HTML comments, autolinks and link targets blanked out."""
-    text = _blank_between(text, "<!--", "-->")
+    text = blanked_between(text, "<!--", "-->")
     out: list[str] = []
     fence: str | None = None
     in_list = False
@@ -265,8 +248,8 @@ def _blank_unread(text: str) -> str:
         out.append(" " * len(line) if indented_code else line)
         previous_blank = blank
     text = "\n".join(out)
-    text = _AUTOLINK.sub(lambda m: _blank(m.group()), text)
-    return _LINK_TARGET.sub(lambda m: "]" + _blank(m.group()[1:]), text)
+    text = _AUTOLINK.sub(lambda m: blanked(m.group()), text)
+    return _LINK_TARGET.sub(lambda m: "]" + blanked(m.group()[1:]), text)
 
 
 # --------------------------------------------------------------------------- notebooks

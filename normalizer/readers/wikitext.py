@@ -17,9 +17,9 @@ id (``{{cite Q|Q1234}}``, Wikidata's) is no item.
 A template's parameters are split at its own pipes, not at a pipe inside a link or a template in
 a value (``[[Scientific Data|Sci. Data]]``, ``{{!}}``); a value loses its wiki markup: a link is
 its label, italics and bold marks, HTML tags and entities go, a template inside it goes (``{{!}}``
-is a pipe). Comments (``<!-- … -->``) go before anything is read, their lines kept for the items'
-line numbers. A template never closed is no item; the text is read in one pass for its
-templates' bounds, however many are left open.
+is a pipe). Comments (``<!-- … -->``) are blanked before anything is read
+(`text.blanking.blanked_between`), the items' lines and offsets kept. A template never closed is
+no item; the text is read in one pass for its templates' bounds, however many are left open.
 """
 
 from __future__ import annotations
@@ -33,9 +33,10 @@ from typing import NamedTuple
 
 from bibnorm.io import LineCounter
 from bibnorm.models import Origin, Query
-from bibnorm.readers._exports import item_query
+from bibnorm.readers._exports import first_text, item_query
 from bibnorm.readers.base import Reader
 from bibnorm.readers.refs import looks_like_reference, read_list
+from bibnorm.text.blanking import blanked_between
 from bibnorm.text.word_tables import citation_templates, item_types
 
 _SNIFFED = 200_000  # characters of a text the sniffer looks for a template in
@@ -48,7 +49,6 @@ _OPENING = re.compile(
     r"|<cite\|\s*+(?P<spip>[A-Za-z]{1,40})\s*+\|"
 )
 _MARKS = re.compile(r"\{\{|\}\}|\[\[|\]\]|\|")  # what a template's own pipes are told apart by
-_COMMENT_OPENING, _COMMENT_CLOSING = "<!--", "-->"
 
 # A value's markup: an internal link ("[[target|label]]", "[[label]]"), an external one ("[https://…
 # label]"), a template inside it (innermost first), italics and bold, an HTML tag.
@@ -70,7 +70,7 @@ _REFERENCE_TAG = 120  # characters before a template its tag may take
 
 def read_templates(text: str, path: str) -> list[Query]:
     """One `Query` per citation template of ``text`` that names a title or an identifier."""
-    text = _without_comments(text)
+    text = blanked_between(text, "<!--", "-->")
     line_of = LineCounter(text)
     queries: list[Query] = []
     for template in _templates(text):
@@ -176,17 +176,6 @@ def _plain(value: str) -> str:
     return " ".join(html.unescape(value).split())
 
 
-def _without_comments(text: str) -> str:
-    """``text`` without its HTML comments, each one's line breaks kept (the items' lines stay)."""
-    pieces, position = [], 0
-    while (opening := text.find(_COMMENT_OPENING, position)) >= 0:
-        closing = text.find(_COMMENT_CLOSING, opening + len(_COMMENT_OPENING))
-        end = len(text) if closing < 0 else closing + len(_COMMENT_CLOSING)
-        pieces += [text[position:opening], "\n" * text.count("\n", opening, end)]
-        position = end
-    return "".join([*pieces, text[position:]])
-
-
 _FIELDS = citation_templates()
 _KINDS = item_types().citation_templates
 _WORKS_NAMES = (*_FIELDS.title, *_FIELDS.part, *_FIELDS.doi, *_FIELDS.arxiv)  # one names a work
@@ -196,16 +185,16 @@ def _query(index: int, origin: Origin, template: _Template, key: str | None) -> 
     """The work a template cites: a book's part cited (a chapter, an encyclopedia's entry) is the
     title, the book its venue; ``key``, the name of its ``<ref>`` tag."""
     parameters = template.parameters
-    part, title = _first(parameters, _FIELDS.part), _first(parameters, _FIELDS.title)
-    venue = _first(parameters, _FIELDS.venue)
-    arxiv = _first(parameters, _FIELDS.arxiv)
+    part, title = first_text(parameters, *_FIELDS.part), first_text(parameters, *_FIELDS.title)
+    venue = first_text(parameters, *_FIELDS.venue)
+    arxiv = first_text(parameters, *_FIELDS.arxiv)
     query = item_query(
         index,
         origin,
         title=part or title,
         names=_names(parameters),
-        year_text=_first(parameters, _FIELDS.date),
-        doi_text=_first(parameters, _FIELDS.doi),
+        year_text=first_text(parameters, *_FIELDS.date),
+        doi_text=first_text(parameters, *_FIELDS.doi),
         texts_with_ids=[
             *([f"arXiv:{arxiv}"] if arxiv else []),
             *(parameters.get(name, "") for name in _FIELDS.links),
@@ -214,11 +203,11 @@ def _query(index: int, origin: Origin, template: _Template, key: str | None) -> 
         raw=template.raw,
         venue=(title if part else None) or venue,
         entry_type=_entry_type(template.kind, parameters, bool(part)),
-        publisher=_first(parameters, _FIELDS.publisher),
+        publisher=first_text(parameters, *_FIELDS.publisher),
     )
     numbers = {
-        "volume": _first(parameters, _FIELDS.volume),
-        "pages": _first(parameters, _FIELDS.pages),
+        "volume": first_text(parameters, *_FIELDS.volume),
+        "pages": first_text(parameters, *_FIELDS.pages),
     }
     return query.model_copy(update={name: value for name, value in numbers.items() if value})
 
@@ -232,14 +221,10 @@ def _entry_type(kind: str, parameters: Mapping[str, str], part: bool) -> str:
     return "incollection" if part and entry_type == "book" else entry_type
 
 
-def _first(parameters: Mapping[str, str], names: Sequence[str]) -> str | None:
-    return next((parameters[name] for name in names if parameters.get(name)), None)
-
-
 def _names(parameters: Mapping[str, str]) -> list[str]:
     """The authors, each "Family, Given" where both are named: the numbered pairs ("last1",
     "first1"; "last" alone is the first), else the one list a template gives them in."""
-    if vancouver := _first(parameters, _FIELDS.vancouver):
+    if vancouver := first_text(parameters, *_FIELDS.vancouver):
         written = ((group or name).strip() for group, name in _VANCOUVER_NAME.findall(vancouver))
         return [name for name in written if name]
     names = []
@@ -251,13 +236,13 @@ def _names(parameters: Mapping[str, str]) -> list[str]:
         names.append(f"{family}, {given}" if given else family)
     if names:
         return names
-    listed = _first(parameters, _FIELDS.listed) or ""
+    listed = first_text(parameters, *_FIELDS.listed) or ""
     return [name.strip() for name in listed.split(";") if name.strip()]
 
 
 def _numbered(parameters: Mapping[str, str], names: Sequence[str], number: int) -> str | None:
     suffixes = ("", "1") if number == 1 else (str(number),)
-    return _first(parameters, [f"{name}{suffix}" for name in names for suffix in suffixes])
+    return first_text(parameters, *(f"{name}{suffix}" for name in names for suffix in suffixes))
 
 
 def sniff_templates(text: str) -> bool:
@@ -266,7 +251,7 @@ def sniff_templates(text: str) -> bool:
     items is a reference list, none of its items left out."""
     if _OPENING.search(text, 0, _SNIFFED) is None:  # most texts: no brace counted
         return False
-    head = _without_comments(text[:_SNIFFED])
+    head = blanked_between(text[:_SNIFFED], "<!--", "-->")
     templates = list(_templates(head))
     if not templates:
         return False
