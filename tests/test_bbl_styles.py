@@ -98,6 +98,20 @@ def _read(name: str) -> dict[str, object]:
             "mnras-dimagfnl.bbl", "2016arXiv161002743A", None, ..., 2016, ..., "10.48550/arXiv.1610.02743",
             id="mnras-arxiv-venue-linked-to-its-doi-and-pages-to-ads",
         ),
+        # gbt7714.bst (Chinese theses): "\allowbreak[J]" and "\penalty0" print nothing; a paper in
+        # proceedings prints the proceedings in its title's block after "[C]//"
+        pytest.param(
+            "gbt7714-docpaper.bbl", "wu-datacenter", "数据中心发展趋势探讨", ("吴小芳",), 2017, "中国新通信",
+            None,
+            id="gbt7714-title-and-its-kind-of-work",
+        ),
+        pytest.param(
+            "gbt7714-docpaper.bbl", "Olston2008Pig",
+            "Pig latin:a not-so-foreign language for data processing",
+            ("Olston, C.", "Reed, B.", "Srivastava, U.", "others"), 2008,
+            "ACM SIGMOD International Conference on Management of Data", None,
+            id="gbt7714-proceedings-after-the-title",
+        ),
         pytest.param(
             "aasjournal-2019-exomoon.bbl", "Gaia", ...,
             ("Gaia Collaboration", "Prusti, T.", "de Bruijne, J. H. J.", "others"),

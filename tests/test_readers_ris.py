@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from bibnorm.readers import detect_format
+from bibnorm.readers import READERS, detect_format
 from bibnorm.readers.ris import READER, read_ris
 from paths import REFERENCE
 
@@ -148,6 +148,28 @@ def test_an_arxiv_url_is_found_in_every_ur_form(urls: str) -> None:
 def test_a_date_is_the_year_when_py_is_missing() -> None:
     (query,) = read_ris("TY  - JOUR\nTI  - T\nDA  - 2009/05/01\nER  - \n", "refs.ris")
     assert query.year == 2009
+
+
+@pytest.mark.parametrize(
+    ("year_text", "year"),
+    [
+        # Hilbert's space-filling curve (Math. Ann. 38, 1891), as github:jvanhare/bibliography cites it
+        ("1891", 1891),
+        ("1859/11/24/", 1859),
+        ("12019", None),  # four digits inside a longer number are no year
+    ],
+)
+def test_a_year_before_1900_is_the_year(year_text: str, year: int | None) -> None:
+    (query,) = read_ris(
+        f"TY  - JOUR\nTI  - Ueber die stetige Abbildung\nPY  - {year_text}\nER  - \n", "refs.ris"
+    )
+    assert query.year == year
+
+
+def test_a_csl_json_year_before_1900_is_the_year() -> None:
+    item = '[{"id": "h", "type": "article-journal", "title": "T", "issued": {"date-parts": [[1891, 9]]}}]'
+    (query,) = READERS["csl-json"].read(item, "refs.json")
+    assert query.year == 1891
 
 
 def pandoc_ris() -> str:

@@ -266,6 +266,30 @@ def test_the_title_is_what_the_style_printed(text: str, title: str) -> None:
 
 
 @pytest.mark.parametrize(
+    ("text", "authors"),
+    [
+        # French archaeology's label ("et alii") and Italian humanities' ("=") before the names in
+        # full: the authors are the names in full, not the label's
+        pytest.param(
+            "Ye et alii 2026 : YE (T.), DONG (L.), WU (X.), HUANG (S.), WEI (F.) – On-Policy Context "
+            "Distillation for Language Models, 2026.",
+            ("YE (T.)", "DONG (L.)", "WU (X.)", "HUANG (S.)", "WEI (F.)"),
+            id="et-alii-label",
+        ),
+        pytest.param(
+            "Paul 2015 = Franziska Paul, Ya’ara Arkin, Amir Giladi, [et al.], Transcriptional "
+            "Heterogeneity and Lineage Commitment in Myeloid Progenitors, «Cell», 163 (2015), 7, "
+            "p. 1663–1677.",
+            ("Franziska Paul", "Ya’ara Arkin", "Amir Giladi", "others"),
+            id="equals-label",
+        ),
+    ],
+)
+def test_a_label_of_names_is_not_the_author_list(text: str, authors: tuple[str, ...]) -> None:
+    assert read_one(text).authors == authors
+
+
+@pytest.mark.parametrize(
     "text",
     [
         # an institution, or a report's designation, in the title's place
@@ -321,8 +345,34 @@ def test_a_groups_name_with_a_year_is_the_author() -> None:
             "(13. 9. 2025).",
             None,
         ),
+        # a day and a month's name in brackets after the link, as CSL's styles print the "accessed"
+        # date without its word, the work dated before the link: the day a page was read
+        (
+            "Mozilla Foundation. Title of the Page [Online]. Mozilla Foundation: 2016. "
+            "https://www.example.org/title-of-the-page [24 Mar. 2019].",
+            2016,
+        ),
+        (
+            'Statistics Canada., "Title of the report", SC, 2003, <https://www.example.org/report> '
+            "(21 May 2005 ).",
+            2003,
+        ),
+        (
+            "National Institute of Standards. (n.d.). Title of the page. <https://www.example.org/page> "
+            "(July 15, 2022).",
+            None,
+        ),
         # the work's own date before the page's link stays
         ("Smith, J. (2019): Title of the page. https://example.org/page (27.05.2025)", 2019),
+        # a month and a year alone after the link may be the work's own date
+        ("Smith, J. Title of the page. https://example.org/page (May 2019).", 2019),
+        # as the day and month are where no date stands before the link (biblatex's nature style)
+        (
+            "Heled, J. & Drummond, A. J. Bayesian inference of population size history from multiple loci. "
+            "BMC Evolutionary Biology 8, 289. issn: 1471-2148. https://doi.org/10.1186/1471-2148-8-289 "
+            "(Oct. 23, 2008).",
+            2008,
+        ),
     ],
 )
 def test_the_year_is_the_works(text: str, year: int | None) -> None:

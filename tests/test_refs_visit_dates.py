@@ -7,6 +7,10 @@ and the "y" of a double family name do not. References as biblatex's language st
 
 from __future__ import annotations
 
+import re
+from pathlib import Path
+from xml.etree import ElementTree
+
 import pytest
 from bibnorm.readers.bbl import _NAME_SEPARATOR
 from bibnorm.readers.refs import parse_reference, read_refs
@@ -362,6 +366,54 @@ def test_no_conjunction_is_a_family_joiner() -> None:
     # "y", "e", "i" join two family names ("Ortega y Gasset", "Costa e Silva"): a list cannot split there
     assert not name_list_conjunctions() & name_particles().family_joiners
     assert {"and", "und", "et", "и"} <= name_list_conjunctions()
+
+
+@pytest.mark.parametrize(
+    ("text", "year"),
+    [
+        # CSL's locales print the "accessed" term before a link's date (citeproc-py's
+        # locales-cs-CZ.xml "viděno", locales-id-ID.xml "diakses"): no date of the work
+        pytest.param("World Bank. World Bank. WB. https://www.worldbank.org/ (viděno 23. 5. 2024).", None,
+                     id="czech-videno"),
+        pytest.param("Smith, J. Laporan tahunan. https://example.org/laporan, diakses pada 12 Mei 2020.",
+                     None,
+                     id="indonesian-diakses-pada"),
+        pytest.param("Kovač, M. Naslov rada. 2018. https://example.org/rad (pristupljeno 3. 4. 2021.)", 2018,
+                     id="croatian-pristupljeno"),
+        # the word and "date" before a date written year first, glued to the work's year
+        pytest.param("Arduino Uno [Internet]. AWS. 2022.Last accessed date: 2024 Aug 10. Available from: "
+                     "https://www.example.com/arduino-uno.", 2022, id="last-accessed-date-year-first"),
+    ],
+)  # fmt: skip
+def test_a_visit_in_any_csl_locale_is_not_the_work_s_year(text: str, year: int | None) -> None:
+    assert parse_reference(text).year == year
+
+
+def test_every_csl_locale_s_accessed_term_is_a_visit_word() -> None:
+    """The table holds the "accessed" term of every locale citeproc-py ships, but two words of
+    prose a title may hold before a year (Danish "set", Spanish "consulta")."""
+    citeproc = pytest.importorskip(
+        "citeproc", reason="citeproc-py is a test dependency (pyproject's test extra)"
+    )
+    locales = Path(citeproc.__file__).parent / "data" / "locales"
+    terms = {
+        re.sub(r"\s+", " ", term.text).strip().lower()
+        for locale in locales.glob("locales-*.xml")
+        for term in ElementTree.parse(locale).iter("{http://purl.org/net/xbiblio/csl}term")
+        if term.get("name") == "accessed" and term.text
+    }
+    assert len(terms) > 40
+    table = visit_dates()
+
+    def read(term: str) -> bool:  # a word of the table, or one and its connector ("acesso em")
+        word, _, connector = term.rpartition(" ")
+        return (
+            term in table.words
+            or f"{term}." in table.words
+            or (word in table.words and connector in table.connectors)
+        )
+
+    assert {term for term in terms if not read(term)} <= {"set", "consulta"}
 
 
 def test_the_visit_words_are_lower_case() -> None:

@@ -523,6 +523,18 @@ def _labelled_names(tagged: TaggedReference, stop: int) -> bool:
     return named and (labels[-1] == "other" or tokens[-1][-1:] in ",.;:")
 
 
+def _after_the_label(tagged: TaggedReference) -> int:
+    """Where the names a style prints in full after a label of names and a year open
+    (`_labelled_names`: "Nishiura, Linton, Akhmetzhanov 2020 : NISHIURA (H.), LINTON (N. M.) –
+    Serial interval …" → "NISHIURA (H.)"): the first name after the label's year; 0, the
+    reference's start, where the model's title follows no label."""
+    own = tagged.run_of("title")
+    if not own or not _labelled_names(tagged, own.start):
+        return 0
+    year = max(index for index in range(own.start) if tagged.labels[index] == "date")
+    return next((index for index in range(year, own.start) if tagged.labels[index] in NAME_LABELS), 0)
+
+
 def _names_read_into_the_title(tagged: TaggedReference, rules: RuleReading) -> bool:
     """Whether the rules, reading no authors, read the names that open the reference into the
     title: the model reads names (or an editor) from the first token up to its own title, sure of
@@ -1770,7 +1782,9 @@ def _chosen_names(
         and not rules.authors
         and confidence.get("authors", 0.0) >= thresholds["authors-before-title"]
     ):
-        names = tagged.written_authors() if _names_before_the_title(tagged, title) else ()
+        names = (
+            tagged.written_authors(_after_the_label(tagged)) if _names_before_the_title(tagged, title) else ()
+        )
     names = _without_the_titles_words(names, tagged, rules)
     names = names or (_bracketed_names(tagged.text) if bracketed else _opening_group(tagged.text))
     # a name's abbreviation and the names' period after it are one period ("Docker Inc.. Title")
@@ -1836,7 +1850,9 @@ def _names_before_the_title(tagged: TaggedReference, title: str | None) -> bool:
         return False
     names_end, date, own = tagged.author_list_end(), tagged.run_of("date"), tagged.run_of("title")
     after = date.stop if date and date.start == names_end else names_end
-    if not (own and own.start == after and _alike(tagged.title, title)):
+    if not (
+        own and (own.start == after or _labelled_names(tagged, own.start)) and _alike(tagged.title, title)
+    ):
         return False
     following = tagged.tokens[own.stop] if own.stop < len(tagged.tokens) else ""
     return not (

@@ -5,12 +5,14 @@ alpha's ``[ZKHB22]``) or neither. An unnumbered list may hold one reference per 
 run each over several lines: separated by blank lines, with hanging indents (the first
 line flush, the rest indented), or wrapped flush, where a reference starts at a line that
 opens with a name after a line that ended a sentence. Which one it is shows in the text:
-`split_list` takes numbered items as they are; otherwise one reference per line when most
-lines read as whole references (the caller's predicate: an author list, a year, a title),
+`split_list` takes numbered items as they are, then bulleted ones (Markdown's "- ", "* ");
+otherwise one reference per line when most lines read as whole references (the caller's
+predicate: an author list, a year, a title),
 else the layout (labelled items among them) with the most items reading as references,
 then the fewest fragments (items that neither read as one nor open with a name: the tail of
 a reference cut apart), then the simpler layout — so a reference that does not read as one
-(no year) stays an item of its own rather than being joined to its neighbour.
+(no year) stays an item of its own rather than being joined to its neighbour. Blank-line
+paragraphs nearly all of which carry a year are never joined, whatever the rules read in them.
 
 Nothing here parses a reference; `bibnorm.readers.refs` does.
 """
@@ -138,6 +140,14 @@ LIGATURES = (
 ONE_PER_LINE_SHARE = 0.8
 """Lines reading as whole references, above which an unnumbered list is one per line."""
 
+BULLETED_SHARE = 0.25
+"""Lines opening with a bullet, from which the bullets open a list's items."""
+_BULLET = re.compile(r"\s*+[-*+•](?:\s+\[[ xX]\])?\s+(?=\S)")  # and a task's box: "- [ ] "
+
+DATED_PARAGRAPHS_SHARE = 0.8
+"""Blank-line paragraphs with a year, above which no layout joins two of them."""
+_A_YEAR = re.compile(rf"(?<!\d){YEARS}(?!\d)")
+
 HEADING = re.compile(
     rf"^(?:(?:\d{{1,2}}|[IVX]{{1,4}}|[A-Z])\.?\s+)?{alternation(reference_headings().headings)}\s*(?::\s*)?$",
     re.IGNORECASE,
@@ -152,6 +162,7 @@ class Layout(StrEnum):
 
     NUMBERED = "numbered"
     LABELLED = "labelled"
+    BULLETED = "bulleted"
     PARAGRAPHS = "blank-line separated"
     HANGING = "hanging indents"
     ONE_PER_LINE = "one per line"
@@ -236,10 +247,9 @@ def split_list(text: str, looks_like_reference: LooksLikeReference) -> Reference
     by_labels = _layout_by_labels(lines, starts)
     if by_labels is not None:
         return ReferenceList(by_labels, _labelled(lines, starts))
-    margin = min((_indent(line) for line in lines if line.strip()), default=0)
-    candidates = [
-        ReferenceList(layout, _grouped(lines, starts_item, margin)) for layout, starts_item in _LAYOUTS
-    ]
+    if (bulleted := _bulleted(lines)) is not None:
+        return ReferenceList(Layout.BULLETED, bulleted)
+    candidates = _unlabelled_layouts(lines)
     if sum(1 for start in starts if start is not None) >= 3:
         candidates.insert(0, ReferenceList(Layout.LABELLED, _labelled(lines, starts)))
     else:
@@ -249,6 +259,73 @@ def split_list(text: str, looks_like_reference: LooksLikeReference) -> Reference
             # not read as one (a book without a year) into their neighbours.
             return one_per_line
     return max(candidates, key=reading)
+
+
+def _unlabelled_layouts(lines: Sequence[str]) -> list[ReferenceList]:
+    """The list read in each layout of `_LAYOUTS`; not one that joins blank-line paragraphs
+    nearly all of which carry a year (`_dated`): each of those is a reference whether or not the
+    rules read it as one (a title before its names: "Title. E. M. Antman, J. Lau. Jama 1992:
+    268(2); 240-8."), and a layout joining them would read one in their place."""
+    margin = min((_indent(line) for line in lines if line.strip()), default=0)
+    candidates = [
+        ReferenceList(layout, _grouped(lines, starts_item, margin)) for layout, starts_item in _LAYOUTS
+    ]
+    paragraphs = next(candidate for candidate in candidates if candidate.layout is Layout.PARAGRAPHS)
+    if not _dated(paragraphs):
+        return candidates
+    return [candidate for candidate in candidates if len(candidate.items) >= len(paragraphs.items)]
+
+
+def _bulleted(lines: Sequence[str]) -> list[Item] | None:
+    """A list's items where its bullets open them (Markdown's "- ", "* ", "+ ", and "•"; a
+    nested one too: a reading list's topics hold its works as bullets under theirs): at least
+    three, a quarter of its lines at least. A bullet's item runs on over the lines after it, up to
+    a blank line; after one, only over indented lines (Markdown's own rule: a line at the margin
+    after a blank one is no part of the item above it, but an item of its own). An item that
+    opens with a number takes it as its label ("- 11. Fortunato S, …"). (Numbers open a list's
+    items before bullets do: a bullet under a numbered item is a note on it.)"""
+    bullets = [_BULLET.match(line) for line in lines]
+    count = sum(1 for bullet in bullets if bullet is not None)
+    if count < 3 or count < BULLETED_SHARE * sum(1 for line in lines if line.strip()):
+        return None
+    return [
+        _numbered_item(number, without_back_reference(join_lines(parts)))
+        for number, parts in _bullets_lines(lines, bullets)
+    ]
+
+
+def _bullets_lines(
+    lines: Sequence[str], bullets: Sequence[re.Match[str] | None]
+) -> list[tuple[int, list[str]]]:
+    """Each item's first line (1-based) and lines, its bullet off (`_bulleted`)."""
+    items: list[tuple[int, list[str]]] = []
+    for number, (line, bullet) in enumerate(zip(lines, bullets, strict=True), start=1):
+        after_blank = number > 1 and not lines[number - 2].strip()
+        if not line.strip():
+            continue
+        if bullet is not None or not items or (after_blank and _indent(line) == 0):
+            items.append((number, [line[bullet.end() :] if bullet is not None else line]))
+        else:
+            items[-1][1].append(line)
+    return items
+
+
+def _numbered_item(line: int, text: str) -> Item:
+    """The item ``text`` opening at ``line``, the number or label it opens with as its label."""
+    start = _ITEM_START.match(text)
+    return (
+        Item(line, text[start.end() :], start.group("label").strip("[]()."))
+        if start
+        else Item(line, text, None)
+    )
+
+
+def _dated(paragraphs: ReferenceList) -> bool:
+    """Whether a list's blank-line paragraphs are at least three, ``DATED_PARAGRAPHS_SHARE`` of
+    them with a year (a reference's), the first aside (a sentence that introduces the list)."""
+    items = paragraphs.items[1:]
+    dated = sum(1 for item in items if _A_YEAR.search(item.text))
+    return len(items) >= 3 and dated >= DATED_PARAGRAPHS_SHARE * len(items)
 
 
 def _layout_by_labels(lines: Sequence[str], starts: Sequence[re.Match[str] | None]) -> Layout | None:

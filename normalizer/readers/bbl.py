@@ -100,7 +100,7 @@ _END = re.compile(r"\\end\{thebibliography\}")
 _NEWBLOCK = re.compile(r"\\newblock\b")
 _NOISE = re.compile(
     r"\\(?:BIBentryALTinterwordspacing|BIBentrySTDinterwordspacing|BIBentryALTinterwordstretchfactor"
-    r"|providecommand|penalty\d*|natexlab\{[^}]*\}|bibinfo\{[^}]*\}|bibfield\{[^}]*\}|allowbreak"
+    r"|providecommand|natexlab\{[^}]*\}|bibinfo\{[^}]*\}|bibfield\{[^}]*\}"
     r"|kern\s*+-?[\d.]++(?:em|pt|ex)|UseExtraLabel\{\}|nmbibLink\{[^{}]*\}\{[^{}]*\}|bibref\{[^{}]*\}"
     # an index's entries for the names (xagsm, xplain): no printed text
     r"|authorindexentries\{[^{}]*\}\{(?:[^{}]|\{(?:[^{}]|\{[^{}]*\})*+\})*+\}"
@@ -108,9 +108,14 @@ _NOISE = re.compile(
     r"|abntrefinfo\{(?:[^{}]|\{[^{}]*\})*+\}\{(?:[^{}]|\{[^{}]*\})*+\}\{[^{}]*\}"
     # apacitex's author index entry: "\\AX{hünniger  d@{Hünniger}, D.}"
     r"|AX\{(?:[^{}]|\{[^{}]*\})*+\})"
-    # GB/T 7714's type of work after a title: "[J]" an article, "[M]" a book, "[EB/OL]" online
-    rf"|(?<=[^\s\\]){KIND_OF_WORK_CODE}\](?=[.\s]|$)"
 )
+# What prints nothing and no space: a break's or a penalty's command (gbt7714.bst's
+# "Title\allowbreak[J].", "19\penalty0 (1)"), and GB/T 7714's type of work after a title, "[J]"
+# an article, "[M]" a book, "[EB/OL]" online: the title ends where the page's does ("Title.").
+_ZERO_WIDTH = re.compile(rf"\\(?:allowbreak|penalty\d*)\b|(?<=[^\s\\]){KIND_OF_WORK_CODE}\](?=[.\s]|$)")
+# GB/T 7714's paper in proceedings, whose block goes on from the title to the proceedings'
+# name: "Title[C]//ACM SIGMOD International Conference on Management of Data."
+_CONTAINER_AFTER_CODE = re.compile(rf"{KIND_OF_WORK_CODE}\]//")
 _URL = re.compile(r"\\(?:url|href)\{([^}]*)\}")
 _COMMENT = re.compile(r"%[^\n]*\n\s*|\s+")  # "{%\nkey}": a TeX comment's line end before the key
 
@@ -235,7 +240,7 @@ def _second_of_two(block: str) -> str:
 
 def _rendered(block: str) -> str:
     """An item's text with its printing macros rendered or dropped, ``\\newblock`` as `BLOCK`."""
-    block = _URL.sub(lambda m: f" {m.group(1)} ", _NOISE.sub(" ", block))
+    block = _URL.sub(lambda m: f" {m.group(1)} ", _NOISE.sub(" ", _ZERO_WIDTH.sub("", block)))
     block = _second_of_two(block)
     block = _ITALIC_LETTER.sub(r"\1", block)
     block = _HARVARD.sub(lambda m: _HARVARD_WORDS[m.group(1)], _SPACING.sub(BLOCK, block))
@@ -406,6 +411,7 @@ def _by_structure(
     all_given = structure.title and structure.names and structure.venue
     chosen: RuleReading | ChosenFields = rules if all_given else choose_fields(rules, tagged, fit=fit)
     title = structure.title or _without_names(tagged, chosen.title)
+    title, proceedings = _proceedings_apart(title)
     if (
         title
         and (title == parsed.title or not structure.title)
@@ -422,9 +428,20 @@ def _by_structure(
         authors=authors,
         author_names=parsed.author_names if authors == parsed.authors else _name_words(" ".join(authors)),
         year=chosen.year,
-        venue=structure.venue or chosen.venue or _venue_kept(parsed.venue, title),
+        venue=structure.venue or proceedings or chosen.venue or _venue_kept(parsed.venue, title),
     )
     return reading, chosen.title
+
+
+def _proceedings_apart(title: str | None) -> tuple[str | None, str | None]:
+    """The title without the proceedings GB/T 7714 prints in its block after the kind of work's
+    code and "//", and the proceedings' name ("Pig latin: …[C]//ACM SIGMOD International
+    Conference on Management of Data." → "Pig latin: …", "ACM SIGMOD International Conference on
+    Management of Data")."""
+    container = _CONTAINER_AFTER_CODE.search(title or "")
+    if title is None or container is None or container.start() == 0:
+        return title, None
+    return title[: container.start()].rstrip(), title[container.end() :].strip(" .") or None
 
 
 def _opening_title(joined: str, segments: list[Segment], parsed: ParsedReference) -> str | None:

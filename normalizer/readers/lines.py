@@ -32,13 +32,11 @@ from bibnorm.readers.base import (
     oversized,
     strip_title_tags,
 )
+from bibnorm.text.markup import MARKDOWN_LINK, unmarked
 
 # A bullet, or an item's number of up to three digits (a year, "2021. …", is no item's number),
 # before blanks and the item itself; after a bullet, a task list's box ("- [ ] ", "- [x] ").
 _LIST_MARKER = re.compile(r"(?:[-*+•·–](?:\s+\[[ xX]\])?|\d{1,3}[.)]|\(\d{1,3}\)|\[\d{1,3}\])\s+(?=\S)")
-# Markdown's link, "[text](target)", in a badge's brackets or not ("[[Paper](…)]", "[Code](…)").
-_MARKDOWN_LINK = re.compile(r"(\[?)\[([^\[\]]*)\]\(([^()\s]*)\)(\]?)")
-_EMPHASIS = re.compile(r"\*\*([^*]+)\*\*|__([^_]+)__")  # "**Title**", "__Title__"
 # A title the list sets apart at the line's start: quoted by its author, or marked by Markdown's
 # emphasis or link (`_unmarked` quotes them), then what the line adds ("“Title”, He et al., CVPR"),
 # or alone.
@@ -84,7 +82,7 @@ def _table_row(row: str) -> str | None:
     if not cells or _a_table_rule(row):
         return None
     linked = [cell for cell in cells if "](" in cell or URL_PATTERN.search(cell)]
-    titled = [cell for cell in cells if _MARKDOWN_LINK.match(cell)] or sorted(
+    titled = [cell for cell in cells if MARKDOWN_LINK.match(cell)] or sorted(
         cells, key=lambda cell: len(cell.split()), reverse=True
     )
     if not linked and len(titled[0].split()) < 3:
@@ -103,25 +101,10 @@ def _cells(row: str) -> list[str]:
 
 
 def _unmarked(item: str) -> str:
-    """``item`` without its list marker; a Markdown link's text of words and emphasis quoted, as
-    a style quotes a title; a badge's or one word's link ("[[Paper](…)]", "[Code](…)") its target."""
-    item = item[marker.end() :] if (marker := _LIST_MARKER.match(item)) else item
-    if "](" in item:
-        item = _MARKDOWN_LINK.sub(_link_quoted, item)
-    if "**" in item or "__" in item:
-        item = _EMPHASIS.sub(_emphasis_quoted, item)
-    return item
-
-
-def _link_quoted(link: re.Match[str]) -> str:
-    text, target = link.group(2).strip(), link.group(3)
-    badge = link.group(1) and link.group(4)
-    return f" {target} " if badge or len(text.split()) < 2 else f"“{text}” {target}"
-
-
-def _emphasis_quoted(emphasis: re.Match[str]) -> str:
-    inner = (emphasis.group(1) or emphasis.group(2)).strip()
-    return inner if "“" in inner or len(inner.split()) < 2 else f"“{inner}”"
+    """``item`` without its list marker and Markdown's or HTML's marks (`text.markup.unmarked`: a
+    link's text of words and strong emphasis quoted, as a style quotes a title; a badge's or one
+    word's link, "[[Paper](…)]", "[Code](…)", its target)."""
+    return unmarked(item[marker.end() :] if (marker := _LIST_MARKER.match(item)) else item)
 
 
 def _title_of_a_line(item: str) -> tuple[str, int | None]:

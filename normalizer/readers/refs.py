@@ -104,6 +104,7 @@ from bibnorm.readers._title_questions import title_before_question
 from bibnorm.readers.base import Reader, arxiv_doi_id
 from bibnorm.readers.tagger import TaggedReference, TaggedTogether
 from bibnorm.text.capitals_words import is_english_word
+from bibnorm.text.markup import unmarked_list
 from bibnorm.text.months import ANY_SPELLING as A_MONTH
 from bibnorm.text.months import MONTHS
 from bibnorm.text.names import AND_OTHERS, INITIAL, split_authors
@@ -646,6 +647,14 @@ _LABELLED_DATE_AT_THE_END = re.compile(
 _UNLABELLED_DATE_AT_THE_END = re.compile(
     r"(?:(?<=[(\[])|(?<=,\s))(?=\d{1,2}\.\s?\d{1,2}\.\s?\d{4}[)\]]\.?\s*\Z)"
 )
+# Or a day and a month's name so ("…/single-cell [24 Mar. 2019].", "<https://…> (July 15, 2022).",
+# "… (21 May 2005 )."), as CSL's styles print a link's "accessed" date without its word — where
+# the work is dated before the link (`_dated_before_the_link`): biblatex's nature style prints the
+# work's own date there ("… https://doi.org/10.1186/1471-2148-8-289 (Oct. 23, 2008).").
+_UNLABELLED_NAMED_DATE_AT_THE_END = re.compile(
+    r"(?:(?<=[(\[])|(?<=,\s))"
+    rf"(?=(?:\d{{1,2}}\.?\s{A_MONTH}\.?|{A_MONTH}\.?\s\d{{1,2}},?)\s\d{{4}}\s?[)\]]\.?\s*\Z)"
+)
 # (the date's word is looked for in the reference's last characters only: the date is its end)
 _LAST_CHARACTERS = 48
 
@@ -658,6 +667,9 @@ def _visit_named(text: str) -> str:
     labelled = _LABELLED_DATE_AT_THE_END.search(text, tail)
     if labelled is None:
         unlabelled = _UNLABELLED_DATE_AT_THE_END.search(text, tail)
+        if unlabelled is None:
+            named = _UNLABELLED_NAMED_DATE_AT_THE_END.search(text, tail)
+            unlabelled = named if named is not None and _dated_before_the_link(text, named.start()) else None
         if unlabelled is None or URL.search(text, 0, unlabelled.start()) is None:
             return text
         return f"{text[: unlabelled.start()]}Accessed {text[unlabelled.start() :]}"
@@ -666,6 +678,14 @@ def _visit_named(text: str) -> str:
     if _ACCESSED.search(text, tail) is not None:  # the table's own words ("zuletzt abgerufen:")
         return text
     return f"{text[: labelled.start()]}Accessed{text[labelled.end() :]}"
+
+
+def _dated_before_the_link(text: str, end: int) -> bool:
+    """Whether the reference gives the work's year, or APA's "(n.d.)" in any language, before
+    the link that the date at ``end`` follows."""
+    link = URL.search(text, 0, end)
+    before = text[: link.start()] if link else ""
+    return _DATING_YEAR.search(before) is not None or NO_DATE.search(in_english_no_date(before)) is not None
 
 
 def _visit_left(visit: re.Match[str]) -> str:
@@ -1721,9 +1741,10 @@ def read_list(text: str) -> ReferenceList:
 
 
 def _pasted_list(text: str) -> ReferenceList:
-    """The list as the reader reads it and describes it: one reference pasted with its number
-    takes the number as its label (`lone_number_apart`; the sniffer reads `read_list`'s)."""
-    return lone_number_apart(read_list(text))
+    """The list as the reader reads it and describes it, without the marks Markdown, reST or HTML
+    set around it (`text.markup.unmarked_list`): one reference pasted with its number takes the
+    number as its label (`lone_number_apart`; the sniffer reads `read_list`'s)."""
+    return lone_number_apart(read_list(unmarked_list(text)))
 
 
 OriginOf = Callable[[int], Origin]
@@ -1851,14 +1872,18 @@ def describe_list(references: ReferenceList, queries: Sequence[Query]) -> str:
 
 def looks_like_reference_list(text: str) -> bool:
     """A pasted bibliography: three numbered items mostly with a year, or mostly references, or
-    one or two references.
+    one or two references; or bulleted or blank-line separated items over several lines each,
+    mostly with a year (`_dated_items_over_lines`).
 
     Unnumbered, at least three items and 60% of them must read as references (author
     list, year, title): a list of titles, even one tagged "[CVPR 2022] …", has no author
     list and stays a title list.
     """
-    sample = "\n".join(text.split("\n")[:400])  # not splitlines(): it also splits at Cork slots
+    # (not splitlines(): it also splits at Cork slots)
+    sample = unmarked_list("\n".join(text.split("\n")[:400]))
     references = read_list(sample)
+    if _dated_items_over_lines(references, sample):
+        return True
     if 0 < len(references.items) < 3:
         # One or two pasted references, each read as one (two titles never are: no author list).
         return all(looks_like_reference(item.text) for item in references.items)
@@ -1869,6 +1894,17 @@ def looks_like_reference_list(text: str) -> bool:
         return with_year >= 0.6 * min(len(references.items), 200)
     read = sum(1 for item in references.items if looks_like_reference(item.text))
     return read >= 3 and read >= 0.6 * len(references.items)
+
+
+def _dated_items_over_lines(references: ReferenceList, text: str) -> bool:
+    """Whether a list's bullets or blank lines set apart items that run over several lines, most
+    with a year (a Markdown reading list's "- **Title** <br />" / "Names <br />" / "*Journal* 11,
+    345 (1999)"): a list of references, which a list of titles, one a line, is not."""
+    if references.layout not in (Layout.BULLETED, Layout.PARAGRAPHS) or len(references.items) < 3:
+        return False
+    lines = sum(1 for line in text.split("\n") if line.strip())
+    dated = sum(1 for item in references.items if _YEAR.search(item.text))
+    return lines >= 1.5 * len(references.items) and dated >= 0.6 * len(references.items)
 
 
 def _describe(text: str, queries: Sequence[Query]) -> str:

@@ -543,9 +543,10 @@ class TaggedReference:
         and the run of given tokens next to it (before it in "X. Zhai", after it in "Zhai, X.")."""
         return tuple((family, given) for family, given, _ in self._names())
 
-    def _names(self) -> list[tuple[str, str, str]]:
-        """(family, given, the name as printed) of each name of the author list."""
-        runs = _name_runs(self.tokens, self.labels)
+    def _names(self, start: int = 0) -> list[tuple[str, str, str]]:
+        """(family, given, the name as printed) of each name of the author list (the one that
+        opens at token ``start``)."""
+        runs = _name_runs(self.tokens[start:], self.labels[start:])
         if next((label for label, _ in runs if label != "sep"), "family") == "given":
             return _given_first_names(runs)
         return _family_first_names(runs)
@@ -652,21 +653,24 @@ class TaggedReference:
         """Where each token starts and ends, in order: `tokens_of` bisects them."""
         return [first for first, _ in self.spans], [last for _, last in self.spans]
 
-    def written_authors(self) -> tuple[str, ...]:
+    def written_authors(self, start: int = 0) -> tuple[str, ...]:
         """The author list one name a string as printed ("Zhai, X.", "X. Zhai", "Zhai X"),
-        "others" last when it ends in "et al." or "others" (as BibTeX writes it)."""
-        written = tuple(printed for _, _, printed in self._names())
+        "others" last when it ends in "et al." or "others" (as BibTeX writes it); the list that
+        opens at token ``start`` (after a label of names: `_field_choice._labelled_names`)."""
+        written = tuple(printed for _, _, printed in self._names(start))
+        end = self.author_list_end(start)
         if written and any(
-            label == "author" and token.casefold().strip(".,;") in ("et", "al", "others")
-            for token, label in zip(self.tokens[: self.author_list_end()], self.labels, strict=False)
+            label == "author" and token.casefold().strip(".,;[]()") in ("et", "al", "others")
+            for token, label in zip(self.tokens[start:end], self.labels[start:end], strict=True)
         ):
             written += ("others",)
         return written
 
-    def author_list_end(self) -> int:
-        """The index of the first token after the author list (names, "and", "et al.")."""
+    def author_list_end(self, start: int = 0) -> int:
+        """The index of the first token after the author list (names, "and", "et al."), the
+        list that opens at token ``start``."""
         seen = False
-        for index, label in enumerate(self.labels):
+        for index, label in enumerate(self.labels[start:], start):
             if label in NAME_LABELS:
                 seen = True
             elif seen:

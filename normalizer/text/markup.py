@@ -1,0 +1,106 @@
+"""What Markdown, reStructuredText and HTML set around a list's text, taken off it.
+
+Reading lists and reference lists are kept as Markdown (READMEs, "awesome" lists, notes),
+reStructuredText (a package's bibliography page) or HTML pasted along (pandoc's ``<div
+class="csl-entry">``, an anchor before each entry). Their marks are no part of a reference:
+a line's heading or quotation mark (a bullet stays: it opens an item, `readers._reflist`);
+emphasis (``**Title**``, ``*Journal*``, ``_et al._``); code spans and roles
+(``:doi:`10.1016/…```); a link's brackets (``[Title](https://…)``, ``[html][ref1]``) and its
+definition (``[ref1]: https://…``); presentational tags (``<a name="…"></a>``, ``<br />``,
+``<span class="nocase">``) and entities (``&amp;``). A title set apart by strong emphasis or a
+link's text of words is quoted, as a style quotes a title.
+
+Every line stays a line: `unmarked_list` keeps the text's line count, so a reader's line
+numbers are the input's own.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+
+from bibnorm.text.blanking import blanked_between
+
+# Markdown's link, "[text](target)", in a badge's brackets or not ("[[Paper](…)]", "[Code](…)").
+MARKDOWN_LINK = re.compile(r"(\[?)\[([^\[\]]*)\]\(([^()\s]*)\)(\]?)")
+_STRONG = re.compile(r"\*\*([^*]+)\*\*|__([^_]+)__")  # "**Title**", "__Title__"
+# Emphasis by one mark, opened after no word and closed before none ("*Nature*", "_et al._"; not
+# "A* search and B* trees", nor a link's "prev_page=1").
+_EMPHASIS = re.compile(
+    r"(?<![\w*\\])\*(?=[^\s*])([^*\n]{1,300}?)(?<=[^\s*\\])\*(?![\w*])"
+    r"|(?<![\w\\])_(?=[^\s_])([^_\n]{1,300}?)(?<=[^\s_\\])_(?!\w)"
+)
+_CODE = re.compile(r"(?::([a-z]{1,20}):)?`([^`\n]{1,300})`_{0,2}")  # "`Nextflow`", ":doi:`10.1/x`"
+# A presentational HTML tag (its text kept): an anchor, a line's break, a block or a span.
+_TAG = re.compile(
+    r"</?(?:a|abbr|b|br|cite|code|div|em|font|i|li|ol|p|small|span|strong|sub|sup|u|ul)\b[^<>\n]{0,500}+>",
+    re.IGNORECASE,
+)
+_REFERENCE_LINK = re.compile(r"\[([^\[\]\n]{1,300})\]\[[^\[\]\n]{0,100}\]")  # "[html format][cha1]"
+# "[[pdf]](https://…)": a link's text in brackets, a badge's.
+_BRACKETED_LINK = re.compile(r"\[\[[^\[\]\n]{0,100}\]\]\(([^()\s]{0,2000})\)")
+_LINK_DEFINITION = re.compile(r"\s{0,3}\[[^\[\]\n]{1,100}\]:\s+\S+(?:\s+\"[^\"\n]*\")?\s*")
+# What opens a line: its indent, then a heading's marks, a quotation's, or a reStructuredText
+# directive's dots before a citation's label (".. [Hav03]"). (A bullet stays: it opens a list's
+# item, `readers._reflist`.)
+_LINE_MARK = re.compile(r"(\s*+)(?:(#{1,6})\s+|>\s?|\.\.\s+(?=\[))")
+# A backslash escaping Markdown's marks ("\*", "\_", "\[", "\&"), and reST's before an initial
+# that opens a line ("\W. Bruzda", not an enumerated list's "W."); not TeX's ("\'e", "\L{}").
+_ESCAPE = re.compile(r"\\(?=[*_\[\]()#+!&|<>-])|(?<![^\s])\\(?=[A-Z]\.)")
+# A heading of fewer words is a section's ("### Video Classification"); one of more, an entry
+# set as a heading ("## 1.Konciūtė A. Ph.D. Thesis. …").
+_HEADING_WORDS = 6
+
+
+def unmarked(text: str) -> str:
+    """``text`` without its inline marks: tags, entities, links (a badge's or one word's link its
+    target, a link's text of words quoted with its target after it), emphasis (strong emphasis
+    of words quoted), code spans and roles, escapes."""
+    if "<" in text:
+        text = _TAG.sub("", text)
+    if "&" in text:
+        text = html.unescape(text)
+    if "](" in text:
+        text = MARKDOWN_LINK.sub(_link_quoted, _BRACKETED_LINK.sub(r" \1 ", text))
+    if "][" in text:
+        text = _REFERENCE_LINK.sub(r"\1", text)
+    if "**" in text or "__" in text:
+        text = _STRONG.sub(_strong_quoted, text)
+    if "*" in text or "_" in text:
+        text = _EMPHASIS.sub(lambda emphasis: emphasis.group(1) or emphasis.group(2), text)
+    if "`" in text:
+        text = _CODE.sub(
+            lambda code: f"{code.group(1)}:{code.group(2)}" if code.group(1) else code.group(2), text
+        )
+    return _ESCAPE.sub("", text) if "\\" in text else text
+
+
+def unmarked_list(text: str) -> str:
+    """``text``, a list, line by line without its marks: its comments, a line's heading of few
+    words, a link's definition and a tag's line left blank (a list's sections and entries
+    apart), else the line without its heading's or quotation's marks (its indent kept) and
+    `unmarked`."""
+    uncommented = blanked_between(text, "<!--", "-->")
+    return "\n".join(_unmarked_line(line) for line in uncommented.split("\n"))
+
+
+def _unmarked_line(line: str) -> str:
+    if _LINK_DEFINITION.fullmatch(line):
+        return ""
+    mark = _LINE_MARK.match(line)
+    if mark is not None:
+        if mark.group(2) and len(line[mark.end() :].split()) < _HEADING_WORDS:
+            return ""
+        line = mark.group(1) + line[mark.end() :]
+    return unmarked(line)
+
+
+def _link_quoted(link: re.Match[str]) -> str:
+    text, target = link.group(2).replace("**", "").replace("__", "").strip(), link.group(3)
+    badge = link.group(1) and link.group(4)
+    return f" {target} " if badge or len(text.split()) < 2 else f"“{text}” {target}"
+
+
+def _strong_quoted(strong: re.Match[str]) -> str:
+    inner = (strong.group(1) or strong.group(2)).strip()
+    return inner if "“" in inner or len(inner.split()) < 2 else f"“{inner}”"
