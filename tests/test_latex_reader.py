@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import time
 from pathlib import Path
 
 import pytest
@@ -25,6 +26,8 @@ FIXTURES = Path(__file__).resolve().parents[1] / "fixtures" / "latex"
             [("a", 1), ("b", 1), ("c", 1), ("d", 1)],
             id="natbib-parts",
         ),
+        # REVTeX's in-line citation (revtex4-2's author guide), as APS and AIP papers print "Ref."
+        pytest.param(r"as in Ref.~\onlinecite{a,b}", [("a", 1), ("b", 1)], id="revtex-onlinecite"),
         pytest.param(
             r"\Citep{a} \Citet{b} \Textcite{c} \Parencite{d}",
             [("a", 1), ("b", 1), ("c", 1), ("d", 1)],
@@ -73,6 +76,16 @@ FIXTURES = Path(__file__).resolve().parents[1] / "fixtures" / "latex"
         ),
         pytest.param(r"\cite", [], id="no-argument"),
         pytest.param(r"\cite{a", [], id="unclosed-group"),
+        # what LaTeX typesets verbatim or skips cites nothing; a commented-out opening opens nothing
+        pytest.param(
+            "\\cite{a}\n\\begin{verbatim}\n\\cite{v}\n\\end{verbatim}\n\\verb|\\cite{w}| \\cite{b}\n"
+            "\\iffalse\n\\cite{x}\n\\fi\n\\begin{comment}\n\\cite{y}\n\\end{comment}\n"
+            "% \\begin{comment}\n\\begin{lstlisting}[language=TeX]\n\\cite{z}\n\\end{lstlisting}\n\\cite{c}",
+            [("a", 1), ("b", 5), ("c", 16)],
+            id="verbatim-comment-iffalse",
+        ),
+        pytest.param("\\begin{comment}\n\\cite{x}", [], id="an-environment-left-open"),
+        pytest.param("\\verb|\\cite{x}\n\\cite{a}", [("a", 2)], id="a-verb-left-open-ends-with-its-line"),
     ],
 )
 def test_scan_tex_finds_cited_keys_with_lines(text: str, expected: list[tuple[str, int]]) -> None:
@@ -298,6 +311,23 @@ def test_read_aux_takes_keys_from_aux_and_locations_from_the_tex(tmp_path: Path)
     assert document.bibliographies == (tmp_path / "refs.bib",)
 
 
+def test_revtex_s_own_notes_file_is_never_the_first_bibliography(tmp_path: Path) -> None:
+    # what pdflatex writes for a revtex4-2 paper (github:3He-NSF/3HeNSF_2DPSD_paper's main.aux):
+    # its footnotes' file first, which the next run writes anew, then the author's
+    (tmp_path / "main.aux").write_text(
+        "\\relax \n\\citation{kept2020}\n\\bibdata{mainNotes,ref}\n\\bibstyle{apsrev4-2}\n"
+        "\\citation{REVTEX42Control}\n\\citation{apsrev42Control}\n"
+    )
+    document = read_document(tmp_path / "main.aux")
+    assert document.bibliographies == (tmp_path / "ref.bib", tmp_path / "mainNotes.bib")
+
+
+def test_a_notes_file_of_another_name_keeps_its_place(tmp_path: Path) -> None:
+    (tmp_path / "main.aux").write_text("\\relax \n\\citation{a}\n\\bibdata{fieldNotes,ref}\n")
+    document = read_document(tmp_path / "main.aux")
+    assert document.bibliographies == (tmp_path / "fieldNotes.bib", tmp_path / "ref.bib")
+
+
 def test_read_biblatex_aux_takes_resources_from_the_bcf(tmp_path: Path) -> None:
     (tmp_path / "paper.aux").write_text(BIBLATEX_AUX)
     (tmp_path / "paper.bcf").write_text(
@@ -323,3 +353,18 @@ def test_each_bibliography_keeps_its_name_as_written_and_the_file_naming_it(tmp_
         ("/abs/x.sh", Path("/abs/x.sh"), tmp_path / "chapters" / "back.tex"),
     ]
     assert document.bibliographies == tuple(r.path for r in document.resources)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        pytest.param("\\begin{verbatim}" * 30_000, id="open-environments"),
+        pytest.param("\\verb|" * 50_000 + "\n\\cite{a}" * 1_000, id="open-verbs-on-one-line"),
+        pytest.param("\\verb|a|" * 50_000, id="closed-verbs"),
+        pytest.param("\\iffalse" * 30_000 + "\\fi" * 30_000, id="iffalse-runs"),
+    ],
+)
+def test_hostile_text_is_blanked_in_linear_time(text: str) -> None:
+    started = time.thread_time()  # CPU time: a loaded machine's waits are no slowness of the reader's
+    scan_tex(text)
+    assert time.thread_time() - started < 1.5

@@ -291,6 +291,20 @@ TYPST = [
     pytest.param("// @comment\n/* @block /* @nested */ @still */ @a", ["a"], id="comments"),
     pytest.param("`@raw` and\n```\n@block\n```\n@a", ["a"], id="raw"),
     pytest.param("someone\\@example.org https://x.org/a // @comment\n@a", ["a"], id="escape-url-comment"),
+    # glued to the word before it, as Typst's lexer reads it (github:AU-Master-Thesis/thesis cites so)
+    pytest.param(
+        "Swarm robotics@li2023potato scales, as in 1998@original-rrt and @alg@sampling.",
+        ["li2023potato", "original-rrt", "alg", "sampling"],
+        id="glued-to-a-word",
+    ),
+    # an "@" in a string of code is text: a field's, a link's; in prose's quotation marks, a citation
+    pytest.param(
+        '#let author = (name: "Ada", email: "ada@example.org")\n'
+        '#link("mailto:ada@example.org")[mail] @a, as "said @b"',
+        ["a", "b"],
+        id="strings-of-code",
+    ),
+    pytest.param("See https://mastodon.social/@someone and @a.", ["a"], id="a-links-path"),
 ]
 
 
@@ -309,6 +323,13 @@ def test_typst_cites_the_same_keys(tmp_path: Path, text: str, keys: list[str]) -
     assert [
         c["key"].removeprefix("<").removesuffix(">").removeprefix('label("').removesuffix('")') for c in cited
     ] == keys
+
+
+def test_a_typst_template_s_package_import_cites_nothing() -> None:
+    # the first line of Typst's own templates (typst/templates: charged-ieee), which compiling here
+    # would download: the package's name in the import's string is no key
+    text = '#import "@preview/charged-ieee:0.1.0": ieee\n#show: ieee.with(title: [A])\nSee @a.'
+    assert [key for key, _ in scan_typst(text).citations] == ["a"]
 
 
 def test_typst_bibliography_files(tmp_path: Path) -> None:
@@ -341,6 +362,35 @@ def test_typst_includes_are_followed_inside_the_draft_folder(tmp_path: Path) -> 
     ]
 
 
+def test_quarto_includes_are_followed_inside_the_draft_folder(tmp_path: Path) -> None:
+    # Quarto's shortcode, as a book's index.qmd holds its chapters (github:TomBener/quarto-chinese)
+    (tmp_path / "ch").mkdir()
+    (tmp_path / "index.qmd").write_text(
+        "---\nbibliography: refs.bib\n---\n\n{{< include ch/_intro.qmd >}}\nSee [@a].\n"
+        "{{< include ../outside.qmd >}}\n{{< include gone.qmd >}}\n"
+    )
+    (tmp_path / "ch" / "_intro.qmd").write_text(
+        "Intro [@b; @a].\n{{< include _nested.qmd >}}\n{{< include ../index.qmd >}}\n"
+    )
+    (tmp_path / "ch" / "_nested.qmd").write_text("```\n@not-in-code\n```\nAs @c shows.\n")
+    document = read_markdown(tmp_path / "index.qmd")
+    assert [(c.key, [(Path(o.path).name, o.line) for o in c.origins]) for c in document.citations] == [
+        ("a", [("index.qmd", 6), ("_intro.qmd", 1)]),
+        ("b", [("_intro.qmd", 1)]),
+        ("c", [("_nested.qmd", 4)]),
+    ]
+    assert document.files == (
+        tmp_path / "index.qmd",
+        tmp_path / "ch" / "_intro.qmd",
+        tmp_path / "ch" / "_nested.qmd",
+    )
+    assert [(r.name, r.path) for r in document.resources] == [("refs.bib", tmp_path / "refs.bib")]
+    assert [w.split(": ", 1)[1] for w in document.warnings] == [
+        "not following include '../outside.qmd': outside the draft's folder",
+        "cannot find included file 'gone.qmd'",
+    ]
+
+
 # --------------------------------------------------------------------------- hostile text
 
 ADVERSARIAL = [
@@ -354,6 +404,7 @@ ADVERSARIAL = [
     pytest.param("<a:" * 40_000, id="open-autolinks"),
     pytest.param("/*" * 50_000 + "//" * 50_000, id="open-typst-comments"),
     pytest.param("#cite(<" * 30_000 + "#bibliography((" * 10_000, id="open-typst-calls"),
+    pytest.param("{{< include " * 30_000 + "a" * 100_000, id="open-quarto-includes"),
 ]
 
 

@@ -92,8 +92,9 @@ def test_natbib_project_gets_its_arxiv_keys_and_reports_the_rest(project: Path, 
 @pytest.mark.parametrize(
     ("style", "kept", "left_out"),
     [
-        # plainnat prints howpublished, doi and url (not eprint): the id once, eprint kept for tools.
-        pytest.param("plainnat", {"howpublished", "eprint"}, {"doi", "url"}, id="plainnat"),
+        # plainnat's @misc prints howpublished and url (not eprint, nor doi): the id once, eprint and
+        # the arXiv DOI kept for tools.
+        pytest.param("plainnat", {"howpublished", "eprint"}, {"url"}, id="plainnat"),
         # ACM-Reference-Format prints eprint and howpublished: eprint alone.
         pytest.param("ACM-Reference-Format", {"eprint"}, {"howpublished", "doi", "url"}, id="acm"),
         # A style bibnorm does not know: the default, which every common style prints once.

@@ -27,6 +27,7 @@ from pathlib import Path
 from bibnorm.errors import InputError
 from bibnorm.io import LineCounter, read_text
 from bibnorm.models import Frozen, Origin
+from bibnorm.text.blanking import blanked
 from bibnorm.text.word_tables import citation_commands
 
 __all__ = [
@@ -138,6 +139,40 @@ def _strip_comments(text: str) -> str:
     return "\n".join(out)
 
 
+# What LaTeX typesets as text, or not at all: a verbatim environment's body (verbatim, fancyvrb's
+# Verbatim, listings' lstlisting, minted; the verbatim package's comment), an inline \verb|…|, and
+# \iffalse … \fi. A \cite there cites nothing.
+_UNREAD = re.compile(
+    r"\\begin\s*\{((?:verbatim|Verbatim|lstlisting|minted)\*?|comment)\}"
+    r"|\\verb\*?([^\sa-zA-Z*])|\\iffalse(?![a-zA-Z])"
+)
+_FI = re.compile(r"\\fi(?![a-zA-Z])")
+
+
+def _blank_unread(text: str) -> str:
+    """``text`` with what LaTeX reads as no command blanked (`_UNREAD`), its line breaks kept: an
+    environment to its ``\\end``, ``\\verb`` to its delimiter on the line, ``\\iffalse`` to its
+    ``\\fi``; one left open, to the text's end (the ``\\verb``: the line's)."""
+    pieces: list[str] = []
+    cursor = 0
+    while (opening := _UNREAD.search(text, cursor)) is not None:
+        if opening.group(1) is not None:
+            closing = f"\\end{{{opening.group(1)}}}"
+            found = text.find(closing, opening.end())
+            end = len(text) if found == -1 else found + len(closing)
+        elif opening.group(2) is not None:
+            line_end = text.find("\n", opening.end())
+            found = text.find(opening.group(2), opening.end(), len(text) if line_end == -1 else line_end)
+            end = (len(text) if line_end == -1 else line_end) if found == -1 else found + 1
+        else:
+            fi = _FI.search(text, opening.end())
+            end = len(text) if fi is None else fi.end()
+        pieces.extend((text[cursor : opening.start()], blanked(text[opening.start() : end])))
+        cursor = end
+    pieces.append(text[cursor:])
+    return "".join(pieces)
+
+
 def _comment_start(line: str) -> int | None:
     start = 0
     while (found := line.find("%", start)) != -1:
@@ -206,7 +241,7 @@ class _Found:
 
 def scan_tex(text: str) -> Scan:
     """Citations, inputs and bibliography resources named in one ``.tex`` text."""
-    clean = _strip_comments(text)
+    clean = _blank_unread(_strip_comments(text))
     line_of = LineCounter(clean)
     found = _Found()
     for match in _COMMAND.finditer(clean):
@@ -565,6 +600,18 @@ def _read_from_aux(path: Path) -> LatexDocument:
     return collector.document()
 
 
+def _revtex_notes_last(scan: Scan, path: Path) -> Scan:
+    """``scan`` with REVTeX's own ``<jobname>Notes.bib`` last among the ``\\bibdata`` files:
+    REVTeX 4 names it first (``\\bibdata{mainNotes,ref}``) and writes it anew on every LaTeX
+    run (its ``@CONTROL`` entries, the footnotes it sets as references), so it is read, as BibTeX
+    reads it, but is never the bibliography a new entry goes to: the next run would lose it."""
+    notes = f"{path.stem}Notes.bib"
+    if notes not in scan.bibliographies[:-1]:
+        return scan
+    ordered = (*(name for name in scan.bibliographies if name != notes), notes)
+    return scan.model_copy(update={"bibliographies": ordered})
+
+
 def _walk_aux(path: Path, root: Path, collector: _Collector, origin: Origin | None, depth: int = 0) -> bool:
     if not collector.first_visit(path, origin, depth):
         return False
@@ -576,7 +623,7 @@ def _walk_aux(path: Path, root: Path, collector: _Collector, origin: Origin | No
         # \include'd chapters excluded by \includeonly keep their .aux; a missing
         # one only means LaTeX has not written it yet.
         return False
-    scan = scan_aux(text)
+    scan = _revtex_notes_last(scan_aux(text), path)
     collector.add_scan(path, root, scan)
     biblatex = scan.biblatex
     for name, line in scan.inputs:

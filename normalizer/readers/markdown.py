@@ -17,7 +17,8 @@ What is read, pure over text (`scan_markdown`):
   ``{cite:t}`` and the other ``{cite:...}`` forms, keys separated by commas (mystmd also reads
   pandoc's syntax, so both are read in every Markdown draft);
 - the YAML front matter's ``bibliography`` (a name or a list) and ``nocite`` (pandoc's
-  ``@key`` list, ``@*`` for all).
+  ``@key`` list, ``@*`` for all);
+- Quarto's ``{{< include _intro.qmd >}}`` shortcodes: the files `read_markdown` follows.
 
 Code is not read: fenced blocks (```` ``` ```` and ``~~~``, Quarto's and R Markdown's chunks
 among them), indented code blocks outside lists, inline code spans; nor are HTML comments,
@@ -27,7 +28,8 @@ autolinks and link targets. Line numbers stay those of the file.
 bibliography, the nearest project file does (in the draft's folder or one above it):
 Quarto's ``_quarto.yml`` (``bibliography``), mystmd's ``myst.yml`` (``project.bibliography``),
 Jupyter Book's ``_config.yml`` (``bibtex_bibfiles``). Names are relative to the file that
-names them.
+names them. A Quarto include is read where it is, relative to the file including it (as Quarto
+does) and only inside the draft's folder; its citations are reported at their own lines.
 """
 
 from __future__ import annotations
@@ -45,7 +47,7 @@ from bibnorm.models import Frozen, Origin
 from bibnorm.text.blanking import blanked, blanked_between
 from bibnorm.text.word_tables import table_entries
 
-from .latex import BibResource, Citation, LatexDocument, joined_path, listed_keys
+from .latex import MAX_INPUT_DEPTH, BibResource, Citation, LatexDocument, joined_path, listed_keys
 
 __all__ = [
     "CROSSREF_PREFIXES",
@@ -85,6 +87,7 @@ class MarkdownScan(Frozen):
     citations: tuple[tuple[str, int], ...] = ()
     bibliographies: tuple[str, ...] | None = None
     nocite_all: bool = False
+    includes: tuple[tuple[str, int], ...] = ()  # Quarto's {{< include name >}}: (name, line)
 
 
 def scan_markdown(text: str, *, first_line: int = 1) -> MarkdownScan:
@@ -105,7 +108,15 @@ def scan_markdown(text: str, *, first_line: int = 1) -> MarkdownScan:
     line_of = LineCounter(visible)
     for offset, key in _cited(visible):
         citations.append((key, first_line + line_of(offset) - 1))
-    return MarkdownScan(citations=tuple(citations), bibliographies=bibliographies, nocite_all=nocite_all)
+    includes = tuple(
+        (match.group(1), first_line + line_of(match.start()) - 1) for match in _INCLUDE.finditer(visible)
+    )
+    return MarkdownScan(
+        citations=tuple(citations), bibliographies=bibliographies, nocite_all=nocite_all, includes=includes
+    )
+
+
+_INCLUDE = re.compile(r"\{\{<\s*include\s+([^\s<>{}]{1,500})\s*>\}\}")  # Quarto's shortcode
 
 
 def _cited(text: str) -> Iterator[tuple[int, str]]:
@@ -313,9 +324,65 @@ _PROJECT_DEPTH = 8
 
 
 def read_markdown(path: Path) -> LatexDocument:
-    """The citations and bibliography of a Markdown draft (``.md``, ``.qmd``, ``.Rmd``)."""
+    """The citations and bibliography of a Markdown draft (``.md``, ``.qmd``, ``.Rmd``) and of
+    the files it includes (Quarto's ``{{< include >}}``)."""
     text = read_text(path)
-    return _document(path, [(text, 1)])
+    document = _document(path, [(text, 1)])
+    walk = _IncludeWalk(path)
+    walk.follow(path, scan_markdown(text).includes, 1)
+    if not walk.files:
+        return document
+    citations = {citation.key: list(citation.origins) for citation in document.citations}
+    for key, origin in walk.citations:
+        citations.setdefault(key, []).append(origin)
+    return document.model_copy(
+        update={
+            "citations": tuple(
+                Citation(key=key, origins=tuple(origins)) for key, origins in citations.items()
+            ),
+            "files": (*document.files, *walk.files),
+            "warnings": (*document.warnings, *walk.warnings),
+        }
+    )
+
+
+class _IncludeWalk:
+    """The files a Quarto draft includes, each once, and their citations: inside the draft's
+    folder (a name leading out of it is a warning, as a missing file is), nested up to
+    `MAX_INPUT_DEPTH` deep."""
+
+    def __init__(self, main: Path) -> None:
+        self.root = main.parent.resolve()
+        self.seen = {main.resolve()}
+        self.files: list[Path] = []
+        self.citations: list[tuple[str, Origin]] = []
+        self.warnings: list[str] = []
+
+    def follow(self, path: Path, includes: Iterable[tuple[str, int]], depth: int) -> None:
+        for name, line in includes:
+            here = Origin(path=str(path), line=line)
+            target = joined_path(path.parent, name)
+            if target.resolve() in self.seen:
+                continue
+            if depth > MAX_INPUT_DEPTH:
+                raise InputError(f"{here}: includes nested more than {MAX_INPUT_DEPTH} files deep")
+            if name.startswith("/") or not target.resolve().is_relative_to(self.root):
+                self.warnings.append(f"{here}: not following include {name!r}: outside the draft's folder")
+                continue
+            if not target.is_file():
+                self.warnings.append(f"{here}: cannot find included file {name!r}")
+                continue
+            try:
+                text = read_text(target)
+            except InputError as error:
+                self.warnings.append(f"{here}: cannot read included file {name!r}: {error}")
+                continue
+            self.seen.add(target.resolve())
+            self.files.append(target)
+            # (an included file's front matter names no draft's bibliography: Quarto inserts its text)
+            scan = scan_markdown(text)
+            self.citations += [(key, Origin(path=str(target), line=at)) for key, at in scan.citations]
+            self.follow(target, scan.includes, depth + 1)
 
 
 def read_notebook(path: Path) -> LatexDocument:

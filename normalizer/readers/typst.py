@@ -4,9 +4,12 @@ What is read, pure over text (`scan_typst`):
 
 - references ``@key`` and ``@key[supplement]``; a key is what Typst's lexer takes for a label
   (letters, digits, ``_``, ``-``, and ``.``/``:`` inside: ``@arXiv:2106.04560`` is one key, the
-  ``.`` ending a sentence is not part of it). A reference to a label the document defines
-  (``= Intro <intro>`` ... ``@intro``) is a cross-reference, not a citation; an ``@`` after a
-  letter or digit (``name@example.org``) is none either;
+  ``.`` ending a sentence is not part of it), wherever it stands, after a word too
+  (``robotics@li2023``, ``1998@original``: Typst's lexer reads them so, and an e-mail address in
+  markup does not compile). A reference to a label the document defines (``= Intro <intro>`` ...
+  ``@intro``) is a cross-reference, not a citation; an ``@`` in a string of code (``#import
+  "@preview/…"``, ``email: "name@example.org"``: a string after ``(``, ``,``, ``:``, ``=``,
+  ``#import`` or ``#include``) or in a link's path (``https://host/@user``) is none either;
 - ``#cite(<key>)``, ``#cite(label("doi:10.1038/x"))`` (any key, ``/`` included: the form for a
   DOI) and the older ``#cite("key")``;
 - ``#bibliography("refs.yml")``, ``#bibliography(("a.bib", "b.yml"))``: the files, relative to
@@ -19,6 +22,7 @@ Comments (``//`` to the end of the line, not the ``//`` of a URL; ``/* */``, nes
 
 from __future__ import annotations
 
+import bisect
 import os
 import re
 from pathlib import Path
@@ -34,7 +38,9 @@ __all__ = ["TypstScan", "read_typst", "scan_typst"]
 _LABEL_CHARS = r"[\w\-.:]"
 # '.' and ':' belong to a key only when a letter, digit, '_' or '-' follows (one char per step).
 _KEY = r"[\w\-](?:[\w\-]|[.:](?=[\w\-]))*"
-_REFERENCE = re.compile(r"(?<![\w\\])@(" + _KEY + ")")
+_REFERENCE = re.compile(r"(?<![\\/])@(" + _KEY + ")")
+# A string of code, where an "@" is text: after an argument's or a field's opening mark, or an import.
+_CODE_STRING = re.compile(r"(?:[(,:=]|#import|#include)[ \t]*(\"[^\"\\\n]*\")")
 _LABEL = re.compile(r"<(" + _LABEL_CHARS + r"+)>")
 _CITE_LABEL = re.compile(r"\bcite\(\s*<(" + _LABEL_CHARS + r"+)>")
 _CITE_STRING = re.compile(r"\bcite\(\s*(?:label\(\s*)?\"([^\"\\\n]*)\"")
@@ -77,8 +83,19 @@ def _cited(code: str) -> tuple[list[tuple[int, str]], set[str]]:
     defined = {m.group(1) for m in _LABEL.finditer(code) if m.start() not in cited_labels}
     found: list[tuple[int, str]] = [(m.start(1), m.group(1)) for m in _CITE_LABEL.finditer(code)]
     found += [(m.start(1), m.group(1)) for m in _CITE_STRING.finditer(code) if m.group(1).strip()]
-    found += [(m.start(), m.group(1)) for m in _REFERENCE.finditer(code) if m.group(1) not in defined]
+    strings = [(m.start(1), m.end(1)) for m in _CODE_STRING.finditer(code)]
+    found += [
+        (m.start(), m.group(1))
+        for m in _REFERENCE.finditer(code)
+        if m.group(1) not in defined and not _inside(strings, m.start())
+    ]
     return found, defined
+
+
+def _inside(spans: list[tuple[int, int]], offset: int) -> bool:
+    """Whether ``offset`` falls in one of ``spans`` (in order, apart)."""
+    at = bisect.bisect_right(spans, offset, key=lambda span: span[0]) - 1
+    return at >= 0 and spans[at][0] <= offset < spans[at][1]
 
 
 def _blank_unread(text: str) -> str:
