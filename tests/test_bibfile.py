@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import subprocess
 from collections import Counter
 from pathlib import Path
 
@@ -18,8 +19,11 @@ from bibnorm.bib.bibfile import (
     parse_bibtex,
     read_bibfile,
     render,
+    render_blocks,
+    unsorted_because,
 )
 from bibnorm.errors import SafetyError
+from bibtex_referee import bibtex_missing
 
 CORPUS = Path(__file__).parent / "corpus"
 CORPUS_FILES = sorted(CORPUS.glob("*/*.bib"))
@@ -205,6 +209,46 @@ def test_sort_orders_entries_and_keeps_strings_first() -> None:
     text = "% about b\n@misc{b, title={B}}\n@string{s = {x}}\n@misc{A, title={A}}\n"
     assert format_bibtex(text, FormatOptions(sort=True)) == (
         "@string{s = {x}}\n\n@misc{A,\n  title = {A},\n}\n\n% about b\n\n@misc{b,\n  title = {B},\n}\n"
+    )
+
+
+# DBLP's crossref layout, its parent's key sorting before its child's (github:AWestover/
+# Parallel-Partition's paper.bib cites so)
+CROSSREF = (
+    "@proceedings{DBLP:conf/swat/2012, editor={Fomin, Fedor V. and Kaski, Petteri}, title={SWAT},\n"
+    "  booktitle={SWAT}, volume={7357}, publisher={Springer}, year={2012}}\n"
+    "@inproceedings{DBLP:conf/swat/ChenGLW12, author={Chen, Ho-Lin}, title={A Child Paper},\n"
+    "  pages={177--188}, crossref={DBLP:conf/swat/2012}}\n"
+    "@misc{Aardvark, title={First by key}, xdata={shared}}\n"
+    "@xdata{shared, note={Shared}}\n"
+)
+
+
+def test_sort_puts_a_crossref_or_xdata_parent_after_the_entries_naming_it() -> None:
+    keys = parse_bibtex(format_bibtex(CROSSREF, FormatOptions(sort=True))).entry_keys()
+    assert keys == ["Aardvark", "DBLP:conf/swat/ChenGLW12", "DBLP:conf/swat/2012", "shared"]
+
+
+@pytest.mark.skipif(bibtex_missing() is not None, reason="the real bibtex is not installed")
+def test_sorted_bibtex_still_gives_a_child_its_parent_s_fields(tmp_path: Path) -> None:
+    # the child cited alone, as a paper cites it: BibTeX reads its parent only after it
+    (tmp_path / "t.bib").write_text(format_bibtex(CROSSREF, FormatOptions(sort=True)), encoding="utf-8")
+    (tmp_path / "t.aux").write_text(
+        "\\citation{DBLP:conf/swat/ChenGLW12}\n\\bibdata{t}\n\\bibstyle{plain}\n", encoding="ascii"
+    )
+    subprocess.run(["bibtex", "-terse", "t"], cwd=tmp_path, capture_output=True, timeout=60, check=False)
+    bbl = (tmp_path / "t.bbl").read_text(encoding="utf-8")
+    assert "Fedor~V. Fomin" in bbl and "Springer, 2012" in bbl
+
+
+def test_sort_keeps_the_order_where_a_string_is_defined_twice() -> None:
+    text = (
+        "@string{venue = {Proceedings of A}}\n@misc{xb, booktitle = venue}\n"
+        "@string{venue = {Proceedings of B}}\n@misc{xa, booktitle = venue}\n"
+    )
+    assert parse_bibtex(format_bibtex(text, FormatOptions(sort=True))).entry_keys() == ["xb", "xa"]
+    assert unsorted_because(render_blocks(parse_bibtex(text), FormatOptions(sort=True))) == (
+        "@string venue is defined twice: sorting would change what BibTeX prints"
     )
 
 

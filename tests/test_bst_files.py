@@ -45,7 +45,28 @@ PASTED = """\
   journal={arXiv preprint arXiv:2005.14165},
   year={2020}
 }
+
+@misc{zoteroarxiv,
+	title = {Grounding {LLMs} {For} {Robot} {Task} {Planning}},
+	url = {http://arxiv.org/abs/2402.08546},
+	doi = {10.48550/arXiv.2402.08546},
+	publisher = {arXiv},
+	author = {Bhat, Vineet and Kaypak, Ali Umut},
+	year = {2024},
+	note = {arXiv:2402.08546 [cs]},
+}
+
+@misc{zenodo,
+  author       = {Ian Czekala},
+  title        = {iancze/MPoL: Base version},
+  publisher    = {Zenodo},
+  year         = 2019,
+  doi          = {10.5281/zenodo.3594082},
+  url          = {https://doi.org/10.5281/zenodo.3594082}
+}
 """
+# (and Zotero's export of an arXiv paper, and Zenodo's of its record: @misc, whose doi the natbib
+# styles do not print)
 STYLES = ("plain", "abbrv", "plainnat", "unsrtnat", "IEEEtran", "splncs04", "ACM-Reference-Format")
 
 
@@ -73,6 +94,8 @@ def test_format_bst_prints_each_id_once_in_that_style(
     assert items["art"].count(ARTICLE_DOI) == 1, items["art"]
     assert items["arxivexport"].count("2304.08485") == 1, items["arxivexport"]
     assert items["scholar"].count("2005.14165") == 1, items["scholar"]
+    assert items["zoteroarxiv"].count("2402.08546") == 1, items["zoteroarxiv"]
+    assert items["zenodo"].count("3594082") == 1, items["zenodo"]
 
 
 @pytest.mark.clients

@@ -73,6 +73,19 @@ def test_codes_are_unique_and_documented() -> None:
             [],
             id="crossref-defined",
         ),
+        # the parent first, as DBLP's keys sort it: BibTeX reads it too late for the child
+        pytest.param(
+            "@proceedings{DBLP:conf/swat/2012, title={SWAT}, year=2012}\n"
+            "@inproceedings{DBLP:conf/swat/ChenGLW12, author={X}, title={T}, crossref={DBLP:conf/swat/2012}}",
+            [(2, "BN307")],
+            id="crossref-parent-before-its-child",
+        ),
+        # biblatex's xdata may stand anywhere (biber reads the whole file first)
+        pytest.param(
+            "@xdata{shared, year=2012}\n@misc{a, author={X}, title={T}, xdata={shared}}",
+            [],
+            id="xdata-before-its-child",
+        ),
         pytest.param("@misc{a, author={A, B and}}", [(1, "BN302")], id="trailing-and"),
         pytest.param("@misc{a, author={and A, B}}", [(1, "BN302")], id="leading-and"),
         pytest.param("@misc{a, author={A, B and and C, D}}", [(1, "BN302")], id="and-and"),

@@ -204,3 +204,46 @@ def test_a_bad_value_in_the_config_is_one_line_naming_the_key(folder: Path) -> N
     assert result.exit_code != 0
     assert "bibnorm.toml: journal_names: invalid value" in result.output
     assert len(result.output.strip().splitlines()) == 1
+
+
+# From a sociology bibliography (github:kjhealy/socbibs, socbib.bib) and a cognitive science
+# lab's (github:ContextLab/CDL-bibliography, cdl.bib): a journal the list spells in another
+# case, a chapter's book, proceedings without a table venue
+SOCIOLOGY = """\
+@article{abbott81,
+  author  = {Abbott, Andrew},
+  title   = {Status and Status Strain in the Professions},
+  journal = {American Journal of Sociology},
+  year    = {1981},
+}
+
+@incollection{bourdieu,
+  author    = {Pierre Bourdieu},
+  title     = {The Forms of Capital},
+  booktitle = {The Sociology of Economic Life},
+  publisher = {Westview Press},
+  year      = {2001},
+}
+
+@inproceedings{cogsci,
+  author    = {Doe, Jane},
+  title     = {A Paper},
+  booktitle = {Proceedings of the Cognitive Science Society},
+  year      = {2010},
+}
+"""
+
+
+@pytest.mark.parametrize(
+    ("form", "journal"),
+    [("full", "American Journal of Sociology"), ("abbreviated", "Am. J. Sociol.")],
+)
+def test_format_respells_journals_alone(tmp_path: Path, form: str, journal: str) -> None:
+    (tmp_path / "refs.bib").write_text(SOCIOLOGY, encoding="utf-8")
+    result = CliRunner().invoke(main, ["format", "--journal-names", form, str(tmp_path / "refs.bib")])
+    assert result.exit_code == 0, result.output
+    assert re.findall(r"journal\s*= \{(.*)\},", result.stdout) == [journal]  # the list's "Of" not taken
+    assert re.findall(r"booktitle\s*= \{(.*)\},", result.stdout) == [
+        "The Sociology of Economic Life",  # a chapter's book: its title, no venue
+        "Proceedings of the Cognitive Science Society",  # what a style prints after "In"
+    ]

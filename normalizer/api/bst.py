@@ -12,7 +12,8 @@ all in another. For each entry, in the order the style's fields are weighed:
 - a publisher DOI given only in ``note`` (bibnorm's default layout) gets a ``doi`` field of its own
   where the style prints one;
 - the identifier a reader needs and no printed field shows — a published entry's publisher DOI, a
-  preprint's arXiv id, the arXiv id of a paper with no DOI — is added where the style prints it:
+  preprint's arXiv id (its DOI where it has none: Zenodo's, bioRxiv's), the arXiv id of a paper
+  with no DOI — is added where the style prints it:
   ``url = {https://doi.org/X}`` for a style that prints ``url`` but no ``doi`` when the entry has
   no ``url``, ``howpublished = {arXiv:ID [class]}`` for an ``@misc``, else appended to ``note``.
 """
@@ -46,20 +47,22 @@ def entry_for_style(entry: BibEntry, family: BstFamily) -> BibEntry:
     publisher_doi, arxiv, ids = entry_ids(entry)
     if not ids:
         return entry
-    if publisher_doi and "doi" in family.printed and entry.get("doi") is None:
+    printed = family.printed_for(entry.entry_type)
+    if publisher_doi and "doi" in printed and entry.get("doi") is None:
         # A DOI given only as "doi: X" in a note (bibnorm's default layout): the style's own field,
         # which prints it as a link; the note that said only that then goes as a repeat.
         doi = BibField("doi", "{" + publisher_doi + "}", entry.line)
         entry = entry.replace_fields([*entry.fields, doi])
-    fields = _without_repeats(entry, family.printed, ids)
-    if publisher_doi and not is_preprint(entry):
+    fields = _without_repeats(entry, printed, ids)
+    if publisher_doi and (not is_preprint(entry) or arxiv is None):
+        # (a preprint's or a record's DOI where it has no arXiv id: Zenodo's, bioRxiv's)
         wanted, form = publisher_doi, f"doi: {publisher_doi}"
     elif arxiv is not None:  # a preprint, or a paper with no DOI (NeurIPS, ICLR): its free copy
         wanted = arxiv.id
         form = f"arXiv:{arxiv.id}" + (f" [{entry.get('primaryclass')}]" if entry.get("primaryclass") else "")
     else:
         return entry.replace_fields(fields)
-    if any(f.name in (*_VENUE_FIELDS, *family.printed) and shows(f.text, wanted) for f in fields):
+    if any(f.name in (*_VENUE_FIELDS, *printed) and shows(f.text, wanted) for f in fields):
         return entry.replace_fields(fields)
     return entry.replace_fields(_with_id(fields, family, entry, wanted, form))
 
@@ -87,7 +90,11 @@ def _with_id(
     if form.startswith("doi:") and family.doi_url and "url" not in names:
         return [*fields, BibField("url", "{https://doi.org/" + wanted.replace("%", "\\%") + "}", entry.line)]
     # Styles print howpublished for @misc only (plain's @inproceedings ignores it).
-    if entry.entry_type == "misc" and "howpublished" in family.printed and "howpublished" not in names:
+    if (
+        entry.entry_type == "misc"
+        and "howpublished" in family.printed_for("misc")
+        and "howpublished" not in names
+    ):
         return [*fields, BibField("howpublished", _braced(form), entry.line)]
     note = entry.field("note")
     if note is None:

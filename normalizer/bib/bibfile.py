@@ -43,6 +43,7 @@ from bibnorm.bib.formatting import (
     render,
     render_block,
     render_blocks,
+    unsorted_because,
     venue_as_laid_out,
 )
 from bibnorm.bib.reading import (
@@ -100,5 +101,6 @@ __all__ = [
     "rest_of",
     "split_value",
     "unquote",
+    "unsorted_because",
     "venue_as_laid_out",
 ]

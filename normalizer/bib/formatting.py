@@ -194,6 +194,8 @@ class RenderedBlock(NamedTuple):
     key: str | None = None  # entries, and failed blocks that still name a key
     note: str | None = None  # a failed block: "line: what BibTeX does with it" (it is kept as it was)
     glued: bool = False  # written right after the block before it, on its last line
+    parents: tuple[str, ...] = ()  # an entry's crossref and xdata keys: sorting keeps them after it
+    macro: str | None = None  # a @string's name, lower-case
 
 
 def render_blocks(bibfile: BibFile, options: FormatOptions) -> list[RenderedBlock]:
@@ -203,12 +205,12 @@ def render_blocks(bibfile: BibFile, options: FormatOptions) -> list[RenderedBloc
     for block in bibfile.blocks:
         text = render_block(block, options, order)
         if isinstance(block, BibEntry):
-            out.append(RenderedBlock(text, "entry", block.key))
+            out.append(RenderedBlock(text, "entry", block.key, parents=_parents(block)))
         elif isinstance(block, FailedBlock):
             note = f"{block.line}: {block.code} {block.error}"
             out.append(RenderedBlock(text, "failed", block.key, note, block.glued))
         elif isinstance(block, StringBlock):
-            out.append(RenderedBlock(text, "string"))
+            out.append(RenderedBlock(text, "string", macro=ascii_lower(block.name)))
         elif isinstance(block, PreambleBlock):
             out.append(RenderedBlock(text, "preamble"))
         else:
@@ -216,9 +218,29 @@ def render_blocks(bibfile: BibFile, options: FormatOptions) -> list[RenderedBloc
     return out
 
 
+def _parents(entry: BibEntry) -> tuple[str, ...]:
+    """The keys an entry's ``crossref`` and biblatex's ``xdata`` (a list) name."""
+    named = [entry.get("crossref") or "", *(entry.get("xdata") or "").split(",")]
+    return tuple(key.strip().casefold() for key in named if key.strip())
+
+
+def unsorted_because(blocks: Sequence[RenderedBlock]) -> str | None:
+    """Why sorting would change what BibTeX prints, so the blocks keep their order: a macro
+    defined twice (`_sorted_blocks` puts every @string first, so an entry between the two
+    definitions would print the second); None where sorting is safe."""
+    seen: set[str] = set()
+    for block in blocks:
+        if block.macro is not None:
+            if block.macro in seen:
+                return f"@string {block.macro} is defined twice: sorting would change what BibTeX prints"
+            seen.add(block.macro)
+    return None
+
+
 def join_rendered(blocks: Sequence[RenderedBlock], options: FormatOptions, newline: str = "\n") -> str:
-    """The file text of rendered blocks: sorted if ``options.sort``, one blank line between blocks."""
-    if options.sort:
+    """The file text of rendered blocks: sorted if ``options.sort`` (where sorting changes nothing
+    BibTeX prints: `unsorted_because`), one blank line between blocks."""
+    if options.sort and unsorted_because(blocks) is None:
         blocks = _sorted_blocks(blocks)
     parts: list[str] = []
     for block in blocks:
@@ -262,7 +284,7 @@ def _render_entry(entry: BibEntry, options: FormatOptions, order: dict[str, int]
     lines = [head]
     for name, value, _ in fields:
         text = _normalized(name, value, month_macros, False)
-        if options.journal_names != "as-given" and name in VENUE_FIELDS:
+        if options.journal_names != "as-given" and _a_venue(entry, name):
             text = _spelled_venue(name, text, options.journal_names, _year(entry))
         lines.append(f"{indent}{name.ljust(width)} = {text},")
     lines.append("}")
@@ -270,6 +292,16 @@ def _render_entry(entry: BibEntry, options: FormatOptions, order: dict[str, int]
 
 
 VENUE_FIELDS = frozenset({"journal", "journaltitle", "booktitle"})  # respelt per `journal_names`
+# Entries whose booktitle is a book's title, no proceedings' or journal's name: never respelt.
+_BOOK_PARTS = frozenset({"inbook", "incollection", "bookinbook", "suppbook", "inreference"})
+
+
+def _a_venue(entry: BibEntry, name: str) -> bool:
+    """Whether ``entry``'s field ``name`` names a venue `journal_names` respells: a journal, or
+    proceedings (not a chapter's book: "The Sociology of Economic Life")."""
+    return name in VENUE_FIELDS and not (name == "booktitle" and entry.entry_type in _BOOK_PARTS)
+
+
 _PLAIN_VENUE = re.compile(r"\{[^{}\\]*(?:\\&[^{}\\]*)*\}")  # braced, no commands but \&
 
 
@@ -281,7 +313,7 @@ def _year(entry: BibEntry) -> int | None:
 def venue_as_laid_out(entry: BibEntry, name: str, text: str, form: JournalNames) -> str:
     """The canonical ``text`` of ``entry``'s venue field ``name`` (one of `VENUE_FIELDS`) as
     `render_block` writes it in a layout whose ``journal_names`` is ``form``."""
-    return _spelled_venue(name, text, form, _year(entry))
+    return _spelled_venue(name, text, form, _year(entry)) if _a_venue(entry, name) else text
 
 
 @lru_cache(maxsize=8192)
@@ -314,7 +346,7 @@ def is_canonical(block: BibEntry | StringBlock, options: FormatOptions, order: d
     year = _year(block) if options.journal_names != "as-given" else None
     for name, value, _ in fields:
         text = _normalized(name, value, options.month_macros, False)
-        if options.journal_names != "as-given" and name in VENUE_FIELDS:
+        if options.journal_names != "as-given" and _a_venue(block, name):
             text = _spelled_venue(name, text, options.journal_names, year)
         for piece in (f"\n{options.indent}{name.ljust(width)} = ", text + ","):
             if not raw.startswith(piece, position):
@@ -324,17 +356,22 @@ def is_canonical(block: BibEntry | StringBlock, options: FormatOptions, order: d
 
 
 def _sorted_blocks(blocks: Sequence[RenderedBlock]) -> list[RenderedBlock]:
-    """``@string``/``@preamble`` first; then entries by key, each with the comments just above it."""
+    """``@string``/``@preamble`` first; then entries by key, each with the comments just above it;
+    the entries another one's ``crossref`` or ``xdata`` names last, by key (BibTeX reads a
+    parent only after the entries that name it: sorted before them, their inherited fields would
+    be lost)."""
     head = [b for b in blocks if b.kind in ("string", "preamble")]
-    groups: list[tuple[str, int, list[RenderedBlock]]] = []
+    parents = {parent for block in blocks for parent in block.parents}
+    groups: list[tuple[bool, str, int, list[RenderedBlock]]] = []
     pending: list[RenderedBlock] = []
     for index, block in enumerate(blocks):
         if block.kind in ("string", "preamble"):
             continue
         pending.append(block)
         if block.key is not None:
-            groups.append((block.key.casefold(), index, pending))
+            key = block.key.casefold()
+            groups.append((key in parents, key, index, pending))
             pending = []
-    groups.sort(key=lambda g: (g[0], g[1]))
-    out = head + [b for _, _, group in groups for b in group]
+    groups.sort(key=lambda g: (g[0], g[1], g[2]))
+    out = head + [b for *_, group in groups for b in group]
     return out + pending  # trailing comments and unkeyed failures stay at the end

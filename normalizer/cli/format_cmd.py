@@ -66,7 +66,12 @@ def write_formatted(
     "--diff", "show_diff", is_flag=True, help="Print a unified diff of the changes instead of the files."
 )
 @in_place_option
-@click.option("--sort/--no-sort", default=None, help="Sort entries by key (@string/@preamble stay first).")
+@click.option(
+    "--sort/--no-sort",
+    default=None,
+    help="Sort entries by key (@string/@preamble stay first; a crossref/xdata parent after the entries "
+    "naming it; a file defining one @string twice is left in its order).",
+)
 @journal_names_option
 @bst_option
 @click.option(

@@ -19,13 +19,13 @@ Pure steps over text and models (the CLI reads and writes the files):
 
 from __future__ import annotations
 
-import difflib
 import re
 from collections.abc import Callable, Collection, Iterable, Sequence
 from enum import StrEnum
 
 from bibnorm.bib.bibfile import as_written, parse_bibtex
 from bibnorm.identifiers import canonical_doi, is_arxiv_doi, parse_arxiv_id
+from bibnorm.io import diffs
 from bibnorm.latex.libraries import append_text
 from bibnorm.models import Frozen, Origin, Query, QueryKind, Reference, Resolution, Status
 from bibnorm.readers.bib import bib_queries
@@ -317,9 +317,5 @@ def _published(resolutions: Sequence[Resolution]) -> dict[str, Reference]:
 
 
 def unified_diff(before: str, after: str, name: str) -> str:
-    """A unified diff of two versions of ``name`` (empty when they are equal)."""
-    return "".join(
-        difflib.unified_diff(
-            before.splitlines(keepends=True), after.splitlines(keepends=True), f"a/{name}", f"b/{name}"
-        )
-    )
+    """A unified diff of two versions of ``name`` (empty when they are equal; `io.diffs`)."""
+    return diffs.unified_diff(before, after, name)

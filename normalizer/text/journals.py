@@ -73,8 +73,8 @@ class Journal:
 
     def spelled(self, form: JournalNames, given: str) -> str:
         """The name in ``form``: ``full``, ``abbreviated`` (ISO 4), or ``as-given`` (``given``)."""
-        if form == "full":
-            return self.name
+        if form == "full":  # the list's case where the given name is it in another ("Journal Of …")
+            return given if given.casefold() == self.name.casefold() else self.name
         if form == "abbreviated":
             return self.abbreviation
         return given

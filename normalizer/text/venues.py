@@ -285,6 +285,7 @@ _EDITION_PART = re.compile(r"(?i)^(?:the )?\d+(?:st|nd|rd|th)\b")
 _EDITION = re.compile(
     r"(?i)^(?:proceedings of )?(?:the )?(?:(?:19|20)\d{2}\s+)?(?:\d+(?:st|nd|rd|th)\s+)?|\s+(?:19|20)\d{2}$"
 )
+_PROCEEDINGS_OF = re.compile(r"(?i)proceedings of (?:the )?")
 # an event beside the main one: "Workshops", "Companion", "Findings" (venue-words.json)
 _NOT_THE_MAIN_EVENT = re.compile(rf"(?i)\b{alternation(venue_words().satellites)}\b")
 
@@ -316,8 +317,13 @@ def undecorated_proceedings(text: str) -> tuple[str, str | None]:
 
 def proceedings_name(text: str) -> str:
     """The printed name of proceedings no table knows: `undecorated_proceedings`' name, with its
-    acronym in parentheses ("International Conference on Foo (FOO)")."""
+    acronym in parentheses ("International Conference on Foo (FOO)"), and the "Proceedings of
+    (the)" it opens with, which a style prints after its "In" ("Proceedings of the Cognitive
+    Science Society", not "In Cognitive Science Society")."""
     name, acronym = undecorated_proceedings(text)
+    opening = _PROCEEDINGS_OF.match(tidy_venue(text))
+    if opening is not None and not name.casefold().startswith("proceedings"):
+        name = opening.group() + name
     if acronym and acronym.casefold() not in name.casefold():
         return f"{name} ({acronym})"
     return name

@@ -363,11 +363,12 @@ class _EntryBuilder:
                 self._shown_once_everywhere()
                 return entry_type
             if family is not None or self.mode == "biblatex":
-                printed = family.printed if family is not None else BIBLATEX_PRINTED
+                printed = family.printed_for(entry_type) if family is not None else BIBLATEX_PRINTED
                 self.fields = once_each(self.fields, printed, entry_ids(self.reference))
             if family is not None:
                 self.fields = self._noted(
-                    self.fields, unshown_id(self.fields, family.printed, self.reference, self.kind)
+                    self.fields,
+                    unshown_id(self.fields, family.printed_for(entry_type), self.reference, self.kind),
                 )
             return entry_type
         entry_type, self.fields = preset.layout(self.reference, entry_type, self.fields)
@@ -375,11 +376,8 @@ class _EntryBuilder:
             return entry_type
         # An export's layout for a named style: its repeats dropped, and the id it would not
         # show (dblp's DOI in plain, Scholar's in any) in the note the style prints.
-        printed = (
-            "journal",
-            "volume",
-            *family.printed,
-        )  # dblp's "CoRR abs/ID", Scholar's "arXiv preprint arXiv:ID"
+        # dblp's "CoRR abs/ID", Scholar's "arXiv preprint arXiv:ID"
+        printed = ("journal", "volume", *family.printed_for(entry_type))
         fields = once_each(self.fields, printed, entry_ids(self.reference))
         self.fields = self._noted(fields, unshown_id(fields, printed, self.reference, self.kind))
         return entry_type

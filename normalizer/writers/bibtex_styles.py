@@ -212,14 +212,34 @@ class BstFamily(NamedTuple):
 
     printed: tuple[str, ...]  # the fields the style prints, the one to keep first
     doi_url: bool  # the style prints no ``doi``: a publisher DOI goes in ``url`` as https://doi.org/<doi>
+    doi_only_for: frozenset[str] | None = None  # the entry types whose ``doi`` it prints (None: all …)
+    doi_not_for: frozenset[str] = frozenset()  # … but these
+
+    def printed_for(self, entry_type: str) -> tuple[str, ...]:
+        """The fields the style prints for an entry of ``entry_type`` (lower-case): ``printed``,
+        without ``doi`` where its function for the type prints none (plainnat's ``@misc``, whose
+        DOI alone would show nothing; a type the style lacks is typeset as ``@misc``)."""
+        only, without = self.doi_only_for, self.doi_not_for
+        if (only is None or entry_type in only) and entry_type not in without:
+            return self.printed
+        return tuple(name for name in self.printed if name != "doi")
 
 
 # Read off each .bst (TeX Live 2023) and checked by typesetting (tests/test_styles_once.py):
 # plain/abbrv/unsrt/alpha print howpublished and note only; the natbib styles and splncs04 print
-# doi, url and note; IEEEtran prints howpublished, url and note but no doi; ACM-Reference-Format
-# prints eprint ("arXiv:ID [class]"), doi (as a link), howpublished, url and note.
+# doi, url and note — the natbib styles their doi only for articles, books, booklets, chapters and
+# proceedings (their functions for @misc, theses, reports, manuals and unpublished work call no
+# format.doi), splncs04 for every type but @unpublished; IEEEtran prints howpublished, url and note
+# but no doi; ACM-Reference-Format prints eprint ("arXiv:ID [class]"), doi (as a link),
+# howpublished, url and note.
 _CLASSIC = BstFamily(("howpublished", "note"), doi_url=False)
-_NATBIB = BstFamily(("howpublished", "doi", "url", "note"), doi_url=False)
+_NATBIB_DOI_TYPES = frozenset(
+    {"article", "book", "booklet", "inbook", "incollection", "inproceedings", "conference", "proceedings"}
+)
+_NATBIB = BstFamily(("howpublished", "doi", "url", "note"), doi_url=False, doi_only_for=_NATBIB_DOI_TYPES)
+_SPLNCS = BstFamily(
+    ("howpublished", "doi", "url", "note"), doi_url=False, doi_not_for=frozenset({"unpublished"})
+)
 BST_FAMILIES: Mapping[str, BstFamily] = MappingProxyType(
     {
         "plain": _CLASSIC,
@@ -229,7 +249,7 @@ BST_FAMILIES: Mapping[str, BstFamily] = MappingProxyType(
         "plainnat": _NATBIB,
         "abbrvnat": _NATBIB,
         "unsrtnat": _NATBIB,
-        "splncs04": _NATBIB,
+        "splncs04": _SPLNCS,
         "IEEEtran": BstFamily(("howpublished", "url", "note"), doi_url=True),
         "ACM-Reference-Format": BstFamily(("eprint", "doi", "howpublished", "url", "note"), doi_url=False),
     }

@@ -50,6 +50,7 @@ from bibnorm.bib.checks.fields import (
     malformed_names,
     missing_fields,
     missing_parents,
+    parents_before_children,
     split_names,
     unprotected_acronyms,
 )
@@ -148,6 +149,13 @@ CHECKS: tuple[Check, ...] = (
         E,
         "a crossref/xdata key that no file checked defines",
         run_index=missing_parents,
+    ),
+    Check(
+        "BN307",
+        "parent-before-child",
+        W,
+        "a crossref parent stands before an entry naming it (BibTeX reads it too late)",
+        run_index=parents_before_children,
     ),
     Check("BN401", "doi-form", W, "doi field is a URL or not a DOI", doi_form),
     Check("BN402", "url-form", W, "arXiv/DOI url not in canonical https form", url_form),

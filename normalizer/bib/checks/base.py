@@ -160,6 +160,7 @@ class IndexedEntry(NamedTuple):
     kind: str = ""  # the entry type, lower-case
     fields: frozenset[str] = frozenset()  # the fields with a value (BN301 and what inherits them)
     parents: tuple[str, ...] = ()  # crossref and xdata keys, lower-case
+    crossref: str | None = None  # BibTeX's crossref key alone, lower-case (BN307: BibTeX's order)
     aliases: tuple[str, ...] = ()  # biblatex's ``ids``: other keys it may be cited and inherited by
     year: str | None = None
     first_author: str | None = None  # the first author's (or editor's) family name, folded
@@ -362,6 +363,7 @@ def _indexed(entry: BibEntry, wanted: _Wanted, shared: dict[Any, Any]) -> Indexe
         kind=_one(shared, entry.entry_type),
         fields=_filled_fields(entry, shared) if wanted.fields else frozenset(),
         parents=_parents(entry),
+        crossref=ascii_lower(crossref.strip()) or None if (crossref := entry.get("crossref")) else None,
         aliases=_aliases(entry),
         year=_one(shared, _year(entry)) if title else None,
         first_author=_one(shared, _first_author(entry)) if title else None,

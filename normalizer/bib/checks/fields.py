@@ -99,6 +99,26 @@ def missing_parents(indexes: Sequence[FileIndex], ctx: CheckContext) -> Iterator
                     yield ctx.finding("BN306", index.path, entry.line, entry.key, message)
 
 
+def parents_before_children(indexes: Sequence[FileIndex], ctx: CheckContext) -> Iterator[Finding]:
+    """BN307: a ``crossref`` parent that stands before an entry naming it in one file. BibTeX reads a
+    parent only after the entries that cross-reference it (btxdoc: "a crossref'd entry must occur
+    later in the database files than every entry that cross-references it"): the entry is
+    typeset without what it inherits, "a bad cross reference" where the parent is not cited itself
+    (DBLP's keys sort a proceedings' "conf/swat/2012" before its papers'). biber does not mind."""
+    for index in indexes:
+        first: dict[str, IndexedEntry] = {}
+        for entry in index.entries:
+            first.setdefault(ascii_lower(entry.key), entry)
+        for entry in index.entries:
+            parent = first.get(entry.crossref) if entry.crossref else None
+            if parent is not None and parent.line < entry.line:
+                message = (
+                    f"its crossref parent {parent.key!r} stands before it (line {parent.line}), where "
+                    "BibTeX has not read it: move the parent after the entries that name it"
+                )
+                yield ctx.finding("BN307", index.path, entry.line, entry.key, message)
+
+
 def _parent_where(parent: str, ctx: CheckContext) -> str:
     """``'conf20', which none of the files checked defines`` (and which file beside them does)."""
     beside = ctx.config.parent_files.get(parent)
