@@ -76,7 +76,12 @@ _URL = re.compile(
 
 _DOI_BODY = re.compile(r"(?P<doi>10\.\d{4,9}(?:\.\d+)*/\S+)")
 _DOI_PREFIX = re.compile(r"doi\s*:\s*", re.IGNORECASE)
-_DOI_URL = re.compile(r"(?:https?://)?(?:dx\.)?doi\.org/", re.IGNORECASE)
+# doi.org, and the resolvers publishers ran before it, whose paths are DOIs too (the ACM Digital
+# Library's exports: "http://doi.acm.org/10.1145/…"; IEEE Computer Society's; Wiley's).
+_DOI_URL = re.compile(
+    r"(?:https?://)?(?:(?:dx\.)?doi\.org|doi\.acm\.org|doi\.ieeecomputersociety\.org|doi\.wiley\.com)/",
+    re.IGNORECASE,
+)
 _ARXIV_DOI = re.compile(r"10\.48550/arxiv\.", re.IGNORECASE)
 
 
@@ -195,8 +200,9 @@ def canonical_doi(text: str) -> str | None:
     """The DOI in ``text`` without resolver URL or ``doi:`` prefix, or ``None``.
 
     ``text`` must be nothing but the DOI in one of the forms ``10.1109/X``,
-    ``doi:10.1109/X``, ``https://doi.org/10.1109/X`` (also ``dx.doi.org``, percent
-    escapes decoded). Case is kept — DOIs are case-insensitive, and the registrant's
+    ``doi:10.1109/X``, ``https://doi.org/10.1109/X`` (also ``dx.doi.org`` and the resolvers
+    publishers ran before it: ``doi.acm.org``, ``doi.ieeecomputersociety.org``, ``doi.wiley.com``;
+    percent escapes decoded). Case is kept — DOIs are case-insensitive, and the registrant's
     spelling is the one people recognise — except that arXiv's DataCite DOIs are
     written ``10.48550/arXiv.<id>`` as arXiv does. Sentence punctuation trailing the
     DOI (``.``, ``,``, ``;``) is dropped, and so are TeX escapes (DBLP writes

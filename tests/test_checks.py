@@ -107,6 +107,10 @@ def test_codes_are_unique_and_documented() -> None:
         pytest.param("@misc{a, doi={1.1}}", [(1, "BN401")], id="not-a-doi"),
         pytest.param("@misc{a, url={http://arxiv.org/abs/1402.6711}}", [(1, "BN402")], id="http-arxiv"),
         pytest.param("@misc{a, url={https://arxiv.org/abs/1402.6711}}", [], id="canonical-arxiv"),
+        # dblp's escaped underscore in a DOI link: canonical as fix keeps it (no warning fix never ends)
+        pytest.param(
+            "@misc{a, url={https://doi.org/10.1007/978-3-642-21581-0\\_27}}", [], id="dblp-escaped-doi-link"
+        ),
         pytest.param(
             "@misc{a, url={http://dx.doi.org/10.1038/nphoton.2011.35}}", [(1, "BN402")], id="dx-doi"
         ),
@@ -512,6 +516,11 @@ FIXES = [
                  "{https://doi.org/10.1007/978-3-7091-7484-5\\_10}", id="escaped-underscore-doi-link"),
     pytest.param("url", "{https://doi.org/10.1145/1234567.1234568%5C_49}",
                  "{https://doi.org/10.1145/1234567.1234568_49}", id="percent-escaped-backslash-in-one-step"),
+    # the resolvers publishers ran before doi.org (the ACM Digital Library's exports, IEEE's)
+    pytest.param("doi", "{http://doi.acm.org/10.1145/351827.384253}", "{10.1145/351827.384253}",
+                 id="acm-resolver"),
+    pytest.param("doi", "{http://doi.ieeecomputersociety.org/10.1109/ICCV.2007.4409039}",
+                 "{10.1109/ICCV.2007.4409039}", id="ieee-resolver"),
     # dblp's \_ is kept too: a doi is printed as text by plainnat without url/hyperref.
     pytest.param("doi", "{10.1007/11503415\\_7}", "{10.1007/11503415\\_7}", id="dblp-escaped-underscore"),
     # A style prints note and howpublished as written: fix changes nothing a reader sees.

@@ -263,6 +263,8 @@ def test_a_chapters_tail_is_searched_in_linear_time(pattern: re.Pattern[str], li
                      id="a-markdown-link"),
         pytest.param("bibnorm.text.markup._STRONG", [("", "**a"), ("", "__"), ("**", "a* ")],
                      id="emphasis"),
+        pytest.param("bibnorm.identifiers._DOI_URL", [("", "http://doi."), ("", "doi.acm.or"), ("", "https://")],
+                     id="a-doi-resolver"),
         pytest.param("bibnorm.text.venues._PROCEEDINGS_OF",
                      [("", "proceedings of "), ("", "proceedings "), ("", "p")], id="proceedings-of"),
         pytest.param("bibnorm.readers.bbl._ZERO_WIDTH", [("", "\\penalty"), ("a", "[J"), ("", "a[EB/")],

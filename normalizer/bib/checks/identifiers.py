@@ -99,7 +99,8 @@ def url_form(files: Sequence[BibFile], ctx: CheckContext) -> Iterator[Finding]:
         if field is None or is_empty(field.text):
             continue  # BN404's
         value = field.text
-        canonical = canonical_url(value)
+        # escapes kept as `fix` keeps them (DBLP's "https://doi.org/10.1007/…\_27" is canonical)
+        canonical = escapes_kept(value, canonical_url(value))
         if canonical is not None and canonical != value:
             yield ctx.finding("BN402", bibfile.path, field.line, entry.key, f"url should be {canonical}")
         elif canonical is None and value != value.strip():
