@@ -98,6 +98,19 @@ def _read(name: str) -> dict[str, object]:
             "mnras-dimagfnl.bbl", "2016arXiv161002743A", None, ..., 2016, ..., "10.48550/arXiv.1610.02743",
             id="mnras-arxiv-venue-linked-to-its-doi-and-pages-to-ads",
         ),
+        # plain.bst on Google Scholar's and Zotero's records: the venue's own number ("Volume 70",
+        # "(USENIX Security 21)") kept; Scholar's "{\{}USENIX{\}}", which bibtex sets "$\{$USENIX$\}$"
+        pytest.param(
+            "plain-adt-propose.bbl", "bellemare_distributional_2017",
+            "A Distributional Perspective on Reinforcement Learning", ..., 2017,
+            "Proceedings of the 34th International Conference on Machine Learning - Volume 70", None,
+            id="plain-a-volume-in-the-venues-name",
+        ),
+        pytest.param(
+            "plain-adt-propose.bbl", "adt", "Adversarial policy training against deep reinforcement learning",
+            ..., 2021, "30th USENIX Security Symposium (USENIX Security 21)", None,
+            id="plain-scholars-braces-and-a-parenthesis",
+        ),
         # gbt7714.bst (Chinese theses): "\allowbreak[J]" and "\penalty0" print nothing; a paper in
         # proceedings prints the proceedings in its title's block after "[C]//"
         pytest.param(

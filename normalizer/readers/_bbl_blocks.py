@@ -134,10 +134,26 @@ def _span(tagged: TaggedReference, labelled: list[tuple[int, str]]) -> str:
     while len(indices) > 1 and tagged.labels[indices[0]] == "date":
         indices.pop(0)
     dated = False
-    while len(indices) > 1 and tagged.labels[indices[-1]] in _AT_THE_END:
+    while (
+        len(indices) > 1 and tagged.labels[indices[-1]] in _AT_THE_END and not _the_names_own(tagged, indices)
+    ):
         dated = tagged.labels[indices.pop()] == "date" or dated
     del indices[len(indices) - _date_after_comma(tagged, indices, dated) :]
     return _unquoted(tagged.text[tagged.spans[indices[0]][0] : tagged.spans[indices[-1]][1]])
+
+
+def _the_names_own(tagged: TaggedReference, indices: list[int]) -> bool:
+    """Whether the segment's last token, a number, is its name's own: after "Volume" ("Proceedings
+    of the 34th International Conference on Machine Learning - Volume 70"), or closing a
+    parenthesis the segment opened ("… Symposium (USENIX Security 21)")."""
+    last, before = tagged.tokens[indices[-1]], tagged.tokens[indices[-2]]
+    if before.casefold().rstrip(".") in _NUMBERED_PART_WORDS:
+        return True
+    opened = sum(tagged.tokens[index].count("(") - tagged.tokens[index].count(")") for index in indices[:-1])
+    return opened > 0 and last.rstrip(".,;:").endswith(")")
+
+
+_NUMBERED_PART_WORDS = frozenset({"volume", "vol", "part", "issue"})
 
 
 def _date_after_comma(tagged: TaggedReference, indices: list[int], dated: bool) -> int:

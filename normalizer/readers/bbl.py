@@ -110,9 +110,13 @@ _NOISE = re.compile(
     r"|AX\{(?:[^{}]|\{[^{}]*\})*+\})"
 )
 # What prints nothing and no space: a break's or a penalty's command (gbt7714.bst's
-# "Title\allowbreak[J].", "19\penalty0 (1)"), and GB/T 7714's type of work after a title, "[J]"
-# an article, "[M]" a book, "[EB/OL]" online: the title ends where the page's does ("Title.").
-_ZERO_WIDTH = re.compile(rf"\\(?:allowbreak|penalty\d*)\b|(?<=[^\s\\]){KIND_OF_WORK_CODE}\](?=[.\s]|$)")
+# "Title\allowbreak[J].", "19\penalty0 (1)"), GB/T 7714's type of work after a title, "[J]"
+# an article, "[M]" a book, "[EB/OL]" online: the title ends where the page's does ("Title."); and
+# the braces Google Scholar's exports write around a word ("{\{}USENIX{\}}", which bibtex sets
+# as "$\{$USENIX$\}$"): no part of the name.
+_ZERO_WIDTH = re.compile(
+    rf"\\(?:allowbreak|penalty\d*)\b|(?<=[^\s\\]){KIND_OF_WORK_CODE}\](?=[.\s]|$)|\$\\[{{}}]\$"
+)
 # GB/T 7714's paper in proceedings, whose block goes on from the title to the proceedings'
 # name: "Title[C]//ACM SIGMOD International Conference on Management of Data."
 _CONTAINER_AFTER_CODE = re.compile(rf"{KIND_OF_WORK_CODE}\]//")
