@@ -362,6 +362,19 @@ def test_typst_includes_are_followed_inside_the_draft_folder(tmp_path: Path) -> 
     ]
 
 
+def test_works_the_front_matter_defines_are_cited_from_no_file() -> None:
+    # pandoc's manual, "Specifying bibliographic data": a `references` list in the metadata
+    text = (
+        "---\ntitle: Inline refs\nreferences:\n- type: article-journal\n  id: WatsonCrick1953\n"
+        "  author:\n  - family: Watson\n    given: J. D.\n  title: 'Molecular structure of nucleic acids'\n"
+        "  issued:\n    date-parts:\n    - - 1953\n---\n"
+        "As shown by @WatsonCrick1953 and [@arXiv:2106.04560].\n"
+    )
+    scan = scan_markdown(text)
+    assert [key for key, _ in scan.citations] == ["arXiv:2106.04560"]
+    assert scan.defined == frozenset({"WatsonCrick1953"})
+
+
 def test_quarto_includes_are_followed_inside_the_draft_folder(tmp_path: Path) -> None:
     # Quarto's shortcode, as a book's index.qmd holds its chapters (github:TomBener/quarto-chinese)
     (tmp_path / "ch").mkdir()

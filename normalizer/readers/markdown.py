@@ -17,7 +17,8 @@ What is read, pure over text (`scan_markdown`):
   ``{cite:t}`` and the other ``{cite:...}`` forms, keys separated by commas (mystmd also reads
   pandoc's syntax, so both are read in every Markdown draft);
 - the YAML front matter's ``bibliography`` (a name or a list) and ``nocite`` (pandoc's
-  ``@key`` list, ``@*`` for all);
+  ``@key`` list, ``@*`` for all); a key its ``references`` list defines (pandoc's works given in
+  the draft itself, CSL YAML items with an ``id``) is cited from no file, and not reported;
 - Quarto's ``{{< include _intro.qmd >}}`` shortcodes: the files `read_markdown` follows.
 
 Code is not read: fenced blocks (```` ``` ```` and ``~~~``, Quarto's and R Markdown's chunks
@@ -88,6 +89,7 @@ class MarkdownScan(Frozen):
     bibliographies: tuple[str, ...] | None = None
     nocite_all: bool = False
     includes: tuple[tuple[str, int], ...] = ()  # Quarto's {{< include name >}}: (name, line)
+    defined: frozenset[str] = frozenset()  # the front matter's `references:` ids, cited by no file
 
 
 def scan_markdown(text: str, *, first_line: int = 1) -> MarkdownScan:
@@ -111,9 +113,22 @@ def scan_markdown(text: str, *, first_line: int = 1) -> MarkdownScan:
     includes = tuple(
         (match.group(1), first_line + line_of(match.start()) - 1) for match in _INCLUDE.finditer(visible)
     )
+    defined = _inline_ids(front.get("references")) if front is not None else frozenset()
     return MarkdownScan(
-        citations=tuple(citations), bibliographies=bibliographies, nocite_all=nocite_all, includes=includes
+        citations=tuple((key, line) for key, line in citations if key not in defined),
+        bibliographies=bibliographies,
+        nocite_all=nocite_all,
+        includes=includes,
+        defined=defined,
     )
+
+
+def _inline_ids(value: Any) -> frozenset[str]:
+    """The ``id`` of each work pandoc's front-matter ``references`` list defines in the draft itself
+    (its manual's "Specifying bibliographic data": CSL YAML items): citing one needs no file."""
+    if not isinstance(value, list):
+        return frozenset()
+    return frozenset(str(item["id"]).strip() for item in value if isinstance(item, dict) and item.get("id"))
 
 
 _INCLUDE = re.compile(r"\{\{<\s*include\s+([^\s<>{}]{1,500})\s*>\}\}")  # Quarto's shortcode
@@ -328,13 +343,15 @@ def read_markdown(path: Path) -> LatexDocument:
     the files it includes (Quarto's ``{{< include >}}``)."""
     text = read_text(path)
     document = _document(path, [(text, 1)])
+    scan = scan_markdown(text)
     walk = _IncludeWalk(path)
-    walk.follow(path, scan_markdown(text).includes, 1)
+    walk.follow(path, scan.includes, 1)
     if not walk.files:
         return document
     citations = {citation.key: list(citation.origins) for citation in document.citations}
     for key, origin in walk.citations:
-        citations.setdefault(key, []).append(origin)
+        if key not in scan.defined:
+            citations.setdefault(key, []).append(origin)
     return document.model_copy(
         update={
             "citations": tuple(
