@@ -409,6 +409,17 @@ FALSE_ALARMS = [
         "% @article{old, title = {Old}, author = {A. B}, journal = {J}, year = 2001}\n",
         [(1, "BN107")], id="BN107-entry-in-a-comment-still-found",
     ),
+    # commented out line by line (github:IvanRehder/Dissertacao, stephenphillips42/
+    # cycleconsistencynet): BibTeX reads the first line, errors at the next line's mark, an empty entry
+    pytest.param(
+        "% @article{ying2018,\n%   title={Hierarchical Graph Representation Learning},\n"
+        "%   year={2018}\n% }\n",
+        [(1, "BN106")], id="BN106-entry-commented-out-line-by-line",
+    ),
+    pytest.param(
+        "# @article{ying2018,\n#   title={Hierarchical Graph Representation Learning},\n# }\n",
+        [(1, "BN106")], id="BN106-entry-commented-out-with-hashes",
+    ),
     pytest.param(
         "@misc{odersky, title = {Generics of a Higher Kind}, "
         "url = {http://adriaanm.github.com/research/2010/x/}}",

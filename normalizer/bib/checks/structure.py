@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
 
-from bibnorm.bib.bibfile import MONTH_MACROS, BibFile, CommentBlock, FailedBlock, iter_entries
+from bibnorm.bib.bibfile import MONTH_MACROS, BibFile, CommentBlock, FailedBlock, InnerCommand, iter_entries
 from bibnorm.bib.bibtex_scan import ascii_lower
 from bibnorm.bib.checks.base import CheckContext, EntryCheckFunction, FileIndex, Finding
 from bibnorm.text.word_tables import standard_journal_macros
@@ -60,6 +60,17 @@ def entries_in_comments(files: Sequence[BibFile], ctx: CheckContext) -> Iterator
             for inner in block.inner:
                 if inner.kind != "entry" or inner.deliberate:
                     continue
+                mark = _commented_line_by_line(block, inner) if isinstance(block, CommentBlock) else None
+                if mark is not None:
+                    # as BibTeX reads it, a comment inside an entry: BN106's error, where it is on
+                    message = (
+                        f"entry {inner.name!r} commented out line by line: BibTeX still reads its first "
+                        f"line, stops with an error at the next line's {mark!r} and typesets it empty "
+                        "(biber skips it); remove its '@'"
+                    )
+                    code = "BN106" if ctx.config.enabled("BN106") else "BN107"
+                    yield ctx.finding(code, bibfile.path, inner.line, inner.name, message)
+                    continue
                 if inner.biber_reads:  # stray text before it on its line, which both skip
                     message = (
                         f"entry {inner.name!r} follows other text on its line: BibTeX and biber both read it "
@@ -71,6 +82,18 @@ def entries_in_comments(files: Sequence[BibFile], ctx: CheckContext) -> Iterator
                         "(biber does not); delete it, or remove its '@'"
                     )
                 yield ctx.finding("BN107", bibfile.path, inner.line, inner.name, message)
+
+
+def _commented_line_by_line(block: CommentBlock, inner: InnerCommand) -> str | None:
+    """The comment mark (``%``, ``#``) that opens the line after an entry's first line in a
+    comment, where that first line leaves the entry open: the entry was commented out line by
+    line, and BibTeX, which knows no comments, meets the mark where a field's name should be."""
+    lines = block.text.split("\n")
+    at = inner.line - block.line
+    if not 0 <= at < len(lines) or "}" in lines[at][lines[at].find("@") :]:
+        return None
+    following = next((line.lstrip() for line in lines[at + 1 :] if line.strip()), "")
+    return following[0] if following[:1] in ("%", "#") else None
 
 
 def _shown(value: str, width: int = 40) -> str:
