@@ -139,6 +139,7 @@ def test_a_list_s_marks_leave_its_lines_where_they_were() -> None:
         "[cha1]: http://example.org/paper.html\n"
         '<div id="ref-x" class="csl-entry">\n'
         ".. [Hav03]\n"
+        "**Biodiverse**:  \n"  # a label in bold on its own line (github:vmikk/phylonext_manual)
     )
     plain = unmarked_list(text).split("\n")
     assert len(plain) == len(text.split("\n"))  # a reader's line numbers are the input's own
@@ -152,6 +153,7 @@ def test_a_list_s_marks_leave_its_lines_where_they_were() -> None:
         "",
         "",
         "[Hav03]",
+        "",
         "",
     ]
 

@@ -40,6 +40,10 @@ _REFERENCE_LINK = re.compile(r"\[([^\[\]\n]{1,300})\]\[[^\[\]\n]{0,100}\]")  # "
 # "[[pdf]](https://…)": a link's text in brackets, a badge's.
 _BRACKETED_LINK = re.compile(r"\[\[[^\[\]\n]{0,100}\]\]\(([^()\s]{0,2000})\)")
 _LINK_DEFINITION = re.compile(r"\s{0,3}\[[^\[\]\n]{1,100}\]:\s+\S+(?:\s+\"[^\"\n]*\")?\s*")
+# A label set in bold on a line of its own, before what it labels ("**Biodiverse**:", "**Nextflow:**").
+_BOLD_LABEL = re.compile(
+    r"\s{0,3}(?:\*\*[^*\n]{1,100}\*\*:|__[^_\n]{1,100}__:|\*\*[^*\n]{1,100}:\*\*|__[^_\n]{1,100}:__)\s*"
+)
 # What opens a line: its indent, then a heading's marks, a quotation's, or a reStructuredText
 # directive's dots before a citation's label (".. [Hav03]"). (A bullet stays: it opens a list's
 # item, `readers._reflist`.)
@@ -77,15 +81,15 @@ def unmarked(text: str) -> str:
 
 def unmarked_list(text: str) -> str:
     """``text``, a list, line by line without its marks: its comments, a line's heading of few
-    words, a link's definition and a tag's line left blank (a list's sections and entries
-    apart), else the line without its heading's or quotation's marks (its indent kept) and
-    `unmarked`."""
+    words, a label in bold on its own line, a link's definition and a tag's line left blank (a
+    list's sections and entries apart), else the line without its heading's or quotation's marks
+    (its indent kept) and `unmarked`."""
     uncommented = blanked_between(text, "<!--", "-->")
     return "\n".join(_unmarked_line(line) for line in uncommented.split("\n"))
 
 
 def _unmarked_line(line: str) -> str:
-    if _LINK_DEFINITION.fullmatch(line):
+    if _LINK_DEFINITION.fullmatch(line) or _BOLD_LABEL.fullmatch(line):
         return ""
     mark = _LINE_MARK.match(line)
     if mark is not None:
