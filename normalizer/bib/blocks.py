@@ -68,6 +68,17 @@ class BibEntry(NamedTuple):
                 texts[field.name] = expand_value(field.value, macros).strip()
         return texts
 
+    def parents(self) -> tuple[str, ...]:
+        """The keys the entry inherits fields from, lower-case as BibTeX compares them: BibTeX's
+        ``crossref``, biblatex's ``xdata`` (a list)."""
+        found: list[str] = []
+        for field in self.fields:
+            if field.name == "crossref":
+                found.append(field.text.strip())
+            elif field.name == "xdata":
+                found += [key.strip() for key in field.text.split(",")]
+        return tuple(ascii_lower(key) for key in found if key)
+
     def replace_fields(self, fields: Iterable[BibField]) -> BibEntry:
         """A copy with other fields (``raw`` is kept so the change shows as a formatting diff)."""
         return self._replace(fields=tuple(fields))

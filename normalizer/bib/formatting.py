@@ -205,7 +205,7 @@ def render_blocks(bibfile: BibFile, options: FormatOptions) -> list[RenderedBloc
     for block in bibfile.blocks:
         text = render_block(block, options, order)
         if isinstance(block, BibEntry):
-            out.append(RenderedBlock(text, "entry", block.key, parents=_parents(block)))
+            out.append(RenderedBlock(text, "entry", block.key, parents=block.parents()))
         elif isinstance(block, FailedBlock):
             note = f"{block.line}: {block.code} {block.error}"
             out.append(RenderedBlock(text, "failed", block.key, note, block.glued))
@@ -216,12 +216,6 @@ def render_blocks(bibfile: BibFile, options: FormatOptions) -> list[RenderedBloc
         else:
             out.append(RenderedBlock(text, "comment"))
     return out
-
-
-def _parents(entry: BibEntry) -> tuple[str, ...]:
-    """The keys an entry's ``crossref`` and biblatex's ``xdata`` (a list) name."""
-    named = [entry.get("crossref") or "", *(entry.get("xdata") or "").split(",")]
-    return tuple(key.strip().casefold() for key in named if key.strip())
 
 
 def unsorted_because(blocks: Sequence[RenderedBlock]) -> str | None:
@@ -369,8 +363,7 @@ def _sorted_blocks(blocks: Sequence[RenderedBlock]) -> list[RenderedBlock]:
             continue
         pending.append(block)
         if block.key is not None:
-            key = block.key.casefold()
-            groups.append((key in parents, key, index, pending))
+            groups.append((ascii_lower(block.key) in parents, block.key.casefold(), index, pending))
             pending = []
     groups.sort(key=lambda g: (g[0], g[1], g[2]))
     out = head + [b for *_, group in groups for b in group]

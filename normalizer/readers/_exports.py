@@ -14,7 +14,7 @@ from typing import Any
 
 from bibnorm.identifiers import ArxivId, canonical_doi, parse_arxiv_id
 from bibnorm.models import Origin, Query, QueryKind
-from bibnorm.readers._ref_dates import YEARS
+from bibnorm.readers._ref_dates import YEAR
 from bibnorm.readers.base import arxiv_doi_id
 from bibnorm.text.word_tables import item_types
 
@@ -22,9 +22,6 @@ _ARXIV_IN_TEXT = re.compile(
     r"(?:arxiv\.org/(?:abs|pdf)/|arXiv:\s*)((?:\d{4}\.\d{4,5}|[a-z-]+(?:\.[A-Z]{2})?/\d{7})(?:v\d+)?)",
     re.IGNORECASE,
 )
-# A year the export gives, 1500–2099 as a reference list's (`_ref_dates.YEARS`: Hilbert's 1891,
-# Darwin's 1859), not four digits inside a longer number ("12019").
-_YEAR = re.compile(rf"(?<!\d){YEARS}(?!\d)")
 
 
 def first_text(item: Mapping[str, Any], *names: str) -> str | None:
@@ -101,7 +98,7 @@ def _name_words(people: Iterable[str]) -> tuple[str, ...]:
 
 
 def _year(text: str | None) -> int | None:
-    match = _YEAR.search(text or "")
+    match = YEAR.search(text or "")  # 1500–2099 (Hilbert's 1891), not inside a longer number
     return int(match.group()) if match else None
 
 

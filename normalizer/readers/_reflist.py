@@ -27,7 +27,7 @@ from typing import NamedTuple
 
 from bibnorm.identifiers import NEW_STYLE_ONLY_ARCHIVES, OLD_STYLE_ARCHIVES
 from bibnorm.readers._label_forms import bare_alpha_labels, in_one_form, in_sequence
-from bibnorm.readers._ref_dates import YEARS
+from bibnorm.readers._ref_dates import YEAR, YEARS
 from bibnorm.text.word_tables import (
     alternation,
     back_references,
@@ -146,7 +146,6 @@ _BULLET = re.compile(r"\s*+[-*+•](?:\s+\[[ xX]\])?\s+(?=\S)")  # and a task's 
 
 DATED_PARAGRAPHS_SHARE = 0.8
 """Blank-line paragraphs with a year, above which no layout joins two of them."""
-_A_YEAR = re.compile(rf"(?<!\d){YEARS}(?!\d)")
 
 HEADING = re.compile(
     rf"^(?:(?:\d{{1,2}}|[IVX]{{1,4}}|[A-Z])\.?\s+)?{alternation(reference_headings().headings)}\s*(?::\s*)?$",
@@ -324,7 +323,7 @@ def _dated(paragraphs: ReferenceList) -> bool:
     """Whether a list's blank-line paragraphs are at least three, ``DATED_PARAGRAPHS_SHARE`` of
     them with a year (a reference's), the first aside (a sentence that introduces the list)."""
     items = paragraphs.items[1:]
-    dated = sum(1 for item in items if _A_YEAR.search(item.text))
+    dated = sum(1 for item in items if YEAR.search(item.text))
     return len(items) >= 3 and dated >= DATED_PARAGRAPHS_SHARE * len(items)
 
 
@@ -357,11 +356,10 @@ def split_paragraphs(text: str) -> ReferenceList:
     label (a numbered list after an unnumbered one under the same heading) keeps it as its label;
     so do items that open with LNCS's bare alphabetic labels ("BDF+ 03. Paul Barham, …":
     `bare_alpha_labels`)."""
-    items = []
-    for item in _grouped(_lines(text, wrapped_numbers=True), _after_blank, 0):
-        start = _ITEM_START.match(item.text)
-        label = start.group("label").strip("[]().") if start else None
-        items.append(item._replace(text=item.text[start.end() :], label=label) if start else item)
+    items = [
+        _numbered_item(item.line, item.text)
+        for item in _grouped(_lines(text, wrapped_numbers=True), _after_blank, 0)
+    ]
     if not any(item.label for item in items):
         bare = bare_alpha_labels([item.text for item in items])
         items = [

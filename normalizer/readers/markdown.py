@@ -341,26 +341,7 @@ _PROJECT_DEPTH = 8
 def read_markdown(path: Path) -> LatexDocument:
     """The citations and bibliography of a Markdown draft (``.md``, ``.qmd``, ``.Rmd``) and of
     the files it includes (Quarto's ``{{< include >}}``)."""
-    text = read_text(path)
-    document = _document(path, [(text, 1)])
-    scan = scan_markdown(text)
-    walk = _IncludeWalk(path)
-    walk.follow(path, scan.includes, 1)
-    if not walk.files:
-        return document
-    citations = {citation.key: list(citation.origins) for citation in document.citations}
-    for key, origin in walk.citations:
-        if key not in scan.defined:
-            citations.setdefault(key, []).append(origin)
-    return document.model_copy(
-        update={
-            "citations": tuple(
-                Citation(key=key, origins=tuple(origins)) for key, origins in citations.items()
-            ),
-            "files": (*document.files, *walk.files),
-            "warnings": (*document.warnings, *walk.warnings),
-        }
-    )
+    return _document(path, [(read_text(path), 1)], follow_includes=True)
 
 
 class _IncludeWalk:
@@ -368,12 +349,25 @@ class _IncludeWalk:
     folder (a name leading out of it is a warning, as a missing file is), nested up to
     `MAX_INPUT_DEPTH` deep."""
 
-    def __init__(self, main: Path) -> None:
+    def __init__(self, main: Path, *, following: bool = True) -> None:
+        self.following = following  # False: a notebook's cells, whose includes are not read
         self.root = main.parent.resolve()
         self.seen = {main.resolve()}
         self.files: list[Path] = []
         self.citations: list[tuple[str, Origin]] = []
         self.warnings: list[str] = []
+        self.defined: frozenset[str] = frozenset()  # the draft's own works (front matter `references`)
+
+    def follow_all(self, path: Path, scan: MarkdownScan) -> None:
+        """Follow the includes of the draft's text ``scan``; its front matter's works are its own."""
+        if not self.following:
+            return
+        self.follow(path, scan.includes, 1)
+        self.defined |= scan.defined
+
+    def cited(self) -> list[tuple[str, Origin]]:
+        """The included files' citations but of the works the draft's front matter gives."""
+        return [(key, origin) for key, origin in self.citations if key not in self.defined]
 
     def follow(self, path: Path, includes: Iterable[tuple[str, int]], depth: int) -> None:
         for name, line in includes:
@@ -409,10 +403,13 @@ def read_notebook(path: Path) -> LatexDocument:
     return _document(path, notebook_markdown(text, str(path)))
 
 
-def _document(path: Path, pieces: Iterable[tuple[str, int]]) -> LatexDocument:
+def _document(
+    path: Path, pieces: Iterable[tuple[str, int]], *, follow_includes: bool = False
+) -> LatexDocument:
     citations: dict[str, list[Origin]] = {}
     names: tuple[str, ...] | None = None
     nocite_all = False
+    walk = _IncludeWalk(path, following=follow_includes)
     for number, (text, first_line) in enumerate(pieces):
         scan = scan_markdown(text, first_line=first_line) if number == 0 else _body_scan(text, first_line)
         if names is None:
@@ -420,7 +417,10 @@ def _document(path: Path, pieces: Iterable[tuple[str, int]]) -> LatexDocument:
         nocite_all = nocite_all or scan.nocite_all
         for key, line in scan.citations:
             citations.setdefault(key, []).append(Origin(path=str(path), line=line))
-    files = [path]
+        walk.follow_all(path, scan)
+    for key, origin in walk.cited():
+        citations.setdefault(key, []).append(origin)
+    files = [path, *walk.files]
     resources: list[BibResource] = []
     if names is not None:
         resources = [_resource(path.parent, name, path) for name in names]
@@ -437,6 +437,7 @@ def _document(path: Path, pieces: Iterable[tuple[str, int]]) -> LatexDocument:
         resources=tuple(r for r in resources if unique.pop(r.path, None) is not None),
         files=tuple(files),
         nocite_all=nocite_all,
+        warnings=tuple(walk.warnings),
     )
 
 

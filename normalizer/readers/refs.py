@@ -1740,6 +1740,7 @@ def read_list(text: str) -> ReferenceList:
     return split_list(text, looks_like_reference)
 
 
+@lru_cache(maxsize=2)  # read, then described (`_describe`): the marks taken off once
 def _pasted_list(text: str) -> ReferenceList:
     """The list as the reader reads it and describes it, without the marks Markdown, reST or HTML
     set around it (`text.markup.unmarked_list`): one reference pasted with its number takes the

@@ -362,7 +362,7 @@ def _indexed(entry: BibEntry, wanted: _Wanted, shared: dict[Any, Any]) -> Indexe
         macros=tuple(_macro_uses(entry)) if wanted.macros else (),
         kind=_one(shared, entry.entry_type),
         fields=_filled_fields(entry, shared) if wanted.fields else frozenset(),
-        parents=_parents(entry),
+        parents=entry.parents(),
         crossref=ascii_lower(crossref.strip()) or None if (crossref := entry.get("crossref")) else None,
         aliases=_aliases(entry),
         year=_one(shared, _year(entry)) if title else None,
@@ -387,17 +387,6 @@ _EMPTY_VALUES = frozenset({"", "{}", '""', "{ }", '" "'})
 def _filled_fields(entry: BibEntry, shared: dict[Any, Any]) -> frozenset[str]:
     names = (_one(shared, f.name) for f in entry.fields if f.value.strip(" \t\n") not in _EMPTY_VALUES)
     return _one(shared, frozenset(names))
-
-
-def _parents(entry: BibEntry) -> tuple[str, ...]:
-    """The keys an entry inherits fields from: BibTeX's ``crossref``, biblatex's ``xdata``."""
-    found: list[str] = []
-    for field in entry.fields:
-        if field.name == "crossref":
-            found.append(field.text.strip())
-        elif field.name == "xdata":
-            found += [key.strip() for key in field.text.split(",")]
-    return tuple(ascii_lower(key) for key in found if key)
 
 
 def _aliases(entry: BibEntry) -> tuple[str, ...]:
