@@ -37,6 +37,7 @@ EXPECTED_ENTRIES = {
     "bibtex-tidy/encoding2.bib": 1,
     "bibtex-tidy/input3.bib": 9,
     "bibtex-tidy/issue873-parentheses.bib": 12,
+    "bibtexparser/gbk_test.bib": 1,
     "bibtexparser/messy_bibfile-excerpt.bib": 6,
     "bibtexparser/traps.bib": 1,
     "ieee/IEEEabrv.bib": 0,

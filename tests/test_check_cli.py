@@ -221,6 +221,25 @@ GBK_BIB = """@book{qu1987,
 """
 
 
+def test_format_encoding_utf8_converts_no_file_too_short_to_tell_its_encoding(
+    runner: CliRunner, tmp_path: Path
+) -> None:
+    # python-bibtexparser's GBK sample: "凯撒" and "测试期刊" are also four Korean syllables and a
+    # hanja in CP949, which the detector prefers; converting on that guess rewrote the key.
+    target = tmp_path / "gbk_test.bib"
+    original = (CORPUS / "bibtexparser" / "gbk_test.bib").read_bytes()
+    target.write_bytes(original)
+    result = runner.invoke(main, ["format", "--in-place", "--encoding", "utf-8", str(target)])
+    assert result.exit_code == 1
+    assert result.stderr.splitlines() == [
+        f"bibnorm: error: {target}: too short to tell its encoding: it reads as gb18030 (Chinese) and as "
+        "cp949 (Korean); convert it to UTF-8 first (iconv -f ENCODING -t UTF-8); nothing was written"
+    ]
+    assert target.read_bytes() == original
+    kept = runner.invoke(main, ["format", "--check", str(target)])
+    assert "too short to tell its encoding (gb18030 (Chinese) or cp949 (Korean))" in kept.stderr
+
+
 def test_format_encoding_utf8_reads_a_gbk_file_as_chinese(runner: CliRunner, tmp_path: Path) -> None:
     target = tmp_path / "thesis.bib"
     target.write_bytes(GBK_BIB.encode("gbk"))

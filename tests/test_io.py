@@ -449,6 +449,34 @@ def test_a_file_in_a_legacy_east_asian_encoding_is_read_in_it_not_as_latin_lette
     assert note.endswith(f"({language}); what bibnorm writes is UTF-8")
 
 
+@pytest.mark.parametrize(
+    ("text", "codec", "note"),
+    [
+        pytest.param(
+            "@article{凯撒2013,\n  author = {凯撒},\n  journal = {测试期刊}\n}\n",
+            "gbk",
+            "gb18030 (Chinese), a guess: it reads as cp949 (Korean) too",
+            id="hanzi-also-hangul-and-hanja",
+        ),
+        pytest.param(
+            "@article{kim2013,\n  author = {김철수},\n  title = {한국어 논문 제목},\n  year = {2013}\n}\n",
+            "cp949",
+            "cp949 (Korean), a guess: it reads as gb18030 (Chinese) too",  # as hanzi, all common
+            id="hangul-only",
+        ),
+    ],
+)
+def test_a_few_east_asian_characters_are_read_in_the_likelier_encoding_and_called_a_guess(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], text: str, codec: str, note: str
+) -> None:
+    path = tmp_path / "refs.bib"
+    path.write_bytes(text.encode(codec))
+    assert io.read_text(path) == text
+    assert capsys.readouterr().err.splitlines() == [
+        f"bibnorm: note: {path}: not UTF-8; read as {note}; what bibnorm writes is UTF-8"
+    ]
+
+
 def test_short_writes_to_stdout_are_completed_not_dropped(monkeypatch: pytest.MonkeyPatch) -> None:
     class ShortWrites(io_module.RawIOBase):
         """A raw stream that takes at most 5 bytes a call, as a nearly full disk does."""

@@ -93,16 +93,16 @@ def read_source(path: str, convert: bool = False) -> BibSource:
     data = read_bytes(path)
     name = "<stdin>" if path == STDIO else path
     if convert:
-        return BibSource(path=path, data=data, text=decode_text(data, name))
+        return BibSource(path=path, data=data, text=decode_text(data, name, guess=False))
     text, encoding = decode_kept(data, name)
     note = None
     if encoding.legacy:
         found = east_asian(data)  # as decode_text would read it
-        read_as = found[1] if found else "Windows-1252"
-        note = (
-            f"{name}: not UTF-8 throughout: its bytes are kept as they are "
-            f"(--encoding utf-8 converts it, reading them as {read_as})"
-        )
+        read_as = found.described if found else "Windows-1252"
+        converts = f"--encoding utf-8 converts it, reading them as {read_as}"
+        if found is not None and found.also:
+            converts = f"too short to tell its encoding ({read_as} or {found.also})"
+        note = f"{name}: not UTF-8 throughout: its bytes are kept as they are ({converts})"
     return BibSource(path=path, data=data, text=text, encoding=encoding, note=note)
 
 

@@ -24,6 +24,7 @@ or one of the symbols "¡" to "¿").
 
 from __future__ import annotations
 
+import re
 import sys
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -100,11 +101,13 @@ def refuse_binary(data: bytes, name: str) -> None:
         raise InputError(f"{name}: is a binary file ({kind}), expected text; nothing was read")
 
 
-def decode_text(data: bytes, name: str) -> str:
+def decode_text(data: bytes, name: str, *, guess: bool = True) -> str:
     """Bytes of a text file to `str`; see `read_text` for the encodings accepted.
 
     When some lines are not UTF-8, says so on stderr (once per ``name`` and process). A file
-    that starts like a PDF, an archive or an image (`BINARY_MAGIC`) is an `InputError`.
+    that starts like a PDF, an archive or an image (`BINARY_MAGIC`) is an `InputError`; so is
+    one whose East Asian encoding is a guess (`EastAsianReading`) when not ``guess``: what is
+    converted and written back must not be a guess (a key read in the wrong one is lost).
     """
     refuse_binary(data, name)
     encoding = _utf16_encoding(data)
@@ -123,8 +126,12 @@ def decode_text(data: bytes, name: str) -> str:
     note = encoding_note(name, legacy)
     found = None if legacy else _detected_east_asian(data)  # (decode_lines named a mixed file's lines)
     if found is not None:
-        text, described = found
-        note = f"{name}: not UTF-8; read as {described}; what bibnorm writes is UTF-8"
+        text, note = found.text, f"{name}: {found.note}"
+        if found.also and not guess:
+            raise InputError(
+                f"{name}: too short to tell its encoding: it reads as {found.described} and as "
+                f"{found.also}; convert it to UTF-8 first (iconv -f ENCODING -t UTF-8); nothing was written"
+            )
     if name not in ENCODING_NOTES.told:
         ENCODING_NOTES.told.add(name)
         print(f"bibnorm: note: {note}", file=sys.stderr)
@@ -151,12 +158,37 @@ _EAST_ASIAN = frozenset(_CHINESE | _JAPANESE | {"euc_kr", "cp949"})
 _DETECTOR_SAMPLE = 1 << 18
 
 
-def east_asian(data: bytes) -> tuple[str, str] | None:
+@dataclass(frozen=True)
+class EastAsianReading:
+    """A file's text in the legacy East Asian encoding it was found to be in.
+
+    ``described`` names the encoding with its language ("gb18030 (Chinese)"); ``also`` names
+    another language's encoding the whole file decodes in as well when the file is too short
+    for the detector to tell them apart (`SURE_AFTER`): the reading is then a guess.
+    """
+
+    text: str
+    described: str
+    also: str | None = None
+
+    @property
+    def note(self) -> str:
+        """How the file was read, for the one line that says so."""
+        guess = f", a guess: it reads as {self.also} too" if self.also else ""
+        return f"not UTF-8; read as {self.described}{guess}; what bibnorm writes is UTF-8"
+
+
+# How many characters beyond ASCII the detector needs to tell these encodings apart: it weighs
+# how often each character comes, and a file of a few names reads in several of them (the two
+# hanzi "凯撒" in GBK are two hangul syllables in CP949). With fewer, the reading is a guess.
+SURE_AFTER = 32
+
+
+def east_asian(data: bytes) -> EastAsianReading | None:
     """``data`` (not UTF-8) decoded in the legacy Chinese, Japanese or Korean encoding that
-    charset-normalizer finds in it, with that encoding's name; None where it finds another
-    language's encoding, the whole of ``data`` does not decode in the one found, or ``data`` mixes
-    lines of UTF-8 with others (`decode_lines` reads such a file). The name is
-    Python's codec's, with the language: "gb18030 (Chinese)".
+    charset-normalizer finds in it; None where it finds another language's encoding, the whole
+    of ``data`` does not decode in the one found, or ``data`` mixes lines of UTF-8 with others
+    (`decode_lines` reads such a file). The encoding's name is Python's codec's.
 
     Telling these encodings from Windows-1252 (and from each other) is a matter of which
     characters the bytes make and how often: charset-normalizer weighs exactly that.
@@ -164,20 +196,47 @@ def east_asian(data: bytes) -> tuple[str, str] | None:
     return None if decode_lines(data)[1] else _detected_east_asian(data)
 
 
-def _detected_east_asian(data: bytes) -> tuple[str, str] | None:
+def _detected_east_asian(data: bytes) -> EastAsianReading | None:
     """`east_asian` of ``data`` that mixes no UTF-8 lines with others."""
     from charset_normalizer import from_bytes  # imported by requests anyway; only on this path
 
     sample = data
     if len(data) > _DETECTOR_SAMPLE:  # cut at a line's end: never inside a character
         sample = data[: data.rfind(b"\n", 0, _DETECTOR_SAMPLE) + 1] or data[:_DETECTOR_SAMPLE]
-    best = from_bytes(sample).best()
-    if best is None or best.encoding not in _EAST_ASIAN:
+    found = from_bytes(sample)
+    readings = [
+        (match.encoding, match.language)
+        for match in found
+        if match.encoding in _EAST_ASIAN and _decodes(data, match.encoding)
+    ]
+    best = found.best()
+    if best is None or not readings or readings[0][0] != best.encoding:
         return None
+    text = data.decode(best.encoding)
+    others = [reading for reading in readings if reading[1] != best.language]
+    if not others or sum(not char.isascii() for char in text) >= SURE_AFTER:
+        return EastAsianReading(text, _described(readings[0]))
+    # A guess: a Korean reading with hanja among hangul is what a few Chinese characters make in
+    # CP949 (Korean writes hanja rarely, and never inside a word); GB18030 reads them as hanzi.
+    chinese = next((reading for reading in others if reading[0] in _CHINESE), None)
+    if best.language == "Korean" and chinese is not None and _HANZI.search(text):
+        return EastAsianReading(data.decode(chinese[0]), _described(chinese), _described(readings[0]))
+    return EastAsianReading(text, _described(readings[0]), _described(others[0]))
+
+
+_HANZI = re.compile("[\u4e00-\u9fff]")
+
+
+def _described(reading: tuple[str, str]) -> str:
+    return f"{reading[0]} ({reading[1]})"
+
+
+def _decodes(data: bytes, codec: str) -> bool:
     try:
-        return data.decode(best.encoding), f"{best.encoding} ({best.language})"
+        data.decode(codec)
     except UnicodeDecodeError:
-        return None
+        return False
+    return True
 
 
 # The five bytes Windows-1252 leaves undefined are read as Latin-1 (C1 control characters).
