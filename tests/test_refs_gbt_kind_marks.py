@@ -6,7 +6,7 @@ is no part of it, nor of the venue after it."""
 from __future__ import annotations
 
 import pytest
-from bibnorm.readers.refs import parse_reference
+from bibnorm.readers.refs import parse_reference, read_refs
 
 
 @pytest.mark.parametrize(
@@ -121,3 +121,45 @@ def test_the_names_end_before_the_title() -> None:
         "ArXiv, 2019."
     )
     assert read.authors == ("Tian Y", "Engel J")
+
+
+# The reference list of doi:10.19734/j.issn.1001-3695.2018.06.0478 (计算机应用研究, 2019) as OCR'd
+# to Markdown, verbatim: full-width marks between fields, marks set apart from their titles, blanks
+# lost after "et al." and after an ideograph's period.
+OCR_LIST = {
+    "full-width": "[4]王平，汪定，黄欣沂．口令安全研究进展[J].计算机研究与发展,2016, 53 (10): 2173-2188.",
+    "spaced-mark": "[3]Ding Wang,Zhang Zijian,Wang Ping,et al. Targeted online password guessing: an "
+    "underestimated threat [C]//Proc of ACM SIGSAC Conference on Computer and Communications "
+    "Security.New York: ACM Press,2016: 1242-1254.",
+    "glued-others": "[2]Ma J, Yang Weining,Luo Min,et al.A study of probabilistic password models "
+    "[C]//Security and Privacy. 2014: 689-704.",
+    "glued-period": "[13]李磊，韩文报.FPGA上 SHA-1 算法的流水线结构实现[J].计算机科 学,2011,38(7):58-60.",
+}
+
+
+@pytest.mark.parametrize(
+    ("name", "title", "first_author", "year"),
+    [
+        pytest.param("full-width", "口令安全研究进展", "王平", 2016, id="full-width-commas-and-period"),
+        pytest.param("spaced-mark", "Targeted online password guessing: an underestimated threat",
+                     "Ding Wang", 2016, id="a-blank-before-the-mark"),
+        pytest.param("glued-others", "A study of probabilistic password models", "Ma J", 2014,
+                     id="et-al-glued-to-the-title"),
+        pytest.param("glued-period", "FPGA上 SHA-1 算法的流水线结构实现", "李磊", 2011,
+                     id="a-period-glued-after-an-ideograph"),
+    ],
+)
+def test_an_ocrd_chinese_list_reads_its_fields_apart(name: str, title: str, first_author: str, year: int) -> None:
+    (query,) = read_refs(OCR_LIST[name], "refs.txt")
+    assert (query.title, query.authors[0], query.year) == (title, first_author, year)
+    assert "]" not in (query.venue or "")  # no piece of the mark ("C]//Proc of ACM …")
+
+
+def test_a_title_and_venue_keep_the_full_width_marks_they_print() -> None:
+    (query,) = read_refs("[1] 张三，李四．深度学习：方法，模型与应用[J]．计算机学报，2019，42（3）：1-10．", "refs.txt")
+    assert (query.title, query.venue, query.authors, query.year) == (
+        "深度学习：方法，模型与应用",
+        "计算机学报",
+        ("张三", "李四"),
+        2019,
+    )

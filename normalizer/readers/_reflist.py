@@ -226,14 +226,15 @@ def lone_number_apart(references: ReferenceList) -> ReferenceList:
     number = _LONE_NUMBER.match(alone.text) if alone is not None and alone.label is None else None
     if alone is None or number is None:
         return references
-    label = number.group("label").strip("[]().")
+    label = (number.group("label") or number.group("glued")).strip("[]().")
     labelled = alone._replace(text=alone.text[number.end() :], label=label)
     return ReferenceList(Layout.NUMBERED, [labelled])
 
 
 # A list's number (`_NUMBER`) before one pasted reference, a letter after it (a name's or a
-# title's first word; not a year, "2001.", nor "3. 4")
-_LONE_NUMBER = re.compile(rf"(?P<label>{_NUMBER})\s+(?=[^\W\d_])")
+# title's first word; not a year, "2001.", nor "3. 4"); a number in brackets also glued to it, as
+# a text that lost its blanks prints it ("[4]王平，汪定．…")
+_LONE_NUMBER = re.compile(rf"(?P<label>{_NUMBER})\s+(?=[^\W\d_])|(?P<glued>\[\d{{1,3}}\])(?=[^\W\d_])")
 
 
 def split_list(text: str, looks_like_reference: LooksLikeReference) -> ReferenceList:

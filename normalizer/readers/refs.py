@@ -364,10 +364,39 @@ def _without_title_as_label(text: str) -> str:
     return f"“{label.group(1)}.”{text[label.end() + len(label.group(1)) + 1 :]}"
 
 
+# The marks GB/T 7714 sets between fields in full width, and the ideographic full stop ("王平，汪定．
+# Title[J]．Journal，2016"; "Title。Journal"): read as their ASCII forms with a space, the separators
+# every rule knows; the fields read keep them as printed (`_as_marked`). So is an ASCII period or
+# comma glued after an ideograph ("韩文报.FPGA上 …[J].计算机科学,2011"): Chinese has no decimals.
+_FULL_WIDTH_MARKS = str.maketrans(
+    {"。": ". ", "，": ", ", "．": ". ", "：": ": ", "；": "; ", "（": " (", "）": ") "}
+)
+_GLUED_AFTER_IDEOGRAPH = re.compile(r"(?<=[\u3400-\u9fff])[.,](?=\S)")
+_MARKED_AS = {",": "，", ".": "．。", ":": "：", ";": "；", "(": "（", ")": "）"}
+_ASCII_MARK = re.compile(r"\s?[,.:;()]\s?")
+
+
+def _as_marked(field: str | None, printed: str) -> str | None:
+    """``field``, read from ``printed`` with its marks as ASCII and a blank (`_FULL_WIDTH_MARKS`),
+    as ``printed`` has it: each mark of it matches either form, with or without blanks."""
+    if not field:
+        return field
+    pieces, start = [], 0
+    for mark in _ASCII_MARK.finditer(field):
+        char = mark.group().strip()
+        pieces += [re.escape(field[start : mark.start()]), rf"\s?[{re.escape(char)}{_MARKED_AS[char]}]\s?"]
+        start = mark.end()
+    pieces.append(re.escape(field[start:]))
+    found = re.search("".join(pieces), printed)
+    return found.group().strip() if found else field
+
+
 @lru_cache(maxsize=8192)  # `_italic_titles` reads each title before `queries_from_list` does
 def parse_reference(text: str) -> ParsedReference:
     """What one reference string says: title, authors, year, venue, arXiv id, DOI."""
-    text = text.replace("。", ". ")  # GB/T 7714 (Chinese) ends its sentences with an ideographic full stop
+    printed = text
+    text = _GLUED_AFTER_IDEOGRAPH.sub(r"\g<0> ", text.translate(_FULL_WIDTH_MARKS))
+    full_width = text != printed
     if marked := _KIND_OF_WORK.search(text):  # and its titles with their kind's mark: "Title[C]//Venue"
         text = _KIND_OF_WORK.sub(". ", text)
     text = _without_title_as_label(_as_quoted_in_english(in_english_no_date(_visit_named(text))))
@@ -387,8 +416,11 @@ def parse_reference(text: str) -> ParsedReference:
     title, authors = _title_and_names(bare, astro, legal)
     if title:
         title, authors = _as_printed(title, authors, bare, years, after_authors is not None, marked)
+    venue = astro.venue if astro is not None else _venue_after(bare, title)
+    if full_width:  # the marks the text had in the fields, not their ASCII forms
+        title, venue = _as_marked(title, printed), _as_marked(venue, printed)
     return ParsedReference(
-        venue=astro.venue if astro is not None else _venue_after(bare, title),
+        venue=venue,
         title=title,
         author_names=_name_words(authors),
         year=legal.year if legal else years[-1] if years else None,
@@ -443,7 +475,11 @@ def _before_a_journal_after_a_letter(title: str) -> str:
 # GB/T 7714's mark of a kind of work closing a title, then a period or the "//" before the work it
 # is part of ("Title[J]. Journal", "Title[M].[S.l.]: Springer", "Title[C]//Proceedings …"): the
 # title's end, no part of it (a quoted title's end its quotes tell: “密码学与数学”[J])
-_KIND_OF_WORK = re.compile(rf"(?<=[^\s\[\"'“”‘’]){KIND_OF_WORK_CODE}\](?://|\.)\s*+")
+# ("Title [C]//Proceedings", "Title [J].Journal": a space before the mark only after a word, where
+# no label stands)
+_KIND_OF_WORK = re.compile(
+    rf"(?:(?<=[^\s\[\"'“”‘’]){KIND_OF_WORK_CODE}\](?://|\.)|(?<=\w)\s{KIND_OF_WORK_CODE}\](?://|\.))\s*+"
+)
 
 
 def _up_to_the_mark(title: str, marked: re.Match[str]) -> str:
@@ -485,7 +521,12 @@ def for_both_readers(text: str) -> str:
     """An item as both readers see it: its glued years set apart (`years_apart`), an "and
     others" of a script without letter case as "et al." (`_CASELESS_OTHERS`) and names a
     semicolon joins without a blank set apart (`semicolons_apart`)."""
-    return semicolons_apart(years_apart(_CASELESS_OTHERS.sub("et al", text)))
+    return semicolons_apart(years_apart(_GLUED_OTHERS.sub(" ", _CASELESS_OTHERS.sub("et al", text))))
+
+
+# "et al." glued to the title after it, as a text that lost its blanks prints it ("Luo Min,et al.A
+# study of …"): neither reader tells the title's first word from the names' end.
+_GLUED_OTHERS = re.compile(r"(?<=\bet al\.)(?=[^\W\d_])")
 
 
 # A semicolon between two words with no blank after it: names a style or a PDF's text joined

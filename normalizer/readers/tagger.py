@@ -480,6 +480,11 @@ def tokenize(text: str) -> list[tuple[int, int]]:
     return spans
 
 
+# GB/T 7714's mark of a kind of work (`titles.KIND_OF_WORK_CODE`) and the period or "//" after it,
+# at a venue's start
+_MARK_BEFORE_A_CONTAINER = re.compile(r"^\[?(?:[A-Z]{1,2}|EB|DB|CP)(?:/(?:OL|MT|DK|CD))?\](?://|\.)\s*+")
+
+
 @dataclass(frozen=True)
 class Field:
     """One labelled run of tokens: its text as printed and the model's confidence in it (the
@@ -521,7 +526,10 @@ class TaggedReference:
 
     @property
     def container(self) -> str | None:
-        return self.text_of("container")
+        """The venue, without the kind of work's mark before it where a space set the mark apart
+        from the title ("Title [C]//Proc of …": the model reads "[C]//Proc" as the venue's word)."""
+        text = self.text_of("container")
+        return _MARK_BEFORE_A_CONTAINER.sub("", text) or None if text else None
 
     @property
     def year(self) -> int | None:
