@@ -163,3 +163,31 @@ def test_a_title_and_venue_keep_the_full_width_marks_they_print() -> None:
         ("张三", "李四"),
         2019,
     )
+
+
+def test_years_closing_a_marked_title_are_its_words_not_the_works_date() -> None:
+    # TUGboat's bibliography as seuthesis.bst prints it: the range is the period the book covers
+    read = parse_reference(
+        "WP. Book Review: John Buchanan-Brown, Early Victorian Illustrated Books: Britain, France, "
+        "and Germany, 1820–1860[J]. Printing History (New Series), 2009(5):1–3."
+    )
+    assert read.title.endswith("Britain, France, and Germany, 1820–1860")
+    assert read.year == 2009
+
+
+def test_gbt_author_year_keeps_the_year_after_the_names() -> None:
+    read = parse_reference("Kruse R L, 1999. Managing large projects with WEB[J]. TUGboat, 20(3):227–230.")
+    assert (read.title, read.year) == ("Managing large projects with WEB", 1999)
+
+
+@pytest.mark.parametrize(
+    "kind",
+    [
+        pytest.param("缺文献类型标志代码", id="code-missing"),  # seuthesis.bst, uestcthesis.bst
+        pytest.param("硕士学位论文", id="masters-thesis"),
+    ],
+)
+def test_a_kind_of_work_named_in_chinese_ends_the_title(kind: str) -> None:
+    read = parse_reference(f"Anonymous. Expresiv fonts classic font collection[{kind}]. Miami, FL: World Art, 1994.")
+    assert (read.title, read.year) == ("Expresiv fonts classic font collection", 1994)
+    assert "[" not in (read.venue or "")  # no part of the venue either

@@ -407,7 +407,7 @@ def parse_reference(text: str) -> ParsedReference:
     # arXiv's own DataCite DOI names its preprint (Vancouver's "arXiv. 2023;doi.org/10.48550/arXiv.…")
     arxiv = arxiv or arxiv_doi_id(doi)
     bare = _without_link_field(without_ids(text))
-    after_authors = _year_after_names(bare)
+    after_authors = _year_after_names(bare, marked)
     # MNRAS, AAS, A&A: names, year, then a journal and no title
     astro = astro_reference(bare, doi_last=bool(doi) and _ends_with(text, str(doi)))
     years = _dating_years(bare, after_authors, astro)
@@ -662,16 +662,25 @@ _SERIES_PART = re.compile(r"\.\s(?:[IVX]{1,5}\.|[IVX]{1,5}\s[-–—])\s(?=[A-Z0
 _PART_END = re.compile(r"\.\s(?=[A-Z])")  # the part's title ends where the next sentence opens
 
 
-def _year_after_names(bare: str) -> re.Match[str] | None:
-    """The year an author-year style prints right after the names, where it is the work's."""
+def _year_after_names(bare: str, marked: re.Match[str] | None = None) -> re.Match[str] | None:
+    """The year an author-year style prints right after the names, where it is the work's: not a
+    year that closes the title GB/T 7714's mark of a kind of work (``marked``) ends ("WP. Book
+    Review: …, Britain, France, and Germany, 1820–1860[J]. Printing History, 2009(5)")."""
     after = _AUTHOR_YEAR.match(bare)
     if after is None or not after.group(2):
         return after
+    closing = _YEARS_CLOSING.search(marked.string, 0, marked.start()) if marked else None
+    if closing is not None and closing.group(1) == after.group(2):
+        return None
     # "Names. Title …: a cohort study in Sweden, 1964–2018. In Venue, 2026.", "Names: Title …
     # bandung, indonesia, 2007. Proc … (2008)": a year or range of years closing a title's words
     # is the place's or the period's it studies, not the work's date (Chicago's "Names. 1968–78."
     # follows names only; unsrtnat's "Title, 2008." is the work's year)
     return None if _TITLE_RUN.search(bare, 0, after.start(2)) else after
+
+
+# A year or range of years ending a text (a title's words before its kind of work's mark)
+_YEARS_CLOSING = re.compile(rf"(?<!\d)({YEARS})(?:[–-](?:{YEARS}|\d\d))?\s?$")
 
 
 # A date in numbers under one word and its colon, last in a reference and after its link: the
