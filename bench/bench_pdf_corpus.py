@@ -796,7 +796,7 @@ def _decoded(path: Path) -> str:
         return data.decode("utf-8")
     except UnicodeDecodeError:
         found = east_asian(data)
-        return found[0] if found else data.decode("cp1252", errors="replace")
+        return found.text if found else data.decode("cp1252", errors="replace")
 
 
 def _as_bib_entry(entry: Entry) -> BibEntry:
