@@ -1768,3 +1768,20 @@ def test_a_collaboration_and_its_members_agree_with_an_arxiv_record_naming_the_c
     )
     found = Candidate(source="arxiv", reference=record, by_identifier=True)
     assert score_candidate(query, found, MatchThresholds()).acceptable
+
+
+def test_names_after_a_title_that_opens_the_reference_are_its_authors_where_the_rules_read_none() -> None:
+    # a reading list's layout: the title, its year, then the names (the rules read none there)
+    text = "Distilling the knowledge in a neural network (2015), G. Hinton et al."
+    labels = ("title",) * 7 + ("date", "given", "family", "author", "author")
+    tagged = tagged_as(text, labels)
+    rules = RuleReading("Distilling the knowledge in a neural network", (), 2015, None)
+    assert choose_fields(rules, tagged).authors == ("G. Hinton", "others")
+
+
+def test_names_after_the_title_are_not_taken_where_the_title_does_not_open_the_reference() -> None:
+    text = "Notes. Distilling the knowledge in a neural network (2015), G. Hinton et al."
+    labels = ("note",) + ("title",) * 7 + ("date", "given", "family", "author", "author")
+    tagged = tagged_as(text, labels)
+    rules = RuleReading("Distilling the knowledge in a neural network", (), 2015, None)
+    assert choose_fields(rules, tagged).authors == ()

@@ -36,6 +36,16 @@ def test_a_reading_list_s_bullets_of_bold_titles_are_one_work_each() -> None:
         ("Decaf: A deep convolutional activation feature for generic visual recognition", 2014),
     ]
     assert [query.origin.line for query in queries] == [3, 4, 5, 6, 7, 8, 9]  # the file's own lines
+    # the names after the title and its year
+    assert [query.authors for query in queries] == [
+        ("G. Hinton", "others"),
+        ("A. Nguyen", "others"),
+        ("J. Yosinski", "others"),
+        ("A. Razavian", "others"),
+        ("M. Oquab", "others"),
+        ("M. Zeiler", "R. Fergus"),
+        ("J. Donahue", "others"),
+    ]
 
 
 def test_a_bullet_s_item_runs_over_its_lines_broken_by_html() -> None:
@@ -201,3 +211,30 @@ def test_a_line_at_the_margin_after_a_blank_one_ends_a_bullet_s_item() -> None:
         "Third title",
         "Fourth title",
     ]
+
+
+def test_a_list_number_glued_to_the_first_name_is_the_items_label() -> None:
+    # an MDPI article's references converted to Markdown, each a heading, the blank after the
+    # number lost; an elided particle opens the twelfth
+    text = (
+        "## References\n\n"
+        "## 1.Konciūtė A.  Ph.D. Thesis. Vytautas Magnus University; Kaunas, Lietuva: 2022. "
+        "Culture-Specific Items in Audiovisual Translation of Japanese Anime Death Note (2006–2007)\n\n"
+        "## 2.Matkivska N. Audiovisual Translation: Conception, Types, Characters’ Speech and Translation "
+        "Strategies Applied. Stud. About Lang. 2014;25:38–44. doi: 10.5755/j01.sal.0.25.8516.\n\n"
+        "## 3.d’Ydewalle G., Praet C., Verfaillie K., Van Rensbergen J. Watching Subtitled Television: "
+        "Automatic Reading Behavior. Commun. Res. 1991;18:650–666.\n"
+    )
+    queries = read_refs(text, "refs.md")
+    assert [(query.label, query.authors[0], query.year) for query in queries] == [
+        ("1", "Konciūtė A", 2022),
+        ("2", "Matkivska N", 2014),
+        ("3", "d’Ydewalle G.", 1991),
+    ]
+
+
+@pytest.mark.parametrize("text", ["1.5 Results of the trial (2019)", "2.x Release notes, 2020", "3.a Appendix, 2018"])
+def test_a_number_glued_to_a_digit_or_a_lower_case_word_opens_no_item(text: str) -> None:
+    from bibnorm.readers._reflist import _NUMBERED
+
+    assert _NUMBERED.match(text) is None

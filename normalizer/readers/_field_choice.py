@@ -1782,9 +1782,10 @@ def _chosen_names(
         and not rules.authors
         and confidence.get("authors", 0.0) >= thresholds["authors-before-title"]
     ):
-        names = (
-            tagged.written_authors(_after_the_label(tagged)) if _names_before_the_title(tagged, title) else ()
-        )
+        if _names_before_the_title(tagged, title):
+            names = tagged.written_authors(_after_the_label(tagged))
+        elif (start := _names_after_the_opening_title(tagged, title)) is not None:
+            names = tagged.written_authors(start)
     names = _without_the_titles_words(names, tagged, rules)
     names = names or (_bracketed_names(tagged.text) if bracketed else _opening_group(tagged.text))
     # a name's abbreviation and the names' period after it are one period ("Docker Inc.. Title")
@@ -1859,6 +1860,19 @@ def _names_before_the_title(tagged: TaggedReference, title: str | None) -> bool:
         _words_of(" ".join(tagged.tokens[:names_end])) <= _words_of(title)
         or DATE_SLOT.match(following) is not None
     )
+
+
+def _names_after_the_opening_title(tagged: TaggedReference, title: str | None) -> int | None:
+    """Where the model's names open when the reference opens with the title kept, the names
+    right after it or after a date that follows it, as reading lists print them ("“Distilling
+    the knowledge in a neural network” (2015), G. Hinton et al."; "Title <br /> Di Iorio A, et
+    al. <br /> Journal"): the rules read no names after a title."""
+    own = tagged.run_of("title")
+    if not title or not own or own.start != 0 or not _alike(tagged.title, title):
+        return None
+    date = tagged.run_of("date")
+    after = date.stop if date and date.start == own.stop else own.stop
+    return after if after < len(tagged.labels) and tagged.labels[after] in NAME_LABELS else None
 
 
 # the most words of a group's name ("Food and Agriculture Organization of the United Nations")

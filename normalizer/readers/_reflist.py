@@ -38,7 +38,9 @@ from bibnorm.text.word_tables import (
 
 # "(12)" opens a reference only before a name: "(2), 385–396" and "(2) 281–310" are the issue
 # numbers of a wrapped journal reference.
-_NUMBER = r"\[\d{1,3}\]|\(\d{1,3}\)(?=\s+[^\W\d_“\"'])|\d{1,3}\.(?=\s)"
+# "12." also glued to a capital and a letter, or an elided particle, as a text that lost its blanks
+# prints it ("1.Konciūtė A. Ph.D. Thesis. …", "12.d’Ydewalle G."; not "1.5", "2.x", "3.a").
+_NUMBER = r"\[\d{1,3}\]|\(\d{1,3}\)(?=\s+[^\W\d_“\"'])|\d{1,3}\.(?=\s|[^\W\d_a-z][^\W\d_]|[a-z][’'][^\W\d_])"
 # A bracketed label that is not a number: "[Zhai et al., 2022]", "[ZKHB22]", "[Sch15]". Not APA's
 # description of a work without author and title, set in the author's place before the date:
 # "[Photographs of Robert M. Yerkes]. [ca. 1917–1954]."; not an e-print's arXiv category that a

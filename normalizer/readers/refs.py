@@ -1139,7 +1139,25 @@ def _read_quoted(text: str) -> _Reading | None:
     )
     if opening and not _CLOSED_TITLE.search(quoted.group()):
         return _title_opened_by_quotation(text, quoted.start(), quoted.end())
-    return _clean_title(quoted.group("title")), _YEAR_AFTER_AUTHORS.sub("", text[: quoted.start()])
+    names = _YEAR_AFTER_AUTHORS.sub("", text[: quoted.start()])
+    return _clean_title(quoted.group("title")), names or _names_after_the_title(text, quoted.end())
+
+
+# What a reading list prints after a title that opens the reference: its year, then the names,
+# up to a link or the end ("“Distilling the knowledge …” (2015), G. Hinton et al. [pdf] https://…")
+_NAMES_AFTER_THE_TITLE = re.compile(
+    rf"\s*+(?:\({YEARS}[a-z]?\)|{YEARS}[a-z]?)?[,.]?\s*+(?P<names>[^()\[\]]{{3,300}}?)\s*+(?:https?://|\[|$)"
+)
+# what tells names from a venue's words: an initial, "et al.", "and"
+_NAMES_MARK = re.compile(r"\b[A-Z]\.|\bet al\b|\sand\s")
+
+
+def _names_after_the_title(text: str, end: int) -> str:
+    """The names after a quoted title that opens ``text`` (its end at ``end``), as a reading list
+    prints them after the title and its year; "" where no names follow it."""
+    after = _NAMES_AFTER_THE_TITLE.match(text, end)
+    names = after.group("names").strip(" .,;") if after else ""
+    return names if _NAMES_MARK.search(names) and looks_like_names(names, any_language=True) else ""
 
 
 def _quotation_in_quotes(text: str) -> re.Match[str] | None:
