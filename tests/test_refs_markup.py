@@ -89,6 +89,8 @@ def test_an_anchor_before_each_entry_is_no_part_of_it() -> None:
         "Unique Identifiers",
     ]
     assert not any("<a" in (query.raw or "") for query in queries)
+    # Chicago's dash for the names of the reference before
+    assert queries[2].authors == queries[3].authors == queries[1].authors != ()
 
 
 def test_dated_paragraphs_set_apart_by_blank_lines_are_one_reference_each() -> None:

@@ -99,7 +99,7 @@ from bibnorm.readers._ref_series import without_series
 from bibnorm.readers._ref_vancouver import vancouver_title, vancouver_year
 from bibnorm.readers._ref_work_labels import is_work_label
 from bibnorm.readers._reflist import Layout, ReferenceList, lone_number_apart, split_list
-from bibnorm.readers._repeated_authors import dash_as_names
+from bibnorm.readers._repeated_authors import dash_as_names, with_repeated_authors
 from bibnorm.readers._title_questions import title_before_question
 from bibnorm.readers.base import Reader, arxiv_doi_id
 from bibnorm.readers.tagger import TaggedReference, TaggedTogether
@@ -1924,8 +1924,9 @@ def _list_queries(
 
 
 def read_refs(text: str, path: str) -> list[Query]:
-    """One `Query` per reference string."""
-    return queries_from_list(_pasted_list(text), lambda line: Origin(path=path, line=line))
+    """One `Query` per reference string; one whose authors a dash stands for ("———. « Title »",
+    Chicago's bibliography) by the previous one's (`with_repeated_authors`)."""
+    return with_repeated_authors(queries_from_list(_pasted_list(text), lambda line: Origin(path=path, line=line)))
 
 
 def describe_list(references: ReferenceList, queries: Sequence[Query]) -> str:
