@@ -240,3 +240,36 @@ def test_a_number_glued_to_a_digit_or_a_lower_case_word_opens_no_item(text: str)
     from bibnorm.readers._reflist import _NUMBERED
 
     assert _NUMBERED.match(text) is None
+
+
+def test_a_list_of_bullets_alone_on_their_lines_under_underlined_headings() -> None:
+    # balbasty/lit's textbooks: "Textbooks" over "=========", each bullet's line holding an
+    # anchor's tag alone, its title, names and editions on the lines below; "( https://…)" and
+    # one word in bold as a link's text
+    queries = read("balbasty-textbooks.md")
+    assert [query.origin.line for query in queries] == [7, 12, 17, 22, 27, 32, 37, 42, 47, 55, 60, 65, 70, 75, 80, 85]
+    titles = [query.title for query in queries]
+    assert titles[:3] == [
+        "Multivariate Analysis",
+        "Methods of Information Geometry",
+        "Information Theory, Inference, and Learning Algorithms",
+    ]
+    assert (titles[10], titles[15]) == ("Numerical Recipes", "Optimization")
+    assert queries[1].year == 1993
+
+
+@pytest.mark.parametrize(
+    ("text", "plain"),
+    [
+        pytest.param("Textbooks\n=========\n", "\n\n", id="setext-heading"),
+        pytest.param("=======\nTitle\n=======\n", "\n\n\n", id="rest-heading-over-and-under"),
+        pytest.param("-----\n", "\n", id="a-rule"),
+        pytest.param(
+            "Names. A title of more than six words set long.\n-----\n",
+            "Names. A title of more than six words set long.\n\n",
+            id="a-long-line-over-a-rule-stays",
+        ),
+    ],
+)
+def test_a_heading_s_underline_and_the_heading_leave_a_list(text: str, plain: str) -> None:
+    assert unmarked_list(text) == plain

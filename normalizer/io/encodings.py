@@ -204,22 +204,29 @@ def _detected_east_asian(data: bytes) -> EastAsianReading | None:
     if len(data) > _DETECTOR_SAMPLE:  # cut at a line's end: never inside a character
         sample = data[: data.rfind(b"\n", 0, _DETECTOR_SAMPLE) + 1] or data[:_DETECTOR_SAMPLE]
     found = from_bytes(sample)
+    best = found.best()
     readings = [
         (match.encoding, match.language)
         for match in found
         if match.encoding in _EAST_ASIAN and _decodes(data, match.encoding)
     ]
-    best = found.best()
     if best is None or not readings or readings[0][0] != best.encoding:
         return None
-    text = data.decode(best.encoding)
-    others = [reading for reading in readings if reading[1] != best.language]
+    return _sure_or_guessed(data, readings)
+
+
+def _sure_or_guessed(data: bytes, readings: list[tuple[str, str]]) -> EastAsianReading:
+    """``data`` in the first of ``readings`` (the detector's, each an encoding the whole of
+    ``data`` decodes in, and its language), a guess where another language's decodes it too and
+    it holds too few characters to tell (`SURE_AFTER`)."""
+    (codec, language), text = readings[0], data.decode(readings[0][0])
+    others = [reading for reading in readings if reading[1] != language]
     if not others or sum(not char.isascii() for char in text) >= SURE_AFTER:
         return EastAsianReading(text, _described(readings[0]))
     # A guess: a Korean reading with hanja among hangul is what a few Chinese characters make in
     # CP949 (Korean writes hanja rarely, and never inside a word); GB18030 reads them as hanzi.
     chinese = next((reading for reading in others if reading[0] in _CHINESE), None)
-    if best.language == "Korean" and chinese is not None and _HANZI.search(text):
+    if language == "Korean" and chinese is not None and _HANZI.search(text):
         return EastAsianReading(data.decode(chinese[0]), _described(chinese), _described(readings[0]))
     return EastAsianReading(text, _described(readings[0]), _described(others[0]))
 

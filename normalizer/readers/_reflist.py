@@ -144,7 +144,9 @@ ONE_PER_LINE_SHARE = 0.8
 
 BULLETED_SHARE = 0.25
 """Lines opening with a bullet, from which the bullets open a list's items."""
-_BULLET = re.compile(r"\s*+[-*+•](?:\s+\[[ xX]\])?\s+(?=\S)")  # and a task's box: "- [ ] "
+# and a task's box ("- [ ] "); a bullet alone on its line opens the item the lines below it hold
+# (an anchor's tag after it left out: "- <b id="mardia1979"></b>")
+_BULLET = re.compile(r"\s*+[-*+•](?:\s+\[[ xX]\])?(?:\s+(?=\S)|\s*+$)")
 
 DATED_PARAGRAPHS_SHARE = 0.8
 """Blank-line paragraphs with a year, above which no layout joins two of them."""

@@ -1121,11 +1121,8 @@ def _read_quoted(text: str) -> _Reading | None:
     quoted = _quotation(text)
     if quoted is None:
         return None
-    # APA quotes no title: a quotation after its title sentence is what a comment or review is on
-    # — but after "Vol. B:" it is the volume's own title (quoted from its italics: a multi-volume work).
     apa = _apa_year(text)
-    comment = apa and apa.group("period") and quoted.start() > apa.start("rest") + 1
-    if comment and not _VOLUME_LEAD.search(text, 0, quoted.start()):
+    if _a_comments_quotation(text, quoted, apa):
         return None
     around = title_around_quotes(text, quoted.start(), quoted.group("title"), looks_like_names)
     if around is not None:  # "Names. Aristotle’s “De Motu Animalium.”", "Names. Work. Vol. 1: “…”"
@@ -1158,6 +1155,14 @@ def _names_after_the_title(text: str, end: int) -> str:
     after = _NAMES_AFTER_THE_TITLE.match(text, end)
     names = after.group("names").strip(" .,;") if after else ""
     return names if _NAMES_MARK.search(names) and looks_like_names(names, any_language=True) else ""
+
+
+def _a_comments_quotation(text: str, quoted: re.Match[str], apa: re.Match[str] | None) -> bool:
+    """Whether ``quoted`` is what a comment or review is on: APA quotes no title, and a quotation
+    after its title sentence is one — but not after "Vol. B:", where it is the volume's own title
+    (quoted from its italics: a multi-volume work)."""
+    comment = apa is not None and bool(apa.group("period")) and quoted.start() > apa.start("rest") + 1
+    return comment and not _VOLUME_LEAD.search(text, 0, quoted.start())
 
 
 def _quotation_in_quotes(text: str) -> re.Match[str] | None:

@@ -22,7 +22,8 @@ import re
 from bibnorm.text.blanking import blanked_between
 
 # Markdown's link, "[text](target)", in a badge's brackets or not ("[[Paper](…)]", "[Code](…)").
-MARKDOWN_LINK = re.compile(r"(\[?)\[([^\[\]]*)\]\(([^()\s]*)\)(\]?)")
+# (blanks inside the parentheses, as CommonMark allows: "[**Numerical Recipes**]( https://…)")
+MARKDOWN_LINK = re.compile(r"(\[?)\[([^\[\]]*)\]\(\s*+([^()\s]*)\s*+\)(\]?)")
 _STRONG = re.compile(r"\*\*([^*]+)\*\*|__([^_]+)__")  # "**Title**", "__Title__"
 # Emphasis by one mark, opened after no word and closed before none ("*Nature*", "_et al._"; not
 # "A* search and B* trees", nor a link's "prev_page=1").
@@ -51,6 +52,10 @@ _LINE_MARK = re.compile(r"(\s*+)(?:(#{1,6})\s+|>\s?|\.\.\s+(?=\[))")
 # A backslash escaping Markdown's marks ("\*", "\_", "\[", "\&"), and reST's before an initial
 # that opens a line ("\W. Bruzda", not an enumerated list's "W."); not TeX's ("\'e", "\L{}").
 _ESCAPE = re.compile(r"\\(?=[*_\[\]()#+!&|<>-])|(?<![^\s])\\(?=[A-Z]\.)")
+# A line of one mark repeated under a heading (Markdown's and reStructuredText's "Textbooks" over
+# "=========", "Probability and Inference" over "-------"; reST's line over one too), or alone
+# (a rule across the page)
+_UNDERLINE = re.compile(r"\s{0,3}([=\-~^*#+])\1{2,}\s*")
 # A heading of fewer words is a section's ("### Video Classification"); one of more, an entry
 # set as a heading ("## 1.Konciūtė A. Ph.D. Thesis. …").
 _HEADING_WORDS = 6
@@ -81,11 +86,18 @@ def unmarked(text: str) -> str:
 
 def unmarked_list(text: str) -> str:
     """``text``, a list, line by line without its marks: its comments, a line's heading of few
-    words, a label in bold on its own line, a link's definition and a tag's line left blank (a
+    words (its marks before it or a line of marks under it: `_UNDERLINE`), a label in bold on its
+    own line, a link's definition and a tag's line left blank (a
     list's sections and entries apart), else the line without its heading's or quotation's marks
     (its indent kept) and `unmarked`."""
-    uncommented = blanked_between(text, "<!--", "-->")
-    return "\n".join(_unmarked_line(line) for line in uncommented.split("\n"))
+    lines = blanked_between(text, "<!--", "-->").split("\n")
+    kept = [_unmarked_line(line) for line in lines]
+    for at, line in enumerate(lines):
+        if _UNDERLINE.fullmatch(line):  # and the heading above it, of few words
+            kept[at] = ""
+            if at and lines[at - 1].strip() and len(lines[at - 1].split()) < _HEADING_WORDS:
+                kept[at - 1] = ""
+    return "\n".join(kept)
 
 
 def _unmarked_line(line: str) -> str:
@@ -102,7 +114,9 @@ def _unmarked_line(line: str) -> str:
 def _link_quoted(link: re.Match[str]) -> str:
     text, target = link.group(2).replace("**", "").replace("__", "").strip(), link.group(3)
     badge = link.group(1) and link.group(4)
-    return f" {target} " if badge or len(text.split()) < 2 else f"“{text}” {target}"
+    # a word in bold is a title too ("[**Optimization**](…)"), a word alone a link's name ("[pdf](…)")
+    titled = len(text.split()) > 1 or (bool(text) and text != link.group(2).strip())
+    return f"“{text}” {target}" if titled and not badge else f" {target} "
 
 
 def _strong_quoted(strong: re.Match[str]) -> str:
