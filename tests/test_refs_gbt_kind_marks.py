@@ -141,22 +141,41 @@ OCR_LIST = {
     ("name", "title", "first_author", "year"),
     [
         pytest.param("full-width", "口令安全研究进展", "王平", 2016, id="full-width-commas-and-period"),
-        pytest.param("spaced-mark", "Targeted online password guessing: an underestimated threat",
-                     "Ding Wang", 2016, id="a-blank-before-the-mark"),
-        pytest.param("glued-others", "A study of probabilistic password models", "Ma J", 2014,
-                     id="et-al-glued-to-the-title"),
-        pytest.param("glued-period", "FPGA上 SHA-1 算法的流水线结构实现", "李磊", 2011,
-                     id="a-period-glued-after-an-ideograph"),
+        pytest.param(
+            "spaced-mark",
+            "Targeted online password guessing: an underestimated threat",
+            "Ding Wang",
+            2016,
+            id="a-blank-before-the-mark",
+        ),
+        pytest.param(
+            "glued-others",
+            "A study of probabilistic password models",
+            "Ma J",
+            2014,
+            id="et-al-glued-to-the-title",
+        ),
+        pytest.param(
+            "glued-period",
+            "FPGA上 SHA-1 算法的流水线结构实现",
+            "李磊",
+            2011,
+            id="a-period-glued-after-an-ideograph",
+        ),
     ],
 )
-def test_an_ocrd_chinese_list_reads_its_fields_apart(name: str, title: str, first_author: str, year: int) -> None:
+def test_an_ocrd_chinese_list_reads_its_fields_apart(
+    name: str, title: str, first_author: str, year: int
+) -> None:
     (query,) = read_refs(OCR_LIST[name], "refs.txt")
     assert (query.title, query.authors[0], query.year) == (title, first_author, year)
     assert "]" not in (query.venue or "")  # no piece of the mark ("C]//Proc of ACM …")
 
 
 def test_a_title_and_venue_keep_the_full_width_marks_they_print() -> None:
-    (query,) = read_refs("[1] 张三，李四．深度学习：方法，模型与应用[J]．计算机学报，2019，42（3）：1-10．", "refs.txt")
+    (query,) = read_refs(
+        "[1] 张三，李四．深度学习：方法，模型与应用[J]．计算机学报，2019，42（3）：1-10．", "refs.txt"
+    )
     assert (query.title, query.venue, query.authors, query.year) == (
         "深度学习：方法，模型与应用",
         "计算机学报",
@@ -188,6 +207,8 @@ def test_gbt_author_year_keeps_the_year_after_the_names() -> None:
     ],
 )
 def test_a_kind_of_work_named_in_chinese_ends_the_title(kind: str) -> None:
-    read = parse_reference(f"Anonymous. Expresiv fonts classic font collection[{kind}]. Miami, FL: World Art, 1994.")
+    read = parse_reference(
+        f"Anonymous. Expresiv fonts classic font collection[{kind}]. Miami, FL: World Art, 1994."
+    )
     assert (read.title, read.year) == ("Expresiv fonts classic font collection", 1994)
     assert "[" not in (read.venue or "")  # no part of the venue either

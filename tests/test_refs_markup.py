@@ -235,7 +235,9 @@ def test_a_list_number_glued_to_the_first_name_is_the_items_label() -> None:
     ]
 
 
-@pytest.mark.parametrize("text", ["1.5 Results of the trial (2019)", "2.x Release notes, 2020", "3.a Appendix, 2018"])
+@pytest.mark.parametrize(
+    "text", ["1.5 Results of the trial (2019)", "2.x Release notes, 2020", "3.a Appendix, 2018"]
+)
 def test_a_number_glued_to_a_digit_or_a_lower_case_word_opens_no_item(text: str) -> None:
     from bibnorm.readers._reflist import _NUMBERED
 
@@ -247,7 +249,24 @@ def test_a_list_of_bullets_alone_on_their_lines_under_underlined_headings() -> N
     # anchor's tag alone, its title, names and editions on the lines below; "( https://…)" and
     # one word in bold as a link's text
     queries = read("balbasty-textbooks.md")
-    assert [query.origin.line for query in queries] == [7, 12, 17, 22, 27, 32, 37, 42, 47, 55, 60, 65, 70, 75, 80, 85]
+    assert [query.origin.line for query in queries] == [
+        7,
+        12,
+        17,
+        22,
+        27,
+        32,
+        37,
+        42,
+        47,
+        55,
+        60,
+        65,
+        70,
+        75,
+        80,
+        85,
+    ]
     titles = [query.title for query in queries]
     assert titles[:3] == [
         "Multivariate Analysis",

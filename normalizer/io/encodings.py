@@ -219,7 +219,7 @@ def _sure_or_guessed(data: bytes, readings: list[tuple[str, str]]) -> EastAsianR
     """``data`` in the first of ``readings`` (the detector's, each an encoding the whole of
     ``data`` decodes in, and its language), a guess where another language's decodes it too and
     it holds too few characters to tell (`SURE_AFTER`)."""
-    (codec, language), text = readings[0], data.decode(readings[0][0])
+    language, text = readings[0][1], data.decode(readings[0][0])
     others = [reading for reading in readings if reading[1] != language]
     if not others or sum(not char.isascii() for char in text) >= SURE_AFTER:
         return EastAsianReading(text, _described(readings[0]))

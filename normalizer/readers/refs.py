@@ -1931,7 +1931,9 @@ def _list_queries(
 def read_refs(text: str, path: str) -> list[Query]:
     """One `Query` per reference string; one whose authors a dash stands for ("———. « Title »",
     Chicago's bibliography) by the previous one's (`with_repeated_authors`)."""
-    return with_repeated_authors(queries_from_list(_pasted_list(text), lambda line: Origin(path=path, line=line)))
+    return with_repeated_authors(
+        queries_from_list(_pasted_list(text), lambda line: Origin(path=path, line=line))
+    )
 
 
 def describe_list(references: ReferenceList, queries: Sequence[Query]) -> str:
