@@ -292,3 +292,28 @@ def test_a_list_of_bullets_alone_on_their_lines_under_underlined_headings() -> N
 )
 def test_a_heading_s_underline_and_the_heading_leave_a_list(text: str, plain: str) -> None:
     assert unmarked_list(text) == plain
+
+
+def test_an_alpha_label_with_a_colon_on_a_line_of_its_own_opens_the_item_below_it() -> None:
+    # a German thesis's Literaturverzeichnis kept in Markdown, an anchor around each label
+    text = (
+        "## Literaturverzeichnis\n\n"
+        '<a name="ref_ADAM15">[ADAM15]</a>:\n'
+        "Adamsky, Florian et al., P2P File-Sharing in Hell: Exploiting BitTorrent Vulnerabilities to Launch\n"
+        "Distributed Reflective DoS Attacks, 2015\n\n"
+        '<a name="ref_BENE14">[BENE14]</a>:\n'
+        "Benet, Juan: IPFS - Content Addressed, Versioned, P2P File System, 2014\n\n"
+        '<a name="ref_MAYM02">[MAYM02]</a>:\n'
+        "Maymounkov, Petar; Mazières, David: Kademlia: A Peer-to-peer information system based on the XOR "
+        "Metric, 2002\n"
+    )
+    queries = read_refs(text, "literatur.md")
+    assert [(query.authors[0], query.year, query.origin.line) for query in queries] == [
+        ("Adamsky, Florian", 2015, 3),
+        ("Benet, Juan", 2014, 7),
+        ("Maymounkov, Petar", 2002, 10),
+    ]
+    assert queries[0].title == (
+        "P2P File-Sharing in Hell: Exploiting BitTorrent Vulnerabilities to Launch "
+        "Distributed Reflective DoS Attacks"
+    )

@@ -49,8 +49,12 @@ _NUMBER = r"\[\d{1,3}\]|\(\d{1,3}\)(?=\s+[^\W\d_“\"'])|\d{1,3}\.(?=\s|[^\W\d_a
 _ARCHIVES = sorted(OLD_STYLE_ARCHIVES | NEW_STYLE_ONLY_ARCHIVES)
 _ARXIV_CATEGORY = rf"\[(?:{'|'.join(map(re.escape, _ARCHIVES))})(?:\.[A-Za-z-]+)?\]"
 # AAAI's author-year labels give a repeated author's next work its year alone: "[2015b]", "[1996]".
-_LABEL = rf"(?!{_ARXIV_CATEGORY})\[(?:[^\[\]\d][^\[\]]{{0,60}}|(?:1[6-9]|20)\d\d[a-z]?)\](?![.,;:])"
+# An alpha style's label may take a colon after it ("[ADAM15]:", a German thesis's list in Markdown).
 _ALPHA_LABEL = re.compile(r"\[[^\W\d_][^\W\d_+-]{0,7}\+?\s?\d{2}[a-z]?\]")  # alpha.bst, amsalpha, biblatex
+_LABEL = (
+    rf"(?!{_ARXIV_CATEGORY})(?:{_ALPHA_LABEL.pattern}:?(?![.,;:])"
+    rf"|\[(?:[^\[\]\d][^\[\]]{{0,60}}|(?:1[6-9]|20)\d\d[a-z]?)\](?![.,;:]))"
+)
 # "12)" opens a reference only before a word, as "(12)" does; a list labelled so is told by its
 # labels going up (`_label_forms`), not by two lines opening so: a wrapped "(Vol. 2) Springer"
 # opens with "2) Springer".
