@@ -317,3 +317,11 @@ def test_an_alpha_label_with_a_colon_on_a_line_of_its_own_opens_the_item_below_i
         "P2P File-Sharing in Hell: Exploiting BitTorrent Vulnerabilities to Launch "
         "Distributed Reflective DoS Attacks"
     )
+
+
+def test_a_bullet_that_heads_deeper_bullets_is_their_topic_not_a_work() -> None:
+    # kjw0612/awesome-deep-vision: "* Very Deep Super-Resolution" over its works' bullets; a topic
+    # with links ("* Super-Resolution (SRCNN) [[Web]](…) [[Paper-ECCV14]](…/eccv_2014_….pdf)") too
+    queries = read("awesome-deep-vision.md")
+    assert [query.origin.line for query in queries] == [1, 7, 8, 10, 11, 13, 15, 17, 19, 21, 23]
+    assert queries[5].title == "Accurate Image Super-Resolution Using Very Deep Convolutional Networks"

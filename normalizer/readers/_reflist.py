@@ -296,10 +296,33 @@ def _bulleted(lines: Sequence[str]) -> list[Item] | None:
     count = sum(1 for bullet in bullets if bullet is not None)
     if count < 3 or count < BULLETED_SHARE * sum(1 for line in lines if line.strip()):
         return None
+    topics = _topic_bullets(lines, bullets)
     return [
         _numbered_item(number, without_back_reference(join_lines(parts)))
         for number, parts in _bullets_lines(lines, bullets)
+        if number not in topics
     ]
+
+
+_A_LINK = re.compile(r"\S+://\S+")  # whose digits date nothing ("…/eccv_2014_deepresolution.pdf")
+
+
+def _topic_bullets(lines: Sequence[str], bullets: Sequence[re.Match[str] | None]) -> set[int]:
+    """The lines (1-based) of bullets that head a topic: a bullet with no year (but in a link)
+    whose next line is a bullet set further in (a reading list's "* Very Deep Super-Resolution"
+    over its works' bullets), no work of its own."""
+    topics = set()
+    for at, bullet in enumerate(bullets):
+        below = next((index for index in range(at + 1, len(lines)) if lines[index].strip()), None)
+        if (
+            bullet is not None
+            and below is not None
+            and bullets[below] is not None
+            and _indent(lines[below]) > _indent(lines[at])
+            and YEAR.search(_A_LINK.sub(" ", lines[at])) is None
+        ):
+            topics.add(at + 1)
+    return topics
 
 
 def _bullets_lines(
