@@ -353,3 +353,39 @@ def test_a_run_of_unclosed_labels_is_read_in_linear_time() -> None:
     started = time.process_time()
     assert read_bbl(bbl, "x.bbl") == []
     assert time.process_time() - started < 1.0
+
+
+# seuthesis.bst (TeX Live) on TUGboat's records: a title ending in years before GB/T 7714's mark of
+# its kind, and a kind the standard has no code for, which the class names in Chinese
+SEUTHESIS_BBL = r"""\begin{thebibliography}{3}
+\providecommand{\natexlab}[1]{#1}
+
+\bibitem[{WP}(2009)]{r2}
+{WP}.
+\newblock Book Review: John Buchanan-Brown, Early Victorian Illustrated Books:
+  Britain, France, and Germany, 1820–1860[J].
+\newblock Printing History (New Series), 2009(5):??--??
+
+\bibitem[{Bright}(2005)]{r3}
+{Bright} B.
+\newblock No Longer Innocent: Book Art in America: 1960–1980[M].
+\newblock New York, NY, USA: Granary Books, 2005: xix + 301 + 8.
+
+\bibitem[{Anonymous}(1994)]{r8}
+{Anonymous}.
+\newblock Expresiv fonts classic font collection[缺文献类型标志代码].
+\newblock Miami,,FL: World Art, 1994.
+
+\end{thebibliography}
+"""
+
+
+def test_gbt_years_closing_a_title_before_its_mark_are_the_titles() -> None:
+    read = {query.key: query for query in read_bbl(SEUTHESIS_BBL, "seuthesis.bbl")}
+    assert (read["r2"].title, read["r2"].year) == (
+        "Book Review: John Buchanan-Brown, Early Victorian Illustrated Books: Britain, France, and Germany, "
+        "1820–1860",
+        2009,
+    )
+    assert (read["r3"].title, read["r3"].year) == ("No Longer Innocent: Book Art in America: 1960–1980", 2005)
+    assert (read["r8"].title, read["r8"].year) == ("Expresiv fonts classic font collection", 1994)

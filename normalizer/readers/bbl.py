@@ -50,7 +50,7 @@ from bibnorm.readers._field_choice import FITS, ChosenFields, ListFit, RuleReadi
 from bibnorm.readers.base import Reader
 from bibnorm.readers.refs import ParsedReference, _name_words, parse_reference, person_names
 from bibnorm.readers.tagger import NAME_LABELS, TaggedReference, TaggedTogether
-from bibnorm.text.titles import KIND_OF_WORK_CODE, plain_text
+from bibnorm.text.titles import KIND_OF_WORK_CODE, plain_text, without_kind_of_work
 from bibnorm.text.word_tables import alternation, name_list_conjunctions
 
 # A "\\bibitem" and its head: the optional label and the key are found by `_bibitem_heads`, which
@@ -111,11 +111,13 @@ _NOISE = re.compile(
 )
 # What prints nothing and no space: a break's or a penalty's command (gbt7714.bst's
 # "Title\allowbreak[J].", "19\penalty0 (1)"), GB/T 7714's type of work after a title, "[J]"
-# an article, "[M]" a book, "[EB/OL]" online: the title ends where the page's does ("Title."); and
+# an article, "[M]" a book, "[EB/OL]" online: the title ends where the page's does ("Title.")
+# — but after a number, which the mark tells from a year after the names ("Germany, 1820–1860[J].
+# Printing History, 2009(5)": `refs._year_after_names`; the title drops it, `_proceedings_apart`); and
 # the braces Google Scholar's exports write around a word ("{\{}USENIX{\}}", which bibtex sets
 # as "$\{$USENIX$\}$"): no part of the name.
 _ZERO_WIDTH = re.compile(
-    rf"\\(?:allowbreak|penalty\d*)\b|(?<=[^\s\\]){KIND_OF_WORK_CODE}\](?=[.\s]|$)|\$\\[{{}}]\$"
+    rf"\\(?:allowbreak|penalty\d*)\b|(?<=[^\s\\\d]){KIND_OF_WORK_CODE}\](?=[.\s]|$)|\$\\[{{}}]\$"
 )
 # GB/T 7714's paper in proceedings, whose block goes on from the title to the proceedings'
 # name: "Title[C]//ACM SIGMOD International Conference on Management of Data."
@@ -444,7 +446,9 @@ def _proceedings_apart(title: str | None) -> tuple[str | None, str | None]:
     Management of Data")."""
     container = _CONTAINER_AFTER_CODE.search(title or "")
     if title is None or container is None or container.start() == 0:
-        return title, None
+        # (a mark after a title's number is left in the text: "Germany, 1820–1860[J]." ends the
+        # title, not an author-year style's names and year, `_ZERO_WIDTH`)
+        return (without_kind_of_work(title) or None) if title else title, None
     return title[: container.start()].rstrip(), title[container.end() :].strip(" .") or None
 
 
