@@ -325,3 +325,42 @@ def test_a_bullet_that_heads_deeper_bullets_is_their_topic_not_a_work() -> None:
     queries = read("awesome-deep-vision.md")
     assert [query.origin.line for query in queries] == [1, 7, 8, 10, 11, 13, 15, 17, 19, 21, 23]
     assert queries[5].title == "Accurate Image Super-Resolution Using Very Deep Convolutional Networks"
+
+
+def test_marks_whose_ends_a_line_break_parts_leave_the_text_and_the_lines_stay() -> None:
+    # pandoc's HTML, wrapped at 72 columns: a tag over two lines, emphasis over two
+    text = (
+        '<div id="refs" class="references csl-bib-body hanging-indent"\n'
+        'entry-spacing="0">\n'
+        "\n"
+        "R Core Team. 2024. *R: A Language and Environment for Statistical\n"
+        "Computing*. Vienna, Austria: R Foundation for Statistical Computing.\n"
+        "Krug, Karsten. 2019. “A Curated Resource.” *Molecular & Cellular\n"
+        "Proteomics* 18 (3): 576–93.\n"
+        "**Methods of Information\n"
+        "Geometry**\n"
+    )
+    assert unmarked_list(text).split("\n") == [
+        "",
+        "",
+        "",
+        "R Core Team. 2024. R: A Language and Environment for Statistical",
+        "Computing. Vienna, Austria: R Foundation for Statistical Computing.",
+        "Krug, Karsten. 2019. “A Curated Resource.” Molecular & Cellular",
+        "Proteomics 18 (3): 576–93.",
+        "“Methods of Information",
+        "Geometry”",
+        "",
+    ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        pytest.param("* first item\n* second item\n", id="bullets"),
+        pytest.param("A* search and\nB* trees\n", id="stars-after-words"),
+        pytest.param("https://x.org/prev_page=1 and\nnext_page=2\n", id="underscores-in-words"),
+    ],
+)
+def test_marks_over_lines_are_only_those_that_open_and_close(text: str) -> None:
+    assert unmarked_list(text) == text

@@ -304,7 +304,9 @@ def _bulleted(lines: Sequence[str]) -> list[Item] | None:
     ]
 
 
-_A_LINK = re.compile(r"\S+://\S+")  # whose digits date nothing ("…/eccv_2014_deepresolution.pdf")
+def _without_links(line: str) -> str:
+    """``line`` without its links, whose digits date nothing ("…/eccv_2014_deepresolution.pdf")."""
+    return " ".join(word for word in line.split() if "://" not in word)
 
 
 def _topic_bullets(lines: Sequence[str], bullets: Sequence[re.Match[str] | None]) -> set[int]:
@@ -319,7 +321,7 @@ def _topic_bullets(lines: Sequence[str], bullets: Sequence[re.Match[str] | None]
             and below is not None
             and bullets[below] is not None
             and _indent(lines[below]) > _indent(lines[at])
-            and YEAR.search(_A_LINK.sub(" ", lines[at])) is None
+            and YEAR.search(_without_links(lines[at])) is None
         ):
             topics.add(at + 1)
     return topics

@@ -90,7 +90,7 @@ def unmarked_list(text: str) -> str:
     own line, a link's definition and a tag's line left blank (a
     list's sections and entries apart), else the line without its heading's or quotation's marks
     (its indent kept) and `unmarked`."""
-    lines = blanked_between(text, "<!--", "-->").split("\n")
+    lines = _over_lines(blanked_between(text, "<!--", "-->")).split("\n")
     kept = [_unmarked_line(line) for line in lines]
     for at, line in enumerate(lines):
         if _UNDERLINE.fullmatch(line):  # and the heading above it, of few words
@@ -98,6 +98,31 @@ def unmarked_list(text: str) -> str:
             if at and lines[at - 1].strip() and len(lines[at - 1].split()) < _HEADING_WORDS:
                 kept[at - 1] = ""
     return "\n".join(kept)
+
+
+# Marks whose two ends a line break parts (pandoc wraps its HTML at 72 columns: '<div id="refs"
+# class="…"' over 'entry-spacing="0">', "*R: A Language and Environment for Statistical" over
+# "Computing*"): a tag's lines left blank, emphasis off and strong emphasis quoted, each line kept.
+_TAG_OVER_LINES = re.compile(
+    r"</?(?:a|abbr|b|br|cite|code|div|em|font|i|li|ol|p|small|span|strong|sub|sup|u|ul)\b[^<>\n]{0,500}+"
+    r"\n[^<>]{0,500}+>",
+    re.IGNORECASE,
+)
+_STRONG_OVER_LINES = re.compile(r"(\*\*|__)(?=\S)([^*_\n]{1,300})\n([^*_\n]{1,300}?)(?<=\S)\1")
+_EMPHASIS_OVER_LINES = re.compile(
+    r"(?<![\w*\\])([*_])(?=[^\s*_])([^*_\n]{1,300})\n([^*_\n]{1,300}?)(?<=[^\s*_\\])\1(?![\w*])"
+)
+
+
+def _over_lines(text: str) -> str:
+    """``text`` without the marks whose ends a line break parts (`_TAG_OVER_LINES`)."""
+    if "<" in text:
+        text = _TAG_OVER_LINES.sub(lambda tag: "\n" * tag.group().count("\n"), text)
+    if "**" in text or "__" in text:
+        text = _STRONG_OVER_LINES.sub(lambda strong: f"“{strong.group(2)}\n{strong.group(3)}”", text)
+    if "*" in text or "_" in text:
+        text = _EMPHASIS_OVER_LINES.sub(lambda emphasis: f"{emphasis.group(2)}\n{emphasis.group(3)}", text)
+    return text
 
 
 def _unmarked_line(line: str) -> str:
