@@ -70,6 +70,8 @@ def test_markdown_text(csl: str, markdown: str) -> None:
     ("title", "written"),
     [
         pytest.param("no", '"no"', id="yaml-false"),
+        pytest.param("n", '"n"', id="yaml-1.1-letter-false"),
+        pytest.param("y", '"y"', id="yaml-1.1-letter-true"),
         pytest.param("1e5", '"1e5"', id="yaml-1.2-float"),
         pytest.param("2023-03-14", '"2023-03-14"', id="yaml-date"),
         pytest.param("key: value", '"key: value"', id="colon"),
@@ -222,3 +224,19 @@ def test_the_document_has_the_manuals_shape() -> None:
     assert text.startswith("---\nreferences:\n- id: Page2013\n") and text.endswith("\n...\n")
     (item,) = yaml.safe_load(text.removesuffix("...\n"))["references"]
     assert item["issued"] == {"date-parts": [[2013, 10, 29]]}  # the manual's own date form
+
+
+@pytest.mark.clients
+def test_pandoc_reads_a_given_name_that_yaml_1_1_calls_a_boolean_as_the_name(tmp_path: Path) -> None:
+    # "Christlieb, N" and "Demets, Y" (astronomy's initials-only names): unquoted, pandoc read
+    # false and true and printed "Christlieb" and "Demets"
+    authors = (Person(family="Christlieb", given="N"), Person(family="Demets", given="Y"))
+    reference = Reference(
+        title="The Hamburg/ESO R-process Enhanced Star survey", authors=authors, entry_type="misc"
+    )
+    need("pandoc")
+    (tmp_path / "refs.yaml").write_text(CSL_YAML.write([("k", reference)], WriterOptions()), encoding="utf-8")
+    result = run(["pandoc", "-f", "markdown", "-t", "csljson", "refs.yaml"], tmp_path, timeout=60)
+    assert result.returncode == 0, result.stderr
+    (item,) = json.loads(result.stdout)
+    assert item["author"] == [{"family": "Christlieb", "given": "N"}, {"family": "Demets", "given": "Y"}]

@@ -1,7 +1,7 @@
 """YAML text for the YAML writers (Hayagriva, CSL YAML): PyYAML's safe dumper, made unambiguous.
 
 PyYAML quotes what YAML 1.1 would read as something other than text (``no``, ``yes``,
-``2023-03-14``, ``~``) and what YAML's syntax would misread (a leading ``@``, ``: ``,
+``2023-03-14``, ``~``; not ``y`` and ``n``, quoted here) and what YAML's syntax would misread (a leading ``@``, ``: ``,
 `` #``). The readers of these files are YAML 1.2 parsers (Typst's serde_yaml, pandoc's
 HsYAML), which also read ``1e5`` and ``0o17`` as numbers where YAML 1.1 sees text, and a
 numeric-looking volume or page range read as a number loses its leading zeros. So every
@@ -30,8 +30,14 @@ _LINE_BREAK = re.compile("[\x85\u2028\u2029]")
 _ASTRAL = re.compile("[\U00010000-\U0010ffff]")
 
 
+# YAML 1.1's booleans PyYAML leaves plain: a given name's initial "N" or "Y", which pandoc's
+# YAML reads as false and true ("Christlieb, N" printed as "Christlieb").
+_LETTER_BOOLEANS = frozenset({"y", "Y", "n", "N"})
+
+
 def _represent_str(dumper: yaml.representer.SafeRepresenter, value: str) -> yaml.ScalarNode:
-    style = '"' if _NUMBER_LIKE.match(value) or _LINE_BREAK.search(value) else None
+    quoted = _NUMBER_LIKE.match(value) or _LINE_BREAK.search(value) or value in _LETTER_BOOLEANS
+    style = '"' if quoted else None
     return dumper.represent_scalar("tag:yaml.org,2002:str", value, style=style)
 
 
