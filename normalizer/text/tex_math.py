@@ -6,6 +6,7 @@ finds the math in a source text. The rules are `bibnorm.text.clean`'s (its modul
 
 from __future__ import annotations
 
+import logging
 import re
 from functools import lru_cache
 from typing import Any
@@ -45,6 +46,9 @@ def latex_to_text() -> LatexNodes2Text:
 
 
 LATEX_TEXT = latex_to_text()
+# pylatexenc's warnings (a macro it cannot expand) are its own, not the user's: never printed
+# unprefixed on stderr by logging's last resort; an application that sets up logging still sees them.
+logging.getLogger("pylatexenc").addHandler(logging.NullHandler())
 
 SUPERSCRIPTS = dict(zip("0123456789+-\u2212=()", "⁰¹²³⁴⁵⁶⁷⁸⁹⁺⁻⁻⁼⁽⁾", strict=True))
 SUBSCRIPTS = dict(zip("0123456789+-\u2212=()", "₀₁₂₃₄₅₆₇₈₉₊₋₋₌₍₎", strict=True))
