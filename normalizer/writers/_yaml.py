@@ -2,9 +2,10 @@
 
 PyYAML quotes what YAML 1.1 would read as something other than text (``no``, ``yes``,
 ``2023-03-14``, ``~``; not ``y`` and ``n``, quoted here) and what YAML's syntax would
-misread (a leading ``@``, ``: ``, `` #``). The readers of these files are YAML 1.2 parsers (Typst's serde_yaml, pandoc's
-HsYAML), which also read ``1e5`` and ``0o17`` as numbers where YAML 1.1 sees text, and a
-numeric-looking volume or page range read as a number loses its leading zeros. So every
+misread (a leading ``@``, ``: ``, `` #``). The readers of these files are YAML 1.2 parsers
+(Typst's serde_yaml, pandoc's HsYAML), which also read ``1e5`` and ``0o17`` as numbers where
+YAML 1.1 sees text, and a numeric-looking volume or page range read as a number loses its
+leading zeros. So every
 string that starts like a number (a digit, or a sign or dot before one) is double-quoted
 as well. Keys keep the order given; Unicode is written as itself; lines are never folded.
 
