@@ -28,6 +28,10 @@ from test_merge import arxiv_record, dblp_record
         pytest.param("JJ", "Abrams", ("JJ", "Abrams"), id="initials-kept"),
         pytest.param("María", "de la cruz", ("María", "de la Cruz"), id="particles-stay-lower"),
         pytest.param("Ronald", "McDonald", ("Ronald", "McDonald"), id="mixed-case-is-the-persons-own"),
+        # a lower-case word beside capitalised ones is the person's own (arXiv's authors_parsed)
+        pytest.param("Blaise", "Aguera y Arcas", ("Blaise", "Aguera y Arcas"), id="spanish-y"),
+        pytest.param("Anna", "Fontcuberta i Morral", ("Anna", "Fontcuberta i Morral"), id="catalan-i"),
+        pytest.param("Roy L. M.", "Op het Veld", ("Roy L. M.", "Op het Veld"), id="dutch-het"),
     ],
 )
 def test_names_shouted_or_lowered_by_a_source_get_their_usual_case(

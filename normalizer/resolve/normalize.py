@@ -124,10 +124,12 @@ def _tidy_person(person: Person) -> Person:
 _NAME_WORD = re.compile(r"[^\W\d_]+")
 
 
-def _recased_word(word: str, family: bool) -> str:
-    """A name word a source shouts ("XU", "ZHANG") or lowers ("yu") in its usual case; an
-    initial's letters ("JJ"), particles ("van") and mixed case ("McDonald") are left alone."""
-    if word.islower() and word not in PARTICLES:
+def _recased_word(word: str, family: bool, lowered: bool) -> str:
+    """A name word a source shouts ("XU", "ZHANG") or lowers ("yu", in a part written all in lower
+    case: ``lowered``) in its usual case; an initial's letters ("JJ"), particles ("van") and
+    mixed case ("McDonald") are left alone, and so is a word in lower case beside capitalised ones,
+    the person's own spelling ("Agüera y Arcas", "Fontcuberta i Morral", "Op het Veld")."""
+    if lowered and word.islower() and word not in PARTICLES:
         return word[0].upper() + word[1:]
     if word.isupper() and (len(word) >= 3 or is_pinyin_syllable(word)) and (family or len(word) >= 3):
         return word[0] + word[1:].lower()
@@ -135,7 +137,8 @@ def _recased_word(word: str, family: bool) -> str:
 
 
 def _recased_part(text: str, family: bool) -> str:
-    return _NAME_WORD.sub(lambda m: _recased_word(m.group(), family), text)
+    lowered = text.islower()
+    return _NAME_WORD.sub(lambda m: _recased_word(m.group(), family, lowered), text)
 
 
 def name_casing(reference: Reference) -> Reference:
