@@ -247,6 +247,10 @@ class Query(PerItem):
     volume: str | None = None  # as a printed reference gives them ("596", "583–589")
     pages: str | None = None
     read_confidence: ReadConfidence | None = None  # the field tagger's, for a printed reference
+    # The published version the input itself gives (a .bib's @article in its journal, with its
+    # volume, number, pages and DOI): the publication where no source names one
+    # (`bibnorm.resolve.pipeline`), never evidence for matching.
+    published: Reference | None = None
 
     def read(self) -> ReadItem:
         """What was read from the item (the report's ``read`` block)."""

@@ -79,3 +79,56 @@ def test_write_gives_what_resolve_files_writes(demo: bibnorm.Settings) -> None:
     job = bibnorm.ResolveJob(inputs=("hf-page.txt",), output="refs.json")
     run = bibnorm.resolve_files(bibnorm.plan_resolve(job, demo))
     assert bibnorm.write(run.result.resolutions, format="csl-json", settings=demo) == run.text
+
+
+# A .bib entry cites a paper as published: resolved offline to its arXiv record alone (no source of
+# the publication answers), it stays published as the entry gives it, never becomes a preprint.
+PUBLISHED_ENTRY = """@article{vltseg,
+  title   = {VLTSeg: Simple Transfer of CLIP-Based Vision-Language Representations for
+             Domain Generalized Semantic Segmentation},
+  author  = {H{\\"u}mmer, Christoph and Schwonberg, Manuel},
+  journal = {Pattern Recognition},
+  volume  = {160},
+  number  = {3},
+  pages   = {111154},
+  year    = {2025},
+  doi     = {10.1016/j.patcog.2024.111154},
+  eprint  = {2312.02021},
+}
+"""
+# Google Scholar's "journal" of a preprint names no publication
+SCHOLARS_ENTRY = """@article{vltseg-scholar,
+  title   = {VLTSeg: Simple Transfer of CLIP-Based Vision-Language Representations for
+             Domain Generalized Semantic Segmentation},
+  author  = {H{\\"u}mmer, Christoph},
+  journal = {arXiv preprint arXiv:2312.02021},
+  year    = {2023},
+}
+"""
+
+
+def test_a_bib_entry_cited_as_published_stays_published_where_no_source_names_the_publication(
+    demo: bibnorm.Settings,
+) -> None:
+    Path("refs.bib").write_text(PUBLISHED_ENTRY, encoding="utf-8")
+    Path("scholar.bib").write_text(SCHOLARS_ENTRY, encoding="utf-8")
+    ((_, published),) = bibnorm.resolve_files(
+        bibnorm.plan_resolve(bibnorm.ResolveJob(inputs=("refs.bib",)), demo)
+    ).result.entries()
+    ((_, scholar),) = bibnorm.resolve_files(
+        bibnorm.plan_resolve(bibnorm.ResolveJob(inputs=("scholar.bib",)), demo)
+    ).result.entries()
+    assert (published.entry_type, published.venue, published.volume, published.number, published.pages) == (
+        "article",
+        "Pattern Recognition",
+        "160",
+        "3",
+        "111154",
+    )
+    assert (published.ids.doi, published.ids.arxiv_id, published.issued.year) == (
+        "10.1016/j.patcog.2024.111154",
+        "2312.02021",
+        2025,
+    )
+    assert published.provenance["venue"] == "input"
+    assert (scholar.entry_type, scholar.venue) == ("preprint", None)  # the arXiv record stands

@@ -20,11 +20,12 @@ from collections.abc import Callable, Iterable
 from typing import TypeVar
 
 from bibnorm.bib.bibfile import BibEntry, BibFile, as_written, parse_bibtex
-from bibnorm.identifiers import ArxivId, canonical_doi, doi_in_note, parse_arxiv_id
-from bibnorm.models import Origin, Query, QueryKind
+from bibnorm.identifiers import ArxivId, canonical_doi, doi_in_note, is_arxiv_doi, parse_arxiv_id
+from bibnorm.models import Identifiers, Origin, PartialDate, Query, QueryKind, Reference
 from bibnorm.readers.base import URL_PATTERN, Reader, arxiv_doi_id
 from bibnorm.text.clean import clean_title
 from bibnorm.text.titles import plain_text
+from bibnorm.text.venues import is_preprint_venue, names_preprint_server
 
 # (Spaces on the line only before the "@": "^\s*" tried at every line of a file of blank lines
 # scanned all that followed from each, a time quadratic in them.)
@@ -81,6 +82,37 @@ def _query(entry: BibEntry, index: int, path: str, macros: dict[str, str], raw: 
         doi=doi,
         key=entry.key,
         raw=raw,
+        published=_published_version(entry.entry_type.lower(), fields, title, doi),
+    )
+
+
+# The entry's fields a published version takes from it, by its type's venue field
+_VENUE_FIELD = {"article": "journal", "inproceedings": "booktitle", "conference": "booktitle"}
+_YEAR = re.compile(r"\d{4}")
+
+
+def _published_version(
+    entry_type: str, fields: dict[str, str], title: str | None, doi: str | None
+) -> Reference | None:
+    """The publication an @article or @inproceedings entry names (its journal or proceedings, not
+    a preprint server's: Google Scholar's "arXiv preprint arXiv:…" is none), as a `Reference`."""
+    venue_field = _VENUE_FIELD.get(entry_type)
+    venue = plain_text(fields[venue_field]).strip() if venue_field and fields.get(venue_field) else ""
+    if not title or not venue or is_preprint_venue(venue) or names_preprint_server(venue):
+        return None
+    year = _YEAR.search(fields.get("year", "") or fields.get("date", ""))
+    given = {
+        name: plain_text(fields[name]).strip() or None
+        for name in ("volume", "number", "pages", "publisher")
+        if fields.get(name)
+    }
+    return Reference(
+        title=title,
+        entry_type="article" if entry_type == "article" else "inproceedings",
+        venue=venue,
+        issued=PartialDate(year=int(year.group())) if year else None,
+        ids=Identifiers(doi=doi if doi and not is_arxiv_doi(doi) else None),
+        **given,
     )
 
 

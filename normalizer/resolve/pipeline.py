@@ -256,12 +256,34 @@ def _finished(work: _Work, settings: Settings) -> Resolution:
     assert resolution is not None
     if work.target is None:
         return resolution
+    companions = [*work.companions, *_published_by_the_input(resolution.query, work.target, work.companions)]
     return resolution.model_copy(
         update={
-            "reference": merge.merge_reference(work.target, work.companions, settings),
+            "reference": merge.merge_reference(work.target, companions, settings),
             "problems": (*resolution.problems, *work.problems),
         }
     )
+
+
+def _published_by_the_input(
+    query: Query, target: Reference, companions: Sequence[Candidate]
+) -> list[Candidate]:
+    """The publication the input gives (`Query.published`: a .bib's @article in Nature with its
+    volume and pages) as a companion of least authority, where no source named one: resolving
+    must never leave the user a preprint for the paper they cited as published. Not where the
+    paper's record names another publisher DOI (the input's is then not this paper's)."""
+    given = query.published
+    if (
+        given is None
+        or merge.is_published(target)
+        or any(merge.is_published(c.reference) for c in companions)
+    ):
+        return []
+    own = target.ids.doi if target.ids.doi and not is_arxiv_doi(target.ids.doi) else None
+    if own and given.ids.doi and own.casefold() != given.ids.doi.casefold():
+        return []
+    # (the record's own title: the input's, as the user typed it, would only add a note)
+    return [Candidate(source="input", reference=given.model_copy(update={"title": target.title}))]
 
 
 def _unsettled(group: Sequence[_Work]) -> int:
