@@ -147,6 +147,19 @@ def test_biblatex_encodes_what_pdflatex_cannot_read() -> None:
     # Latin letters stay UTF-8 (biblatex + pdflatex read them); Greek and symbols are commands.
     assert title_to_latex("PanGu-π: Über ViT", latin=True).text == r"{PanGu}-{\ensuremath{\pi}}: Über {ViT}"
     assert text_to_latex("Łukasz ≥ 5", latin=True).text == r"Łukasz {\ensuremath{\geq}} 5"
+    # Cyrillic stays UTF-8: biber sorted "{\CYRP}{\cyre}…" under "2", and TU has no \CYRP
+    assert text_to_latex("Петров, Иван", latin=True).text == "Петров, Иван"
+
+
+@pytest.mark.parametrize("latin", [False, True])
+def test_a_math_letter_with_a_math_accent_is_math_again(latin: bool) -> None:
+    # "$\bar{\Lambda}$" read as "Λ̄" (Λ and a combining macron): the mark was written raw after
+    # the letter's group, pdflatex stopped, and the page printed the particle for the antiparticle
+    written = text_to_latex("polarization of Λ̄ hyperons and ν̄ final states", latin=latin)
+    assert written == (
+        r"polarization of {\ensuremath{\bar{\Lambda}}} hyperons and {\ensuremath{\bar{\nu}}} final states",
+        (),
+    )
 
 
 def test_math_symbols_are_commands_unless_unicode() -> None:

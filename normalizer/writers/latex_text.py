@@ -26,9 +26,9 @@ letters is protected as a whole (``{$O(N)$}``).
 
 Math (``$...$``) is the author's LaTeX, kept as math; its non-ASCII symbols become
 LaTeX commands in every mode but explicit ``unicode`` (pdflatex stops on a raw ``π``
-even in math). ``latin=True`` (biblatex without ``--unicode``) keeps Latin letters and
-common punctuation as Unicode, which pdflatex's UTF-8 input reads, and encodes the
-rest (Greek, symbols) as LaTeX.
+even in math). ``latin=True`` (biblatex without ``--unicode``) keeps Latin and Cyrillic
+letters and common punctuation as Unicode, which pdflatex's UTF-8 input reads, and encodes
+the rest (Greek, symbols) as LaTeX.
 """
 
 from __future__ import annotations
@@ -39,6 +39,7 @@ from functools import lru_cache
 from typing import NamedTuple
 
 from bibnorm.text.capitals import NO_EVIDENCE, Evidence, needs_protection, protected_spans
+from bibnorm.text.word_tables import table_entries
 from pylatexenc.latexencode import (
     RULE_CALLABLE,
     RULE_DICT,
@@ -126,6 +127,32 @@ def _math_alphabet(text: str, position: int) -> tuple[int, str] | None:
     return None
 
 
+# The math accents by their combining marks (latex-math-commands.json's, the first of a mark's:
+# \hat before \widehat), for a math letter with one ("Λ̄", read from "$\bar{\Lambda}$")
+_MATH_ACCENTS: dict[str, str] = {}
+for _command, _mark in table_entries("latex-math-commands.json")["accents"].items():
+    _MATH_ACCENTS.setdefault(_mark, _command)
+_ENSUREMATH = re.compile(r"\{?\\ensuremath\{(.+)\}\}?")
+
+
+def _math_accented(text: str, position: int) -> tuple[int, str] | None:
+    r"""``Λ̄`` → ``\ensuremath{\bar{\Lambda}}``: a letter pylatexenc writes as math (Greek) and the
+    combining marks of math accents after it, which it would leave raw after the letter's group
+    (pdflatex stops on them; the page lost the bar, the antiparticle printed as the particle)."""
+    end = position + 1
+    while end < len(text) and text[end] in _MATH_ACCENTS:
+        end += 1
+    if end == position + 1 or text[position].isascii():
+        return None
+    letter = _ENSUREMATH.fullmatch(_encoder_plain().unicode_to_latex(text[position]))
+    if letter is None:
+        return None
+    latex = letter.group(1)
+    for mark in text[position + 1 : end]:
+        latex = f"\\{_MATH_ACCENTS[mark]}{{{latex}}}"
+    return end - position, f"\\ensuremath{{{latex}}}"
+
+
 # Combining accents for letters pylatexenc has no single form for (Vietnamese ``ễ`` is
 # ``e`` + circumflex + tilde → ``{\~{\^e}}``): the accent macros of LaTeX's text encodings.
 _COMBINING_ACCENTS = {
@@ -168,9 +195,16 @@ def _encoder() -> UnicodeToLatexEncoder:
         conversion_rules=[
             UnicodeToLatexConversionRule(rule_type=RULE_DICT, rule=_LIGATURES),
             UnicodeToLatexConversionRule(rule_type=RULE_CALLABLE, rule=_math_alphabet),
+            UnicodeToLatexConversionRule(rule_type=RULE_CALLABLE, rule=_math_accented),
             "defaults",
         ],
     )
+
+
+@lru_cache(maxsize=1)
+def _encoder_plain() -> UnicodeToLatexEncoder:
+    r"""pylatexenc's own forms, unprotected: one letter in math (``Λ`` → ``\ensuremath{\Lambda}``)."""
+    return UnicodeToLatexEncoder(non_ascii_only=True, unknown_char_policy="keep", unknown_char_warning=False)
 
 
 def _stacked_accents(ch: str) -> str | None:
@@ -213,8 +247,11 @@ def escape_specials(text: str) -> str:
 
 # What pdflatex's UTF-8 input typesets without a package: Latin-1 and Latin Extended-A
 # letters and the typographic punctuation of its text encodings.
+# Cyrillic too: biber sorts and abbreviates it as letters only in UTF-8 ("{\CYRP}" sorted under
+# "2"), pdflatex reads it so with T2A (as it needs for "{\CYRP}"), and the UTF-8 engines' TU
+# encoding has no "\CYRP".
 _PDFLATEX_UNICODE = re.compile(
-    "[\u00c0-\u00d6\u00d8-\u00f6\u00f8-\u017f\u2013\u2014\u2018\u2019\u201c\u201d]+"
+    "[\u00c0-\u00d6\u00d8-\u00f6\u00f8-\u017f\u0400-\u04ff\u2013\u2014\u2018\u2019\u201c\u201d]+"
 )
 
 
