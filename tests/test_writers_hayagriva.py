@@ -837,3 +837,16 @@ def test_bracing_a_long_name_or_title_takes_linear_time(pump: str) -> None:
 
     short, long = (min(seconds(pump * n) for _ in range(3)) for n in (2_000, 8_000))
     assert long < 0.05 or long < 8 * short, (short, long)
+
+
+@pytest.mark.parametrize(
+    ("title", "written"),
+    [
+        # Typst printed the TeX as it stands ("$\sqrt{s} = 7$", "$pp$") in every style
+        pytest.param(r"Measurement at $\sqrt{s} = 7$ GeV", "Measurement at {√s=7} {GeV}", id="root"),
+        pytest.param(r"Inclusive $pp$ collisions", "Inclusive {pp} collisions", id="two-letters"),
+        pytest.param(r"Half of $\frac{1}{2}$", "Half of {1/2}", id="fraction"),
+    ],
+)
+def test_title_math_with_neither_unicode_nor_typst_form_is_the_text_csl_shows(title: str, written: str) -> None:
+    assert hayagriva_title(title, paper_evidence(title, None)) == (written, [])

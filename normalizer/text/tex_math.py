@@ -25,6 +25,7 @@ __all__ = [
     "scripted",
     "serialise_math",
     "split_source_math",
+    "symbol_of",
     "untagged_math",
 ]
 
@@ -153,6 +154,11 @@ class _Parser:
             nodes.append(self._atom())
         self.position += 1
         return nodes
+
+
+def symbol_of(name: str) -> str | None:
+    """What the math command ``name`` prints (``pi`` → ``π``, ``log`` → ``log``), None when unknown."""
+    return _symbol(name)
 
 
 @lru_cache(maxsize=1024)

@@ -42,8 +42,9 @@ misc               ``type: misc``
   (`bibnorm.text.capitals.protected_spans`, evidence from the whole file), and in venues, series
   and publishers every word with a capital after its first character (``{NeurIPS}``,
   ``({CVPR})``, ``{arXiv}``). Title math becomes Unicode, braced (``$\\pi$`` → ``{π}``, which
-  Chicago would print "Π"), or Typst math where the TeX is also valid Typst (``$O(n^2)$``), else
-  stays TeX source as text with an ``output.math_as_tex`` warning.
+  Chicago would print "Π"), or Typst math where the TeX is also valid Typst (``$O(n^2)$``), or
+  the text CSL's rich text shows where it needs no script (``$\\sqrt{s} = 7$`` → ``{√s=7}``),
+  else stays TeX source as text with an ``output.math_as_tex`` warning.
 - A string that would start with a braced word followed by a space or a letter is braced whole:
   Typst drops the space after a leading braced word when it cases the rest ("{MetaMixer} Is" →
   "MetaMixerIs"), so such a title keeps its case as written in every style.
@@ -65,7 +66,13 @@ from typing import Literal
 from bibnorm.identifiers import is_arxiv_doi
 from bibnorm.models import Person, Problem, Reference
 from bibnorm.text.capitals import Evidence, bibliography_evidence, paper_evidence, protected_spans
-from bibnorm.text.tex_math import math_to_unicode, split_source_math
+from bibnorm.text.tex_math import (
+    math_to_rich_text,
+    math_to_unicode,
+    rich_text_to_plain,
+    split_source_math,
+    symbol_of,
+)
 from bibnorm.writers import Rendered, WriterOptions
 from bibnorm.writers._yaml import dump_yaml
 from pydantic import BaseModel, ConfigDict, Field
@@ -212,6 +219,8 @@ def hayagriva_title(title: str, evidence: Evidence, key: str = "") -> tuple[str,
             out.append("{" + formattable(plain) + "}" if lettered else formattable(plain))
         elif _TYPST_MATH.fullmatch(piece):
             out.append("$" + piece.replace("{", "(").replace("}", ")") + "$")
+        elif (text := _as_text(piece)) is not None:
+            out.append("{" + formattable(text) + "}")
         else:
             out.append(formattable(f"${piece}$"))
             problems.append(
@@ -221,6 +230,21 @@ def hayagriva_title(title: str, evidence: Evidence, key: str = "") -> tuple[str,
                 )
             )
     return unglued("".join(out)), problems
+
+
+def _as_text(math: str) -> str | None:
+    r"""``math`` as the text CSL's rich text shows it, where that needs no script's mark:
+    ``\sqrt{s} = 7`` → "√s=7", ``pp`` → "pp", ``\frac{1}{2}`` → "1/2" (not TeX source on the
+    page, which Typst printed as it stands: "$\sqrt{s} = 7$"); None with a sub- or superscript."""
+    if any(_OPERATOR_WORD.fullmatch(symbol_of(name) or "") for name in _COMMAND.findall(math)):
+        return None  # "\log" between letters wants TeX's spaces: "O(NlogN)" says less than the TeX
+    rich = math_to_rich_text(math)
+    plain = rich_text_to_plain(rich) if rich else None
+    return plain if plain and "<sub>" not in rich and "<sup>" not in rich else None
+
+
+_COMMAND = re.compile(r"\\([A-Za-z]+)")
+_OPERATOR_WORD = re.compile(r"[^\W\d_]{2,}")
 
 
 def _serial_number(reference: Reference, preprint: bool) -> dict[str, str] | None:
