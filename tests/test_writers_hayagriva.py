@@ -848,5 +848,7 @@ def test_bracing_a_long_name_or_title_takes_linear_time(pump: str) -> None:
         pytest.param(r"Half of $\frac{1}{2}$", "Half of {1/2}", id="fraction"),
     ],
 )
-def test_title_math_with_neither_unicode_nor_typst_form_is_the_text_csl_shows(title: str, written: str) -> None:
+def test_title_math_with_neither_unicode_nor_typst_form_is_the_text_csl_shows(
+    title: str, written: str
+) -> None:
     assert hayagriva_title(title, paper_evidence(title, None)) == (written, [])
