@@ -109,6 +109,9 @@ def test_math_to_unicode(math: str, unicode: str | None) -> None:
         pytest.param("O(n^2)", "<i>O</i>(<i>n</i><sup>2</sup>)", id="big-o"),
         pytest.param(r"\mathbf{x}_t", "<b>x</b><sub><i>t</i></sub>", id="bold-subscript"),
         pytest.param(r"\alpha", "α", id="symbol"),
+        # a prime, not a superscript quote mark (pandoc's smart quotes paired "^'^": "ℓ^(‘^(ℓ)’)")
+        pytest.param(r"\ell^{\prime}", "ℓ′", id="prime"),
+        pytest.param(r"x^\prime", "<i>x</i>′", id="prime-unbraced"),
     ],
 )
 def test_math_to_rich_text(math: str, rich: str) -> None:

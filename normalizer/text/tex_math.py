@@ -222,11 +222,11 @@ class _Renderer:
 
     def _script(self, op: str, body: list[Node], tags: tuple[str, ...]) -> list[Run]:
         inner = self.render(body, (*tags, "sup" if op == "^" else "sub"))
+        text = "".join(t for t, _ in inner)
+        if op == "^" and text in ("\u2032", "'"):  # x^\prime is x′, no superscript quote mark
+            return [("\u2032", tags)]
         if not self.plain:
             return inner
-        text = "".join(t for t, _ in inner)
-        if text == "\u2032":  # x^\prime
-            return [(text, tags)]
         converted = scripted(text, SUPERSCRIPTS if op == "^" else SUBSCRIPTS)
         if converted is None:
             raise _NotPlain(text)
