@@ -132,3 +132,33 @@ def test_a_bib_entry_cited_as_published_stays_published_where_no_source_names_th
     )
     assert published.provenance["venue"] == "input"
     assert (scholar.entry_type, scholar.venue) == ("preprint", None)  # the arXiv record stands
+
+
+UNRESOLVABLE_ENTRY = """@book{knuth1984,
+  title     = {The {\\TeX}book},
+  author    = {Knuth, Donald E.},
+  publisher = {Addison-Wesley},
+  year      = {1984},
+}
+"""
+
+
+def test_entries_another_format_leaves_out_are_counted_and_said_with_quiet_too(
+    demo: bibnorm.Settings,
+) -> None:
+    from bibnorm.cli import main
+    from click.testing import CliRunner
+
+    Path("refs.bib").write_text(PUBLISHED_ENTRY + UNRESOLVABLE_ENTRY, encoding="utf-8")
+    job = bibnorm.ResolveJob(inputs=("refs.bib",), output="refs.json", output_format="csl-json")
+    assert bibnorm.resolve_files(bibnorm.plan_resolve(job, demo)).left_out == 1
+    as_bib = bibnorm.ResolveJob(inputs=("refs.bib",), output="out.bib")
+    assert bibnorm.resolve_files(bibnorm.plan_resolve(as_bib, demo)).left_out == 0  # a .bib keeps it
+    index = ["--offline", "--snapshot", str(demo.snapshot), "--cache-dir", "cache"]
+    result = CliRunner().invoke(
+        main, ["resolve", "-q", *index, "refs.bib", "-f", "hayagriva", "-o", "refs.yml"]
+    )
+    assert (
+        "bibnorm: warning: 1 .bib entry that did not resolve is not in the hayagriva output "
+        "(a .bib output keeps them)"
+    ) in result.stderr.splitlines()

@@ -91,6 +91,8 @@ class ResolveRun(BaseModel):
     previous: PreviousOutput | None = None  # what the output file held before, if kept from
     outcome: Outcome | None = None  # what the earlier output contributed to this one
     kept_all: bool = False  # nothing could be settled: the earlier output was left as it was
+    # the input .bib's entries that did not resolve, which an output in another format leaves out
+    left_out: int = 0
 
     def report_text(self) -> str:
         return dump_json(self.report)
@@ -139,9 +141,7 @@ def resolve_files(
     bib_files = [read_bibfile(path) for path in job.inputs if _read_as_bib(path, job.input_format)]
     # The input .bib's own entries, kept as read, lose what the writers' text never carries
     # (control, direction-override and tag characters: `inert_text`).
-    text = inert_text(
-        _with_bib_inputs(rendered.text, bib_files, result.resolutions, chosen_format, layout, notify)
-    )
+    text = inert_text(_with_bib_inputs(rendered.text, bib_files, result.resolutions, chosen_format, layout))
     run = _with_earlier_output(job, chosen_format, text, result.resolutions, layout, keep=not bib_files)
     _mark_kept(report, run.outcome.kept if run.outcome is not None else {})
     if job.report_path and job.report_path != STDIO:
@@ -163,6 +163,7 @@ def resolve_files(
         previous=run.previous,
         outcome=run.outcome,
         kept_all=run.kept_all,
+        left_out=left_out(bib_files, result.resolutions, chosen_format),
     )
 
 
@@ -241,22 +242,20 @@ def _with_bib_inputs(
     resolutions: list[Resolution],
     chosen_format: str,
     layout: FormatOptions,
-    notify: Notify | None,
 ) -> str:
     """A .bib in, a .bib out: what was not resolved (and every field bibnorm does not own) stays.
-    Into another format, the .bib entries that did not resolve are dropped, and that is said."""
-    if not bib_files:
-        return text
-    if chosen_format in BIB_FORMATS:
+    Into another format, the .bib entries that did not resolve are dropped (`left_out`)."""
+    if bib_files and chosen_format in BIB_FORMATS:
         return keep_bib_inputs(bib_files, text, replaced_places(resolutions), layout)
-    dropped = sum(1 for r in resolutions if r.status is not Status.RESOLVED and r.query.key)
-    if dropped:
-        _tell(
-            notify,
-            f"note: {dropped} .bib entries that did not resolve are not in the "
-            f"{chosen_format} output (a .bib output keeps them)",
-        )
     return text
+
+
+def left_out(bib_files: list[BibFile], resolutions: list[Resolution], chosen_format: str) -> int:
+    """How many entries of the input .bib files did not resolve and are not in the output: all
+    of them in a format other than BibTeX's (a .bib output keeps them)."""
+    if not bib_files or chosen_format in BIB_FORMATS:
+        return 0
+    return sum(1 for r in resolutions if r.status is not Status.RESOLVED and r.query.key)
 
 
 class _EarlierOutput(BaseModel):

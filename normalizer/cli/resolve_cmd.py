@@ -241,8 +241,9 @@ def resolve_corpus(
 
 def _closing_lines(run: ResolveRun, job: ResolveJob, *, quiet: bool) -> list[str]:
     """What the run has to say once it is over, in order: inputs not read and the writer's
-    warnings (not with -q), the items not resolved and the sources in trouble (failures are
-    said with -q too: -q quiets progress and the summary, not what went missing), the earlier
+    warnings (not with -q), the items not resolved, the input's entries the output leaves out and
+    the sources in trouble (failures are said with -q too: -q quiets progress and the summary,
+    not what went missing), the earlier
     output's fate, then (not with -q) how inputs were read and the summary line."""
     paint = Painter.for_stream(sys.stderr)
     result = run.result
@@ -257,6 +258,12 @@ def _closing_lines(run: ResolveRun, job: ResolveJob, *, quiet: bool) -> list[str
             if p.code == KEY_REPLACED
         ]
     lines += _unsettled_lines(result.resolutions, job.report_path, paint, quiet=quiet)
+    if run.left_out:  # (with -q too: entries the user had are missing from this output)
+        lines.append(
+            f"bibnorm: warning: {run.left_out} .bib entr{'y' if run.left_out == 1 else 'ies'} that did not "
+            f"resolve {'is' if run.left_out == 1 else 'are'} not in the {run.output_format} output "
+            "(a .bib output keeps them)"
+        )
     lines += result.source_trouble(offline=run.settings.offline)
     lines += _previous_lines(job.output, run.previous, run.outcome, kept_all=run.kept_all)
     if not quiet:
