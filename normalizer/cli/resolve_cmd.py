@@ -258,18 +258,24 @@ def _closing_lines(run: ResolveRun, job: ResolveJob, *, quiet: bool) -> list[str
             if p.code == KEY_REPLACED
         ]
     lines += _unsettled_lines(result.resolutions, job.report_path, paint, quiet=quiet)
-    if run.left_out:  # (with -q too: entries the user had are missing from this output)
-        lines.append(
-            f"bibnorm: warning: {run.left_out} .bib entr{'y' if run.left_out == 1 else 'ies'} that did not "
-            f"resolve {'is' if run.left_out == 1 else 'are'} not in the {run.output_format} output "
-            "(a .bib output keeps them)"
-        )
+    lines += _left_out_lines(run)  # (with -q too: entries the user had are missing from this output)
     lines += result.source_trouble(offline=run.settings.offline)
     lines += _previous_lines(job.output, run.previous, run.outcome, kept_all=run.kept_all)
     if not quiet:
         lines += [f"bibnorm: note: {note}" for note in run.read_notes]
         lines.append(summary_line(run.report["summary"], paint.verdict if paint.on else None))
     return lines
+
+
+def _left_out_lines(run: ResolveRun) -> list[str]:
+    """The line that says how many of the input .bib's entries the output leaves out, if any."""
+    if not run.left_out:
+        return []
+    one = run.left_out == 1
+    return [
+        f"bibnorm: warning: {run.left_out} .bib entr{'y' if one else 'ies'} that did not resolve "
+        f"{'is' if one else 'are'} not in the {run.output_format} output (a .bib output keeps them)"
+    ]
 
 
 def _nothing_settled_line(run: ResolveRun, job: ResolveJob) -> str:
