@@ -101,19 +101,21 @@ def _published_version(
     if not title or not venue or is_preprint_venue(venue) or names_preprint_server(venue):
         return None
     year = _YEAR.search(fields.get("year", "") or fields.get("date", ""))
-    given = {
-        name: plain_text(fields[name]).strip() or None
-        for name in ("volume", "number", "pages", "publisher")
-        if fields.get(name)
-    }
     return Reference(
         title=title,
         entry_type="article" if entry_type == "article" else "inproceedings",
         venue=venue,
         issued=PartialDate(year=int(year.group())) if year else None,
         ids=Identifiers(doi=doi if doi and not is_arxiv_doi(doi) else None),
-        **given,
+        volume=_plain(fields, "volume"),
+        number=_plain(fields, "number"),
+        pages=_plain(fields, "pages"),
+        publisher=_plain(fields, "publisher"),
     )
+
+
+def _plain(fields: dict[str, str], name: str) -> str | None:
+    return plain_text(fields[name]).strip() or None if fields.get(name) else None
 
 
 def read_bib(text: str, path: str) -> list[Query]:
