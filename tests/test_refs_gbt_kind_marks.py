@@ -212,3 +212,28 @@ def test_a_kind_of_work_named_in_chinese_ends_the_title(kind: str) -> None:
     )
     assert (read.title, read.year) == ("Expresiv fonts classic font collection", 1994)
     assert "[" not in (read.venue or "")  # no part of the venue either
+
+
+@pytest.mark.parametrize(
+    ("text", "title", "first_author"),
+    [
+        pytest.param(
+            "LAMPORT L．LaTeX：A document preparation system[M]．2nd ed．Reading：Addison-Wesley，1994．",
+            "LaTeX: A document preparation system",
+            "LAMPORT L.",
+            id="a-family-in-capitals",
+        ),
+        pytest.param(
+            "Zhang S，Li S．Deep learning for images[J]．Journal of Things，2019，3（2）：1-10．",
+            "Deep learning for images",
+            "Zhang S",
+            id="initials-after-families",
+        ),
+    ],
+)
+def test_a_reference_in_latin_letters_typed_with_full_width_marks_reads_as_with_ascii_ones(
+    text: str, title: str, first_author: str
+) -> None:
+    # a Chinese paper's English references, typed with a Chinese input method's marks
+    (query,) = read_refs(text, "refs.txt")
+    assert (query.title, query.authors[0]) == (title, first_author)

@@ -519,9 +519,28 @@ _LAST_SENTENCE = re.compile(r"(?<=\.\s)(?=[^.]*?[^\W\d_])[^.]*+$")
 
 def for_both_readers(text: str) -> str:
     """An item as both readers see it: its glued years set apart (`years_apart`), an "and
-    others" of a script without letter case as "et al." (`_CASELESS_OTHERS`) and names a
-    semicolon joins without a blank set apart (`semicolons_apart`)."""
-    return semicolons_apart(years_apart(_GLUED_OTHERS.sub(" ", _CASELESS_OTHERS.sub("et al", text))))
+    others" of a script without letter case as "et al." (`_CASELESS_OTHERS`), names a
+    semicolon joins without a blank set apart (`semicolons_apart`), and full-width marks in a
+    reference in Latin letters as ASCII (`_latin_marks`)."""
+    return semicolons_apart(
+        years_apart(_GLUED_OTHERS.sub(" ", _CASELESS_OTHERS.sub("et al", _latin_marks(text))))
+    )
+
+
+# A script without blanks between words: its references keep their full-width marks for the rules
+# (`_as_marked` gives the fields them back), and the tagger leaves them to the rules
+_UNSPACED_SCRIPT = re.compile("[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af\uf900-\ufaff]")
+_A_FULL_WIDTH_MARK = re.compile("[。，．：；（）]")
+
+
+def _latin_marks(text: str) -> str:
+    """A reference in Latin letters typed with full-width marks (a Chinese paper's English
+    references: "LAMPORT L．LaTeX：A document preparation system[M]．Reading：Addison-Wesley，1994．")
+    with their ASCII forms and a blank (`_FULL_WIDTH_MARKS`): the tagger reads it then, as the
+    rules do."""
+    if not _A_FULL_WIDTH_MARK.search(text) or _UNSPACED_SCRIPT.search(text):
+        return text
+    return " ".join(text.translate(_FULL_WIDTH_MARKS).split())
 
 
 # "et al." glued to the title after it, as a text that lost its blanks prints it ("Luo Min,et al.A
