@@ -112,6 +112,9 @@ def test_math_to_unicode(math: str, unicode: str | None) -> None:
         # a prime, not a superscript quote mark (pandoc's smart quotes paired "^'^": "ℓ^(‘^(ℓ)’)")
         pytest.param(r"\ell^{\prime}", "ℓ′", id="prime"),
         pytest.param(r"x^\prime", "<i>x</i>′", id="prime-unbraced"),
+        # an operator's name set apart from its arguments, as TeX sets it ("nlogn" read as a word)
+        pytest.param(r"\mathcal{O}(n \log n)", "𝒪(<i>n</i> log <i>n</i>)", id="operator-name"),
+        pytest.param(r"(\log n)", "(log <i>n</i>)", id="operator-name-after-a-bracket"),
     ],
 )
 def test_math_to_rich_text(math: str, rich: str) -> None:

@@ -117,7 +117,7 @@ def test_pandoc_reads_back_the_csl_json_items(tmp_path: Path) -> None:
             assert item.get(field) == written[item["id"]].get(field), (item["id"], field)
     titles = {item["id"]: item["title"] for item in read}
     assert titles["hazard"] == (
-        "R&D at 50% of #1 with a_b: PanGu-π, ΔNeRF and <i>O</i>(<i>N</i>log<i>N</i>)"
+        "R&D at 50% of #1 with a_b: PanGu-π, ΔNeRF and <i>O</i>(<i>N</i> log <i>N</i>)"
         " — “Quoted” {Braces} ~ ^ \\ $5"
     )
     assert titles["poincare"] == "Poincaré ResNet"
@@ -139,7 +139,7 @@ def test_pandoc_citeproc_renders_titles_and_authors(tmp_path: Path) -> None:
         "Attention Is All You Need",
         "Kaiser, Łukasz",
         "AI & Society Lab",
-        "R&D at 50% of #1 with a_b: PanGu-π, ΔNeRF and O(NlogN)",
+        "R&D at 50% of #1 with a_b: PanGu-π, ΔNeRF and O(N log N)",
         "https://doi.org/10.48550/arXiv.2303.14027",
     ):
         assert expected in page, expected

@@ -280,6 +280,8 @@ class _Renderer:
             return [(name, tags)]  # an unknown command: its name, never TeX
         if symbol in _RELATIONS:
             return [(f" {symbol} ", tags)]  # TeX spaces relations: "$\\geq 5$" is "≥ 5"
+        if len(symbol) > 1 and symbol.isalpha():
+            return [(f" {symbol} ", tags)]  # and operators' names: "$n \\log n$" is "n log n"
         return [(symbol, tags)]
 
     def _parenthesised(self, arg: list[Node], tags: tuple[str, ...], upright: bool) -> list[Run]:
@@ -330,7 +332,12 @@ def math_to_rich_text(math: str) -> str:
             open_tags.append(tag)
         out.append(text)
     out.extend(f"</{tag}>" for tag in reversed(open_tags))
-    return "".join(out).strip()
+    return _SPACE_INSIDE_BRACKETS.sub("", "".join(out)).strip()
+
+
+# A space an operator's name left inside brackets ("( log n)") or after a binary operator set
+# without one ("x+ cos y", as this renderer sets "+"), which would read as a typo
+_SPACE_INSIDE_BRACKETS = re.compile(r"(?<=[(\[]) +|(?<! ) +(?=[)\],])|(?<=\S[+\-−±×·/]) +")
 
 
 # CSL's rich-text tags (<i>n</i>-gram, S<sup>3</sup>, <span class="nocase">): markup, not words.
