@@ -162,3 +162,26 @@ def test_entries_another_format_leaves_out_are_counted_and_said_with_quiet_too(
         "bibnorm: warning: 1 .bib entry that did not resolve is not in the hayagriva output "
         "(a .bib output keeps them)"
     ) in result.stderr.splitlines()
+
+
+@pytest.mark.parametrize(
+    ("entry", "venue"),
+    [
+        pytest.param("@article{k, title={T}, journal={Nature}, year=2017}", "Nature", id="bibtex-journal"),
+        pytest.param(
+            "@article{k, title={T}, journaltitle={Nature}, date={2017-08}}", "Nature", id="biblatex"
+        ),
+        pytest.param(
+            "@inproceedings{k, title={T}, booktitle={Proc. CVPR}, year=2022}", "Proc. CVPR", id="proceedings"
+        ),
+        pytest.param(
+            "@article{k, title={T}, journal={arXiv preprint arXiv:1705.01480}}", None, id="scholars-preprint"
+        ),
+        pytest.param("@misc{k, title={T}, howpublished={Nature}}", None, id="no-publication-type"),
+    ],
+)
+def test_the_publication_a_bib_entry_gives(entry: str, venue: str | None) -> None:
+    from bibnorm.readers.bib import read_bib
+
+    (query,) = read_bib(entry, "refs.bib")
+    assert (query.published.venue if query.published else None) == venue

@@ -237,3 +237,12 @@ def test_a_reference_in_latin_letters_typed_with_full_width_marks_reads_as_with_
     # a Chinese paper's English references, typed with a Chinese input method's marks
     (query,) = read_refs(text, "refs.txt")
     assert (query.title, query.authors[0]) == (title, first_author)
+
+
+def test_a_field_found_again_in_a_long_text_of_full_width_marks_is_found_or_left_as_read() -> None:
+    # 32,000 full-width commas: a pattern built of the field took 10 s here; a search does not
+    from bibnorm.readers.refs import _as_marked
+
+    printed = "，".join(["a"] * 32_000)
+    assert _as_marked(", ".join(["a"] * 31_999) + ", b", printed) == ", ".join(["a"] * 31_999) + ", b"
+    assert _as_marked("a, a", "x：a，a。") == "a，a"

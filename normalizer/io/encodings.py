@@ -28,8 +28,13 @@ import re
 import sys
 from collections.abc import Sequence
 from dataclasses import dataclass
+from itertools import islice
+from typing import TYPE_CHECKING
 
 from bibnorm.errors import InputError
+
+if TYPE_CHECKING:
+    from charset_normalizer import CharsetMatch, CharsetMatches
 
 
 @dataclass(frozen=True)
@@ -197,7 +202,8 @@ def east_asian(data: bytes) -> EastAsianReading | None:
 
 
 def _detected_east_asian(data: bytes) -> EastAsianReading | None:
-    """`east_asian` of ``data`` that mixes no UTF-8 lines with others."""
+    """`east_asian` of ``data`` that mixes no UTF-8 lines with others: decoded in the detector's
+    encoding once; in the others only where it is too short to tell them apart (`SURE_AFTER`)."""
     from charset_normalizer import from_bytes  # imported by requests anyway; only on this path
 
     sample = data
@@ -205,30 +211,40 @@ def _detected_east_asian(data: bytes) -> EastAsianReading | None:
         sample = data[: data.rfind(b"\n", 0, _DETECTOR_SAMPLE) + 1] or data[:_DETECTOR_SAMPLE]
     found = from_bytes(sample)
     best = found.best()
-    readings = [
+    if best is None or best.encoding not in _EAST_ASIAN:
+        return None
+    try:
+        text = data.decode(best.encoding)
+    except UnicodeDecodeError:
+        return None
+    return _sure_or_guessed(data, text, best, found)
+
+
+def _sure_or_guessed(data: bytes, text: str, best: CharsetMatch, found: CharsetMatches) -> EastAsianReading:
+    """``text``, ``data`` in the detector's ``best`` encoding; a guess where ``data`` holds too few
+    characters to tell it from another language's (`SURE_AFTER`) that decodes it too."""
+    described = f"{best.encoding} ({best.language})"
+    if len(list(islice(filter(_beyond_ascii, text), SURE_AFTER))) == SURE_AFTER:
+        return EastAsianReading(text, described)
+    others = [
         (match.encoding, match.language)
         for match in found
-        if match.encoding in _EAST_ASIAN and _decodes(data, match.encoding)
+        if match.encoding in _EAST_ASIAN
+        and match.language != best.language
+        and _decodes(data, match.encoding)
     ]
-    if best is None or not readings or readings[0][0] != best.encoding:
-        return None
-    return _sure_or_guessed(data, readings)
-
-
-def _sure_or_guessed(data: bytes, readings: list[tuple[str, str]]) -> EastAsianReading:
-    """``data`` in the first of ``readings`` (the detector's, each an encoding the whole of
-    ``data`` decodes in, and its language), a guess where another language's decodes it too and
-    it holds too few characters to tell (`SURE_AFTER`)."""
-    language, text = readings[0][1], data.decode(readings[0][0])
-    others = [reading for reading in readings if reading[1] != language]
-    if not others or sum(not char.isascii() for char in text) >= SURE_AFTER:
-        return EastAsianReading(text, _described(readings[0]))
+    if not others:
+        return EastAsianReading(text, described)
     # A guess: a Korean reading with hanja among hangul is what a few Chinese characters make in
     # CP949 (Korean writes hanja rarely, and never inside a word); GB18030 reads them as hanzi.
-    chinese = next((reading for reading in others if reading[0] in _CHINESE), None)
-    if language == "Korean" and chinese is not None and _HANZI.search(text):
-        return EastAsianReading(data.decode(chinese[0]), _described(chinese), _described(readings[0]))
-    return EastAsianReading(text, _described(readings[0]), _described(others[0]))
+    chinese = next((other for other in others if other[0] in _CHINESE), None)
+    if best.language == "Korean" and chinese is not None and _HANZI.search(text):
+        return EastAsianReading(data.decode(chinese[0]), _described(chinese), described)
+    return EastAsianReading(text, described, _described(others[0]))
+
+
+def _beyond_ascii(char: str) -> bool:
+    return not char.isascii()
 
 
 _HANZI = re.compile("[\u4e00-\u9fff]")

@@ -116,10 +116,8 @@ Value = TypeVar("Value", str, int, tuple[str, ...])
 # reference in them stays the rules'. Not a full-width mark between digits alone, which glues no
 # words ("16(8):715～721": a page range, one token as "715–721" is).
 _FULL_WIDTH = "\uff00-\uffef"
-_UNSPACED = re.compile(
-    "[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af\uf900-\ufaff]"
-    f"|(?<=[^\\W\\d_])[{_FULL_WIDTH}]|[{_FULL_WIDTH}](?=[^\\W\\d_])"
-)
+UNSPACED_SCRIPTS = "\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af\uf900-\ufaff"  # kana, ideographs, Hangul
+_UNSPACED = re.compile(f"[{UNSPACED_SCRIPTS}]|(?<=[^\\W\\d_])[{_FULL_WIDTH}]|[{_FULL_WIDTH}](?=[^\\W\\d_])")
 
 
 # What the rules read as a field may be left out where the model reads these there, sure: names, a

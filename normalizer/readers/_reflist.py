@@ -314,16 +314,18 @@ def _topic_bullets(lines: Sequence[str], bullets: Sequence[re.Match[str] | None]
     whose next line is a bullet set further in (a reading list's "* Very Deep Super-Resolution"
     over its works' bullets), no work of its own."""
     topics = set()
-    for at, bullet in enumerate(bullets):
-        below = next((index for index in range(at + 1, len(lines)) if lines[index].strip()), None)
+    below: int | None = None  # the next line that is not blank, walking up from the last
+    for at in range(len(lines) - 1, -1, -1):
         if (
-            bullet is not None
+            bullets[at] is not None
             and below is not None
             and bullets[below] is not None
             and _indent(lines[below]) > _indent(lines[at])
             and YEAR.search(_without_links(lines[at])) is None
         ):
             topics.add(at + 1)
+        if lines[at].strip():
+            below = at
     return topics
 
 

@@ -22,6 +22,7 @@ from typing import TypeVar
 from bibnorm.bib.bibfile import BibEntry, BibFile, as_written, parse_bibtex
 from bibnorm.identifiers import ArxivId, canonical_doi, doi_in_note, is_arxiv_doi, parse_arxiv_id
 from bibnorm.models import Identifiers, Origin, PartialDate, Query, QueryKind, Reference
+from bibnorm.readers._ref_dates import YEAR
 from bibnorm.readers.base import URL_PATTERN, Reader, arxiv_doi_id
 from bibnorm.text.clean import clean_title
 from bibnorm.text.titles import plain_text
@@ -87,8 +88,12 @@ def _query(entry: BibEntry, index: int, path: str, macros: dict[str, str], raw: 
 
 
 # The entry's fields a published version takes from it, by its type's venue field
-_VENUE_FIELD = {"article": "journal", "inproceedings": "booktitle", "conference": "booktitle"}
-_YEAR = re.compile(r"\d{4}")
+# (biblatex's journal is its journaltitle)
+_VENUE_FIELDS = {
+    "article": ("journal", "journaltitle"),
+    "inproceedings": ("booktitle",),
+    "conference": ("booktitle",),
+}
 
 
 def _published_version(
@@ -96,11 +101,12 @@ def _published_version(
 ) -> Reference | None:
     """The publication an @article or @inproceedings entry names (its journal or proceedings, not
     a preprint server's: Google Scholar's "arXiv preprint arXiv:…" is none), as a `Reference`."""
-    venue_field = _VENUE_FIELD.get(entry_type)
-    venue = plain_text(fields[venue_field]).strip() if venue_field and fields.get(venue_field) else ""
+    venue = next(
+        (_plain(fields, name) for name in _VENUE_FIELDS.get(entry_type, ()) if fields.get(name)), None
+    )
     if not title or not venue or is_preprint_venue(venue) or names_preprint_server(venue):
         return None
-    year = _YEAR.search(fields.get("year", "") or fields.get("date", ""))
+    year = YEAR.search(fields.get("year", "") or fields.get("date", ""))
     return Reference(
         title=title,
         entry_type="article" if entry_type == "article" else "inproceedings",

@@ -35,7 +35,7 @@ from bibnorm.text import data_file
 from bibnorm.text.accents import folded
 from bibnorm.text.months import SPELLINGS as MONTH_SPELLINGS
 from bibnorm.text.names import PARTICLES
-from bibnorm.text.titles import without_kind_of_work
+from bibnorm.text.titles import KIND_OF_WORK, without_kind_of_work
 from bibnorm.text.word_tables import publisher_words, reference_cues
 
 MODEL_FILE = "reference-tagger.npz"
@@ -480,9 +480,9 @@ def tokenize(text: str) -> list[tuple[int, int]]:
     return spans
 
 
-# GB/T 7714's mark of a kind of work (`titles.KIND_OF_WORK_CODE`) and the period or "//" after it,
+# GB/T 7714's mark of a kind of work (`titles.KIND_OF_WORK`) and the period or "//" after it,
 # at a venue's start
-_MARK_BEFORE_A_CONTAINER = re.compile(r"^\[?(?:[A-Z]{1,2}|EB|DB|CP)(?:/(?:OL|MT|DK|CD))?\](?://|\.)\s*+")
+_MARK_BEFORE_A_CONTAINER = re.compile(rf"^\[?{KIND_OF_WORK}\](?://|\.)\s*+")
 
 
 @dataclass(frozen=True)

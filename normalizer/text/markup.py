@@ -33,10 +33,8 @@ _EMPHASIS = re.compile(
 )
 _CODE = re.compile(r"(?::([a-z]{1,20}):)?`([^`\n]{1,300})`_{0,2}")  # "`Nextflow`", ":doi:`10.1/x`"
 # A presentational HTML tag (its text kept): an anchor, a line's break, a block or a span.
-_TAG = re.compile(
-    r"</?(?:a|abbr|b|br|cite|code|div|em|font|i|li|ol|p|small|span|strong|sub|sup|u|ul)\b[^<>\n]{0,500}+>",
-    re.IGNORECASE,
-)
+_TAG_OPENING = r"</?(?:a|abbr|b|br|cite|code|div|em|font|i|li|ol|p|small|span|strong|sub|sup|u|ul)\b"
+_TAG = re.compile(rf"{_TAG_OPENING}[^<>\n]{{0,500}}+>", re.IGNORECASE)
 _REFERENCE_LINK = re.compile(r"\[([^\[\]\n]{1,300})\]\[[^\[\]\n]{0,100}\]")  # "[html format][cha1]"
 # "[[pdf]](https://…)": a link's text in brackets, a badge's.
 _BRACKETED_LINK = re.compile(r"\[\[[^\[\]\n]{0,100}\]\]\(([^()\s]{0,2000})\)")
@@ -103,11 +101,7 @@ def unmarked_list(text: str) -> str:
 # Marks whose two ends a line break parts (pandoc wraps its HTML at 72 columns: '<div id="refs"
 # class="…"' over 'entry-spacing="0">', "*R: A Language and Environment for Statistical" over
 # "Computing*"): a tag's lines left blank, emphasis off and strong emphasis quoted, each line kept.
-_TAG_OVER_LINES = re.compile(
-    r"</?(?:a|abbr|b|br|cite|code|div|em|font|i|li|ol|p|small|span|strong|sub|sup|u|ul)\b[^<>\n]{0,500}+"
-    r"\n[^<>]{0,500}+>",
-    re.IGNORECASE,
-)
+_TAG_OVER_LINES = re.compile(rf"{_TAG_OPENING}[^<>\n]{{0,500}}+\n[^<>]{{0,500}}+>", re.IGNORECASE)
 _STRONG_OVER_LINES = re.compile(r"(\*\*|__)(?=\S)([^*_\n]{1,300})\n([^*_\n]{1,300}?)(?<=\S)\1")
 _EMPHASIS_OVER_LINES = re.compile(
     r"(?<![\w*\\])([*_])(?=[^\s*_])([^*_\n]{1,300})\n([^*_\n]{1,300}?)(?<=[^\s*_\\])\1(?![\w*])"

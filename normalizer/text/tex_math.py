@@ -332,12 +332,12 @@ def math_to_rich_text(math: str) -> str:
             open_tags.append(tag)
         out.append(text)
     out.extend(f"</{tag}>" for tag in reversed(open_tags))
-    return _SPACE_INSIDE_BRACKETS.sub("", "".join(out)).strip()
+    return _SPARE_SPACE.sub("", "".join(out)).strip()
 
 
 # A space an operator's name left inside brackets ("( log n)") or after a binary operator set
 # without one ("x+ cos y", as this renderer sets "+"), which would read as a typo
-_SPACE_INSIDE_BRACKETS = re.compile(r"(?<=[(\[]) +|(?<! ) +(?=[)\],])|(?<=\S[+\-−±×·/]) +")
+_SPARE_SPACE = re.compile(r"(?<=[(\[]) +|(?<! ) +(?=[)\],])|(?<=\S[+\-−±×·/]) +")
 
 
 # CSL's rich-text tags (<i>n</i>-gram, S<sup>3</sup>, <span class="nocase">): markup, not words.

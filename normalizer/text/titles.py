@@ -152,7 +152,8 @@ def title_key(title: str) -> str:
 # a book, "[EB/OL]" online; or its name in Chinese, as thesis classes print a kind the standard
 # has no code for ("Title[缺文献类型标志代码]", "code of the kind missing"; "Title[硕士学位论文]").
 # Each reader closes it as it meets it ("Title[M].", a model's "Title[M").
-KIND_OF_WORK_CODE = r"\[(?:(?:[A-Z]{1,2}|EB|DB|CP)(?:/(?:OL|MT|DK|CD))?|[\u4e00-\u9fff]{2,12})"
+KIND_OF_WORK = r"(?:(?:[A-Z]{1,2}|EB|DB|CP)(?:/(?:OL|MT|DK|CD))?|[\u4e00-\u9fff]{2,12})"
+KIND_OF_WORK_CODE = rf"\[{KIND_OF_WORK}"
 # the mark glued to a title's last word, as a title read with it ends: "[J", "[M]", "[J/OL]",
 # "[C]//Proceedings …" (a reader that trims a title's closing punctuation took the period or bracket)
 _GLUED_KIND_OF_WORK = re.compile(rf"(?<=\S){KIND_OF_WORK_CODE}(?:\](?://[\s\S]*+)?)?$")

@@ -129,10 +129,10 @@ def _math_alphabet(text: str, position: int) -> tuple[int, str] | None:
 
 # The math accents by their combining marks (latex-math-commands.json's, the first of a mark's:
 # \hat before \widehat), for a math letter with one ("Λ̄", read from "$\bar{\Lambda}$")
-_MATH_ACCENTS: dict[str, str] = {}
-for _command, _mark in table_entries("latex-math-commands.json")["accents"].items():
-    _MATH_ACCENTS.setdefault(_mark, _command)
-_ENSUREMATH = re.compile(r"\{?\\ensuremath\{(.+)\}\}?")
+_MATH_ACCENTS: dict[str, str] = {
+    mark: command for command, mark in reversed(table_entries("latex-math-commands.json")["accents"].items())
+}
+_ENSUREMATH = re.compile(r"\{?\\ensuremath\{([^{}]+)\}\}?")
 
 
 def _math_accented(text: str, position: int) -> tuple[int, str] | None:
@@ -144,7 +144,7 @@ def _math_accented(text: str, position: int) -> tuple[int, str] | None:
         end += 1
     if end == position + 1 or text[position].isascii():
         return None
-    letter = _ENSUREMATH.fullmatch(_encoder_plain().unicode_to_latex(text[position]))
+    letter = _ENSUREMATH.fullmatch(_encoder().unicode_to_latex(text[position]))
     if letter is None:
         return None
     latex = letter.group(1)
@@ -199,12 +199,6 @@ def _encoder() -> UnicodeToLatexEncoder:
             "defaults",
         ],
     )
-
-
-@lru_cache(maxsize=1)
-def _encoder_plain() -> UnicodeToLatexEncoder:
-    r"""pylatexenc's own forms, unprotected: one letter in math (``Λ`` → ``\ensuremath{\Lambda}``)."""
-    return UnicodeToLatexEncoder(non_ascii_only=True, unknown_char_policy="keep", unknown_char_warning=False)
 
 
 def _stacked_accents(ch: str) -> str | None:
