@@ -610,6 +610,37 @@ def test_the_authors_a_style_prints_after_the_title_are_the_authors() -> None:
     )
 
 
+# a reading list that prints the names after the title, given names first or Vancouver's
+# (github:pmean/build-website, text/07/classic-references-for-ebm.md): the rules read the title's
+# words, cut at its "and", as names
+@pytest.mark.parametrize(
+    ("text", "title", "first_author"),
+    [
+        (
+            "A comparison of observational studies and randomized, controlled trials. K. Benson, "
+            "A. J. Hartz. New England Journal of Medicine 2000: 342(25); 1878-86.",
+            "A comparison of observational studies and randomized, controlled trials",
+            "K. Benson",
+        ),
+        (
+            "Any casualties in the clash of randomised and observational evidence? J. P. Ioannidis, "
+            "A. B. Haidich, J. Lau. British Medical Journal 2001: 322(7291); 879-80.",
+            "Any casualties in the clash of randomised and observational evidence?",
+            "J. P. Ioannidis",
+        ),
+        (
+            "Acting on imperfect evidence: How much regret are we ready to accept? Djulbegovic B, "
+            "Frohlich A, Bennett CL. J Clin Oncol 2005: 23(28); 6822-5.",
+            "Acting on imperfect evidence: How much regret are we ready to accept?",
+            "Djulbegovic B",
+        ),
+    ],
+)
+def test_names_printed_after_the_title_are_not_the_titles_words(text: str, title: str, first_author: str) -> None:
+    query = read_one(text)
+    assert (query.title, query.authors[:1]) == (title, (first_author,))
+
+
 def test_inverted_names_before_a_bare_year_are_each_one_name() -> None:
     query = read_one("Chen, G., Yao, W., and Song, X. 2023 PLOT. In ICLR.")
     assert query.authors == ("Chen, G.", "Yao, W.", "Song, X.")

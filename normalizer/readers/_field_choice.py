@@ -61,7 +61,7 @@ from bibnorm.readers.tagger import LABELS, NAME_LABELS, QUOTATION_MARKS, TaggedR
 from bibnorm.text.capitals_words import is_english_word, word_key
 from bibnorm.text.months import ANY_SPELLING as MONTH
 from bibnorm.text.months import SPELLINGS as MONTH_SPELLINGS
-from bibnorm.text.names import INITIAL, ORGANISATION_WORDS, is_name_suffix
+from bibnorm.text.names import INITIAL, ORGANISATION_WORDS, PARTICLES, is_name_suffix
 from bibnorm.text.printed import VENUE_IN
 from bibnorm.text.titles import title_key, without_chapter, without_kind_of_work
 from bibnorm.text.word_tables import (
@@ -1300,7 +1300,7 @@ def _the_names_again(
         opening = _words_of(" ".join(tagged.tokens[index] for index in inside[:count]))
         if any(words == opening and _a_name(tagged, name) for name, words in words_of_names.items()):
             rest = [index for index in inside[count:] if not _YEAR.fullmatch(tagged.tokens[index])]
-            return {tagged.labels[index] for index in rest} <= _NUMBER_LABELS | {"container"}
+            return {tagged.labels[index] for index in rest} <= _NUMBER_LABELS | NAME_LABELS | {"container"}
     return False
 
 
@@ -1333,8 +1333,12 @@ _YEAR = re.compile(r"\(?\d{4}[a-z]?\)?[.,;:]?")  # a year as printed after a nam
 
 def _authors_as_the_title(tagged: TaggedReference, rules: RuleReading) -> tuple[bool, bool]:
     """Whether the rules' title and the model's are the authors' names again (`_the_names_again`):
-    the names the rules read, else a group's name opening the reference (`_opening_group`)."""
+    the names the rules read — the model's where the rules' are a title's words (`_prose`: a
+    style that prints the names after the title) —, else a group's name opening the reference
+    (`_opening_group`)."""
     names = rules.authors or _opening_group(tagged.text)
+    if rules.authors and _prose(rules.authors[0]):
+        names = tagged.written_authors() or names
     alone = bool(rules.authors)  # the name alone: where the rules read it as the authors
     # each name once with its words, for both titles (a list may print one name many times)
     words_of_names = {name: _words_of(name) for name in dict.fromkeys(names)}
@@ -1503,18 +1507,37 @@ def _rules_names_kept(tagged: TaggedReference, rules: RuleReading, title: str | 
     )
 
 
+def _names_after_the_title_read_as_names(tagged: TaggedReference, rules: RuleReading) -> bool:
+    """Whether the rules read the title's words as names (`_prose`) where the model reads the
+    authors right after its title (`_authors_right_after_the_title`): a style that prints the
+    names after the title, which the rules read as names before it."""
+    return bool(rules.authors) and _prose(rules.authors[0]) and _authors_right_after_the_title(tagged)
+
+
 def _authors_right_after_the_title(tagged: TaggedReference) -> bool:
-    """Whether the model's first name is an inverted family name right after its title, no word
-    between ("Self-Distillation from the Last Mini-Batch … Shen, Y. et al., CVPR (2022)."): a
-    style that prints the authors after the title; not a translator's or an editor's names after
-    their cue ("Physics. Trans. by P. H. Wicksteed")."""
-    labels = tagged.labels
+    """Whether the model's first name follows its title, no word between, as an inverted family
+    name ("Self-Distillation from the Last Mini-Batch … Shen, Y. et al., CVPR (2022).") or
+    initials before a family name ("A comparison of … trials. K. Benson, A. J. Hartz. New England
+    Journal of Medicine 2000"): a style that prints the authors after the title; not a
+    translator's or an editor's names after their cue ("Physics. Trans. by P. H. Wicksteed")."""
+    labels, tokens = tagged.labels, tagged.tokens
     first = _first_name(tagged)
+    if not 0 < first < len(labels) or labels[first - 1] != "title":
+        return False
+    if labels[first] == "family":  # "Shen, Y.", or Vancouver's "Djulbegovic B,"
+        return tokens[first].endswith(",") or _initials_at(tagged, first + 1)
+    initials = first
+    while _initials_at(tagged, initials):
+        initials += 1
+    return first < initials < len(labels) and labels[initials] == "family"
+
+
+def _initials_at(tagged: TaggedReference, index: int) -> bool:
+    """Whether the token at ``index`` is a given name's initials ("B,", "CL.", "J.-P.")."""
     return (
-        0 < first < len(labels)
-        and labels[first] == "family"
-        and labels[first - 1] == "title"
-        and tagged.tokens[first].endswith(",")
+        index < len(tagged.labels)
+        and tagged.labels[index] == "given"
+        and _INITIALS.fullmatch(tagged.tokens[index].rstrip(".")) is not None
     )
 
 
@@ -1549,12 +1572,29 @@ def _kept_names(
     written = tagged.written_authors()
     sure = confidence.get("authors", 0.0)
     if rules.authors:
-        return written if written and sure >= thresholds["authors"] else rules.authors
+        sure_enough = sure >= thresholds["authors"] or _names_after_the_title_read_as_names(tagged, rules)
+        return written if written and sure_enough else rules.authors
     filled = sure >= thresholds["authors-filled"]
     named = sure >= thresholds["authors-filled-given"] and (
         _named(tagged, written, rules.title) or _labelled(tagged)
     )
     return written if filled or named else ()
+
+
+# lower-case words no name holds but as a particle: a sentence's, a title's read as a name
+_PROSE_WORDS = 2
+
+
+def _prose(name: str) -> bool:
+    """Whether ``name`` holds `_PROSE_WORDS` lower-case words that are neither a name's particles
+    ("de la Torre") nor words a name's abbreviation leaves out ("of", "and"): a title's words the
+    rules read as a name ("A comparison of observational studies", before "and randomized")."""
+    lower = [
+        word
+        for word in name.split()
+        if word[:1].islower() and word not in PARTICLES and word.casefold() not in title_omitted_words()
+    ]
+    return len(lower) >= _PROSE_WORDS
 
 
 def _named(tagged: TaggedReference, written: tuple[str, ...], title: str | None) -> bool:
@@ -1979,6 +2019,8 @@ def _chosen_title(
     if _title_as_the_venue(tagged, rules) or _the_year_again(tagged, rules):
         return None
     if read_names:  # the model's title where the rules' is the names, all but sure
+        if _names_after_the_title_read_as_names(tagged, rules):
+            return tagged.title
         return weighed("title", "title", None if own_names else tagged.title, None)
     if own_names:
         return _title_beside_the_names(tagged, rules, thresholds)
