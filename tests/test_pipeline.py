@@ -87,6 +87,19 @@ def test_items_come_back_in_input_order_with_duplicates_marked() -> None:
     assert source.asked == [0, 1]  # the duplicate was looked up once
 
 
+def test_titles_in_scripts_the_keys_fold_away_are_not_one_request() -> None:
+    """Two Chinese books of one year (TomBener/quarto-chinese's Zotero export) are two items;
+    the same title twice is one."""
+    queries = [
+        title_query(0, "走向宪政").model_copy(update={"year": 2011}),
+        title_query(1, "宅兹中国：重建有关「中国」的历史论述").model_copy(update={"year": 2011}),
+        title_query(2, "Теория игр"),
+        title_query(3, "Теория графов"),
+        title_query(4, "走向宪政").model_copy(update={"year": 2011}),
+    ]
+    assert pipeline.deduplicate(queries) == {4: 0}
+
+
 def test_an_id_cited_twice_after_the_papers_title_points_at_the_first_item() -> None:
     """The second arXiv id is deduplicated onto the first, which then proves the paper the
     title found: both point at the title's item, and the run does not stop on the chain."""

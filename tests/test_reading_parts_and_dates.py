@@ -636,7 +636,9 @@ def test_the_authors_a_style_prints_after_the_title_are_the_authors() -> None:
         ),
     ],
 )
-def test_names_printed_after_the_title_are_not_the_titles_words(text: str, title: str, first_author: str) -> None:
+def test_names_printed_after_the_title_are_not_the_titles_words(
+    text: str, title: str, first_author: str
+) -> None:
     query = read_one(text)
     assert (query.title, query.authors[:1]) == (title, (first_author,))
 

@@ -70,8 +70,21 @@ def test_a_bullet_s_item_runs_over_its_lines_broken_by_html() -> None:
             "10.1136/jnnp.67.5.654",
             "J Neurol Neurosurg Psychiatry",
         ),
+        (
+            "Overlap between pathology of Alzheimer disease and vascular dementia",
+            1999,
+            "10.1097/00002093-199912003-00017",
+            "Alzheimer Dis Assoc Disord",
+        ),
     ]
     assert not any("<br" in (query.raw or "") or "**" in (query.raw or "") for query in queries)
+    # the names on their own line, between the title's and the journal's
+    assert [query.authors for query in queries] == [
+        ("Di Iorio A", "others"),
+        ("Esiri", "others"),
+        ("Goulding JM", "others"),
+        ("Kalaria RN", "Ballard C"),
+    ]
 
 
 def test_an_anchor_before_each_entry_is_no_part_of_it() -> None:
@@ -123,6 +136,9 @@ def test_a_restructuredtext_bibliography_s_escapes_and_roles() -> None:
         ('Welcome to the <span class="nocase">tidyverse</span>', "Welcome to the tidyverse"),
         ("_Aging Clin Exp Res_ **11**, 345–352", "Aging Clin Exp Res 11, 345–352"),
         ("Di Iorio A, _et al._ <br />", "Di Iorio A, et al. "),
+        # a line's break after a field ends it, as a period would
+        ("Kalaria RN, Ballard C <br />", "Kalaria RN, Ballard C."),
+        ("_Lancet_, 919-20 (1999)<br/>", "Lancet, 919-20 (1999)."),
         ("*Random Quantum Operations*, Phys. Lett. A", "Random Quantum Operations, Phys. Lett. A"),
         ("`Nextflow` enables reproducible workflows", "Nextflow enables reproducible workflows"),
         (":doi:`10.1063/1.1518555`.", "doi:10.1063/1.1518555."),

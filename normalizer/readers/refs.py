@@ -1168,12 +1168,27 @@ _NAMES_AFTER_THE_TITLE = re.compile(
 _NAMES_MARK = re.compile(r"\b[A-Z]\.|\bet al\b|\sand\s")
 
 
+# Names a reading list prints after the title, then a period, before the venue ("“Title” Di Iorio
+# A, et al. Aging Clin Exp Res 11, …", "“Title” Kalaria RN, Ballard C. Lancet …"): Vancouver's
+# family names and initials, or a few words and "et al."
+_NAME_AND_INITIALS = r"[^\W\d_][\w'’-]*+(?:\s[^\W\d_][\w'’-]*+){0,2}\s[A-Z]{1,3}"
+_LISTED_NAMES = re.compile(
+    rf"\s*+(?P<names>{_NAME_AND_INITIALS}(?:,\s{_NAME_AND_INITIALS}){{0,30}}(?:,?\set\sal)?"
+    r"|[^\W\d_][^()\[\].,]{0,60},?\set\sal)\.(?:\s|$)"
+)
+
+
 def _names_after_the_title(text: str, end: int) -> str:
     """The names after a quoted title that opens ``text`` (its end at ``end``), as a reading list
-    prints them after the title and its year; "" where no names follow it."""
-    after = _NAMES_AFTER_THE_TITLE.match(text, end)
-    names = after.group("names").strip(" .,;") if after else ""
-    return names if _NAMES_MARK.search(names) and looks_like_names(names, any_language=True) else ""
+    prints them after the title and its year, or before the venue (`_LISTED_NAMES`); "" where no
+    names follow it."""
+    if listed := _LISTED_NAMES.match(text, end):
+        names = listed.group("names")
+    else:
+        after = _NAMES_AFTER_THE_TITLE.match(text, end)
+        marked = after is not None and _NAMES_MARK.search(after.group("names")) is not None
+        names = after.group("names").strip(" .,;") if after and marked else ""
+    return names if looks_like_names(names, any_language=True) else ""
 
 
 def _a_comments_quotation(text: str, quoted: re.Match[str], apa: re.Match[str] | None) -> bool:

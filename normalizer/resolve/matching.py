@@ -23,6 +23,7 @@ decision carries its evidence:
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -57,13 +58,29 @@ def query_identity(query: Query) -> str:
         return f"arxiv:{query.arxiv_id}".casefold()
     if query.doi:
         return f"doi:{query.doi}".casefold()
-    identity = f"title:{title_key(query.title or '')}"
+    title = query.title or ""
+    identity = f"title:{title_key(title)}{_other_scripts_letters(title)}"
     if query.author_names or query.year:
         # The same title with other authors or another year may be another paper
         # ("Deep learning" by LeCun et al. 2015 is not every "Deep learning").
-        names = ",".join(sorted({w for name in query.author_names for w in title_words(name)}))
+        words = {w for name in query.author_names for w in (*title_words(name), _other_scripts_letters(name))}
+        names = ",".join(sorted(words - {""}))
         identity += f"|{query.year or ''}|{names}"
     return identity
+
+
+def _other_scripts_letters(text: str) -> str:
+    """The letters of ``text`` in scripts other than Latin and Greek, which comparison keys leave
+    out (`title_words` folds to ASCII): without them two Chinese titles of one year, "走向宪政"
+    and "乡土中国", would be one request."""
+    if text.isascii():
+        return ""
+    return "".join(
+        ch for ch in text.casefold() if ch.isalpha() and not _FOLDED_SCRIPT.match(unicodedata.name(ch, ""))
+    )
+
+
+_FOLDED_SCRIPT = re.compile(r"LATIN|GREEK")
 
 
 REWORDED_TITLE = 0.8  # title similarity at which an identifier's record may carry a reworded title

@@ -35,6 +35,10 @@ _CODE = re.compile(r"(?::([a-z]{1,20}):)?`([^`\n]{1,300})`_{0,2}")  # "`Nextflow
 # A presentational HTML tag (its text kept): an anchor, a line's break, a block or a span.
 _TAG_OPENING = r"</?(?:a|abbr|b|br|cite|code|div|em|font|i|li|ol|p|small|span|strong|sub|sup|u|ul)\b"
 _TAG = re.compile(rf"{_TAG_OPENING}[^<>\n]{{0,500}}+>", re.IGNORECASE)
+# A line's break after a word or a parenthesis ends a field, as a period would ("Kalaria RN,
+# Ballard C <br />" over "_Lancet_ **354**, 919-20 (1999) <br />"): a reading list breaks
+# its lines between the title, the names and the venue
+_LINE_BREAK_AFTER_A_FIELD = re.compile(r"(?:(?<=[^\W_])|(?<=\)))\s*+<br\s*+/?>", re.IGNORECASE)
 _REFERENCE_LINK = re.compile(r"\[([^\[\]\n]{1,300})\]\[[^\[\]\n]{0,100}\]")  # "[html format][cha1]"
 # "[[pdf]](https://…)": a link's text in brackets, a badge's.
 _BRACKETED_LINK = re.compile(r"\[\[[^\[\]\n]{0,100}\]\]\(([^()\s]{0,2000})\)")
@@ -60,11 +64,12 @@ _HEADING_WORDS = 6
 
 
 def unmarked(text: str) -> str:
-    """``text`` without its inline marks: tags, entities, links (a badge's or one word's link its
+    """``text`` without its inline marks: tags (a line's break after a field a period:
+    `_LINE_BREAK_AFTER_A_FIELD`), entities, links (a badge's or one word's link its
     target, a link's text of words quoted with its target after it), emphasis (strong emphasis
     of words quoted), code spans and roles, escapes."""
     if "<" in text:
-        text = _TAG.sub("", text)
+        text = _TAG.sub("", _LINE_BREAK_AFTER_A_FIELD.sub(".", text))
     if "&" in text:
         text = html.unescape(text)
     if "](" in text:
