@@ -7,6 +7,7 @@ docs/api.md (tests/test_docs_api.py) cover each function's results.
 
 from __future__ import annotations
 
+import json
 import shutil
 from pathlib import Path
 
@@ -132,6 +133,66 @@ def test_a_bib_entry_cited_as_published_stays_published_where_no_source_names_th
     )
     assert published.provenance["venue"] == "input"
     assert (scholar.entry_type, scholar.venue) == ("preprint", None)  # the arXiv record stands
+
+
+# The same publication as a Zotero CSL-JSON item and as an RIS record
+VLTSEG_TITLE = (
+    "VLTSeg: Simple Transfer of CLIP-Based Vision-Language Representations for Domain Generalized "
+    "Semantic Segmentation"
+)
+PUBLISHED_CSL_ITEM = json.dumps(
+    [
+        {
+            "id": "vltseg",
+            "type": "article-journal",
+            "title": VLTSEG_TITLE,
+            "author": [
+                {"family": "Hümmer", "given": "Christoph"},
+                {"family": "Schwonberg", "given": "Manuel"},
+            ],
+            "container-title": "Pattern Recognition",
+            "volume": "160",
+            "issue": "3",
+            "page": "111154",
+            "issued": {"date-parts": [[2025]]},
+            "DOI": "10.1016/j.patcog.2024.111154",
+            "URL": "https://arxiv.org/abs/2312.02021",
+        }
+    ]
+)
+PUBLISHED_RIS_RECORD = "\n".join(
+    [
+        "TY  - JOUR",
+        f"TI  - {VLTSEG_TITLE}",
+        "AU  - Hümmer, Christoph",
+        "AU  - Schwonberg, Manuel",
+        "T2  - Pattern Recognition",
+        "VL  - 160",
+        "IS  - 3",
+        "SP  - 111154",
+        "PY  - 2025",
+        "DO  - 10.1016/j.patcog.2024.111154",
+        "UR  - https://arxiv.org/abs/2312.02021",
+        "ER  - ",
+        "",
+    ]
+)
+
+
+@pytest.mark.parametrize(
+    ("name", "text"), [("refs.json", PUBLISHED_CSL_ITEM), ("refs.ris", PUBLISHED_RIS_RECORD)]
+)
+def test_an_exports_item_cited_as_published_stays_published_where_no_source_names_the_publication(
+    demo: bibnorm.Settings, name: str, text: str
+) -> None:
+    Path(name).write_text(text, encoding="utf-8")
+    ((_, published),) = bibnorm.resolve_files(
+        bibnorm.plan_resolve(bibnorm.ResolveJob(inputs=(name,)), demo)
+    ).result.entries()
+    numbers = (published.entry_type, published.venue, published.volume, published.number, published.pages)
+    assert numbers == ("article", "Pattern Recognition", "160", "3", "111154")
+    assert (published.ids.doi, published.ids.arxiv_id) == ("10.1016/j.patcog.2024.111154", "2312.02021")
+    assert published.provenance["venue"] == "input"
 
 
 UNRESOLVABLE_ENTRY = """@book{knuth1984,

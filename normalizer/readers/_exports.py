@@ -15,7 +15,7 @@ from typing import Any
 from bibnorm.identifiers import ArxivId, canonical_doi, parse_arxiv_id
 from bibnorm.models import Origin, Query, QueryKind
 from bibnorm.readers._ref_dates import YEAR
-from bibnorm.readers.base import arxiv_doi_id
+from bibnorm.readers.base import Publication, arxiv_doi_id, published_version
 from bibnorm.text.word_tables import item_types
 
 _ARXIV_IN_TEXT = re.compile(
@@ -52,17 +52,30 @@ def item_query(
     venue: str | None = None,
     entry_type: str | None = None,
     publisher: str | None = None,
+    numbers: Mapping[str, str | None] | None = None,
 ) -> Query:
     """One `Query` from an export's fields (any of them may be missing).
 
     ``names``: one string per person ("Given Family" or "Family, Given"); ``entry_type``: the
     BibTeX type the export's own type maps to (`BIBTEX_TYPES`); ``publisher``: the publisher,
-    or a thesis's school (both formats name it so).
+    or a thesis's school (both formats name it so); ``numbers``: the venue's ``volume``,
+    ``number`` (issue) and ``pages``, which the published version the item names keeps
+    (`Query.published`).
     """
     doi = canonical_doi(doi_text) if doi_text else None
     arxiv = arxiv_doi_id(doi) or _arxiv_in(texts_with_ids)
     kind = QueryKind.ARXIV_ID if arxiv else QueryKind.DOI if doi else QueryKind.TITLE
     people = tuple(" ".join(name.split()) for name in names if name and name.strip())
+    year = _year(year_text)
+    numbers = numbers or {}
+    publication = Publication(
+        venue=_one_line(venue),
+        year=year,
+        volume=_one_line(numbers.get("volume")),
+        number=_one_line(numbers.get("number")),
+        pages=_one_line(numbers.get("pages")),
+        publisher=_one_line(publisher),
+    )
     return Query(
         index=index,
         origin=origin,
@@ -74,11 +87,12 @@ def item_query(
         key=key or None,
         author_names=_name_words(people),
         authors=people,
-        year=_year(year_text),
+        year=year,
         venue=_one_line(venue),
         entry_type=entry_type,
         publisher=_one_line(publisher),
         raw=raw,
+        published=published_version(entry_type, _one_line(title), doi, publication),
     )
 
 

@@ -12,8 +12,9 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from bibnorm.errors import InputError
-from bibnorm.identifiers import ArxivId, canonical_doi, parse_arxiv_id
-from bibnorm.models import Query
+from bibnorm.identifiers import ArxivId, canonical_doi, is_arxiv_doi, parse_arxiv_id
+from bibnorm.models import Identifiers, PartialDate, Query, Reference
+from bibnorm.text.venues import is_preprint_venue, names_preprint_server
 
 ReadFunction = Callable[[str, str], list[Query]]
 """``read(text, path) -> queries``: ``path`` is only used for `Origin` and messages."""
@@ -64,6 +65,44 @@ def oversized(name: str, line: int, length: int, what: str = "item") -> InputErr
     return InputError(
         f"{name}:{line}: {what} of {length:,} characters, more than the {MAX_ITEM:,} bibnorm reads "
         "as one title or field; nothing was looked up"
+    )
+
+
+@dataclass(frozen=True)
+class Publication:
+    """Where an input's own record says its work was published: its journal or proceedings and
+    their numbers, as the input writes them."""
+
+    venue: str | None
+    year: int | None = None
+    volume: str | None = None
+    number: str | None = None
+    pages: str | None = None
+    publisher: str | None = None
+
+
+def published_version(
+    entry_type: str | None, title: str | None, doi: str | None, publication: Publication
+) -> Reference | None:
+    """The publication an input's article or proceedings paper names (its journal or
+    proceedings, not a preprint server's: Google Scholar's "arXiv preprint arXiv:…" is none), as
+    a `Reference`: `Query.published`, which the pipeline keeps where no source knows the
+    published version. ``entry_type`` is the BibTeX type the input's own type maps to."""
+    venue = publication.venue
+    if entry_type not in ("article", "inproceedings") or not title or not venue:
+        return None
+    if is_preprint_venue(venue) or names_preprint_server(venue):
+        return None
+    return Reference(
+        title=title,
+        entry_type=entry_type,
+        venue=venue,
+        issued=PartialDate(year=publication.year) if publication.year else None,
+        ids=Identifiers(doi=doi if doi and not is_arxiv_doi(doi) else None),
+        volume=publication.volume,
+        number=publication.number,
+        pages=publication.pages,
+        publisher=publication.publisher,
     )
 
 

@@ -20,13 +20,12 @@ from collections.abc import Callable, Iterable
 from typing import TypeVar
 
 from bibnorm.bib.bibfile import BibEntry, BibFile, as_written, parse_bibtex
-from bibnorm.identifiers import ArxivId, canonical_doi, doi_in_note, is_arxiv_doi, parse_arxiv_id
-from bibnorm.models import Identifiers, Origin, PartialDate, Query, QueryKind, Reference
+from bibnorm.identifiers import ArxivId, canonical_doi, doi_in_note, parse_arxiv_id
+from bibnorm.models import Origin, Query, QueryKind, Reference
 from bibnorm.readers._ref_dates import YEAR
-from bibnorm.readers.base import URL_PATTERN, Reader, arxiv_doi_id
+from bibnorm.readers.base import URL_PATTERN, Publication, Reader, arxiv_doi_id, published_version
 from bibnorm.text.clean import clean_title
 from bibnorm.text.titles import plain_text
-from bibnorm.text.venues import is_preprint_venue, names_preprint_server
 
 # (Spaces on the line only before the "@": "^\s*" tried at every line of a file of blank lines
 # scanned all that followed from each, a time quadratic in them.)
@@ -99,24 +98,21 @@ _VENUE_FIELDS = {
 def _published_version(
     entry_type: str, fields: dict[str, str], title: str | None, doi: str | None
 ) -> Reference | None:
-    """The publication an @article or @inproceedings entry names (its journal or proceedings, not
-    a preprint server's: Google Scholar's "arXiv preprint arXiv:…" is none), as a `Reference`."""
+    """The publication an @article or @inproceedings entry names (`published_version`)."""
     venue = next(
         (_plain(fields, name) for name in _VENUE_FIELDS.get(entry_type, ()) if fields.get(name)), None
     )
-    if not title or not venue or is_preprint_venue(venue) or names_preprint_server(venue):
-        return None
     year = YEAR.search(fields.get("year", "") or fields.get("date", ""))
-    return Reference(
-        title=title,
-        entry_type="article" if entry_type == "article" else "inproceedings",
+    publication = Publication(
         venue=venue,
-        issued=PartialDate(year=int(year.group())) if year else None,
-        ids=Identifiers(doi=doi if doi and not is_arxiv_doi(doi) else None),
+        year=int(year.group()) if year else None,
         volume=_plain(fields, "volume"),
         number=_plain(fields, "number"),
         pages=_plain(fields, "pages"),
         publisher=_plain(fields, "publisher"),
+    )
+    return published_version(
+        "inproceedings" if entry_type == "conference" else entry_type, title, doi, publication
     )
 
 

@@ -68,6 +68,11 @@ def _query(number: int, origin: Origin, item: dict[str, Any]) -> Query:
         venue=first_text(item, "container-title"),
         entry_type=BIBTEX_TYPES.get(first_text(item, "type") or "", "misc"),
         publisher=first_text(item, "publisher"),
+        numbers={
+            "volume": first_text(item, "volume"),
+            "number": first_text(item, "issue"),
+            "pages": first_text(item, "page"),
+        },
     )
 
 

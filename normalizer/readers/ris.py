@@ -45,7 +45,18 @@ def _query(number: int, origin: Origin, record: dict[str, Any]) -> Query:
         venue=first_text(record, "secondary_title", "journal_name", "alternate_title3"),
         entry_type=_entry_type(first_text(record, "type_of_reference") or ""),
         publisher=first_text(record, "publisher"),
+        numbers={
+            "volume": first_text(record, "volume"),
+            "number": first_text(record, "number"),
+            "pages": _pages(record),
+        },
     )
+
+
+def _pages(record: dict[str, Any]) -> str | None:
+    """SP and EP as one range ("379–423"), or the first page alone."""
+    first, last = first_text(record, "start_page"), first_text(record, "end_page")
+    return f"{first}–{last}" if first and last and last != first else first
 
 
 def read_ris(text: str, path: str) -> list[Query]:
