@@ -8,6 +8,7 @@ The expected values are read off the files.
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 from typing import Any
 
@@ -170,6 +171,18 @@ def test_a_csl_json_year_before_1900_is_the_year() -> None:
     item = '[{"id": "h", "type": "article-journal", "title": "T", "issued": {"date-parts": [[1891, 9]]}}]'
     (query,) = READERS["csl-json"].read(item, "refs.json")
     assert query.year == 1891
+
+
+def test_a_csl_json_name_keeps_its_particles_and_suffix() -> None:
+    # as Zotero and Better BibTeX export them (callumalpass/bibliography, greenelab/meta-review)
+    authors = [
+        {"family": "Inwagen", "given": "Peter", "non-dropping-particle": "van"},
+        {"family": "Brauw", "given": "Alan", "dropping-particle": "de"},
+        {"family": "Ramirez", "given": "Roman E.", "suffix": "Jr."},
+    ]
+    item = json.dumps([{"id": "x", "type": "book", "title": "An Essay on Free Will", "author": authors}])
+    (query,) = READERS["csl-json"].read(item, "refs.json")
+    assert query.authors == ("Peter van Inwagen", "Alan de Brauw", "Roman E. Ramirez Jr.")
 
 
 def pandoc_ris() -> str:

@@ -34,11 +34,16 @@ def _items(text: str) -> list[dict[str, Any]] | None:
     return data
 
 
+# A CSL name's parts in the order a name is written given name first ("Peter van Inwagen",
+# "Alan de Brauw", "Roman E. Ramirez Jr."): its particles are its own, and so is a suffix.
+_NAME_PARTS = ("given", "dropping-particle", "non-dropping-particle", "family", "suffix", "literal")
+
+
 def _names(item: dict[str, Any]) -> list[str]:
     names = []
     for person in item.get("author") or []:
         if isinstance(person, dict):
-            names.append(" ".join(str(person.get(part) or "") for part in ("given", "family", "literal")))
+            names.append(" ".join(str(person.get(part) or "") for part in _NAME_PARTS))
     return names
 
 
