@@ -225,6 +225,24 @@ def test_entries_another_format_leaves_out_are_counted_and_said_with_quiet_too(
     ) in result.stderr.splitlines()
 
 
+def test_an_exports_items_no_output_holds_are_counted_and_said_with_quiet_too(demo: bibnorm.Settings) -> None:
+    from bibnorm.cli import main
+    from click.testing import CliRunner
+
+    book = {"id": "knuth1984", "type": "book", "title": "The TeXbook", "author": [{"family": "Knuth"}]}
+    items = [*json.loads(PUBLISHED_CSL_ITEM), book]
+    Path("refs.json").write_text(json.dumps(items), encoding="utf-8")
+    for output in ("out.json", "out.bib"):
+        job = bibnorm.ResolveJob(inputs=("refs.json",), output=output)
+        assert bibnorm.resolve_files(bibnorm.plan_resolve(job, demo)).exports_left_out == 1
+    index = ["--offline", "--snapshot", str(demo.snapshot), "--cache-dir", "cache"]
+    result = CliRunner().invoke(main, ["resolve", "-q", *index, "refs.json", "-o", "out.ris"])
+    assert (
+        "bibnorm: warning: 1 item of the CSL-JSON, RIS or Zotero input that did not resolve is not in "
+        "the ris output (listed above and in --report)"
+    ) in result.stderr.splitlines()
+
+
 @pytest.mark.parametrize(
     ("entry", "venue"),
     [

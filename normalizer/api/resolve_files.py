@@ -93,6 +93,9 @@ class ResolveRun(BaseModel):
     kept_all: bool = False  # nothing could be settled: the earlier output was left as it was
     # the input .bib's entries that did not resolve, which an output in another format leaves out
     left_out: int = 0
+    # the items of input exports (CSL-JSON, RIS, Zotero) that did not resolve, which every output
+    # leaves out: the user's own records, said as the .bib's are
+    exports_left_out: int = 0
 
     def report_text(self) -> str:
         return dump_json(self.report)
@@ -164,6 +167,7 @@ def resolve_files(
         outcome=run.outcome,
         kept_all=run.kept_all,
         left_out=left_out(bib_files, result.resolutions, chosen_format),
+        exports_left_out=_exports_left_out(job, result.resolutions),
     )
 
 
@@ -256,6 +260,32 @@ def left_out(bib_files: list[BibFile], resolutions: list[Resolution], chosen_for
     if not bib_files or chosen_format in BIB_FORMATS:
         return 0
     return sum(1 for r in resolutions if r.status is not Status.RESOLVED and r.query.key)
+
+
+# The readers of reference managers' exports: records the user keeps, not text bibnorm read
+_EXPORT_FORMATS = ("csl-json", "ris", "zotero")
+
+
+def _exports_left_out(job: ResolveJob, resolutions: list[Resolution]) -> int:
+    """How many items of the job's export inputs (`_EXPORT_FORMATS`) did not resolve: no output
+    holds them."""
+    exports = {path for path in job.inputs if _read_as_export(path, job.input_format)}
+    return sum(
+        1
+        for r in resolutions
+        if r.status is not Status.RESOLVED and r.duplicate_of is None and r.query.origin.path in exports
+    )
+
+
+def _read_as_export(path: str, input_format: str | None) -> bool:
+    if path == STDIO:
+        return input_format in _EXPORT_FORMATS
+    if input_format is not None:
+        return input_format in _EXPORT_FORMATS
+    if path.startswith("zotero:"):
+        return True
+    suffix = Path(path).suffix.lower()
+    return any(suffix in READERS[name].suffixes for name in _EXPORT_FORMATS if name in READERS)
 
 
 class _EarlierOutput(BaseModel):

@@ -268,14 +268,23 @@ def _closing_lines(run: ResolveRun, job: ResolveJob, *, quiet: bool) -> list[str
 
 
 def _left_out_lines(run: ResolveRun) -> list[str]:
-    """The line that says how many of the input .bib's entries the output leaves out, if any."""
-    if not run.left_out:
-        return []
-    one = run.left_out == 1
-    return [
-        f"bibnorm: warning: {run.left_out} .bib entr{'y' if one else 'ies'} that did not resolve "
-        f"{'is' if one else 'are'} not in the {run.output_format} output (a .bib output keeps them)"
-    ]
+    """The lines that say how many of the input .bib's entries, and of the input exports' items,
+    the output leaves out, if any."""
+    lines = []
+    if run.left_out:
+        one = run.left_out == 1
+        lines.append(
+            f"bibnorm: warning: {run.left_out} .bib entr{'y' if one else 'ies'} that did not resolve "
+            f"{'is' if one else 'are'} not in the {run.output_format} output (a .bib output keeps them)"
+        )
+    if run.exports_left_out:
+        one = run.exports_left_out == 1
+        lines.append(
+            f"bibnorm: warning: {run.exports_left_out} item{'' if one else 's'} of the CSL-JSON, RIS or "
+            f"Zotero input that did not resolve {'is' if one else 'are'} not in the {run.output_format} "
+            "output (listed above and in --report)"
+        )
+    return lines
 
 
 def _nothing_settled_line(run: ResolveRun, job: ResolveJob) -> str:
