@@ -306,7 +306,10 @@ class SnapshotResolver:
                 f"{_SELECT} WHERE id IN (SELECT record FROM dois WHERE doi_key = ?)",
                 (doi_lookup_key(query.doi),),
             ).fetchall()
-            return Lookup(candidates=tuple(self._candidate(row, by_identifier=True) for row in rows))
+            if rows or not query.title:
+                return Lookup(candidates=tuple(self._candidate(row, by_identifier=True) for row in rows))
+            # a publisher's DOI the arXiv record does not carry: the paper found by its title, as
+            # any item's, the DOI the published version's (Zotero's and RIS's journal articles)
         if query.title:
             return Lookup(candidates=tuple(self._candidate(row) for row in self._by_title(query.title)))
         return Lookup()

@@ -192,6 +192,18 @@ def test_unknown_doi_gives_no_candidate(resolver: SnapshotResolver) -> None:
     assert ask(resolver, kind=QueryKind.DOI, doi="10.1000/not-in-the-snapshot") == Lookup()
 
 
+def test_a_publishers_doi_the_record_lacks_finds_the_paper_by_its_title(resolver: SnapshotResolver) -> None:
+    # a Zotero or RIS journal article: its publisher's DOI, which the arXiv record does not carry
+    lookup = ask(
+        resolver,
+        kind=QueryKind.DOI,
+        doi="10.1000/the-journals-own",
+        title="Sparsity-certifying Graph Decompositions",
+    )
+    assert "0704.0002" in [c.reference.ids.arxiv_id for c in lookup.candidates]
+    assert not any(c.by_identifier for c in lookup.candidates)  # a title's candidates, judged as such
+
+
 # --- lookups by title -----------------------------------------------------------------
 
 
