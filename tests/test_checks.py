@@ -163,6 +163,11 @@ def test_capitals_are_flagged_only_in_titles_the_common_styles_lower_case(
         # The writer's rule (bibnorm.text.capitals), so check and resolve agree.
         pytest.param("Convolutional Kolmogorov-Arnold Networks", ["Kolmogorov-Arnold"], id="known-names"),
         pytest.param("Why Should I Trust You?", ["I"], id="pronoun-I"),
+        # an eponym's pair, by hyphen or en dash: words that are no ordinary English words
+        # (FMuro/fmuro.github.io's titles; plain.bst printed "the donovan–Wemyss conjecture")
+        pytest.param("The Derived Auslander-Iyama Correspondence", ["Auslander-Iyama"], id="eponyms-hyphen"),
+        pytest.param("The Donovan--Wemyss Conjecture", ["Donovan", "Wemyss"], id="eponyms-en-dash"),
+        pytest.param("Vision--Language Models at Multi-Scale", [], id="english-words-are-no-eponyms"),
         pytest.param("{MLP}-Mixer and Illiterate {DALL}-E", ["DALL-E"], id="hyphenated-part-unbraced"),
         pytest.param("{I\\&S-ViT}: An Inclusive", [], id="escaped-ampersand-braced-whole"),
         pytest.param("Vision {Mamba}: Efficient", [], id="known-name-braced"),

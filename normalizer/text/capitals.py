@@ -33,7 +33,9 @@ capitals when the tool has evidence it is a name, never on a guess:
    title that capitalises a word that is no English word on its own ("Using Swin
    transformer") names it outright: that is the evidence ``check`` has too;
 5. **its token**: a single capital letter joined to a protected part or a number
-   (``DALL-E``, ``I&S-ViT``, ``2-D``).
+   (``DALL-E``, ``I&S-ViT``, ``2-D``);
+6. **an eponym's pair**: capitalised words joined by a hyphen or an en dash, none of them an
+   ordinary English word (``Auslander–Iyama``, ``Fokker-Planck``; not ``Vision–Language``).
 
 A hyphenated token the prose names as written ("We present MLP-Mixer, an architecture")
 is braced whole, and so are capitalised words joined by hyphens that end in a name, each
@@ -70,6 +72,7 @@ from bibnorm.text.capitals_words import (
     POSSESSIVE,
     TOKEN,
     Evidence,
+    is_english_word,
     needs_protection,
     pool,
     word_key,
@@ -118,12 +121,34 @@ def _token_spans(token: str, offset: int, evidence: Evidence) -> Iterable[tuple[
     if (
         len(parts) > 1
         and token[:1].isupper()
-        and (evidence.names_token(token) or _names_a_compound(parts, evidence))
+        and (
+            evidence.names_token(token)
+            or _names_a_compound(parts, evidence)
+            or all(_eponyms_word(text) for _, _, text in parts)
+        )
     ):
         yield offset, offset + len(POSSESSIVE.sub("", token))  # one name: "MLP-Mixer", "Temporal-Inception"
         return
     for start, end in _protected_runs(parts, evidence):
         yield offset + start, offset + end
+
+
+# The shortest word an eponym's name is taken to be ("Auslander–Iyama", not "Bi-Level")
+_EPONYM_LETTERS = 3
+
+
+def _eponyms_word(word: str) -> bool:
+    """Rule 6: whether ``word``, joined by a hyphen or an en dash to another such word, is a
+    person's name: a capitalised word of lower-case letters that is no ordinary English word
+    ("Auslander–Iyama", "Donovan–Wemyss", "Cauchy–Schwarz": an eponym's pair; not
+    "Vision–Language", "Multi-Scale", "Non-Gaussian", whose words are English)."""
+    return (
+        len(word) >= _EPONYM_LETTERS
+        and word.isalpha()
+        and word[0].isupper()
+        and word[1:].islower()
+        and not is_english_word(word_key(word))
+    )
 
 
 def _names_a_compound(parts: Sequence[tuple[int, int, str]], evidence: Evidence) -> bool:
@@ -233,8 +258,36 @@ def protected_spans(
             # sentence case lowers ("…learn? a visual exploration"); so does the letter of
             # "X-Rays", "T-Cell" (a letter, not a word: "x-rays" reads as a variable).
             found = ((0, len(PART_RE.match(token).group())),)  # type: ignore[union-attr]
+        if not found and (pair := _eponyms_pair(text, token, gap_start, start, spans)) is not None:
+            found, spans = pair
         spans.extend([(start + begin, start + end) for begin, end in found])
     return spans
+
+
+# An en dash between two words, no space around it (TeX's "--" too): how names are paired
+_EN_DASH = ("\u2013", "--")
+
+
+def _eponyms_pair(
+    text: str, token: str, gap_start: int, start: int, spans: list[tuple[int, int]]
+) -> tuple[tuple[tuple[int, int], ...], list[tuple[int, int]]] | None:
+    """Rule 6 across an en dash ("Donovan–Wemyss"): the token's span, and ``spans`` with the word
+    before the dash braced too, where both are an eponym's words (`_eponyms_word`); else None."""
+    if text[gap_start:start] not in _EN_DASH or not _eponyms_word(token):
+        return None
+    before = TOKEN.fullmatch(text, _word_start(text, gap_start), gap_start)
+    if before is None or not _eponyms_word(before.group()):
+        return None
+    braced = spans if spans and spans[-1][1] == gap_start else [*spans, (before.start(), gap_start)]
+    return ((0, len(token)),), braced
+
+
+def _word_start(text: str, end: int) -> int:
+    """Where the run of letters that ends at ``end`` starts."""
+    start = end
+    while start > 0 and text[start - 1].isalpha():
+        start -= 1
+    return start
 
 
 def _opens_sentence(text: str, number: int, gap_start: int, start: int, title_start: bool) -> bool:
