@@ -852,3 +852,16 @@ def test_title_math_with_neither_unicode_nor_typst_form_is_the_text_csl_shows(
     title: str, written: str
 ) -> None:
     assert hayagriva_title(title, paper_evidence(title, None)) == (written, [])
+
+
+@pytest.mark.parametrize(
+    ("title", "written"),
+    [
+        # FMuro/fmuro.github.io's "Enhanced ${A}$-infinity …": Typst printed "(A)-infinity"
+        pytest.param(r"Enhanced ${A}$-infinity theory", "Enhanced $A$-infinity theory", id="a-group"),
+        pytest.param(r"Sums of $x^{2n}$ terms", "Sums of $x^(2n)$ terms", id="a-scripts-group"),
+        pytest.param(r"Sums of ${x}_{i}^{2}$ terms", "Sums of $x_(i)^(2)$ terms", id="both"),
+    ],
+)
+def test_tex_groups_are_typst_groups_only_after_a_script_mark(title: str, written: str) -> None:
+    assert hayagriva_title(title, paper_evidence(title, None)) == (written, [])

@@ -218,7 +218,7 @@ def hayagriva_title(title: str, evidence: Evidence, key: str = "") -> tuple[str,
             lettered = any(c.isalpha() for c in plain)
             out.append("{" + formattable(plain) + "}" if lettered else formattable(plain))
         elif _TYPST_MATH.fullmatch(piece):
-            out.append("$" + piece.replace("{", "(").replace("}", ")") + "$")
+            out.append("$" + _typst_groups(piece) + "$")
         elif (text := _as_text(piece)) is not None:
             out.append("{" + formattable(text) + "}")
         else:
@@ -230,6 +230,25 @@ def hayagriva_title(title: str, evidence: Evidence, key: str = "") -> tuple[str,
                 )
             )
     return unglued("".join(out)), problems
+
+
+def _typst_groups(math: str) -> str:
+    """TeX's braces in Typst math: a script's group its parentheses, which Typst does not print
+    (``x^{2n}`` → ``x^(2n)``); any other group nothing, which TeX does not print either
+    (``{A}``-infinity is "A-infinity", not "(A)-infinity")."""
+    out: list[str] = []
+    closings: list[str] = []
+    previous = ""
+    for char in math:
+        if char == "{":
+            closings.append(")" if previous in ("^", "_") else "")
+            out.append("(" if closings[-1] else "")
+        elif char == "}":
+            out.append(closings.pop() if closings else "")
+        else:
+            out.append(char)
+        previous = char
+    return "".join(out) + "".join(reversed(closings))
 
 
 def _as_text(math: str) -> str | None:
