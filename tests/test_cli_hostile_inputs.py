@@ -273,6 +273,17 @@ def test_json_nested_100k_deep_is_one_line_in_every_reader(
     assert not (workdir / "out.bib").exists()
 
 
+def test_a_json_export_cut_off_says_where_its_json_breaks(workdir: Path) -> None:
+    # a real Zotero export cut off (adunning/latin-greek-scientific-terminology's, at 3,000 bytes)
+    (workdir / "cut.json").write_text('[{"id": "a", "title": "T"},\n {"id": "b", "ti', encoding="utf-8")
+    env = sources_at(f"http://127.0.0.1:{closed_port()}", workdir / "cache") | {"BIBNORM_OFFLINE": "1"}
+    result = invoke(["resolve", "cut.json", "-o", "out.bib"], env)
+    assert result.exit_code == EXIT_FATAL
+    assert one_error_line(result) == (
+        "bibnorm: error: cut.json: not valid JSON at line 2, column 14: Unterminated string starting at"
+    )
+
+
 @pytest.mark.parametrize(
     "line",
     [

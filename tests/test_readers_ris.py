@@ -221,3 +221,19 @@ def test_pandocs_ris_test_input() -> None:
             "venue": "Proc. of London Mathematical Society",  # JO
         },
     ]
+
+
+def test_a_file_cut_off_inside_its_last_record_reads_it_and_says_so() -> None:
+    # the first 1,200 bytes of a real export (Logic06183/HVI_Johannesburg references.ris)
+    text = (
+        "TY  - JOUR\nTI  - Urban heat\nAU  - Wang, J.\nPY  - 2019\nER  - \n\n"
+        "TY  - JOUR\nTI  - Increasing heat stress in urban areas\nAU  - Tuholske, C.\nAU  - Sween"
+    )
+    queries = read_ris(text, "refs.ris")
+    assert [query.title for query in queries] == ["Urban heat", "Increasing heat stress in urban areas"]
+    assert queries[1].authors == ("Tuholske, C.", "Sween")
+    assert READER.describe is not None
+    assert READER.describe(text, queries) == (
+        "the last record (line 7) has no ER line: read to the end of the file (was it cut off?)"
+    )
+    assert READER.describe(text + "\nER  - \n", queries) is None

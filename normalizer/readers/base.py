@@ -22,7 +22,7 @@ ReadFunction = Callable[[str, str], list[Query]]
 SniffFunction = Callable[[str], bool]
 """``sniff(text) -> bool``: true when the text is in this reader's format."""
 
-DescribeFunction = Callable[[str, Sequence[Query]], str]
+DescribeFunction = Callable[[str, Sequence[Query]], str | None]
 """``describe(text, queries) -> line``: how the text was read and why, for the run's summary."""
 
 ReadBinaryFunction = Callable[[bytes, str], tuple[list[Query], str]]

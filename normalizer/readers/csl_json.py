@@ -8,13 +8,14 @@ here; it is refused with one line before any request (`_unreadable`).
 
 from __future__ import annotations
 
+import json
 from typing import Any
 
 from bibnorm.errors import InputError
 from bibnorm.models import Origin, Query
 from bibnorm.readers._exports import BIBTEX_TYPES, first_text, item_origin, item_query
 from bibnorm.readers.base import Reader
-from bibnorm.safejson import loads
+from bibnorm.safejson import TooDeepError, loads
 from bibnorm.text.tex_math import rich_text_to_plain
 
 _FIELDS_WITH_IDS = ("URL", "number", "note", "archive_location")
@@ -37,6 +38,20 @@ def _items(text: str) -> list[dict[str, Any]] | None:
 # A CSL name's parts in the order a name is written given name first ("Peter van Inwagen",
 # "Alan de Brauw", "Roman E. Ramirez Jr."): its particles are its own, and so is a suffix.
 _NAME_PARTS = ("given", "dropping-particle", "non-dropping-particle", "family", "suffix", "literal")
+
+
+def _why_not(text: str) -> str:
+    """Why ``text`` is no CSL-JSON, in a few words: the place JSON's syntax breaks (a file cut
+    off: "not valid JSON at line 111, column 30: Expecting ',' delimiter"), else its shape."""
+    try:
+        loads(text)
+    except TooDeepError:
+        return "not CSL-JSON (nested too deeply)"
+    except json.JSONDecodeError as error:
+        return f"not valid JSON at line {error.lineno}, column {error.colno}: {error.msg}"
+    except ValueError as error:
+        return f"not valid JSON: {error}"
+    return "not CSL-JSON (a JSON array of items with titles)"
 
 
 def _names(item: dict[str, Any]) -> list[str]:
@@ -84,7 +99,7 @@ def _query(number: int, origin: Origin, item: dict[str, Any]) -> Query:
 def read_csl_json(text: str, path: str) -> list[Query]:
     items = _items(text)
     if items is None:
-        raise InputError(f"{path}: not CSL-JSON (a JSON array of items with titles)")
+        raise InputError(f"{path}: {_why_not(text)}")
     line_starts = [n for n, line in enumerate(text.splitlines(), start=1) if '"title"' in line]
     return [_query(number, item_origin(path, line_starts, number), item) for number, item in enumerate(items)]
 

@@ -11,6 +11,7 @@ first record is dropped (rispy's ``loads`` would find no record behind it); reco
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from typing import Any
 
 from bibnorm.errors import InputError
@@ -59,10 +60,25 @@ def _pages(record: dict[str, Any]) -> str | None:
     return f"{first}–{last}" if first and last and last != first else first
 
 
+def _unended(text: str) -> int | None:
+    """Where the last record starts when no ``ER`` line ends it (a file cut off inside it), which
+    rispy would drop without a word; else None."""
+    starts = list(_START.finditer(text))
+    if not starts:
+        return None
+    last = starts[-1].start()
+    return None if _END.search(text, last) else last
+
+
+_END = re.compile(r"^ER  -", re.MULTILINE)
+
+
 def read_ris(text: str, path: str) -> list[Query]:
     import rispy  # local: detection imports every reader, and only RIS input needs rispy
 
     text = text.removeprefix("\ufeff")
+    if _unended(text) is not None:  # read to the end of the file, and said (`_describe`)
+        text = f"{text.rstrip()}\nER  - \n"
     try:
         records = rispy.loads(text)
     except Exception as error:  # rispy raises plain IOError/ValueError subclasses on malformed input
@@ -74,11 +90,21 @@ def read_ris(text: str, path: str) -> list[Query]:
     ]
 
 
+def _describe(text: str, queries: Sequence[Query]) -> str | None:
+    """A note for a file whose last record no ``ER`` line ends: read to the file's end."""
+    start = _unended(text.removeprefix("\ufeff"))
+    if start is None:
+        return None
+    line = LineCounter(text.removeprefix("\ufeff"))(start)
+    return f"the last record (line {line}) has no ER line: read to the end of the file (was it cut off?)"
+
+
 READER = Reader(
     name="ris",
     description="RIS (EndNote, Zotero, Mendeley exports): title, authors, year, DOI, URLs",
     read=read_ris,
     suffixes=(".ris",),
+    describe=_describe,
     sniff=lambda text: (
         len(RIS_TAG.findall(text[:20000].removeprefix("\ufeff"))) >= 2
         and _START.search(text.removeprefix("\ufeff")) is not None
