@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from bibnorm.errors import InputError
 from bibnorm.readers import READERS, detect_format
 from bibnorm.readers.ris import READER, read_ris
 from paths import REFERENCE
@@ -237,3 +238,18 @@ def test_a_file_cut_off_inside_its_last_record_reads_it_and_says_so() -> None:
         "the last record (line 7) has no ER line: read to the end of the file (was it cut off?)"
     )
     assert READER.describe(text + "\nER  - \n", queries) is None
+
+
+def test_another_programs_json_of_titles_is_no_csl_json() -> None:
+    # cobbnathan/cold-war-finland-bibliography: "authors", "year", "resource_type" — read as
+    # CSL-JSON, every name and year would be lost without a word
+    item = {
+        "id": "x",
+        "resource_type": "book",
+        "authors": [{"author_last": "Casal"}],
+        "year": 2016,
+        "title": "T",
+    }
+    with pytest.raises(InputError, match=r"refs\.json: not CSL-JSON \(.*type, author or issued"):
+        READERS["csl-json"].read(json.dumps([item]), "refs.json")
+    assert detect_format(json.dumps([item]), "refs.txt") != "csl-json"

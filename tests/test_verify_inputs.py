@@ -210,7 +210,11 @@ def test_every_entry_shows_what_was_read_from_its_item(runner: CliRunner, tmp_pa
         ),
         pytest.param("refs.ris", "", "refs.ris: input is empty", id="empty-ris"),
         pytest.param(
-            "refs.json", "[]", "refs.json: not CSL-JSON (a JSON array of items with titles)", id="csl-json"
+            "refs.json",
+            "[]",
+            "refs.json: not CSL-JSON (a JSON array of items with titles and CSL's type, author or "
+            "issued fields)",
+            id="csl-json",
         ),
         pytest.param("refs.txt", "\n\n", "refs.txt: input is empty", id="blank-list"),
     ],

@@ -32,7 +32,13 @@ def _items(text: str) -> list[dict[str, Any]] | None:
         return None
     if not all("title" in item or "type" in item for item in data):
         return None
+    if not any(key in item for item in data for key in _CSL_KEYS):
+        return None  # another program's JSON of titles: its names and years would be lost unsaid
     return data
+
+
+# What every CSL-JSON export has in some item: its type, names or date
+_CSL_KEYS = ("type", "author", "editor", "issued")
 
 
 # A CSL name's parts in the order a name is written given name first ("Peter van Inwagen",
@@ -51,7 +57,7 @@ def _why_not(text: str) -> str:
         return f"not valid JSON at line {error.lineno}, column {error.colno}: {error.msg}"
     except ValueError as error:
         return f"not valid JSON: {error}"
-    return "not CSL-JSON (a JSON array of items with titles)"
+    return "not CSL-JSON (a JSON array of items with titles and CSL's type, author or issued fields)"
 
 
 def _names(item: dict[str, Any]) -> list[str]:
