@@ -473,6 +473,13 @@ def test_two_runs_sharing_one_cache_both_succeed_with_the_same_output(tmp_path: 
             "crossref, openalex)",
             id="resolvers",
         ),
+        # a project's empty list would make every paper "not found" by sources never asked
+        pytest.param(
+            "resolvers = []",
+            "resolvers: invalid value: no resolver named: nothing would be asked (known: snapshot, arxiv, "
+            "s2, dblp, crossref, openalex)",
+            id="no-resolvers",
+        ),
         pytest.param(
             'key_format = "{nonsense}"',
             "key_format: invalid value: unknown key placeholder {nonsense} in key format '{nonsense}'; "

@@ -241,9 +241,12 @@ def open_sources(settings: Settings, *, notify: Callable[[str], None] | None = N
     ``notify`` hears what a slow phase is about to cost ("dblp: 108 papers to look up …").
     """
     unknown = [name for name in settings.resolvers if name not in RESOLVER_FACTORIES | ENRICHER_FACTORIES]
+    known = ", ".join(RESOLVER_FACTORIES | ENRICHER_FACTORIES)
     if unknown:
-        known = ", ".join(RESOLVER_FACTORIES | ENRICHER_FACTORIES)
         raise settings.refusal("resolvers", f"unknown resolver {shown(unknown[0])} (known: {known})")
+    if not settings.resolvers and settings.lock is None:
+        # every item would come back "not found" from sources never asked
+        raise settings.refusal("resolvers", f"no resolver named: nothing would be asked (known: {known})")
     with SourceSession(settings, build_session) as session:
         chain = _Chain(settings, session, notify, Sources(resolvers=[], enrichers=[], stats=session.stats))
         try:  # a source that cannot be opened (a broken index) leaves none of the others open
