@@ -76,6 +76,14 @@ def test_one_opening_of_the_sources_serves_several_calls(demo: bibnorm.Settings)
     assert first.all_resolved and second.all_resolved
 
 
+def test_one_path_alone_is_one_input_not_its_characters(demo: bibnorm.Settings) -> None:
+    Path("refs.bib").write_text(PUBLISHED_ENTRY, encoding="utf-8")
+    assert bibnorm.read("hf-page.txt") == bibnorm.read([Path("hf-page.txt")])
+    assert bibnorm.check("refs.bib", demo).files == ("refs.bib",)
+    one = bibnorm.verify_references("refs.bib", settings=demo)
+    assert [(verdict.key, verdict.path) for verdict in one.outcome.verdicts] == [("vltseg", "refs.bib")]
+
+
 def test_write_gives_what_resolve_files_writes(demo: bibnorm.Settings) -> None:
     job = bibnorm.ResolveJob(inputs=("hf-page.txt",), output="refs.json")
     run = bibnorm.resolve_files(bibnorm.plan_resolve(job, demo))

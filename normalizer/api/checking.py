@@ -18,6 +18,7 @@ from collections.abc import Callable, Mapping, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from bibnorm.api.reading import given_paths
 from bibnorm.api.settings import check_config_from, defined_strings, given_settings
 from bibnorm.bib.bibtex_scan import ascii_lower
 from bibnorm.bib.checks import CHECKS, finish_checks, scan_text
@@ -60,7 +61,7 @@ class Checked(BaseModel):
 
 
 def check(
-    files: Sequence[str],
+    files: str | Path | Sequence[str | Path],
     settings: Settings | None = None,
     *,
     strings: Sequence[str] = (),
@@ -72,7 +73,7 @@ def check(
     progress: Progress = NO_PROGRESS,
     config: CheckConfig | None = None,
 ) -> Checked:
-    """Check ``files`` together, as ``settings`` say (their ``check`` table's ``select`` and
+    """Check ``files`` (one path, or several) together, as ``settings`` say (their ``check`` table's ``select`` and
     ``ignore``, their ``format`` layout, their ``key_format`` when set: `check_config_from`), or
     the settings `bibnorm.load_settings` makes of ``overrides``; ``strings`` are other files whose
     @string macros count as defined.
@@ -95,7 +96,7 @@ def check(
         chosen = settings_of(given_settings(settings, overrides))
         config, overrides = check_config_from(chosen, strings), None
     return run_checks(
-        files,
+        [str(path) for path in given_paths(files)],
         config,
         chosen,
         overrides=overrides,

@@ -20,24 +20,30 @@ from bibnorm.readers.zotero import is_zotero_spec, parse_spec, read_zotero
 from bibnorm.resolve.progress import NO_PROGRESS, Progress
 
 
+def given_paths(inputs: str | Path | Sequence[str | Path]) -> list[str | Path]:
+    """The paths a function of the API is given: one path alone (``"refs.bib"``, which as a
+    sequence would be its characters, each read as a file) or several."""
+    return [inputs] if isinstance(inputs, str | Path) else list(inputs)
+
+
 def read(
-    inputs: Sequence[str | Path],
+    inputs: str | Path | Sequence[str | Path],
     *,
     input_format: str | None = None,
     settings: Settings | None = None,
     progress: Progress = NO_PROGRESS,
     budget: float | None = READ_BUDGET,
 ) -> list[Query]:
-    """The queries of every input, in order, numbered from 0 across all of them.
+    """The queries of every input (one path, or several), in order, numbered from 0 across all
+    of them.
 
     ``settings`` are needed only for a ``zotero:`` input (how to reach Zotero); without them
     the configured ones are loaded. Raises `bibnorm.errors.InputError` for an input that
     cannot be read or holds no reference, and `bibnorm.errors.ReadingTimeError` (an
     `InputError`) for a file whose reading takes more than ``budget`` seconds of processor time
     (None: unbounded; bounded only when called from the main thread)."""
-    return read_noted(inputs, input_format=input_format, settings=settings, progress=progress, budget=budget)[
-        0
-    ]
+    paths = given_paths(inputs)
+    return read_noted(paths, input_format=input_format, settings=settings, progress=progress, budget=budget)[0]
 
 
 def queries_from_text(

@@ -113,7 +113,7 @@ def parse_fail_on(text: str | None) -> frozenset[str]:
 
 
 def verify_references(
-    inputs: Sequence[str | Path | ReadInput] = (),
+    inputs: str | Path | Sequence[str | Path | ReadInput] = (),
     *,
     tex: str | Path | None = None,
     options: VerifyOptions | None = None,
@@ -137,6 +137,8 @@ def verify_references(
     judgement (future years) and the lock's lines. Nothing is printed: ``progress`` hears a
     ``read`` phase, then one phase per question the sources are asked.
     """
+    if isinstance(inputs, str | Path):  # one path alone, not a sequence of its characters
+        inputs = [inputs]
     chosen = options or VerifyOptions()
     given = given_settings(settings, overrides)
     when = today or date.today()
