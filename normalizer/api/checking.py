@@ -73,8 +73,8 @@ def check(
     progress: Progress = NO_PROGRESS,
     config: CheckConfig | None = None,
 ) -> Checked:
-    """Check ``files`` (one path, or several) together, as ``settings`` say (their ``check`` table's ``select`` and
-    ``ignore``, their ``format`` layout, their ``key_format`` when set: `check_config_from`), or
+    """Check ``files`` (one path, or several) together, as ``settings`` say (their ``check``
+    table's ``select`` and ``ignore``, their ``format`` layout, their ``key_format`` when set: `check_config_from`), or
     the settings `bibnorm.load_settings` makes of ``overrides``; ``strings`` are other files whose
     @string macros count as defined.
 

@@ -43,7 +43,8 @@ def read(
     `InputError`) for a file whose reading takes more than ``budget`` seconds of processor time
     (None: unbounded; bounded only when called from the main thread)."""
     paths = given_paths(inputs)
-    return read_noted(paths, input_format=input_format, settings=settings, progress=progress, budget=budget)[0]
+    queries, _ = read_noted(paths, input_format=input_format, settings=settings, progress=progress, budget=budget)
+    return queries
 
 
 def queries_from_text(
