@@ -74,9 +74,9 @@ def check(
     config: CheckConfig | None = None,
 ) -> Checked:
     """Check ``files`` (one path, or several) together, as ``settings`` say (their ``check``
-    table's ``select`` and ``ignore``, their ``format`` layout, their ``key_format`` when set: `check_config_from`), or
-    the settings `bibnorm.load_settings` makes of ``overrides``; ``strings`` are other files whose
-    @string macros count as defined.
+    table's ``select`` and ``ignore``, their ``format`` layout, their ``key_format`` when set:
+    `check_config_from`), or the settings `bibnorm.load_settings` makes of ``overrides``;
+    ``strings`` are other files whose @string macros count as defined.
 
     The online checks (BN5xx) are answered by ``preprint_facts`` when given (``bibnorm check``
     passes one that reads the lockfile and asks the sources), else stay silent. With ``verify``,

@@ -43,7 +43,9 @@ def read(
     `InputError`) for a file whose reading takes more than ``budget`` seconds of processor time
     (None: unbounded; bounded only when called from the main thread)."""
     paths = given_paths(inputs)
-    queries, _ = read_noted(paths, input_format=input_format, settings=settings, progress=progress, budget=budget)
+    queries, _ = read_noted(
+        paths, input_format=input_format, settings=settings, progress=progress, budget=budget
+    )
     return queries
 
 
