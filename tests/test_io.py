@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io as io_module
+import logging
 import os
 import pwd
 import stat
@@ -371,14 +372,21 @@ MIXED += "what bibnorm writes is UTF-8"
     ],
 )
 def test_each_line_is_read_in_its_own_encoding_and_the_user_is_told_once(
-    tmp_path: Path, capsys: pytest.CaptureFixture[str], data: bytes, text: str, note: str | None
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+    caplog: pytest.LogCaptureFixture,
+    data: bytes,
+    text: str,
+    note: str | None,
 ) -> None:
     path = tmp_path / "refs.bib"
     path.write_bytes(data)
-    assert io.read_text(path) == text
-    assert io.read_text(path) == text  # read again in the same run: no second note
-    expected = [] if note is None else [f"bibnorm: note: {path}: {note}"]
-    assert capsys.readouterr().err.splitlines() == expected
+    with caplog.at_level(logging.INFO, logger="bibnorm.notices"):
+        assert io.read_text(path) == text
+        assert io.read_text(path) == text  # read again in the same run: no second note
+    expected = [] if note is None else [f"note: {path}: {note}"]
+    assert [record.getMessage() for record in caplog.records] == expected
+    assert capsys.readouterr().err == ""  # said as a log record: the library prints nothing
 
 
 # Entries as Chinese, Japanese and Taiwanese theses' .bib files hold them (the CJK package's GBK,
@@ -439,13 +447,14 @@ TAIWANESE_BIB = """@article{lin2010,
     ],
 )
 def test_a_file_in_a_legacy_east_asian_encoding_is_read_in_it_not_as_latin_letters(
-    tmp_path: Path, capsys: pytest.CaptureFixture[str], text: str, codec: str, language: str
+    tmp_path: Path, caplog: pytest.LogCaptureFixture, text: str, codec: str, language: str
 ) -> None:
     path = tmp_path / "refs.bib"
     path.write_bytes(text.encode(codec))
-    assert io.read_text(path) == text
-    (note,) = capsys.readouterr().err.splitlines()
-    assert note.startswith(f"bibnorm: note: {path}: not UTF-8; read as ")
+    with caplog.at_level(logging.INFO, logger="bibnorm.notices"):
+        assert io.read_text(path) == text
+    (note,) = [record.getMessage() for record in caplog.records]
+    assert note.startswith(f"note: {path}: not UTF-8; read as ")
     assert note.endswith(f"({language}); what bibnorm writes is UTF-8")
 
 
@@ -467,13 +476,14 @@ def test_a_file_in_a_legacy_east_asian_encoding_is_read_in_it_not_as_latin_lette
     ],
 )
 def test_a_few_east_asian_characters_are_read_in_the_likelier_encoding_and_called_a_guess(
-    tmp_path: Path, capsys: pytest.CaptureFixture[str], text: str, codec: str, note: str
+    tmp_path: Path, caplog: pytest.LogCaptureFixture, text: str, codec: str, note: str
 ) -> None:
     path = tmp_path / "refs.bib"
     path.write_bytes(text.encode(codec))
-    assert io.read_text(path) == text
-    assert capsys.readouterr().err.splitlines() == [
-        f"bibnorm: note: {path}: not UTF-8; read as {note}; what bibnorm writes is UTF-8"
+    with caplog.at_level(logging.INFO, logger="bibnorm.notices"):
+        assert io.read_text(path) == text
+    assert [record.getMessage() for record in caplog.records] == [
+        f"note: {path}: not UTF-8; read as {note}; what bibnorm writes is UTF-8"
     ]
 
 

@@ -17,6 +17,7 @@ import atexit
 import difflib
 import gc
 import importlib
+import logging
 import signal
 import sys
 import threading
@@ -108,9 +109,12 @@ class BibnormGroup(click.Group):
             sys.exit(EXIT_FATAL)
 
     def invoke(self, ctx: click.Context) -> Any:
-        from bibnorm.io import WRITTEN, start_run
+        from bibnorm.io import NOTICES, WRITTEN, start_run
 
         start_run()
+        notices = _NoticesOnStderr()
+        NOTICES.addHandler(notices)
+        NOTICES.setLevel(logging.INFO)
         previous = _terminate_on_signals()
         thresholds = gc.get_threshold()
         # A run allocates millions of small objects that reference counting alone frees (models,
@@ -139,9 +143,18 @@ class BibnormGroup(click.Group):
             _silence_stdout()
             sys.exit(EXIT_FATAL)
         finally:
+            NOTICES.removeHandler(notices)
             gc.set_threshold(*thresholds)
             for number, handler in previous.items():
                 signal.signal(number, handler)
+
+
+class _NoticesOnStderr(logging.Handler):
+    """What reading says on the way (`bibnorm.io.NOTICES`), a line on stderr each: "bibnorm:
+    note: refs.bib: not UTF-8; …" (the stream looked up as each is said: a test's runner swaps it)."""
+
+    def emit(self, record: logging.LogRecord) -> None:
+        click.echo(f"bibnorm: {record.getMessage()}", err=True)
 
 
 def run() -> None:

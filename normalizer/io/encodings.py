@@ -24,8 +24,8 @@ or one of the symbols "¡" to "¿").
 
 from __future__ import annotations
 
+import logging
 import re
-import sys
 from collections.abc import Sequence
 from dataclasses import dataclass
 from itertools import islice
@@ -139,7 +139,7 @@ def decode_text(data: bytes, name: str, *, guess: bool = True) -> str:
             )
     if name not in ENCODING_NOTES.told:
         ENCODING_NOTES.told.add(name)
-        print(f"bibnorm: note: {note}", file=sys.stderr)
+        NOTICES.info("note: %s", note)
     return text
 
 
@@ -323,8 +323,15 @@ def _line_ranges(numbers: Sequence[int], shown: int = 8) -> str:
     return f"line {listed} is" if len(numbers) == 1 else f"lines {listed} are"
 
 
+# What reading says on the way (an encoding guessed, a pipe waited on): a library prints nothing,
+# so these are log records of level INFO (`logging`'s own default shows none of them); the command
+# line prints each as a line on stderr ("bibnorm: note: …", `bibnorm.cli`).
+NOTICES = logging.getLogger("bibnorm.notices")
+NOTICES.addHandler(logging.NullHandler())
+
+
 class EncodingNotes:
-    """The inputs whose encoding note was already printed (a record of messages, like `WRITTEN`)."""
+    """The inputs whose encoding note was already said (a record of messages, like `WRITTEN`)."""
 
     def __init__(self) -> None:
         self.told: set[str] = set()

@@ -21,7 +21,7 @@ from pathlib import Path
 from typing import BinaryIO
 
 from bibnorm.errors import InputError, UsageError, shown
-from bibnorm.io.encodings import decode_text
+from bibnorm.io.encodings import NOTICES, decode_text
 from bibnorm.io.writing import STDIO
 
 
@@ -104,7 +104,7 @@ def read_bytes(path: Path | str, *, pipes: bool = True) -> bytes:
     try:
         regular = _readable_kind(path, pipes=pipes, limit=limit)
         if not regular:
-            print(f"bibnorm: waiting for data on the pipe {path} (Ctrl-C to stop)", file=sys.stderr)
+            NOTICES.info("waiting for data on the pipe %s (Ctrl-C to stop)", path)
         with open(path, "rb") as handle:
             if regular:  # its size was looked at: read whole, in one buffer
                 return handle.read()

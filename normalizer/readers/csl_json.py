@@ -37,8 +37,9 @@ def _items(text: str) -> list[dict[str, Any]] | None:
     return data
 
 
-# What every CSL-JSON export has in some item: its type, names or date
-_CSL_KEYS = ("type", "author", "editor", "issued")
+# What every CSL-JSON export has in some item: its type, names, date, key, container or ids, as
+# CSL spells them (another program's JSON has "authors", "year", "container_title", "url")
+_CSL_KEYS = ("type", "author", "editor", "issued", "citation-key", "container-title", "DOI", "URL")
 
 
 # A CSL name's parts in the order a name is written given name first ("Peter van Inwagen",
