@@ -21,6 +21,7 @@ from typing import Any
 import anyio
 import mcp
 import pytest
+from bibnorm import writers
 from bibnorm.assist.server import build_server
 from bibnorm.assist.tools import MAX_LOOKUP_CHARS, MAX_TEXT_CHARS
 from bibnorm.cli import EXIT_USAGE, main
@@ -87,6 +88,20 @@ def test_the_server_lists_its_tools_each_saying_its_caps(offline_server: Any) ->
     assert f"{MAX_LOOKUP_CHARS:,} characters" in described["lookup_reference"]
     for name in TOOLS - {"lookup_reference"}:
         assert f"{MAX_TEXT_CHARS:,} characters" in described[name], name
+
+
+def test_the_schemas_say_the_caps_and_the_choices_a_client_can_check_before_calling(
+    offline_server: Any,
+) -> None:
+    async def schemas() -> dict[str, dict[str, Any]]:
+        async with mcp.Client(offline_server, raise_exceptions=True) as client:
+            return {tool.name: tool.input_schema["properties"] for tool in (await client.list_tools()).tools}
+
+    given = anyio.run(schemas)
+    assert given["lookup_reference"]["reference"]["maxLength"] == MAX_LOOKUP_CHARS
+    assert given["resolve_references"]["text"]["maxLength"] == MAX_TEXT_CHARS
+    assert given["resolve_references"]["format"]["enum"] == sorted(writers.WRITERS)
+    assert "IEEEtran" in given["format_bibtex"]["bst"]["enum"]
 
 
 def test_resolve_and_verify_give_the_clis_bibtex_and_verdicts_for_the_demo_page(

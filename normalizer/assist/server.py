@@ -40,17 +40,43 @@ OFFLINE_ONLY = ToolAnnotations(
     read_only_hint=True, destructive_hint=False, idempotent_hint=True, open_world_hint=False
 )
 
-OneReference = Annotated[str, Field(description="A title, arXiv id/URL, DOI or reference string")]
-References = Annotated[str, Field(description="The references, in any format bibnorm resolve reads")]
-BibtexText = Annotated[str, Field(description="The BibTeX text")]
+# The caps and the choices are said in the schemas too (maxLength, enum), so a client can check
+# a call before making it; the tools check them again (`bibnorm.assist.tools`), each in one line.
+OneReference = Annotated[
+    str,
+    Field(
+        description="A title, arXiv id/URL, DOI or reference string",
+        json_schema_extra={"maxLength": MAX_LOOKUP_CHARS},
+    ),
+]
+References = Annotated[
+    str,
+    Field(
+        description="The references, in any format bibnorm resolve reads",
+        json_schema_extra={"maxLength": MAX_TEXT_CHARS},
+    ),
+]
+BibtexText = Annotated[
+    str, Field(description="The BibTeX text", json_schema_extra={"maxLength": MAX_TEXT_CHARS})
+]
 Bibtex = Annotated[
     str | None, Field(description=f"BibTeX text (at most {MAX_TEXT_CHARS:,} characters); or give path")
 ]
 FORMATS = ", ".join(sorted(writers.WRITERS))
-OutputFormat = Annotated[str, Field(description=f"The bibliography's format: one of {FORMATS}")]
+OutputFormat = Annotated[
+    str,
+    Field(
+        description=f"The bibliography's format: one of {FORMATS}",
+        json_schema_extra={"enum": sorted(writers.WRITERS)},
+    ),
+]
 BST_STYLES = ", ".join(tools.BST_NAMES)
 BstStyle = Annotated[
-    str | None, Field(description=f"The BibTeX style the file is typeset in: one of {BST_STYLES}")
+    str | None,
+    Field(
+        description=f"The BibTeX style the file is typeset in: one of {BST_STYLES}",
+        json_schema_extra={"enum": [*tools.BST_NAMES, None]},
+    ),
 ]
 BibPath = Annotated[
     str | None,
