@@ -436,6 +436,18 @@ def _unknown_setting(name: str, origin: str | None) -> str:
     return f"{origin}: unknown setting{hint}"
 
 
+def _unknown_table_key(table: str, key: str, origin: str | None) -> str:
+    """An unknown key of a table of settings ("[thresholds] acept"), and the key it may mean."""
+    model = Settings.model_fields[table].annotation
+    known = list(model.model_fields) if isinstance(model, type) and issubclass(model, BaseModel) else []
+    near = difflib.get_close_matches(key, known, n=1, cutoff=0.7) if len(key) <= 40 else []
+    hint = f" (did you mean '{table}.{near[0]}'?)" if near else ""
+    named = shown(f"{table}.{key}", 60)
+    if origin is None or origin.startswith("option "):
+        return f"unknown setting {named}{hint}"
+    return f"{origin.rsplit(': ', 1)[0]}: unknown setting {named}{hint}"
+
+
 def load_settings(
     overrides: Mapping[str, Any] | None = None,
     *,
@@ -505,6 +517,10 @@ class _Given:
             field = str(first["loc"][0]) if first["loc"] else ""
             path_in = ".".join(str(p) for p in first["loc"][1:])
             what = f" ({path_in if len(path_in) <= 40 else shown(path_in, 40)})" if path_in else ""
+            if first["type"] == "extra_forbidden" and len(first["loc"]) == 2:  # a table's key
+                raise ConfigError(
+                    _unknown_table_key(field, str(first["loc"][1]), self.origins.get(field))
+                ) from None
             if first["type"] == "extra_forbidden":
                 raise ConfigError(_unknown_setting(field, self.origins.get(field)) + what) from None
             # pydantic prefixes the messages of our own validators; the reason reads better alone.

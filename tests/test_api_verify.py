@@ -176,7 +176,18 @@ def test_a_key_of_a_config_file_table_is_named_with_its_file(tmp_path: Path, mon
     monkeypatch.chdir(tmp_path)
     with pytest.raises(bibnorm.BibnormError) as refused:
         bibnorm.format(MESSY)
-    said = "[tool.bibnorm.format] 'indnt': unknown setting (did you mean 'indent'?)"
+    said = "[format] 'indnt': unknown setting (did you mean 'indent'?)"
+    assert str(refused.value) == f"{tmp_path / 'bibnorm.toml'}: {said}"
+
+
+def test_an_unknown_key_of_a_table_of_settings_is_named_with_the_key_it_may_mean(
+    tmp_path: Path, monkeypatch
+) -> None:
+    (tmp_path / "bibnorm.toml").write_text("[thresholds]\nacept = 0.99\n", encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    with pytest.raises(bibnorm.BibnormError) as refused:
+        bibnorm.load_settings()
+    said = "unknown setting 'thresholds.acept' (did you mean 'thresholds.accept'?)"
     assert str(refused.value) == f"{tmp_path / 'bibnorm.toml'}: {said}"
 
 

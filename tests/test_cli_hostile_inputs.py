@@ -150,7 +150,7 @@ def sources_at(url: str, cache: Path) -> dict[str, str]:
                      ["field-order", "(5,000,001 characters) is not a BibTeX field name"],
                      id="5mb-field-name"),
         pytest.param(["format"], {}, f'[format]\n{BIG} = 1', EXIT_FATAL,
-                     ["bibnorm.toml: [tool.bibnorm.format] 'kkkk", "(5,000,000 characters): unknown setting"],
+                     ["bibnorm.toml: [format] 'kkkk", "(5,000,000 characters): unknown setting"],
                      id="5mb-format-key"),
         pytest.param(["check"], {}, "[check]\nselect = 5", EXIT_FATAL,
                      ["[tool.bibnorm.check] select must be a list of codes"], id="check-select-not-a-list"),

@@ -120,7 +120,8 @@ def _unknown_key(settings: Settings, table: str, key: str, known: Sequence[str])
     found = settings.config_file(table)
     if found is not None:
         hint = f" (did you mean {near[0]!r}?)" if near else ""
-        return ConfigError(f"{found}: [tool.bibnorm.{table}] {shown(key, 40)}: unknown setting{hint}")
+        header = f"[{table}]" if found.name == "bibnorm.toml" else f"[tool.bibnorm.{table}]"
+        return ConfigError(f"{found}: {header} {shown(key, 40)}: unknown setting{hint}")
     hint = f" (did you mean '{table}.{near[0]}'?)" if near else ""
     return ConfigError(f"unknown setting {shown(f'{table}.{key}', 40)}{hint}")
 
