@@ -387,6 +387,20 @@ _REDDIT = "I have every publicly available reddit comment for research. 1.7 bill
         pytest.param("T. D. Banitt, The halting problem, Macalester Journal of Philosophy 5 (2010), no. 1 4.",
                      "The halting problem, Macalester Journal of Philosophy", "The halting problem",
                      id="a-journal-no-list-names-italic-too"),
+        # an ecology paper's natbib list (github:samuelVJrobinson/canola_yield_project): a species
+        # in italics ends the title, the journal in italics after it — in one run, or in two
+        pytest.param("Cresswell, J. E. and Lahoubi, M. 2004. Aerodynamics of wind pollination in a "
+                     "zoophilous flower, Brassica napus. Functional Ecology, 18(6):861–866.",
+                     "Brassica napus. Functional Ecology,",
+                     "Aerodynamics of wind pollination in a zoophilous flower, Brassica napus",
+                     id="a-species-and-the-journal-in-one-italic-run"),
+        pytest.param("Sahli, H. F. and Conner, J. K. 2007. Visitation, effectiveness, and efficiency of 15 "
+                     "genera of visitors to wild radish, Raphanus raphanistrum (Brassicaceae). American "
+                     "Journal of Botany, 94(2):203–209.",
+                     ("Raphanus raphanistrum", "American Journal of Botany,"),
+                     "Visitation, effectiveness, and efficiency of 15 genera of visitors to wild radish, "
+                     "Raphanus raphanistrum (Brassicaceae)",
+                     id="a-species-then-the-italic-journal"),
     ],
 )  # fmt: skip
 def test_an_italic_run_extends_a_title_only_by_a_subtitle_or_a_volume(

@@ -137,7 +137,8 @@ def _italic_title(text: str, placed: Sequence[tuple[int, int]], read: str | None
             continue
         if any(shows(run) for shows in _SHOWS_TITLE):
             return _if_read(text, start, end)
-        venue = _venue_run(text, title_at, start, end)
+        later = any(title_at is not None and after >= title_at[1] for after, _ in placed[number + 1 :])
+        venue = None if later else _venue_run(text, title_at, start, end)
         if venue is not None:
             return _if_read(text, *venue)
     return text
@@ -293,7 +294,10 @@ def _venue_run(text: str, title_at: tuple[int, int] | None, start: int, end: int
     """The upright title before an italic venue the title read ran into, if the run at ``start``
     to ``end`` is one: Harvard ``dcu`` sets "Abadi, M. (2006). Access control in a core calculus,
     *International Conference on Functional Programming (ICFP)*." — the venue in italics after
-    the title's comma, nothing but its volume, pages or publisher after it (`_AFTER_VENUE`)."""
+    the title's comma, nothing but its volume, pages or publisher after it (`_AFTER_VENUE`). (Not
+    where another italic run follows the title read, the venue's: this one is the title's own
+    words, a species' name: "… of visitors to wild radish, *Raphanus raphanistrum*
+    (Brassicaceae). *American Journal of Botany*, 94(2)".)"""
     if title_at is None or start <= title_at[0]:
         return None
     # a sentence-case title the parser cut at an abbreviation's period ("… grape (vitis vinifera
@@ -303,7 +307,24 @@ def _venue_run(text: str, title_at: tuple[int, int] | None, start: int, end: int
     comma = _COMMA_BEFORE.search(text, title_at[0], start)
     if comma is None or not _AFTER_VENUE.fullmatch(text[end : title_at[1]]):
         return None
+    if end > title_at[1] and _SENTENCE_AFTER_A_WORD.fullmatch(text, _word_start(text, title_at[1]), end):
+        # the title's own italic words, then its sentence's end and the journal, in one run: "…
+        # flower, *Brassica napus. Functional Ecology*, 18(6)" (a species, upright the period)
+        return None
     return title_at[0], comma.start()
+
+
+# A lower-case word, not an abbreviation ("napus", not "Chem" of "*J. Chem. Soc.*"), ending a
+# sentence, and a capitalised name after it to the end of the run
+_SENTENCE_AFTER_A_WORD = re.compile(r"[a-z]{3,}[.!?]\s+[A-Z][^.!?]*")
+
+
+def _word_start(text: str, end: int) -> int:
+    """Where the word that ends at ``end`` starts."""
+    start = end
+    while start > 0 and text[start - 1].isalpha():
+        start -= 1
+    return start
 
 
 _COMMA_BEFORE = re.compile(r",\s*$")
