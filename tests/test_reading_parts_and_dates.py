@@ -379,6 +379,25 @@ def test_the_year_is_the_works(text: str, year: int | None) -> None:
     assert read_one(text).year == year
 
 
+def test_a_volume_before_its_issue_and_pages_is_no_year() -> None:
+    # github:huntfeng/magnetic_nozzle_spectral_instability's AIP proceedings paper
+    query = read_one(
+        "D. D. Ryutov, P. N. Yushmanov, D. C. Barnes, and S. V. Putvinski. Divertor for a linear fusion "
+        "device. AIP Conference Proceedings, 1721(1):060003, 03 2016."
+    )
+    assert (query.year, query.title) == (2016, "Divertor for a linear fusion device")
+
+
+def test_names_ending_in_et_al_before_the_title_are_the_names() -> None:
+    # a JHEP-like numbered list (github:fpineda94/Higgs-R-2-inflation)
+    query = read_one(
+        "Y. Akrami, F. Arroja, M. Ashdown, J. Aumont, C. Baccigalupi, M. Ballardini et al., Planck 2018 "
+        "results-x. constraints on inflation, Astronomy & Astrophysics 641 (2020) A10."
+    )
+    assert query.title == "Planck 2018 results-x. constraints on inflation"
+    assert query.authors[0] == "Y. Akrami" and query.year == 2020
+
+
 def test_a_year_read_into_the_title_is_left_out_of_it() -> None:
     query = read_one(
         "Svensson V. Improving SCVI for low-count cells through self-supervised augmentation 2026."
@@ -399,6 +418,12 @@ def test_a_year_read_into_the_title_is_left_out_of_it() -> None:
         (
             "An, Sungbae en Frank Schorfheide. Econometric Reviews 26, nr. 2--4 (2007): 113–172.",
             "Econometric Reviews",
+        ),
+        # REVTeX without titles (github:michaelsouza/dla-collagen): the model read "Bone Miner",
+        # the abbreviated words around it left out
+        (
+            "B. Depalle, Z. Qin, S. J. Shefelbine, and M. J. Buehler, J. Bone Miner. Res. 31, 380 (2016).",
+            "J. Bone Miner. Res.",
         ),
     ],
 )

@@ -231,10 +231,11 @@ def _journal_before_its_numbers_alone(title: str, text: str) -> str | None:
     JChPh, (July-August), 435–452.", "Zauner-Stauber V, … (2018) Physical Review B, vol. 97, no.
     4, p. 045145", "An, Sungbae en Frank Schorfheide. Econometric Reviews 26, nr. 2--4 (2007)"): a
     style that prints no title. Printed once."""
-    printed = _printed_journal(title, " ".join(text.split()))
+    text = " ".join(text.split())
+    printed = _printed_journal(title, text)
     if printed is None:
         return None
-    name, rest = printed
+    name, rest = _with_its_abbreviated_words(*printed, text)
     # not "In NeurIPS"; nor one plain word, as often a work's or a report's ("Report 189"), where
     # a journal's abbreviation has capitals inside ("JChPh", "AZh")
     one_word = " " not in name and not any(char.isupper() for char in name[1:])
@@ -242,6 +243,43 @@ def _journal_before_its_numbers_alone(title: str, text: str) -> str | None:
         return None
     # (the text's own checks first: the journal tables load on a first ask)
     return name if is_listed_journal(name) else None
+
+
+# abbreviated words of a journal's name ("J.", "Res."), before the title read or after it (at most
+# `_ABBREVIATED_WORDS` of them)
+_ABBREVIATED_WORD = re.compile(r"[A-Z][a-z]{0,6}\.")
+_ABBREVIATED_AFTER = re.compile(r"\.?(?:\s[A-Z][a-z]{0,6}\.){1,6}")
+_ABBREVIATED_WORDS = 6
+
+
+def _abbreviated_words_before(text: str, at: int) -> int:
+    """Where the abbreviated words right before ``at`` start (``at``: none)."""
+    start = at
+    for _ in range(_ABBREVIATED_WORDS):
+        word_start = text.rfind(" ", 0, start - 1) + 1
+        if (
+            start < 2
+            or text[start - 1] != " "
+            or not _ABBREVIATED_WORD.fullmatch(text, word_start, start - 1)
+        ):
+            break
+        start = word_start
+    return start
+
+
+def _with_its_abbreviated_words(name: str, rest: str, text: str) -> tuple[str, str]:
+    """A journal's name read without the abbreviated words around it ("Bone Miner" of "…, and M.
+    J. Buehler, J. Bone Miner. Res. 31, 380 (2016).": the model's title) with them, where the whole
+    is a listed journal, and what the text prints after it; else ``name`` and ``rest``."""
+    at = text.find(name)
+    start = _abbreviated_words_before(text, at)
+    after = _ABBREVIATED_AFTER.match(rest)
+    if start == at and after is None:
+        return name, rest
+    whole = text[start : at + len(name)] + (after.group() if after else "")
+    if not is_listed_journal(whole.strip()):
+        return name, rest
+    return whole.strip(), rest[after.end() :] if after else rest
 
 
 def _numbers_alone(rest: str) -> bool:
@@ -2551,6 +2589,19 @@ def _a_past_year(year: int | None, read: int | None) -> int | None:
     return read
 
 
+def _not_a_volume(year: int | None, read: int | None, text: str) -> int | None:
+    """``year``, or where it is printed only as a volume before its issue and pages, the rules'
+    (``read``): "AIP Conference Proceedings, 1721(1):060003, 03 2016." is volume 1721 of 2016."""
+    if year is None or read is None or read == year:
+        return year
+    printed = [found.group(2) for found in _FOUR_DIGITS.finditer(text) if found.group(1) == str(year)]
+    return read if printed and all(printed) else year
+
+
+# four digits, and the issue and the colon before the pages a volume's number has after it
+_FOUR_DIGITS = re.compile(r"(?<!\d)(\d{4})(?!\d)(\(\d{1,4}\):)?")
+
+
 def _a_cases_name_as_its_title(rules: RuleReading) -> RuleReading:
     """A court case's name the rules read as its one author ("Mifflin v. Hoenig. P.3d, 1991.",
     "Cowlishaw v. Martin. QB, 1980."): its parties, no author list, are its title, and the rules'
@@ -2627,6 +2678,7 @@ def choose_fields(
         ),
         rules.year,
     )
+    year = _not_a_volume(year, rules.year, tagged.text)
     title = title and _without_what_follows_it(title, tagged.text)
     title = title and _without_the_venue(title, venue, tagged.text)
     title = title and _quoted_before_the_venue(title, venue)

@@ -1257,7 +1257,7 @@ def _title_opened_by_quotation(text: str, start: int, end: int) -> _Reading:
 # the title and the journal, whose volume, issue and year in parentheses follow it; a proceedings
 # paper's "Title, in: Proceedings …, ACM, 2004, pp. 357–360.".
 _GIVEN_FIRST_NAMES = re.compile(
-    r"^(?:[A-Z]\.(?:\s?-?[A-Z]\.)*\s[^\W\d_][\w'’-]*(?:\s[^\W\d_][\w'’-]*){0,3},\s)+"
+    r"^(?:[A-Z]\.(?:\s?-?[A-Z]\.)*\s[^\W\d_][\w'’-]*(?:\s[^\W\d_][\w'’-]*){0,3}(?:\set\sal\.)?,\s)+"
 )
 _IN_VENUE = re.compile(r",\sin:\s")
 # The journal is the last piece between commas before its volume, issue and year; without a volume
