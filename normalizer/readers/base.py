@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 from bibnorm.errors import InputError
 from bibnorm.identifiers import ArxivId, canonical_doi, is_arxiv_doi, parse_arxiv_id
-from bibnorm.models import Identifiers, PartialDate, Query, Reference
+from bibnorm.models import EntryType, Identifiers, PartialDate, Query, Reference
 from bibnorm.text.venues import is_preprint_venue, names_preprint_server
 
 ReadFunction = Callable[[str, str], list[Query]]
@@ -89,13 +89,19 @@ def published_version(
     a `Reference`: `Query.published`, which the pipeline keeps where no source knows the
     published version. ``entry_type`` is the BibTeX type the input's own type maps to."""
     venue = publication.venue
-    if entry_type not in ("article", "inproceedings") or not title or not venue:
+    if not title or not venue:
+        return None
+    if entry_type == "article":
+        kind: EntryType = "article"
+    elif entry_type == "inproceedings":
+        kind = "inproceedings"
+    else:
         return None
     if is_preprint_venue(venue) or names_preprint_server(venue):
         return None
     return Reference(
         title=title,
-        entry_type=entry_type,
+        entry_type=kind,
         venue=venue,
         issued=PartialDate(year=publication.year) if publication.year else None,
         ids=Identifiers(doi=doi if doi and not is_arxiv_doi(doi) else None),
