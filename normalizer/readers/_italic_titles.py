@@ -137,8 +137,7 @@ def _italic_title(text: str, placed: Sequence[tuple[int, int]], read: str | None
             continue
         if any(shows(run) for shows in _SHOWS_TITLE):
             return _if_read(text, start, end)
-        later = any(title_at is not None and after >= title_at[1] for after, _ in placed[number + 1 :])
-        venue = None if later else _venue_run(text, title_at, start, end)
+        venue = _venue_run(text, title_at, start, end, placed[number + 1 :])
         if venue is not None:
             return _if_read(text, *venue)
     return text
@@ -290,7 +289,13 @@ _TO_SINGLE = str.maketrans({"“": "‘", "”": "’", '"': "’"})
 _INNER_PERIOD = re.compile(r"[.,](?=’$)")
 
 
-def _venue_run(text: str, title_at: tuple[int, int] | None, start: int, end: int) -> tuple[int, int] | None:
+def _venue_run(
+    text: str,
+    title_at: tuple[int, int] | None,
+    start: int,
+    end: int,
+    later: Sequence[tuple[int, int]] = (),
+) -> tuple[int, int] | None:
     """The upright title before an italic venue the title read ran into, if the run at ``start``
     to ``end`` is one: Harvard ``dcu`` sets "Abadi, M. (2006). Access control in a core calculus,
     *International Conference on Functional Programming (ICFP)*." — the venue in italics after
@@ -298,8 +303,8 @@ def _venue_run(text: str, title_at: tuple[int, int] | None, start: int, end: int
     where another italic run follows the title read, the venue's: this one is the title's own
     words, a species' name: "… of visitors to wild radish, *Raphanus raphanistrum*
     (Brassicaceae). *American Journal of Botany*, 94(2)".)"""
-    if title_at is None or start <= title_at[0]:
-        return None
+    if title_at is None or start <= title_at[0] or any(after >= title_at[1] for after, _ in later):
+        return None  # (``later``: the runs after this one)
     # a sentence-case title the parser cut at an abbreviation's period ("… grape (vitis vinifera
     # ssp" + ". vinifera) domestication, *Venue*"): no capital between there and the venue
     if start >= title_at[1] and not _SENTENCE_CASE_GOES_ON.fullmatch(text, title_at[1], start):
