@@ -164,6 +164,12 @@ class MatchThresholds(BaseModel):
 
 
 class Settings(BaseModel):
+    """Everything a run may be told: the sources (``resolvers``, their URLs, keys and pace), the
+    local indexes, the cache, matching's thresholds, the key formula, the BibTeX layout and the
+    ``check`` and ``format`` tables. `load_settings` builds them from the defaults, the project's
+    configuration file, the environment and overrides, and says where each value came from;
+    every function of the API takes them (docs/configuration.md)."""
+
     model_config = ConfigDict(frozen=True, extra="forbid")
 
     offline: bool = False

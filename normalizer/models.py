@@ -146,6 +146,9 @@ class Notice(Frozen):
 
 
 class QueryKind(StrEnum):
+    """What an input item names its paper by: an arXiv id, a DOI, or else its title (with the
+    authors and year the input gives as evidence)."""
+
     TITLE = "title"
     ARXIV_ID = "arxiv_id"
     DOI = "doi"

@@ -37,6 +37,9 @@ class AuditLine(Frozen):
 
 
 class TexAudit(Frozen):
+    """What a draft (``document``) cites against its bibliography: the keys it cites, the
+    citations no entry answers (``missing``) and the entries it never cites (``uncited``)."""
+
     document: str
     cited: tuple[str, ...] = ()  # the entries the draft cites, directly or pulled in
     missing: tuple[AuditLine, ...] = ()

@@ -92,6 +92,10 @@ def matched_record(source: str, record: Reference) -> Matched:
 
 
 class EntryVerdict(Frozen):
+    """The verdict on one entry of a bibliography (its ``key``, where it is: ``path``, ``line``):
+    verified, a mismatch, not found or unverifiable, with its findings and the record it was
+    matched to."""
+
     key: str
     path: str
     line: int
