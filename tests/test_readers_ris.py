@@ -63,7 +63,7 @@ def fields(query: Any, names: tuple[str, ...]) -> dict[str, Any]:
             "example_utf_chars",
             [
                 {
-                    "title": "",  # no TI or T1: its only title is ST, a short title, not taken
+                    "title": None,  # no TI or T1: its only title is ST, a short title, not taken
                     "authors": (
                         "Dobrokhotova, Yu E.",
                         "Yusupova, R. O.",
@@ -102,7 +102,7 @@ def fields(query: Any, names: tuple[str, ...]) -> dict[str, Any]:
             "example_multiline",
             [
                 {
-                    "title": "",
+                    "title": None,
                     "authors": (),
                     "year": None,
                     "venue": None,
@@ -253,3 +253,24 @@ def test_another_programs_json_of_titles_is_no_csl_json() -> None:
     with pytest.raises(InputError, match=r"refs\.json: not CSL-JSON \(.*type, author or issued"):
         READERS["csl-json"].read(json.dumps([item]), "refs.json")
     assert detect_format(json.dumps([item]), "refs.txt") != "csl-json"
+
+
+@pytest.mark.parametrize(
+    "doi",
+    [
+        '<a href="https://doi.org/10.1017/CBO9780511816338">Cambridge</a>',  # an HTML anchor
+        "http://dx.doi.org.ezproxy.elon.edu/10.1017/CBO9780511816338",  # a library's proxy
+        "doi:http://dx.doi.org/10.1017/CBO9780511816338",
+    ],
+)
+def test_a_doi_field_holding_a_doi_link_gives_its_doi(doi: str) -> None:
+    # as real Zotero exports hold them (the inputs trial's repro 09)
+    item = {"id": "x", "type": "book", "title": "A Theory of Justice", "DOI": doi}
+    (query,) = READERS["csl-json"].read(json.dumps([item]), "refs.json")
+    assert query.doi == "10.1017/CBO9780511816338"
+
+
+def test_an_item_without_a_title_is_never_looked_up_by_its_key() -> None:
+    item = {"id": "chambersFeminism12", "type": "book", "author": [{"family": "Chambers"}]}
+    (query,) = READERS["csl-json"].read(json.dumps([item]), "refs.json")
+    assert (query.title, query.key) == (None, "chambersFeminism12")

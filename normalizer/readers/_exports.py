@@ -62,7 +62,7 @@ def item_query(
     ``number`` (issue) and ``pages``, which the published version the item names keeps
     (`Query.published`).
     """
-    doi = canonical_doi(doi_text) if doi_text else None
+    doi = (canonical_doi(doi_text) or _doi_in_a_link(doi_text)) if doi_text else None
     arxiv = arxiv_doi_id(doi) or _arxiv_in(texts_with_ids)
     kind = QueryKind.ARXIV_ID if arxiv else QueryKind.DOI if doi else QueryKind.TITLE
     people = tuple(" ".join(name.split()) for name in names if name and name.strip())
@@ -80,7 +80,7 @@ def item_query(
         index=index,
         origin=origin,
         kind=kind,
-        title=_one_line(title) or (raw if kind is QueryKind.TITLE else None),
+        title=_one_line(title),  # (an item without one is none: never its key, "chambersFeminism12")
         arxiv_id=arxiv.id if arxiv else None,
         arxiv_version=arxiv.version if arxiv else None,
         doi=doi,
@@ -94,6 +94,18 @@ def item_query(
         raw=raw,
         published=published_version(entry_type, _one_line(title), doi, publication),
     )
+
+
+# A DOI's link inside a DOI field that holds more than the DOI: an HTML anchor ('<a
+# href="https://doi.org/10.1017/…">'), a library's proxy ("dx.doi.org.ezproxy.elon.edu/10.2979/…"),
+# "doi:http://dx.doi.org/10.1063/…"
+_DOI_LINK = re.compile(r"doi\.org[^/\s\"'<>]{0,100}/(10\.\d{4,9}/[^\s\"'<>]+)", re.IGNORECASE)
+
+
+def _doi_in_a_link(text: str) -> str | None:
+    """The DOI of the first doi.org link in ``text`` (`_DOI_LINK`), or None."""
+    link = _DOI_LINK.search(text)
+    return canonical_doi(link.group(1)) if link else None
 
 
 def _arxiv_in(texts: Iterable[str]) -> ArxivId | None:
