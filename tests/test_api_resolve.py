@@ -233,6 +233,17 @@ def test_entries_another_format_leaves_out_are_counted_and_said_with_quiet_too(
     ) in result.stderr.splitlines()
 
 
+def test_a_csl_json_item_keeps_the_fields_bibnorm_does_not_write(demo: bibnorm.Settings) -> None:
+    (item,) = json.loads(PUBLISHED_CSL_ITEM)
+    kept = {"abstract": "We transfer CLIP.", "keyword": "segmentation", "ISSN": "0031-3203"}
+    Path("refs.json").write_text(json.dumps([item | kept | {"title-short": "VLTSeg"}]), encoding="utf-8")
+    job = bibnorm.ResolveJob(inputs=("refs.json",), output="out.json")
+    bibnorm.resolve_files(bibnorm.plan_resolve(job, demo))
+    (written,) = json.loads(Path("out.json").read_text(encoding="utf-8"))
+    assert {name: written.get(name) for name in kept} == kept  # the user's, after bibnorm's own
+    assert written["container-title"] == "Pattern Recognition" and "title-short" in written
+
+
 def test_an_exports_items_no_output_holds_are_counted_and_said_with_quiet_too(demo: bibnorm.Settings) -> None:
     from bibnorm.cli import main
     from click.testing import CliRunner

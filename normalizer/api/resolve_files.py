@@ -28,14 +28,16 @@ from bibnorm.bib.lockfile import LOCK_FILE, load_lock, lock_from_resolutions, lo
 from bibnorm.bib.merge import keep_bib_inputs, key_book_from_bib, replaced_places
 from bibnorm.config import Settings
 from bibnorm.errors import BibnormError, UsageError
-from bibnorm.io import STDIO, Role, refuse_clashes, refuse_missing_home, write_atomic
+from bibnorm.io import STDIO, Role, read_text, refuse_clashes, refuse_missing_home, write_atomic
 from bibnorm.models import Resolution, Status
 from bibnorm.readers import READERS
 from bibnorm.resolve import keys
 from bibnorm.resolve.progress import NO_PROGRESS, Progress
 from bibnorm.resolve.report import ReportItems, report_chunks, streamed_report
+from bibnorm.safejson import loads
 from bibnorm.sources import open_sources
 from bibnorm.text.clean import inert_text
+from bibnorm.writers.csl_json import with_input_fields
 from pydantic import BaseModel, ConfigDict
 
 from .previous import Outcome, PreviousOutput, read_previous, settled_nothing, with_previous
@@ -144,7 +146,8 @@ def resolve_files(
     bib_files = [read_bibfile(path) for path in job.inputs if _read_as_bib(path, job.input_format)]
     # The input .bib's own entries, kept as read, lose what the writers' text never carries
     # (control, direction-override and tag characters: `inert_text`).
-    text = inert_text(_with_bib_inputs(rendered.text, bib_files, result.resolutions, chosen_format, layout))
+    text = _with_bib_inputs(rendered.text, bib_files, result.resolutions, chosen_format, layout)
+    text = inert_text(_with_csl_inputs(text, job) if chosen_format == "csl-json" else text)
     run = _with_earlier_output(job, chosen_format, text, result.resolutions, layout, keep=not bib_files)
     _mark_kept(report, run.outcome.kept if run.outcome is not None else {})
     if job.report_path and job.report_path != STDIO:
@@ -252,6 +255,20 @@ def _with_bib_inputs(
     if bib_files and chosen_format in BIB_FORMATS:
         return keep_bib_inputs(bib_files, text, replaced_places(resolutions), layout)
     return text
+
+
+def _with_csl_inputs(text: str, job: ResolveJob) -> str:
+    """A CSL-JSON in, a CSL-JSON out: each written item keeps the fields its input item holds
+    that bibnorm does not write (`with_input_fields`)."""
+    items: list[dict[str, Any]] = []
+    for path in job.inputs:
+        if path == STDIO or not (job.input_format == "csl-json" or Path(path).suffix.lower() == ".json"):
+            continue
+        with contextlib.suppress(BibnormError, ValueError):
+            data = loads(read_text(path))
+            listed = data.get("items") if isinstance(data, dict) else data
+            items += [item for item in listed or [] if isinstance(item, dict)]
+    return with_input_fields(text, items) if items else text
 
 
 def left_out(bib_files: list[BibFile], resolutions: list[Resolution], chosen_format: str) -> int:

@@ -196,6 +196,27 @@ def csl_items(references: Sequence[tuple[str, Reference]]) -> list[dict[str, Any
     ]
 
 
+# The fields of an item bibnorm writes (`CslItem`): every other field of an input's item is the
+# user's (an abstract, keywords, an ISSN, a note, Zotero's keys), which `with_input_fields` keeps.
+OWNED_FIELDS = frozenset((field.serialization_alias or name) for name, field in CslItem.model_fields.items())
+
+
+def with_input_fields(text: str, inputs: Sequence[dict[str, Any]]) -> str:
+    """``text`` (the CSL-JSON bibnorm wrote) with each item's own fields from the input item of
+    its key (``inputs``: the items of CSL-JSON inputs) that bibnorm does not write, after
+    bibnorm's: a CSL-JSON in, a CSL-JSON out, nothing the user kept there is lost."""
+    by_key = {str(item.get("citation-key") or item.get("id")): item for item in inputs}
+    written = json.loads(text)
+    if not isinstance(written, list) or not by_key:
+        return text
+    for item in written:
+        given = by_key.get(str(item.get("id")), {})
+        item.update(
+            {name: value for name, value in given.items() if name not in OWNED_FIELDS and name not in item}
+        )
+    return json.dumps(written, indent=2, ensure_ascii=False) + "\n"
+
+
 def render_csl_json(references: Sequence[tuple[str, Reference]], options: WriterOptions) -> Rendered:
     """A CSL-JSON array (always Unicode; ``options`` has nothing CSL needs)."""
     text = json.dumps(csl_items(references), indent=2, ensure_ascii=False) + "\n"
