@@ -45,7 +45,7 @@ def test_preprint_record_exactly() -> None:
         "AU  - King, Martin Luther, Jr.\n"
         "AU  - H1 Collaboration\n"
         "PY  - 2023\n"
-        "DA  - 2023/03\n"
+        "DA  - 2023/03//\n"  # RIS's YYYY/MM/DD/other, every slash written
         "PB  - arXiv\n"
         "DO  - 10.48550/arXiv.2303.14027\n"
         "UR  - https://arxiv.org/abs/2303.14027\n"
@@ -62,7 +62,7 @@ def test_journal_article_round_trips_through_rispy() -> None:
             "title": "Multi-Symmetry Ensembles",
             "authors": ["Soljačić, Marin"],
             "year": "2024",
-            "date": "2024/01/05",
+            "date": "2024/01/05/",
             "secondary_title": "Journal of Machine Learning Research",
             "volume": "25",
             "number": "3",
@@ -84,7 +84,7 @@ def test_proceedings_paper_round_trips_through_rispy() -> None:
             "authors": ["He, Kaiming"],
             "secondary_authors": ["Leibe, Bastian", "Matas, Jiri"],
             "year": "2016",
-            "date": "2016/10",
+            "date": "2016/10//",
             "secondary_title": "Proceedings of the European Conference on Computer Vision (ECCV)",
             "tertiary_title": "Lecture Notes in Computer Science",
             "volume": "9908",

@@ -16,7 +16,7 @@ misc               GEN
 Tags: ``ID`` (citation key), ``TI`` (math as Unicode where it has a plain form, else TeX),
 ``AU`` (``Family, Given, Suffix``; a particle stays with the family name, a collaboration
 is one unsplit value), ``A2`` (the proceedings' editors, as Zotero writes them), ``PY``
-(year) and ``DA`` (``YYYY/MM/DD``, as precise as known), ``T2``, ``T3``, ``VL``, ``IS``,
+(year) and ``DA`` (``YYYY/MM/DD/``, as precise as known, every slash written), ``T2``, ``T3``, ``VL``, ``IS``,
 ``SP``/``EP`` (first and last page), ``PB``, ``DO`` (the published DOI; arXiv's
 ``10.48550/arXiv.<id>`` only for a preprint), ``UR`` (the record's URL, else the arXiv page;
 then the code links, one ``UR`` each), ``N1`` (``arXiv:<id>`` for anything but a preprint,
@@ -95,7 +95,10 @@ def _date_lines(reference: Reference) -> list[tuple[str, str | None]]:
     date = reference.issued or reference.first_version
     if date is None:
         return []
-    return [("PY", str(date.year)), ("DA", date.iso().replace("-", "/") if date.month else None)]
+    # RIS's "YYYY/MM/DD/other info": every slash written, a part not known empty ("2023/03//")
+    day = f"{date.day:02d}" if date.day else ""
+    known = f"{date.year:04d}/{date.month:02d}/{day}/" if date.month else None
+    return [("PY", str(date.year)), ("DA", known)]
 
 
 def _identifier_lines(reference: Reference, preprint: bool) -> list[tuple[str, str | None]]:
