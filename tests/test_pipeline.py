@@ -100,6 +100,18 @@ def test_titles_in_scripts_the_keys_fold_away_are_not_one_request() -> None:
     assert pipeline.deduplicate(queries) == {4: 0}
 
 
+def test_one_title_in_two_venues_is_two_requests() -> None:
+    """EricMFink's Zotero library: "Animal Legal Defense Fund v. Wasden" of 2018, the district
+    court's (F. Supp. 3d) and the appeal's (F.3d)."""
+    case = title_query(0, "Animal Legal Defense Fund v. Wasden").model_copy(update={"year": 2018})
+    queries = [
+        case.model_copy(update={"venue": "F. Supp. 3d"}),
+        case.model_copy(update={"index": 1, "venue": "F.3d"}),
+        case.model_copy(update={"index": 2, "venue": "F.3d"}),
+    ]
+    assert pipeline.deduplicate(queries) == {2: 1}
+
+
 def test_an_id_cited_twice_after_the_papers_title_points_at_the_first_item() -> None:
     """The second arXiv id is deduplicated onto the first, which then proves the paper the
     title found: both point at the title's item, and the run does not stop on the chain."""

@@ -136,6 +136,11 @@ def deduplicate(queries: Sequence[Query]) -> dict[int, int]:
     duplicates: dict[int, int] = {}
     for query in queries:
         identity = matching.query_identity(query)
+        if query.venue and not (query.arxiv_id or query.doi):
+            # the same title, names and year in two venues are two works (a court's ruling and
+            # the appeal's, "F. Supp. 3d" and "F.3d"); the same paper asked twice is written once
+            # all the same once both are resolved (`same_paper`)
+            identity += f"|{title_key(query.venue)}"
         if (query.arxiv_id or query.doi) and query.title:
             # The same identifier under another title may be a wrong identifier, which only its
             # own lookup can tell; the same paper asked twice is written once all the same
