@@ -379,6 +379,31 @@ def test_the_year_is_the_works(text: str, year: int | None) -> None:
     assert read_one(text).year == year
 
 
+# A German thesis's list of web pages (the inputs trial's de_ipfs list): "Author, Title, URL: link
+# (abgerufen am …)" — the link's label ends the title, and the author's name is not its opening
+@pytest.mark.parametrize(
+    ("text", "title", "authors"),
+    [
+        (
+            "Dat Project, Dat awesome, URL: http://awesome.datproject.org/ (abgerufen am 01.07.2018)",
+            "Dat awesome",
+            ("Dat Project",),
+        ),
+        (
+            "Wikipedia, Zensur von Wikipedia, URL: https://de.wikipedia.org/wiki/Zensur_von_Wikipedia "
+            "(abgerufen am 26.06.2018)",
+            "Zensur von Wikipedia",
+            ("Wikipedia",),
+        ),
+    ],
+)
+def test_a_links_label_ends_the_title_and_the_authors_name_opens_none(
+    text: str, title: str, authors: tuple[str, ...]
+) -> None:
+    query = read_one(text)
+    assert (query.title, query.authors) == (title, authors)
+
+
 def test_a_volume_before_its_issue_and_pages_is_no_year() -> None:
     # github:huntfeng/magnetic_nozzle_spectral_instability's AIP proceedings paper
     query = read_one(

@@ -2589,6 +2589,35 @@ def _a_past_year(year: int | None, read: int | None) -> int | None:
     return read
 
 
+# A link's label after a comma and what follows it, the link gone (its place blanked): "Dat awesome,
+# URL:   (abgerufen am 01.07.2018)", "…, Available at:   [Accessed 3 May 2019]"
+_LINKS_LABEL = re.compile(
+    rf",\s*+(?:{alternation(word.capitalize() for word in identifier_labels().link_words)}|URL|WWW)"
+    r"(?:\s++[a-z]{1,10})?\s*+:.*$",
+    re.DOTALL,
+)
+
+
+def _title_before_a_links_label(title: str) -> str | None:
+    """``title`` without a link's label and what follows it (`_LINKS_LABEL`): a web page's
+    reference printed "Name, Title, URL: https://… (abgerufen am 30.06.2018)"."""
+    return _LINKS_LABEL.sub("", title).strip() or None
+
+
+def _without_the_authors_name(title: str, names: Sequence[str], text: str) -> str:
+    """``title`` without the first author's name and the comma after it, where the title read is
+    the printed name and the words after it ("Wikipedia, Zensur von Wikipedia" of "Wikipedia,
+    Zensur von Wikipedia, URL: …", its author "Wikipedia"): a name is the author's or the title's,
+    not both. Not where the title is printed again after the names ("National Academies of
+    Sciences, Engineering, and Medicine (2021) National Academies …"), nor one word after it
+    (a company's "Inc")."""
+    opening = title.startswith(f"{names[0]}, ") if names else False
+    if not opening or text.count(title) != 1 or text.find(title) != text.find(names[0]):
+        return title
+    rest = title[len(names[0]) + 2 :].strip()
+    return rest if len(rest.split()) >= _NAME_WORDS else title
+
+
 def _not_a_volume(year: int | None, read: int | None, text: str) -> int | None:
     """``year``, or where it is printed only as a volume before its issue and pages, the rules'
     (``read``): "AIP Conference Proceedings, 1721(1):060003, 03 2016." is volume 1721 of 2016."""
@@ -2684,14 +2713,16 @@ def choose_fields(
     title = title and _quoted_before_the_venue(title, venue)
     title = title and _without_its_year(title, year)
     title = title and _without_a_number_left_open(title)
+    title = title and _title_before_a_links_label(title)
     title = _without_the_groups_name(_a_title_with_words(tagged, title), tagged.text)
     title, venue = _the_inverted_journals_subject(title, venue, tagged.text)
     title, venue = _the_journal_run_into_the_title(title, venue, tagged.text)
     venue = _venue_apart_from(title, venue, tagged.text)
     venue = _venue_without_what_is_not_its(venue, year, tagged.text)
+    names = _chosen_names(tagged, rules, thresholds, confidence, bracketed, title)
     return ChosenFields(
-        title=title,
-        authors=_chosen_names(tagged, rules, thresholds, confidence, bracketed, title),
+        title=title and _without_the_authors_name(title, names, tagged.text),
+        authors=names,
         year=year,
         venue=venue,
         volume=tagged.text_of("volume"),
