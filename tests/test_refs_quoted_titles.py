@@ -186,6 +186,12 @@ def test_a_title_in_spaced_guillemets_is_the_title(text: str, title: str, author
         pytest.param("H. Garcia-Molina and K. Salem, “Sagas,” ACM SIGMOD Record, vol. 16, pp. 249–259, 1987.",
                      "Sagas", ("H. Garcia-Molina", "K. Salem"), id="closed-inside-the-quotes"),
         pytest.param("A. B. Author, “Go”, 1987.", "Go", ("A. B. Author",), id="two-letters"),
+        # Chicago after the names' period, the title's period inside the quotes (a pasted list's
+        # dictionary entries: the inputs trial's chin_en_sps list)
+        pytest.param('Farlex. "Author." The Free Dictionary. Huntingdon Valley, US-PA: Farlex.', "Author",
+                     ("Farlex",), id="chicago-after-the-names-period"),
+        pytest.param('———. "Birth." The Free Dictionary. Huntingdon Valley, US-PA: Farlex, 2019b.', "Birth",
+                     (), id="chicago-after-the-repeated-names-dash"),
     ],
 )  # fmt: skip
 def test_a_short_title_quoted_after_the_names_is_the_title(
