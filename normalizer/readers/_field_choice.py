@@ -2598,6 +2598,17 @@ _LINKS_LABEL = re.compile(
 )
 
 
+def _title_alone(title: str | None, venue: str | None, year: int | None, text: str) -> str | None:
+    """``title`` without what the reference prints after it that the title read ran into: the
+    words after it, the venue, its year, a number's parenthesis left open, a link's label."""
+    title = title and _without_what_follows_it(title, text)
+    title = title and _without_the_venue(title, venue, text)
+    title = title and _quoted_before_the_venue(title, venue)
+    title = title and _without_its_year(title, year)
+    title = title and _without_a_number_left_open(title)
+    return title and _title_before_a_links_label(title)
+
+
 def _title_before_a_links_label(title: str) -> str | None:
     """``title`` without a link's label and what follows it (`_LINKS_LABEL`): a web page's
     reference printed "Name, Title, URL: https://… (abgerufen am 30.06.2018)"."""
@@ -2708,13 +2719,9 @@ def choose_fields(
         rules.year,
     )
     year = _not_a_volume(year, rules.year, tagged.text)
-    title = title and _without_what_follows_it(title, tagged.text)
-    title = title and _without_the_venue(title, venue, tagged.text)
-    title = title and _quoted_before_the_venue(title, venue)
-    title = title and _without_its_year(title, year)
-    title = title and _without_a_number_left_open(title)
-    title = title and _title_before_a_links_label(title)
-    title = _without_the_groups_name(_a_title_with_words(tagged, title), tagged.text)
+    title = _without_the_groups_name(
+        _a_title_with_words(tagged, _title_alone(title, venue, year, tagged.text)), tagged.text
+    )
     title, venue = _the_inverted_journals_subject(title, venue, tagged.text)
     title, venue = _the_journal_run_into_the_title(title, venue, tagged.text)
     venue = _venue_apart_from(title, venue, tagged.text)
