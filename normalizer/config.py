@@ -482,6 +482,13 @@ def load_settings(
     if found and not trusted:
         still = [name for name in project if given.origins[name].startswith(str(found[0]))]
         settings = given.noted_on(_as_a_project_may(settings, still, found[0]))
+    if settings.check or settings.format:
+        # the tables' keys and values are refused here, named with their file, not at the
+        # first call that reads them (local: the check table's codes load the checks)
+        from bibnorm.api.settings import check_config_from, format_options_from
+
+        check_config_from(settings)
+        format_options_from(settings)
     return settings
 
 

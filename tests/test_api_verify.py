@@ -158,7 +158,7 @@ def test_format_and_fix_lay_out_as_the_settings_say(tmp_path: Path) -> None:
         ),
         pytest.param(
             {"check": {"select": 5}},
-            '[tool.bibnorm.check] select must be a list of codes, e.g. ["BN2", "BN301"]',
+            'check: select must be a list of codes, e.g. ["BN2", "BN301"]',
             id="check-select-not-codes",
         ),
     ],
@@ -189,6 +189,23 @@ def test_an_unknown_key_of_a_table_of_settings_is_named_with_the_key_it_may_mean
         bibnorm.load_settings()
     said = "unknown setting 'thresholds.acept' (did you mean 'thresholds.accept'?)"
     assert str(refused.value) == f"{tmp_path / 'bibnorm.toml'}: {said}"
+
+
+@pytest.mark.parametrize(
+    ("table", "message"),
+    [
+        ('[check]\nselct = ["BN1"]\n', "[check] 'selct': unknown setting (did you mean 'select'?)"),
+        ("[format]\nindnt = 2\n", "[format] 'indnt': unknown setting (did you mean 'indent'?)"),
+    ],
+)
+def test_load_settings_refuses_a_tables_unknown_key_when_it_reads_the_file(
+    tmp_path: Path, monkeypatch, table: str, message: str
+) -> None:
+    (tmp_path / "bibnorm.toml").write_text(table, encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    with pytest.raises(bibnorm.BibnormError) as refused:
+        bibnorm.load_settings()  # not at the first call that reads the table
+    assert str(refused.value) == f"{tmp_path / 'bibnorm.toml'}: {message}"
 
 
 def test_settings_and_overrides_are_not_given_together(tmp_path: Path) -> None:

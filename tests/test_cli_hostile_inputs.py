@@ -153,7 +153,7 @@ def sources_at(url: str, cache: Path) -> dict[str, str]:
                      ["bibnorm.toml: [format] 'kkkk", "(5,000,000 characters): unknown setting"],
                      id="5mb-format-key"),
         pytest.param(["check"], {}, "[check]\nselect = 5", EXIT_FATAL,
-                     ["[tool.bibnorm.check] select must be a list of codes"], id="check-select-not-a-list"),
+                     ["bibnorm.toml: [check] select must be a list of codes"], id="check-select-not-a-list"),
         pytest.param(["check"], {}, f'[check]\nselect = ["{BIG}"]', EXIT_USAGE,
                      ["unknown check code 'KKKK", "(5,000,000 characters)"], id="5mb-check-code"),
     ],

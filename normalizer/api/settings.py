@@ -113,15 +113,22 @@ def parse_codes(
 CHECK_KEYS = ("select", "ignore")
 
 
+def _table_named(settings: Settings, table: str) -> str:
+    """A table of the settings as its file spells it, with the file ("/p/bibnorm.toml: [check]",
+    "/p/pyproject.toml: [tool.bibnorm.check]"), or as an option's ("check")."""
+    found = settings.config_file(table)
+    if found is None:
+        return f"{table}:"
+    return f"{found}: [{table}]" if found.name == "bibnorm.toml" else f"{found}: [tool.bibnorm.{table}]"
+
+
 def _unknown_key(settings: Settings, table: str, key: str, known: Sequence[str]) -> ConfigError:
     """A key the ``table`` of the settings does not have, named as it was given: with its file,
     else as ``table.key``, and the key it may mean."""
     near = difflib.get_close_matches(key, known, n=1, cutoff=0.6) if len(key) <= 40 else []
-    found = settings.config_file(table)
-    if found is not None:
+    if settings.config_file(table) is not None:
         hint = f" (did you mean {near[0]!r}?)" if near else ""
-        header = f"[{table}]" if found.name == "bibnorm.toml" else f"[tool.bibnorm.{table}]"
-        return ConfigError(f"{found}: {header} {shown(key, 40)}: unknown setting{hint}")
+        return ConfigError(f"{_table_named(settings, table)} {shown(key, 40)}: unknown setting{hint}")
     hint = f" (did you mean '{table}.{near[0]}'?)" if near else ""
     return ConfigError(f"unknown setting {shown(f'{table}.{key}', 40)}{hint}")
 
@@ -142,7 +149,9 @@ def check_config_from(settings: Settings, strings: Sequence[str] = ()) -> CheckC
             isinstance(value, str)
             or (isinstance(value, list | tuple) and all(isinstance(v, str) for v in value))
         ):
-            raise ConfigError(f'[tool.bibnorm.check] {name} must be a list of codes, e.g. ["BN2", "BN301"]')
+            raise ConfigError(
+                f'{_table_named(settings, "check")} {name} must be a list of codes, e.g. ["BN2", "BN301"]'
+            )
     key_format = settings.key_format if "key_format" in settings.model_fields_set else None
     if key_format:
         validate_key_format(key_format)  # as `resolve` does: a formula BN601 can apply, or one line
