@@ -60,6 +60,10 @@ def _reference(number: int, page: int = 1, column: int = 0) -> list[PdfLine]:
         pytest.param("APPENDIX A: SOME EXTRA MATERIAL", 0, True, id="mnras-appendix"),
         pytest.param("Appendix B. Proofs of the lemmas", 0, True, id="a-titled-appendix"),
         pytest.param("Appendix", 12, False, id="an-indented-wrapped-word"),
+        # REVTeX centres an appendix's titled heading in its column, neither flush nor far in
+        # (github:nkoukou/magic_paper, pdf_dev15)
+        pytest.param("Appendix A: Properties of the Wigner distribution", 30, True,
+                     id="revtex-a-titled-appendix-in-its-column"),
         # a thesis's centred heading atop the page its appendices begin
         # (github:MaxVarverakis/599-Representation-Theory, pdf_dev13)
         pytest.param("APPENDICES", 180, True, id="centred-appendices"),

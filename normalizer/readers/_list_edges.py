@@ -75,8 +75,9 @@ _CAPTION = re.compile(
 # read as two hyphens): short, flush; a reference's wrapped line is a full line. Its words
 # (reference-headings.json) in title case or capitals.
 _APPENDIX_WORDS = reference_headings().appendices
+_APPENDIX_WORD = alternation((*_APPENDIX_WORDS, *map(str.upper, _APPENDIX_WORDS)))
 _APPENDIX = re.compile(
-    rf"^(?:[A-Z]\.?\s|\d{{1,2}}\.?\s)?\s*{alternation((*_APPENDIX_WORDS, *map(str.upper, _APPENDIX_WORDS)))}"
+    rf"^(?:[A-Z]\.?\s|\d{{1,2}}\.?\s)?\s*{_APPENDIX_WORD}"
     r"(?:\s[A-Z\d]{1,2}(?:\.\d{1,2})?)?(?:[.:]?\s*$|\s?(?:[.:—–]|--?)\s)"
 )
 # An article's history, which a journal sets after its list (ACM's "Received February 2007; revised
@@ -116,7 +117,14 @@ def ends_list(line: Line) -> bool:
     flush = line.indent < FLUSH_EMS * line.size
     centred = line.indent > WRAPPED_EMS * line.size
     appendix = len(text) <= _HEADING_CHARS and _APPENDIX.match(text) and not YEAR.search(text)
+    if appendix and _TITLED_APPENDIX.match(text):
+        return True  # wherever the column sets it (REVTeX centres it in its column)
     return (flush or centred) and bool(_BACK_MATTER.match(text) or _SECTION_AFTER.match(text) or appendix)
+
+
+# An appendix's heading with its letter or number and its own title ("Appendix A: Properties of the
+# Wigner distribution", "Appendix B. Proofs"), which no reference's wrapped line opens with
+_TITLED_APPENDIX = re.compile(rf"^{_APPENDIX_WORD}\s[A-Z\d]{{1,2}}(?:\.\d{{1,2}})?[.:]\s+[A-Z]")
 
 
 _FOOTER_LINES = 3  # at most this many lines below the columns
