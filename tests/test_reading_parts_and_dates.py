@@ -450,6 +450,12 @@ def test_a_year_read_into_the_title_is_left_out_of_it() -> None:
             "B. Depalle, Z. Qin, S. J. Shefelbine, and M. J. Buehler, J. Bone Miner. Res. 31, 380 (2016).",
             "J. Bone Miner. Res.",
         ),
+        # a journal's series and the series' own name (the same list): no title either
+        (
+            "H. E. Daniels, Proceedings of the Royal Society of London. Series A, Mathematical and "
+            "Physical Sciences 183, 405 (1945).",
+            "Proceedings of the Royal Society of London. Series A",
+        ),
     ],
 )
 def test_a_journal_before_nothing_but_its_numbers_is_no_title(text: str, venue: str) -> None:

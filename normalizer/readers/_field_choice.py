@@ -176,6 +176,9 @@ def _the_journal_in_the_titles_place(journal: str | None, venue: str | None) -> 
     where none was read, or a part of its name ("B" of "Physical Review B")."""
     if journal and (venue is None or _word_run(venue) in _word_run(journal)):
         return journal
+    series = _A_SERIES.search(journal or "")
+    if journal and venue and series and venue.startswith(series.group()):
+        return journal  # the model read the series and its name, "Series A, Mathematical and …"
     return venue
 
 
@@ -236,6 +239,8 @@ def _journal_before_its_numbers_alone(title: str, text: str) -> str | None:
     if printed is None:
         return None
     name, rest = _with_its_abbreviated_words(*printed, text)
+    if subtitle := _SERIES_SUBTITLE.match(rest) if _A_SERIES.search(name) else None:
+        rest = rest[subtitle.end() :]  # "…. Series A, Mathematical and Physical Sciences 183, 405"
     # not "In NeurIPS"; nor one plain word, as often a work's or a report's ("Report 189"), where
     # a journal's abbreviation has capitals inside ("JChPh", "AZh")
     one_word = " " not in name and not any(char.isupper() for char in name[1:])
@@ -243,6 +248,13 @@ def _journal_before_its_numbers_alone(title: str, text: str) -> str | None:
         return None
     # (the text's own checks first: the journal tables load on a first ask)
     return name if is_listed_journal(name) else None
+
+
+# A journal's series ("… Series A", "… Section B") and the series' own name after a comma, words
+# of capitals but for "and", "of", "the" ("Proceedings of the Royal Society of London. Series A,
+# Mathematical and Physical Sciences 183, 405 (1945)")
+_A_SERIES = re.compile(r"\b(?:Series|Section|Ser\.|Sect\.)\s[A-Z]$")
+_SERIES_SUBTITLE = re.compile(r",\s(?:(?:[A-Z][a-z]+|and|of|the|&),?\s){1,8}(?=\d)")
 
 
 # abbreviated words of a journal's name ("J.", "Res."), before the title read or after it (at most
