@@ -1334,7 +1334,8 @@ def _the_names_again(
     tagged: TaggedReference, title: str | None, words_of_names: Mapping[str, set[str]], alone: bool
 ) -> bool:
     """Whether ``title`` is one of the names (``words_of_names``: each name and its words) again (`_a_name`),
-    then a year or what the model reads as a date, a journal's name or its numbers — or nothing, where
+    then more names ("K. Benson, A. J. Hartz"), a year or what the model reads as a date, a journal's
+    name or its numbers — or nothing, where
     ``alone`` (the rules read the name as the authors; a group's name the rules read as the title alone is a
     web page's title as often as its author: "The Coq Development Team. Available at: https://…"): a style
     that prints no title, the rules or the model reading the authors' name where it would stand ("National
