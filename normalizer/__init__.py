@@ -22,7 +22,7 @@ from typing import TYPE_CHECKING, Any
 # and a short offline run must not pay for what they do not call.
 _PUBLIC: dict[str, str] = {
     # settings and sources, reading, resolving, writing, LaTeX drafts, local indexes, the cache
-    "load_settings": "bibnorm.config",
+    "load_settings": "bibnorm.api.settings",
     "Settings": "bibnorm.config",
     "open_sources": "bibnorm.sources",
     "Sources": "bibnorm.sources",
@@ -119,6 +119,7 @@ if TYPE_CHECKING:
     from bibnorm.api.resolve_files import resolve_files as resolve_files
     from bibnorm.api.resolving import ResolveResult as ResolveResult
     from bibnorm.api.resolving import resolve_queries as resolve_queries
+    from bibnorm.api.settings import load_settings as load_settings
     from bibnorm.api.verifying import Failure as Failure
     from bibnorm.api.verifying import ReadInput as ReadInput
     from bibnorm.api.verifying import Verification as Verification
@@ -130,7 +131,6 @@ if TYPE_CHECKING:
     from bibnorm.bib.checks.base import Finding as Finding
     from bibnorm.bib.formatting import FormatOptions as FormatOptions
     from bibnorm.config import Settings as Settings
-    from bibnorm.config import load_settings as load_settings
     from bibnorm.corpus.run import CorpusOutcome as CorpusOutcome
     from bibnorm.errors import BibnormError as BibnormError
     from bibnorm.models import Origin as Origin

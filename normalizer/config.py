@@ -482,18 +482,6 @@ def load_settings(
     if found and not trusted:
         still = [name for name in project if given.origins[name].startswith(str(found[0]))]
         settings = given.noted_on(_as_a_project_may(settings, still, found[0]))
-    return _tables_checked(settings)
-
-
-def _tables_checked(settings: Settings) -> Settings:
-    """``settings``, once their ``check`` and ``format`` tables' keys and values are known good:
-    refused here, named with their file, not at the first call that reads them."""
-    if settings.check or settings.format:
-        # (local: the check table's codes load the checks)
-        from bibnorm.api.settings import check_config_from, format_options_from
-
-        check_config_from(settings)
-        format_options_from(settings)
     return settings
 
 

@@ -14,16 +14,35 @@ from __future__ import annotations
 import difflib
 import warnings
 from collections.abc import Mapping, Sequence
+from pathlib import Path
 from typing import Any, cast
 
 from bibnorm.bib.bibfile import FormatOptions, parse_bibtex
 from bibnorm.bib.checks import CHECKS
 from bibnorm.bib.checks.base import CheckConfig
-from bibnorm.config import BstName, Settings, load_settings
+from bibnorm.config import BstName, Settings
+from bibnorm.config import load_settings as _load_settings
 from bibnorm.errors import ConfigError, UsageError, shown
 from bibnorm.io import read_text
 from bibnorm.resolve.keys import validate_key_format
 from pydantic import ValidationError
+
+
+def load_settings(
+    overrides: Mapping[str, Any] | None = None,
+    *,
+    environ: Mapping[str, str] | None = None,
+    cwd: Path | None = None,
+) -> Settings:
+    """`bibnorm.config.load_settings`, and the ``check`` and ``format`` tables' keys and values
+    known good: an unknown key or a wrong value is refused here, named with its file as it spells
+    the table ("/p/bibnorm.toml: [check] 'selct': unknown setting (did you mean 'select'?)"), not
+    at the first call that reads the table. `bibnorm.load_settings` is this one."""
+    settings = _load_settings(overrides, environ=environ, cwd=cwd)
+    if settings.check or settings.format:
+        check_config_from(settings)
+        format_options_from(settings)
+    return settings
 
 
 def with_table(settings: Settings, table: str, **options: Any) -> Settings:
