@@ -208,6 +208,12 @@ def test_load_settings_refuses_a_tables_unknown_key_when_it_reads_the_file(
     assert str(refused.value) == f"{tmp_path / 'bibnorm.toml'}: {message}"
 
 
+def test_format_given_a_list_of_paths_says_what_it_takes_in_one_line() -> None:
+    with pytest.raises(UsageError) as refused:
+        bibnorm.format(["refs.bib"])  # type: ignore[arg-type]  (as `check` takes its files)
+    assert str(refused.value).startswith("format takes BibTeX text or a BibSource, not a list")
+
+
 def test_settings_and_overrides_are_not_given_together(tmp_path: Path) -> None:
     with pytest.raises(UsageError, match="give settings or overrides, not both"):
         bibnorm.format(MESSY, bibnorm.Settings(), overrides={"bst": "plain"})

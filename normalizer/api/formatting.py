@@ -26,6 +26,7 @@ from bibnorm.bib.bibfile import (
     unsorted_because,
 )
 from bibnorm.config import BstName, Settings, settings_of
+from bibnorm.errors import UsageError
 from bibnorm.io import (
     STDIO,
     KeptEncoding,
@@ -128,6 +129,11 @@ def format(
     the older way to say the same: deprecated, they are used as they are."""
     if isinstance(source, str):
         source = BibSource(path=path, data=source.encode("utf-8", "surrogateescape"), text=source)
+    elif not isinstance(source, BibSource):  # a list of paths, as `check` takes: one line, not a traceback
+        raise UsageError(
+            f"format takes BibTeX text or a BibSource, not a {type(source).__name__}: "
+            "read a file first (bibnorm.api.formatting.read_source(path))"
+        )
     chosen, bst = layout_and_style(settings, overrides, options, bst)
     text, census, kept = format_text(source.text, source.path, chosen, jobs)
     if bst is not None:
