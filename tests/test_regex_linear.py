@@ -473,6 +473,23 @@ def test_a_chapters_tail_is_searched_in_linear_time(pattern: re.Pattern[str], li
         pytest.param("bibnorm.readers._field_choice._VOLUME_NEXT",
                      [(",", " 1 "), ("", " 1–"), ("", "1. May")],
                      id="a-volume-next"),
+        # names after a quoted title, each a family and initials (a word may be either), with no
+        # period to end them; a link's label after a comma; a journal's series' name; a doi.org link
+        pytest.param("bibnorm.readers.refs._LISTED_NAMES",
+                     [("", "Ab CD, "), ("", "Ab Cd EF, "), ("Ab", " C"), ("", "Ab, et al ")],
+                     id="names-listed-after-a-title"),
+        pytest.param("bibnorm.readers.refs._SHORT_QUOTED_AFTER_A_SENTENCE",
+                     [(". ", "“a"), ("", ". “"), (". “", "abcdef")], id="a-short-title-after-a-period"),
+        pytest.param("bibnorm.readers._field_choice._LINKS_LABEL",
+                     [("", ", Url "), ("", ", Available at "), (",", " ")], id="a-links-label"),
+        pytest.param("bibnorm.readers._field_choice._SERIES_SUBTITLE",
+                     [(", ", "Ab "), (", ", "and, "), ("", ", Ab ")], id="a-series-name"),
+        pytest.param("bibnorm.readers._field_choice._ABBREVIATED_AFTER", [("", " Ab."), (".", " A")],
+                     id="abbreviated-words-after"),
+        pytest.param("bibnorm.readers._exports._DOI_LINK", [("", "doi.org"), ("doi.org/", "10.1234/")],
+                     id="a-doi-link"),
+        pytest.param("bibnorm.readers._italic_titles._SENTENCE_AFTER_A_WORD",
+                     [("", "abc. A"), ("abc. A", "b")], id="a-sentence-after-a-word"),
     ],
 )  # fmt: skip
 def test_patterns_stay_linear_on_the_runs_their_own_parts_read(
