@@ -474,7 +474,7 @@ def test_a_chapters_tail_is_searched_in_linear_time(pattern: re.Pattern[str], li
                      [(",", " 1 "), ("", " 1–"), ("", "1. May")],
                      id="a-volume-next"),
         # names after a quoted title, each a family and initials (a word may be either), with no
-        # period to end them; a link's label after a comma; a journal's series' name; a doi.org link
+        # period to end them; a link's label after a comma; a journal's series' name
         pytest.param("bibnorm.readers.refs._LISTED_NAMES",
                      [("", "Ab CD, "), ("", "Ab Cd EF, "), ("Ab", " C"), ("", "Ab, et al ")],
                      id="names-listed-after-a-title"),
@@ -486,8 +486,6 @@ def test_a_chapters_tail_is_searched_in_linear_time(pattern: re.Pattern[str], li
                      [(", ", "Ab "), (", ", "and, "), ("", ", Ab ")], id="a-series-name"),
         pytest.param("bibnorm.readers._field_choice._ABBREVIATED_AFTER", [("", " Ab."), (".", " A")],
                      id="abbreviated-words-after"),
-        pytest.param("bibnorm.readers._exports._DOI_LINK", [("", "doi.org"), ("doi.org/", "10.1234/")],
-                     id="a-doi-link"),
         pytest.param("bibnorm.readers._italic_titles._SENTENCE_AFTER_A_WORD",
                      [("", "abc. A"), ("abc. A", "b")], id="a-sentence-after-a-word"),
     ],

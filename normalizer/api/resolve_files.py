@@ -143,7 +143,7 @@ def resolve_files(
     # The canonical layout `format` and `check` use, with the names as this run writes them.
     layout = format_options_from(settings, journal_names="full")
     rendered = render(entries, format=chosen_format, settings=settings, layout=layout)
-    bib_files = [read_bibfile(path) for path in job.inputs if _read_as_bib(path, job.input_format)]
+    bib_files = _bib_inputs(job)
     # The input .bib's own entries, kept as read, lose what the writers' text never carries
     # (control, direction-override and tag characters: `inert_text`).
     text = _with_bib_inputs(rendered.text, bib_files, result.resolutions, chosen_format, layout)
@@ -235,12 +235,23 @@ def _known_keys(output: str, chosen_format: str, lock_path: Path | None) -> keys
     return book
 
 
-def _read_as_bib(path: str, input_format: str | None) -> bool:
-    if path == STDIO:
-        return False
+def _bib_inputs(job: ResolveJob) -> list[BibFile]:
+    """The job's inputs read as ``.bib`` files, as BibTeX reads them (standard input is read once)."""
+    return [
+        read_bibfile(path)
+        for path in job.inputs
+        if path != STDIO and _read_as(path, job.input_format, ("bib",))
+    ]
+
+
+def _read_as(path: str, input_format: str | None, formats: tuple[str, ...]) -> bool:
+    """Whether the input ``path`` is read in one of ``formats``: the one ``input_format`` forces,
+    else the one its suffix names (``zotero:``, the Zotero library)."""
     if input_format is not None:
-        return input_format == "bib"
-    return Path(path).suffix.lower() in READERS["bib"].suffixes
+        return input_format in formats
+    if path.startswith("zotero:"):
+        return "zotero" in formats
+    return path != STDIO and any(Path(path).suffix.lower() in READERS[name].suffixes for name in formats)
 
 
 def _with_bib_inputs(
@@ -262,8 +273,8 @@ def _with_csl_inputs(text: str, job: ResolveJob) -> str:
     that bibnorm does not write (`with_input_fields`)."""
     items: list[dict[str, Any]] = []
     for path in job.inputs:
-        if path == STDIO or not (job.input_format == "csl-json" or Path(path).suffix.lower() == ".json"):
-            continue
+        if path == STDIO or not _read_as(path, job.input_format, ("csl-json",)):
+            continue  # (standard input is read once)
         with contextlib.suppress(BibnormError, ValueError):
             data = loads(read_text(path))
             listed = data.get("items") if isinstance(data, dict) else data
@@ -286,23 +297,12 @@ _EXPORT_FORMATS = ("csl-json", "ris", "zotero")
 def _exports_left_out(job: ResolveJob, resolutions: list[Resolution]) -> int:
     """How many items of the job's export inputs (`_EXPORT_FORMATS`) did not resolve: no output
     holds them."""
-    exports = {path for path in job.inputs if _read_as_export(path, job.input_format)}
+    exports = {path for path in job.inputs if _read_as(path, job.input_format, _EXPORT_FORMATS)}
     return sum(
         1
         for r in resolutions
         if r.status is not Status.RESOLVED and r.duplicate_of is None and r.query.origin.path in exports
     )
-
-
-def _read_as_export(path: str, input_format: str | None) -> bool:
-    if path == STDIO:
-        return input_format in _EXPORT_FORMATS
-    if input_format is not None:
-        return input_format in _EXPORT_FORMATS
-    if path.startswith("zotero:"):
-        return True
-    suffix = Path(path).suffix.lower()
-    return any(suffix in READERS[name].suffixes for name in _EXPORT_FORMATS if name in READERS)
 
 
 class _EarlierOutput(BaseModel):

@@ -15,6 +15,7 @@ from typing import Any
 from bibnorm.identifiers import ArxivId, canonical_doi, parse_arxiv_id
 from bibnorm.models import Origin, Query, QueryKind
 from bibnorm.readers._ref_dates import YEAR
+from bibnorm.readers._ref_ids import DOI
 from bibnorm.readers.base import Publication, arxiv_doi_id, published_version
 from bibnorm.text.word_tables import item_types
 
@@ -67,20 +68,21 @@ def item_query(
     kind = QueryKind.ARXIV_ID if arxiv else QueryKind.DOI if doi else QueryKind.TITLE
     people = tuple(" ".join(name.split()) for name in names if name and name.strip())
     year = _year(year_text)
+    title, venue, publisher = _one_line(title), _one_line(venue), _one_line(publisher)
     numbers = numbers or {}
     publication = Publication(
-        venue=_one_line(venue),
+        venue=venue,
         year=year,
         volume=_one_line(numbers.get("volume")),
         number=_one_line(numbers.get("number")),
         pages=_one_line(numbers.get("pages")),
-        publisher=_one_line(publisher),
+        publisher=publisher,
     )
     return Query(
         index=index,
         origin=origin,
         kind=kind,
-        title=_one_line(title),  # (an item without one is none: never its key, "chambersFeminism12")
+        title=title,  # (an item without one is none: never its key, "chambersFeminism12")
         arxiv_id=arxiv.id if arxiv else None,
         arxiv_version=arxiv.version if arxiv else None,
         doi=doi,
@@ -88,24 +90,20 @@ def item_query(
         author_names=_name_words(people),
         authors=people,
         year=year,
-        venue=_one_line(venue),
+        venue=venue,
         entry_type=entry_type,
-        publisher=_one_line(publisher),
+        publisher=publisher,
         raw=raw,
-        published=published_version(entry_type, _one_line(title), doi, publication),
+        published=published_version(entry_type, title, doi, publication),
     )
 
 
-# A DOI's link inside a DOI field that holds more than the DOI: an HTML anchor ('<a
-# href="https://doi.org/10.1017/…">'), a library's proxy ("dx.doi.org.ezproxy.elon.edu/10.2979/…"),
-# "doi:http://dx.doi.org/10.1063/…"
-_DOI_LINK = re.compile(r"doi\.org[^/\s\"'<>]{0,100}/(10\.\d{4,9}/[^\s\"'<>]+)", re.IGNORECASE)
-
-
 def _doi_in_a_link(text: str) -> str | None:
-    """The DOI of the first doi.org link in ``text`` (`_DOI_LINK`), or None."""
-    link = _DOI_LINK.search(text)
-    return canonical_doi(link.group(1)) if link else None
+    """The DOI a DOI field holding more than the DOI gives (the references' `DOI` pattern): an HTML
+    anchor ('<a href="https://doi.org/10.1017/…">'), a library's proxy
+    ("dx.doi.org.ezproxy.elon.edu/10.2979/…"), "doi:http://dx.doi.org/10.1063/…"."""
+    found = DOI.search(text)
+    return canonical_doi(found.group(1)) if found else None
 
 
 def _arxiv_in(texts: Iterable[str]) -> ArxivId | None:

@@ -201,7 +201,6 @@ _SHORT_QUOTED_AFTER_NAMES = re.compile(
 _SHORT_QUOTED_AFTER_A_SENTENCE = re.compile(
     r"(?<=\.\s)[“\"](?P<title>[^\W\d_][^“”\",.]{0,20})[.,][”\"](?=\s|$)"
 )
-_REPEATED_NAMES = re.compile(r"[—–-]{2,}")  # the names of the reference before, a dash run
 _A_WORD_AFTER = re.compile(r"\s?+[a-z]")  # a quotation's words going on: "“Economic man” in …"
 _CLOSED_TITLE = re.compile(r"[,.]\s*+\S$")  # IEEE's “Title,” in Proc. …: the comma closes the title
 # The end of a title a quotation opens: after names and a comma, the next comma ("Ribeiro, S. Singh,
@@ -1246,10 +1245,9 @@ def _short_title_after_names(text: str) -> re.Match[str] | None:
     if short is None or _AND_OTHERS.fullmatch(short.group("title")):
         return None
     # (what opens the reference before the quotes is the names, in any language: "… und K. Salem";
-    # or the dash that repeats the reference before's)
-    names = text[: short.start()].rstrip(" ,.")
-    repeated = _REPEATED_NAMES.fullmatch(names) is not None
-    return short if names and (repeated or looks_like_names(names, any_language=True)) else None
+    # or the dash that repeats the reference before's, read as a name: `dash_as_names`)
+    names = dash_as_names(text[: short.start()]).rstrip(" ,.")
+    return short if names and looks_like_names(names, any_language=True) else None
 
 
 def _title_opened_by_quotation(text: str, start: int, end: int) -> _Reading:

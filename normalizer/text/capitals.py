@@ -238,8 +238,10 @@ def protected_spans(
     # which `check` asks about every title of a file with.
     remembered = evidence.remembered_spans() if evidence is not NO_EVIDENCE else {}
     previous_end = 0
+    previous: re.Match[str] | None = None
     for number, match in enumerate(TOKEN.finditer(text)):
         gap_start, previous_end = previous_end, match.end()
+        before, previous = previous, match
         if near is not None and not holds_position(near, match.start(), match.end()):
             continue
         token = match.group()
@@ -249,45 +251,47 @@ def protected_spans(
         if found is None:
             found = remembered[token] = tuple(_token_spans(token, 0, evidence))
         start = match.start()
-        if (
-            not found
-            and token[0].isupper()
-            and (_opens_sentence(text, number, gap_start, start, title_start) or _LETTER_JOINED.match(token))
-        ):
-            # The first word after "?", "!" or a dash subtitle starts a sentence, which BibTeX's
-            # sentence case lowers ("…learn? a visual exploration"); so does the letter of
-            # "X-Rays", "T-Cell" (a letter, not a word: "x-rays" reads as a variable).
-            found = ((0, len(PART_RE.match(token).group())),)  # type: ignore[union-attr]
-        if not found and (pair := _eponyms_pair(text, token, gap_start, start, spans)) is not None:
-            found, spans = pair
+        if not found and token[0].isupper():
+            found = _braced_by_its_place(text, number, gap_start, match, title_start)
+        found = found or _braced_with_its_pair(text, before, match, spans)
         spans.extend([(start + begin, start + end) for begin, end in found])
     return spans
+
+
+def _braced_by_its_place(
+    text: str, number: int, gap_start: int, match: re.Match[str], title_start: bool
+) -> tuple[tuple[int, int], ...]:
+    """A capitalised token's first part, where its place keeps its capital: the first word after
+    "?", "!" or a dash subtitle starts a sentence, which BibTeX's sentence case lowers ("…learn? a
+    visual exploration"); so does the letter of "X-Rays", "T-Cell" (a letter, not a word: "x-rays"
+    reads as a variable)."""
+    token = match.group()
+    if _opens_sentence(text, number, gap_start, match.start(), title_start) or _LETTER_JOINED.match(token):
+        return ((0, len(PART_RE.match(token).group())),)  # type: ignore[union-attr]
+    return ()
 
 
 # An en dash between two words, no space around it (TeX's "--" too): how names are paired
 _EN_DASH = ("\u2013", "--")
 
 
-def _eponyms_pair(
-    text: str, token: str, gap_start: int, start: int, spans: list[tuple[int, int]]
-) -> tuple[tuple[tuple[int, int], ...], list[tuple[int, int]]] | None:
-    """Rule 6 across an en dash ("Donovan–Wemyss"): the token's span, and ``spans`` with the word
-    before the dash braced too, where both are an eponym's words (`_eponyms_word`); else None."""
-    if text[gap_start:start] not in _EN_DASH or not _eponyms_word(token):
-        return None
-    before = TOKEN.fullmatch(text, _word_start(text, gap_start), gap_start)
-    if before is None or not _eponyms_word(before.group()):
-        return None
-    braced = spans if spans and spans[-1][1] == gap_start else [*spans, (before.start(), gap_start)]
-    return ((0, len(token)),), braced
+def _braced_with_its_pair(
+    text: str, before: re.Match[str] | None, match: re.Match[str], spans: list[tuple[int, int]]
+) -> tuple[tuple[int, int], ...]:
+    """The token whole where it and the token ``before`` it are an eponym's pair across an en
+    dash (`_eponyms_pair`), the word before added to ``spans`` (once); else nothing."""
+    if before is None or not _eponyms_pair(text, before, match):
+        return ()
+    if not spans or spans[-1][1] != before.end():
+        spans.append(before.span())
+    return ((0, len(match.group())),)
 
 
-def _word_start(text: str, end: int) -> int:
-    """Where the run of letters that ends at ``end`` starts."""
-    start = end
-    while start > 0 and text[start - 1].isalpha():
-        start -= 1
-    return start
+def _eponyms_pair(text: str, before: re.Match[str], token: re.Match[str]) -> bool:
+    """Rule 6 across an en dash ("Donovan–Wemyss"): whether the tokens on each side of it are an
+    eponym's words (`_eponyms_word`)."""
+    dashed = text[before.end() : token.start()] in _EN_DASH
+    return dashed and _eponyms_word(before.group()) and _eponyms_word(token.group())
 
 
 def _opens_sentence(text: str, number: int, gap_start: int, start: int, title_start: bool) -> bool:
