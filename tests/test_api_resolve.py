@@ -251,9 +251,9 @@ def test_an_exports_items_no_output_holds_are_counted_and_said_with_quiet_too(de
     book = {"id": "knuth1984", "type": "book", "title": "The TeXbook", "author": [{"family": "Knuth"}]}
     items = [*json.loads(PUBLISHED_CSL_ITEM), book]
     Path("refs.json").write_text(json.dumps(items), encoding="utf-8")
-    for output in ("out.json", "out.bib"):
+    for output, left_out in (("out.bib", 1), ("out.json", 0)):  # a CSL-JSON output keeps it
         job = bibnorm.ResolveJob(inputs=("refs.json",), output=output)
-        assert bibnorm.resolve_files(bibnorm.plan_resolve(job, demo)).exports_left_out == 1
+        assert bibnorm.resolve_files(bibnorm.plan_resolve(job, demo)).exports_left_out == left_out
     index = ["--offline", "--snapshot", str(demo.snapshot), "--cache-dir", "cache"]
     result = CliRunner().invoke(main, ["resolve", "-q", *index, "refs.json", "-o", "out.ris"])
     assert (
@@ -283,3 +283,67 @@ def test_the_publication_a_bib_entry_gives(entry: str, venue: str | None) -> Non
 
     (query,) = read_bib(entry, "refs.bib")
     assert (query.published.venue if query.published else None) == venue
+
+
+BOOK_CSL_ITEM = {
+    "id": "knuth1984",
+    "type": "book",
+    "title": "The TeXbook",
+    "author": [{"family": "Knuth", "given": "Donald E."}],
+    "publisher": "Addison-Wesley",
+    "issued": {"date-parts": [[1984]]},
+    "note": "shelf 3",
+}
+
+
+def test_a_csl_json_items_that_do_not_resolve_stay_in_a_csl_json_output_as_they_were_in_their_places(
+    demo: bibnorm.Settings,
+) -> None:
+    (published,) = json.loads(PUBLISHED_CSL_ITEM)
+    Path("refs.json").write_text(json.dumps([BOOK_CSL_ITEM, published]), encoding="utf-8")
+    job = bibnorm.ResolveJob(inputs=("refs.json",), output="out.json")
+    run = bibnorm.resolve_files(bibnorm.plan_resolve(job, demo))
+    book, resolved = json.loads(Path("out.json").read_text(encoding="utf-8"))
+    assert book == BOOK_CSL_ITEM  # the user's record, every field as it was
+    assert resolved["id"] == "vltseg" and resolved["container-title"] == "Pattern Recognition"
+    assert run.exports_left_out == 0
+
+
+BOOK_RIS_RECORD = "\n".join(
+    [
+        "TY  - BOOK",
+        "ID  - knuth1984",
+        "TI  - The TeXbook",
+        "AU  - Knuth, Donald E.",
+        "PY  - 1984",
+        "PB  - Addison-Wesley",
+        "ER  - ",
+        "",
+    ]
+)
+
+
+def test_a_ris_inputs_records_stay_in_a_ris_output_in_their_places_with_the_users_own_tags(
+    demo: bibnorm.Settings,
+) -> None:
+    own = ["KW  - segmentation", "AB  - We transfer CLIP", "      to driving scenes."]
+    published = PUBLISHED_RIS_RECORD.replace("ER  - ", "\n".join([*own, "ER  - "]))
+    Path("refs.ris").write_text(f"{BOOK_RIS_RECORD}\n{published}", encoding="utf-8")
+    job = bibnorm.ResolveJob(inputs=("refs.ris",), output="out.ris")
+    run = bibnorm.resolve_files(bibnorm.plan_resolve(job, demo))
+    book, resolved = Path("out.ris").read_text(encoding="utf-8").split("\n\n")
+    assert f"{book}\n" == BOOK_RIS_RECORD  # as it was, line for line
+    lines = resolved.splitlines()
+    assert "T2  - Pattern Recognition" in lines and "ID  - vltseg" not in lines  # bibnorm's record
+    assert lines[-4:] == [*own, "ER  - "]  # then the user's tags bibnorm does not write
+    assert lines.count("TI  - " + VLTSEG_TITLE) == 1 and run.exports_left_out == 0
+
+
+def test_an_exports_output_in_another_format_still_leaves_its_unresolved_items_out(
+    demo: bibnorm.Settings,
+) -> None:
+    Path("refs.ris").write_text(f"{BOOK_RIS_RECORD}\n{PUBLISHED_RIS_RECORD}", encoding="utf-8")
+    job = bibnorm.ResolveJob(inputs=("refs.ris",), output="out.json")
+    run = bibnorm.resolve_files(bibnorm.plan_resolve(job, demo))
+    (written,) = json.loads(Path("out.json").read_text(encoding="utf-8"))
+    assert written["container-title"] == "Pattern Recognition" and run.exports_left_out == 1

@@ -15,7 +15,7 @@ from typing import Any
 import pytest
 from bibnorm.errors import InputError
 from bibnorm.readers import READERS, detect_format
-from bibnorm.readers.ris import READER, read_ris
+from bibnorm.readers.ris import READER, read_ris, ris_record_texts
 from paths import REFERENCE
 
 RIS_SAMPLES = REFERENCE / "formats" / "csl-yaml-and-ris"
@@ -127,6 +127,24 @@ def test_rispys_fixtures(name: str, expected: list[dict[str, Any]]) -> None:
 def test_each_fixture_is_told_to_be_ris(name: str) -> None:
     assert READER.sniff is not None and READER.sniff(sample(name))
     assert detect_format(sample(name), Path("refs.txt")) == "ris"
+
+
+@pytest.mark.parametrize("name", ["example_full", "example_utf_chars", "example_urls", "example_multiline"])
+def test_each_record_is_kept_as_written_one_per_item_read(name: str) -> None:
+    text = sample(name)
+    records = ris_record_texts(text)
+    assert len(records) == len(read_ris(text, "refs.ris"))
+    assert all(record.startswith("TY  -") and record.rstrip().endswith("ER  -") for record in records)
+    assert all(record in text for record in records)
+
+
+def test_a_record_no_er_line_ends_runs_to_the_next_record() -> None:
+    text = "TY  - JOUR\nTI  - Cut off\nTY  - BOOK\nTI  - Whole\nER  - \n\nTY  - GEN\nTI  - Last"
+    assert ris_record_texts(text) == [
+        "TY  - JOUR\nTI  - Cut off\n",
+        "TY  - BOOK\nTI  - Whole\nER  - \n",
+        "TY  - GEN\nTI  - Last",
+    ]
 
 
 URLS_RECORD = "TY  - JOUR\nTI  - Attention Is All You Need\nAU  - Vaswani, Ashish\nPY  - 2017\n{urls}ER  -\n"

@@ -4,12 +4,12 @@ out.
 `plan_resolve` checks a `ResolveJob` before anything is read (key formula, which files it
 writes and reads); `resolve_files` does the rest of what the command does between its options
 and its messages: it reads the inputs, opens the sources, resolves, records the decisions in
-the lockfile, renders the bibliography, keeps what an input ``.bib`` held that did not resolve,
-keeps the earlier output's entries for items this run could not settle (`bibnorm.api.previous`),
-and writes the report and the output atomically. It prints nothing:
-what the user should hear while it runs goes to ``notify``, and the rest is in the `ResolveRun`
-it returns. Standard output (``-``) is left to the caller, which writes it after its progress
-display is gone.
+the lockfile, renders the bibliography, keeps what an input held that did not resolve (a
+``.bib`` into BibTeX, a CSL-JSON into CSL-JSON, a RIS file into RIS), keeps the earlier output's
+entries for items this run could not settle (`bibnorm.api.previous`), and writes the report and
+the output atomically. It prints nothing: what the user should hear while it runs goes to
+``notify``, and the rest is in the `ResolveRun` it returns. Standard output (``-``) is left to
+the caller, which writes it after its progress display is gone.
 """
 
 from __future__ import annotations
@@ -31,13 +31,15 @@ from bibnorm.errors import BibnormError, UsageError
 from bibnorm.io import STDIO, Role, read_text, refuse_clashes, refuse_missing_home, write_atomic
 from bibnorm.models import Resolution, Status
 from bibnorm.readers import READERS
+from bibnorm.readers.csl_json import csl_json_items
+from bibnorm.readers.ris import ris_record_texts
 from bibnorm.resolve import keys
 from bibnorm.resolve.progress import NO_PROGRESS, Progress
 from bibnorm.resolve.report import ReportItems, report_chunks, streamed_report
-from bibnorm.safejson import loads
 from bibnorm.sources import open_sources
 from bibnorm.text.clean import inert_text
-from bibnorm.writers.csl_json import with_input_fields
+from bibnorm.writers.csl_json import keep_csl_inputs, with_input_fields
+from bibnorm.writers.ris import keep_ris_inputs
 from pydantic import BaseModel, ConfigDict
 
 from .previous import Outcome, PreviousOutput, read_previous, settled_nothing, with_previous
@@ -95,8 +97,8 @@ class ResolveRun(BaseModel):
     kept_all: bool = False  # nothing could be settled: the earlier output was left as it was
     # the input .bib's entries that did not resolve, which an output in another format leaves out
     left_out: int = 0
-    # the items of input exports (CSL-JSON, RIS, Zotero) that did not resolve, which every output
-    # leaves out: the user's own records, said as the .bib's are
+    # the items of input exports (CSL-JSON, RIS, Zotero) that did not resolve, which an output in
+    # another format leaves out: the user's own records, said as the .bib's are
     exports_left_out: int = 0
 
     def report_text(self) -> str:
@@ -147,8 +149,13 @@ def resolve_files(
     # The input .bib's own entries, kept as read, lose what the writers' text never carries
     # (control, direction-override and tag characters: `inert_text`).
     text = _with_bib_inputs(rendered.text, bib_files, result.resolutions, chosen_format, layout)
-    text = inert_text(_with_csl_inputs(text, job) if chosen_format == "csl-json" else text)
-    run = _with_earlier_output(job, chosen_format, text, result.resolutions, layout, keep=not bib_files)
+    text, placed = _with_export_inputs(text, job, result.resolutions, chosen_format)
+    text = inert_text(text)
+    # An input kept whole (a .bib into a .bib, a CSL-JSON into CSL-JSON, a RIS into RIS) is the
+    # items' record: what an earlier output held for an item this run did not settle is not.
+    run = _with_earlier_output(
+        job, chosen_format, text, result.resolutions, layout, keep=not bib_files and not placed
+    )
     _mark_kept(report, run.outcome.kept if run.outcome is not None else {})
     if job.report_path and job.report_path != STDIO:
         write_atomic(Path(job.report_path), report_chunks(report))
@@ -170,7 +177,7 @@ def resolve_files(
         outcome=run.outcome,
         kept_all=run.kept_all,
         left_out=left_out(bib_files, result.resolutions, chosen_format),
-        exports_left_out=_exports_left_out(job, result.resolutions),
+        exports_left_out=_exports_left_out(job, result.resolutions, placed),
     )
 
 
@@ -268,18 +275,45 @@ def _with_bib_inputs(
     return text
 
 
-def _with_csl_inputs(text: str, job: ResolveJob) -> str:
-    """A CSL-JSON in, a CSL-JSON out: each written item keeps the fields its input item holds
-    that bibnorm does not write (`with_input_fields`)."""
-    items: list[dict[str, Any]] = []
+def _with_export_inputs(
+    text: str, job: ResolveJob, resolutions: list[Resolution], chosen_format: str
+) -> tuple[str, set[int]]:
+    """A CSL-JSON in, a CSL-JSON out, and a RIS in, a RIS out: each item of the input in its
+    place, as bibnorm wrote it where it resolved (with the fields of its own bibnorm does not
+    write), else as it was (`keep_csl_inputs`, `keep_ris_inputs`). Returns the text and the
+    indices of the items placed so. The items of an input that cannot be paired with what was
+    read of it (standard input, read once; a count that differs) give their fields by key alone."""
+    if chosen_format not in ("csl-json", "ris"):
+        return text, set()
+    written = {r.query.index: key for r, key in keys.written_entries(resolutions)}
+    placed: list[tuple[Any, str | None]] = []
+    indices: set[int] = set()
+    unpaired: list[dict[str, Any]] = []
     for path in job.inputs:
-        if path == STDIO or not _read_as(path, job.input_format, ("csl-json",)):
-            continue  # (standard input is read once)
-        with contextlib.suppress(BibnormError, ValueError):
-            data = loads(read_text(path))
-            listed = data.get("items") if isinstance(data, dict) else data
-            items += [item for item in listed or [] if isinstance(item, dict)]
-    return with_input_fields(text, items) if items else text
+        units = _export_units(path, job.input_format, chosen_format)
+        read = [r.query.index for r in resolutions if r.query.origin.path == path]
+        if units and len(units) == len(read):
+            placed += [(unit, written.get(index)) for unit, index in zip(units, read, strict=True)]
+            indices.update(read)
+        elif chosen_format == "csl-json":
+            unpaired += units
+    if chosen_format == "ris":
+        return keep_ris_inputs(text, placed), indices
+    return keep_csl_inputs(with_input_fields(text, unpaired) if unpaired else text, placed), indices
+
+
+def _export_units(path: str, input_format: str | None, chosen_format: str) -> list[Any]:
+    """The items (CSL-JSON) or records' texts (RIS) of the input ``path`` when it is read in
+    ``chosen_format``; none for standard input (read once) or a file no longer readable so."""
+    if path == STDIO or not _read_as(path, input_format, (chosen_format,)):
+        return []
+    try:
+        text = read_text(path)
+    except BibnormError:
+        return []
+    if chosen_format == "ris":
+        return ris_record_texts(text)
+    return csl_json_items(text) or []
 
 
 def left_out(bib_files: list[BibFile], resolutions: list[Resolution], chosen_format: str) -> int:
@@ -294,14 +328,17 @@ def left_out(bib_files: list[BibFile], resolutions: list[Resolution], chosen_for
 _EXPORT_FORMATS = ("csl-json", "ris", "zotero")
 
 
-def _exports_left_out(job: ResolveJob, resolutions: list[Resolution]) -> int:
-    """How many items of the job's export inputs (`_EXPORT_FORMATS`) did not resolve: no output
-    holds them."""
+def _exports_left_out(job: ResolveJob, resolutions: list[Resolution], placed: set[int]) -> int:
+    """How many items of the job's export inputs (`_EXPORT_FORMATS`) did not resolve and are
+    not in the output (an output in the input's own format keeps them: ``placed``)."""
     exports = {path for path in job.inputs if _read_as(path, job.input_format, _EXPORT_FORMATS)}
     return sum(
         1
         for r in resolutions
-        if r.status is not Status.RESOLVED and r.duplicate_of is None and r.query.origin.path in exports
+        if r.status is not Status.RESOLVED
+        and r.duplicate_of is None
+        and r.query.origin.path in exports
+        and r.query.index not in placed
     )
 
 

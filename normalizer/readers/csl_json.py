@@ -21,7 +21,9 @@ from bibnorm.text.tex_math import rich_text_to_plain
 _FIELDS_WITH_IDS = ("URL", "number", "note", "archive_location")
 
 
-def _items(text: str) -> list[dict[str, Any]] | None:
+def csl_json_items(text: str) -> list[dict[str, Any]] | None:
+    """The items of a CSL-JSON text, one per `Query` `read_csl_json` reads; None for text that
+    is not CSL-JSON."""
     try:
         data = loads(text)
     except ValueError:
@@ -104,7 +106,7 @@ def _query(number: int, origin: Origin, item: dict[str, Any]) -> Query:
 
 
 def read_csl_json(text: str, path: str) -> list[Query]:
-    items = _items(text)
+    items = csl_json_items(text)
     if items is None:
         raise InputError(f"{path}: {_why_not(text)}")
     line_starts = [n for n, line in enumerate(text.splitlines(), start=1) if '"title"' in line]
@@ -116,5 +118,5 @@ READER = Reader(
     description="CSL-JSON (Zotero, Better BibTeX, pandoc): title, authors, year, DOI, URL, key",
     read=read_csl_json,
     suffixes=(".json",),
-    sniff=lambda text: text.lstrip()[:1] in "[{" and _items(text) is not None,
+    sniff=lambda text: text.lstrip()[:1] in "[{" and csl_json_items(text) is not None,
 )

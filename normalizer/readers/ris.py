@@ -90,6 +90,20 @@ def read_ris(text: str, path: str) -> list[Query]:
     ]
 
 
+def ris_record_texts(text: str) -> list[str]:
+    """Each record of a RIS text as written, its ``TY`` line to its ``ER`` line (a record no ``ER``
+    line ends, to the next record or the file's end): one per `Query` `read_ris` reads, where
+    rispy reads each ``TY`` line as a record."""
+    text = text.removeprefix("\ufeff")
+    starts = [match.start() for match in _START.finditer(text)]
+    records = []
+    for start, bound in zip(starts, [*starts[1:], len(text)], strict=True):
+        end = _END.search(text, start, bound)
+        stop = text.find("\n", end.start(), bound) if end else -1
+        records.append(text[start : bound if stop < 0 else stop + 1])
+    return records
+
+
 def _describe(text: str, queries: Sequence[Query]) -> str | None:
     """A note for a file whose last record no ``ER`` line ends: read to the file's end."""
     start = _unended(text.removeprefix("\ufeff"))

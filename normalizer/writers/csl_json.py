@@ -217,6 +217,31 @@ def with_input_fields(text: str, inputs: Sequence[dict[str, Any]]) -> str:
     return json.dumps(written, indent=2, ensure_ascii=False) + "\n"
 
 
+def keep_csl_inputs(text: str, placed: Sequence[tuple[dict[str, Any], str | None]]) -> str:
+    """``text`` (the CSL-JSON bibnorm wrote) with the items of CSL-JSON inputs in their places
+    (``placed``: each input item and the key bibnorm wrote it under, None where it did not
+    resolve): a resolved item as bibnorm writes it with the fields of its own bibnorm does not
+    write, one that did not resolve as it was; then the written items no input item placed. A
+    CSL-JSON in, a CSL-JSON out: nothing the user kept there is lost, as a ``.bib``'s entries stay."""
+    written = json.loads(text)
+    if not isinstance(written, list) or not placed:
+        return text
+    by_key = {str(item.get("id")): item for item in written}
+    items, used = [], set()
+    for given, key in placed:
+        item = by_key.get(key) if key is not None else None
+        if item is None:
+            items.append(given)
+            continue
+        item.update(
+            {name: value for name, value in given.items() if name not in OWNED_FIELDS and name not in item}
+        )
+        items.append(item)
+        used.add(key)
+    items += [item for item in written if str(item.get("id")) not in used]
+    return json.dumps(items, indent=2, ensure_ascii=False) + "\n"
+
+
 def render_csl_json(references: Sequence[tuple[str, Reference]], options: WriterOptions) -> Rendered:
     """A CSL-JSON array (always Unicode; ``options`` has nothing CSL needs)."""
     text = json.dumps(csl_items(references), indent=2, ensure_ascii=False) + "\n"

@@ -34,6 +34,7 @@ unknown tag.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator, Sequence
 
 from bibnorm.identifiers import is_arxiv_doi
@@ -135,6 +136,60 @@ def _venue_lines(reference: Reference) -> list[tuple[str, str | None]]:
         ("SP", first_page),
         ("EP", last_page),
     ]
+
+
+# The tags of a record bibnorm writes (`ris_fields`) and those that say the same in other words
+# (T1 the title, A1 the authors, JO/JF/JA/J2 the journal, Y1 the year, ED the editors): every
+# other tag of an input's record is the user's (KW, AB, SN, N1, L1's attached files), which
+# `keep_ris_inputs` keeps.
+OWNED_TAGS = frozenset(
+    {"TY", "ID", "TI", "T1", "AU", "A1", "A2", "ED", "PY", "Y1", "DA", "T2", "BT", "JO", "JF", "JA"}
+    | {"J2", "T3", "VL", "IS", "SP", "EP", "PB", "DO", "UR", "ER"}
+)
+_TAGGED = re.compile(r"([A-Z][A-Z0-9])  -")
+_KEY_LINE = re.compile(r"^ID  - ([^\n]*)$", re.MULTILINE)
+
+
+def keep_ris_inputs(text: str, placed: Sequence[tuple[str, str | None]]) -> str:
+    """``text`` (the RIS bibnorm wrote) with the records of RIS inputs in their places
+    (``placed``: each input record as written and the key bibnorm wrote it under, None where it
+    did not resolve): a resolved record as bibnorm writes it with the lines of the input's own
+    tags bibnorm does not write (`OWNED_TAGS`) before its ``ER``, one that did not resolve as it
+    was; then the written records no input record placed. A RIS in, a RIS out: nothing the user
+    kept there is lost."""
+    if not placed:
+        return text
+    written: dict[str, str] = {}
+    for record in text.split("\n\n"):
+        key_line = _KEY_LINE.search(record)
+        if record.strip():
+            written[key_line.group(1).strip() if key_line else record] = record.rstrip("\n") + "\n"
+    records, used = [], set()
+    for given, key in placed:
+        resolved = written.get(key) if key is not None else None
+        if resolved is None:
+            records.append(given.replace("\r\n", "\n").rstrip("\n") + "\n")
+            continue
+        records.append(_with_own_lines(resolved, given))
+        used.add(key)
+    records += [record for written_key, record in written.items() if written_key not in used]
+    return "\n".join(records)
+
+
+def _with_own_lines(record: str, given: str) -> str:
+    """``record`` with the lines of ``given`` whose tags bibnorm does not write (a value's
+    continuation lines with their tag's line), before its ``ER`` line."""
+    own: list[str] = []
+    keeping = False
+    for line in given.replace("\r\n", "\n").splitlines():
+        tagged = _TAGGED.match(line)
+        if tagged:
+            keeping = tagged.group(1) not in OWNED_TAGS
+        if keeping and line.strip():
+            own.append(line)
+    lines = record.rstrip("\n").split("\n")
+    own = [line for line in own if line not in lines]  # (an N1 "arXiv:…" both write, once)
+    return "\n".join([*lines[:-1], *own, lines[-1]]) + "\n"
 
 
 def render_ris(references: Sequence[tuple[str, Reference]], options: WriterOptions) -> Rendered:
