@@ -34,6 +34,11 @@ from bibnorm.readers.refs import parse_reference, person_names, read_refs
                      id="an-ampersand-inside-a-word"),
         pytest.param("Bill & Melinda Gates Foundation. 2020. Annual report 2019. Seattle, WA.",
                      ("Bill & Melinda Gates Foundation",), "Annual report 2019", id="an-ampersand-for-and"),
+        # no organisation's word, but no person's name either side of its "&": a word alone (a
+        # real Chicago bibliography, its 28 works by the body after "———.")
+        pytest.param("Art & Architecture Thesaurus. « Call Numbers ». Art & Architecture Thesaurus Online "
+                     "Full Record Display. 24 septembre 2019a.",
+                     ("Art & Architecture Thesaurus",), "Call Numbers", id="an-ampersand-and-a-word-alone"),
         # the same in other languages: their "and" ("e", "y", "en") and their organisations' words
         pytest.param("Instituto Nacional de Estudos e Pesquisas Educacionais Anísio Teixeira. Exame Nacional "
                      "do Ensino Médio (Enem). Brasília, 2023.",
@@ -58,6 +63,7 @@ def test_a_bodys_name_with_and_is_one_author(text: str, authors: tuple[str, ...]
         pytest.param("Google Research and J. Smith", ("Google Research", "J. Smith"),
                      id="a-body-and-a-person"),
         pytest.param("Smith & Jones", ("Smith", "Jones"), id="two-family-names-and-an-ampersand"),
+        pytest.param("John Smith & Kate Jones", ("John Smith", "Kate Jones"), id="two-persons-and-an-ampersand"),
         pytest.param("LIGO Scientific Collaboration and Virgo Collaboration",
                      ("LIGO Scientific Collaboration", "Virgo Collaboration"), id="two-bodies"),
         pytest.param("American Psychological Association & National Institutes of Health",

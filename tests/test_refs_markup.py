@@ -150,6 +150,9 @@ def test_a_restructuredtext_bibliography_s_escapes_and_roles() -> None:
         # marks that are no emphasis stay: a search's star, a link's or a subscript's underscores
         ("A* search and B* trees", "A* search and B* trees"),
         ("https://example.org/find?prev_page=1&subject_id=3", "https://example.org/find?prev_page=1&subject_id=3"),
+        # an entity ends in its semicolon: a link's "&note=" and "&copy=" are its query's fields
+        ("https://www.getty.edu/vow/AATFullDisplay?logic=AND&note=&copy=1", "https://www.getty.edu/vow/AATFullDisplay?logic=AND&note=&copy=1"),
+        ("Guide &#8211; Getty &eacute;dition &#x2013; &copy; 2019", "Guide – Getty édition – © 2019"),
         ("p_T spectra of Z_2 gauge theories", "p_T spectra of Z_2 gauge theories"),
         ("Smith, J. & Doe, A. (2020). <https://example.org/page>", "Smith, J. & Doe, A. (2020). <https://example.org/page>"),
     ],

@@ -138,10 +138,19 @@ def is_one_body(authors: str) -> bool:
         ("&" in text or len(parts) > 1)
         and not any(mark in text for mark in ",;")
         and _INITIAL.search(text) is None
-        and _ORGANISATION_WORD.search(text) is not None
+        and (_ORGANISATION_WORD.search(text) is not None or _names_no_persons(text))
         and not any(_WHOLE_BODY.search(part) for part in parts[:-1])
         and _BODY_ANY.fullmatch(text) is not None
     )
+
+
+def _names_no_persons(text: str) -> bool:
+    """Whether two sides of an "&", with neither comma nor initial, name no persons: one side a
+    single word, the other more ("Art & Architecture Thesaurus": a person's name printed without
+    initials has its given name, a name list's family names stand alone on both sides, "Smith &
+    Jones")."""
+    sides = [side.split() for side in text.split("&")]
+    return len(sides) == 2 and sorted(map(len, sides))[0] == 1 and max(map(len, sides)) >= 2
 
 
 _YEAR_AFTER_TITLE = re.compile(rf",\s({YEARS}(?:[–-]\d{{2,4}})?)(?=[.”’]|\s*$)")

@@ -24,7 +24,6 @@ no item; the text is read in one pass for its templates' bounds, however many ar
 
 from __future__ import annotations
 
-import html
 import re
 from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
@@ -37,6 +36,7 @@ from bibnorm.readers._exports import first_text, item_query
 from bibnorm.readers.base import Reader
 from bibnorm.readers.refs import looks_like_reference, read_list
 from bibnorm.text.blanking import blanked_between
+from bibnorm.text.markup import entities_decoded
 from bibnorm.text.word_tables import citation_templates, item_types
 
 _SNIFFED = 200_000  # characters of a text the sniffer looks for a template in
@@ -173,7 +173,7 @@ def _plain(value: str) -> str:
         value = inner
     value = _EXTERNAL_LINK.sub(r"\1", _LINK.sub(r"\1", value))
     value = _TAG.sub("", _ITALICS_OR_BOLD.sub("", value))
-    return " ".join(html.unescape(value).split())
+    return " ".join(entities_decoded(value).split())
 
 
 _FIELDS = citation_templates()
