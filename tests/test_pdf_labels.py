@@ -325,3 +325,33 @@ def test_a_letters_unheaded_list_of_two_is_read() -> None:
     queries, _ = read_pdf(data, "letter.pdf")
     assert [query.year for query in queries] == [2013, 2012]
     assert queries[0].raw.startswith("W. Xi")
+
+
+def test_a_wrapped_line_opening_with_the_next_labels_number_is_no_label() -> None:
+    """plainnat's "[12]" list (bench/pdf_dev16's gh-daniel-gong-wm-gp): reference 12's title
+    wraps at "working memory:", its next line opens "13 years of …" — the number of the next
+    label, bare; the label "[13]" is on the line after it, so "13" goes on reference 12."""
+
+    def line(indent: float, text: str) -> PdfLine:
+        return PdfLine(page=1, column=1, left=72.0 + indent, size=10.0, text=text, indent=indent)
+
+    lines = [
+        line(0, "References"),
+        *(
+            wrapped
+            for number in range(1, 12)
+            for wrapped in (
+                line(0, f"[{number}] Alan Baddeley and Graham Hitch. Working memory, part {number}."),
+                line(18, f"Psychology of Learning and Motivation, {number}:47–89, 1974."),
+            )
+        ),
+        line(0, "[12] Alessandra S. Souza and Klaus Oberauer. In search of the focus of attention in"),
+        line(18, "working memory:"),
+        line(18, "13 years of the retro-cue effect. Attention, Perception, & Psychophysics, 78(7):1839."),
+        line(0, "[13] Iain C. Griffin and Anna C. Nobre. The speed of time in the Attentional Blink."),
+        line(18, "Psychological Science, 14(6):571–577, 2003."),
+    ]  # fmt: skip
+    queries = read_lines(lines)
+    assert [query.label for query in queries] == [str(number) for number in range(1, 14)]
+    title = "In search of the focus of attention in working memory: 13 years of the retro-cue effect"
+    assert queries[11].title == title

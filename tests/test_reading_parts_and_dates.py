@@ -413,6 +413,52 @@ def test_a_volume_before_its_issue_and_pages_is_no_year() -> None:
     assert (query.year, query.title) == (2016, "Divertor for a linear fusion device")
 
 
+def test_an_issue_between_its_volume_and_pages_is_no_year() -> None:
+    # bench/pdf_dev16's gh-chenxihecam-behavioural-parameter-manifold (plainnat)
+    query = read_one(
+        "Padraig Gleeson, David Lung, Radu Grober, et al. c302: a multiscale framework for modelling the "
+        "nervous system of Caenorhabditis elegans. Philosophical Transactions of the Royal Society B, "
+        "373(1758):20170379, 2018."
+    )
+    assert query.year == 2018
+
+
+@pytest.mark.parametrize(
+    ("text", "year"),
+    [
+        # bench/pdf_dev16's gh-mhostert-juno (REVTeX from INSPIRE's BibTeX): the erratum's year is not
+        # the work's
+        ("P. Huber, Phys. Rev. C 84, 024617 (2011), [Erratum: Phys.Rev.C 85, 029901 (2012)], "
+         "arXiv:1106.0687 [hep-ph].", 2011),
+        ("G. Cowan, K. Cranmer, E. Gross, and O. Vitells, Eur. Phys. J. C 71, 1554 (2011), [Erratum: "
+         "Eur.Phys.J.C 73, 2501 (2013)], arXiv:1007.1727 [physics.data-an].", 2011),
+        # bench/pdf_dev16's gh-daniel-gong-wm-gp (unsrtnat, a note in the .bib): "see also" another work
+        ("Iain C. Griffin and Anna C. Nobre. The speed of time in the Attentional Blink. Psychological "
+         "Science, 14(6):571–577, 2003. doi: 10.1046/j.0956-7976.2003.psci 1459.x. Representative citation "
+         "for retrocue timing effects; see also Souza & Oberauer 2016.", 2003),
+    ],
+)  # fmt: skip
+def test_a_year_in_a_note_on_another_work_is_no_year_of_the_work(text: str, year: int) -> None:
+    assert read_one(text).year == year
+
+
+def test_an_issn_a_line_break_cut_after_its_hyphen_is_joined_and_no_year() -> None:
+    # bench/pdf_dev16's gh-peetoomheida-cereal-induction (biblatex, line numbers in the margin)
+    massey, *_ = read_refs(
+        "[1] Massey, Fergus P., A. Roland Ennos, and Sue E. Hartley (July 1, 2007). “Herbivore specific\n"
+        "induction of silica-based plant defences”. In: Oecologia 152.4, pp. 677–683. issn: 1432-\n"
+        "1939. doi: 10.1007/s00442-007-0703-5.\n"
+        "[2] Meena, V. D., M. L. Dotaniya, Vassanda Coumar, and S. Rajendiran (2014). “A case for\n"
+        "silicon fertilization to improve crop yields in tropical soils”. In: Proceedings of the\n"
+        "National Academy of Sciences, India Section B 84.3, pp. 505–518.\n"
+        "[3] Schmelz, Eric A., Hans T. Alborn, Erika Banchio, and James H. Tumlinson (Feb. 1, 2003).\n"
+        "“Quantitative relationships between induced jasmonic acid levels and volatile emission in\n"
+        "Zea mays during Spodoptera exigua herbivory”. In: Planta 216.4, pp. 665–673.",
+        "refs.txt",
+    )
+    assert massey.year == 2007 and "issn: 1432-1939." in massey.raw
+
+
 def test_names_ending_in_et_al_before_the_title_are_the_names() -> None:
     # a JHEP-like numbered list (github:fpineda94/Higgs-R-2-inflation)
     query = read_one(
@@ -449,6 +495,13 @@ def test_a_year_read_into_the_title_is_left_out_of_it() -> None:
         (
             "B. Depalle, Z. Qin, S. J. Shefelbine, and M. J. Buehler, J. Bone Miner. Res. 31, 380 (2016).",
             "J. Bone Miner. Res.",
+        ),
+        # Elsevier's section after the journal's abbreviation and a dash, an ISSN and a link after
+        # its numbers (REVTeX without titles, bench/pdf_dev16's gh-nmrlipids-nmrlipidsivotherhgs)
+        (
+            "H. Hauser and G. Shipley, Biochimica et Biophysica Acta (BBA) - Biomembranes 813, 343 (1985), "
+            "ISSN 0005-2736, URL http://www.sciencedirect.com/science/article/pii/0005273685902512.",
+            "Biochimica et Biophysica Acta (BBA) - Biomembranes",
         ),
         # a journal's series and the series' own name (the same list): no title either
         (

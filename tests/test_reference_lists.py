@@ -22,6 +22,7 @@ from bibnorm.errors import InputError
 from bibnorm.models import QueryKind
 from bibnorm.readers import detect_format, read_inputs, read_inputs_noted
 from bibnorm.readers._pdf_accents import recompose_accents
+from bibnorm.readers._reflist import Layout
 from bibnorm.readers.pdf import PdfLine, read_section, references_section
 from bibnorm.readers.refs import (
     looks_like_reference,
@@ -829,3 +830,32 @@ def test_names_a_semicolon_parts_are_the_authors_each_one_person(
 ) -> None:
     reference = parse_reference(text)
     assert (reference.title, reference.authors) == (title, authors)
+
+
+def test_frontiers_labels_with_a_space_before_their_period_open_the_references() -> None:
+    """Frontiers' Vancouver sets "1 .Name": each label opens a reference, and a wrapped page range's
+    end ("883. Number: 4.") in such a list is no label (bench/pdf_dev16's mastergari manuscript)."""
+    text = "\n".join(
+        [
+            "1 .Van Mullekom Group. Collimators for Nuclear Medicine [Corporate]; 2021. Available",
+            "from: https://nuclearfields.com/collimators-nuclear-medicine.htm.",
+            "2 .Islamian J, Azazrm A, Mahmoudian B, Gharapapagh E. Advances in Pinhole and",
+            "Multi-Pinhole Collimators For Single Photon Emission Computed Tomography Imaging. World",
+            "Journal of Nuclear Medicine. 2015 Jan;14(01):3–9.",
+            "3 .Thielemans K, Tsoumpas C, Mustafovic S, Beisel T, Aguiar P, Dikaios N, et al. STIR:",
+            "software for tomographic image reconstruction release 2. Physics in Medicine and Biology.",
+            "2012 Feb;57(4):867–",
+            "883. Number: 4. Available from: https://iopscience.iop.org/article/10.1088/0031-9155/57/4.",
+            "4 .Falcon CM. Métodos iterativos de reconstrucción tomográfica en SPECT [Ph.D. Thesis].",
+            "Universitat",
+            "de Barcelona; 1999.",
+        ]
+    )
+    references = read_list(text)
+    assert references.layout is Layout.NUMBERED
+    assert [item.text.split(".")[0] for item in references.items] == [
+        "Van Mullekom Group",
+        "Islamian J, Azazrm A, Mahmoudian B, Gharapapagh E",
+        "Thielemans K, Tsoumpas C, Mustafovic S, Beisel T, Aguiar P, Dikaios N, et al",
+        "Falcon CM",
+    ]

@@ -9,6 +9,8 @@
   year) and "…, Title, in: Proceedings …";
 - the year in square brackets after the names: "Edsger W. Dijkstra [1972]. Title. In …" (a middle
   initial's period ends no sentence there);
+- the Journal of Finance's (jf.bst): "Family, Given, and Given Family, 1977, Title, Journal 5,
+  147–175." — the year alone between commas after the names, the title up to the venue's comma;
 - natbib's and elsarticle's link field, "… (Jun. 2020). URL https://…": the last field, so the pieces
   of a link a line's break left after it are none of the title;
 - an ACS-like list that prints no article title: "Family, I.; Family, I. Journal Year, Vol, Pages."
@@ -577,9 +579,46 @@ BRACKETED_YEAR = [
 ]
 
 
+# gh-mrplante-gold-clause-abrogation-and-investment (jf.bst), bench/pdf_dev16
+FINANCE = [
+    pytest.param(
+        "Lang, Larry, Eli Ofek, and René Stulz, 1996, Leverage, investment, and firm growth, Journal of"
+        " Financial Economics 40, 3–29.",
+        "Leverage, investment, and firm growth",
+        ("Lang, Larry", "Eli Ofek", "René Stulz"),
+        1996,
+        id="commas in the title",
+    ),
+    pytest.param(
+        "Friedman, Milton, and Anna J Schwartz, 1963, A monetary history of the united states, 1867–1960,"
+        " NBER Books .",
+        "A monetary history of the united states, 1867–1960",
+        ("Friedman, Milton", "Anna J Schwartz"),
+        1963,
+        id="years in the title",
+    ),
+    pytest.param(
+        "Edwards, Sebastian, 2018, American Default: The Untold Story of FDR, the Supreme Court, and the"
+        " Battle Over Gold (Princeton University Press).",
+        "American Default: The Untold Story of FDR, the Supreme Court, and the Battle Over Gold",
+        ("Edwards, Sebastian",),
+        2018,
+        id="a book's publisher in brackets",
+    ),
+    pytest.param(
+        "Bennett, Benjamin, Charles Ham, Todd Milbourn, and Zexi Wang, 2025, Firm-level litigation risk:"
+        " Measurement and effects, Working Paper.",
+        "Firm-level litigation risk: Measurement and effects",
+        ("Bennett, Benjamin", "Charles Ham", "Todd Milbourn", "Zexi Wang"),
+        2025,
+        id="a working paper",
+    ),
+]
+
+
 @pytest.mark.parametrize(
     ("reference", "title", "authors", "year"),
-    [*AMS, *GOST, *GOST_NAME_FORMS, *ELSARTICLE_NUM, *BRACKETED_YEAR],
+    [*AMS, *GOST, *GOST_NAME_FORMS, *ELSARTICLE_NUM, *BRACKETED_YEAR, *FINANCE],
 )
 def test_the_title_is_where_the_layout_sets_it(
     reference: str, title: str, authors: tuple[str, ...], year: int
@@ -859,3 +898,27 @@ def test_a_given_first_name_with_particles_is_one_person(
 def test_a_journals_abbreviation_after_the_title_is_no_part_of_it(reference: str, title: str) -> None:
     (read,) = read_refs(f"[1] {reference}\n", "list.txt")
     assert read.title == title
+
+
+def test_a_title_before_the_year_between_commas_is_no_finance_title() -> None:
+    """Names that do not read as names before ", 2026, ": a notes style's title before its year."""
+    reference = (
+        "Internò, C. et al., The Observer Effect in World Models. II - Invasive Adaptation Corrupts Hidden"
+        " Physics, 2026, Edition."
+    )
+    assert not parse_reference(reference).title.startswith("Edition")
+
+
+def test_a_finance_list_set_as_paragraphs_is_read_reference_by_reference() -> None:
+    """jf.bst's list as a PDF's text gives it, one reference a paragraph: each reads as one."""
+    text = "\n\n".join(
+        [
+            "Abel, Andrew B, and Janice C Eberly, 1994, A unified model of investment under uncertainty.,\n"
+            "American Economic Review 84.",
+            "Bloom, Nicholas, 2009, The impact of uncertainty shocks, Econometrica 77, 623–685.",
+            "Myers, Stewart C, 1977, Determinants of corporate borrowing, Journal of Financial Economics 5,\n"
+            "147–175.",
+        ]
+    )
+    assert all(looks_like_reference(" ".join(item.split())) for item in text.split("\n\n"))
+    assert [q.year for q in read_refs(text, "refs.txt")] == [1994, 2009, 1977]

@@ -241,13 +241,24 @@ def _journal_before_its_numbers_alone(title: str, text: str) -> str | None:
     name, rest = _with_its_abbreviated_words(*printed, text)
     if subtitle := _SERIES_SUBTITLE.match(rest) if _A_SERIES.search(name) else None:
         rest = rest[subtitle.end() :]  # "…. Series A, Mathematical and Physical Sciences 183, 405"
+    listed = name
+    if section := _SECTION.match(rest):  # "Biochimica et Biophysica Acta (BBA) - Biomembranes 813"
+        name, rest = f"{name} {section.group().strip()}", rest[section.end() :]
+    rest = _LINKS_AND_NUMBERS.sub("", rest)  # (APS's "…, 343 (1985), ISSN 0005-2736, URL http://…")
     # not "In NeurIPS"; nor one plain word, as often a work's or a report's ("Report 189"), where
     # a journal's abbreviation has capitals inside ("JChPh", "AZh")
     one_word = " " not in name and not any(char.isupper() for char in name[1:])
     if one_word or _VENUE_OPENING.match(name) or not _numbers_alone(rest):
         return None
     # (the text's own checks first: the journal tables load on a first ask)
-    return name if is_listed_journal(name) else None
+    return name if is_listed_journal(listed) else None
+
+
+# A journal's section after its abbreviation in brackets and a dash, before its numbers: Elsevier's
+# "Biochimica et Biophysica Acta (BBA) - Biomembranes 813, 343", "(BBA) - Molecular Cell Research"
+_SECTION = re.compile(r"\s?\([A-Z]{2,8}\)\s?[-–—]\s?(?:(?:[A-Z][a-z]+|and|of|the|&)\s){1,6}(?=\d)")
+# what a reference prints after its numbers that is none of its words: an ISSN, a link, a DOI
+_LINKS_AND_NUMBERS = re.compile(r",?\s(?:ISSN\s[\dX-]{9}|URL\s\S+|doi:?\s?\S+|https?://\S+)", re.IGNORECASE)
 
 
 # A journal's series ("… Series A", "… Section B") and the series' own name after a comma, words
@@ -2643,16 +2654,24 @@ def _without_the_authors_name(title: str, names: Sequence[str], text: str) -> st
 
 
 def _not_a_volume(year: int | None, read: int | None, text: str) -> int | None:
-    """``year``, or where it is printed only as a volume before its issue and pages, the rules'
-    (``read``): "AIP Conference Proceedings, 1721(1):060003, 03 2016." is volume 1721 of 2016."""
+    """``year``, or where it is printed only as a volume before its issue and pages, or as an
+    issue between a volume and its pages, the rules' (``read``): "AIP Conference Proceedings,
+    1721(1):060003, 03 2016." is volume 1721 of 2016, "Philosophical Transactions of the Royal
+    Society B, 373(1758):20170379, 2018." issue 1758."""
     if year is None or read is None or read == year:
         return year
-    printed = [found.group(2) for found in _FOUR_DIGITS.finditer(text) if found.group(1) == str(year)]
+    printed = [
+        bool(found.group(2)) or _AN_ISSUE.match(text, max(found.start() - 2, 0)) is not None
+        for found in _FOUR_DIGITS.finditer(text)
+        if found.group(1) == str(year)
+    ]
     return read if printed and all(printed) else year
 
 
 # four digits, and the issue and the colon before the pages a volume's number has after it
 _FOUR_DIGITS = re.compile(r"(?<!\d)(\d{4})(?!\d)(\(\d{1,4}\):)?")
+# an issue's four digits between its volume's and its pages, as matched from the volume's last digit
+_AN_ISSUE = re.compile(r"\d\(\d{4}\):")
 
 
 def _a_cases_name_as_its_title(rules: RuleReading) -> RuleReading:

@@ -32,13 +32,16 @@ _OWN_FORM_AT_LEAST = 3
 def label_form(label: str) -> str:
     """The form of a label as `_reflist` matches it: "[n" (a number in brackets, "[12]"), "["
     (an alphabetic or author-year label in brackets: "[Knu84]", "[Zhai et al., 2022]", AAAI's
-    repeated author's "[1996]"), "(", ")" ("12)") or "."."""
+    repeated author's "[1996]"), "(", ")" ("12)"), "." or " ." (Frontiers' "12 .": a line that
+    opens "883." in such a list is a wrapped page range's end)."""
     label = label.strip()
     if _BRACKETED_NUMBER.fullmatch(label):
         return "[n"
     if label[:1] in "[(":
         return label[0]
-    return ")" if label.endswith(")") else "."
+    if label.endswith(")"):
+        return ")"
+    return " ." if label.endswith(" .") else "."
 
 
 _BRACKETED_NUMBER = re.compile(r"\[\d{1,3}\]")  # a year in brackets is an author-year label

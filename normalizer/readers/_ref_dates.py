@@ -51,6 +51,12 @@ _RELATED_NOTE = re.compile(
     r"|(?:Updated|Obsoleted)\s+by\s+RFCs?(?=\s+\d)"
     # a translation's "Trans. by Monika B. Vizedom and Gabrielle L. Caffee as The Rites of Passage"
     r"|[Tt]rans(?:\.|lated)\s+(?:from\s+(?:the\s+)?[A-Z]\w+\s+)?by\s[^()]{1,120}?\sas(?=\s[A-Z\d“\"‘])"
+    # INSPIRE's erratum in brackets after the year: "Phys. Rev. C 84, 024617 (2011), [Erratum:
+    # Phys.Rev.C 85, 029901 (2012)]" (and an addendum's, a corrigendum's)
+    r"|\[(?:Erratum|Addendum|Corrigendum)(?=:)"
+    # a note that points to another work: "…, 2003. doi: …. Representative citation …; see also
+    # Souza & Oberauer 2016."
+    r"|(?<=[;,.]\s)see\s+also(?=\s)|(?<=[.]\s)See\s+also(?=\s)"
     r")\b.*$",
     re.DOTALL,
 )

@@ -40,7 +40,12 @@ from bibnorm.text.word_tables import (
 # numbers of a wrapped journal reference.
 # "12." also glued to a capital and a letter, or an elided particle, as a text that lost its blanks
 # prints it ("1.Konciūtė A. Ph.D. Thesis. …", "12.d’Ydewalle G."; not "1.5", "2.x", "3.a").
-_NUMBER = r"\[\d{1,3}\]|\(\d{1,3}\)(?=\s+[^\W\d_“\"'])|\d{1,3}\.(?=\s|[^\W\d_a-z][^\W\d_]|[a-z][’'][^\W\d_])"
+# Frontiers' Vancouver sets a space before the period, the name glued after it ("1 .Van Mullekom
+# Group.", "5 .Marti Fuster B, …").
+_NUMBER = (
+    r"\[\d{1,3}\]|\(\d{1,3}\)(?=\s+[^\W\d_“\"'])|\d{1,3}\.(?=\s|[^\W\d_a-z][^\W\d_]|[a-z][’'][^\W\d_])"
+    r"|\d{1,3}\s\.(?=[^\W\d_a-z][^\W\d_])"
+)
 # A bracketed label that is not a number: "[Zhai et al., 2022]", "[ZKHB22]", "[Sch15]". Not APA's
 # description of a work without author and title, set in the author's place before the date:
 # "[Photographs of Robert M. Yerkes]. [ca. 1917–1954]."; not an e-print's arXiv category that a
@@ -502,6 +507,12 @@ _CUT_LINK = re.compile(r"^https?://\S*[/_#?=&-]$")
 _LINK_GOES_ON = re.compile(r"^[^\W_][\w./#?=&%~-]*")
 
 
+# A number a line break cut after its hyphen or dash, the next line going on with its digits: an
+# ISSN ("issn: 1432-" / "1939.", whose second half read alone is a year), a page range ("867–" /
+# "883").
+_CUT_NUMBER = re.compile(r"\d[-–]$")
+
+
 def _link_goes_on(part: str) -> bool:
     """Whether a line after a link cut at its end goes on with the link: its first word is no
     word of prose — a capitalised English word ("Accessed", "Online") or a lower-case one is the
@@ -520,13 +531,30 @@ def _a_word_of_prose(word: str) -> bool:
     return word.isalpha() and word[1:].islower() and is_english_word(word.casefold())
 
 
+def _goes_on_unspaced(last_word: str, part: str) -> bool:
+    """Whether the line ``part`` goes on with the word a line break cut (``last_word``, the text's
+    last so far), no space between: an identifier, a link or a number (`join_lines`)."""
+    return bool(
+        (
+            _CUT_IDENTIFIER.match(last_word)
+            and part[:1].isdigit() | part[:1].islower()
+            and not _LONE_YEAR.match(part)  # "…1188915." / "2019.": the year after a whole DOI
+        )
+        or (_CUT_DOI.match(last_word) and _DOI_GOES_ON.match(part))
+        or (_DOI_SO_FAR.match(last_word) and _GOES_ON_AFTER_DOI.match(part))
+        or (_CUT_LINK.match(last_word) and _link_goes_on(part))
+        or (_CUT_NUMBER.search(last_word) and part[:1].isdigit())
+    )
+
+
 def join_lines(parts: Sequence[str]) -> str:
     """Lines of one reference as one string.
 
     A word hyphenated at a line end is joined; so is a DOI or URL cut after a dot, slash
     or hyphen (a DOI after its colon or parenthesis) when the next line goes on with a digit or
     a lower-case letter, a link cut after a slash or an underscore when it goes on with no word
-    of prose (`_link_goes_on`), and a DOI cut before its dot or hyphen.
+    of prose (`_link_goes_on`), a DOI cut before its dot or hyphen, and a number cut after its
+    hyphen or dash (`_CUT_NUMBER`).
     """
     # Pieces joined once at the end, and the text's last word kept aside: adding each line to
     # one growing string was quadratic in a layout that takes a whole list as one item (a
@@ -536,16 +564,7 @@ def join_lines(parts: Sequence[str]) -> str:
     empty = True
     for part in parts:
         part = part.strip()
-        if (
-            (
-                _CUT_IDENTIFIER.match(last_word)
-                and part[:1].isdigit() | part[:1].islower()
-                and not _LONE_YEAR.match(part)  # "…1188915." / "2019.": the year after a whole DOI
-            )
-            or (_CUT_DOI.match(last_word) and _DOI_GOES_ON.match(part))
-            or (_DOI_SO_FAR.match(last_word) and _GOES_ON_AFTER_DOI.match(part))
-            or (_CUT_LINK.match(last_word) and _link_goes_on(part))
-        ):
+        if _goes_on_unspaced(last_word, part):
             piece = part
         elif last_word.endswith("-") and part[:1].islower():
             pieces[-1], last_word, piece = pieces[-1][:-1], last_word[:-1], part

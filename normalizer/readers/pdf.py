@@ -626,9 +626,14 @@ def _bare_labels(lines: Sequence[PdfLine]) -> list[PdfLine]:
     already ("[1] N. D. Birell") go on the run too: biblatex-phys's superscript "²" may stand on
     a line of its own, before its reference's first line."""
     labelled: set[int] = set()
+    # a number some line labels in brackets is that line's: a bare one is a wrapped line's ("[12] …
+    # working memory:" / "13 years of the retro-cue effect." / "[13] Iain C. Griffin …")
+    bracketed = {int(found.group(2)) for line in lines if (found := _BRACKETED.match(line.text))}
     expected = 1
     for i, line in enumerate(lines):
-        found = _BARE.match(line.text) or _BRACKETED.match(line.text)
+        found = _BRACKETED.match(line.text) or _BARE.match(line.text)
+        if found is not None and found.re is _BARE and int(found.group(2)) in bracketed:
+            continue
         if found is not None and int(found.group(2)) == expected:
             labelled.update([i] if found.re is _BARE else [])
             expected += 1

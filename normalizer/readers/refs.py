@@ -692,7 +692,9 @@ def _year_after_names(bare: str, marked: re.Match[str] | None = None) -> re.Matc
     year that closes the title GB/T 7714's mark of a kind of work (``marked``) ends ("WP. Book
     Review: …, Britain, France, and Germany, 1820–1860[J]. Printing History, 2009(5)")."""
     after = _AUTHOR_YEAR.match(bare)
-    if after is None or not after.group(2):
+    if after is None:
+        return _finance_year(bare)
+    if not after.group(2):
         return after
     closing = _YEARS_CLOSING.search(marked.string, 0, marked.start()) if marked else None
     if closing is not None and closing.group(1) == after.group(2):
@@ -960,6 +962,41 @@ def _read_ams(text: str) -> _Reading | None:
     """The AMS's "Names, 2000: Title. Journal, 126, 2903–2909.": the title is the sentence after
     the year's colon (not the journal's abbreviations after it)."""
     return _title_after_dated_names(_AMS.match(text))
+
+
+# The Journal of Finance's (jf.bst) and its kin's: "Myers, Stewart C, 1977, Determinants of corporate
+# borrowing, Journal of Financial Economics 5, 147–175." — the year alone between commas after the
+# names, the title after it up to the comma before the venue.
+_FINANCE = re.compile(rf"^(?P<authors>[^\d:]{{2,400}}?),\s{YEARS}[a-z]?,\s+(?P<rest>[^\W\d_].*)$")
+# what follows the title: the venue, its words opening with a capital, then its volume and pages or
+# nothing more ("Econometrica 77, 623–685.", "Working Paper."); or a book's publisher in brackets
+# ("American Default: …, and the Battle Over Gold (Princeton University Press)."); a marker of the
+# container with no editors after it stands before the venue ("Jailbroken, dans , NeurIPS.")
+# (each run possessive: a search tried from each comma reads on to the next one only)
+_FINANCE_VENUE = re.compile(r"(?:,\s(?:[a-z]{2,4}\s?,\s)?[A-Z][^,]*+(?:,\s[\d–-]++)?+|\s\([^()]*+\))[.\s]*+$")
+
+
+# (the year its one group, as `_AUTHOR_YEAR`'s groups give it)
+_FINANCE_YEAR = re.compile(rf"^[^\d:]{{2,400}}?,\s({YEARS})[a-z]?,\s(?=[^\W\d_])")
+
+
+def _finance_year(bare: str) -> re.Match[str] | None:
+    """The Journal of Finance's year after the names (`_FINANCE`), where they read as names."""
+    dated = _FINANCE_YEAR.match(bare)
+    return dated if dated and looks_like_names(bare[: dated.start(1) - 2], any_language=True) else None
+
+
+def _read_finance(text: str) -> _Reading | None:
+    """The Journal of Finance's "Names, 1977, Title, Journal 5, 147–175.": the title is what stands
+    between the year's comma and the venue's (`_FINANCE_VENUE`), where the names read as names (a
+    title before the year does not: "Internò, C. et al., The Observer Effect …, 2026")."""
+    dated = _FINANCE.match(text)
+    if dated is None or not looks_like_names(dated.group("authors"), any_language=True):
+        return None
+    rest = dated.group("rest")
+    venue = _FINANCE_VENUE.search(rest)
+    title = rest[: venue.start()] if venue else rest
+    return _clean_title(title), dated.group("authors")
 
 
 # The year in square brackets after the names (a thesis's author-year style, Morgan & Claypool's):
@@ -1405,8 +1442,8 @@ def _read_inverted(text: str) -> _Reading | None:
 
 # The families' readers in the order that tells them apart; the others are read as sentences.
 _TITLE_READERS: tuple[Callable[[str], _Reading | None], ...] = (
-    _read_gost, _read_bracketed_year, _read_vancouver, _read_harvard, _read_ams, _read_quoted,
-    _read_elsarticle_num, _read_lncs, _read_physics, _read_apa, _read_inverted,
+    _read_gost, _read_bracketed_year, _read_vancouver, _read_harvard, _read_ams, _read_finance,
+    _read_quoted, _read_elsarticle_num, _read_lncs, _read_physics, _read_apa, _read_inverted,
 )  # fmt: skip
 
 
