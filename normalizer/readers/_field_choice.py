@@ -244,7 +244,7 @@ def _journal_before_its_numbers_alone(title: str, text: str) -> str | None:
     listed = name
     if section := _SECTION.match(rest):  # "Biochimica et Biophysica Acta (BBA) - Biomembranes 813"
         name, rest = f"{name} {section.group().strip()}", rest[section.end() :]
-    rest = _LINKS_AND_NUMBERS.sub("", rest)  # (APS's "…, 343 (1985), ISSN 0005-2736, URL http://…")
+    rest = _IDENTIFIERS_AFTER.sub("", rest)  # (APS's "…, 343 (1985), ISSN 0005-2736, URL http://…")
     # not "In NeurIPS"; nor one plain word, as often a work's or a report's ("Report 189"), where
     # a journal's abbreviation has capitals inside ("JChPh", "AZh")
     one_word = " " not in name and not any(char.isupper() for char in name[1:])
@@ -258,7 +258,7 @@ def _journal_before_its_numbers_alone(title: str, text: str) -> str | None:
 # "Biochimica et Biophysica Acta (BBA) - Biomembranes 813, 343", "(BBA) - Molecular Cell Research"
 _SECTION = re.compile(r"\s?\([A-Z]{2,8}\)\s?[-–—]\s?(?:(?:[A-Z][a-z]+|and|of|the|&)\s){1,6}(?=\d)")
 # what a reference prints after its numbers that is none of its words: an ISSN, a link, a DOI
-_LINKS_AND_NUMBERS = re.compile(r",?\s(?:ISSN\s[\dX-]{9}|URL\s\S+|doi:?\s?\S+|https?://\S+)", re.IGNORECASE)
+_IDENTIFIERS_AFTER = re.compile(r",?\s(?:ISSN\s[\dX-]{9}|URL\s\S+|doi:?\s?\S+|https?://\S+)", re.IGNORECASE)
 
 
 # A journal's series ("… Series A", "… Section B") and the series' own name after a comma, words

@@ -56,7 +56,7 @@ _RELATED_NOTE = re.compile(
     r"|\[(?:Erratum|Addendum|Corrigendum)(?=:)"
     # a note that points to another work: "…, 2003. doi: …. Representative citation …; see also
     # Souza & Oberauer 2016."
-    r"|(?<=[;,.]\s)see\s+also(?=\s)|(?<=[.]\s)See\s+also(?=\s)"
+    r"|(?<=[;,.]\s)[Ss]ee\s+also(?=\s)"
     r")\b.*$",
     re.DOTALL,
 )

@@ -966,8 +966,9 @@ def _read_ams(text: str) -> _Reading | None:
 
 # The Journal of Finance's (jf.bst) and its kin's: "Myers, Stewart C, 1977, Determinants of corporate
 # borrowing, Journal of Financial Economics 5, 147–175." — the year alone between commas after the
-# names, the title after it up to the comma before the venue.
-_FINANCE = re.compile(rf"^(?P<authors>[^\d:]{{2,400}}?),\s{YEARS}[a-z]?,\s+(?P<rest>[^\W\d_].*)$")
+# names (the pattern's one group, as `_AUTHOR_YEAR`'s groups give it), the title after it up to the
+# comma before the venue.
+_FINANCE = re.compile(rf"^[^\d:]{{2,400}}?,\s({YEARS})[a-z]?,\s(?=[^\W\d_])")
 # what follows the title: the venue, its words opening with a capital, then its volume and pages or
 # nothing more ("Econometrica 77, 623–685.", "Working Paper."); or a book's publisher in brackets
 # ("American Default: …, and the Battle Over Gold (Princeton University Press)."); a marker of the
@@ -976,27 +977,22 @@ _FINANCE = re.compile(rf"^(?P<authors>[^\d:]{{2,400}}?),\s{YEARS}[a-z]?,\s+(?P<r
 _FINANCE_VENUE = re.compile(r"(?:,\s(?:[a-z]{2,4}\s?,\s)?[A-Z][^,]*+(?:,\s[\d–-]++)?+|\s\([^()]*+\))[.\s]*+$")
 
 
-# (the year its one group, as `_AUTHOR_YEAR`'s groups give it)
-_FINANCE_YEAR = re.compile(rf"^[^\d:]{{2,400}}?,\s({YEARS})[a-z]?,\s(?=[^\W\d_])")
-
-
 def _finance_year(bare: str) -> re.Match[str] | None:
-    """The Journal of Finance's year after the names (`_FINANCE`), where they read as names."""
-    dated = _FINANCE_YEAR.match(bare)
+    """The Journal of Finance's year after the names (`_FINANCE`), where they read as names (a
+    title before the year does not: "Internò, C. et al., The Observer Effect …, 2026")."""
+    dated = _FINANCE.match(bare)
     return dated if dated and looks_like_names(bare[: dated.start(1) - 2], any_language=True) else None
 
 
 def _read_finance(text: str) -> _Reading | None:
     """The Journal of Finance's "Names, 1977, Title, Journal 5, 147–175.": the title is what stands
-    between the year's comma and the venue's (`_FINANCE_VENUE`), where the names read as names (a
-    title before the year does not: "Internò, C. et al., The Observer Effect …, 2026")."""
-    dated = _FINANCE.match(text)
-    if dated is None or not looks_like_names(dated.group("authors"), any_language=True):
+    between the year's comma and the venue's (`_FINANCE_VENUE`)."""
+    dated = _finance_year(text)
+    if dated is None:
         return None
-    rest = dated.group("rest")
+    rest = text[dated.end() :]
     venue = _FINANCE_VENUE.search(rest)
-    title = rest[: venue.start()] if venue else rest
-    return _clean_title(title), dated.group("authors")
+    return _clean_title(rest[: venue.start()] if venue else rest), text[: dated.start(1) - 2]
 
 
 # The year in square brackets after the names (a thesis's author-year style, Morgan & Claypool's):
