@@ -990,7 +990,12 @@ def _read_finance(text: str) -> _Reading | None:
     dated = _finance_year(text)
     if dated is None:
         return None
+    # A title that a sentence's end closes is another layout's, its venue after a period ("Names,
+    # 1990, A Widow's Work: Ann Franklin of Newport, Rhode Island. Printing History, 13, ??–??."):
+    # the sentences tell its title.
     rest = text[dated.end() :]
+    if SENTENCE_END.search(rest):
+        return None
     venue = _FINANCE_VENUE.search(rest)
     return _clean_title(rest[: venue.start()] if venue else rest), text[: dated.start(1) - 2]
 
