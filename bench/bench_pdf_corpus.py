@@ -383,6 +383,14 @@ read, chosen by its style and size before its own reading was seen::
     python bench/bench_pdf_corpus.py --manifest bench/pdf_dev14/manifest.csv --cache DIR --fetch
     python bench/bench_pdf_corpus.py --manifest bench/pdf_dev14/manifest.csv --cache DIR --timeout 60
 
+A seventeenth and an eighteenth, for development too, built the same way from repositories and
+owners no manifest before them names: ``bench/pdf_dev15/manifest.csv`` (27 PDFs, 1,184 references)
+and ``bench/pdf_dev16/manifest.csv`` (29 PDFs, 1,090 references, two thirds of them numbered lists,
+nine documents in two columns); their styles, fields and first readings are in docs/performance.md::
+
+    python bench/bench_pdf_corpus.py --manifest bench/pdf_dev16/manifest.csv --cache DIR --fetch
+    python bench/bench_pdf_corpus.py --manifest bench/pdf_dev16/manifest.csv --cache DIR --timeout 60
+
 A truth corrected by hand lives beside its manifest, never in the cache (which a ``--fetch`` refill
 makes as the repositories commit it): ``truth-overrides/<id>.bib`` holds the references the PDF
 prints that its committed truth lacks (a ``.bbl`` older than its PDF) or all of them (a ``.bbl``

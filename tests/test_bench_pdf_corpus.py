@@ -373,7 +373,8 @@ def test_items_prints_a_reference_no_item_holds_as_lost(
 
 # The development sets whose truth is joined (the held-out set is measured by the lead alone).
 DEVELOPMENT = [
-    "pdf_unseen", "pdf_heldout", "pdf_dev3", "pdf_dev5", "pdf_dev6", "pdf_dev12", "pdf_dev13", "pdf_dev14"
+    "pdf_unseen", "pdf_heldout", "pdf_dev3", "pdf_dev5", "pdf_dev6", "pdf_dev12", "pdf_dev13", "pdf_dev14",
+    "pdf_dev15", "pdf_dev16",
 ]  # fmt: skip
 
 
