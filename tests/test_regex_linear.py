@@ -14,6 +14,8 @@ import re
 import time
 
 import pytest
+from bibnorm.readers._italic_titles import _SENTENCE_AFTER_A_WORD
+from bibnorm.readers.refs import _FINANCE_VENUE
 from bibnorm.text.titles import _CHAPTER_TAIL
 from regex_growth import GENERIC_PUMPS, OLD_VANCOUVER, attack_strings, super_linear
 from regex_inventory import all_patterns
@@ -178,6 +180,30 @@ def test_a_chapters_tail_is_searched_in_linear_time(pattern: re.Pattern[str], li
     pattern's whole match (", chapter a", its optional part present) and end a line before the
     text's end."""
     assert (super_linear(pattern, methods=("search",)) == []) is linear
+
+
+@pytest.mark.parametrize(
+    ("pattern", "linear"),
+    [
+        pytest.param(_SENTENCE_AFTER_A_WORD, True, id="a-sentence-after-a-word"),
+        # as it was: matched at a word's start it was linear, searched each start of a run of
+        # letters read the run to its end (0.2 s at 8,000 letters, sixteenfold at four times)
+        pytest.param(re.compile(r"[a-z]{3,}[.!?]\s+[A-Z][^.!?]*"), False, id="as-it-was"),
+        pytest.param(_FINANCE_VENUE, True, id="the-finance-venue"),
+        # a first form, lazy: from each comma it tried every end of the venue's words
+        pytest.param(
+            re.compile(r"(?:,\s[A-Z][^,]*?(?:\s\d[\w()]*(?:,\s[\d–-]+)?)?|\s\([^()]*\))\.?\s*$"),
+            False,
+            id="the-finance-venue-as-first-written",
+        ),
+    ],
+)
+def test_the_reference_readers_new_patterns_are_linear_searched_too(
+    pattern: re.Pattern[str], linear: bool
+) -> None:
+    """Patterns the readers call at one place (`_italic_titles`) or search (`refs`), searched
+    from every start of texts that pump their own parts."""
+    assert (super_linear(pattern, methods=("search", "fullmatch")) == []) is linear
 
 
 @pytest.mark.parametrize(

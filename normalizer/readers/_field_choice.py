@@ -52,7 +52,7 @@ from bibnorm.readers._no_work_title import names_no_work, report_at_the_end, rep
 from bibnorm.readers._ref_apa import DATE_SLOT
 from bibnorm.readers._ref_dates import YEARS
 from bibnorm.readers._ref_entry_types import names_a_meeting
-from bibnorm.readers._ref_ids import LINK_WORD
+from bibnorm.readers._ref_ids import LINK_WORD, without_ids
 from bibnorm.readers._title_arbiter import overruled_title
 from bibnorm.readers._title_questions import title_before_a_marked_question
 from bibnorm.readers._venue_arbiter import overruled_venue
@@ -244,7 +244,8 @@ def _journal_before_its_numbers_alone(title: str, text: str) -> str | None:
     listed = name
     if section := _SECTION.match(rest):  # "Biochimica et Biophysica Acta (BBA) - Biomembranes 813"
         name, rest = f"{name} {section.group().strip()}", rest[section.end() :]
-    rest = _IDENTIFIERS_AFTER.sub("", rest)  # (APS's "…, 343 (1985), ISSN 0005-2736, URL http://…")
+    rest = without_ids(rest)  # (APS's "…, 343 (1985), ISSN 0005-2736, URL http://…": its labels are
+    # identifiers' words, `_a_numbers_word`)
     # not "In NeurIPS"; nor one plain word, as often a work's or a report's ("Report 189"), where
     # a journal's abbreviation has capitals inside ("JChPh", "AZh")
     one_word = " " not in name and not any(char.isupper() for char in name[1:])
@@ -257,8 +258,6 @@ def _journal_before_its_numbers_alone(title: str, text: str) -> str | None:
 # A journal's section after its abbreviation in brackets and a dash, before its numbers: Elsevier's
 # "Biochimica et Biophysica Acta (BBA) - Biomembranes 813, 343", "(BBA) - Molecular Cell Research"
 _SECTION = re.compile(r"\s?\([A-Z]{2,8}\)\s?[-–—]\s?(?:(?:[A-Z][a-z]+|and|of|the|&)\s){1,6}(?=\d)")
-# what a reference prints after its numbers that is none of its words: an ISSN, a link, a DOI
-_IDENTIFIERS_AFTER = re.compile(r",?\s(?:ISSN\s[\dX-]{9}|URL\s\S+|doi:?\s?\S+|https?://\S+)", re.IGNORECASE)
 
 
 # A journal's series ("… Series A", "… Section B") and the series' own name after a comma, words
@@ -331,12 +330,17 @@ def _printed_journal(title: str, text: str) -> tuple[str, str] | None:
 
 
 def _a_numbers_word(token: str) -> bool:
-    """A journal's number ("97", "435–452", "2--4", "??–??"), a word before one, or a month's name
-    ("July-August")."""
+    """A journal's number ("97", "435–452", "2--4", "??–??"), a word before one, a month's name
+    ("July-August"), or an identifier's label ("ISSN", "URL"; its identifier a number or left out
+    with the others: `without_ids`)."""
     if not token or any(char.isdigit() for char in token) or not any(char.isalpha() for char in token):
         return True
     lowered = token.casefold()
-    return lowered in _NUMBERS_WORDS or all(part in MONTH_SPELLINGS for part in _MONTHS_APART.split(lowered))
+    return (
+        lowered in _NUMBERS_WORDS
+        or lowered in _LABELS
+        or all(part in MONTH_SPELLINGS for part in _MONTHS_APART.split(lowered))
+    )
 
 
 def _cut_from_a_journals_name(title: str, text: str, start: int = 0) -> bool:
@@ -2654,10 +2658,11 @@ def _without_the_authors_name(title: str, names: Sequence[str], text: str) -> st
 
 
 def _not_a_volume(year: int | None, read: int | None, text: str) -> int | None:
-    """``year``, or where it is printed only as a volume before its issue and pages, or as an
-    issue between a volume and its pages, the rules' (``read``): "AIP Conference Proceedings,
-    1721(1):060003, 03 2016." is volume 1721 of 2016, "Philosophical Transactions of the Royal
-    Society B, 373(1758):20170379, 2018." issue 1758."""
+    """``year``, or where its four digits are printed only as a volume before its issue and
+    pages, or as an issue in brackets between a volume and its pages, the rules' (``read``): a
+    journal's numbers are no date, whatever their size ("AIP Conference Proceedings,
+    1721(1):060003, 03 2016." is of 2016; so is a volume 373 whose issue in brackets has four digits
+    and whose year follows its pages)."""
     if year is None or read is None or read == year:
         return year
     printed = [

@@ -321,7 +321,8 @@ def _venue_run(
 
 # A lower-case word, not an abbreviation ("napus", not "Chem" of "*J. Chem. Soc.*"), ending a
 # sentence, and a capitalised name after it to the end of the run
-_SENTENCE_AFTER_A_WORD = re.compile(r"[a-z]{3,}[.!?]\s+[A-Z][^.!?]*")
+# (from a word's start, possessive: linear whether matched at a place or searched)
+_SENTENCE_AFTER_A_WORD = re.compile(r"(?<![a-z])[a-z]{3,}+[.!?]\s++[A-Z][^.!?]*+")
 
 
 def _word_start(text: str, end: int) -> int:

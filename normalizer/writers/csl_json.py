@@ -201,6 +201,14 @@ def csl_items(references: Sequence[tuple[str, Reference]]) -> list[dict[str, Any
 OWNED_FIELDS = frozenset((field.serialization_alias or name) for name, field in CslItem.model_fields.items())
 
 
+def _add_own_fields(item: dict[str, Any], given: dict[str, Any]) -> None:
+    """Adds to ``item`` (as bibnorm wrote it) the fields of ``given`` (the input's item) bibnorm
+    does not write, after its own."""
+    item.update(
+        {name: value for name, value in given.items() if name not in OWNED_FIELDS and name not in item}
+    )
+
+
 def with_input_fields(text: str, inputs: Sequence[dict[str, Any]]) -> str:
     """``text`` (the CSL-JSON bibnorm wrote) with each item's own fields from the input item of
     its key (``inputs``: the items of CSL-JSON inputs) that bibnorm does not write, after
@@ -210,10 +218,7 @@ def with_input_fields(text: str, inputs: Sequence[dict[str, Any]]) -> str:
     if not isinstance(written, list) or not by_key:
         return text
     for item in written:
-        given = by_key.get(str(item.get("id")), {})
-        item.update(
-            {name: value for name, value in given.items() if name not in OWNED_FIELDS and name not in item}
-        )
+        _add_own_fields(item, by_key.get(str(item.get("id")), {}))
     return json.dumps(written, indent=2, ensure_ascii=False) + "\n"
 
 
@@ -233,9 +238,7 @@ def keep_csl_inputs(text: str, placed: Sequence[tuple[dict[str, Any], str | None
         if item is None:
             items.append(given)
             continue
-        item.update(
-            {name: value for name, value in given.items() if name not in OWNED_FIELDS and name not in item}
-        )
+        _add_own_fields(item, given)
         items.append(item)
         used.add(key)
     items += [item for item in written if str(item.get("id")) not in used]
