@@ -90,7 +90,10 @@ class Identifiers(Frozen):
     dblp: str | None = None
 
 
-EntryType = Literal["preprint", "article", "inproceedings", "misc"]
+# The sources' records are preprints, articles, proceedings papers or misc; the other kinds come
+# only from a user's own record (a .bib entry, a CSL-JSON item, a RIS record) that did not
+# resolve, written in another format as the record gives it (`Query.record`).
+EntryType = Literal["preprint", "article", "inproceedings", "misc", "book", "chapter", "thesis", "report"]
 
 
 class Reference(Frozen):
@@ -117,7 +120,10 @@ class Reference(Frozen):
     publisher: str | None = None
     address: str | None = None  # the publisher's city (Crossref's publisher-location): ACM's style wants it
     series: str | None = None  # the book series proceedings appeared in ("Lecture Notes in Computer Science")
+    genre: str | None = None  # a thesis's or report's kind as its record names it ("Master's thesis")
+    edition: str | None = None  # a book's edition as its record names it ("2", "2nd", "Revised")
     editors: tuple[Person, ...] = ()  # the proceedings' editors, for styles that print them
+    translators: tuple[Person, ...] = ()  # a translated work's translators (a user's own record)
     primary_class: str | None = None
     categories: tuple[str, ...] = ()
     journal_ref: str | None = None
@@ -254,6 +260,10 @@ class Query(PerItem):
     # volume, number, pages and DOI): the publication where no source names one
     # (`bibnorm.resolve.pipeline`), never evidence for matching.
     published: Reference | None = None
+    # The item as the user's own record gives it (a .bib entry, a CSL-JSON item, a RIS record,
+    # a Zotero item): what an output in another format than the input's holds for the item
+    # where it does not resolve, in its place (`bibnorm.api.resolve_files`), never evidence.
+    record: Reference | None = None
 
     def read(self) -> ReadItem:
         """What was read from the item (the report's ``read`` block)."""

@@ -212,25 +212,53 @@ UNRESOLVABLE_ENTRY = """@book{knuth1984,
 """
 
 
+UNTITLED_ENTRY = "@misc{untitled, author = {Knuth, Donald E.}, year = {1984}}\n"
+
+
+def test_a_bib_entry_that_does_not_resolve_is_written_in_another_format_as_the_entry_gives_it(
+    demo: bibnorm.Settings,
+) -> None:
+    Path("refs.bib").write_text(PUBLISHED_ENTRY + UNRESOLVABLE_ENTRY, encoding="utf-8")
+    job = bibnorm.ResolveJob(inputs=("refs.bib",), output="refs.json", output_format="csl-json")
+    run = bibnorm.resolve_files(bibnorm.plan_resolve(job, demo))
+    resolved, book = json.loads(Path("refs.json").read_text(encoding="utf-8"))
+    assert resolved["container-title"] == "Pattern Recognition"
+    assert book == {
+        "id": "knuth1984",
+        "citation-key": "knuth1984",
+        "type": "book",
+        "title": 'The <span class="nocase">TeXbook</span>',
+        "author": [{"family": "Knuth", "given": "Donald E."}],
+        "issued": {"date-parts": [[1984]]},
+        "publisher": "Addison-Wesley",
+    }
+    assert (run.as_given, run.left_out) == (1, 0)
+
+
 def test_entries_another_format_leaves_out_are_counted_and_said_with_quiet_too(
     demo: bibnorm.Settings,
 ) -> None:
     from bibnorm.cli import main
     from click.testing import CliRunner
 
-    Path("refs.bib").write_text(PUBLISHED_ENTRY + UNRESOLVABLE_ENTRY, encoding="utf-8")
+    Path("refs.bib").write_text(PUBLISHED_ENTRY + UNRESOLVABLE_ENTRY + UNTITLED_ENTRY, encoding="utf-8")
     job = bibnorm.ResolveJob(inputs=("refs.bib",), output="refs.json", output_format="csl-json")
-    assert bibnorm.resolve_files(bibnorm.plan_resolve(job, demo)).left_out == 1
+    assert bibnorm.resolve_files(bibnorm.plan_resolve(job, demo)).left_out == 1  # no title to write
     as_bib = bibnorm.ResolveJob(inputs=("refs.bib",), output="out.bib")
     assert bibnorm.resolve_files(bibnorm.plan_resolve(as_bib, demo)).left_out == 0  # a .bib keeps it
     index = ["--offline", "--snapshot", str(demo.snapshot), "--cache-dir", "cache"]
     result = CliRunner().invoke(
         main, ["resolve", "-q", *index, "refs.bib", "-f", "hayagriva", "-o", "refs.yml"]
     )
+    lines = result.stderr.splitlines()
+    assert (
+        "bibnorm: note: 1 item that did not resolve is in the hayagriva output as its input gives "
+        "it (not looked up; listed above and in --report)"
+    ) in lines
     assert (
         "bibnorm: warning: 1 .bib entry that did not resolve is not in the hayagriva output "
         "(a .bib output keeps them)"
-    ) in result.stderr.splitlines()
+    ) in lines
 
 
 def test_a_csl_json_item_keeps_the_fields_bibnorm_does_not_write(demo: bibnorm.Settings) -> None:
@@ -249,11 +277,13 @@ def test_an_exports_items_no_output_holds_are_counted_and_said_with_quiet_too(de
     from click.testing import CliRunner
 
     book = {"id": "knuth1984", "type": "book", "title": "The TeXbook", "author": [{"family": "Knuth"}]}
-    items = [*json.loads(PUBLISHED_CSL_ITEM), book]
+    untitled = {"id": "untitled", "type": "book", "author": [{"family": "Knuth"}]}
+    items = [*json.loads(PUBLISHED_CSL_ITEM), book, untitled]
     Path("refs.json").write_text(json.dumps(items), encoding="utf-8")
-    for output, left_out in (("out.bib", 1), ("out.json", 0)):  # a CSL-JSON output keeps it
+    for output, as_given, left_out in (("out.bib", 1, 1), ("out.json", 0, 0)):  # CSL-JSON keeps both
         job = bibnorm.ResolveJob(inputs=("refs.json",), output=output)
-        assert bibnorm.resolve_files(bibnorm.plan_resolve(job, demo)).exports_left_out == left_out
+        run = bibnorm.resolve_files(bibnorm.plan_resolve(job, demo))
+        assert (run.as_given, run.exports_left_out) == (as_given, left_out)
     index = ["--offline", "--snapshot", str(demo.snapshot), "--cache-dir", "cache"]
     result = CliRunner().invoke(main, ["resolve", "-q", *index, "refs.json", "-o", "out.ris"])
     assert (
@@ -339,11 +369,43 @@ def test_a_ris_inputs_records_stay_in_a_ris_output_in_their_places_with_the_user
     assert lines.count("TI  - " + VLTSEG_TITLE) == 1 and run.exports_left_out == 0
 
 
-def test_an_exports_output_in_another_format_still_leaves_its_unresolved_items_out(
+def test_an_exports_record_that_does_not_resolve_is_written_in_another_format_in_its_place(
     demo: bibnorm.Settings,
 ) -> None:
     Path("refs.ris").write_text(f"{BOOK_RIS_RECORD}\n{PUBLISHED_RIS_RECORD}", encoding="utf-8")
     job = bibnorm.ResolveJob(inputs=("refs.ris",), output="out.json")
     run = bibnorm.resolve_files(bibnorm.plan_resolve(job, demo))
-    (written,) = json.loads(Path("out.json").read_text(encoding="utf-8"))
-    assert written["container-title"] == "Pattern Recognition" and run.exports_left_out == 1
+    book, resolved = json.loads(Path("out.json").read_text(encoding="utf-8"))
+    assert (book["type"], book["publisher"], book["author"]) == (
+        "book",
+        "Addison-Wesley",
+        [{"family": "Knuth", "given": "Donald E."}],
+    )
+    assert resolved["container-title"] == "Pattern Recognition"
+    assert (run.as_given, run.exports_left_out) == (1, 0)
+
+
+def test_an_earlier_outputs_entry_for_an_item_this_run_cannot_settle_is_kept_over_its_record(
+    demo: bibnorm.Settings,
+) -> None:
+    earlier = (
+        "@book{knuth84,\n  title = {The {TeX}book},\n  author = {Knuth, Donald E.},\n  note = {mine},\n}\n"
+    )
+    Path("out.bib").write_text(earlier, encoding="utf-8")
+    Path("refs.ris").write_text(f"{BOOK_RIS_RECORD}\n{PUBLISHED_RIS_RECORD}", encoding="utf-8")
+    job = bibnorm.ResolveJob(inputs=("refs.ris",), output="out.bib")
+    run = bibnorm.resolve_files(bibnorm.plan_resolve(job, demo))
+    written = Path("out.bib").read_text(encoding="utf-8")
+    assert written.startswith(earlier.strip()) and "knuth1984" not in written
+    assert run.as_given == 0
+
+
+def test_an_item_repeating_another_that_does_not_resolve_is_written_again_under_its_own_key(
+    demo: bibnorm.Settings,
+) -> None:
+    again = BOOK_CSL_ITEM | {"id": "knuthTeXbook"}
+    Path("refs.json").write_text(json.dumps([BOOK_CSL_ITEM, again, BOOK_CSL_ITEM]), encoding="utf-8")
+    job = bibnorm.ResolveJob(inputs=("refs.json", "hf-page.txt"), output="out.bib")
+    run = bibnorm.resolve_files(bibnorm.plan_resolve(job, demo))
+    keys = [line.split("{")[1].rstrip(",") for line in run.text.splitlines() if line.startswith("@book")]
+    assert keys == ["knuth1984", "knuthTeXbook"]  # the third, under the first's key, is written once

@@ -89,13 +89,17 @@ def test_every_entry_resolve_writes_from_real_bibtex_verifies(
     args = ["resolve", str(folder / "refs.bib"), "-o", str(output), "--report", str(report), "-q"]
     resolved = CliRunner().invoke(main, [*args, *SOURCES, *options], env=env)
     assert resolved.exit_code == 0, resolved.stderr
-    settled = json.loads(report.read_text(encoding="utf-8"))["summary"]["resolved"]
+    written = json.loads(report.read_text(encoding="utf-8"))
+    settled = written["summary"]["resolved"]
+    # An entry that did not resolve is written (in another format than the input's) as its own
+    # record gives it: not bibnorm's reading of a paper, and verify judges it as any input
+    as_given = {item["as_given"] for item in written["items"] if item["as_given"]}
     verified = CliRunner().invoke(main, ["verify", str(output), "--json", "-q", *SOURCES], env=env)
     document = json.loads(verified.stdout)
     flagged = {
         entry["key"]: [finding["message"] for finding in entry["findings"]]
         for entry in document["entries"]
-        if entry["verdict"] in ("mismatch", "not_found")
+        if entry["verdict"] in ("mismatch", "not_found") and entry["key"] not in as_given
     }
     assert flagged == {}
     assert settled >= 470  # bibnorm's own entries, not a handful kept as the input had them

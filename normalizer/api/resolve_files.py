@@ -29,7 +29,7 @@ from bibnorm.bib.merge import keep_bib_inputs, key_book_from_bib, replaced_place
 from bibnorm.config import Settings
 from bibnorm.errors import BibnormError, UsageError
 from bibnorm.io import STDIO, Role, read_text, refuse_clashes, refuse_missing_home, write_atomic
-from bibnorm.models import Resolution, Status
+from bibnorm.models import Reference, Resolution, Status
 from bibnorm.readers import READERS
 from bibnorm.readers.csl_json import csl_json_items
 from bibnorm.readers.ris import ris_record_texts
@@ -42,7 +42,7 @@ from bibnorm.writers.csl_json import keep_csl_inputs, with_input_fields
 from bibnorm.writers.ris import keep_ris_inputs
 from pydantic import BaseModel, ConfigDict
 
-from .previous import Outcome, PreviousOutput, read_previous, settled_nothing, with_previous
+from .previous import Outcome, PreviousOutput, kept_for, read_previous, settled_nothing, with_previous
 from .reading import read_noted
 from .resolving import ResolveResult, resolve_queries
 from .settings import format_options_from
@@ -100,6 +100,9 @@ class ResolveRun(BaseModel):
     # the items of input exports (CSL-JSON, RIS, Zotero) that did not resolve, which an output in
     # another format leaves out: the user's own records, said as the .bib's are
     exports_left_out: int = 0
+    # the items that did not resolve written as the user's own record gives them (`Query.record`),
+    # into another format than their input's
+    as_given: int = 0
 
     def report_text(self) -> str:
         return dump_json(self.report)
@@ -129,7 +132,10 @@ def resolve_files(
         result = resolve_queries(
             queries, sources=sources, settings=settings, progress=progress, known_keys=known
         )
-    entries = result.entries()
+    bib_files = _bib_inputs(job)
+    own = _own_records(job, result.resolutions, chosen_format, settings.key_format, bib_files)
+    order = _entry_order(result.resolutions, own)
+    entries = [entry for _, entry in order]
     progress.start("write", len(entries), "entries")
     if lock_file is not None:
         resolutions = result.resolutions
@@ -145,7 +151,6 @@ def resolve_files(
     # The canonical layout `format` and `check` use, with the names as this run writes them.
     layout = format_options_from(settings, journal_names="full")
     rendered = render(entries, format=chosen_format, settings=settings, layout=layout)
-    bib_files = _bib_inputs(job)
     # The input .bib's own entries, kept as read, lose what the writers' text never carries
     # (control, direction-override and tag characters: `inert_text`).
     text = _with_bib_inputs(rendered.text, bib_files, result.resolutions, chosen_format, layout)
@@ -154,9 +159,15 @@ def resolve_files(
     # An input kept whole (a .bib into a .bib, a CSL-JSON into CSL-JSON, a RIS into RIS) is the
     # items' record: what an earlier output held for an item this run did not settle is not.
     run = _with_earlier_output(
-        job, chosen_format, text, result.resolutions, layout, keep=not bib_files and not placed
+        job,
+        chosen_format,
+        text,
+        result.resolutions,
+        order,
+        layout,
+        keep=not bib_files and not placed,
     )
-    _mark_kept(report, run.outcome.kept if run.outcome is not None else {})
+    _mark_kept(report, run.outcome.kept if run.outcome is not None else {}, own)
     if job.report_path and job.report_path != STDIO:
         write_atomic(Path(job.report_path), report_chunks(report))
     # A run that could ask no source writes nothing: an empty new file would pass for a result
@@ -176,8 +187,9 @@ def resolve_files(
         previous=run.previous,
         outcome=run.outcome,
         kept_all=run.kept_all,
-        left_out=left_out(bib_files, result.resolutions, chosen_format),
-        exports_left_out=_exports_left_out(job, result.resolutions, placed),
+        left_out=left_out(bib_files, result.resolutions, chosen_format, set(own)),
+        exports_left_out=_exports_left_out(job, result.resolutions, placed | set(own)),
+        as_given=len(own),
     )
 
 
@@ -316,12 +328,101 @@ def _export_units(path: str, input_format: str | None, chosen_format: str) -> li
     return csl_json_items(text) or []
 
 
-def left_out(bib_files: list[BibFile], resolutions: list[Resolution], chosen_format: str) -> int:
-    """How many entries of the input .bib files did not resolve and are not in the output: all
-    of them in a format other than BibTeX's (a .bib output keeps them)."""
+def left_out(
+    bib_files: list[BibFile], resolutions: list[Resolution], chosen_format: str, as_given: set[int]
+) -> int:
+    """How many entries of the input .bib files did not resolve and are not in the output (in a
+    format other than BibTeX's, those no record of their own writes: ``as_given``; a .bib output
+    keeps them all)."""
     if not bib_files or chosen_format in BIB_FORMATS:
         return 0
-    return sum(1 for r in resolutions if r.status is not Status.RESOLVED and r.query.key)
+    return sum(
+        1
+        for r in resolutions
+        if r.status is not Status.RESOLVED and r.query.key and r.query.index not in as_given
+    )
+
+
+def _own_records(
+    job: ResolveJob,
+    resolutions: list[Resolution],
+    chosen_format: str,
+    key_format: str,
+    bib_files: list[BibFile],
+) -> dict[int, tuple[str, Reference]]:
+    """The items that did not resolve written as the user's own record gives them
+    (`Query.record`: a .bib entry, a CSL-JSON item, a RIS record, a Zotero item), by their
+    index: each under its own key, else one the key formula makes; none of an input an output
+    in its own format keeps whole (`_with_bib_inputs`, `_with_export_inputs`), nor one an
+    earlier output holds an entry for (`_without_earlier_entries`; an earlier output is not
+    consulted beside an input .bib)."""
+    own = _records_as_given(job, resolutions, chosen_format, key_format)
+    if own and not bib_files:
+        return _without_earlier_entries(own, job, chosen_format, resolutions)
+    return own
+
+
+def _records_as_given(
+    job: ResolveJob, resolutions: list[Resolution], chosen_format: str, key_format: str
+) -> dict[int, tuple[str, Reference]]:
+    """`_own_records` before an earlier output is looked at. An item that repeats another is
+    written again under its own key (a draft may cite either, as a resolved one is:
+    `written_entries`), else not."""
+    kept_whole = {path for path in job.inputs if _kept_whole(path, job.input_format, chosen_format)}
+    taken = {key for _, key in keys.written_entries(resolutions)}
+    own: dict[int, tuple[str, Reference]] = {}
+    for r in resolutions:
+        record = r.query.record
+        if r.status is Status.RESOLVED or record is None or r.query.origin.path in kept_whole:
+            continue
+        given = r.query.key
+        key = given if given and keys.is_citation_key(given) and given not in taken else None
+        if key is None and r.duplicate_of is not None:
+            continue  # the same work again under no key of its own: written once
+        key = key or _unique(keys.make_key(record, key_format), taken)
+        taken.add(key)
+        own[r.query.index] = (key, record)
+    return own
+
+
+def _kept_whole(path: str, input_format: str | None, chosen_format: str) -> bool:
+    """Whether an output in ``chosen_format`` keeps the input ``path``'s items that do not resolve
+    as they were: a .bib's in a .bib, a CSL-JSON's in CSL-JSON, a RIS file's in RIS."""
+    if chosen_format in BIB_FORMATS:
+        return path != STDIO and _read_as(path, input_format, ("bib",))
+    return chosen_format in ("csl-json", "ris") and _read_as(path, input_format, (chosen_format,))
+
+
+def _unique(key: str, taken: set[str]) -> str:
+    """``key``, or with the first letter suffix that makes it new ("smith2020a")."""
+    if key not in taken:
+        return key
+    return next(key + suffix for suffix in keys.key_suffixes() if key + suffix not in taken)
+
+
+def _without_earlier_entries(
+    own: dict[int, tuple[str, Reference]], job: ResolveJob, chosen_format: str, resolutions: list[Resolution]
+) -> dict[int, tuple[str, Reference]]:
+    """``own`` without the items the output file already holds an entry for, which an earlier run
+    resolved: that entry is kept in the item's place (`with_previous`), not replaced by the
+    record."""
+    earlier = read_previous(job.output, chosen_format) if job.output != STDIO else None
+    if earlier is None or not earlier.entries:
+        return own
+    written = {key for _, key in keys.written_entries(resolutions)}
+    kept = kept_for(earlier, resolutions, written)
+    return {index: entry for index, entry in own.items() if index not in kept}
+
+
+def _entry_order(
+    resolutions: list[Resolution], own: dict[int, tuple[str, Reference]]
+) -> list[tuple[int, tuple[str, Reference]]]:
+    """(index, (key, reference)) of every entry the output holds, in input order: the resolved
+    items' (`written_entries`) and the records written as given."""
+    written = [
+        (r.query.index, (key, r.reference)) for r, key in keys.written_entries(resolutions) if r.reference
+    ]
+    return sorted([*written, *own.items()], key=lambda entry: entry[0])
 
 
 # The readers of reference managers' exports: records the user keeps, not text bibnorm read
@@ -356,6 +457,7 @@ def _with_earlier_output(
     chosen_format: str,
     text: str,
     resolutions: list[Resolution],
+    order: list[tuple[int, tuple[str, Reference]]],
     layout: FormatOptions,
     *,
     keep: bool,
@@ -368,8 +470,8 @@ def _with_earlier_output(
         return _EarlierOutput(text=text, previous=earlier)
     if settled_nothing(resolutions):
         return _EarlierOutput(text=text, previous=earlier, kept_all=True)
-    order = [(r.query.index, key) for r, key in keys.written_entries(resolutions)]
-    outcome = with_previous(earlier, text, resolutions, order, layout)
+    keys_in_order = [(index, key) for index, (key, _) in order]
+    outcome = with_previous(earlier, text, resolutions, keys_in_order, layout)
     return _EarlierOutput(text=outcome.text, previous=earlier, outcome=outcome)
 
 
@@ -384,12 +486,15 @@ def _unread_blocks(bib_files: list[BibFile], *, keeps_bib: bool) -> list[str]:
     return lines
 
 
-def _mark_kept(report: dict[str, Any], kept: dict[int, str]) -> None:
-    """Each report item says whether the output kept an earlier entry for it (its key)."""
+def _mark_kept(report: dict[str, Any], kept: dict[int, str], own: dict[int, tuple[str, Reference]]) -> None:
+    """Each report item says whether the output kept an earlier entry for it, or writes it as its
+    input gave it (its key)."""
+    as_given = {index: key for index, (key, _) in own.items()}
     items = report.get("items")  # none when no report is written
     if isinstance(items, ReportItems):
-        items.mark_kept(kept)
+        items.mark_kept(kept, as_given)
     report["summary"]["kept_previous"] = len(kept)
+    report["summary"]["as_given"] = len(as_given)
 
 
 def _tell(notify: Notify | None, message: str) -> None:

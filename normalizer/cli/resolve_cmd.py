@@ -268,14 +268,23 @@ def _closing_lines(run: ResolveRun, job: ResolveJob, *, quiet: bool) -> list[str
 
 
 def _left_out_lines(run: ResolveRun) -> list[str]:
-    """The lines that say how many of the input .bib's entries, and of the input exports' items,
-    the output leaves out, if any."""
+    """The lines that say how many items that did not resolve the output holds as their input
+    gives them, and how many of the input .bib's entries and of the input exports' items it
+    leaves out (those without a title), if any."""
     lines = []
     if run.left_out:
         one = run.left_out == 1
         lines.append(
             f"bibnorm: warning: {run.left_out} .bib entr{'y' if one else 'ies'} that did not resolve "
             f"{'is' if one else 'are'} not in the {run.output_format} output (a .bib output keeps them)"
+        )
+    if run.as_given:
+        one = run.as_given == 1
+        lines.append(
+            f"bibnorm: note: {run.as_given} item{'' if one else 's'} that did not resolve "
+            f"{'is' if one else 'are'} in the {run.output_format} output as "
+            f"{'its input gives it' if one else 'their input gives them'} (not looked up; listed above "
+            "and in --report)"
         )
     if run.exports_left_out:
         one = run.exports_left_out == 1

@@ -13,10 +13,11 @@ from collections.abc import Iterable, Mapping, Sequence
 from typing import Any
 
 from bibnorm.identifiers import ArxivId, canonical_doi, parse_arxiv_id
-from bibnorm.models import Origin, Query, QueryKind
+from bibnorm.models import Origin, Query, QueryKind, Reference
 from bibnorm.readers._ref_dates import YEAR
 from bibnorm.readers._ref_ids import DOI
-from bibnorm.readers.base import Publication, arxiv_doi_id, published_version
+from bibnorm.readers.base import OwnRecord, Publication, arxiv_doi_id, published_version
+from bibnorm.text.names import parse_name
 from bibnorm.text.word_tables import item_types
 
 _ARXIV_IN_TEXT = re.compile(
@@ -54,6 +55,7 @@ def item_query(
     entry_type: str | None = None,
     publisher: str | None = None,
     numbers: Mapping[str, str | None] | None = None,
+    more: Mapping[str, Any] | None = None,
 ) -> Query:
     """One `Query` from an export's fields (any of them may be missing).
 
@@ -61,7 +63,9 @@ def item_query(
     BibTeX type the export's own type maps to (`BIBTEX_TYPES`); ``publisher``: the publisher,
     or a thesis's school (both formats name it so); ``numbers``: the venue's ``volume``,
     ``number`` (issue) and ``pages``, which the published version the item names keeps
-    (`Query.published`).
+    (`Query.published`); ``more``: the rest of what the item's record holds (`OwnRecord`'s
+    ``editors``, ``address``, ``series``, ``genre``, ``url``, and ``authors`` as `Person` where
+    the export gives a name's parts), which `Query.record` keeps.
     """
     doi = (canonical_doi(doi_text) or _doi_in_a_link(doi_text)) if doi_text else None
     arxiv = arxiv_doi_id(doi) or _arxiv_in(texts_with_ids)
@@ -95,7 +99,32 @@ def item_query(
         publisher=publisher,
         raw=raw,
         published=published_version(entry_type, title, doi, publication),
+        record=_own_record(publication, entry_type, title, people, (doi, arxiv), more or {}),
     )
+
+
+def _own_record(
+    publication: Publication,
+    entry_type: str | None,
+    title: str | None,
+    people: Iterable[str],
+    ids: tuple[str | None, ArxivId | None],
+    more: Mapping[str, Any],
+) -> Reference | None:
+    """The item as its record gives it (`Query.record`): ``more`` over what the query holds."""
+    given = {name: _one_line(value) if isinstance(value, str) else value for name, value in more.items()}
+    doi, arxiv = ids
+    return OwnRecord(
+        **{
+            **vars(publication),
+            "entry_type": entry_type,
+            "title": title,
+            "authors": tuple(parse_name(name) for name in people),
+            "doi": doi,
+            "arxiv": arxiv,
+            **given,
+        }
+    ).reference()
 
 
 def _doi_in_a_link(text: str) -> str | None:

@@ -10,11 +10,13 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from typing import Any, cast
 
 from bibnorm.errors import InputError
 from bibnorm.identifiers import ArxivId, canonical_doi, is_arxiv_doi, parse_arxiv_id
-from bibnorm.models import EntryType, Identifiers, PartialDate, Query, Reference
+from bibnorm.models import EntryType, Identifiers, PartialDate, Person, Query, Reference
 from bibnorm.text.venues import is_preprint_venue, names_preprint_server
+from bibnorm.text.word_tables import item_types
 
 ReadFunction = Callable[[str, str], list[Query]]
 """``read(text, path) -> queries``: ``path`` is only used for `Origin` and messages."""
@@ -110,6 +112,89 @@ def published_version(
         pages=publication.pages,
         publisher=publication.publisher,
     )
+
+
+@dataclass(frozen=True)
+class OwnRecord:
+    """What a user's own record (a .bib entry, a CSL-JSON item, a RIS record, a Zotero item)
+    says of its work, field by field as its reader found them, plain text; the kind is the
+    BibTeX type its own type maps to (``"incollection"``, ``"phdthesis"``)."""
+
+    entry_type: str | None
+    title: str | None
+    own_type: str | None = None  # the type as the export names it ("article-magazine", "MGZN")
+    authors: tuple[Person, ...] = ()
+    editors: tuple[Person, ...] = ()
+    translators: tuple[Person, ...] = ()
+    year: int | None = None
+    month: int | None = None
+    venue: str | None = None  # a journal, proceedings, or the book a chapter is in
+    volume: str | None = None
+    number: str | None = None  # an issue, or a report's number
+    pages: str | None = None
+    publisher: str | None = None  # or a thesis's school, a report's institution
+    address: str | None = None
+    series: str | None = None
+    genre: str | None = None  # "PhD thesis", "Technical report"
+    edition: str | None = None
+    doi: str | None = None
+    arxiv: ArxivId | None = None
+    url: str | None = None
+
+    def reference(self) -> Reference | None:
+        """The record as a `Reference` of the kind its type names (`item-types.json`'s ``kinds``;
+        others are ``misc``); a preprint server's name is no venue (an arXiv paper's record is a
+        preprint). None for a record without a title: nothing to write."""
+        if not self.title:
+            return None
+        venue = self.venue
+        if venue and (is_preprint_venue(venue) or names_preprint_server(venue)):
+            venue = None
+        kind = self._kind(venue)
+        doi = self.doi if self.doi and (kind == "preprint" or not is_arxiv_doi(self.doi)) else None
+        given = {name: value for name, value in self._fields(venue).items() if value}
+        return Reference(
+            title=self.title,
+            entry_type=kind,
+            ids=Identifiers(
+                arxiv_id=self.arxiv.id if self.arxiv else None,
+                arxiv_version=self.arxiv.version if self.arxiv else None,
+                doi=doi,
+            ),
+            issued=PartialDate(year=self.year, month=self.month) if self.year else None,
+            provenance=dict.fromkeys(["title", "entry_type", *given], "input"),
+            **given,
+        )
+
+    def _kind(self, venue: str | None) -> EntryType:
+        """The kind its type names (its own type's, `item-types.json`'s ``own_kinds``, else its
+        BibTeX type's); a work in a journal, proceedings or book that names none, and
+        a misc one, is a preprint where it has an arXiv id (as the writers take such a record)."""
+        types = item_types()
+        named = types.own_kinds.get(self.own_type or "") or types.kinds.get(
+            (self.entry_type or "").casefold()
+        )
+        kind = cast(EntryType, named or "misc")
+        if (kind in ("article", "inproceedings", "chapter") and not venue) or kind == "misc":
+            return "preprint" if self.arxiv is not None else "misc"
+        return kind
+
+    def _fields(self, venue: str | None) -> dict[str, Any]:
+        return {
+            "authors": self.authors,
+            "editors": self.editors,
+            "translators": self.translators,
+            "venue": venue,
+            "volume": self.volume,
+            "number": self.number,
+            "pages": self.pages,
+            "publisher": self.publisher,
+            "address": self.address,
+            "series": self.series,
+            "genre": self.genre or ("Master's thesis" if self.entry_type == "mastersthesis" else None),
+            "edition": self.edition,
+            "url": self.url,
+        }
 
 
 def display_path(path: str) -> str:

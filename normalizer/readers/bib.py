@@ -20,11 +20,14 @@ from collections.abc import Callable, Iterable
 from typing import TypeVar
 
 from bibnorm.bib.bibfile import BibEntry, BibFile, as_written, parse_bibtex
+from bibnorm.bib.checks.base import name_list
 from bibnorm.identifiers import ArxivId, canonical_doi, doi_in_note, parse_arxiv_id
-from bibnorm.models import Origin, Query, QueryKind, Reference
+from bibnorm.models import Origin, Person, Query, QueryKind, Reference
 from bibnorm.readers._ref_dates import YEAR
-from bibnorm.readers.base import URL_PATTERN, Publication, Reader, arxiv_doi_id, published_version
+from bibnorm.readers.base import URL_PATTERN, OwnRecord, Publication, Reader, arxiv_doi_id, published_version
 from bibnorm.text.clean import clean_title
+from bibnorm.text.months import month_number
+from bibnorm.text.names import parse_name
 from bibnorm.text.titles import plain_text
 
 # (Spaces on the line only before the "@": "^\s*" tried at every line of a file of blank lines
@@ -83,7 +86,48 @@ def _query(entry: BibEntry, index: int, path: str, macros: dict[str, str], raw: 
         key=entry.key,
         raw=raw,
         published=_published_version(entry.entry_type.lower(), fields, title, doi),
+        record=_own_record(entry.entry_type.lower(), fields, title, doi, arxiv).reference(),
     )
+
+
+def _own_record(
+    entry_type: str, fields: dict[str, str], title: str | None, doi: str | None, arxiv: ArxivId | None
+) -> OwnRecord:
+    """The entry as its fields give it (`Query.record`): a chapter's book is its ``booktitle``, a
+    thesis's school and a report's institution its publisher, its ``type`` the genre."""
+    year = YEAR.search(fields.get("year", "") or fields.get("date", ""))
+    venue_fields = _VENUE_FIELDS.get(
+        entry_type, ("booktitle",) if entry_type in ("incollection", "inbook") else ()
+    )
+    return OwnRecord(
+        entry_type=entry_type,
+        title=title,
+        authors=_people(fields.get("author", "")),
+        editors=_people(fields.get("editor", "")),
+        translators=_people(fields.get("translator", "")),
+        year=int(year.group()) if year else None,
+        month=month_number(fields.get("month") or fields.get("date")),
+        venue=next((_plain(fields, name) for name in venue_fields if fields.get(name)), None),
+        volume=_plain(fields, "volume"),
+        number=_plain(fields, "number"),
+        pages=(_plain(fields, "pages") or "").replace("--", "–") or None,  # TeX's en dash as the character
+        publisher=next(
+            (_plain(fields, name) for name in ("publisher", "school", "institution") if fields.get(name)),
+            None,
+        ),
+        address=_plain(fields, "address") or _plain(fields, "location"),
+        series=_plain(fields, "series"),
+        genre=_plain(fields, "type"),
+        edition=_plain(fields, "edition"),
+        doi=doi,
+        arxiv=arxiv,
+        url=next(iter(URL_PATTERN.findall(fields.get("url", ""))), None),
+    )
+
+
+def _people(names: str) -> tuple[Person, ...]:
+    """A BibTeX name list as `Person` (BibTeX's "others", et al., is no person)."""
+    return tuple(parse_name(name) for name in name_list(names) if name and name.casefold() != "others")
 
 
 # The entry's fields a published version takes from it, by its type's venue field

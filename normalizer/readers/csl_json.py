@@ -12,10 +12,11 @@ import json
 from typing import Any
 
 from bibnorm.errors import InputError
-from bibnorm.models import Origin, Query
+from bibnorm.models import Origin, Person, Query
 from bibnorm.readers._exports import BIBTEX_TYPES, first_text, item_origin, item_query
 from bibnorm.readers.base import Reader
 from bibnorm.safejson import TooDeepError, loads
+from bibnorm.text.months import month_number
 from bibnorm.text.tex_math import rich_text_to_plain
 
 _FIELDS_WITH_IDS = ("URL", "number", "note", "archive_location")
@@ -63,6 +64,30 @@ def _why_not(text: str) -> str:
     return "not CSL-JSON (a JSON array of items with titles and CSL's type, author or issued fields)"
 
 
+def _people(item: dict[str, Any], role: str) -> tuple[Person, ...]:
+    """The item's persons in ``role`` ("author", "editor") as `Person`, their parts as CSL gives
+    them (a particle CSL drops before the family name is the name's particle too)."""
+    people = []
+    for person in item.get(role) or []:
+        if not isinstance(person, dict):
+            continue
+        part = {name: " ".join(str(person.get(name) or "").split()) for name in _NAME_PARTS}
+        particle = " ".join(filter(None, (part["dropping-particle"], part["non-dropping-particle"])))
+        if part["family"] or part["literal"]:
+            people.append(
+                Person(
+                    given=part["given"],
+                    family=part["family"],
+                    particle=particle,
+                    suffix=part["suffix"],
+                    literal=part["literal"],
+                )
+            )
+        elif part["given"]:
+            people.append(Person(literal=part["given"]))  # a one-word name ("Plato")
+    return tuple(people)
+
+
 def _names(item: dict[str, Any]) -> list[str]:
     names = []
     for person in item.get("author") or []:
@@ -79,6 +104,22 @@ def _year(item: dict[str, Any]) -> str | None:
             return str(parts[0][0])
         return str(issued.get("raw") or issued.get("literal") or "") or None
     return None
+
+
+def _a_book(item: dict[str, Any]) -> bool:
+    """A book, whose ``collection-number`` is its number in its series (a record's ``number``)."""
+    return item.get("type") == "book" and bool(first_text(item, "collection-number"))
+
+
+def _month(item: dict[str, Any]) -> int | None:
+    """The month of the item's ``issued`` date-parts (``[[2019, 11, 4]]``), else of its raw date."""
+    issued = item.get("issued")
+    if not isinstance(issued, dict):
+        return None
+    parts = issued.get("date-parts")
+    if isinstance(parts, list) and parts and isinstance(parts[0], list) and len(parts[0]) > 1:
+        return month_number(str(parts[0][1]))
+    return month_number(str(issued.get("raw") or issued.get("literal") or "")) if not parts else None
 
 
 def _query(number: int, origin: Origin, item: dict[str, Any]) -> Query:
@@ -101,6 +142,19 @@ def _query(number: int, origin: Origin, item: dict[str, Any]) -> Query:
             "volume": first_text(item, "volume"),
             "number": first_text(item, "issue"),
             "pages": first_text(item, "page"),
+        },
+        more={
+            "own_type": first_text(item, "type"),
+            "authors": _people(item, "author"),
+            "editors": _people(item, "editor"),
+            "translators": _people(item, "translator"),
+            "month": _month(item),
+            "edition": first_text(item, "edition"),
+            **({"number": first_text(item, "collection-number")} if _a_book(item) else {}),
+            "address": first_text(item, "publisher-place"),
+            "series": first_text(item, "collection-title"),
+            "genre": first_text(item, "genre"),
+            "url": first_text(item, "URL"),
         },
     )
 

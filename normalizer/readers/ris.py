@@ -19,6 +19,8 @@ from bibnorm.io import LineCounter
 from bibnorm.models import Origin, Query
 from bibnorm.readers._exports import BIBTEX_TYPES, first_text, item_origin, item_query
 from bibnorm.readers.base import Reader
+from bibnorm.text.months import month_number
+from bibnorm.text.names import parse_name
 from bibnorm.text.word_tables import item_types
 
 RIS_TAG = re.compile(r"^(TY|TI|T1|AU|A1|PY|DO|ER)  -", re.MULTILINE)  # type, title, authors, year, DOI, end
@@ -33,6 +35,7 @@ def _entry_type(ris_type: str) -> str:
 
 
 def _query(number: int, origin: Origin, record: dict[str, Any]) -> Query:
+    entry_type = _entry_type(first_text(record, "type_of_reference") or "")
     return item_query(
         number,
         origin,
@@ -44,14 +47,44 @@ def _query(number: int, origin: Origin, record: dict[str, Any]) -> Query:
         key=record.get("id"),
         raw=first_text(record, "title", "primary_title") or "",
         venue=first_text(record, "secondary_title", "journal_name", "alternate_title3"),
-        entry_type=_entry_type(first_text(record, "type_of_reference") or ""),
+        entry_type=entry_type,
         publisher=first_text(record, "publisher"),
         numbers={
             "volume": first_text(record, "volume"),
             "number": first_text(record, "number"),
             "pages": _pages(record),
         },
+        more=_own_fields(record, entry_type),
     )
+
+
+def _own_fields(record: dict[str, Any], entry_type: str) -> dict[str, Any]:
+    """What else the record says of its work (`OwnRecord`), its tags as Zotero's RIS translator
+    writes them (RIS.js): a chapter's or paper's editors in A2, a book's in A3 and its series in
+    T2 (a chapter's in T3), a report's number in SN, the kind of thesis or report in M3."""
+    book = entry_type == "book"
+    editors = record.get("tertiary_authors" if book else "secondary_authors") or []
+    fields: dict[str, Any] = {
+        "own_type": first_text(record, "type_of_reference"),
+        "editors": tuple(parse_name(name) for name in editors if isinstance(name, str))
+        if book or entry_type in _IN_A_BOOK
+        else (),
+        "translators": tuple(
+            parse_name(n) for n in record.get("subsidiary_authors") or [] if isinstance(n, str)
+        ),
+        "month": month_number(first_text(record, "date")),
+        "edition": first_text(record, "edition"),
+        "address": first_text(record, "place_published"),
+        "series": first_text(record, "secondary_title" if book else "tertiary_title"),
+        "genre": first_text(record, "type_of_work"),
+        "url": next(iter(record.get("urls") or []), None),
+    }
+    if entry_type == "techreport":
+        fields["number"] = first_text(record, "issn", "number")
+    return fields
+
+
+_IN_A_BOOK = ("incollection", "inproceedings")
 
 
 def _pages(record: dict[str, Any]) -> str | None:

@@ -31,10 +31,12 @@ from collections.abc import Mapping
 from typing import Any
 
 from bibnorm.errors import InputError
-from bibnorm.models import Origin, Query
+from bibnorm.models import Origin, Person, Query
 from bibnorm.readers._exports import item_query
 from bibnorm.readers.base import Reader
 from bibnorm.safejson import loads
+from bibnorm.text.months import month_number
+from bibnorm.text.names import parse_name
 from bibnorm.text.word_tables import item_types
 
 # Zotero item type → BibTeX type, after Zotero's BibTeX export translator, with the types bibnorm's
@@ -143,7 +145,40 @@ def item_to_query(number: int, data: Mapping[str, Any], path: str, better_bibtex
         venue=next((_text(data, name) for name in _VENUE_FIELDS if _text(data, name)), None),
         entry_type=_entry_type(data),
         publisher=next((_text(data, name) for name in _PUBLISHER_FIELDS if _text(data, name)), None),
+        more=_own_fields(data),
     )
+
+
+def _own_fields(data: Mapping[str, Any]) -> dict[str, Any]:
+    """What else the item says of its work (`OwnRecord`): editors, numbers, place, series, the
+    kind of thesis or report, its URL (empty fields left out)."""
+    fields = {
+        "volume": _text(data, "volume"),
+        "number": _text(data, "issue") or _text(data, "reportNumber"),
+        "pages": _text(data, "pages"),
+        "address": _text(data, "place"),
+        "series": _text(data, "series"),
+        "genre": _text(data, "thesisType") or _text(data, "reportType"),
+        "url": _text(data, "url"),
+        "edition": _text(data, "edition"),
+        "month": month_number(_text(data, "date")),
+    }
+    fields["own_type"] = _text(data, "itemType")
+    people = {"editors": _editors(data), "translators": _creators(data, "translator")}
+    return people | {name: value for name, value in fields.items() if value}
+
+
+def _editors(data: Mapping[str, Any]) -> tuple[Person, ...]:
+    """The editors of a work that has authors (an edited book's editors are its authors: `_people`)."""
+    creators = [c for c in data.get("creators") or [] if isinstance(c, dict)]
+    if not any(c.get("creatorType") == "author" for c in creators):
+        return ()
+    return _creators(data, "editor")
+
+
+def _creators(data: Mapping[str, Any], role: str) -> tuple[Person, ...]:
+    creators = [c for c in data.get("creators") or [] if isinstance(c, dict)]
+    return tuple(parse_name(_person(c)) for c in creators if c.get("creatorType") == role and _person(c))
 
 
 def read_zotero(text: str, path: str, better_bibtex: Mapping[str, str] | None = None) -> list[Query]:

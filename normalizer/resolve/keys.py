@@ -212,7 +212,8 @@ def make_key(reference: Reference, key_format: str) -> str:
     return _UNSAFE_RE.sub("", transliterate(key)) or "ref"
 
 
-def _suffixes() -> Iterator[str]:
+def key_suffixes() -> Iterator[str]:
+    """The letters a key takes to be told from another of the same base: a, b, …, z, aa, ab, …"""
     for length in itertools.count(1):
         for letters in itertools.product(string.ascii_lowercase, repeat=length):
             yield "".join(letters)
@@ -261,7 +262,7 @@ def assign_keys(
             keys[members[0]] = base
             used.add(base.casefold())
     for base, members in groups.items():
-        suffixes = _suffixes()
+        suffixes = key_suffixes()
         for index in members:
             if keys[index] is not None:
                 continue

@@ -99,21 +99,26 @@ class ReportItems(Sequence[dict[str, Any]]):
     """The report's items, each `item_json` made when it is reached and then let go (a sequence:
     ``len``, iteration, indexing), holding nothing but the resolutions. Not a ``list``: ``json``
     refuses it rather than write it empty; `report_chunks` streams it and `dump_json` takes it
-    whole. `mark_kept` adds to each the earlier entry the output kept for it (``kept_previous``)."""
+    whole. `mark_kept` adds to each the earlier entry the output kept for it (``kept_previous``)
+    and the key it is written under as its input gave it (``as_given``)."""
 
     def __init__(self, resolutions: Sequence[Resolution]) -> None:
         self._resolutions = resolutions
         self._kept: dict[int, str] | None = None  # set by `mark_kept`
+        self._as_given: dict[int, str] = {}
 
     def _item(self, resolution: Resolution) -> dict[str, Any]:
         item = item_json(resolution)
         if self._kept is not None:
             item["kept_previous"] = self._kept.get(item["index"])
+            item["as_given"] = self._as_given.get(item["index"])
         return item
 
-    def mark_kept(self, kept: Mapping[int, str]) -> None:
-        """Each item says whether the output kept an earlier entry for it (its key, else None)."""
+    def mark_kept(self, kept: Mapping[int, str], as_given: Mapping[int, str] | None = None) -> None:
+        """Each item says whether the output kept an earlier entry for it (its key, else None) and
+        whether it is written as its input gave it (`Query.record`: its key, else None)."""
         self._kept = dict(kept)
+        self._as_given = dict(as_given or {})
 
     def __iter__(self) -> Iterator[dict[str, Any]]:
         return (self._item(resolution) for resolution in self._resolutions)

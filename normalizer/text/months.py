@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import itertools
 import json
+import re
 from typing import NamedTuple
 
 from bibnorm.text import data_file
@@ -31,6 +32,31 @@ MONTHS = _read()
 SPELLINGS = frozenset(
     spelling.casefold() for month in MONTHS for spelling in (month.name, month.abbreviation, *month.also)
 )
+
+
+_NUMBERS = {
+    spelling.casefold(): number
+    for number, month in enumerate(MONTHS, start=1)
+    for spelling in (month.name, month.abbreviation, *month.also)
+}
+# A date's month written after its year: ISO 8601's "2019-11-04", RIS's "2019/11//"
+_YEAR_THEN_MONTH = re.compile(r"\d{4}[-/](\d{1,2})(?!\d)")
+
+
+def month_number(text: str | None) -> int | None:
+    """The month a record's month or date field names (1–12): a number ("3", "03"), a name or an
+    abbreviation in any case ("March", "mar", "Sept."), a date that starts with its year and
+    month ("2019-11-04", "2019/11//"), or a date in words ("4 November 2019", "November
+    2019"); None for anything else."""
+    if not text:
+        return None
+    text = text.strip()
+    number = int(text) if text.isdigit() else None
+    if number is None and (dated := _YEAR_THEN_MONTH.match(text)):
+        number = int(dated.group(1))
+    if number is None:
+        number = next((_NUMBERS[w] for w in re.findall(r"[^\W\d_]+", text.casefold()) if w in _NUMBERS), None)
+    return number if number is not None and 1 <= number <= 12 else None
 
 
 def _spelling(month: Month) -> str:

@@ -400,6 +400,8 @@ class ItemTypes:
     endnote: dict[str, str]  # EndNote's names in TY, lower case: "journal article" → "article"
     zotero: dict[str, str]  # Zotero's item types: "journalArticle" → "article"
     citation_templates: dict[str, str]  # Wikipedia's and SPIP's template kinds: "journal" → "article"
+    kinds: dict[str, str]  # a BibTeX type as the kind a user's own record is written as: "inbook" → "chapter"
+    own_kinds: dict[str, str]  # an export's own type written as another kind: "article-magazine" → "article"
 
 
 @cache

@@ -41,19 +41,48 @@ from bibnorm.writers.latex_text import Encoded, text_to_latex, text_with_math_to
 
 Mode = Literal["bibtex", "biblatex"]
 
-_BIBTEX_TYPES = {"preprint": "misc", "article": "article", "inproceedings": "inproceedings", "misc": "misc"}
+# (a book, chapter, thesis or report only ever a user's own record: `Query.record`)
+_BIBTEX_TYPES = {
+    "preprint": "misc",
+    "article": "article",
+    "inproceedings": "inproceedings",
+    "misc": "misc",
+    "book": "book",
+    "chapter": "incollection",
+    "thesis": "phdthesis",
+    "report": "techreport",
+}
 _BIBLATEX_TYPES = {
     "preprint": "online",
     "article": "article",
     "inproceedings": "inproceedings",
     "misc": "misc",
+    "book": "book",
+    "chapter": "incollection",
+    "thesis": "thesis",
+    "report": "report",
 }
 _VENUE_FIELD = {
     ("bibtex", "article"): "journal",
     ("bibtex", "inproceedings"): "booktitle",
+    ("bibtex", "chapter"): "booktitle",
     ("biblatex", "article"): "journaltitle",
     ("biblatex", "inproceedings"): "booktitle",
+    ("biblatex", "chapter"): "booktitle",
 }
+# Who issued a thesis or a report, as each mode names it (their publisher in the model)
+_ISSUER_FIELD = {
+    ("bibtex", "thesis"): "school",
+    ("bibtex", "report"): "institution",
+    ("biblatex", "thesis"): "institution",
+    ("biblatex", "report"): "institution",
+}
+# biblatex's @thesis and @report need a ``type``: its localisation keys, where the record names none
+_BIBLATEX_GENRES = {"thesis": "phdthesis", "report": "techreport"}
+_MASTERS = re.compile(r"(?i)\bmaster|\bm\.?\s?sc?\b|\bmagister")
+_IN_A_BOOK = ("inproceedings", "chapter")  # the kinds whose venue is a book with editors, a series
+_ISSUED_WORKS = ("book", "thesis", "report")  # works of their own, with a publisher or issuer and its city
+_PHD = re.compile(r"(?i)\bph\.?\s?d\b|\bdoctor|\bdissertation")
 _PAGE_RANGE = re.compile(r"(?<=\w)\s*[-\u2010-\u2015]+\s*(?=\w)")
 _AND_WORD = re.compile(r"(?i)(?:^|\s)and(?:\s|$)")
 _URL_UNSAFE = str.maketrans({" ": "%20", "{": "%7B", "}": "%7D", '"': "%22"})
@@ -237,6 +266,8 @@ class _EntryBuilder:
             self.kind = "preprint" if self.reference.ids.arxiv_id else "misc"
             self.venue_field = None
         entry_type = (_BIBTEX_TYPES if self.mode == "bibtex" else _BIBLATEX_TYPES)[self.kind]
+        if entry_type == "phdthesis" and _MASTERS.search(self.reference.genre or ""):
+            entry_type = "mastersthesis"
         title = self._title(evidence)
         preset = self._preset()
         self._people(preset)
@@ -246,6 +277,7 @@ class _EntryBuilder:
             # without this the reader gets "… transformers, June 2023." and no way to find it.
             self.add("howpublished", arxiv_citation(self.reference))
         self._venue()
+        self._work_numbers()
         self._date()
         self._publisher()
         family = BST_FAMILIES[self.options.bst] if self.options.bst and self.mode == "bibtex" else None
@@ -286,24 +318,65 @@ class _EntryBuilder:
         if reference.authors:
             written = format_name_given_first if preset is not None and preset.given_first else format_name
             self.add("author", " and ".join(written(p, out) for p in reference.authors))
-        else:
+        elif not (self.kind == "book" and reference.editors):  # (an edited book's are its editors)
             self.warn("output.no_authors", "no authors known")
-        if self.kind == "inproceedings" and self.venue_field and reference.editors:
-            # The proceedings' editors: plain, abbrv and IEEEtran print "In A and B, editors, …".
+        if self._editors_printed() and reference.editors:
             self.add("editor", " and ".join(format_name(p, out) for p in reference.editors))
+        if reference.translators:
+            # A user's own record of a translated work (biblatex prints it; BibTeX's styles skip it)
+            self.add("translator", " and ".join(format_name(p, out) for p in reference.translators))
+
+    def _editors_printed(self) -> bool:
+        """Whether the entry's editors are written: the proceedings' (plain, abbrv and IEEEtran
+        print "In A and B, editors, …") or a chapter's book's; a book's, which BibTeX's styles
+        print only in its authors' place ("can't use both author and editor fields"), biblatex's
+        beside them."""
+        if self.kind in _IN_A_BOOK:
+            return self.venue_field is not None
+        return self.kind == "book" and (self.mode == "biblatex" or not self.reference.authors)
 
     def _venue(self) -> None:
         reference, out = self.reference, self.out
+        if self.kind == "misc" and (reference.venue or reference.publisher):
+            # Where a work of no journal or book appeared, or who published it (a web site, a
+            # preprint server, a data repository an input's record names): what plain, natbib
+            # and biblatex print for @misc.
+            self.add("howpublished", out.latex_with_math(reference.venue or reference.publisher or ""))
         if not (self.venue_field and reference.venue):
             return
         self.add(self.venue_field, out.latex_with_math(reference.venue))
-        if self.kind == "inproceedings" and reference.series:
+        if self.kind in _IN_A_BOOK and reference.series:
             # "volume 37 of Proceedings of Machine Learning Research": the series the volume numbers.
             self.add("series", out.latex(reference.series))
         self.add("volume", reference.volume and out.latex(reference.volume))
         self.add("number", reference.number and out.latex(reference.number))
         if reference.pages:
-            self.add("pages", _PAGE_RANGE.sub("--", out.latex(reference.pages)))
+            # the range's dash as BibTeX's "--" before LaTeX's encoding would brace an en dash
+            self.add("pages", out.latex(_PAGE_RANGE.sub("--", reference.pages)))
+
+    def _work_numbers(self) -> None:
+        """A book's series, volume and number in it, a book's or chapter's edition, a report's
+        number, a thesis's or report's kind (a user's own record: `Query.record`)."""
+        reference, out = self.reference, self.out
+        if self.kind == "book":
+            self.add("series", reference.series and out.latex(reference.series))
+            self.add("volume", reference.volume and out.latex(reference.volume))
+            self.add("number", reference.number and out.latex(reference.number))  # in its series
+        if self.kind in ("book", "chapter"):
+            self.add("edition", reference.edition and out.latex(reference.edition))
+        if self.kind == "report":
+            self.add("number", reference.number and out.latex(reference.number))
+        if self.kind in ("thesis", "report"):
+            self._genre(reference.genre)
+
+    def _genre(self, genre: str | None) -> None:
+        """The kind of thesis or report: biblatex's ``type`` (which its data model requires), or
+        the label a BibTeX style prints in place of "PhD thesis" or "Technical Report" where the
+        entry type does not say it already."""
+        if self.mode == "biblatex":
+            self.add("type", self.out.latex(genre) if genre else _BIBLATEX_GENRES[self.kind])
+        elif genre and not ((self.kind == "thesis" and _MASTERS.search(genre)) or _PHD.search(genre)):
+            self.add("type", self.out.latex(genre))
 
     def _date(self) -> None:
         date = self.reference.issued or self.reference.first_version
@@ -317,12 +390,23 @@ class _EntryBuilder:
 
     def _publisher(self) -> None:
         reference = self.reference
-        # biblatex's data model has no publisher for @article (biber --validate-datamodel warns).
-        if self.venue_field and reference.publisher and (self.mode, self.kind) != ("biblatex", "article"):
+        issuer = _ISSUER_FIELD.get((self.mode, self.kind))
+        if issuer and reference.publisher:
+            self.add(issuer, self.out.latex_with_math(reference.publisher))
+        elif self._has_publisher() and reference.publisher:
             self.add("publisher", self.out.latex_with_math(reference.publisher))
-        if self.kind == "inproceedings" and self.venue_field and reference.address:
+        in_a_book = self.kind in _IN_A_BOOK and self.venue_field
+        if (in_a_book or self.kind in _ISSUED_WORKS) and reference.address:
             # The publisher's city: ACM-Reference-Format warns "empty address" without it.
             self.add("address" if self.mode == "bibtex" else "location", self.out.latex(reference.address))
+
+    def _has_publisher(self) -> bool:
+        """Whether the entry's type takes a publisher: a published one's, a book's; biblatex's data
+        model has none for @article (biber --validate-datamodel warns)."""
+        return bool(self.venue_field or self.kind == "book") and (self.mode, self.kind) != (
+            "biblatex",
+            "article",
+        )
 
     def _doi_link(self, preset: Preset | None, family: BstFamily | None) -> DoiLink | None:
         """Where a published entry's publisher DOI goes besides ``doi`` (bibnorm's BibTeX layout)."""

@@ -4,7 +4,10 @@ One CSL item per reference, fields in a fixed order, Unicode kept, no LaTeX:
 
 - ``id`` and ``citation-key``: the citation key;
 - ``type``: ``article`` (preprint, CSL's type for preprints), ``article-journal``,
-  ``paper-conference``, ``document`` (misc);
+  ``paper-conference``, ``document`` (misc); ``book``, ``chapter``, ``thesis``, ``report`` for a
+  user's own record of such a work that did not resolve, with its ``publisher-place``, a book's
+  ``editor``, ``collection-title`` and ``volume``, a book's or chapter's ``edition``, a thesis's
+  or report's ``genre`` and a report's ``number``; a record's ``translator``s;
 - ``title``: Unicode as CSL rich text, never TeX: math becomes rich-text markup
   (``$O(n^2)$`` → ``<i>O</i>(<i>n</i><sup>2</sup>)``, `bibnorm.text.tex_math.math_to_rich_text`),
   and what the BibTeX writer braces — the words whose capitals are names (``3D``, ``N2N``,
@@ -42,13 +45,20 @@ from bibnorm.text.tex_math import math_to_rich_text, split_source_math
 from bibnorm.writers import Rendered, WriterOptions
 from pydantic import BaseModel, ConfigDict, Field
 
-CslType = Literal["article", "article-journal", "paper-conference", "document"]
+CslType = Literal[
+    "article", "article-journal", "paper-conference", "document", "book", "chapter", "thesis", "report"
+]
 
+# (a book, chapter, thesis or report only ever a user's own record: `Query.record`)
 _TYPES: dict[str, CslType] = {
     "preprint": "article",
     "article": "article-journal",
     "inproceedings": "paper-conference",
     "misc": "document",
+    "book": "book",
+    "chapter": "chapter",
+    "thesis": "thesis",
+    "report": "report",
 }
 
 
@@ -83,13 +93,18 @@ class CslItem(_Csl):
     title: str
     author: list[CslName] | None = None
     editor: list[CslName] | None = None
+    translator: list[CslName] | None = None
     issued: CslDate | None = None
     container_title: str | None = Field(default=None, serialization_alias="container-title")
     collection_title: str | None = Field(default=None, serialization_alias="collection-title")
+    collection_number: str | None = Field(default=None, serialization_alias="collection-number")
     volume: str | None = None
     issue: str | None = None
     page: str | None = None
     publisher: str | None = None
+    edition: str | None = None
+    publisher_place: str | None = Field(default=None, serialization_alias="publisher-place")
+    genre: str | None = None
     number: str | None = None
     DOI: str | None = None
     URL: str | None = None
@@ -161,7 +176,8 @@ def csl_item(key: str, reference: Reference, evidence: Evidence | None = None) -
         DOI=_doi(reference, preprint),
         URL=reference.url or (f"https://arxiv.org/abs/{arxiv_id}" if arxiv_id else None),
         custom=CslCustom(code=list(reference.code_links)) if reference.code_links else None,
-        **(_venue_fields(reference) if kind in ("article-journal", "paper-conference") else {}),
+        **(_venue_fields(reference) if kind in ("article-journal", "paper-conference", "chapter") else {}),
+        **_work_fields(reference, kind),
     )
 
 
@@ -186,6 +202,30 @@ def _venue_fields(reference: Reference) -> dict[str, Any]:
         "issue": reference.number,
         "page": reference.pages.replace("--", "-") if reference.pages else None,
     }
+
+
+def _work_fields(reference: Reference, kind: CslType) -> dict[str, Any]:
+    """What a book, a chapter, a thesis or a report carries besides (a user's own record), and
+    where a document appeared."""
+    fields: dict[str, Any] = {"translator": [csl_name(p) for p in reference.translators] or None}
+    if kind in ("book", "chapter"):
+        fields["edition"] = reference.edition
+    if kind in ("book", "chapter", "thesis", "report", "document"):
+        fields["publisher_place"] = reference.address
+    if kind == "book":
+        fields |= {
+            "editor": [csl_name(p) for p in reference.editors] or None,
+            "collection_title": reference.series,
+            "collection_number": reference.number,
+            "volume": reference.volume,
+        }
+    if kind in ("thesis", "report"):
+        fields["genre"] = reference.genre
+    if kind == "document":
+        fields["container_title"] = reference.venue  # a web site, a server, a magazine
+    if kind == "report":
+        fields["number"] = reference.number
+    return fields
 
 
 def csl_items(references: Sequence[tuple[str, Reference]]) -> list[dict[str, Any]]:

@@ -61,7 +61,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from typing import Literal
+from typing import Any, Literal
 
 from bibnorm.identifiers import is_arxiv_doi
 from bibnorm.models import Person, Problem, Reference
@@ -125,15 +125,35 @@ class HayagrivaParent(_Hayagriva):
     parent: HayagrivaSeries | None = None
 
 
+class HayagrivaAffiliated(_Hayagriva):
+    """People of a role of their own (hayagriva's ``affiliated``): a record's translators."""
+
+    role: Literal["translator"] = "translator"
+    names: list[HayagrivaName]
+
+
+EntryKind = Literal["article", "misc", "book", "chapter", "thesis", "report"]
+# The kinds an arXiv id makes a preprint where no venue is known (a book's record is still a book)
+_PAPERS = ("preprint", "article", "inproceedings")
+# The kinds written as their own (a book, a thesis or a report only ever a user's own record)
+_OWN_KINDS: dict[str, EntryKind] = {"misc": "misc", "book": "book", "thesis": "thesis", "report": "report"}
+
+
 class HayagrivaEntry(_Hayagriva):
     """The hayagriva fields bibnorm writes, in output order."""
 
-    type: Literal["article", "misc"]
+    type: EntryKind
     title: str
     author: list[HayagrivaName] | None = None
+    editor: list[HayagrivaName] | None = None
+    affiliated: list[HayagrivaAffiliated] | None = None
     date: str | None = None
+    edition: str | None = None
+    volume: str | None = None
     page_range: str | None = Field(default=None, serialization_alias="page-range")
+    genre: str | None = None
     publisher: str | None = None
+    location: str | None = None
     serial_number: dict[str, str] | None = Field(default=None, serialization_alias="serial-number")
     url: str | None = None
     parent: HayagrivaParent | list[HayagrivaParent] | None = None
@@ -275,12 +295,19 @@ def _serial_number(reference: Reference, preprint: bool) -> dict[str, str] | Non
         doi = None  # arXiv's DOI names the preprint, never the published paper
     if preprint and not doi and arxiv_id:
         doi = f"10.48550/arXiv.{arxiv_id}"
-    numbers = {"doi": doi, "arxiv": arxiv_id}
+    numbers = {
+        "doi": doi,
+        "arxiv": arxiv_id,
+        "serial": reference.number if reference.entry_type == "report" else None,
+    }
     return {scheme: value for scheme, value in numbers.items() if value} or None
 
 
 def _parent(reference: Reference) -> HayagrivaParent | list[HayagrivaParent] | None:
-    """A journal article's periodical; a proceedings paper's book and untitled proceedings."""
+    """A journal article's periodical; a proceedings paper's book and untitled proceedings; a
+    chapter's book."""
+    if reference.entry_type == "chapter" and reference.venue:
+        return _book_of_chapter(reference, reference.venue)
     if reference.entry_type not in ("article", "inproceedings") or not reference.venue:
         return None  # a published type without its venue is cited as a preprint (as in BibTeX)
     journal = reference.entry_type == "article"
@@ -296,6 +323,17 @@ def _parent(reference: Reference) -> HayagrivaParent | list[HayagrivaParent] | N
     return container if journal else [container, HayagrivaParent(type="proceedings")]
 
 
+def _book_of_chapter(reference: Reference, book: str) -> HayagrivaParent:
+    """The book a chapter is in (a user's own record: `Query.record`), its editors, publisher and series."""
+    return HayagrivaParent(
+        type="book",
+        title=name_text(book),
+        editor=[hayagriva_name(p) for p in reference.editors] or None,
+        publisher=name_text(reference.publisher) if reference.publisher else None,
+        parent=HayagrivaSeries(title=name_text(reference.series)) if reference.series else None,
+    )
+
+
 def hayagriva_entry(
     key: str, reference: Reference, evidence: Evidence | None = None
 ) -> tuple[HayagrivaEntry, list[Problem]]:
@@ -305,12 +343,12 @@ def hayagriva_entry(
     evidence = paper_evidence(reference.title, reference.abstract, evidence)
     parent = _parent(reference)
     arxiv_id = reference.ids.arxiv_id
-    preprint = parent is None and reference.entry_type != "misc" and arxiv_id is not None
+    preprint = parent is None and reference.entry_type in _PAPERS and arxiv_id is not None
     date = reference.issued or reference.first_version
     title, problems = hayagriva_title(reference.title, evidence, key)
     publisher = "arXiv" if preprint else reference.publisher
     entry = HayagrivaEntry(
-        type="misc" if reference.entry_type == "misc" else "article",
+        type=_entry_type(reference, parent),
         title=title,
         author=[hayagriva_name(p) for p in reference.authors] or None,
         date=date.iso() if date else None,
@@ -319,8 +357,36 @@ def hayagriva_entry(
         serial_number=_serial_number(reference, preprint),
         url=reference.url or (f"https://arxiv.org/abs/{arxiv_id}" if arxiv_id else None),
         parent=parent,
+        **_work_fields(reference),
     )
     return entry, problems
+
+
+def _entry_type(reference: Reference, parent: object) -> EntryKind:
+    """misc, a user's own record's book, thesis or report (and a chapter in its book), else article."""
+    kind = reference.entry_type
+    if kind == "chapter" and parent is not None:
+        return "chapter"
+    return _OWN_KINDS.get(kind, "article")
+
+
+def _work_fields(reference: Reference) -> dict[str, Any]:
+    """What a book, a thesis or a report carries (a user's own record: `Query.record`): a book's
+    editors and volume, the kind of thesis or report, the city. A school or an institution is the
+    ``publisher``, which Typst's styles print for a thesis ("[Master's thesis]. ETH Zürich"), not
+    ``organization``, which they do not."""
+    kind = reference.entry_type
+    if kind not in ("book", "chapter", "thesis", "report"):
+        return {}
+    translators = [hayagriva_name(p) for p in reference.translators]
+    return {
+        "editor": ([hayagriva_name(p) for p in reference.editors] or None) if kind == "book" else None,
+        "affiliated": [HayagrivaAffiliated(names=translators)] if translators else None,
+        "edition": reference.edition if kind in ("book", "chapter") else None,
+        "volume": reference.volume if kind == "book" else None,
+        "genre": reference.genre if kind in ("thesis", "report") else None,
+        "location": reference.address,
+    }
 
 
 def hayagriva_entries(references: Sequence[tuple[str, Reference]]) -> tuple[dict[str, object], list[Problem]]:

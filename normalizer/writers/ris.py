@@ -11,7 +11,14 @@ preprint           UNPB    (no venue; ``PB  - arXiv``)
 article            JOUR    ``T2``: the journal
 inproceedings      CONF    ``T2`` and ``BT``: the proceedings; ``T3``: its book series
 misc               GEN
+book               BOOK    ``T2``: its series (``A3`` its editors, ``VL``, ``CY``)
+chapter            CHAP    ``T2`` and ``BT``: the book (``A2`` its editors, ``T3``, ``CY``)
+thesis             THES    (``PB``: the school, ``M3``: the kind of thesis, ``CY``)
+report             RPRT    ``T2``: its series (``PB``: the institution, ``SN``: its number)
 =================  ======  ==========================================================
+
+A book, a chapter, a thesis or a report is only ever a user's own record that did not resolve
+(`Query.record`), its tags as Zotero's RIS translator writes them.
 
 Tags: ``ID`` (citation key), ``TI`` (math as Unicode where it has a plain form, else TeX),
 ``AU`` (``Family, Given, Suffix``; a particle stays with the family name, a collaboration
@@ -42,7 +49,21 @@ from bibnorm.models import Person, Reference
 from bibnorm.text.tex_math import math_to_unicode, split_source_math
 from bibnorm.writers import Rendered, WriterOptions
 
-_TYPES = {"preprint": "UNPB", "article": "JOUR", "inproceedings": "CONF", "misc": "GEN"}
+_TYPES = {
+    "preprint": "UNPB",
+    "article": "JOUR",
+    "inproceedings": "CONF",
+    "misc": "GEN",
+    "book": "BOOK",
+    "chapter": "CHAP",
+    "thesis": "THES",
+    "report": "RPRT",
+}
+# The kinds only a user's own record has (`Query.record`), their tags as Zotero's RIS translator
+# writes them (RIS.js): a book's series in T2 and editors in A3, a chapter's book in T2 and
+# editors in A2, the school or institution in PB, the kind of thesis or report in M3, a report's
+# number in SN, the publisher's city in CY, the edition in ET, translators in A4.
+_WORKS = ("book", "chapter", "thesis", "report", "misc")  # (misc: where it appeared, in T2)
 
 
 def ris_name(person: Person) -> str:
@@ -65,14 +86,19 @@ def _plain_math(math: str) -> str:
 
 
 def _pages(pages: str) -> tuple[str, str | None]:
-    first, _, last = pages.replace("--", "-").partition("-")
+    """The first and last page of a range written with any dash ("1--20", "379–423")."""
+    first, _, last = _DASHES.sub("-", pages).partition("-")
     return first.strip(), last.strip() or None
+
+
+_DASHES = re.compile(r"[-\u2010-\u2015]+")
 
 
 def ris_fields(key: str, reference: Reference) -> Iterator[tuple[str, str]]:
     """The ``(tag, value)`` lines of one record, ``TY`` first and ``ER`` last, empty values left out."""
-    published = reference.entry_type in ("article", "inproceedings") and bool(reference.venue)
-    kind = _TYPES[reference.entry_type] if published or reference.entry_type == "misc" else "UNPB"
+    published = reference.entry_type in ("article", "inproceedings", "chapter") and bool(reference.venue)
+    own_kind = reference.entry_type in ("misc", "book", "thesis", "report")
+    kind = _TYPES[reference.entry_type] if published or own_kind else "UNPB"
     preprint = kind == "UNPB" and reference.ids.arxiv_id is not None
     lines: list[tuple[str, str | None]] = [
         ("TY", kind),
@@ -80,8 +106,10 @@ def ris_fields(key: str, reference: Reference) -> Iterator[tuple[str, str]]:
         ("TI", ris_title(reference.title)),
         *(("AU", ris_name(person)) for person in reference.authors),
         *(("A2", ris_name(person)) for person in (reference.editors if published else ())),
+        *(("A4", ris_name(person)) for person in reference.translators),
         *_date_lines(reference),
         *(_venue_lines(reference) if published else ()),
+        *(_work_lines(reference) if reference.entry_type in _WORKS else ()),
         *_identifier_lines(reference, preprint),
     ]
     for tag, value in lines:
@@ -129,12 +157,30 @@ def _venue_lines(reference: Reference) -> list[tuple[str, str | None]]:
     first_page, last_page = _pages(reference.pages) if reference.pages else ("", None)
     return [
         ("T2", reference.venue),
-        ("BT", reference.venue if reference.entry_type == "inproceedings" else None),
+        ("BT", reference.venue if reference.entry_type != "article" else None),
         ("T3", reference.series),
         ("VL", reference.volume),
         ("IS", reference.number),
         ("SP", first_page),
         ("EP", last_page),
+    ]
+
+
+def _work_lines(reference: Reference) -> list[tuple[str, str | None]]:
+    """What a book, a thesis, a report or a misc work carries (a chapter's book is its venue): a
+    book's series, editors, volume and edition, the kind of thesis or report, a report's number,
+    where a misc work appeared, the publisher's city."""
+    kind = reference.entry_type
+    # a book's or report's series; where a misc work appeared
+    container = {"book": reference.series, "report": reference.series, "misc": reference.venue}.get(kind)
+    return [
+        ("T2", container),
+        *(("A3", ris_name(person)) for person in (reference.editors if kind == "book" else ())),
+        ("VL", reference.volume if kind == "book" else None),
+        ("ET", reference.edition if kind in ("book", "chapter") else None),
+        ("M3", reference.genre if kind in ("thesis", "report") else None),
+        ("SN", reference.number if kind == "report" else None),
+        ("CY", reference.address),
     ]
 
 
