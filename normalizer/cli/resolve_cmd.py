@@ -152,8 +152,10 @@ def command(
     Papers are found in the snapshot index, arXiv and Semantic Scholar, and their
     published versions in dblp (its local index first), Crossref and OpenAlex
     (--resolvers). Items that cannot be matched with confidence are never guessed:
-    they are listed on stderr (and in --report) with their best candidates, and left
-    out of the bibliography (an input .bib's entries stay as they were).
+    they are listed on stderr (and in --report) with their best candidates; a
+    reference read from text is left out of the bibliography, a record of the user's
+    own (.bib, CSL-JSON, RIS, Zotero) stays as it was, written as it gives itself in
+    another format.
 
     \b
     Examples:
