@@ -327,3 +327,22 @@ def test_a_books_editors_stand_in_its_authors_place_in_bibtex_and_beside_them_in
         assert ("editor" in authored.fields_dict) is both  # plain: "can't use both author and editor fields"
         assert edited.fields_dict["editor"].value == "Miller, Ann"
         assert not [w for w in rendered.warnings if w.code == "output.no_authors"]
+
+
+def test_a_records_decomposed_letters_are_composed_so_latex_can_typeset_them() -> None:
+    # A real Zotero export writes some "è" as "e" and a combining grave (U+0300), which pdflatex
+    # stops at ("Unicode character ̀ (U+0300) not set up for use with LaTeX").
+    item = {
+        "id": "foucault1971",
+        "type": "book",
+        "title": "Leçon inaugurale au Colle\u0300ge de France",
+        "author": [{"family": "Koje\u0300ve", "given": "Alexandre"}],
+        "collection-title": "Bibliothe\u0300que des idées",
+    }
+    (query,) = read_csl_json(json.dumps([item]), "refs.json")
+    assert query.record is not None
+    assert query.record.title == "Leçon inaugurale au Collège de France"
+    assert query.record.authors == (Person(given="Alexandre", family="Kojève"),)
+    assert query.record.series == "Bibliothèque des idées"
+    bib = get_writer("bibtex").render([("foucault1971", query.record)], WriterOptions()).text
+    assert "\u0300" not in bib and "Coll{\\`e}ge" in bib

@@ -8,6 +8,7 @@ its queries from 0 within its file; `read_inputs` renumbers them across all file
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Any, cast
@@ -15,6 +16,7 @@ from typing import Any, cast
 from bibnorm.errors import InputError
 from bibnorm.identifiers import ArxivId, canonical_doi, is_arxiv_doi, parse_arxiv_id
 from bibnorm.models import EntryType, Identifiers, PartialDate, Person, Query, Reference
+from bibnorm.text.clean import clean_reference
 from bibnorm.text.venues import is_preprint_venue, names_preprint_server
 from bibnorm.text.word_tables import item_types
 
@@ -152,18 +154,20 @@ class OwnRecord:
             venue = None
         kind = self._kind(venue)
         doi = self.doi if self.doi and (kind == "preprint" or not is_arxiv_doi(self.doi)) else None
-        given = {name: value for name, value in self._fields(venue).items() if value}
-        return Reference(
-            title=self.title,
-            entry_type=kind,
-            ids=Identifiers(
-                arxiv_id=self.arxiv.id if self.arxiv else None,
-                arxiv_version=self.arxiv.version if self.arxiv else None,
-                doi=doi,
-            ),
-            issued=PartialDate(year=self.year, month=self.month) if self.year else None,
-            provenance=dict.fromkeys(["title", "entry_type", *given], "input"),
-            **given,
+        given = {name: _composed(value) for name, value in self._fields(venue).items() if value}
+        return clean_reference(
+            Reference(
+                title=self.title,
+                entry_type=kind,
+                ids=Identifiers(
+                    arxiv_id=self.arxiv.id if self.arxiv else None,
+                    arxiv_version=self.arxiv.version if self.arxiv else None,
+                    doi=doi,
+                ),
+                issued=PartialDate(year=self.year, month=self.month) if self.year else None,
+                provenance=dict.fromkeys(["title", "entry_type", *given], "input"),
+                **given,
+            )
         )
 
     def _kind(self, venue: str | None) -> EntryType:
@@ -195,6 +199,22 @@ class OwnRecord:
             "edition": self.edition,
             "url": self.url,
         }
+
+
+def _composed(value: Any) -> Any:
+    """A record's text, or people, in Unicode's composed form (NFC): an export may write "è" as "e"
+    and a combining grave, which LaTeX cannot typeset and no comparison finds equal (`clean_reference`
+    composes the title, venue, publisher and authors)."""
+    if isinstance(value, str):
+        return unicodedata.normalize("NFC", value)
+    if isinstance(value, tuple) and all(isinstance(person, Person) for person in value):
+        return tuple(
+            person.model_copy(
+                update={k: unicodedata.normalize("NFC", v) for k, v in person.model_dump().items()}
+            )
+            for person in value
+        )
+    return value
 
 
 def display_path(path: str) -> str:
