@@ -346,3 +346,28 @@ def test_a_records_decomposed_letters_are_composed_so_latex_can_typeset_them() -
     assert query.record.series == "Bibliothèque des idées"
     bib = get_writer("bibtex").render([("foucault1971", query.record)], WriterOptions()).text
     assert "\u0300" not in bib and "Coll{\\`e}ge" in bib
+
+
+@pytest.mark.parametrize(
+    ("url", "written"),
+    [
+        pytest.param(
+            "https://www.jstor.org/stable/2929291", "https://www.jstor.org/stable/2929291", id="whole"
+        ),
+        pytest.param("www.jstor.org/stable/2929291", "https://www.jstor.org/stable/2929291", id="www-host"),
+        pytest.param(
+            "idus.us.es/xmlui/handle/11441/41904", "https://idus.us.es/xmlui/handle/11441/41904", id="a-host"
+        ),
+        pytest.param("paper.pdf", None, id="a-files-name"),
+    ],
+)
+def test_a_records_link_without_its_scheme_is_written_for_hayagriva_as_the_address_it_names(
+    url: str, written: str | None
+) -> None:
+    # Typst refuses a whole bibliography over one relative URL ("relative URL without a base"): two
+    # real Zotero libraries hold such links.
+    import yaml
+
+    record = Reference(title="Review of Karl Marx", entry_type="misc", url=url)
+    entries = yaml.safe_load(get_writer("hayagriva").render([("weil1934", record)], WriterOptions()).text)
+    assert entries["weil1934"].get("url") == written

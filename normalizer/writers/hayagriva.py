@@ -355,11 +355,26 @@ def hayagriva_entry(
         page_range=reference.pages.replace("--", "-") if parent and reference.pages else None,
         publisher=name_text(publisher) if publisher and parent is None else None,
         serial_number=_serial_number(reference, preprint),
-        url=reference.url or (f"https://arxiv.org/abs/{arxiv_id}" if arxiv_id else None),
+        url=_absolute_url(reference.url) or (f"https://arxiv.org/abs/{arxiv_id}" if arxiv_id else None),
         parent=parent,
         **_work_fields(reference),
     )
     return entry, problems
+
+
+_SCHEME = re.compile(r"[A-Za-z][A-Za-z0-9+.-]*://")
+# A host and its path ("idus.us.es/xmlui/handle/1"), or a www. host alone; not a file's name
+_HOST_FIRST = re.compile(r"www\.[\w-]+(?:\.[\w-]+)+|[\w-]+(?:\.[\w-]+)+/")
+
+
+def _absolute_url(url: str | None) -> str | None:
+    """``url`` as hayagriva reads one: with its scheme. A record's link written without it
+    ("www.jstor.org/stable/2929291", as a user may type it into Zotero) is the web address it
+    names; hayagriva refuses the whole file over one relative URL ("relative URL without a base"),
+    so what names no host is left out."""
+    if not url or _SCHEME.match(url):
+        return url
+    return f"https://{url}" if _HOST_FIRST.match(url) else None
 
 
 def _entry_type(reference: Reference, parent: object) -> EntryKind:
