@@ -1,0 +1,46 @@
+"""A user's own records of a book, a chapter, a thesis and a report, written as given
+(tests/test_own_records.py's `BIB`), typeset by the real clients: each field where the style
+prints it. The expected pieces are what plain.bst, biblatex's standard style and Typst's APA
+print for such entries, read off the page (`clients`)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from clients import typeset_biblatex, typeset_bibtex, typeset_typst
+from test_own_records import written
+
+KEYS = ["knuth1984", "smith2001", "mueller2010", "lee1999"]
+
+
+def test_plain_prints_each_kind_with_its_book_series_editors_school_and_number(tmp_path: Path) -> None:
+    page = typeset_bibtex(tmp_path, written("bibtex"), "plain")
+    assert "TheTeXbook,volumeAofComputersandTypesetting.Addison-Wesley,Reading,MA" in page
+    assert "InAnnMiller,editor,HandbookofAlgorithms,pages101–120.Springer,2001." in page
+    assert "Onsortinginplace.Master'sthesis," in page  # (plain sets an article's title in lower case)
+    assert "Sortingnetworksrevisited.TechnicalMemoTR-5,MIT,1999." in page
+
+
+def test_biblatex_prints_each_kind_with_its_book_editors_institution_and_type(tmp_path: Path) -> None:
+    page = typeset_biblatex(tmp_path, written("biblatex"), "numeric")
+    assert "In:HandbookofAlgorithms.Ed.byAnnMiller.Springer,2001,pp.101–120." in page
+    assert "TheTeXbook.Trans.byAnneMoreau.2nded.Vol.A.ComputersandTypesetting." in page
+    assert '"OnSortinginPlace".Master\'sthesis.' in page
+    assert "SortingNetworksRevisited.TechnicalMemoTR-5.MIT,1999." in page
+
+
+def test_typst_prints_a_thesis_school_and_a_reports_number_and_institution(tmp_path: Path) -> None:
+    lines, warnings = typeset_typst(tmp_path, written("hayagriva"), KEYS, "apa")
+    page = " ".join(lines)
+    assert "On Sorting in Place [Master's thesis]. ETH Zürich." in page
+    assert "Sorting Networks Revisited (Technical Memo No. TR-5). MIT." in page
+    assert "In A. Miller (Ed.), Handbook of Algorithms (pp. 101–120). Springer." in page
+    assert "(A. Moreau, Trans.; 2nd ed.). Addison-Wesley." in page
+    assert warnings == []
+
+
+@pytest.mark.parametrize("style", ["plain", "plainnat", "IEEEtran"])
+def test_bibtex_styles_typeset_every_kind_without_an_error(tmp_path: Path, style: str) -> None:
+    # `typeset_bibtex` fails on a LaTeX error and on BibTeX's exit status
+    assert "HandbookofAlgorithms" in typeset_bibtex(tmp_path, written("bibtex"), style)
