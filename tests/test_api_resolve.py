@@ -409,3 +409,13 @@ def test_an_item_repeating_another_that_does_not_resolve_is_written_again_under_
     run = bibnorm.resolve_files(bibnorm.plan_resolve(job, demo))
     keys = [line.split("{")[1].rstrip(",") for line in run.text.splitlines() if line.startswith("@book")]
     assert keys == ["knuth1984", "knuthTeXbook"]  # the third, under the first's key, is written once
+
+
+def test_a_record_never_takes_the_key_of_an_entry_a_bib_output_keeps(demo: bibnorm.Settings) -> None:
+    Path("refs.bib").write_text(UNRESOLVABLE_ENTRY, encoding="utf-8")
+    metafont = BOOK_CSL_ITEM | {"title": "The METAFONTbook", "issued": {"date-parts": [[1986]]}}
+    Path("more.json").write_text(json.dumps([metafont]), encoding="utf-8")
+    job = bibnorm.ResolveJob(inputs=("refs.bib", "more.json", "hf-page.txt"), output="out.bib")
+    run = bibnorm.resolve_files(bibnorm.plan_resolve(job, demo))
+    keys = [line.split("{")[1].rstrip(",") for line in run.text.splitlines() if line.startswith("@book")]
+    assert keys[0] == "knuth1984" and len(keys) == 2 and keys[1] != "knuth1984"  # both books, two keys

@@ -369,7 +369,7 @@ def _records_as_given(
     written again under its own key (a draft may cite either, as a resolved one is:
     `written_entries`), else not."""
     kept_whole = {path for path in job.inputs if _kept_whole(path, job.input_format, chosen_format)}
-    taken = {key for _, key in keys.written_entries(resolutions)}
+    taken = _keys_held(resolutions, kept_whole)
     own: dict[int, tuple[str, Reference]] = {}
     for r in resolutions:
         record = r.query.record
@@ -383,6 +383,13 @@ def _records_as_given(
         taken.add(key)
         own[r.query.index] = (key, record)
     return own
+
+
+def _keys_held(resolutions: list[Resolution], kept_whole: set[str]) -> set[str]:
+    """The keys the output holds already: the resolved items', and every item's of an input it
+    keeps whole (a .bib's entries in a .bib), which a record of another input cannot take."""
+    written = {key for _, key in keys.written_entries(resolutions)}
+    return written | {r.query.key for r in resolutions if r.query.key and r.query.origin.path in kept_whole}
 
 
 def _kept_whole(path: str, input_format: str | None, chosen_format: str) -> bool:
