@@ -371,3 +371,14 @@ def test_a_records_link_without_its_scheme_is_written_for_hayagriva_as_the_addre
     record = Reference(title="Review of Karl Marx", entry_type="misc", url=url)
     entries = yaml.safe_load(get_writer("hayagriva").render([("weil1934", record)], WriterOptions()).text)
     assert entries["weil1934"].get("url") == written
+
+
+def test_a_preprint_servers_name_is_no_journal_but_where_a_misc_work_appeared() -> None:
+    text = (
+        "@article{a, title={Attention Is All You Need}, journal={arXiv preprint arXiv:1706.03762},"
+        " eprint={1706.03762}}\n"
+        "@article{b, title={Single-cell atlas}, journal={bioRxiv}, year={2021}}\n"
+    )
+    arxiv, biorxiv = (query.record for query in read_bib(text, "refs.bib"))
+    assert arxiv is not None and (arxiv.entry_type, arxiv.venue) == ("preprint", None)
+    assert biorxiv is not None and (biorxiv.entry_type, biorxiv.venue) == ("misc", "bioRxiv")

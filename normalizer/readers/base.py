@@ -145,14 +145,14 @@ class OwnRecord:
 
     def reference(self) -> Reference | None:
         """The record as a `Reference` of the kind its type names (`item-types.json`'s ``kinds``;
-        others are ``misc``); a preprint server's name is no venue (an arXiv paper's record is a
-        preprint). None for a record without a title: nothing to write."""
+        others are ``misc``); a preprint server's name is no journal (an arXiv paper's record is a
+        preprint, another's misc, the server where it appeared). None for a record without a
+        title: nothing to write."""
         if not self.title:
             return None
-        venue = self.venue
-        if venue and (is_preprint_venue(venue) or names_preprint_server(venue)):
-            venue = None
-        kind = self._kind(venue)
+        server = self._on_a_preprint_server()
+        kind = self._kind(None if server else self.venue)
+        venue = self.venue if kind == "misc" or not server else None  # where a misc work appeared
         doi = self.doi if self.doi and (kind == "preprint" or not is_arxiv_doi(self.doi)) else None
         given = {name: _composed(value) for name, value in self._fields(venue).items() if value}
         return clean_reference(
@@ -169,6 +169,10 @@ class OwnRecord:
                 **given,
             )
         )
+
+    def _on_a_preprint_server(self) -> bool:
+        venue = self.venue
+        return bool(venue) and (is_preprint_venue(venue) or names_preprint_server(venue or ""))
 
     def _kind(self, venue: str | None) -> EntryType:
         """The kind its type names (its own type's, `item-types.json`'s ``own_kinds``, else its
