@@ -44,3 +44,19 @@ def test_typst_prints_a_thesis_school_and_a_reports_number_and_institution(tmp_p
 def test_bibtex_styles_typeset_every_kind_without_an_error(tmp_path: Path, style: str) -> None:
     # `typeset_bibtex` fails on a LaTeX error and on BibTeX's exit status
     assert "HandbookofAlgorithms" in typeset_bibtex(tmp_path, written("bibtex"), style)
+
+
+def test_a_work_without_authors_and_a_parenthesis_in_its_title_typesets_with_natbib(tmp_path: Path) -> None:
+    # natbib reads an entry's label as "names(year)"; a label taken from a title with "(GR 13-01)"
+    # in it stopped pdflatex ("Missing = inserted for \ifnum"), on 2 of a real legal library's entries.
+    from bibnorm.models import Reference
+    from bibnorm.writers import WriterOptions, get_writer
+
+    title = "A Study of Bar Admissions Data (GR 13-01) | The Law School Admission Council"
+    bib = (
+        get_writer("bibtex")
+        .render([("lsac", Reference(title=title, entry_type="misc"))], WriterOptions())
+        .text
+    )
+    assert "key   = {A Study of Bar Admissions Data | The Law School Admission Council}" in bib
+    assert "(GR13-01)" in typeset_bibtex(tmp_path, bib, "plainnat")  # the title itself as it was

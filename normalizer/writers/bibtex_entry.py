@@ -83,6 +83,8 @@ _MASTERS = re.compile(r"(?i)\bmaster|\bm\.?\s?sc?\b|\bmagister")
 _IN_A_BOOK = ("inproceedings", "chapter")  # the kinds whose venue is a book with editors, a series
 _ISSUED_WORKS = ("book", "thesis", "report")  # works of their own, with a publisher or issuer and its city
 _PHD = re.compile(r"(?i)\bph\.?\s?d\b|\bdoctor|\bdissertation")
+_PARENTHESISED = re.compile(r"\([^()]*\)")
+_NO_BRACKETS = str.maketrans("", "", "()[]")
 _PAGE_RANGE = re.compile(r"(?<=\w)\s*[-\u2010-\u2015]+\s*(?=\w)")
 _AND_WORD = re.compile(r"(?i)(?:^|\s)and(?:\s|$)")
 _URL_UNSAFE = str.maketrans({" ": "%20", "{": "%7B", "}": "%7D", '"': "%22"})
@@ -283,8 +285,9 @@ class _EntryBuilder:
         family = BST_FAMILIES[self.options.bst] if self.options.bst and self.mode == "bibtex" else None
         self._identifiers(self._doi_link(preset, family))
         if not self.reference.authors and self.mode == "bibtex":
-            # BibTeX styles sort and label by `key` when there is no author ("to sort, need author or key").
-            self.add("key", title)
+            # BibTeX styles sort and label by `key` when there is no author ("to sort, need author or
+            # key"); natbib reads a label as "names(year)", so a parenthesis in it breaks LaTeX.
+            self.add("key", " ".join(_PARENTHESISED.sub("", title).translate(_NO_BRACKETS).split()))
         entry_type = self._shown_once(entry_type, preset, family)
         for ch in self.out.unknown:
             self.warn(
