@@ -385,11 +385,13 @@ def test_an_exports_record_that_does_not_resolve_is_written_in_another_format_in
     assert (run.as_given, run.exports_left_out) == (1, 0)
 
 
-def test_an_earlier_outputs_entry_for_an_item_this_run_cannot_settle_is_kept_over_its_record(
+def test_an_earlier_outputs_entry_naming_a_doi_the_record_lacks_is_kept_over_the_record(
     demo: bibnorm.Settings,
 ) -> None:
+    # an earlier run resolved the book (its DOI): this run, offline, cannot; the entry stays
     earlier = (
-        "@book{knuth84,\n  title = {The {TeX}book},\n  author = {Knuth, Donald E.},\n  note = {mine},\n}\n"
+        "@book{knuth84,\n  title = {The {TeX}book},\n  author = {Knuth, Donald E.},\n"
+        "  doi = {10.5555/1102013},\n}\n"
     )
     Path("out.bib").write_text(earlier, encoding="utf-8")
     Path("refs.ris").write_text(f"{BOOK_RIS_RECORD}\n{PUBLISHED_RIS_RECORD}", encoding="utf-8")
@@ -398,6 +400,21 @@ def test_an_earlier_outputs_entry_for_an_item_this_run_cannot_settle_is_kept_ove
     written = Path("out.bib").read_text(encoding="utf-8")
     assert written.startswith(earlier.strip()) and "knuth1984" not in written
     assert run.as_given == 0
+
+
+def test_an_earlier_outputs_entry_naming_nothing_more_gives_way_to_the_record_as_it_is_now(
+    demo: bibnorm.Settings,
+) -> None:
+    # a record an earlier run wrote as given, since edited in the user's library
+    Path("refs.ris").write_text(f"{BOOK_RIS_RECORD}\n{PUBLISHED_RIS_RECORD}", encoding="utf-8")
+    job = bibnorm.ResolveJob(inputs=("refs.ris",), output="out.bib")
+    bibnorm.resolve_files(bibnorm.plan_resolve(job, demo))
+    edited = BOOK_RIS_RECORD.replace("PB  - Addison-Wesley", "PB  - Addison-Wesley Professional")
+    Path("refs.ris").write_text(f"{edited}\n{PUBLISHED_RIS_RECORD}", encoding="utf-8")
+    run = bibnorm.resolve_files(bibnorm.plan_resolve(job, demo))
+    written = Path("out.bib").read_text(encoding="utf-8")
+    assert "Addison-Wesley Professional" in written and written.count("@book{") == 1
+    assert run.as_given == 1
 
 
 def test_an_item_repeating_another_that_does_not_resolve_is_written_again_under_its_own_key(

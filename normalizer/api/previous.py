@@ -43,6 +43,15 @@ class PreviousEntry:
     text: str  # the entry as it stands in the file (BibTeX) or its JSON item (CSL-JSON)
     entry: BibEntry | None = None
     item: dict[str, Any] | None = None
+    ids: Identifiers = field(default_factory=Identifiers)  # the arXiv id and DOI it names
+
+    def names_more_than(self, record: Reference) -> bool:
+        """Whether the entry names an arXiv id or a DOI the user's own ``record`` does not: an
+        earlier run found its paper, and a record written as given would lose it."""
+        return any(
+            mine is not None and mine != theirs
+            for mine, theirs in ((self.ids.arxiv_id, record.ids.arxiv_id), (self.ids.doi, record.ids.doi))
+        )
 
 
 @dataclass(frozen=True)
@@ -95,12 +104,11 @@ def _previous_bib(path: str) -> PreviousOutput:
     for entry in bibfile.entries:
         if entry.key in entries:
             continue
-        entries[entry.key] = PreviousEntry(entry.key, entry.raw.strip(), entry=entry)
         # (bibnorm's default layout gives a preprint's id in howpublished, a DOI in note.)
         arxiv = entry_arxiv_id(entry)
-        book.add_reference(
-            entry.key, _paper(entry.get("title"), arxiv.id if arxiv else None, entry_doi(entry))
-        )
+        paper = _paper(entry.get("title"), arxiv.id if arxiv else None, entry_doi(entry))
+        entries[entry.key] = PreviousEntry(entry.key, entry.raw.strip(), entry=entry, ids=paper.ids)
+        book.add_reference(entry.key, paper)
     return PreviousOutput(path, "bibtex", entries, book)
 
 
@@ -117,8 +125,10 @@ def _previous_csl(path: str) -> PreviousOutput:
         arxiv = parse_arxiv_id(url.group("id")) if url else None
         doi = canonical_doi(str(item.get("DOI") or "")) if item.get("DOI") else None
         title = rich_text_to_plain(item["title"]) if isinstance(item.get("title"), str) else None
-        entries[item["id"]] = PreviousEntry(item["id"], json.dumps(item, ensure_ascii=False), item=item)
-        book.add_reference(item["id"], _paper(title, arxiv.id if arxiv else None, doi))
+        paper = _paper(title, arxiv.id if arxiv else None, doi)
+        text = json.dumps(item, ensure_ascii=False)
+        entries[item["id"]] = PreviousEntry(item["id"], text, item=item, ids=paper.ids)
+        book.add_reference(item["id"], paper)
     return PreviousOutput(path, "csl-json", entries, book)
 
 

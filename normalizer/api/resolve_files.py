@@ -410,15 +410,20 @@ def _unique(key: str, taken: set[str]) -> str:
 def _without_earlier_entries(
     own: dict[int, tuple[str, Reference]], job: ResolveJob, chosen_format: str, resolutions: list[Resolution]
 ) -> dict[int, tuple[str, Reference]]:
-    """``own`` without the items the output file already holds an entry for, which an earlier run
-    resolved: that entry is kept in the item's place (`with_previous`), not replaced by the
-    record."""
+    """``own`` without the items the output file holds an entry for that names an arXiv id or a
+    DOI their record does not (an earlier run resolved them): that entry is kept in the item's
+    place (`with_previous`), not replaced by the record. An earlier entry that names nothing more
+    (a record an earlier run wrote as given) gives way to the record as the input gives it now."""
     earlier = read_previous(job.output, chosen_format) if job.output != STDIO else None
     if earlier is None or not earlier.entries:
         return own
     written = {key for _, key in keys.written_entries(resolutions)}
     kept = kept_for(earlier, resolutions, written)
-    return {index: entry for index, entry in own.items() if index not in kept}
+    return {
+        index: (key, record)
+        for index, (key, record) in own.items()
+        if index not in kept or not earlier.entries[kept[index]].names_more_than(record)
+    }
 
 
 def _entry_order(
@@ -478,7 +483,9 @@ def _with_earlier_output(
     if settled_nothing(resolutions):
         return _EarlierOutput(text=text, previous=earlier, kept_all=True)
     keys_in_order = [(index, key) for index, (key, _) in order]
-    outcome = with_previous(earlier, text, resolutions, keys_in_order, layout)
+    # An item written (resolved, or as its record gives it) keeps no earlier entry beside it.
+    unwritten = [r for r in resolutions if r.query.index not in dict(keys_in_order)]
+    outcome = with_previous(earlier, text, unwritten, keys_in_order, layout)
     return _EarlierOutput(text=outcome.text, previous=earlier, outcome=outcome)
 
 
