@@ -198,3 +198,10 @@ def test_split_math_only_pairs() -> None:
 
 def test_math_kept_verbatim_outside_titles() -> None:
     assert text_with_math_to_latex(r"Proc. $\alpha$ & β").text == r"Proc. $\alpha$ \& {\ensuremath{\beta}}"
+
+
+def test_two_letters_under_a_double_inverted_breve_take_latexs_tie_accent() -> None:
+    # Library catalogues' romanization of Cyrillic, as a real Zotero library holds it
+    text = "Lit\ufe20s\ufe21a i t\ufe20s\ufe21vety"
+    assert text_to_latex(text) == Encoded("Li{\\t{ts}}a i {\\t{ts}}vety")
+    assert text_to_latex("t\ufe20") == Encoded("t\ufe20", ("\ufe20",))  # half a pair: kept, said

@@ -60,3 +60,13 @@ def test_a_work_without_authors_and_a_parenthesis_in_its_title_typesets_with_nat
     )
     assert "key   = {A Study of Bar Admissions Data | The Law School Admission Council}" in bib
     assert "(GR13-01)" in typeset_bibtex(tmp_path, bib, "plainnat")  # the title itself as it was
+
+
+def test_a_romanized_title_with_tied_letters_typesets(tmp_path: Path) -> None:
+    # pdflatex stopped on the raw halves of the double inverted breve (U+FE20, U+FE21)
+    from bibnorm.models import Reference
+    from bibnorm.writers import WriterOptions, get_writer
+
+    record = Reference(title="Lit\ufe20s\ufe21a i t\ufe20s\ufe21vety", entry_type="book", publisher="Nauka")
+    bib = get_writer("bibtex").render([("litsa", record)], WriterOptions()).text
+    assert "Litsaitsvety" in typeset_bibtex(tmp_path, bib, "plain").replace("\u0361", "")

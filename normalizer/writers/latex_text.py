@@ -153,6 +153,12 @@ def _math_accented(text: str, position: int) -> tuple[int, str] | None:
     return end - position, f"\\ensuremath{{{latex}}}"
 
 
+# Two letters under the two halves of a double inverted breve (U+FE20 after the first, U+FE21
+# after the second), as library catalogues romanize Cyrillic ("Lit︠s︡a"): LaTeX's tie-after accent
+# over both, ``\t{ts}`` (pdflatex stops on the raw halves).
+_TIED = re.compile("([A-Za-z])\ufe20([A-Za-z])\ufe21")
+
+
 # Combining accents for letters pylatexenc has no single form for (Vietnamese ``ễ`` is
 # ``e`` + circumflex + tilde → ``{\~{\^e}}``): the accent macros of LaTeX's text encodings.
 _COMBINING_ACCENTS = {
@@ -274,7 +280,7 @@ def encode_non_ascii(text: str, *, unicode: bool = False, latin: bool = False) -
         return Encoded(text)
     if latin:
         return _encode_latin(text)
-    latex = _encoder().unicode_to_latex(text)
+    latex = _TIED.sub(r"{\\t{\1\2}}", _encoder().unicode_to_latex(text))
     unknown = _unknown_chars(latex)
     for ch in unknown:
         stacked = _stacked_accents(ch)
