@@ -382,3 +382,13 @@ def test_a_preprint_servers_name_is_no_journal_but_where_a_misc_work_appeared() 
     arxiv, biorxiv = (query.record for query in read_bib(text, "refs.bib"))
     assert arxiv is not None and (arxiv.entry_type, arxiv.venue) == ("preprint", None)
     assert biorxiv is not None and (biorxiv.entry_type, biorxiv.venue) == ("misc", "bioRxiv")
+
+
+def test_a_book_with_an_arxiv_id_stays_a_book_in_hayagriva_not_an_arxiv_preprint() -> None:
+    import yaml
+
+    text = "@book{b, author={Lee, Kim}, title={Sorting}, publisher={MIT Press}, eprint={2101.06569}}\n"
+    (query,) = read_bib(text, "refs.bib")
+    assert query.record is not None and query.record.entry_type == "book"
+    entry = yaml.safe_load(get_writer("hayagriva").render([("b", query.record)], WriterOptions()).text)["b"]
+    assert (entry["type"], entry["publisher"]) == ("book", "{MIT Press}")
