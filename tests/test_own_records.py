@@ -183,6 +183,9 @@ def test_bibtex_writes_each_kind_as_its_entry_type_with_the_fields_its_styles_pr
         "Computers and Typesetting",
         "A",
     )
+    # BibTeX's edition is an ordinal word (btxdoc: "Second"), which its styles print in lower case
+    assert (fields["knuth1984"]["edition"], fields["knuth1984"]["translator"]) == ("Second", "Moreau, Anne")
+    assert fields["knuth1984"]["month"] == "feb"  # BibTeX's macro
     assert fields["smith2001"]["booktitle"] == "Handbook of Algorithms"
     assert (fields["smith2001"]["editor"], fields["smith2001"]["pages"]) == ("Miller, Ann", "101--120")
     assert fields["mueller2010"]["school"] == 'ETH Z{\\"u}rich' and "type" not in fields["mueller2010"]
@@ -392,3 +395,20 @@ def test_a_book_with_an_arxiv_id_stays_a_book_in_hayagriva_not_an_arxiv_preprint
     assert query.record is not None and query.record.entry_type == "book"
     entry = yaml.safe_load(get_writer("hayagriva").render([("b", query.record)], WriterOptions()).text)["b"]
     assert (entry["type"], entry["publisher"]) == ("book", "{MIT Press}")
+
+
+@pytest.mark.parametrize(
+    ("edition", "written"),
+    [
+        pytest.param("2", "Second", id="a-number"),
+        pytest.param("20", "Twentieth", id="the-last-word"),
+        pytest.param("21", "21st", id="past-the-words"),
+        pytest.param("112", "112th", id="a-teen"),
+        pytest.param("2nd", "2nd", id="already-an-ordinal"),
+        pytest.param("Revised", "Revised", id="a-word"),
+    ],
+)
+def test_bibtexs_edition_is_an_ordinal_word(edition: str, written: str) -> None:
+    from bibnorm.writers.bibtex_entry import bibtex_edition
+
+    assert bibtex_edition(edition) == written

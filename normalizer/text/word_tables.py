@@ -155,6 +155,7 @@ __all__ = [
     "name_list_conjunctions",
     "name_particles",
     "name_suffixes",
+    "ordinal_words",
     "organisation_words",
     "publication_states",
     "publisher_words",
@@ -251,6 +252,13 @@ class NameSuffixes:
 def name_suffixes() -> NameSuffixes:
     """The suffixes of person names that say a generation, from ``normalizer/data/name-suffixes.json``."""
     return _filled(NameSuffixes, "name-suffixes.json")
+
+
+@cache
+def ordinal_words() -> tuple[str, ...]:
+    """BibTeX's edition words in order ("First", "Second" …), from
+    ``normalizer/data/ordinal-words.json``."""
+    return tuple(_table("ordinal-words.json")["ordinals"])
 
 
 @cache

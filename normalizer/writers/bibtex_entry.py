@@ -18,6 +18,7 @@ from bibnorm.identifiers import is_arxiv_doi
 from bibnorm.models import Person, Problem, Reference, Severity
 from bibnorm.text.capitals import Evidence, paper_evidence
 from bibnorm.text.clean import without_invisible
+from bibnorm.text.word_tables import ordinal_words
 from bibnorm.writers import WriterOptions
 from bibnorm.writers.bibtex_styles import (
     BIBLATEX_PRINTED,
@@ -222,6 +223,20 @@ def _doi(reference: Reference, kind: str) -> str | None:
     return f"10.48550/arXiv.{reference.ids.arxiv_id}"
 
 
+def bibtex_edition(edition: str) -> str:
+    """An edition as BibTeX's field wants it: an ordinal word with a capital ("2" → "Second"),
+    which the standard styles print in lower case ("second edition"; "2" printed "2 edition");
+    past the table's words a number with its suffix ("21st"); anything else as written
+    (biblatex takes the number and prints "2nd ed." itself)."""
+    if not edition.isdigit() or int(edition) < 1:
+        return edition
+    number, words = int(edition), ordinal_words()
+    if number <= len(words):
+        return words[number - 1]
+    suffix = "th" if number % 100 in (11, 12, 13) else {1: "st", 2: "nd", 3: "rd"}.get(number % 10, "th")
+    return f"{number}{suffix}"
+
+
 def entry_fields(
     key: str, reference: Reference, mode: Mode, options: WriterOptions, evidence: Evidence | None = None
 ) -> BibtexEntry:
@@ -365,8 +380,9 @@ class _EntryBuilder:
             self.add("series", reference.series and out.latex(reference.series))
             self.add("volume", reference.volume and out.latex(reference.volume))
             self.add("number", reference.number and out.latex(reference.number))  # in its series
-        if self.kind in ("book", "chapter"):
-            self.add("edition", reference.edition and out.latex(reference.edition))
+        if self.kind in ("book", "chapter") and reference.edition:
+            edition = bibtex_edition(reference.edition) if self.mode == "bibtex" else reference.edition
+            self.add("edition", out.latex(edition))
         if self.kind == "report":
             self.add("number", reference.number and out.latex(reference.number))
         if self.kind in ("thesis", "report"):
