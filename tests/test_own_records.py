@@ -412,3 +412,26 @@ def test_bibtexs_edition_is_an_ordinal_word(edition: str, written: str) -> None:
     from bibnorm.writers.bibtex_entry import bibtex_edition
 
     assert bibtex_edition(edition) == written
+
+
+@pytest.mark.parametrize(
+    ("entry_type", "kind"),
+    [
+        pytest.param("collection", "book", id="an-edited-volume"),
+        pytest.param("mvbook", "book", id="a-multi-volume-book"),
+        pytest.param("proceedings", "book", id="a-whole-proceedings"),
+        pytest.param("reference", "book", id="a-reference-work"),
+        pytest.param("inreference", "chapter", id="an-entry-in-one"),
+        pytest.param("booklet", "misc", id="a-booklet"),
+    ],
+)
+def test_biblatexs_own_entry_types_are_read_as_their_kinds(entry_type: str, kind: str) -> None:
+    # A real biblatex file (adunning/latin-greek-scientific-terminology) holds 43 @collection
+    # entries, which were written as misc documents, their editors lost.
+    text = (
+        f"@{entry_type}{{k, title={{The Oxford Handbook of Religion and Science}},"
+        " editor={Clayton, Philip}, booktitle={Encyclopedia of Science}, publisher={Oxford University Press},"
+        " location={Oxford}, date={2008}}\n"
+    )
+    (query,) = read_bib(text, "refs.bib")
+    assert query.record is not None and query.record.entry_type == kind

@@ -29,6 +29,7 @@ from bibnorm.text.clean import clean_title
 from bibnorm.text.months import month_number
 from bibnorm.text.names import parse_name
 from bibnorm.text.titles import plain_text
+from bibnorm.text.word_tables import item_types
 
 # (Spaces on the line only before the "@": "^\s*" tried at every line of a file of blank lines
 # scanned all that followed from each, a time quadratic in them.)
@@ -96,9 +97,8 @@ def _own_record(
     """The entry as its fields give it (`Query.record`): a chapter's book is its ``booktitle``, a
     thesis's school and a report's institution its publisher, its ``type`` the genre."""
     year = YEAR.search(fields.get("year", "") or fields.get("date", ""))
-    venue_fields = _VENUE_FIELDS.get(
-        entry_type, ("booktitle",) if entry_type in ("incollection", "inbook") else ()
-    )
+    in_a_book = item_types().kinds.get(entry_type) == "chapter"  # @incollection, @inbook, @inreference
+    venue_fields = _VENUE_FIELDS.get(entry_type, ("booktitle",) if in_a_book else ())
     return OwnRecord(
         entry_type=entry_type,
         title=title,
