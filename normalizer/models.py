@@ -122,6 +122,7 @@ class Reference(Frozen):
     series: str | None = None  # the book series proceedings appeared in ("Lecture Notes in Computer Science")
     genre: str | None = None  # a thesis's or report's kind as its record names it ("Master's thesis")
     edition: str | None = None  # a book's edition as its record names it ("2", "2nd", "Revised")
+    isbn: str | None = None  # a book's ISBN as its record gives it (a user's own record)
     editors: tuple[Person, ...] = ()  # the proceedings' editors, for styles that print them
     translators: tuple[Person, ...] = ()  # a translated work's translators (a user's own record)
     primary_class: str | None = None

@@ -435,3 +435,28 @@ def test_biblatexs_own_entry_types_are_read_as_their_kinds(entry_type: str, kind
     )
     (query,) = read_bib(text, "refs.bib")
     assert query.record is not None and query.record.entry_type == kind
+
+
+def test_a_books_isbn_is_written_where_each_format_keeps_it() -> None:
+    import yaml
+
+    text = "@book{b, author={Lee, Kim}, title={Sorting}, publisher={MIT Press}, isbn={978-0-262-03384-8}}\n"
+    (query,) = read_bib(text, "refs.bib")
+    assert query.record is not None and query.record.isbn == "978-0-262-03384-8"
+    given = [("b", query.record)]
+    (entry,) = bibtexparser.parse_string(get_writer("bibtex").render(given, WriterOptions()).text).entries
+    assert entry.fields_dict["isbn"].value == "978-0-262-03384-8"
+    (item,) = json.loads(get_writer("csl-json").render(given, WriterOptions()).text)
+    assert item["ISBN"] == "978-0-262-03384-8"
+    (record,) = rispy.loads(get_writer("ris").render(given, WriterOptions()).text)
+    assert record["issn"] == "978-0-262-03384-8"  # RIS's SN, rispy's name for it
+    hayagriva = yaml.safe_load(get_writer("hayagriva").render(given, WriterOptions()).text)
+    assert hayagriva["b"]["serial-number"] == {"isbn": "978-0-262-03384-8"}
+    # and read back from each export as the book's, not as a report's number
+    (from_ris,) = read_ris(get_writer("ris").render(given, WriterOptions()).text, "refs.ris")
+    assert from_ris.record is not None and (from_ris.record.isbn, from_ris.record.number) == (
+        "978-0-262-03384-8",
+        None,
+    )
+    (from_csl,) = read_csl_json(get_writer("csl-json").render(given, WriterOptions()).text, "refs.json")
+    assert from_csl.record is not None and from_csl.record.isbn == "978-0-262-03384-8"

@@ -139,6 +139,7 @@ class OwnRecord:
     series: str | None = None
     genre: str | None = None  # "PhD thesis", "Technical report"
     edition: str | None = None
+    isbn: str | None = None
     doi: str | None = None
     arxiv: ArxivId | None = None
     url: str | None = None
@@ -201,6 +202,7 @@ class OwnRecord:
             "series": self.series,
             "genre": self.genre or ("Master's thesis" if self.entry_type == "mastersthesis" else None),
             "edition": self.edition,
+            "isbn": self.isbn,
             "url": self.url,
         }
 

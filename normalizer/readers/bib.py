@@ -119,6 +119,7 @@ def _own_record(
         series=_plain(fields, "series"),
         genre=_plain(fields, "type"),
         edition=_plain(fields, "edition"),
+        isbn=_plain(fields, "isbn"),
         doi=doi,
         arxiv=arxiv,
         url=next(iter(URL_PATTERN.findall(fields.get("url", ""))), None),

@@ -150,6 +150,7 @@ def _query(number: int, origin: Origin, item: dict[str, Any]) -> Query:
             "translators": _people(item, "translator"),
             "month": _month(item),
             "edition": first_text(item, "edition"),
+            "isbn": first_text(item, "ISBN"),
             **({"number": first_text(item, "collection-number")} if _a_book(item) else {}),
             "address": first_text(item, "publisher-place"),
             "series": first_text(item, "collection-title"),

@@ -81,6 +81,8 @@ def _own_fields(record: dict[str, Any], entry_type: str) -> dict[str, Any]:
     }
     if entry_type == "techreport":
         fields["number"] = first_text(record, "issn", "number")
+    elif entry_type in ("book", "incollection"):
+        fields["isbn"] = first_text(record, "issn")  # a book's SN is its ISBN (a report's, its number)
     return fields
 
 

@@ -161,6 +161,7 @@ def _own_fields(data: Mapping[str, Any]) -> dict[str, Any]:
         "genre": _text(data, "thesisType") or _text(data, "reportType"),
         "url": _text(data, "url"),
         "edition": _text(data, "edition"),
+        "isbn": _text(data, "ISBN"),
         "month": month_number(_text(data, "date")),
     }
     fields["own_type"] = _text(data, "itemType")

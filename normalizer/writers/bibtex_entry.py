@@ -438,8 +438,9 @@ class _EntryBuilder:
         return DOI_LINKS[self.options.doi_link]
 
     def _identifiers(self, link: DoiLink | None) -> None:
-        """eprint fields, doi, url (and the DOI's note) and code links."""
+        """A book's ISBN, eprint fields, doi, url (and the DOI's note) and code links."""
         reference = self.reference
+        self.add("isbn", reference.isbn and _raw(reference.isbn))
         for name, value in _arxiv_fields(reference, self.mode):
             self.add(name, value)
         doi = _doi(reference, self.kind)

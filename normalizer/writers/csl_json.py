@@ -103,6 +103,7 @@ class CslItem(_Csl):
     page: str | None = None
     publisher: str | None = None
     edition: str | None = None
+    ISBN: str | None = None
     publisher_place: str | None = Field(default=None, serialization_alias="publisher-place")
     genre: str | None = None
     number: str | None = None
@@ -209,7 +210,7 @@ def _work_fields(reference: Reference, kind: CslType) -> dict[str, Any]:
     where a document appeared."""
     fields: dict[str, Any] = {"translator": [csl_name(p) for p in reference.translators] or None}
     if kind in ("book", "chapter"):
-        fields["edition"] = reference.edition
+        fields |= {"edition": reference.edition, "ISBN": reference.isbn}
     if kind in ("book", "chapter", "thesis", "report", "document"):
         fields["publisher_place"] = reference.address
     if kind == "book":

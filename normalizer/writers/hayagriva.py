@@ -299,6 +299,7 @@ def _serial_number(reference: Reference, preprint: bool) -> dict[str, str] | Non
         "doi": doi,
         "arxiv": arxiv_id,
         "serial": reference.number if reference.entry_type == "report" else None,
+        "isbn": reference.isbn,
     }
     return {scheme: value for scheme, value in numbers.items() if value} or None
 

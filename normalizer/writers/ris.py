@@ -179,7 +179,10 @@ def _work_lines(reference: Reference) -> list[tuple[str, str | None]]:
         ("VL", reference.volume if kind == "book" else None),
         ("ET", reference.edition if kind in ("book", "chapter") else None),
         ("M3", reference.genre if kind in ("thesis", "report") else None),
-        ("SN", reference.number if kind == "report" else None),
+        (
+            "SN",
+            reference.number if kind == "report" else reference.isbn if kind in ("book", "chapter") else None,
+        ),
         ("CY", reference.address),
     ]
 
