@@ -436,3 +436,14 @@ def test_a_record_never_takes_the_key_of_an_entry_a_bib_output_keeps(demo: bibno
     run = bibnorm.resolve_files(bibnorm.plan_resolve(job, demo))
     keys = [line.split("{")[1].rstrip(",") for line in run.text.splitlines() if line.startswith("@book")]
     assert keys[0] == "knuth1984" and len(keys) == 2 and keys[1] != "knuth1984"  # both books, two keys
+
+
+def test_a_record_never_takes_a_key_that_differs_from_a_kept_one_only_in_case(demo: bibnorm.Settings) -> None:
+    # BibTeX tells keys apart ignoring case: "Knuth1984" beside "knuth1984" is a repeated entry
+    Path("refs.bib").write_text(UNRESOLVABLE_ENTRY, encoding="utf-8")
+    metafont = BOOK_CSL_ITEM | {"id": "Knuth1984", "title": "The METAFONTbook"}
+    Path("more.json").write_text(json.dumps([metafont]), encoding="utf-8")
+    job = bibnorm.ResolveJob(inputs=("refs.bib", "more.json", "hf-page.txt"), output="out.bib")
+    run = bibnorm.resolve_files(bibnorm.plan_resolve(job, demo))
+    keys = [line.split("{")[1].rstrip(",") for line in run.text.splitlines() if line.startswith("@book")]
+    assert len({key.casefold() for key in keys}) == len(keys) == 2

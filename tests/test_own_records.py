@@ -262,7 +262,10 @@ def test_hayagriva_writes_each_kind_as_its_own_type_and_a_chapter_in_its_book() 
     assert entries["lee1999"]["serial-number"] == {"serial": "TR-5"}
 
 
-@pytest.mark.parametrize("genre", ["PhD thesis", "Doctoral dissertation", None])
+# (genres as real Zotero libraries hold them: "doctoralThesis", "Thèse de doctorat")
+@pytest.mark.parametrize(
+    "genre", ["PhD thesis", "Doctoral dissertation", "doctoralThesis", "Thèse de doctorat", None]
+)
 def test_a_doctoral_thesis_is_a_phdthesis_with_no_type_to_say_so_again(genre: str | None) -> None:
     given = f", type = {{{genre}}}" if genre else ""
     text = f"@phdthesis{{t, author = {{Lee, Kim}}, title = {{On Sorting}}, school = {{MIT}}{given}}}\n"

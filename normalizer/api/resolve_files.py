@@ -15,6 +15,7 @@ the caller, which writes it after its progress display is gone.
 from __future__ import annotations
 
 import contextlib
+import functools
 import json
 from collections.abc import Callable, Iterator
 from datetime import date
@@ -133,8 +134,11 @@ def resolve_files(
             queries, sources=sources, settings=settings, progress=progress, known_keys=known
         )
     bib_files = _bib_inputs(job)
-    own = _own_records(job, result.resolutions, chosen_format, settings.key_format, bib_files)
-    order = _entry_order(result.resolutions, own)
+    written = keys.written_entries(result.resolutions)
+    # The file the output replaces, read once and only if asked: beside an input .bib it is not.
+    earlier = _read_once(job.output, chosen_format) if not bib_files else _nothing_earlier
+    own = _own_records(job, result.resolutions, written, (chosen_format, settings.key_format), earlier)
+    order = _entry_order(written, own)
     entries = [entry for _, entry in order]
     progress.start("write", len(entries), "entries")
     if lock_file is not None:
@@ -158,15 +162,7 @@ def resolve_files(
     text = inert_text(text)
     # An input kept whole (a .bib into a .bib, a CSL-JSON into CSL-JSON, a RIS into RIS) is the
     # items' record: what an earlier output held for an item this run did not settle is not.
-    run = _with_earlier_output(
-        job,
-        chosen_format,
-        text,
-        result.resolutions,
-        order,
-        layout,
-        keep=not bib_files and not placed,
-    )
+    run = _with_earlier_output(text, result.resolutions, order, layout, earlier() if not placed else None)
     _mark_kept(report, run.outcome.kept if run.outcome is not None else {}, own)
     if job.report_path and job.report_path != STDIO:
         write_atomic(Path(job.report_path), report_chunks(report))
@@ -343,53 +339,70 @@ def left_out(
     )
 
 
+def _read_once(output: str, chosen_format: str) -> Callable[[], PreviousOutput | None]:
+    """The earlier output (`read_previous`) as a call that reads it the first time only."""
+    return functools.cache(lambda: read_previous(output, chosen_format) if output != STDIO else None)
+
+
+def _nothing_earlier() -> PreviousOutput | None:
+    return None
+
+
 def _own_records(
     job: ResolveJob,
     resolutions: list[Resolution],
-    chosen_format: str,
-    key_format: str,
-    bib_files: list[BibFile],
+    written: list[tuple[Resolution, str]],
+    formats: tuple[str, str],
+    earlier: Callable[[], PreviousOutput | None],
 ) -> dict[int, tuple[str, Reference]]:
     """The items that did not resolve written as the user's own record gives them
     (`Query.record`: a .bib entry, a CSL-JSON item, a RIS record, a Zotero item), by their
     index: each under its own key, else one the key formula makes; none of an input an output
     in its own format keeps whole (`_with_bib_inputs`, `_with_export_inputs`), nor one an
-    earlier output holds an entry for (`_without_earlier_entries`; an earlier output is not
-    consulted beside an input .bib)."""
-    own = _records_as_given(job, resolutions, chosen_format, key_format)
-    if own and not bib_files:
-        return _without_earlier_entries(own, job, chosen_format, resolutions)
-    return own
+    earlier output holds an entry for that names more (`_without_earlier_entries`). ``formats``:
+    the output's format and the key formula; ``earlier``: the file the output replaces, read when
+    first asked (`_read_once`; none beside an input .bib)."""
+    own = _records_as_given(job, resolutions, written, formats)
+    return _without_earlier_entries(own, earlier(), resolutions, written) if own else own
 
 
 def _records_as_given(
-    job: ResolveJob, resolutions: list[Resolution], chosen_format: str, key_format: str
+    job: ResolveJob,
+    resolutions: list[Resolution],
+    written: list[tuple[Resolution, str]],
+    formats: tuple[str, str],
 ) -> dict[int, tuple[str, Reference]]:
     """`_own_records` before an earlier output is looked at. An item that repeats another is
     written again under its own key (a draft may cite either, as a resolved one is:
     `written_entries`), else not."""
+    chosen_format, key_format = formats  # the output's, the key formula
     kept_whole = {path for path in job.inputs if _kept_whole(path, job.input_format, chosen_format)}
-    taken = _keys_held(resolutions, kept_whole)
+    taken = _keys_held(written, resolutions, kept_whole)
     own: dict[int, tuple[str, Reference]] = {}
     for r in resolutions:
         record = r.query.record
         if r.status is Status.RESOLVED or record is None or r.query.origin.path in kept_whole:
             continue
         given = r.query.key
-        key = given if given and keys.is_citation_key(given) and given not in taken else None
+        key = given if given and keys.is_citation_key(given) and given.casefold() not in taken else None
         if key is None and r.duplicate_of is not None:
             continue  # the same work again under no key of its own: written once
-        key = key or _unique(keys.make_key(record, key_format), taken)
-        taken.add(key)
+        key = key or keys.free_key(keys.make_key(record, key_format), taken)
+        taken.add(key.casefold())
         own[r.query.index] = (key, record)
     return own
 
 
-def _keys_held(resolutions: list[Resolution], kept_whole: set[str]) -> set[str]:
-    """The keys the output holds already: the resolved items', and every item's of an input it
-    keeps whole (a .bib's entries in a .bib), which a record of another input cannot take."""
-    written = {key for _, key in keys.written_entries(resolutions)}
-    return written | {r.query.key for r in resolutions if r.query.key and r.query.origin.path in kept_whole}
+def _keys_held(
+    written: list[tuple[Resolution, str]], resolutions: list[Resolution], kept_whole: set[str]
+) -> set[str]:
+    """The keys the output holds already, casefolded (BibTeX tells keys apart ignoring case): the
+    resolved items', and every item's of an input it keeps whole (a .bib's entries in a .bib),
+    which a record of another input cannot take."""
+    held = {key for _, key in written} | {
+        r.query.key for r in resolutions if r.query.key and r.query.origin.path in kept_whole
+    }
+    return {key.casefold() for key in held}
 
 
 def _kept_whole(path: str, input_format: str | None, chosen_format: str) -> bool:
@@ -400,25 +413,19 @@ def _kept_whole(path: str, input_format: str | None, chosen_format: str) -> bool
     return chosen_format in ("csl-json", "ris") and _read_as(path, input_format, (chosen_format,))
 
 
-def _unique(key: str, taken: set[str]) -> str:
-    """``key``, or with the first letter suffix that makes it new ("smith2020a")."""
-    if key not in taken:
-        return key
-    return next(key + suffix for suffix in keys.key_suffixes() if key + suffix not in taken)
-
-
 def _without_earlier_entries(
-    own: dict[int, tuple[str, Reference]], job: ResolveJob, chosen_format: str, resolutions: list[Resolution]
+    own: dict[int, tuple[str, Reference]],
+    earlier: PreviousOutput | None,
+    resolutions: list[Resolution],
+    written: list[tuple[Resolution, str]],
 ) -> dict[int, tuple[str, Reference]]:
     """``own`` without the items the output file holds an entry for that names an arXiv id or a
     DOI their record does not (an earlier run resolved them): that entry is kept in the item's
     place (`with_previous`), not replaced by the record. An earlier entry that names nothing more
     (a record an earlier run wrote as given) gives way to the record as the input gives it now."""
-    earlier = read_previous(job.output, chosen_format) if job.output != STDIO else None
     if earlier is None or not earlier.entries:
         return own
-    written = {key for _, key in keys.written_entries(resolutions)}
-    kept = kept_for(earlier, resolutions, written)
+    kept = kept_for(earlier, resolutions, {key for _, key in written})
     return {
         index: (key, record)
         for index, (key, record) in own.items()
@@ -427,14 +434,12 @@ def _without_earlier_entries(
 
 
 def _entry_order(
-    resolutions: list[Resolution], own: dict[int, tuple[str, Reference]]
+    written: list[tuple[Resolution, str]], own: dict[int, tuple[str, Reference]]
 ) -> list[tuple[int, tuple[str, Reference]]]:
     """(index, (key, reference)) of every entry the output holds, in input order: the resolved
     items' (`written_entries`) and the records written as given."""
-    written = [
-        (r.query.index, (key, r.reference)) for r, key in keys.written_entries(resolutions) if r.reference
-    ]
-    return sorted([*written, *own.items()], key=lambda entry: entry[0])
+    resolved = [(r.query.index, (key, r.reference)) for r, key in written if r.reference]
+    return sorted([*resolved, *own.items()], key=lambda entry: entry[0])
 
 
 # The readers of reference managers' exports: records the user keeps, not text bibnorm read
@@ -465,26 +470,24 @@ class _EarlierOutput(BaseModel):
 
 
 def _with_earlier_output(
-    job: ResolveJob,
-    chosen_format: str,
     text: str,
     resolutions: list[Resolution],
     order: list[tuple[int, tuple[str, Reference]]],
     layout: FormatOptions,
-    *,
-    keep: bool,
+    earlier: PreviousOutput | None,
 ) -> _EarlierOutput:
     """An output is replaced only by something at least as good (docs/inputs.md "Files are never
     lost"): the earlier entries of items this run did not settle stay, and a run that settled
-    nothing leaves the file as it was."""
-    earlier = read_previous(job.output, chosen_format) if job.output != STDIO and keep else None
+    nothing leaves the file as it was. ``earlier``: the file the output replaces, unless an input
+    kept whole is the items' record."""
     if earlier is None or not earlier.entries:
         return _EarlierOutput(text=text, previous=earlier)
     if settled_nothing(resolutions):
         return _EarlierOutput(text=text, previous=earlier, kept_all=True)
     keys_in_order = [(index, key) for index, (key, _) in order]
     # An item written (resolved, or as its record gives it) keeps no earlier entry beside it.
-    unwritten = [r for r in resolutions if r.query.index not in dict(keys_in_order)]
+    placed = {index for index, _ in keys_in_order}
+    unwritten = [r for r in resolutions if r.query.index not in placed]
     outcome = with_previous(earlier, text, unwritten, keys_in_order, layout)
     return _EarlierOutput(text=outcome.text, previous=earlier, outcome=outcome)
 

@@ -208,19 +208,10 @@ class OwnRecord:
 
 
 def _composed(value: Any) -> Any:
-    """A record's text, or people, in Unicode's composed form (NFC): an export may write "è" as "e"
-    and a combining grave, which LaTeX cannot typeset and no comparison finds equal (`clean_reference`
-    composes the title, venue, publisher and authors)."""
-    if isinstance(value, str):
-        return unicodedata.normalize("NFC", value)
-    if isinstance(value, tuple) and all(isinstance(person, Person) for person in value):
-        return tuple(
-            person.model_copy(
-                update={k: unicodedata.normalize("NFC", v) for k, v in person.model_dump().items()}
-            )
-            for person in value
-        )
-    return value
+    """A record's text in Unicode's composed form (NFC): an export may write "è" as "e" and a
+    combining grave, which LaTeX cannot typeset and no comparison finds equal (`clean_reference`
+    composes the title, venue, publisher and people's names)."""
+    return unicodedata.normalize("NFC", value) if isinstance(value, str) else value
 
 
 def display_path(path: str) -> str:

@@ -22,7 +22,7 @@ from typing import TypeVar
 from bibnorm.bib.bibfile import BibEntry, BibFile, as_written, parse_bibtex
 from bibnorm.bib.checks.base import name_list
 from bibnorm.identifiers import ArxivId, canonical_doi, doi_in_note, parse_arxiv_id
-from bibnorm.models import Origin, Person, Query, QueryKind, Reference
+from bibnorm.models import Origin, Person, Query, QueryKind
 from bibnorm.readers._ref_dates import YEAR
 from bibnorm.readers.base import URL_PATTERN, OwnRecord, Publication, Reader, arxiv_doi_id, published_version
 from bibnorm.text.clean import clean_title
@@ -74,6 +74,8 @@ def _query(entry: BibEntry, index: int, path: str, macros: dict[str, str], raw: 
     title = clean_title(fields["title"]).text if fields.get("title") else None
     abstract = plain_text(fields["abstract"]) if fields.get("abstract") else None
     kind = QueryKind.ARXIV_ID if arxiv else QueryKind.DOI if doi else QueryKind.TITLE
+    entry_type = entry.entry_type.lower()
+    publication = _publication(entry_type, fields)
     return Query(
         index=index,
         origin=Origin(path=path, line=entry.line),
@@ -86,35 +88,36 @@ def _query(entry: BibEntry, index: int, path: str, macros: dict[str, str], raw: 
         doi=doi,
         key=entry.key,
         raw=raw,
-        published=_published_version(entry.entry_type.lower(), fields, title, doi),
-        record=_own_record(entry.entry_type.lower(), fields, title, doi, arxiv).reference(),
+        published=published_version(
+            "inproceedings" if entry_type == "conference" else entry_type, title, doi, publication
+        ),
+        record=_own_record(entry_type, fields, publication, title, (doi, arxiv)).reference(),
     )
 
 
 def _own_record(
-    entry_type: str, fields: dict[str, str], title: str | None, doi: str | None, arxiv: ArxivId | None
+    entry_type: str,
+    fields: dict[str, str],
+    publication: Publication,
+    title: str | None,
+    ids: tuple[str | None, ArxivId | None],
 ) -> OwnRecord:
-    """The entry as its fields give it (`Query.record`): a chapter's book is its ``booktitle``, a
+    """The entry as its fields give it (`Query.record`): its publication (`_publication`), a
     thesis's school and a report's institution its publisher, its ``type`` the genre."""
-    year = YEAR.search(fields.get("year", "") or fields.get("date", ""))
-    in_a_book = item_types().kinds.get(entry_type) == "chapter"  # @incollection, @inbook, @inreference
-    venue_fields = _VENUE_FIELDS.get(entry_type, ("booktitle",) if in_a_book else ())
+    doi, arxiv = ids
     return OwnRecord(
         entry_type=entry_type,
         title=title,
         authors=_people(fields.get("author", "")),
         editors=_people(fields.get("editor", "")),
         translators=_people(fields.get("translator", "")),
-        year=int(year.group()) if year else None,
+        year=publication.year,
         month=month_number(fields.get("month") or fields.get("date")),
-        venue=next((_plain(fields, name) for name in venue_fields if fields.get(name)), None),
-        volume=_plain(fields, "volume"),
-        number=_plain(fields, "number"),
-        pages=(_plain(fields, "pages") or "").replace("--", "–") or None,  # TeX's en dash as the character
-        publisher=next(
-            (_plain(fields, name) for name in ("publisher", "school", "institution") if fields.get(name)),
-            None,
-        ),
+        venue=publication.venue,
+        volume=publication.volume,
+        number=publication.number,
+        pages=(publication.pages or "").replace("--", "–") or None,  # TeX's en dash as the character
+        publisher=publication.publisher or _plain(fields, "school") or _plain(fields, "institution"),
         address=_plain(fields, "address") or _plain(fields, "location"),
         series=_plain(fields, "series"),
         genre=_plain(fields, "type"),
@@ -140,24 +143,20 @@ _VENUE_FIELDS = {
 }
 
 
-def _published_version(
-    entry_type: str, fields: dict[str, str], title: str | None, doi: str | None
-) -> Reference | None:
-    """The publication an @article or @inproceedings entry names (`published_version`)."""
-    venue = next(
-        (_plain(fields, name) for name in _VENUE_FIELDS.get(entry_type, ()) if fields.get(name)), None
-    )
+def _publication(entry_type: str, fields: dict[str, str]) -> Publication:
+    """Where the entry says its work was published, as written: its journal or proceedings (a
+    chapter's book, its ``booktitle``), year, numbers and publisher; the published version an
+    @article or @inproceedings names (`published_version`) and its own record share it."""
+    in_a_book = item_types().kinds.get(entry_type) == "chapter"  # @incollection, @inbook, @inreference
+    venue_fields = _VENUE_FIELDS.get(entry_type, ("booktitle",) if in_a_book else ())
     year = YEAR.search(fields.get("year", "") or fields.get("date", ""))
-    publication = Publication(
-        venue=venue,
+    return Publication(
+        venue=next((_plain(fields, name) for name in venue_fields if fields.get(name)), None),
         year=int(year.group()) if year else None,
         volume=_plain(fields, "volume"),
         number=_plain(fields, "number"),
         pages=_plain(fields, "pages"),
         publisher=_plain(fields, "publisher"),
-    )
-    return published_version(
-        "inproceedings" if entry_type == "conference" else entry_type, title, doi, publication
     )
 
 

@@ -96,14 +96,17 @@ def _names(item: dict[str, Any]) -> list[str]:
     return names
 
 
-def _year(item: dict[str, Any]) -> str | None:
+def _issued(item: dict[str, Any]) -> tuple[str | None, str | None]:
+    """The year and the month of the item's ``issued`` date-parts (``[[2019, 11, 4]]``) as text,
+    else its raw or literal date for both (a year and a month `month_number` reads in it)."""
     issued = item.get("issued")
-    if isinstance(issued, dict):
-        parts = issued.get("date-parts")
-        if isinstance(parts, list) and parts and isinstance(parts[0], list) and parts[0]:
-            return str(parts[0][0])
-        return str(issued.get("raw") or issued.get("literal") or "") or None
-    return None
+    if not isinstance(issued, dict):
+        return None, None
+    parts = issued.get("date-parts")
+    if isinstance(parts, list) and parts and isinstance(parts[0], list) and parts[0]:
+        return str(parts[0][0]), str(parts[0][1]) if len(parts[0]) > 1 else None
+    raw = str(issued.get("raw") or issued.get("literal") or "") or None
+    return raw, raw if not parts else None
 
 
 def _a_book(item: dict[str, Any]) -> bool:
@@ -111,26 +114,16 @@ def _a_book(item: dict[str, Any]) -> bool:
     return item.get("type") == "book" and bool(first_text(item, "collection-number"))
 
 
-def _month(item: dict[str, Any]) -> int | None:
-    """The month of the item's ``issued`` date-parts (``[[2019, 11, 4]]``), else of its raw date."""
-    issued = item.get("issued")
-    if not isinstance(issued, dict):
-        return None
-    parts = issued.get("date-parts")
-    if isinstance(parts, list) and parts and isinstance(parts[0], list) and len(parts[0]) > 1:
-        return month_number(str(parts[0][1]))
-    return month_number(str(issued.get("raw") or issued.get("literal") or "")) if not parts else None
-
-
 def _query(number: int, origin: Origin, item: dict[str, Any]) -> Query:
     # CSL's rich-text tags are markup, not words: bibnorm's writer puts math and case protection in them.
     title = first_text(item, "title")
+    year, month = _issued(item)
     return item_query(
         number,
         origin,
         title=rich_text_to_plain(title) if title else title,
         names=_names(item),
-        year_text=_year(item),
+        year_text=year,
         doi_text=first_text(item, "DOI"),
         texts_with_ids=[first_text(item, field) or "" for field in _FIELDS_WITH_IDS],
         key=first_text(item, "citation-key", "id"),
@@ -148,7 +141,7 @@ def _query(number: int, origin: Origin, item: dict[str, Any]) -> Query:
             "authors": _people(item, "author"),
             "editors": _people(item, "editor"),
             "translators": _people(item, "translator"),
-            "month": _month(item),
+            "month": month_number(month),
             "edition": first_text(item, "edition"),
             "isbn": first_text(item, "ISBN"),
             **({"number": first_text(item, "collection-number")} if _a_book(item) else {}),

@@ -212,7 +212,15 @@ def make_key(reference: Reference, key_format: str) -> str:
     return _UNSAFE_RE.sub("", transliterate(key)) or "ref"
 
 
-def key_suffixes() -> Iterator[str]:
+def free_key(base: str, used: set[str]) -> str:
+    """``base``, else ``base`` with the first letter suffix ("smith2020a", "…b", "…aa") whose key
+    ``used`` does not hold: casefolded keys, since BibTeX tells keys apart ignoring case."""
+    if base.casefold() not in used:
+        return base
+    return next(base + suffix for suffix in _suffixes() if (base + suffix).casefold() not in used)
+
+
+def _suffixes() -> Iterator[str]:
     """The letters a key takes to be told from another of the same base: a, b, …, z, aa, ab, …"""
     for length in itertools.count(1):
         for letters in itertools.product(string.ascii_lowercase, repeat=length):
@@ -262,15 +270,11 @@ def assign_keys(
             keys[members[0]] = base
             used.add(base.casefold())
     for base, members in groups.items():
-        suffixes = key_suffixes()
         for index in members:
-            if keys[index] is not None:
-                continue
-            key = base + next(suffixes)
-            while key.casefold() in used:
-                key = base + next(suffixes)
-            keys[index] = key
-            used.add(key.casefold())
+            if keys[index] is None:
+                key = free_key(base, used)
+                keys[index] = key
+                used.add(key.casefold())
     return [key for key in keys if key is not None]
 
 

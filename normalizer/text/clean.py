@@ -199,7 +199,7 @@ def _clean_people(people: tuple[Person, ...]) -> tuple[tuple[Person, ...], list[
 
 
 def clean_reference(reference: Reference) -> Reference:
-    """The record with title, names, venue and publisher as plain Unicode (see the module).
+    """The record with title, people's names, venue and publisher as plain Unicode (see the module).
 
     Repairs are added to ``notes`` ("title: an unpaired '$' was dropped"). The abstract
     and comments are left as the source wrote them: they are evidence, never written.
@@ -217,10 +217,11 @@ def clean_reference(reference: Reference) -> Reference:
             if cleaned.text != value:
                 changes[field] = cleaned.text or None
             notes.extend(f"{field}: {repair}" for repair in cleaned.repairs)
-    authors, name_repairs = _clean_people(reference.authors)
-    if authors != reference.authors:
-        changes["authors"] = authors
-    notes.extend(f"authors: {repair}" for repair in name_repairs)
+    for field in ("authors", "editors", "translators"):
+        people, name_repairs = _clean_people(getattr(reference, field))
+        if people != getattr(reference, field):
+            changes[field] = people
+        notes.extend(f"{field}: {repair}" for repair in name_repairs)
     if notes:
         changes["notes"] = tuple(dict.fromkeys([*reference.notes, *notes]))
     return reference.model_copy(update=changes) if changes else reference

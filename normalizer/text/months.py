@@ -27,20 +27,17 @@ def _read() -> tuple[Month, ...]:
 
 
 MONTHS = _read()
-# Every spelling of a month, in lower case: "jan", "sept", "january" (a sentence-case style prints
-# "november 17, 2014").
-SPELLINGS = frozenset(
-    spelling.casefold() for month in MONTHS for spelling in (month.name, month.abbreviation, *month.also)
-)
-
-
+# Every spelling of a month, in lower case, and its number: "jan", "sept", "january" (a
+# sentence-case style prints "november 17, 2014").
 _NUMBERS = {
     spelling.casefold(): number
     for number, month in enumerate(MONTHS, start=1)
     for spelling in (month.name, month.abbreviation, *month.also)
 }
+SPELLINGS = frozenset(_NUMBERS)
 # A date's month written after its year: ISO 8601's "2019-11-04", RIS's "2019/11//"
 _YEAR_THEN_MONTH = re.compile(r"\d{4}[-/](\d{1,2})(?!\d)")
+_WORD = re.compile(r"[^\W\d_]+")  # a run of letters: "November" of "4 November 2019"
 
 
 def month_number(text: str | None) -> int | None:
@@ -55,7 +52,7 @@ def month_number(text: str | None) -> int | None:
     if number is None and (dated := _YEAR_THEN_MONTH.match(text)):
         number = int(dated.group(1))
     if number is None:
-        number = next((_NUMBERS[w] for w in re.findall(r"[^\W\d_]+", text.casefold()) if w in _NUMBERS), None)
+        number = next((_NUMBERS[w] for w in _WORD.findall(text.casefold()) if w in _NUMBERS), None)
     return number if number is not None and 1 <= number <= 12 else None
 
 

@@ -80,6 +80,11 @@ _ISSUER_FIELD = {
 }
 # biblatex's @thesis and @report need a ``type``: its localisation keys, where the record names none
 _BIBLATEX_GENRES = {"thesis": "phdthesis", "report": "techreport"}
+# The kind of thesis a record's genre names (Zotero's thesisType, CSL's genre, biblatex's type:
+# "Master's thesis", "masters", "MSc", "doctoralThesis", "Thèse de doctorat"): a master's makes the
+# entry @mastersthesis, a doctor's needs no `type` to say what @phdthesis says. Not the references'
+# degrees table (kinds-of-work.json), which matches a degree printed whole before "thesis"; a
+# record's genre is a word that may only start with it.
 _MASTERS = re.compile(r"(?i)\bmaster|\bm\.?\s?sc?\b|\bmagister")
 _IN_A_BOOK = ("inproceedings", "chapter")  # the kinds whose venue is a book with editors, a series
 _ISSUED_WORKS = ("book", "thesis", "report")  # works of their own, with a publisher or issuer and its city

@@ -363,9 +363,9 @@ def hayagriva_entry(
     return entry, problems
 
 
-_SCHEME = re.compile(r"[A-Za-z][A-Za-z0-9+.-]*://")
+_SCHEME = re.compile(r"(?<![A-Za-z0-9+.-])[A-Za-z][A-Za-z0-9+.-]*+://")
 # A host and its path ("idus.us.es/xmlui/handle/1"), or a www. host alone; not a file's name
-_HOST_FIRST = re.compile(r"www\.[\w-]+(?:\.[\w-]+)+|[\w-]+(?:\.[\w-]+)+/")
+_HOST_FIRST = re.compile(r"(?<![\w.-])(?:www\.[\w-]++(?:\.[\w-]++)++|[\w-]++(?:\.[\w-]++)++/)")
 
 
 def _absolute_url(url: str | None) -> str | None:

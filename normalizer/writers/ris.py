@@ -171,18 +171,16 @@ def _work_lines(reference: Reference) -> list[tuple[str, str | None]]:
     book's series, editors, volume and edition, the kind of thesis or report, a report's number,
     where a misc work appeared, the publisher's city."""
     kind = reference.entry_type
-    # a book's or report's series; where a misc work appeared
+    # a book's or report's series, where a misc work appeared; a report's number, a book's ISBN
     container = {"book": reference.series, "report": reference.series, "misc": reference.venue}.get(kind)
+    serial = {"report": reference.number, "book": reference.isbn, "chapter": reference.isbn}.get(kind)
     return [
         ("T2", container),
         *(("A3", ris_name(person)) for person in (reference.editors if kind == "book" else ())),
         ("VL", reference.volume if kind == "book" else None),
         ("ET", reference.edition if kind in ("book", "chapter") else None),
         ("M3", reference.genre if kind in ("thesis", "report") else None),
-        (
-            "SN",
-            reference.number if kind == "report" else reference.isbn if kind in ("book", "chapter") else None,
-        ),
+        ("SN", serial),
         ("CY", reference.address),
     ]
 
