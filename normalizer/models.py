@@ -90,6 +90,20 @@ class Identifiers(Frozen):
     dblp: str | None = None
 
 
+class UserFields(Frozen):
+    """What a user's own record (a .bib entry, a CSL-JSON item, a RIS record, a Zotero item)
+    keeps that no source gives and bibnorm never writes of its own: the user's note, keywords and
+    abstract, the journal's ISSN, the day its link was read. They go with the record's item into
+    every output format, resolved or not (`Reference.user_fields`); an output in the input's own
+    format keeps the input's fields as they were instead."""
+
+    note: str | None = None
+    keywords: tuple[str, ...] = ()
+    abstract: str | None = None
+    issn: str | None = None
+    accessed: PartialDate | None = None
+
+
 # The sources' records are preprints, articles, proceedings papers or misc; the other kinds come
 # only from a user's own record (a .bib entry, a CSL-JSON item, a RIS record) that did not
 # resolve, written in another format as the record gives it (`Query.record`).
@@ -134,6 +148,7 @@ class Reference(Frozen):
     project_pages: tuple[str, ...] = ()
     provenance: dict[str, str] = Field(default_factory=dict)
     notes: tuple[str, ...] = ()  # human-readable remarks (e.g. "S2 title differs")
+    user_fields: UserFields | None = None  # the user's own record's note, keywords … (never a source's)
 
 
 class Notice(Frozen):

@@ -138,7 +138,7 @@ def resolve_files(
     # The file the output replaces, read once and only if asked: beside an input .bib it is not.
     earlier = _read_once(job.output, chosen_format) if not bib_files else _nothing_earlier
     own = _own_records(job, result.resolutions, written, (chosen_format, settings.key_format), earlier)
-    order = _entry_order(written, own)
+    order = _entry_order(written, own, _kept_whole_inputs(job, chosen_format))
     entries = [entry for _, entry in order]
     progress.start("write", len(entries), "entries")
     if lock_file is not None:
@@ -376,7 +376,7 @@ def _records_as_given(
     written again under its own key (a draft may cite either, as a resolved one is:
     `written_entries`), else not."""
     chosen_format, key_format = formats  # the output's, the key formula
-    kept_whole = {path for path in job.inputs if _kept_whole(path, job.input_format, chosen_format)}
+    kept_whole = _kept_whole_inputs(job, chosen_format)
     taken = _keys_held(written, resolutions, kept_whole)
     own: dict[int, tuple[str, Reference]] = {}
     for r in resolutions:
@@ -403,6 +403,11 @@ def _keys_held(
         r.query.key for r in resolutions if r.query.key and r.query.origin.path in kept_whole
     }
     return {key.casefold() for key in held}
+
+
+def _kept_whole_inputs(job: ResolveJob, chosen_format: str) -> set[str]:
+    """The inputs an output in ``chosen_format`` keeps whole (`_kept_whole`)."""
+    return {path for path in job.inputs if _kept_whole(path, job.input_format, chosen_format)}
 
 
 def _kept_whole(path: str, input_format: str | None, chosen_format: str) -> bool:
@@ -434,12 +439,27 @@ def _without_earlier_entries(
 
 
 def _entry_order(
-    written: list[tuple[Resolution, str]], own: dict[int, tuple[str, Reference]]
+    written: list[tuple[Resolution, str]], own: dict[int, tuple[str, Reference]], kept_whole: set[str]
 ) -> list[tuple[int, tuple[str, Reference]]]:
     """(index, (key, reference)) of every entry the output holds, in input order: the resolved
-    items' (`written_entries`) and the records written as given."""
-    resolved = [(r.query.index, (key, r.reference)) for r, key in written if r.reference]
+    items' (`written_entries`, with their records' own fields: `_with_user_fields`) and the
+    records written as given."""
+    resolved = [
+        (r.query.index, (key, _with_user_fields(r, r.reference, kept_whole)))
+        for r, key in written
+        if r.reference
+    ]
     return sorted([*resolved, *own.items()], key=lambda entry: entry[0])
+
+
+def _with_user_fields(resolution: Resolution, reference: Reference, kept_whole: set[str]) -> Reference:
+    """The resolved ``reference`` with the fields the item's own record keeps that no source
+    gives (`UserFields`: a note, keywords, an abstract …), unless the output keeps its input
+    whole (a .bib into a .bib keeps them as they were, beside bibnorm's fields)."""
+    record = resolution.query.record
+    if record is None or record.user_fields is None or resolution.query.origin.path in kept_whole:
+        return reference
+    return reference.model_copy(update={"user_fields": record.user_fields})
 
 
 # The readers of reference managers' exports: records the user keeps, not text bibnorm read

@@ -13,9 +13,10 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Any, cast
 
+from bibnorm.bib.shown_ids import only_ids, shows
 from bibnorm.errors import InputError
 from bibnorm.identifiers import ArxivId, canonical_doi, is_arxiv_doi, parse_arxiv_id
-from bibnorm.models import EntryType, Identifiers, PartialDate, Person, Query, Reference
+from bibnorm.models import EntryType, Identifiers, PartialDate, Person, Query, Reference, UserFields
 from bibnorm.text.clean import clean_reference
 from bibnorm.text.venues import is_preprint_venue, names_preprint_server
 from bibnorm.text.word_tables import item_types
@@ -143,6 +144,7 @@ class OwnRecord:
     doi: str | None = None
     arxiv: ArxivId | None = None
     url: str | None = None
+    user_fields: UserFields | None = None
 
     def reference(self) -> Reference | None:
         """The record as a `Reference` of the kind its type names (`item-types.json`'s ``kinds``;
@@ -167,9 +169,28 @@ class OwnRecord:
                 ),
                 issued=PartialDate(year=self.year, month=self.month) if self.year else None,
                 provenance=dict.fromkeys(["title", "entry_type", *given], "input"),
+                user_fields=self._user_fields(),
                 **given,
             )
         )
+
+    def _user_fields(self) -> UserFields | None:
+        """The record's own fields, its note left out where it holds nothing but the record's
+        DOI or arXiv id ("doi: X", as bibnorm's default BibTeX layout writes it): every writer
+        prints those in fields of their own, and the note would print them twice."""
+        fields = self.user_fields
+        if fields is None or not fields.note:
+            return fields
+        note = without_data_lines(fields.note)
+        if note and self._only_own_ids(note):
+            note = None
+        kept = fields.model_copy(update={"note": note})
+        return kept if kept != UserFields() else None
+
+    def _only_own_ids(self, text: str) -> bool:
+        known = {i.casefold() for i in (self.doi, self.arxiv.id if self.arxiv else None) if i}
+        shown = {i for i in known if shows(text, i)}
+        return bool(shown) and only_ids(text, shown)
 
     def _on_a_preprint_server(self) -> bool:
         venue = self.venue
@@ -205,6 +226,59 @@ class OwnRecord:
             "isbn": self.isbn,
             "url": self.url,
         }
+
+
+def without_data_lines(note: str) -> str | None:
+    """A note without the lines of data Zotero keeps in an item's Extra field, which its CSL-JSON
+    export writes as the note and its BibTeX export as ``note``: Zotero reads "key: value" lines
+    there as fields, and importers leave theirs ("PMID: 7235198", "OCLC: 988077969", CSL's
+    "original-date: 1925", "_eprint: https://…", "Select: zotero://select/…", "Cairndomain:
+    www.cairn.info", Better BibTeX's "Citation Key: …" and "tex.ids: …", Juris-M's "mlzsync1:…").
+    A line is data when its key is one or two words with no space before the colon and either
+    the key is no word of prose (capitals, a hyphen, an underscore or a dot in it) or the value is
+    one word; so is a line of digits alone (Zotero's citation-count plug-ins keep "00012" there).
+    "Note: see chapter 3", "Tome 11 : Articles I" and a bare link stay. None where nothing else
+    is left."""
+    kept = [line for line in note.splitlines() if not _a_data_line(line.strip())]
+    return "\n".join(kept).strip() or None
+
+
+def _a_data_line(line: str) -> bool:
+    if line.casefold().startswith("mlzsync") or line.isdigit():  # (a plug-in's count of citations: "00012")
+        return True
+    key, colon, value = line.partition(": ")
+    words = key.split()  # (a space before the colon is French prose: "Tome 11 : Articles I")
+    if not colon or not value.strip() or not 1 <= len(words) <= 2 or key != key.rstrip():
+        return False
+    coded = key.isupper() or any(mark in key for mark in "_-.")
+    return coded or len(value.split()) == 1
+
+
+def user_fields(
+    *,
+    note: str | None = None,
+    keywords: str | Sequence[str] = (),
+    abstract: str | None = None,
+    issn: str | None = None,
+    accessed: PartialDate | None = None,
+) -> UserFields | None:
+    """The fields a user's record keeps of its own (`UserFields`), each trimmed and composed
+    (NFC); ``keywords`` one per item or one text of them; None where it keeps none."""
+    # one text of them: BibTeX's and biblatex's commas between them, or JabRef's semicolons
+    words = keywords.replace(";", ",").split(",") if isinstance(keywords, str) else keywords
+    fields = UserFields(
+        note=_given(note),
+        keywords=tuple(dict.fromkeys(filter(None, map(_given, words)))),
+        abstract=_given(abstract),
+        issn=_given(issn),
+        accessed=accessed,
+    )
+    return fields if fields != UserFields() else None
+
+
+def _given(text: str | None) -> str | None:
+    """A record's text trimmed and composed (`_composed`); None for none or only spaces."""
+    return _composed(text.strip()) or None if text else None
 
 
 def _composed(value: Any) -> Any:

@@ -24,9 +24,17 @@ from bibnorm.bib.checks.base import name_list
 from bibnorm.identifiers import ArxivId, canonical_doi, doi_in_note, parse_arxiv_id
 from bibnorm.models import Origin, Person, Query, QueryKind
 from bibnorm.readers._ref_dates import YEAR
-from bibnorm.readers.base import URL_PATTERN, OwnRecord, Publication, Reader, arxiv_doi_id, published_version
+from bibnorm.readers.base import (
+    URL_PATTERN,
+    OwnRecord,
+    Publication,
+    Reader,
+    arxiv_doi_id,
+    published_version,
+    user_fields,
+)
 from bibnorm.text.clean import clean_title
-from bibnorm.text.months import month_number
+from bibnorm.text.months import month_number, year_first_date
 from bibnorm.text.names import parse_name
 from bibnorm.text.titles import plain_text
 from bibnorm.text.word_tables import item_types
@@ -126,6 +134,13 @@ def _own_record(
         doi=doi,
         arxiv=arxiv,
         url=next(iter(URL_PATTERN.findall(fields.get("url", ""))), None),
+        user_fields=user_fields(
+            note=_plain(fields, "note"),
+            keywords=_plain(fields, "keywords") or (),
+            abstract=_plain(fields, "abstract"),
+            issn=_plain(fields, "issn"),
+            accessed=year_first_date(fields.get("urldate")),
+        ),
     )
 
 

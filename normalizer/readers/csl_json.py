@@ -12,11 +12,11 @@ import json
 from typing import Any
 
 from bibnorm.errors import InputError
-from bibnorm.models import Origin, Person, Query
+from bibnorm.models import Origin, PartialDate, Person, Query
 from bibnorm.readers._exports import BIBTEX_TYPES, first_text, item_origin, item_query
-from bibnorm.readers.base import Reader
+from bibnorm.readers.base import Reader, user_fields
 from bibnorm.safejson import TooDeepError, loads
-from bibnorm.text.months import month_number
+from bibnorm.text.months import month_number, year_first_date
 from bibnorm.text.tex_math import rich_text_to_plain
 
 _FIELDS_WITH_IDS = ("URL", "number", "note", "archive_location")
@@ -109,6 +109,17 @@ def _issued(item: dict[str, Any]) -> tuple[str | None, str | None]:
     return raw, raw if not parts else None
 
 
+def _accessed(item: dict[str, Any]) -> PartialDate | None:
+    """The day the item's link was read: its ``accessed`` date-parts, else its raw date."""
+    accessed = item.get("accessed")
+    if not isinstance(accessed, dict):
+        return None
+    parts = accessed.get("date-parts")
+    if isinstance(parts, list) and parts and isinstance(parts[0], list) and parts[0]:
+        return year_first_date("-".join(str(part) for part in parts[0][:3]))
+    return year_first_date(str(accessed.get("raw") or ""))
+
+
 def _a_book(item: dict[str, Any]) -> bool:
     """A book, whose ``collection-number`` is its number in its series (a record's ``number``)."""
     return item.get("type") == "book" and bool(first_text(item, "collection-number"))
@@ -149,6 +160,13 @@ def _query(number: int, origin: Origin, item: dict[str, Any]) -> Query:
             "series": first_text(item, "collection-title"),
             "genre": first_text(item, "genre"),
             "url": first_text(item, "URL"),
+            "user_fields": user_fields(
+                note=first_text(item, "note"),
+                keywords=first_text(item, "keyword") or (),
+                abstract=first_text(item, "abstract"),
+                issn=first_text(item, "ISSN"),
+                accessed=_accessed(item),
+            ),
         },
     )
 

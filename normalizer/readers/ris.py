@@ -16,10 +16,10 @@ from typing import Any
 
 from bibnorm.errors import InputError
 from bibnorm.io import LineCounter
-from bibnorm.models import Origin, Query
+from bibnorm.models import Origin, Query, UserFields
 from bibnorm.readers._exports import BIBTEX_TYPES, first_text, item_origin, item_query
-from bibnorm.readers.base import Reader
-from bibnorm.text.months import month_number
+from bibnorm.readers.base import Reader, user_fields
+from bibnorm.text.months import month_number, year_first_date
 from bibnorm.text.names import parse_name
 from bibnorm.text.word_tables import item_types
 
@@ -61,7 +61,8 @@ def _query(number: int, origin: Origin, record: dict[str, Any]) -> Query:
 def _own_fields(record: dict[str, Any], entry_type: str) -> dict[str, Any]:
     """What else the record says of its work (`OwnRecord`), its tags as Zotero's RIS translator
     writes them (RIS.js): a chapter's or paper's editors in A2, a book's in A3 and its series in
-    T2 (a chapter's in T3), a report's number in SN, the kind of thesis or report in M3."""
+    T2 (a chapter's in T3), a report's number in SN (a journal's ISSN), the kind of thesis or
+    report in M3; the user's keywords (KW), abstract (AB, N2) and day the link was read (Y2)."""
     book = entry_type == "book"
     editors = record.get("tertiary_authors" if book else "secondary_authors") or []
     fields: dict[str, Any] = {
@@ -78,6 +79,7 @@ def _own_fields(record: dict[str, Any], entry_type: str) -> dict[str, Any]:
         "series": first_text(record, "secondary_title" if book else "tertiary_title"),
         "genre": first_text(record, "type_of_work"),
         "url": next(iter(record.get("urls") or []), None),
+        "user_fields": _users(record, entry_type),
     }
     if entry_type == "techreport":
         fields["number"] = first_text(record, "issn", "number")
@@ -87,6 +89,17 @@ def _own_fields(record: dict[str, Any], entry_type: str) -> dict[str, Any]:
 
 
 _IN_A_BOOK = ("incollection", "inproceedings")
+
+
+def _users(record: dict[str, Any], entry_type: str) -> UserFields | None:
+    """The user's keywords, abstract, a journal's ISSN and the day the link was read. N1 is left
+    out: Zotero reads it as the item's notes, the user's own and never printed."""
+    return user_fields(
+        keywords=[k for k in record.get("keywords") or [] if isinstance(k, str)],
+        abstract=first_text(record, "abstract", "notes_abstract"),
+        issn=first_text(record, "issn") if entry_type == "article" else None,
+        accessed=year_first_date(first_text(record, "access_date")),
+    )
 
 
 def _pages(record: dict[str, Any]) -> str | None:

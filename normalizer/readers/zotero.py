@@ -33,9 +33,9 @@ from typing import Any
 from bibnorm.errors import InputError
 from bibnorm.models import Origin, Person, Query
 from bibnorm.readers._exports import item_query
-from bibnorm.readers.base import Reader
+from bibnorm.readers.base import Reader, user_fields
 from bibnorm.safejson import loads
-from bibnorm.text.months import month_number
+from bibnorm.text.months import month_number, year_first_date
 from bibnorm.text.names import parse_name
 from bibnorm.text.word_tables import item_types
 
@@ -151,7 +151,8 @@ def item_to_query(number: int, data: Mapping[str, Any], path: str, better_bibtex
 
 def _own_fields(data: Mapping[str, Any]) -> dict[str, Any]:
     """What else the item says of its work (`OwnRecord`): editors, numbers, place, series, the
-    kind of thesis or report, its URL (empty fields left out)."""
+    kind of thesis or report, its URL (empty fields left out); the user's tags, abstract, the
+    journal's ISSN and the day the link was read (`UserFields`; a child note is an item of its own)."""
     fields = {
         "volume": _text(data, "volume"),
         "number": _text(data, "issue") or _text(data, "reportNumber"),
@@ -165,8 +166,16 @@ def _own_fields(data: Mapping[str, Any]) -> dict[str, Any]:
         "month": month_number(_text(data, "date")),
     }
     fields["own_type"] = _text(data, "itemType")
+    own = user_fields(
+        keywords=[
+            t["tag"] for t in data.get("tags") or [] if isinstance(t, dict) and isinstance(t.get("tag"), str)
+        ],
+        abstract=_text(data, "abstractNote"),
+        issn=_text(data, "ISSN"),
+        accessed=year_first_date(_text(data, "accessDate")),
+    )
     people = {"editors": _editors(data), "translators": _creators(data, "translator")}
-    return people | {name: value for name, value in fields.items() if value}
+    return people | {name: value for name, value in fields.items() if value} | {"user_fields": own}
 
 
 def _editors(data: Mapping[str, Any]) -> tuple[Person, ...]:

@@ -12,6 +12,7 @@ import json
 import re
 from typing import NamedTuple
 
+from bibnorm.models import PartialDate
 from bibnorm.text import data_file
 
 
@@ -38,6 +39,9 @@ SPELLINGS = frozenset(_NUMBERS)
 # A date's month written after its year: ISO 8601's "2019-11-04", RIS's "2019/11//"
 _YEAR_THEN_MONTH = re.compile(r"\d{4}[-/](\d{1,2})(?!\d)")
 _WORD = re.compile(r"[^\W\d_]+")  # a run of letters: "November" of "4 November 2019"
+# A date written year first: ISO 8601's "2021-05-03" (a timestamp's "2021-05-03T10:00:00Z"
+# too), RIS's "2021/05/03/" and "2021///", BibTeX's urldate "2021-05"
+_YEAR_FIRST = re.compile(r"\s*(\d{4})(?:[-/](\d{1,2})(?:[-/](\d{1,2}))?)?(?!\d)")
 
 
 def month_number(text: str | None) -> int | None:
@@ -54,6 +58,20 @@ def month_number(text: str | None) -> int | None:
     if number is None:
         number = next((_NUMBERS[w] for w in _WORD.findall(text.casefold()) if w in _NUMBERS), None)
     return number if number is not None and 1 <= number <= 12 else None
+
+
+def year_first_date(text: str | None) -> PartialDate | None:
+    """The date a record writes year first (`_YEAR_FIRST`), to the month and the day where it
+    gives them and they are ones a calendar has; None for any other text."""
+    found = _YEAR_FIRST.match(text or "")
+    if found is None:
+        return None
+    year, month, day = found.groups()
+    if not month or not 1 <= int(month) <= 12:
+        return PartialDate(year=int(year))
+    return PartialDate(
+        year=int(year), month=int(month), day=int(day) if day and 1 <= int(day) <= 31 else None
+    )
 
 
 def _spelling(month: Month) -> str:

@@ -304,6 +304,7 @@ class _EntryBuilder:
         self._publisher()
         family = BST_FAMILIES[self.options.bst] if self.options.bst and self.mode == "bibtex" else None
         self._identifiers(self._doi_link(preset, family))
+        self._user_fields()
         if not self.reference.authors and self.mode == "bibtex":
             # BibTeX styles sort and label by `key` when there is no author ("to sort, need author or
             # key"); natbib reads a label as "names(year)", so a parenthesis in it breaks LaTeX.
@@ -463,6 +464,25 @@ class _EntryBuilder:
             # BibTeX's list separator (as in author lists), which biber splits list fields at.
             name = "code" if self.mode == "bibtex" else "verba"
             self.add(name, " and ".join(_raw(code_link) for code_link in reference.code_links))
+
+    def _user_fields(self) -> None:
+        """What the user's own record keeps (`UserFields`): its note, before the note of an id
+        (both in one ``note``, which styles print), its ISSN, the day its link was read and its
+        keywords and abstract (which no common style prints)."""
+        given = self.reference.user_fields
+        if given is None:
+            return
+        if given.note:
+            note = self.out.latex(given.note)
+            written = next((n for n, f in enumerate(self.fields) if f.key == "note"), None)
+            if written is None:
+                self.add("note", note)
+            else:
+                self.fields[written] = EntryField("note", f"{note}; {self.fields[written].value}")
+        self.add("issn", given.issn and self.out.latex(given.issn))
+        self.add("urldate", given.accessed.iso() if given.accessed else None)
+        self.add("keywords", self.out.latex(", ".join(given.keywords)))
+        self.add("abstract", given.abstract and self.out.latex(given.abstract))
 
     def _shown_once(self, entry_type: str, preset: Preset | None, family: BstFamily | None) -> str:
         """The entry type after the preset's layout; each DOI and arXiv id in the fields the style

@@ -39,7 +39,7 @@ from importlib import resources
 from typing import Any, Literal
 
 from bibnorm.identifiers import is_arxiv_doi
-from bibnorm.models import Person, Reference
+from bibnorm.models import PartialDate, Person, Reference, UserFields
 from bibnorm.text.capitals import Evidence, bibliography_evidence, paper_evidence, protected_spans
 from bibnorm.text.tex_math import math_to_rich_text, split_source_math
 from bibnorm.writers import Rendered, WriterOptions
@@ -109,6 +109,11 @@ class CslItem(_Csl):
     number: str | None = None
     DOI: str | None = None
     URL: str | None = None
+    accessed: CslDate | None = None
+    ISSN: str | None = None
+    note: str | None = None
+    keyword: str | None = None
+    abstract: str | None = None
     custom: CslCustom | None = None
 
 
@@ -179,7 +184,30 @@ def csl_item(key: str, reference: Reference, evidence: Evidence | None = None) -
         custom=CslCustom(code=list(reference.code_links)) if reference.code_links else None,
         **(_venue_fields(reference) if kind in ("article-journal", "paper-conference", "chapter") else {}),
         **_work_fields(reference, kind),
+        **_user_fields(reference.user_fields),
     )
+
+
+def _user_fields(given: UserFields | None) -> dict[str, Any]:
+    """What the user's own record keeps (`UserFields`), in CSL's fields (its keywords one text,
+    as Zotero writes them)."""
+    if given is None:
+        return {}
+    accessed = given.accessed
+    return {
+        "accessed": CslDate(date_parts=[[accessed.year, *_month_day(accessed)]]) if accessed else None,
+        "ISSN": given.issn,
+        "note": given.note,
+        "keyword": ", ".join(given.keywords) or None,
+        "abstract": given.abstract,
+    }
+
+
+def _month_day(date: PartialDate) -> list[int]:
+    """The date's month and day as CSL's date-parts follow its year, as far as it knows them."""
+    if not date.month:
+        return []
+    return [date.month, date.day] if date.day else [date.month]
 
 
 def _csl_date(reference: Reference) -> CslDate | None:
@@ -187,10 +215,7 @@ def _csl_date(reference: Reference) -> CslDate | None:
     date = reference.issued or reference.first_version
     if date is None:
         return None
-    parts: list[int] = []
-    if date.month:
-        parts = [date.month, date.day] if date.day else [date.month]
-    return CslDate(date_parts=[[date.year, *parts]])
+    return CslDate(date_parts=[[date.year, *_month_day(date)]])
 
 
 def _venue_fields(reference: Reference) -> dict[str, Any]:
@@ -237,9 +262,12 @@ def csl_items(references: Sequence[tuple[str, Reference]]) -> list[dict[str, Any
     ]
 
 
-# The fields of an item bibnorm writes (`CslItem`): every other field of an input's item is the
-# user's (an abstract, keywords, an ISSN, a note, Zotero's keys), which `with_input_fields` keeps.
-OWNED_FIELDS = frozenset((field.serialization_alias or name) for name, field in CslItem.model_fields.items())
+# The fields of an item bibnorm writes of its own (`CslItem`): every other field of an input's
+# item is the user's (an abstract, keywords, an ISSN, a note, Zotero's keys), which
+# `with_input_fields` keeps; so are the ones it writes only from a user's record (`UserFields`).
+OWNED_FIELDS = frozenset(
+    (field.serialization_alias or name) for name, field in CslItem.model_fields.items()
+) - {"accessed", "ISSN", "note", "keyword", "abstract"}
 
 
 def _add_own_fields(item: dict[str, Any], given: dict[str, Any]) -> None:

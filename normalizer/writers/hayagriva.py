@@ -49,6 +49,9 @@ misc               ``type: misc``
   Typst drops the space after a leading braced word when it cases the rest ("{MetaMixer} Is" →
   "MetaMixerIs"), so such a title keeps its case as written in every style.
 - Code links have no field in hayagriva (``note`` is printed by styles): they are left out.
+- A user's own record's fields (`UserFields`): its ``note`` and ``abstract``, the journal's ISSN
+  under ``serial-number`` (``issn``), the day its link was read as the ``url``'s ``date``
+  (``url: {value: …, date: 2024-03-05}``); hayagriva has no field for keywords.
 - Not hayagriva's own example (``basic.yml`` gives an arXiv paper a ``Repository`` parent titled
   arXiv): hayagriva prints no such parent's title, in APA, IEEE or Chicago, so a preprint keeps
   ``publisher: arXiv``; and the arXiv id goes under ``serial-number`` since a top-level ``arxiv``
@@ -139,6 +142,13 @@ _PAPERS = ("preprint", "article", "inproceedings")
 _OWN_KINDS: dict[str, EntryKind] = {"misc": "misc", "book": "book", "thesis": "thesis", "report": "report"}
 
 
+class HayagrivaLink(_Hayagriva):
+    """A link with the day it was read (hayagriva's ``url`` as a mapping)."""
+
+    value: str
+    date: str
+
+
 class HayagrivaEntry(_Hayagriva):
     """The hayagriva fields bibnorm writes, in output order."""
 
@@ -155,7 +165,9 @@ class HayagrivaEntry(_Hayagriva):
     publisher: str | None = None
     location: str | None = None
     serial_number: dict[str, str] | None = Field(default=None, serialization_alias="serial-number")
-    url: str | None = None
+    url: str | HayagrivaLink | None = None
+    note: str | None = None
+    abstract: str | None = None
     parent: HayagrivaParent | list[HayagrivaParent] | None = None
 
 
@@ -300,6 +312,7 @@ def _serial_number(reference: Reference, preprint: bool) -> dict[str, str] | Non
         "arxiv": arxiv_id,
         "serial": reference.number if reference.entry_type == "report" else None,
         "isbn": reference.isbn,
+        "issn": reference.user_fields.issn if reference.user_fields else None,
     }
     return {scheme: value for scheme, value in numbers.items() if value} or None
 
@@ -356,11 +369,32 @@ def hayagriva_entry(
         page_range=reference.pages.replace("--", "-") if parent and reference.pages else None,
         publisher=name_text(publisher) if publisher and parent is None else None,
         serial_number=_serial_number(reference, preprint),
-        url=_absolute_url(reference.url) or (f"https://arxiv.org/abs/{arxiv_id}" if arxiv_id else None),
+        url=_link(
+            _absolute_url(reference.url) or (f"https://arxiv.org/abs/{arxiv_id}" if arxiv_id else None),
+            reference,
+        ),
         parent=parent,
         **_work_fields(reference),
+        **_user_fields(reference),
     )
     return entry, problems
+
+
+def _link(url: str | None, reference: Reference) -> str | HayagrivaLink | None:
+    """The entry's ``url``, with the day the user read it where their record gives it."""
+    accessed = reference.user_fields.accessed if reference.user_fields else None
+    return HayagrivaLink(value=url, date=accessed.iso()) if url and accessed else url
+
+
+def _user_fields(reference: Reference) -> dict[str, Any]:
+    """The note and the abstract of the user's own record (`UserFields`), as formattable strings."""
+    given = reference.user_fields
+    if given is None:
+        return {}
+    return {
+        "note": formattable(given.note) if given.note else None,
+        "abstract": formattable(given.abstract) if given.abstract else None,
+    }
 
 
 _SCHEME = re.compile(r"(?<![A-Za-z0-9+.-])[A-Za-z][A-Za-z0-9+.-]*+://")

@@ -45,7 +45,7 @@ import re
 from collections.abc import Iterator, Sequence
 
 from bibnorm.identifiers import is_arxiv_doi
-from bibnorm.models import Person, Reference
+from bibnorm.models import PartialDate, Person, Reference
 from bibnorm.text.tex_math import math_to_unicode, split_source_math
 from bibnorm.writers import Rendered, WriterOptions
 
@@ -111,6 +111,7 @@ def ris_fields(key: str, reference: Reference) -> Iterator[tuple[str, str]]:
         *(_venue_lines(reference) if published else ()),
         *(_work_lines(reference) if reference.entry_type in _WORKS else ()),
         *_identifier_lines(reference, preprint),
+        *_user_lines(reference),
     ]
     for tag, value in lines:
         text = " ".join(value.split()) if value else ""
@@ -124,10 +125,14 @@ def _date_lines(reference: Reference) -> list[tuple[str, str | None]]:
     date = reference.issued or reference.first_version
     if date is None:
         return []
-    # RIS's "YYYY/MM/DD/other info": every slash written, a part not known empty ("2023/03//")
-    day = f"{date.day:02d}" if date.day else ""
-    known = f"{date.year:04d}/{date.month:02d}/{day}/" if date.month else None
-    return [("PY", str(date.year)), ("DA", known)]
+    return [("PY", str(date.year)), ("DA", ris_date(date) if date.month else None)]
+
+
+def ris_date(date: PartialDate) -> str:
+    """RIS's "YYYY/MM/DD/other info": every slash written, a part not known empty ("2023/03//")."""
+    month = f"{date.month:02d}" if date.month else ""
+    day = f"{date.day:02d}" if date.month and date.day else ""
+    return f"{date.year:04d}/{month}/{day}/"
 
 
 def _identifier_lines(reference: Reference, preprint: bool) -> list[tuple[str, str | None]]:
@@ -139,6 +144,22 @@ def _identifier_lines(reference: Reference, preprint: bool) -> list[tuple[str, s
         ("UR", reference.url or (f"https://arxiv.org/abs/{arxiv_id}" if arxiv_id else None)),
         *(("UR", link) for link in reference.code_links),
         ("N1", f"arXiv:{arxiv_id}" if arxiv_id and not preprint else None),
+    ]
+
+
+def _user_lines(reference: Reference) -> list[tuple[str, str | None]]:
+    """What the user's own record keeps (`UserFields`) in the tags Zotero's RIS translator gives
+    them: a journal's ISSN in SN (unless a book's ISBN or a report's number is there), the day the
+    link was read in Y2, the note in N1, each keyword in a KW of its own, the abstract in AB."""
+    given = reference.user_fields
+    if given is None:
+        return []
+    return [
+        ("SN", given.issn if reference.entry_type not in ("book", "chapter", "report") else None),
+        ("Y2", ris_date(given.accessed) if given.accessed else None),
+        ("N1", given.note),
+        *(("KW", keyword) for keyword in given.keywords),
+        ("AB", given.abstract),
     ]
 
 
