@@ -13,7 +13,9 @@ among the lines (names, pages) is read as one (`refs.read_refs`). Everything els
 (whitespace collapsed): the one set apart at the line's start, else the line without the names a
 reading list adds after a dash or a period ("— Ho, Jain, Abbeel", ". Wei et al.") and the
 venue/year tags ("[CVPR 2022] …", "… (NeurIPS'23)", "…, arXiv preprint", "…, 2023."); a tag's
-year is kept as evidence (`base.strip_title_tags`).
+year is kept as evidence (`base.strip_title_tags`). A line that gives the title among its
+authors and venue ("Title. Ashish Vaswani, Noam Shazeer. NIPS 2017", "He, Zhang, Ren, Sun. Title.
+CVPR") is read as the title alone (`_without_names_and_venue`).
 """
 
 from __future__ import annotations
@@ -32,7 +34,10 @@ from bibnorm.readers.base import (
     oversized,
     strip_title_tags,
 )
+from bibnorm.text.capitals_words import is_english_word, word_key
 from bibnorm.text.markup import MARKDOWN_LINK, unmarked
+from bibnorm.text.venues import find_venue, names_preprint_server
+from bibnorm.text.word_tables import identifier_labels, name_particles
 
 # A bullet, or an item's number of up to three digits (a year, "2021. …", is no item's number),
 # before blanks and the item itself; after a bullet, a task list's box ("- [ ] ", "- [x] ").
@@ -115,7 +120,96 @@ def _title_of_a_line(item: str) -> tuple[str, int | None]:
     apart = _SET_APART.match(title)
     if apart is not None and len(apart.group(1).split()) >= 2:
         return apart.group(1).strip(" ,.;:"), year or strip_title_tags(title[apart.end() :])[1]
-    return _NAMES_AFTER.sub("", _without_names_after_a_dash(title)), year
+    return _without_names_and_venue(_NAMES_AFTER.sub("", _without_names_after_a_dash(title))), year
+
+
+def _without_names_and_venue(title: str) -> str:
+    """A line that gives its title among its authors and venue, as reading lists print a work —
+    "Title. Ashish Vaswani, Noam Shazeer. NeurIPS", "He, Zhang, Ren, Sun. Title. CVPR", "Vaswani et
+    al., Title" —, as the title: the sentences of names alone (`_names_alone`) before it and after
+    it and a known venue's name alone after it left out (`find_venue`). A line where nothing would
+    be left, or whose sentences are all a title's, stays as it is."""
+    title = _without_links(_without_alias(title))
+    head, lead, rest = title.partition(" et al., ")
+    if lead and rest and _names_alone(f"{head} et al."):
+        title = rest
+    sentences = _sentences(title)
+    first, last = 0, len(sentences)
+    while first < last - 1 and _names_alone(sentences[first]):
+        first += 1
+    while last - 1 > first and _after_a_title(sentences[last - 1]):
+        last -= 1
+    return " ".join(sentences[first:last]).rstrip(".") if (first, last) != (0, len(sentences)) else title
+
+
+def _without_links(title: str) -> str:
+    """A title without the links a line holds (a badge's target, "[[paper](…)]": `_unmarked`)
+    and the word that labels one where it is left last ("…, URL:", "Available at:")."""
+    if URL_PATTERN.search(title) is None:
+        return title
+    words = URL_PATTERN.sub(" ", title).split()
+    labels = identifier_labels()
+    while words and words[-1].strip(":").casefold() in {*labels.link_words, *labels.link_joiners}:
+        words.pop()
+    return " ".join(words).rstrip(" ,;:") or title
+
+
+def _without_alias(title: str) -> str:
+    """A title without the short name a reading list puts before it in parentheses ("(GPT2)
+    Language Models are …", "(CBOW & Skip-Gram) Efficient Estimation …"): a name in code, with a
+    capital after its first letter, a digit or an ampersand ("(Almost) Everything …" keeps it)."""
+    if not title.startswith("("):
+        return title
+    inside, closed, rest = title[1:].partition(") ")
+    coded = any(ch.isdigit() or ch == "&" for ch in inside) or any(
+        w[1:] != w[1:].lower() for w in inside.split()
+    )
+    named = closed and coded and len(inside.split()) <= 5 and rest[:1].isupper() and len(rest.split()) >= 2
+    return rest if named else title
+
+
+def _sentences(text: str) -> list[str]:
+    """``text`` cut after each period that ends a sentence: one followed by a space and not
+    closing an initial ("A. Vaswani") or "et al."."""
+    sentences, start, at = [], 0, text.find(". ")
+    while at != -1:
+        word = text[:at].rsplit(" ", 1)[-1]
+        if len(word) > 1 and word.casefold() not in ("al", "vs", "e.g", "i.e", "no", "vol"):
+            sentences.append(text[start : at + 1].strip())
+            start = at + 2
+        at = text.find(". ", at + 2)
+    return [*sentences, text[start:].strip()]
+
+
+def _after_a_title(sentence: str) -> bool:
+    """Whether a sentence after a title is what a reading list adds: names, a venue, a date."""
+    return _names_alone(sentence) or _venue_alone(sentence) or _a_date_tag(sentence)
+
+
+def _a_date_tag(sentence: str) -> bool:
+    """Whether a sentence is a date in parentheses alone, as lists date an arXiv paper by its
+    number's year and month: "(2106)", "(2106-biorxiv)"."""
+    inside = sentence.strip(" .")
+    if not (inside.startswith("(") and inside.endswith(")")):
+        return False
+    number = inside[1:-1].split("-", 1)[0]
+    return number.isdigit() and 2 <= len(number) <= 8
+
+
+def _venue_alone(sentence: str) -> bool:
+    """Whether a sentence names where the work appeared and nothing else: a known venue ("CVPR",
+    "Nature"), one's event ("NIPS GAN Workshop 2016", its first word a known venue's), or only
+    that it is a preprint ("Preprint", "bioRxiv")."""
+    words = sentence.strip(" .,").split()
+    if not words or len(words) > 5:
+        return False
+    if words[-1].isdigit():
+        words = words[:-1]  # the event's year
+    return bool(words) and (
+        find_venue(" ".join(words)) is not None
+        or (find_venue(words[0]) is not None and all(word[:1].isupper() for word in words))
+        or (len(words) <= 2 and names_preprint_server(" ".join(words)))
+    )
 
 
 def _without_names_after_a_dash(title: str) -> str:
@@ -128,13 +222,51 @@ def _without_names_after_a_dash(title: str) -> str:
 
 def _names_alone(text: str) -> bool:
     """Whether ``text`` is an author list as reading lists give it: "He et al.", "Ho, Jain, Abbeel",
-    "Kingma & Ba", "Smith and Jones" (not "A Survey, Part One": one comma, words of a title)."""
-    words = text.replace(",", " ").replace("&", " ").split()
-    named = [word for word in words if word not in ("and", "et", "al.", "al")]
-    if not named or len(named) > 8 or not all(word[:1].isupper() for word in named):
+    "Kingma & Ba", "Smith and Jones", "Kaiming He, Ross Girshick", "Matthew E. Peters, Mark Neumann,
+    …, Kenton Lee and Luke Zettlemoyer" (not "A Survey, Part One": one comma, words of a title; nor
+    "Vision, Language, Action": ordinary English words)."""
+    people = _people(text)
+    named = [word for person in people for word in person]
+    if not _shaped_as_names(people, named):
         return False
+    # A title in title case is of ordinary English words ("Vision, Language, Action"), names seldom
+    # are: the longer words decide (initials and short family names, "M.", "Le", "He", are English
+    # words too), unless an initial says they are names ("Abigail See, Peter J. Liu": "peter" and
+    # "manning" are English words).
+    initialled = any(len(word) == 2 and word.endswith(".") for word in named)
+    longer = [word_key(word.strip(".")) for word in named if len(word.strip(".")) >= 4]
+    english = sum(map(is_english_word, longer))
+    if not initialled and 2 * english > len(longer):
+        return False
+    # one person alone only where no word of the name is an English one: "Igor Mordatch", not
+    # "ImageNet Classification"
+    alone = len(people) == 1 and 2 <= len(people[0]) <= 3 and (initialled or not english)
+    return alone or _listed(text, people)
+
+
+def _shaped_as_names(people: list[list[str]], named: list[str]) -> bool:
+    """Capitalised words, one to four a person; a long run of words only between three names or more."""
+    if not named or not all(word[:1].isupper() for word in named):
+        return False
+    return all(1 <= len(person) <= 4 for person in people) and (len(named) <= 8 or len(people) >= 3)
+
+
+def _people(text: str) -> list[list[str]]:
+    """The words of each person's name in an author list (between commas, "and" and "&"), without
+    name particles ("Gido M. van de Ven") and "et al."."""
+    skipped = {*name_particles().particles, "and", "et", "al.", "al"}
+    names = text.replace(" and ", ",").replace("&", ",").split(",")
+    return [kept for name in names if (kept := [word for word in name.split() if word not in skipped])]
+
+
+def _listed(text: str, people: list[list[str]]) -> bool:
+    """Whether ``people`` are listed as authors are: with "et al.", three names or more, two joined
+    by "and" or "&", or given names and family names of two or three words each ("Kaiming He,
+    Ross Girshick")."""
     joined = " and " in text or "&" in text
-    return "et al" in text or text.count(",") >= 2 or (joined and len(named) == 2)
+    full = ("," in text or joined) and all(2 <= len(person) <= 3 for person in people)
+    two = joined and sum(map(len, people)) == 2
+    return "et al" in text or text.count(",") >= 2 or two or full
 
 
 def _query(item: str, line: str, index: int, origin: Origin) -> Query:
