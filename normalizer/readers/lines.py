@@ -137,6 +137,8 @@ def _without_names_and_venue(title: str) -> str:
     first, last = 0, len(sentences)
     while first < last - 1 and _names_alone(sentences[first]):
         first += 1
+    if last - 2 > first and _a_dated_tag(sentences[last - 1]) and _names_alone(sentences[last - 2]):
+        last -= 1  # a venue no table knows, after the names: "… Ion Stoica. NSDI 2011."
     while last - 1 > first and _after_a_title(sentences[last - 1]):
         last -= 1
     return " ".join(sentences[first:last]).rstrip(".") if (first, last) != (0, len(sentences)) else title
@@ -151,7 +153,23 @@ def _without_links(title: str) -> str:
     labels = identifier_labels()
     while words and words[-1].strip(":").casefold() in {*labels.link_words, *labels.link_joiners}:
         words.pop()
-    return " ".join(words).rstrip(" ,;:") or title
+    return " ".join(words).strip(" ,;:.") or title  # (". Title" where a link opened the line)
+
+
+def gives_its_title_first(item: str) -> bool:
+    """Whether a list's item gives its title first and the authors' names after it, as reading lists
+    do ("Attention is All You Need. Ashish Vaswani, Noam Shazeer. NIPS 2017") and references never
+    do: a list of such items is one of titles (`refs.looks_like_reference_list`)."""
+    sentences = _sentences(" ".join(_without_alias(_unmarked(item)).split()))
+    if len(sentences) < 2 or _names_alone(_without_year_after(sentences[0])):
+        return False  # (names first, their year after them as APA prints it: "Zhai, X., … (2022).")
+    return any(map(_names_alone, sentences[1:3]))
+
+
+def _without_year_after(sentence: str) -> str:
+    """A sentence without the year in parentheses that closes it ("Beyer, L. (2022)." → "Beyer, L.")."""
+    head, opened, year = sentence.rstrip(" .").rpartition(" (")
+    return head if opened and year.rstrip(")").isdigit() else sentence
 
 
 def _without_alias(title: str) -> str:
@@ -184,6 +202,20 @@ def _sentences(text: str) -> list[str]:
 def _after_a_title(sentence: str) -> bool:
     """Whether a sentence after a title is what a reading list adds: names, a venue, a date."""
     return _names_alone(sentence) or _venue_alone(sentence) or _a_date_tag(sentence)
+
+
+def _a_dated_tag(sentence: str) -> bool:
+    """Whether a sentence is a short tag that ends in a year, its other words capitalised ("NSDI
+    2011", "ACM TOCS September 2017"): a venue, as a list tags a paper after its names."""
+    words = sentence.strip(" .").split()
+    year = words[-1] if words else ""
+    return (
+        1 < len(words) <= 5
+        and len(year) == 4
+        and year.isdigit()
+        and year[:2] in ("19", "20")
+        and all(word[:1].isupper() for word in words[:-1])
+    )
 
 
 def _a_date_tag(sentence: str) -> bool:
@@ -238,10 +270,16 @@ def _names_alone(text: str) -> bool:
     english = sum(map(is_english_word, longer))
     if not initialled and 2 * english > len(longer):
         return False
-    # one person alone only where no word of the name is an English one: "Igor Mordatch", not
-    # "ImageNet Classification"
-    alone = len(people) == 1 and 2 <= len(people[0]) <= 3 and (initialled or not english)
-    return alone or _listed(text, people)
+    return _one_person(people, initialled, english) or _listed(text, people)
+
+
+def _one_person(people: list[list[str]], initialled: bool, english: int) -> bool:
+    """Whether one name alone is a person's: two or three words, none an English one ("Igor
+    Mordatch", not "ImageNet Classification") and none an acronym ("In CVPR")."""
+    if len(people) != 1 or not 2 <= len(people[0]) <= 3:
+        return False
+    acronym = any(len(word) > 2 and word.isupper() for word in people[0])
+    return not acronym and (initialled or not english)
 
 
 def _shaped_as_names(people: list[list[str]], named: list[str]) -> bool:

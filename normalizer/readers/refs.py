@@ -103,6 +103,7 @@ from bibnorm.readers._reflist import Layout, ReferenceList, lone_number_apart, s
 from bibnorm.readers._repeated_authors import dash_as_names, with_repeated_authors
 from bibnorm.readers._title_questions import title_before_question
 from bibnorm.readers.base import Reader, arxiv_doi_id
+from bibnorm.readers.lines import gives_its_title_first
 from bibnorm.readers.tagger import TaggedReference, TaggedTogether
 from bibnorm.text.capitals_words import is_english_word
 from bibnorm.text.markup import unmarked_list
@@ -2033,13 +2034,16 @@ def looks_like_reference_list(text: str) -> bool:
 
     Unnumbered, at least three items and 60% of them must read as references (author
     list, year, title): a list of titles, even one tagged "[CVPR 2022] …", has no author
-    list and stays a title list.
+    list and stays a title list. So does a list whose items mostly give the title first and the
+    names after it (`lines.gives_its_title_first`), numbered or not.
     """
     # (not splitlines(): it also splits at Cork slots)
     sample = unmarked_list("\n".join(text.split("\n")[:400]))
     references = read_list(sample)
     if _dated_items_over_lines(references, sample):
         return True
+    if _titles_first(references):
+        return False  # a reading list's lines: "Title. Names. Venue 2017" (the lines reader's)
     if 0 < len(references.items) < 3:
         # One or two pasted references, each read as one (two titles never are: no author list).
         return all(looks_like_reference(item.text) for item in references.items)
@@ -2050,6 +2054,15 @@ def looks_like_reference_list(text: str) -> bool:
         return with_year >= 0.6 * min(len(references.items), 200)
     read = sum(1 for item in references.items if looks_like_reference(item.text))
     return read >= 3 and read >= 0.6 * len(references.items)
+
+
+def _titles_first(references: ReferenceList) -> bool:
+    """Whether three items or more, 60% of them, give their titles first and the names after them
+    (`lines.gives_its_title_first`)."""
+    items = references.items[:200]
+    return len(items) >= 3 and sum(1 for item in items if gives_its_title_first(item.text)) >= 0.6 * len(
+        items
+    )
 
 
 def _dated_items_over_lines(references: ReferenceList, text: str) -> bool:
