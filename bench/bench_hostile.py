@@ -13,7 +13,9 @@ The files are made in a temporary folder, never committed (the PDFs by
 - an OpenAlex works part whose second line is ``scale`` GB of blanks (gzip);
 - a dblp dump that is a gzip bomb of ``scale`` GB of blanks, one with ``400,000 * scale``
   ``<www>`` start tags never closed before a record's end, and one declaring UTF-7;
-- a chain of 3,000 ``\\input`` files, read by ``tex`` and by ``verify --tex``.
+- a chain of 3,000 ``\\input`` files, read by ``tex`` and by ``verify --tex``;
+- reading lists of ``500 * scale`` lines, each a run of 2,000 two-letter sentences or a title
+  and 300 names (the lines reader cuts a line into sentences: linear in its length).
 
 Each runs as its own child process; wall time from start to ``os.wait4``, peak memory as
 ``ru_maxrss`` of the largest single process (a PDF's worker counts on its own), and the last
@@ -63,6 +65,11 @@ def make(folder: Path, scale: float) -> list[tuple[str, list[str]]]:
         (folder / f"c{number}.tex").write_text(f"\\input{{c{number + 1}}}\n", encoding="utf-8")
     (folder / "c3000.tex").write_text("\\cite{k}\n", encoding="utf-8")
     (folder / "refs.bib").write_text("@misc{k, title = {K}}\n", encoding="utf-8")
+    # Reading lists whose lines are long runs of sentences: of two letters, and of names after a title
+    lines = int(500 * scale) or 1
+    (folder / "sentences.md").write_text(("Ab. " * 2000 + "\n") * lines, encoding="utf-8")
+    names = "Title. " + "Ashish Vaswani, Noam Shazeer. " * 300
+    (folder / "names.md").write_text((names + "\n") * lines, encoding="utf-8")
     # An OpenAlex works part: one Work, then one line of blanks that never ends.
     work = (ROOT / "fixtures/shared/reference/api-samples/openalex/work-by-doi-url.json").read_bytes()
     with gzip.open(folder / "part_000.gz", "wb", compresslevel=9) as part:
@@ -80,6 +87,8 @@ def make(folder: Path, scale: float) -> list[tuple[str, list[str]]]:
         (f"OpenAlex works part, one line of {megabytes} MB", [*index, "part_000.gz"]),
         ("tex, 3,000 nested \\input", ["tex", "c0.tex", "-o", "out.bib", "--offline"]),
         ("verify --tex, 3,000 nested \\input", ["verify", "--offline", "--tex", "c0.tex", "refs.bib"]),
+        (f"reading list, {lines:,} lines of 2,000 sentences", ["resolve", "--offline", "sentences.md"]),
+        (f"reading list, {lines:,} lines of a title and 300 names", ["resolve", "--offline", "names.md"]),
     ]
 
 

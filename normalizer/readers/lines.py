@@ -191,7 +191,8 @@ def _sentences(text: str) -> list[str]:
     closing an initial ("A. Vaswani") or "et al."."""
     sentences, start, at = [], 0, text.find(". ")
     while at != -1:
-        word = text[:at].rsplit(" ", 1)[-1]
+        blank = text.rfind(" ", start, at)  # (the word before it alone: linear in the text)
+        word = text[blank + 1 if blank >= 0 else start : at]
         if len(word) > 1 and word.casefold() not in ("al", "vs", "e.g", "i.e", "no", "vol"):
             sentences.append(text[start : at + 1].strip())
             start = at + 2

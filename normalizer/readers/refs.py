@@ -2060,9 +2060,8 @@ def _titles_first(references: ReferenceList) -> bool:
     """Whether three items or more, 60% of them, give their titles first and the names after them
     (`lines.gives_its_title_first`)."""
     items = references.items[:200]
-    return len(items) >= 3 and sum(1 for item in items if gives_its_title_first(item.text)) >= 0.6 * len(
-        items
-    )
+    first = sum(1 for item in items if gives_its_title_first(item.text))
+    return len(items) >= 3 and first >= 0.6 * len(items)
 
 
 def _dated_items_over_lines(references: ReferenceList, text: str) -> bool:
