@@ -113,3 +113,26 @@ def test_a_title_among_its_names_and_venue_is_read_alone(line: str, title: str) 
 )
 def test_a_titles_own_words_stay(line: str, title: str | None) -> None:
     assert title_of(line) == (title or line)
+
+
+@pytest.mark.parametrize(
+    ("line", "authors"),
+    [
+        pytest.param(
+            "Semi-supervised Sequence Learning. Andrew M. Dai, Quoc V. Le. NIPS 2015.",
+            ("Andrew M. Dai", "Quoc V. Le"),
+            id="after-the-title",
+        ),
+        pytest.param(
+            "He, Zhang, Ren, Sun. Deep Residual Learning for Image Recognition. CVPR, 2016.",
+            ("He", "Zhang", "Ren", "Sun"),
+            id="before-the-title",
+        ),
+        pytest.param("Vaswani et al., Attention Is All You Need, 2017", ("Vaswani", "others"), id="et-al"),
+        pytest.param("Scaling Vision Transformers, CVPR 2022", (), id="none-printed"),
+    ],
+)
+def test_the_names_beside_a_title_are_the_items_authors(line: str, authors: tuple[str, ...]) -> None:
+    (query,) = read_lines(line + "\n", "list.md")
+    assert query.authors == authors
+    assert set(query.author_names) >= {name.split()[-1] for name in authors if name != "others"}

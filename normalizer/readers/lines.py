@@ -112,27 +112,30 @@ def _unmarked(item: str) -> str:
     return unmarked(item[marker.end() :] if (marker := _LIST_MARKER.match(item)) else item)
 
 
-def _title_of_a_line(item: str) -> tuple[str, int | None]:
-    """The title of a line that holds no identifier, and the year its tags give: the title the line
-    sets apart at its start, else the line without what a reading list adds after a title (names
-    after a dash or a period: "— Ho, Jain, Abbeel", "— He et al.", ". Wei et al.")."""
+def _title_of_a_line(item: str) -> tuple[str, int | None, tuple[str, ...]]:
+    """The title of a line that holds no identifier, the year its tags give and the authors' names
+    it prints beside the title: the title the line sets apart at its start, else the line without
+    what a reading list adds after a title (names after a dash or a period: "— Ho, Jain, Abbeel",
+    "— He et al.", ". Wei et al.") and around it (`_without_names_and_venue`)."""
     title, year = strip_title_tags(" ".join(item.split()))
     apart = _SET_APART.match(title)
     if apart is not None and len(apart.group(1).split()) >= 2:
-        return apart.group(1).strip(" ,.;:"), year or strip_title_tags(title[apart.end() :])[1]
-    return _without_names_and_venue(_NAMES_AFTER.sub("", _without_names_after_a_dash(title))), year
+        return apart.group(1).strip(" ,.;:"), year or strip_title_tags(title[apart.end() :])[1], ()
+    title, names = _without_names_and_venue(_NAMES_AFTER.sub("", _without_names_after_a_dash(title)))
+    return title, year, names
 
 
-def _without_names_and_venue(title: str) -> str:
+def _without_names_and_venue(title: str) -> tuple[str, tuple[str, ...]]:
     """A line that gives its title among its authors and venue, as reading lists print a work —
     "Title. Ashish Vaswani, Noam Shazeer. NeurIPS", "He, Zhang, Ren, Sun. Title. CVPR", "Vaswani et
     al., Title" —, as the title: the sentences of names alone (`_names_alone`) before it and after
-    it and a known venue's name alone after it left out (`find_venue`). A line where nothing would
-    be left, or whose sentences are all a title's, stays as it is."""
+    it and a known venue's name alone after it left out (`find_venue`); and the names, one a
+    person ("others" for "et al."), which the run weighs as a reference's authors. A line where
+    nothing would be left, or whose sentences are all a title's, stays as it is."""
     title = _without_links(_without_alias(title))
     head, lead, rest = title.partition(" et al., ")
     if lead and rest and _names_alone(f"{head} et al."):
-        title = rest
+        return _without_names_and_venue(rest)[0], _persons(f"{head} et al.")
     sentences = _sentences(title)
     first, last = 0, len(sentences)
     while first < last - 1 and _names_alone(sentences[first]):
@@ -141,7 +144,21 @@ def _without_names_and_venue(title: str) -> str:
         last -= 1  # a venue no table knows, after the names: "… Ion Stoica. NSDI 2011."
     while last - 1 > first and _after_a_title(sentences[last - 1]):
         last -= 1
-    return " ".join(sentences[first:last]).rstrip(".") if (first, last) != (0, len(sentences)) else title
+    if (first, last) == (0, len(sentences)):
+        return title, ()
+    dropped = [*sentences[:first], *sentences[last:]]
+    return " ".join(sentences[first:last]).rstrip("."), tuple(
+        person for sentence in dropped if _names_alone(sentence) for person in _persons(sentence)
+    )
+
+
+def _persons(names: str) -> tuple[str, ...]:
+    """An author list's names as printed, one a person, "others" for "et al." (as `Query.authors`)."""
+    listed = names.strip(" .").replace(" and ", ",").replace("&", ",")
+    people = [name.strip() for name in listed.split(",") if name.strip()]
+    cut = [name.removesuffix("et al").removesuffix("et al.").strip() for name in people]
+    others = ("others",) if any(name != whole for name, whole in zip(cut, people, strict=True)) else ()
+    return (*(name for name in cut if name and name.casefold() != "and"), *others)
 
 
 def _without_links(title: str) -> str:
@@ -331,7 +348,7 @@ def _query(item: str, line: str, index: int, origin: Origin) -> Query:
     # A URL that names no paper we can look up is still kept, so the user sees it
     # reported as unresolved instead of silently dropped.
     urls = tuple(URL_PATTERN.findall(item))
-    title, year = _title_of_a_line(item)
+    title, year, names = _title_of_a_line(item)
     return Query(
         index=index,
         origin=origin,
@@ -341,6 +358,10 @@ def _query(item: str, line: str, index: int, origin: Origin) -> Query:
         year=year,
         urls=urls,
         raw=line,
+        authors=names,
+        author_names=tuple(
+            word for name in names if name != "others" for word in name.split() if len(word) > 1
+        ),
     )
 
 
@@ -361,7 +382,9 @@ def _with_identifier_inside(item: str, line: str, index: int, origin: Origin) ->
     rest = " ".join(without_ids(item).split())
     whole = _A_REFERENCE.search(rest) is not None or looks_like_reference(rest)
     if _SET_APART.match(rest) is not None or not whole:
-        title, year = _title_of_a_line(rest.strip(_LEFT_AROUND))
+        title, year, _ = _title_of_a_line(
+            rest.strip(_LEFT_AROUND)
+        )  # (the id's record is weighed by its title)
         return Query(
             index=index,
             origin=origin,
