@@ -14,8 +14,9 @@ The files are made in a temporary folder, never committed (the PDFs by
 - a dblp dump that is a gzip bomb of ``scale`` GB of blanks, one with ``400,000 * scale``
   ``<www>`` start tags never closed before a record's end, and one declaring UTF-7;
 - a chain of 3,000 ``\\input`` files, read by ``tex`` and by ``verify --tex``;
-- reading lists of ``500 * scale`` lines, each a run of 2,000 two-letter sentences or a title
-  and 300 names (the lines reader cuts a line into sentences: linear in its length).
+- reading lists of ``500 * scale`` lines, each a run of 2,000 two-letter sentences, a title and
+  300 names, or 2,000 name-like parts between commas (the lines reader cuts a line into sentences
+  and parts: linear in its length).
 
 Each runs as its own child process; wall time from start to ``os.wait4``, peak memory as
 ``ru_maxrss`` of the largest single process (a PDF's worker counts on its own), and the last
@@ -70,6 +71,7 @@ def make(folder: Path, scale: float) -> list[tuple[str, list[str]]]:
     (folder / "sentences.md").write_text(("Ab. " * 2000 + "\n") * lines, encoding="utf-8")
     names = "Title. " + "Ashish Vaswani, Noam Shazeer. " * 300
     (folder / "names.md").write_text((names + "\n") * lines, encoding="utf-8")
+    (folder / "commas.md").write_text(("Deep Learning, " * 2000 + "Title\n") * lines, encoding="utf-8")
     # An OpenAlex works part: one Work, then one line of blanks that never ends.
     work = (ROOT / "fixtures/shared/reference/api-samples/openalex/work-by-doi-url.json").read_bytes()
     with gzip.open(folder / "part_000.gz", "wb", compresslevel=9) as part:
@@ -87,8 +89,18 @@ def make(folder: Path, scale: float) -> list[tuple[str, list[str]]]:
         (f"OpenAlex works part, one line of {megabytes} MB", [*index, "part_000.gz"]),
         ("tex, 3,000 nested \\input", ["tex", "c0.tex", "-o", "out.bib", "--offline"]),
         ("verify --tex, 3,000 nested \\input", ["verify", "--offline", "--tex", "c0.tex", "refs.bib"]),
-        (f"reading list, {lines:,} lines of 2,000 sentences", ["resolve", "--offline", "sentences.md"]),
-        (f"reading list, {lines:,} lines of a title and 300 names", ["resolve", "--offline", "names.md"]),
+        (
+            f"reading list, {lines:,} lines of 2,000 sentences",
+            ["resolve", "--offline", "--input-format", "lines", "sentences.md"],
+        ),
+        (
+            f"reading list, {lines:,} lines of a title and 300 names",
+            ["resolve", "--offline", "--input-format", "lines", "names.md"],
+        ),
+        (
+            f"reading list, {lines:,} lines of 2,000 name-like parts",
+            ["resolve", "--offline", "--input-format", "lines", "commas.md"],
+        ),
     ]
 
 

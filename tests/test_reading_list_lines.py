@@ -79,6 +79,12 @@ def title_of(line: str) -> str | None:
             "Pablo, Juan: Peer-to-peer slideshow with Beakerbrowser, Dat and remark",
             id="a-link-and-its-label",
         ),
+        pytest.param(
+            "* Chao Ma, Jia-Bin Huang, Xiaokang Yang and Ming-Hsuan Yang, Hierarchical Convolutional "
+            "Features for Visual Tracking, ICCV 2015",
+            "Hierarchical Convolutional Features for Visual Tracking",
+            id="names-and-venue-between-commas",
+        ),
     ],
 )
 def test_a_title_among_its_names_and_venue_is_read_alone(line: str, title: str) -> None:
@@ -109,6 +115,11 @@ def test_a_title_among_its_names_and_venue_is_read_alone(line: str, title: str) 
             id="a-titles-period",
         ),
         pytest.param("Deep Learning, Big Data. Reinforcement Learning", None, id="every-sentence-a-titles"),
+        pytest.param(
+            "Vision, Language, Action, Planning and Control for Robots",
+            None,
+            id="a-titles-commas-before-names",
+        ),
     ],
 )
 def test_a_titles_own_words_stay(line: str, title: str | None) -> None:
@@ -129,6 +140,11 @@ def test_a_titles_own_words_stay(line: str, title: str | None) -> None:
             id="before-the-title",
         ),
         pytest.param("Vaswani et al., Attention Is All You Need, 2017", ("Vaswani", "others"), id="et-al"),
+        pytest.param(
+            "N Wang, DY Yeung, Learning a Deep Compact Image Representation for Visual Tracking, NIPS, 2013.",
+            ("N Wang", "DY Yeung"),
+            id="between-commas",
+        ),
         pytest.param("Scaling Vision Transformers, CVPR 2022", (), id="none-printed"),
     ],
 )

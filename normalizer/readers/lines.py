@@ -145,11 +145,46 @@ def _without_names_and_venue(title: str) -> tuple[str, tuple[str, ...]]:
     while last - 1 > first and _after_a_title(sentences[last - 1]):
         last -= 1
     if (first, last) == (0, len(sentences)):
-        return title, ()
+        return _without_names_before_a_comma(title)
     dropped = [*sentences[:first], *sentences[last:]]
     return " ".join(sentences[first:last]).rstrip("."), tuple(
         person for sentence in dropped if _names_alone(sentence) for person in _persons(sentence)
     )
+
+
+def _without_names_before_a_comma(title: str) -> tuple[str, tuple[str, ...]]:
+    """A line that gives its authors' names, the title and the venue between commas ("Hanxi Li, Yi
+    Li and Fatih Porikli, DeepTrack: Learning …, BMVC", as awesome lists print a work) as the
+    title and the names: two names or more before it (one where "and" joins two), each one
+    person's (`_names_alone`), and a known venue after it left out. Else the line as it is."""
+    parts = title.split(", ")
+    named = 0
+    while named < min(len(parts) - 1, _MOST_NAMES) and _one_or_two_names(parts[named]):
+        named += 1
+    while named and not _names_alone(", ".join(parts[:named])):  # (the list as a whole: "Chao Ma, …")
+        named -= 1
+    rest = parts[named:]
+    while len(rest) > 1 and _venue_alone(rest[-1]):
+        rest.pop()
+    joined = named == 1 and (" and " in parts[0] or "&" in parts[0])
+    kept = ", ".join(rest)
+    if (named < 2 and not joined) or len(kept.split()) < 3:
+        return title, ()
+    return kept, tuple(person for part in parts[:named] for person in _persons(part))
+
+
+# The most parts between commas read as names before a title, each of at most so many characters:
+# the list as a whole is weighed again for each part given back, in bounded time
+_MOST_NAMES, _LONGEST_NAMES = 40, 80
+
+
+def _one_or_two_names(part: str) -> bool:
+    """Whether a part of a list between commas is shaped as one person's name or two joined by
+    "and" ("Jia-Bin Huang", "Xiaokang Yang and Ming-Hsuan Yang")."""
+    if len(part) > _LONGEST_NAMES:
+        return False
+    people = _people(part)
+    return len(people) <= 2 and _shaped_as_names(people, [word for person in people for word in person])
 
 
 def _persons(names: str) -> tuple[str, ...]:
