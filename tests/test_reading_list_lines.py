@@ -85,6 +85,11 @@ def title_of(line: str) -> str | None:
             "Hierarchical Convolutional Features for Visual Tracking",
             id="names-and-venue-between-commas",
         ),
+        pytest.param(
+            "- Deep Learning, Yann LeCun, Yoshua Bengio and Geoffrey Hinton, Nature 2015",
+            "Deep Learning",
+            id="title-then-names-between-commas",
+        ),
     ],
 )
 def test_a_title_among_its_names_and_venue_is_read_alone(line: str, title: str) -> None:

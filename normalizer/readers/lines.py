@@ -153,24 +153,37 @@ def _without_names_and_venue(title: str) -> tuple[str, tuple[str, ...]]:
 
 
 def _without_names_before_a_comma(title: str) -> tuple[str, tuple[str, ...]]:
-    """A line that gives its authors' names, the title and the venue between commas ("Hanxi Li, Yi
-    Li and Fatih Porikli, DeepTrack: Learning …, BMVC", as awesome lists print a work) as the
-    title and the names: two names or more before it (one where "and" joins two), each one
-    person's (`_names_alone`), and a known venue after it left out. Else the line as it is."""
+    """A line that gives its authors' names, the title and the venue between commas, as awesome
+    lists print a work — names first ("Hanxi Li, Yi Li and Fatih Porikli, DeepTrack: Learning …,
+    BMVC") or the title first ("Deep Residual Learning for Image Recognition, Kaiming He, Xiangyu
+    Zhang, …, CVPR 2016", "Deep Learning, Yann LeCun, Yoshua Bengio and Geoffrey Hinton") — as
+    the title and the names: the parts before the title that are names (`_leading_names`: two or
+    more, or two joined by "and"), where the title after them is no name itself, else the parts
+    of names after it, and a known venue after both left out. Else the line as it is."""
     parts = title.split(", ")
+    while len(parts) > 1 and _venue_alone(parts[-1]):
+        parts.pop()
+    before = _leading_names(parts)
+    if before and not _one_or_two_names(parts[before]):
+        kept, names = parts[before:], parts[:before]
+    else:
+        after = len(parts) - _leading_names(parts[::-1])
+        kept, names = parts[:after], parts[after:]
+    joined = len(names) == 1 and (" and " in names[0] or "&" in names[0] or "et al" in names[0])
+    if not kept or (len(names) < 2 and not joined):
+        return title, ()
+    return ", ".join(kept), tuple(person for part in names for person in _persons(part))
+
+
+def _leading_names(parts: list[str]) -> int:
+    """How many of ``parts`` (at most all but the last) are names from the first on: each one
+    person's or two joined by "and", and all of them together a list of names (`_names_alone`)."""
     named = 0
     while named < min(len(parts) - 1, _MOST_NAMES) and _one_or_two_names(parts[named]):
         named += 1
     while named and not _names_alone(", ".join(parts[:named])):  # (the list as a whole: "Chao Ma, …")
         named -= 1
-    rest = parts[named:]
-    while len(rest) > 1 and _venue_alone(rest[-1]):
-        rest.pop()
-    joined = named == 1 and (" and " in parts[0] or "&" in parts[0])
-    kept = ", ".join(rest)
-    if (named < 2 and not joined) or len(kept.split()) < 3:
-        return title, ()
-    return kept, tuple(person for part in parts[:named] for person in _persons(part))
+    return named
 
 
 # The most parts between commas read as names before a title, each of at most so many characters:
