@@ -145,14 +145,14 @@ def _without_names_and_venue(title: str) -> tuple[str, tuple[str, ...]]:
     while last - 1 > first and _after_a_title(sentences[last - 1]):
         last -= 1
     if (first, last) == (0, len(sentences)):
-        return _without_names_before_a_comma(title)
+        return _names_between_commas(title)
     dropped = [*sentences[:first], *sentences[last:]]
     return " ".join(sentences[first:last]).rstrip("."), tuple(
         person for sentence in dropped if _names_alone(sentence) for person in _persons(sentence)
     )
 
 
-def _without_names_before_a_comma(title: str) -> tuple[str, tuple[str, ...]]:
+def _names_between_commas(title: str) -> tuple[str, tuple[str, ...]]:
     """A line that gives its authors' names, the title and the venue between commas, as awesome
     lists print a work — names first ("Hanxi Li, Yi Li and Fatih Porikli, DeepTrack: Learning …,
     BMVC") or the title first ("Deep Residual Learning for Image Recognition, Kaiming He, Xiangyu
@@ -204,7 +204,7 @@ def _persons(names: str) -> tuple[str, ...]:
     """An author list's names as printed, one a person, "others" for "et al." (as `Query.authors`)."""
     listed = names.strip(" .").replace(" and ", ",").replace("&", ",")
     people = [name.strip() for name in listed.split(",") if name.strip()]
-    cut = [name.removesuffix("et al").removesuffix("et al.").strip() for name in people]
+    cut = [name.removesuffix("et al").strip() for name in people]
     others = ("others",) if any(name != whole for name, whole in zip(cut, people, strict=True)) else ()
     return (*(name for name in cut if name and name.casefold() != "and"), *others)
 
@@ -267,7 +267,7 @@ def _sentences(text: str) -> list[str]:
 
 def _after_a_title(sentence: str) -> bool:
     """Whether a sentence after a title is what a reading list adds: names, a venue, a date."""
-    return _names_alone(sentence) or _venue_alone(sentence) or _a_date_tag(sentence)
+    return _names_alone(sentence) or _venue_alone(sentence) or _a_year_month_tag(sentence)
 
 
 def _a_dated_tag(sentence: str) -> bool:
@@ -284,7 +284,7 @@ def _a_dated_tag(sentence: str) -> bool:
     )
 
 
-def _a_date_tag(sentence: str) -> bool:
+def _a_year_month_tag(sentence: str) -> bool:
     """Whether a sentence is a date in parentheses alone, as lists date an arXiv paper by its
     number's year and month: "(2106)", "(2106-biorxiv)"."""
     inside = sentence.strip(" .")
