@@ -259,3 +259,17 @@ def test_a_bib_into_a_bib_writes_each_of_the_users_fields_once(demo: bibnorm.Set
     (entry,) = bibtexparser.parse_string(Path("out.bib").read_text(encoding="utf-8")).entries
     assert [f.key for f in entry.fields].count("keywords") == 1
     assert [f.value for f in entry.fields if f.key == "note"] == ["Read first"]
+
+
+def test_the_librarys_entries_and_rendered_bibliography_carry_the_users_fields(
+    demo: bibnorm.Settings,
+) -> None:
+    # (the MCP server's resolve_references renders its resolutions so)
+    entry = f"@misc{{vltseg, title = {{{VLTSEG}}}, note = {{Read first}}, keywords = {{a, b}}}}\n"
+    Path("refs.bib").write_text(entry, encoding="utf-8")
+    with bibnorm.open_sources(demo) as sources:
+        result = bibnorm.resolve_queries(bibnorm.read("refs.bib"), sources=sources, settings=demo)
+    ((_, reference),) = result.entries()
+    assert reference.user_fields == UserFields(note="Read first", keywords=("a", "b"))
+    (item,) = json.loads(bibnorm.render(result.resolutions, format="csl-json", settings=demo).text)
+    assert (item["note"], item["keyword"]) == ("Read first", "a, b")

@@ -45,7 +45,7 @@ from pydantic import BaseModel, ConfigDict
 
 from .previous import Outcome, PreviousOutput, kept_for, read_previous, settled_nothing, with_previous
 from .reading import read_noted
-from .resolving import ResolveResult, resolve_queries
+from .resolving import ResolveResult, resolve_queries, with_user_fields
 from .settings import format_options_from
 from .writing import render
 
@@ -454,12 +454,11 @@ def _entry_order(
 
 def _with_user_fields(resolution: Resolution, reference: Reference, kept_whole: set[str]) -> Reference:
     """The resolved ``reference`` with the fields the item's own record keeps that no source
-    gives (`UserFields`: a note, keywords, an abstract …), unless the output keeps its input
-    whole (a .bib into a .bib keeps them as they were, beside bibnorm's fields)."""
-    record = resolution.query.record
-    if record is None or record.user_fields is None or resolution.query.origin.path in kept_whole:
+    gives (`with_user_fields`), unless the output keeps its input whole (a .bib into a .bib keeps
+    them as they were, beside bibnorm's fields)."""
+    if resolution.query.origin.path in kept_whole:
         return reference
-    return reference.model_copy(update={"user_fields": record.user_fields})
+    return with_user_fields(resolution) or reference
 
 
 # The readers of reference managers' exports: records the user keeps, not text bibnorm read

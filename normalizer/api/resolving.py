@@ -102,5 +102,20 @@ def resolve_queries(
 
 
 def written_entries(resolutions: Sequence[Resolution]) -> list[tuple[str, Reference]]:
-    """(key, reference) in input order: each paper once, plus the ``.bib`` entries repeating it."""
-    return [(key, r.reference) for r, key in keys.written_entries(resolutions) if r.reference is not None]
+    """(key, reference) in input order: each paper once, plus the ``.bib`` entries repeating it;
+    each reference with its item's own fields (`with_user_fields`)."""
+    return [
+        (key, reference)
+        for r, key in keys.written_entries(resolutions)
+        if (reference := with_user_fields(r)) is not None
+    ]
+
+
+def with_user_fields(resolution: Resolution) -> Reference | None:
+    """The resolved reference with what the item's own record keeps that no source gives
+    (`UserFields`: a .bib entry's, a CSL-JSON item's … note, keywords, abstract), which every
+    writer writes in its own fields; None where the item did not resolve."""
+    reference, record = resolution.reference, resolution.query.record
+    if reference is None or record is None or record.user_fields is None:
+        return reference
+    return reference.model_copy(update={"user_fields": record.user_fields})
