@@ -463,3 +463,14 @@ def test_a_books_isbn_is_written_where_each_format_keeps_it() -> None:
     )
     (from_csl,) = read_csl_json(get_writer("csl-json").render(given, WriterOptions()).text, "refs.json")
     assert from_csl.record is not None and from_csl.record.isbn == "978-0-262-03384-8"
+
+
+@pytest.mark.parametrize("fmt", ["bibtex", "biblatex"])
+def test_a_books_several_isbns_are_text_not_a_link(fmt: str) -> None:
+    # A Zotero export's ISBN field lists each edition's, between spaces; written as a link it was
+    # "…-7%20978-…", and the "%" opened a TeX comment in biber's .bbl (LaTeX stopped: runaway \field).
+    record = Reference(title="Sorting", entry_type="book", isbn="978-1-315-85103-7 978-0-415-85468-9")
+    (entry,) = bibtexparser.parse_string(
+        get_writer(fmt).render([("b", record)], WriterOptions()).text
+    ).entries
+    assert entry.fields_dict["isbn"].value == "978-1-315-85103-7 978-0-415-85468-9"

@@ -446,7 +446,8 @@ class _EntryBuilder:
     def _identifiers(self, link: DoiLink | None) -> None:
         """A book's ISBN, eprint fields, doi, url (and the DOI's note) and code links."""
         reference = self.reference
-        self.add("isbn", reference.isbn and _raw(reference.isbn))
+        # (an ISBN is text, not a link: "%" in it, as an export's "%20" gives, would open a TeX comment)
+        self.add("isbn", reference.isbn and self.out.latex(reference.isbn))
         for name, value in _arxiv_fields(reference, self.mode):
             self.add(name, value)
         doi = _doi(reference, self.kind)
