@@ -90,6 +90,15 @@ def title_of(line: str) -> str | None:
             "Deep Learning",
             id="title-then-names-between-commas",
         ),
+        pytest.param(
+            "+ Energy-Based Learning for Scene Graph Generation (best paper candidate). Mohammed Suhail, "
+            "Abhay Mittal, Behjat Siddiquie.",
+            "Energy-Based Learning for Scene Graph Generation",
+            id="an-award-mark",
+        ),
+        pytest.param(
+            "[Oral] Scaling Vision Transformers, CVPR 2022", "Scaling Vision Transformers", id="a-talks-mark"
+        ),
     ],
 )
 def test_a_title_among_its_names_and_venue_is_read_alone(line: str, title: str) -> None:
@@ -125,6 +134,7 @@ def test_a_title_among_its_names_and_venue_is_read_alone(line: str, title: str) 
             None,
             id="a-titles-commas-before-names",
         ),
+        pytest.param("A Poster Child for Oral Tradition", None, id="a-marks-word-in-a-title"),
     ],
 )
 def test_a_titles_own_words_stay(line: str, title: str | None) -> None:

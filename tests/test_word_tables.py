@@ -73,6 +73,7 @@ TABLES = (
     "minor-words.json",
     "final-abbreviations.json",
     "release-title-words.json",
+    "reading-list-marks.json",
     "bibtex-macros.json",
     "arxiv-archives.json",
     "journal-catalogue-words.json",

@@ -37,7 +37,7 @@ from bibnorm.readers.base import (
 from bibnorm.text.capitals_words import is_english_word, word_key
 from bibnorm.text.markup import MARKDOWN_LINK, unmarked
 from bibnorm.text.venues import find_venue, names_preprint_server
-from bibnorm.text.word_tables import identifier_labels, name_particles
+from bibnorm.text.word_tables import alternation, identifier_labels, name_particles, reading_list_marks
 
 # A bullet, or an item's number of up to three digits (a year, "2021. …", is no item's number),
 # before blanks and the item itself; after a bullet, a task list's box ("- [ ] ", "- [x] ").
@@ -49,6 +49,9 @@ _SET_APART = re.compile(r"[“\"]([^“”\"]+)[”\"](?:[\s,.;:–—-]+(?=\S)|
 # Names after a title's period that a reading list adds: ". Wei et al.", ". Smith and Jones"
 _NAMES_AFTER = re.compile(r"[.,]\s+[A-Z][\w'’-]*+(?:\s(?:and|&)\s[A-Z][\w'’-]*+)?\s+et\s+al\.?$")
 _NAME_DASHES = (" — ", " – ", " - ")
+# A paper's presentation or award marked beside its title: "(oral)", "[Spotlight]", "(best paper
+# candidate)" (`reading-list-marks.json`)
+_MARK = re.compile(rf"[(\[]\s*+{alternation(reading_list_marks(), one_blank=True)}\s*+[)\]]", re.IGNORECASE)
 _TABLE_RULE = re.compile(r":?-+:?")  # a Markdown table's rule under its heading: "---", ":--:"
 # What is left around a title once its identifiers are out: blanks, the marks before where they stood.
 _LEFT_AROUND = " \t.,;:–—-|"
@@ -132,7 +135,7 @@ def _without_names_and_venue(title: str) -> tuple[str, tuple[str, ...]]:
     it and a known venue's name alone after it left out (`find_venue`); and the names, one a
     person ("others" for "et al."), which the run weighs as a reference's authors. A line where
     nothing would be left, or whose sentences are all a title's, stays as it is."""
-    title = _without_links(_without_alias(title))
+    title = _without_links(_without_alias(_without_marks(title)))
     head, lead, rest = title.partition(" et al., ")
     if lead and rest and _names_alone(f"{head} et al."):
         return _without_names_and_venue(rest)[0], _persons(f"{head} et al.")
@@ -207,6 +210,14 @@ def _persons(names: str) -> tuple[str, ...]:
     cut = [name.removesuffix("et al").strip() for name in people]
     others = ("others",) if any(name != whole for name, whole in zip(cut, people, strict=True)) else ()
     return (*(name for name in cut if name and name.casefold() != "and"), *others)
+
+
+def _without_marks(title: str) -> str:
+    """A title without a paper's presentation or award marked beside it (`_MARK`: "… Generation
+    (long talk). Names" → "… Generation. Names")."""
+    if _MARK.search(title) is None:
+        return title
+    return " ".join(_MARK.sub("", title).split()).replace(" .", ".").replace(" ,", ",")
 
 
 def _without_links(title: str) -> str:

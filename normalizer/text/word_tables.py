@@ -56,6 +56,8 @@ once, when first asked for (every file says where its words come from):
   abbreviations that may end a title, whose period stays;
 - `release_title_words` (``release-title-words.json``): "version", "release", "toolkit" — the
   words too common to tie a release's title to a record's;
+- `reading_list_marks` (``reading-list-marks.json``): "oral", "spotlight", "best paper candidate"
+  — how reading lists mark a paper's presentation or award beside its title;
 - `search_stop_words` (``search-stop-words.json``): "a", "the", "with", "we" — the words a search
   for a title leaves out (Lucene's, which arXiv's search drops; and the snapshot's);
 - `standard_journal_macros` (``bibtex-macros.json``): "cacm", "jacm", "tcs" — the journal macros
@@ -160,6 +162,7 @@ __all__ = [
     "publication_states",
     "publisher_words",
     "publishers",
+    "reading_list_marks",
     "reference_abbreviations",
     "reference_cues",
     "reference_headings",
@@ -736,6 +739,13 @@ def final_abbreviations() -> frozenset[str]:
     """The abbreviations that may end a title and keep their period ("al.", "inc.", "vs."), lower
     case with their period, from ``normalizer/data/final-abbreviations.json``."""
     return frozenset(_table("final-abbreviations.json")["abbreviations"])
+
+
+@cache
+def reading_list_marks() -> tuple[str, ...]:
+    """How reading lists mark a paper's presentation or award beside its title ("oral",
+    "spotlight", "best paper candidate"), lower case, from ``normalizer/data/reading-list-marks.json``."""
+    return tuple(_table("reading-list-marks.json")["marks"])
 
 
 @cache
