@@ -137,8 +137,9 @@ def resolve_files(
     written = keys.written_entries(result.resolutions)
     # The file the output replaces, read once and only if asked: beside an input .bib it is not.
     earlier = _read_once(job.output, chosen_format) if not bib_files else _nothing_earlier
-    own = _own_records(job, result.resolutions, written, (chosen_format, settings.key_format), earlier)
-    order = _entry_order(written, own, _kept_whole_inputs(job, chosen_format))
+    kept_whole = _kept_whole_inputs(job, chosen_format)
+    own = _own_records(result.resolutions, written, (kept_whole, settings.key_format), earlier)
+    order = _entry_order(written, own, kept_whole)
     entries = [entry for _, entry in order]
     progress.start("write", len(entries), "entries")
     if lock_file is not None:
@@ -349,34 +350,29 @@ def _nothing_earlier() -> PreviousOutput | None:
 
 
 def _own_records(
-    job: ResolveJob,
     resolutions: list[Resolution],
     written: list[tuple[Resolution, str]],
-    formats: tuple[str, str],
+    kept: tuple[set[str], str],
     earlier: Callable[[], PreviousOutput | None],
 ) -> dict[int, tuple[str, Reference]]:
     """The items that did not resolve written as the user's own record gives them
     (`Query.record`: a .bib entry, a CSL-JSON item, a RIS record, a Zotero item), by their
     index: each under its own key, else one the key formula makes; none of an input an output
     in its own format keeps whole (`_with_bib_inputs`, `_with_export_inputs`), nor one an
-    earlier output holds an entry for that names more (`_without_earlier_entries`). ``formats``:
-    the output's format and the key formula; ``earlier``: the file the output replaces, read when
-    first asked (`_read_once`; none beside an input .bib)."""
-    own = _records_as_given(job, resolutions, written, formats)
+    earlier output holds an entry for that names more (`_without_earlier_entries`). ``kept``: the
+    inputs the output keeps whole (`_kept_whole_inputs`) and the key formula; ``earlier``: the file
+    the output replaces, read when first asked (`_read_once`; none beside an input .bib)."""
+    own = _records_as_given(resolutions, written, kept)
     return _without_earlier_entries(own, earlier(), resolutions, written) if own else own
 
 
 def _records_as_given(
-    job: ResolveJob,
-    resolutions: list[Resolution],
-    written: list[tuple[Resolution, str]],
-    formats: tuple[str, str],
+    resolutions: list[Resolution], written: list[tuple[Resolution, str]], kept: tuple[set[str], str]
 ) -> dict[int, tuple[str, Reference]]:
     """`_own_records` before an earlier output is looked at. An item that repeats another is
     written again under its own key (a draft may cite either, as a resolved one is:
     `written_entries`), else not."""
-    chosen_format, key_format = formats  # the output's, the key formula
-    kept_whole = _kept_whole_inputs(job, chosen_format)
+    kept_whole, key_format = kept
     taken = _keys_held(written, resolutions, kept_whole)
     own: dict[int, tuple[str, Reference]] = {}
     for r in resolutions:
@@ -447,18 +443,18 @@ def _entry_order(
     resolved = [
         (r.query.index, (key, _with_user_fields(r, r.reference, kept_whole)))
         for r, key in written
-        if r.reference
+        if r.reference is not None
     ]
     return sorted([*resolved, *own.items()], key=lambda entry: entry[0])
 
 
 def _with_user_fields(resolution: Resolution, reference: Reference, kept_whole: set[str]) -> Reference:
-    """The resolved ``reference`` with the fields the item's own record keeps that no source
-    gives (`with_user_fields`), unless the output keeps its input whole (a .bib into a .bib keeps
-    them as they were, beside bibnorm's fields)."""
-    if resolution.query.origin.path in kept_whole:
-        return reference
-    return with_user_fields(resolution) or reference
+    """The resolved ``reference`` (the resolution's) with the fields the item's own record keeps
+    that no source gives (`with_user_fields`), unless the output keeps its input whole (a .bib
+    into a .bib keeps them as they were, beside bibnorm's fields)."""
+    return (
+        reference if resolution.query.origin.path in kept_whole else with_user_fields(resolution) or reference
+    )
 
 
 # The readers of reference managers' exports: records the user keeps, not text bibnorm read

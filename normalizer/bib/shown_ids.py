@@ -6,6 +6,7 @@ user wrote."""
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 
 from bibnorm.bib.bibfile import BibEntry
 from bibnorm.bib.checks.base import entry_arxiv_id, entry_doi
@@ -22,7 +23,12 @@ _ID_WRAPPING = re.compile(
 def repeats_an_id(text: str, entry: BibEntry) -> bool:
     """Whether ``text`` holds nothing but identifiers ``entry`` carries in fields of their own (the
     "doi: X" note an earlier run wrote for another style), so that dropping it loses nothing."""
-    _, _, ids = entry_ids(entry)
+    return holds_only(text, entry_ids(entry)[2])
+
+
+def holds_only(text: str, ids: Iterable[str]) -> bool:
+    """Whether ``text`` shows some of ``ids`` (casefolded) and nothing but them in their usual
+    wrappings ("doi: X", a DOI link)."""
     shown = {i for i in ids if shows(text, i)}
     return bool(shown) and only_ids(text, shown)
 

@@ -13,7 +13,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Any, cast
 
-from bibnorm.bib.shown_ids import only_ids, shows
+from bibnorm.bib.shown_ids import holds_only
 from bibnorm.errors import InputError
 from bibnorm.identifiers import ArxivId, canonical_doi, is_arxiv_doi, parse_arxiv_id
 from bibnorm.models import EntryType, Identifiers, PartialDate, Person, Query, Reference, UserFields
@@ -188,9 +188,9 @@ class OwnRecord:
         return kept if kept != UserFields() else None
 
     def _only_own_ids(self, text: str) -> bool:
-        known = {i.casefold() for i in (self.doi, self.arxiv.id if self.arxiv else None) if i}
-        shown = {i for i in known if shows(text, i)}
-        return bool(shown) and only_ids(text, shown)
+        return holds_only(
+            text, [i.casefold() for i in (self.doi, self.arxiv.id if self.arxiv else None) if i]
+        )
 
     def _on_a_preprint_server(self) -> bool:
         venue = self.venue

@@ -205,8 +205,7 @@ def _one_or_two_names(part: str) -> bool:
 
 def _persons(names: str) -> tuple[str, ...]:
     """An author list's names as printed, one a person, "others" for "et al." (as `Query.authors`)."""
-    listed = names.strip(" .").replace(" and ", ",").replace("&", ",")
-    people = [name.strip() for name in listed.split(",") if name.strip()]
+    people = _names(names.strip(" ."))
     cut = [name.removesuffix("et al").strip() for name in people]
     others = ("others",) if any(name != whole for name, whole in zip(cut, people, strict=True)) else ()
     return (*(name for name in cut if name and name.casefold() != "and"), *others)
@@ -370,8 +369,12 @@ def _people(text: str) -> list[list[str]]:
     """The words of each person's name in an author list (between commas, "and" and "&"), without
     name particles ("Gido M. van de Ven") and "et al."."""
     skipped = {*name_particles().particles, "and", "et", "al.", "al"}
-    names = text.replace(" and ", ",").replace("&", ",").split(",")
-    return [kept for name in names if (kept := [word for word in name.split() if word not in skipped])]
+    return [kept for name in _names(text) if (kept := [word for word in name.split() if word not in skipped])]
+
+
+def _names(text: str) -> list[str]:
+    """An author list's names, one a person: the parts between commas, "and" and "&"."""
+    return [name.strip() for name in text.replace(" and ", ",").replace("&", ",").split(",") if name.strip()]
 
 
 def _listed(text: str, people: list[list[str]]) -> bool:

@@ -2042,8 +2042,13 @@ def looks_like_reference_list(text: str) -> bool:
     references = read_list(sample)
     if _dated_items_over_lines(references, sample):
         return True
-    if _titles_first(references):
-        return False  # a reading list's lines: "Title. Names. Venue 2017" (the lines reader's)
+    # (a reading list's lines, "Title. Names. Venue 2017", are the lines reader's: weighed only
+    # where the items would read as references)
+    return _read_as_references(references) and not _titles_first(references)
+
+
+def _read_as_references(references: ReferenceList) -> bool:
+    """`looks_like_reference_list` for a list that is not of dated items over several lines."""
     if 0 < len(references.items) < 3:
         # One or two pasted references, each read as one (two titles never are: no author list).
         return all(looks_like_reference(item.text) for item in references.items)

@@ -36,12 +36,10 @@ _NUMBERS = {
     for spelling in (month.name, month.abbreviation, *month.also)
 }
 SPELLINGS = frozenset(_NUMBERS)
-# A date's month written after its year: ISO 8601's "2019-11-04", RIS's "2019/11//"
-_YEAR_THEN_MONTH = re.compile(r"\d{4}[-/](\d{1,2})(?!\d)")
 _WORD = re.compile(r"[^\W\d_]+")  # a run of letters: "November" of "4 November 2019"
 # A date written year first: ISO 8601's "2021-05-03" (a timestamp's "2021-05-03T10:00:00Z"
 # too), RIS's "2021/05/03/" and "2021///", BibTeX's urldate "2021-05"
-_YEAR_FIRST = re.compile(r"\s*(\d{4})(?:[-/](\d{1,2})(?:[-/](\d{1,2}))?)?(?!\d)")
+_YEAR_FIRST = re.compile(r"\s*+(\d{4})(?:[-/](\d{1,2})(?:[-/](\d{1,2}))?)?(?!\d)")
 
 
 def month_number(text: str | None) -> int | None:
@@ -52,9 +50,8 @@ def month_number(text: str | None) -> int | None:
     if not text:
         return None
     text = text.strip()
-    number = int(text) if text.isdigit() else None
-    if number is None and (dated := _YEAR_THEN_MONTH.match(text)):
-        number = int(dated.group(1))
+    dated = year_first_date(text)
+    number = int(text) if text.isdigit() else dated.month if dated else None
     if number is None:
         number = next((_NUMBERS[w] for w in _WORD.findall(text.casefold()) if w in _NUMBERS), None)
     return number if number is not None and 1 <= number <= 12 else None
