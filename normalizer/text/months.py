@@ -39,7 +39,7 @@ SPELLINGS = frozenset(_NUMBERS)
 _WORD = re.compile(r"[^\W\d_]+")  # a run of letters: "November" of "4 November 2019"
 # A date written year first: ISO 8601's "2021-05-03" (a timestamp's "2021-05-03T10:00:00Z"
 # too), RIS's "2021/05/03/" and "2021///", BibTeX's urldate "2021-05"
-_YEAR_FIRST = re.compile(r"\s*+(\d{4})(?:[-/](\d{1,2})(?:[-/](\d{1,2}))?)?(?!\d)")
+_YEAR_FIRST = re.compile(r"(\d{4})(?:[-/](\d{1,2})(?:[-/](\d{1,2}))?)?(?!\d)")
 
 
 def month_number(text: str | None) -> int | None:
@@ -60,7 +60,9 @@ def month_number(text: str | None) -> int | None:
 def year_first_date(text: str | None) -> PartialDate | None:
     """The date a record writes year first (`_YEAR_FIRST`), to the month and the day where it
     gives them and they are ones a calendar has; None for any other text."""
-    found = _YEAR_FIRST.match(text or "")
+    found = _YEAR_FIRST.match(
+        (text or "").lstrip()
+    )  # (blanks left out first: searched, no pattern repeats them)
     if found is None:
         return None
     year, month, day = found.groups()
