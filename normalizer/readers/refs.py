@@ -103,7 +103,6 @@ from bibnorm.readers._reflist import Layout, ReferenceList, lone_number_apart, s
 from bibnorm.readers._repeated_authors import dash_as_names, with_repeated_authors
 from bibnorm.readers._title_questions import title_before_question
 from bibnorm.readers.base import Reader, arxiv_doi_id
-from bibnorm.readers.lines import gives_its_title_first
 from bibnorm.readers.tagger import TaggedReference, TaggedTogether
 from bibnorm.text.capitals_words import is_english_word
 from bibnorm.text.markup import unmarked_list
@@ -2064,6 +2063,8 @@ def _read_as_references(references: ReferenceList) -> bool:
 def _titles_first(references: ReferenceList) -> bool:
     """Whether three items or more, 60% of them, give their titles first and the names after them
     (`lines.gives_its_title_first`)."""
+    from bibnorm.readers.lines import gives_its_title_first  # local: only a sniffed text needs it
+
     items = references.items[:200]
     first = sum(1 for item in items if gives_its_title_first(item.text))
     return len(items) >= 3 and first >= 0.6 * len(items)
