@@ -164,8 +164,8 @@ def _own_fields(data: Mapping[str, Any]) -> dict[str, Any]:
         "edition": _text(data, "edition"),
         "isbn": _text(data, "ISBN"),
         "month": month_number(_text(data, "date")),
+        "own_type": _text(data, "itemType"),
     }
-    fields["own_type"] = _text(data, "itemType")
     own = user_fields(
         keywords=[
             t["tag"] for t in data.get("tags") or [] if isinstance(t, dict) and isinstance(t.get("tag"), str)
