@@ -32,6 +32,11 @@ biblatex's styles, which print what the CSL ones do not — short titles of work
 "Ed. by" after a quoted title, an edition after a colon): the validation styles of FILE whose
 half is arbiter-training join the training half; the others are printed apart (an **extra-tuning**
 half) and choose nothing, so the tuning half's figures stay comparable between runs.
+
+``--real FILE`` adds real lists' items (``scripts/make_list_arbiter_data.py``: an item of an
+author's PDF that holds one reference of its truth alone) the same way, their other half printed
+apart (**real-tuning**); such an item's title is judged as ``bench/bench_pdf_corpus.py`` judges
+it (`_printed`), against its ``.bib``'s title, which a style prints in its own case.
 """
 
 from __future__ import annotations
@@ -56,6 +61,10 @@ from bibnorm.readers import _authors_arbiter, _title_arbiter, _venue_arbiter, _y
 from bibnorm.readers._arbiter import CHOICES, Arbiter, stored_weights  # noqa: E402
 from bibnorm.readers.refs import ParsedReference  # noqa: E402
 from bibnorm.readers.tagger import TaggedReference, Tagger, packaged_tagger  # noqa: E402
+from bibnorm.text.titles import title_key  # noqa: E402
+from rapidfuzz import fuzz  # noqa: E402
+
+REAL_TITLE_RATIO = 90  # bench/bench_pdf_corpus.py's `_read_right`
 
 # How much likelier than the next choice the model's title and none must be (log-odds), and the
 # probability another choice needs to overrule the reader's hand-written one: of 0.97, 0.98 and
@@ -173,9 +182,13 @@ def examples_of(
             if parsed is None:  # the rules over their bound: the reader's fallback, not a choice
                 continue
             item = tagger.tag(bench.as_item(row["text"]), weigh=True)
-            truth = bench.printed_truth(row, years)[0][field.truth]
             candidates = {"rules": field.rules(parsed), "model": field.model(item), "none": None}
-            right = frozenset(name for name, value in candidates.items() if _matches(field, value, truth))
+            if "real" in row:  # a real list's item (`make_list_arbiter_data.py`): the PDF bench's judge
+                truth = row["real"][field.truth]
+                right = frozenset(name for name, value in candidates.items() if _printed(value, truth))
+            else:
+                truth = bench.printed_truth(row, years)[0][field.truth]
+                right = frozenset(name for name, value in candidates.items() if _matches(field, value, truth))
             read = frozenset(name for name, value in candidates.items() if value)
             features = field.features(item, parsed)
             examples.append(Example(row["style"], features, right, read, bench.key(truth) is None))
@@ -189,6 +202,15 @@ def _matches(field: Field, value: str | None, truth: object) -> bool:
     if field.generous and value is not None and truth is not None:
         return _bench().correct({field.truth: value}, {field.truth: truth}, field.truth, generous=True)
     return _bench().key(value) == _bench().key(truth)
+
+
+def _printed(value: str | None, truth: str | None) -> bool:
+    """Whether a title read is a real list's as ``bench/bench_pdf_corpus.py`` judges an item's
+    title (a ratio of at least 90 between the two titles' keys; none where none was printed): the
+    truth is the source's ``.bib`` title, which a style may print in other case or punctuation."""
+    if truth is None or value is None:
+        return truth is None and value is None
+    return fuzz.ratio(title_key(truth), title_key(value)) >= REAL_TITLE_RATIO
 
 
 def train(
@@ -261,25 +283,33 @@ def tuned_weights(
             arbiter = Arbiter(weights, model_margin, none_margin, fills)
             report("  arbiter-training half", halves["training"], arbiter)
             tuned = report("  arbiter-tuning half", halves["tuning"], arbiter)
-            if halves.get("extra-tuning"):
-                report("  extra-tuning half (not tuned on)", halves["extra-tuning"], arbiter)
+            for name in ("extra-tuning", "real-tuning"):
+                if halves.get(name):
+                    report(f"  {name} half (not tuned on)", halves[name], arbiter)
         if tuned > best[0]:
             best = (tuned, penalty, weights)
     return best[1], best[2]
 
 
 def halves_of(
-    data: Sequence[Path], extra: Sequence[Path], field: Field, tagger: Tagger, cache: Path | None
+    data: Sequence[Path],
+    extras: Mapping[str, Sequence[Path]],
+    field: Field,
+    tagger: Tagger,
+    cache: Path | None,
 ) -> dict[str, list[Example]]:
-    """The examples of ``data``'s validation strings by their half, the arbiter-training ones of
-    ``extra`` with the training half and its others apart (``extra-tuning``)."""
+    """The examples of ``data``'s validation strings by their half; of each of ``extras`` (``extra``:
+    other generated strings, ``real``: real lists' items), the arbiter-training ones with the
+    training half and the others apart (``extra-tuning``, ``real-tuning``)."""
     bench = _bench()
     examples = examples_of(validation_rows(data), field, tagger, bench, cache)
     halves = {half: [e for e in examples if arbiter_half(e.style) == half] for half in ("training", "tuning")}
-    if extra:
-        more = examples_of(validation_rows(extra), field, tagger, bench, cache)
+    for name, paths in extras.items():
+        if not paths:
+            continue
+        more = examples_of(validation_rows(paths), field, tagger, bench, cache)
         halves["training"] += [e for e in more if arbiter_half(e.style) == "training"]
-        halves["extra-tuning"] = [e for e in more if arbiter_half(e.style) == "tuning"]
+        halves[f"{name}-tuning"] = [e for e in more if arbiter_half(e.style) == "tuning"]
     return halves
 
 
@@ -305,6 +335,13 @@ def main(argv: list[str] | None = None) -> int:
         default=[],
         help="a data file whose arbiter-training validation strings join the training half (again for more)",
     )
+    parser.add_argument(
+        "--real",
+        type=Path,
+        action="append",
+        default=[],
+        help="real lists' items (make_list_arbiter_data.py); the arbiter-training half's join its training",
+    )
     parser.add_argument("--field", choices=sorted(FIELDS), default="title", help="the field to choose")
     parser.add_argument("--penalty", type=float, action="append", default=[], help="L2 penalties to try")
     parser.add_argument("--steps", type=int, default=400)
@@ -322,12 +359,14 @@ def main(argv: list[str] | None = None) -> int:
     arguments = parser.parse_args(argv)
     field = FIELDS[arguments.field]
     data = arguments.data or [ROOT / "build" / "tagger" / "data.jsonl"]
-    missing = [str(path) for path in (*data, *arguments.extra_training) if not path.is_file()]
+    given = (*data, *arguments.extra_training, *arguments.real)
+    missing = [str(path) for path in given if not path.is_file()]
     if missing:
         print(f"train_title_arbiter: no such file: {', '.join(missing)}", file=sys.stderr)
         return 1
     tagger = Tagger(str(arguments.model)) if arguments.model else packaged_tagger()
-    halves = halves_of(data, arguments.extra_training, field, tagger, arguments.rules_cache)
+    extras = {"extra": arguments.extra_training, "real": arguments.real}
+    halves = halves_of(data, extras, field, tagger, arguments.rules_cache)
     margins = (arguments.model_margin, arguments.none_margin)
     penalties = arguments.penalty or [0.001]
     penalty, weights = tuned_weights(halves, penalties, arguments.steps, margins, field.fills)
