@@ -376,10 +376,14 @@ def test_the_assistants_lookup_does_not_resolve_a_chimera(
 def test_the_assistants_resolve_writes_no_chimera(assistant: tools.AssistConfig) -> None:
     text = "\n".join(c.bibtex() for c in [*ASKED_CHIMERAS, CORRECT[0]])
     answer = tools.resolve_references(assistant, text)
-    assert answer["text"].count("@") == 1 and CORRECT[0].arxiv_id in answer["text"]
+    # the one that resolved, and each chimera as the user's own entry gives it, as `resolve` of a
+    # .bib on stdin writes them: resolved to nothing, nothing of the user's lost
+    assert answer["text"].count("@") == 1 + len(ASKED_CHIMERAS) and CORRECT[0].arxiv_id in answer["text"]
+    assert answer["summary"]["resolved"] == 1 and answer["summary"]["as_given"] == len(ASKED_CHIMERAS)
     assert len(answer["not_resolved"]) == len(ASKED_CHIMERAS)
     for item, chimera in zip(answer["not_resolved"], ASKED_CHIMERAS, strict=True):
         _names_another_work(item, chimera)
+        assert item["as_given"] == chimera.key
 
 
 def test_tex_refresh_replaces_no_preprint_entry_by_another_works_record(

@@ -145,6 +145,42 @@ def test_csl_json_is_the_clis_too(runner: CliRunner, demo_index: Path, offline_s
     assert resolved.structured_content["text"] == cli.stdout
 
 
+# A user's .bib: one entry the demo snapshot holds, one work no source holds, with the user's note
+USERS_BIB = f"""@misc{{vitcomer,
+  title = {{{VIT_COMER}}},
+  year = {{2024}},
+}}
+
+@article{{mine2019,
+  author = {{Ann Author and Bob Builder}},
+  title = {{A Study Nobody Indexed}},
+  journal = {{Journal of Unindexed Results}},
+  year = {{2019}},
+  note = {{Read first}},
+}}
+"""
+
+
+@pytest.mark.parametrize("output_format", ["bibtex", "csl-json"])
+def test_a_users_record_that_does_not_resolve_is_written_as_given_as_the_cli_writes_it(
+    runner: CliRunner, demo_index: Path, offline_server: Any, output_format: str
+) -> None:
+    cli = runner.invoke(
+        main,
+        ["resolve", "-", "--snapshot", str(demo_index), "--offline", "-q", "--format", output_format],
+        input=USERS_BIB,
+    )
+    resolved = call(offline_server, "resolve_references", {"text": USERS_BIB, "format": output_format})
+    assert not resolved.is_error, resolved.content
+    answer = resolved.structured_content
+    assert answer["text"] == cli.stdout
+    assert "A Study Nobody Indexed" in answer["text"] and "Read first" in answer["text"]
+    assert "2403.07392" in answer["text"]  # the resolved one, beside it
+    (unresolved,) = answer["not_resolved"]
+    assert (unresolved["status"], unresolved["as_given"]) == ("unresolved", "mine2019")
+    assert answer["summary"]["as_given"] == 1
+
+
 def test_a_lookup_gives_the_record_with_its_score_and_evidence(offline_server: Any) -> None:
     title = VIT_COMER
     found = call(offline_server, "lookup_reference", {"reference": title}).structured_content

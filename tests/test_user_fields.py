@@ -264,7 +264,7 @@ def test_a_bib_into_a_bib_writes_each_of_the_users_fields_once(demo: bibnorm.Set
 def test_the_librarys_entries_and_rendered_bibliography_carry_the_users_fields(
     demo: bibnorm.Settings,
 ) -> None:
-    # (the MCP server's resolve_references renders its resolutions so)
+    # (the MCP server's resolve_references writes its resolved items so: entries_with_records_as_given)
     entry = f"@misc{{vltseg, title = {{{VLTSEG}}}, note = {{Read first}}, keywords = {{a, b}}}}\n"
     Path("refs.bib").write_text(entry, encoding="utf-8")
     with bibnorm.open_sources(demo) as sources:

@@ -389,6 +389,19 @@ def _records_as_given(
     return own
 
 
+def entries_with_records_as_given(
+    resolutions: list[Resolution], key_format: str
+) -> tuple[list[tuple[str, Reference]], dict[int, str]]:
+    """Every entry of a bibliography of ``resolutions`` written to no file, in input order: the
+    resolved items' (with their records' own fields) and, for each item that did not resolve,
+    the user's own record as it gives itself (`_records_as_given`); and those items' keys by
+    index. What ``bibnorm resolve`` writes of its stdin; the MCP server's resolve_references."""
+    written = keys.written_entries(resolutions)
+    own = _records_as_given(resolutions, written, (set(), key_format))
+    entries = [entry for _, entry in _entry_order(written, own, set())]
+    return entries, {index: key for index, (key, _) in own.items()}
+
+
 def _keys_held(
     written: list[tuple[Resolution, str]], resolutions: list[Resolution], kept_whole: set[str]
 ) -> set[str]:

@@ -175,9 +175,10 @@ TOOLS = (
         "Resolve many references — one per line (titles, arXiv ids, DOIs), a pasted reference "
         "list, a Hugging Face papers page, BibTeX or CSL-JSON; at most "
         f"{MAX_TEXT_CHARS:,} characters and {MAX_ITEMS} references — into a bibliography "
-        f"({FORMATS}) of those that resolved, the same text 'bibnorm resolve' "
-        "writes. References that did not resolve are listed in not_resolved, with candidates, "
-        "and left out of the bibliography.",
+        f"({FORMATS}), the same text 'bibnorm resolve' writes. References that did not "
+        "resolve are listed in not_resolved, with candidates; read from text, they are left out "
+        "of the bibliography, and the user's own entries (BibTeX, CSL-JSON, RIS) are written in "
+        "it as they give themselves (their as_given key): nothing of the user's is lost.",
         READ_ONLY,
         (
             _parameter("text", References),

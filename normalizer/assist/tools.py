@@ -22,6 +22,7 @@ from pathlib import Path
 from typing import Any, cast, get_args
 
 from bibnorm import writers
+from bibnorm.api.resolve_files import entries_with_records_as_given
 from bibnorm.api.resolving import ResolveResult, resolve_queries
 from bibnorm.api.writing import render
 from bibnorm.bib.bibfile import FormatOptions, parse_bibtex
@@ -33,7 +34,7 @@ from bibnorm.models import Query, Status
 from bibnorm.readers import READERS, detect_format, refuse_unreadable
 from bibnorm.resolve import keys
 from bibnorm.resolve.progress import NO_PROGRESS, Progress
-from bibnorm.resolve.report import item_json
+from bibnorm.resolve.report import ReportItems, item_json
 from bibnorm.resolvers import SessionFactory
 from bibnorm.sources import open_sources
 
@@ -179,19 +180,23 @@ def lookup_reference(config: AssistConfig, reference: str) -> dict[str, Any]:
 def resolve_references(config: AssistConfig, text: str, output_format: str = "bibtex") -> dict[str, Any]:
     """Many references (one per line, a pasted reference list, a papers page, BibTeX, CSL-JSON)
     → the bibliography of those that resolved, in ``output_format`` (a writer's name, as
-    ``resolve --format`` takes it), and the ones that did not."""
+    ``resolve --format`` takes it), and the ones that did not. An item of the user's own records
+    (a BibTeX entry, a CSL-JSON item, an RIS record) that did not resolve is written as it gives
+    itself, as ``bibnorm resolve`` writes it: a bibliography handed back loses none of them."""
     if output_format not in writers.WRITERS:
         choices = ", ".join(sorted(writers.WRITERS))
         raise ToolInputError(f"unknown format {output_format!r}; choose one of: {choices}")
     queries = _queries(_bounded(text, "the text"), TEXT_NAME)
     result, settings = _resolved(config, queries)
-    rendered = render(result.resolutions, format=output_format, settings=settings, layout=config.layout)
-    report = result.report()
-    not_written = [item for item in report["items"] if item["status"] != Status.RESOLVED.value]
+    entries, as_given = entries_with_records_as_given(result.resolutions, settings.key_format)
+    rendered = render(entries, format=output_format, settings=settings, layout=config.layout)
+    items = ReportItems(result.resolutions)
+    items.mark_kept({}, as_given)
+    not_written = [item for item in items if item["status"] != Status.RESOLVED.value]
     return {
         "format": output_format,
         "text": rendered.text,
-        "summary": report["summary"],
+        "summary": {**result.summary(), "as_given": len(as_given)},
         "not_resolved": not_written,
         "warnings": [warning.message for warning in rendered.warnings],
     }
