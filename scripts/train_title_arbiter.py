@@ -36,7 +36,8 @@ half) and choose nothing, so the tuning half's figures stay comparable between r
 ``--real FILE`` adds real lists' items (``scripts/make_list_arbiter_data.py``: an item of an
 author's PDF that holds one reference of its truth alone) the same way, their other half printed
 apart (**real-tuning**); such an item's title is judged as ``bench/bench_pdf_corpus.py`` judges
-it (`_printed`), against its ``.bib``'s title, which a style prints in its own case.
+it (`_printed`), against its ``.bib``'s title, which a style prints in its own case. They teach
+the title's choice alone: the other fields' arbiters leave them out.
 """
 
 from __future__ import annotations
@@ -183,6 +184,8 @@ def examples_of(
                 continue
             item = tagger.tag(bench.as_item(row["text"]), weigh=True)
             candidates = {"rules": field.rules(parsed), "model": field.model(item), "none": None}
+            if "real" in row and field.truth != "title":
+                continue  # a real list's item teaches the title alone: the PDF bench judges no other field so
             if "real" in row:  # a real list's item (`make_list_arbiter_data.py`): the PDF bench's judge
                 truth = row["real"][field.truth]
                 right = frozenset(name for name, value in candidates.items() if _printed(value, truth))

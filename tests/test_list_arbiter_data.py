@@ -156,3 +156,14 @@ def test_a_document_the_reader_refuses_gives_no_line(tmp_path) -> None:
     bench = _pdf_bench("refused: no references section found", {}, [])
     assert maker.document_rows(bench, "pdf_dev5", _Document(tmp_path), 60.0) == []
     assert maker.document_rows(bench, "pdf_dev5", _Document(tmp_path / "absent"), 60.0) == []
+
+
+def test_a_real_lists_item_teaches_the_title_alone(trainer: ModuleType) -> None:
+    bench = _InProcessBench(trainer._bench())
+    for name in ("venue", "year", "authors"):
+        assert (
+            trainer.examples_of(
+                [_real_row("Attention Is All You Need")], trainer.FIELDS[name], packaged_tagger(), bench, None
+            )
+            == []
+        )
