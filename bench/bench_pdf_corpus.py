@@ -1258,9 +1258,7 @@ def score(
     an item one of them holds is no stray. ``show`` prints the references no item holds ("lost"),
     the strays and the references not read whole."""
     result = Score(references=len(rows), items=len(queries))
-    raws = [_letters(q.raw) for q in queries]
-    names = _names_printed(raws, queries)
-    owner, mapped, lost = _taken(rows, raws, names, queries)
+    raws, names, (owner, mapped, lost) = pairing(rows, queries)
     for row in lost if show else ():
         print(f"    lost: {row.title[:70]!r} {row.family} {row.year}")
     strays = _strays(rows, queries, raws, names, owner, known, unjoined)
@@ -1283,6 +1281,16 @@ def score(
         if SHOW_IDS:
             _show_ids(row, query, queries)
     return result
+
+
+def pairing(
+    rows: list[Truth], queries: list[Query]
+) -> tuple[list[str], list[str], tuple[dict[int, list[Truth]], list[tuple[Truth, int]], list[Truth]]]:
+    """Each item's letters, the letters where it prints its names, and which references each
+    item holds (`_taken`): how `score` pairs the items read with the printed references."""
+    raws = [_letters(q.raw) for q in queries]
+    names = _names_printed(raws, queries)
+    return raws, names, _taken(rows, raws, names, queries)
 
 
 def _names_printed(raws: list[str], queries: list[Query]) -> list[str]:

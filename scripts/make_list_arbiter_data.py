@@ -56,9 +56,7 @@ def document_rows(bench, set_name: str, document, timeout: float) -> list[dict]:
     queries = bench._read_within(document.local("pdf"), timeout)
     if isinstance(queries, str):  # refused, crashed or over its time: no items
         return []
-    raws = [bench._letters(query.raw) for query in queries]
-    names = bench._names_printed(raws, queries)
-    owner, mapped, _ = bench._taken(rows, raws, names, queries)
+    _, _, (owner, mapped, _) = bench.pairing(rows, queries)
     lines = []
     for row, at in mapped:
         if len(owner[at]) != 1:

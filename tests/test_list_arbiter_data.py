@@ -117,16 +117,14 @@ class _Truth:
 def _pdf_bench(read: object, owners: dict[int, list], mapped: list) -> ModuleType:
     """The PDF bench's truth and judge as `document_rows` asks for them: ``read`` is the reading
     (items or a refusal's message), ``owners`` and ``mapped`` the bench's pairing of items and
-    references (`_taken`)."""
+    references (`pairing`)."""
     bench = ModuleType("bench_pdf_corpus")
     bench.InputError = ValueError
     bench.built_without_fonts = lambda document: []
     bench.truths = lambda document: [row for row, _ in mapped]
     bench.printed = lambda document, known: known
     bench._read_within = lambda path, timeout: read
-    bench._letters = lambda text: text
-    bench._names_printed = lambda raws, queries: raws
-    bench._taken = lambda rows, raws, names, queries: (owners, mapped, [])
+    bench.pairing = lambda rows, queries: ([], [], (owners, mapped, []))
     return bench
 
 

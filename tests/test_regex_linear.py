@@ -285,6 +285,12 @@ def test_the_reference_readers_new_patterns_are_linear_searched_too(
         # after it, a table's rule, a year or a reference's parts beside an identifier
         pytest.param("bibnorm.readers.lines._LIST_MARKER", [("", "- "), ("", "1. "), ("-", " [ ] ")],
                      id="a-list-marker"),
+        # a presentation's mark never closed, its blanks and its words repeated; a date's year
+        # and month separators repeated, digits without end
+        pytest.param("bibnorm.readers.lines._MARK",
+                     [("", "( "), ("(", "oral "), ("", "[spotlight"), ("(", " ")], id="a-presentations-mark"),
+        pytest.param("bibnorm.text.months._YEAR_FIRST", [("", "2021-"), ("", "2021/05/"), ("", "1")],
+                     id="a-year-first-date"),
         pytest.param("bibnorm.readers.lines.MARKDOWN_LINK", [("", "[["), ("[a](", "b "), ("", "[a]")],
                      id="a-markdown-link"),
         pytest.param("bibnorm.text.markup._STRONG", [("", "**a"), ("", "__"), ("**", "a* ")],

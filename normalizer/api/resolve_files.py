@@ -454,20 +454,20 @@ def _entry_order(
     items' (`written_entries`, with their records' own fields: `_with_user_fields`) and the
     records written as given."""
     resolved = [
-        (r.query.index, (key, _with_user_fields(r, r.reference, kept_whole)))
+        (r.query.index, (key, reference))
         for r, key in written
-        if r.reference is not None
+        if (reference := _with_user_fields(r, kept_whole)) is not None
     ]
     return sorted([*resolved, *own.items()], key=lambda entry: entry[0])
 
 
-def _with_user_fields(resolution: Resolution, reference: Reference, kept_whole: set[str]) -> Reference:
-    """The resolved ``reference`` (the resolution's) with the fields the item's own record keeps
-    that no source gives (`with_user_fields`), unless the output keeps its input whole (a .bib
-    into a .bib keeps them as they were, beside bibnorm's fields)."""
-    return (
-        reference if resolution.query.origin.path in kept_whole else with_user_fields(resolution) or reference
-    )
+def _with_user_fields(resolution: Resolution, kept_whole: set[str]) -> Reference | None:
+    """The resolved reference with the fields the item's own record keeps that no source gives
+    (`with_user_fields`), unless the output keeps its input whole (a .bib into a .bib keeps them
+    as they were, beside bibnorm's fields); None where the item did not resolve."""
+    if resolution.query.origin.path in kept_whole:
+        return resolution.reference
+    return with_user_fields(resolution)
 
 
 # The readers of reference managers' exports: records the user keeps, not text bibnorm read

@@ -102,11 +102,18 @@ def _issued(item: dict[str, Any]) -> tuple[str | None, str | None]:
     issued = item.get("issued")
     if not isinstance(issued, dict):
         return None, None
-    parts = issued.get("date-parts")
-    if isinstance(parts, list) and parts and isinstance(parts[0], list) and parts[0]:
-        return str(parts[0][0]), str(parts[0][1]) if len(parts[0]) > 1 else None
+    if parts := _first_date_parts(issued):
+        return str(parts[0]), str(parts[1]) if len(parts) > 1 else None
     raw = str(issued.get("raw") or issued.get("literal") or "") or None
-    return raw, raw if not parts else None
+    return raw, raw if not issued.get("date-parts") else None
+
+
+def _first_date_parts(date: dict[str, Any]) -> list[Any]:
+    """A CSL date's first date-parts (``[2019, 11, 4]`` of ``[[2019, 11, 4]]``), empty for none."""
+    parts = date.get("date-parts")
+    if isinstance(parts, list) and parts and isinstance(parts[0], list):
+        return parts[0]
+    return []
 
 
 def _accessed(item: dict[str, Any]) -> PartialDate | None:
@@ -114,9 +121,8 @@ def _accessed(item: dict[str, Any]) -> PartialDate | None:
     accessed = item.get("accessed")
     if not isinstance(accessed, dict):
         return None
-    parts = accessed.get("date-parts")
-    if isinstance(parts, list) and parts and isinstance(parts[0], list) and parts[0]:
-        return year_first_date("-".join(str(part) for part in parts[0][:3]))
+    if parts := _first_date_parts(accessed):
+        return year_first_date("-".join(str(part) for part in parts[:3]))
     return year_first_date(str(accessed.get("raw") or ""))
 
 

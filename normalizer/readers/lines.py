@@ -226,7 +226,8 @@ def _without_links(title: str) -> str:
         return title
     words = URL_PATTERN.sub(" ", title).split()
     labels = identifier_labels()
-    while words and words[-1].strip(":").casefold() in {*labels.link_words, *labels.link_joiners}:
+    link_words = {*labels.link_words, *labels.link_joiners}
+    while words and words[-1].strip(":").casefold() in link_words:
         words.pop()
     return " ".join(words).strip(" ,;:.") or title  # (". Title" where a link opened the line)
 

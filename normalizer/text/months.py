@@ -50,8 +50,10 @@ def month_number(text: str | None) -> int | None:
     if not text:
         return None
     text = text.strip()
-    dated = year_first_date(text)
-    number = int(text) if text.isdigit() else dated.month if dated else None
+    if text.isdigit():
+        number: int | None = int(text)
+    else:
+        number = dated.month if (dated := year_first_date(text)) else None
     if number is None:
         number = next((_NUMBERS[w] for w in _WORD.findall(text.casefold()) if w in _NUMBERS), None)
     return number if number is not None and 1 <= number <= 12 else None
@@ -60,9 +62,8 @@ def month_number(text: str | None) -> int | None:
 def year_first_date(text: str | None) -> PartialDate | None:
     """The date a record writes year first (`_YEAR_FIRST`), to the month and the day where it
     gives them and they are ones a calendar has; None for any other text."""
-    found = _YEAR_FIRST.match(
-        (text or "").lstrip()
-    )  # (blanks left out first: searched, no pattern repeats them)
+    # (blanks left out first: searched, no pattern repeats them)
+    found = _YEAR_FIRST.match((text or "").lstrip())
     if found is None:
         return None
     year, month, day = found.groups()

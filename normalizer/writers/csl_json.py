@@ -267,7 +267,7 @@ def csl_items(references: Sequence[tuple[str, Reference]]) -> list[dict[str, Any
 # `with_input_fields` keeps; so are the ones it writes only from a user's record (`UserFields`).
 OWNED_FIELDS = frozenset(
     (field.serialization_alias or name) for name, field in CslItem.model_fields.items()
-) - {"accessed", "ISSN", "note", "keyword", "abstract"}
+) - frozenset(_user_fields(UserFields()))
 
 
 def _add_own_fields(item: dict[str, Any], given: dict[str, Any]) -> None:

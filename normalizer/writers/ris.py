@@ -125,10 +125,10 @@ def _date_lines(reference: Reference) -> list[tuple[str, str | None]]:
     date = reference.issued or reference.first_version
     if date is None:
         return []
-    return [("PY", str(date.year)), ("DA", ris_date(date) if date.month else None)]
+    return [("PY", str(date.year)), ("DA", _ris_date(date) if date.month else None)]
 
 
-def ris_date(date: PartialDate) -> str:
+def _ris_date(date: PartialDate) -> str:
     """RIS's "YYYY/MM/DD/other info": every slash written, a part not known empty ("2023/03//")."""
     month = f"{date.month:02d}" if date.month else ""
     day = f"{date.day:02d}" if date.month and date.day else ""
@@ -156,7 +156,7 @@ def _user_lines(reference: Reference) -> list[tuple[str, str | None]]:
         return []
     return [
         ("SN", given.issn if reference.entry_type not in ("book", "chapter", "report") else None),
-        ("Y2", ris_date(given.accessed) if given.accessed else None),
+        ("Y2", _ris_date(given.accessed) if given.accessed else None),
         ("N1", given.note),
         *(("KW", keyword) for keyword in given.keywords),
         ("AB", given.abstract),
