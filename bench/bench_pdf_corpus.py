@@ -965,7 +965,9 @@ def _entry_truths(
                     int(year.group()) if year else None,
                     # a shortDOI ("fg6rf9", printed https://doi.org/fg6rf9, an alias doi.org keeps) is
                     # no DOI: the page does not print the DOI it stands for
-                    (canonical_doi(entry.get("doi") or "") or "").casefold() or None,
+                    # (BibTeX's braces that keep a DOI's capitals, "10.1103/{PhysRevE}.69.026113", are
+                    # no part of it)
+                    (canonical_doi(re.sub(r"[{}]", "", entry.get("doi") or "")) or "").casefold() or None,
                     _letters(f"{entry.get('volume')}{first_page}")
                     if entry.get("volume") and first_page
                     # an e-print's id where it has no volume and pages ("arXiv e-prints, p. arXiv:2001.01747")
@@ -1547,16 +1549,21 @@ _ANGLES = str.maketrans("⟨⟩〈〉", "<><>")
 def _tally_doi(result: Score, row: Truth, query: Query) -> None:
     """Where the PDF prints the reference's DOI: read right, or read WRONG (truncated, invented).
     The DOI is printed whole, not as the start of another ("10.1192/bjp.200.1.74" is not printed
-    by a reference to "10.1192/bjp.200.1.74a", a letter of the same title)."""
+    by a reference to "10.1192/bjp.200.1.74a", a letter of the same title); a DOI read with more
+    glued on ("….3286262.Publisher", "….3705343.https://doi.org/…") is WRONG. A DOI printed in
+    another form (its underscore lost: "10.1007/3-540-29090-7 27") and read otherwise is WRONG too,
+    though not counted as printed."""
     # (a PDF may print a SICI DOI's angle brackets as mathematical ones: "8:4⟨194::AID-HBM4⟩3.0.CO;2-C")
     printed = query.raw.casefold().replace(" ", "").translate(_ANGLES)
     read = (query.doi or "").casefold()
-    if read.startswith(row.doi or "-") and read != row.doi and read in printed:
+    if read.startswith(row.doi or "-") and read[len(row.doi or "") :].isalnum() and read in printed:
         return  # the item prints a longer DOI that starts with this one: not this reference's
     if row.doi and row.doi in printed:
         result.dois += 1
         result.dois_right += read == row.doi
         result.dois_wrong += bool(read) and read != row.doi
+    elif row.doi and read and read != row.doi and _letters(row.doi) in _letters(query.raw):
+        result.dois_wrong += 1
 
 
 def _show_ids(row: Truth, query: Query, queries: list[Query]) -> None:

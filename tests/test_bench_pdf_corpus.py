@@ -544,3 +544,45 @@ def test_a_joined_reference_has_its_subtitle_and_its_title_without_it(
     printed = bench_pdf_corpus._letters("JOGO: Superhot. 2016. Disponível em: <https://en.wikipedia.org>.")
     assert bench_pdf_corpus._as_titled(row, printed).title == title
     assert bench_pdf_corpus._as_titled(row, bench_pdf_corpus._letters("JOGO. 2016.")).title == main
+
+
+@pytest.mark.parametrize(
+    ("raw", "read", "truth", "tally"),
+    [
+        pytest.param(
+            "Chen, G.: Develset. IEEE TCAD (2023) https://doi.org/10.1109/TCAD.2023.3286262 . Publisher",
+            "10.1109/TCAD.2023.3286262",
+            "10.1109/tcad.2023.3286262",
+            (1, 1, 0),
+            id="read whole",
+        ),
+        pytest.param(
+            "Chen, G.: Develset. IEEE TCAD 42(12) (2023) https://doi.org/10.1109/TCAD.2023.3286262.Publisher",
+            "10.1109/TCAD.2023.3286262.Publisher",
+            "10.1109/tcad.2023.3286262",
+            (1, 0, 1),
+            id="a word glued on is wrong",
+        ),
+        pytest.param(
+            "Smith, A.: A letter. Br J Psychiatry 200(1), 74 (2012). doi:10.1192/bjp.200.1.74a",
+            "10.1192/bjp.200.1.74a",
+            "10.1192/bjp.200.1.74",
+            (0, 0, 0),
+            id="a sibling letter's doi is another reference's",
+        ),
+        pytest.param(
+            "Zhang, Y.: Surface smoothing. Springer, 2005. <http://dx.doi.org/10.1007/3-540-29090-7 27>.",
+            "10.1007/3-540-29090-7",
+            "10.1007/3-540-29090-7_27",
+            (0, 0, 1),
+            id="printed in another form and read cut is wrong",
+        ),
+    ],
+)
+def test_a_doi_printed_is_right_only_whole_and_wrong_when_cut_or_glued(
+    raw: str, read: str, truth: str, tally: tuple[int, int, int]
+) -> None:
+    query = _item_read(raw, "Title", ("Smith",), 2012).model_copy(update={"doi": read})
+    score = bench_pdf_corpus.Score()
+    bench_pdf_corpus._tally_doi(score, bench_pdf_corpus.Truth("Title", "smith", 2012, truth), query)
+    assert (score.dois, score.dois_right, score.dois_wrong) == tally

@@ -63,6 +63,59 @@ OTHERS = "\n\nDoe J. Another paper. Cell. 2018;1:1-2.\n\nRoe R. Third paper here
             "10.1890/0012-9658(2006)87[1465:ATTFHF]2.0.CO;2",
             id="the esa's sici doi in brackets",
         ),
+        # Springer Nature's sn-jnl prints " . " after a DOI link, then the .bib's note or the link
+        # again (github:karmayur/latexfiles): the dot set apart ends the DOI before a field or prose
+        pytest.param(
+            "Yang, H., Ren, H.: Gpu-accelerated inverse lithography. In: Proceedings of ISPD. ISPD ’25,"
+            " pp. 42–50. ACM, New York, NY, USA (2025). https://doi.org/10.1145/3698364.3705343 ."
+            " https://doi.org/10.1145/3698364.3705343",
+            "10.1145/3698364.3705343",
+            id="a dot set apart, then the link again",
+        ),
+        pytest.param(
+            "Chen, G., Yu, Z.: Develset: Deep neural level set. IEEE Transactions on Computer-Aided Design"
+            " 42(12), 5020–5033 (2023) https://doi.org/10.1109/TCAD.2023.3286262 . Publisher Copyright:"
+            " © 1982-2012 IEEE.",
+            "10.1109/TCAD.2023.3286262",
+            id="a dot set apart, then a note",
+        ),
+        pytest.param(
+            "Chang, T.H.P., Mankos, M.: Multiple electron-beam lithography. Microelectronic Engineering"
+            " 57-58, 117–135 (2001) https://doi.org/10.1016/S0167-9317(01)00528-7 . Micro- and"
+            " Nano-Engineering 2000",
+            "10.1016/S0167-9317(01)00528-7",
+            id="a dot set apart, then a hyphenated word",
+        ),
+        pytest.param(
+            "Smith J, Jones B. A paper on RNA. Biometrics. 2020;76:1-9. doi: 10.1111/biom . 13276.",
+            "10.1111/biom.13276",
+            id="a dot set apart inside the doi",
+        ),
+        # biblatex's French punctuation ("doi : …", "url : …") where the space after the DOI's
+        # period was lost (github:ValentinBelyaev and other theses of pdf_dev5)
+        pytest.param(
+            "Riccardo Guidotti et al. « A Survey of Methods for Explaining Black Box Models ». In : ACM"
+            " Comput. Surv. 51.5 (août 2018). issn : 0360-0300. doi : 10.1145/3236009.url :"
+            " https://doi.org/10.1145/3236009.",
+            "10.1145/3236009",
+            id="a url label glued on, its colon apart",
+        ),
+        # abnTeX's link of a DOI whose "\_" printed its backslash and lost its underscore
+        pytest.param(
+            "DWYER, H.; OTEY, G. A study of reactive diffusion problems. In: Seventh International"
+            " Conference on Numerical Methods in Fluid Dynamics. Springer Berlin Heidelberg, 1981. p."
+            " 170–175. Disponível em: <http://dx.doi.org/10.1007/3-540-10694-4\\ 24>.",
+            "10.1007/3-540-10694-4_24",
+            id="latex's escaped underscore in a link",
+        ),
+        # ... and one whose underscore a typewriter font printed as a space: no telling, none
+        pytest.param(
+            "ZHANG, Y.; BAJAJ, C. Surface smoothing. In: Proceedings of the 14th International Meshing"
+            " Roundtable. Springer Berlin Heidelberg, 2005. p. 449–468. Disponível em:"
+            " <http://dx.doi.org/10.1007/3-540-29090-7 27>.",
+            None,
+            id="an underscore printed as a space inside a link's brackets",
+        ),
     ],
 )
 def test_the_doi_is_whole(reference: str, doi: str | None) -> None:

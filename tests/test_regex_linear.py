@@ -291,6 +291,12 @@ def test_the_reference_readers_new_patterns_are_linear_searched_too(
                      [("", "( "), ("(", "oral "), ("", "[spotlight"), ("(", " ")], id="a-presentations-mark"),
         pytest.param("bibnorm.text.months._YEAR_FIRST", [("", "2021-"), ("", "2021/05/"), ("", "1")],
                      id="a-year-first-date"),
+        # a DOI's gaps: LaTeX's escaped underscore repeated, spaces and digits; a number after a
+        # DOI before a link's bracket repeated
+        pytest.param("bibnorm.readers._doi_gaps._GAP", [("", "\\ "), ("", " 1"), ("", " . ")],
+                     id="a-dois-gap"),
+        pytest.param("bibnorm.readers._ref_ids._SPLIT_AT_UNDERSCORE", [("", " a"), ("", " 1>"), ("", " 1")],
+                     id="a-number-after-a-doi"),
         pytest.param("bibnorm.readers.lines.MARKDOWN_LINK", [("", "[["), ("[a](", "b "), ("", "[a]")],
                      id="a-markdown-link"),
         pytest.param("bibnorm.text.markup._STRONG", [("", "**a"), ("", "__"), ("**", "a* ")],

@@ -11,8 +11,11 @@ dot or a slash ("10.1111/ j.1365-2958.2006.05172.x": no DOI ends with its slash)
 parenthesis of a part the DOI opened ("(90) 90060-d") and before it ("6736(20 )30183-5"), before
 an underscore ("978-3-319-24574-4 _28"), around a dot set apart (" . ") and before a slash
 ("10.1093 /pan / mph023"); a hyphen before a dot
-is a word processor's, where its line broke ("j.cell.2015.05- .002" is "j.cell.2015.05.002"). A
-DOI followed by a sentence ("10.1234/abc. Title") keeps its space.
+is a word processor's, where its line broke ("j.cell.2015.05- .002" is "j.cell.2015.05.002"), and a
+backslash before a space and a digit is LaTeX's ``\\_`` whose underscore the link lost
+("…10694-4\\ 24"). A DOI followed by a sentence ("10.1234/abc. Title") keeps its space, and so does
+one a dot set apart follows before the next field, a link or a word of prose (Springer Nature's
+"…3286262 . Publisher Copyright", "…3705343 . https://doi.org/…").
 
 A DOI printed as a link (``https://doi.org/10.…``, APA's form) is set with break points after its
 "/", "." and "-" (biblatex, hyperref's ``\\url``), and a PDF's text then holds a space at each
@@ -42,6 +45,7 @@ _START = re.compile(r"\b10 ?\. ?\d(?: ?\d){3,8} ?/ ?")
 _GAP = re.compile(
     r"(?:(?<=[/:-])|(?<=\)))( )(?=\d)|(?<=/) (?=[\w-]*[\d./])| (\.) (?=\w)|( )(?=_[^\W_])"
     r"|(?P<close> )(?=\)[^\W_])|(?<=-)(?P<hyphenated> )(?=\.[^\W_])| (?P<slash>/) ?(?=\w)"
+    r"|(?<=\\)(?P<escaped> )(?=\d)"
 )
 _SPACED_SCHEME = re.compile(r"\b(https?):\s+//")
 
@@ -61,16 +65,39 @@ def closed_doi_gaps(text: str) -> str:
             token = re.match(r"\S*", text[end:]).group()  # type: ignore[union-attr]
             doi, end = doi + token, end + len(token)
             gap = _GAP.match(text, end)
-            if gap is None or (gap.group(1) and doi.endswith(")") and "(" not in doi):
+            closed = None if gap is None else _across(doi, gap, text)
+            if closed is None:
                 break
-            if gap.group("close") and doi.count("(") <= doi.count(")"):
-                break  # a parenthesis after it is none of it unless it closes one the DOI opened
-            if gap.group("hyphenated"):
-                doi = doi[:-1]  # a word processor's hyphen where the line broke, before a dot
-            doi, end = doi + (gap.group(2) or gap.group("slash") or ""), gap.end()
+            doi, end = closed, gap.end()  # type: ignore[union-attr]
         pieces += [text[done : start.start()], doi]
         done = end
     return "".join(pieces) + text[done:]
+
+
+def _across(doi: str, gap: re.Match[str], text: str) -> str | None:
+    """``doi`` read on across ``gap`` (up to the word after it), or None where the gap ends it."""
+    if gap.group(1) and doi.endswith(")") and "(" not in doi:
+        return None
+    if gap.group("close") and doi.count("(") <= doi.count(")"):
+        return None  # a parenthesis after it is none of it unless it closes one the DOI opened
+    if gap.group(2) and _no_part_of_it(text, gap.end()):
+        return None  # "….3705343 . https://doi.org/…", "… . Publisher Copyright": the next field
+    if gap.group("hyphenated"):
+        doi = doi[:-1]  # a word processor's hyphen where the line broke, before a dot
+    if gap.group("escaped"):
+        doi = doi[:-1] + "_"  # LaTeX's "\_" in a link, its underscore lost: "…10694-4\ 24"
+    return doi + (gap.group(2) or gap.group("slash") or "")
+
+
+def _no_part_of_it(text: str, start: int) -> bool:
+    """Whether the word at ``start``, after a dot set apart, is what follows a DOI, not its
+    next part: another field or a link ("url:", "https://…"), or a word of prose ("Publisher",
+    "International", "Micro- and Nano-Engineering"; a part of a DOI holds a digit or is a letter or
+    two: "13276", "x")."""
+    word = _TOKEN.match(text, start)
+    return word is not None and bool(
+        _ANOTHER_FIELD.match(word.group()) or _PROSE.fullmatch(word.group().removesuffix("-"))
+    )
 
 
 # A doi.org link, its break points maybe spaced; or a publisher's page named by the DOI

@@ -229,8 +229,10 @@ def only_doi(text: str) -> str | None:
     if doi_match is None:
         return None
     printed = _printed_doi(text, doi_match)
-    if _GLUED_LABEL.search(printed):  # "…aaa8415.PMID:26089511": the PubMed number glued on is none of it
-        printed = _unlabelled(printed)
+    # (the label's colon may stand apart: biblatex's French "doi : 10.1145/3236009.url : https://…")
+    labelled = printed + ":" if _COLON_APART.match(text, doi_match.end()) else printed
+    if _GLUED_LABEL.search(labelled):  # "…aaa8415.PMID:26089511": the PubMed number glued on is none of it
+        printed = _unlabelled(labelled)
         if _unpaired(printed):
             return None
         return _mended(canonical_doi(printed.rstrip("}")), _printed_numbers(text))
@@ -425,6 +427,7 @@ LINK_WORD = re.compile(
     rf"\b(?:{alternation(_LABELS.link_words)}|{alternation(visit_dates().words)})\b",
     re.IGNORECASE,
 )
+_COLON_APART = re.compile(r" :")
 _GLUED_LABEL = re.compile(rf"(?i)\.?{alternation(_LABELS.pubmed)}\s?:|\.{alternation(_LABELS.others)}\s?:")
 # Digits ending the reference, after a break; seven or more are a PubMed number (LNCS with PMIDs:
 # "…/nature11993 23446346"), not a DOI's rest.
@@ -466,7 +469,8 @@ _DOI_LIKE_AFTER = re.compile(r"(?<!\s)\s+(?=[\w-]*\d)(?=[\w-]*[A-Za-z_-])[\w-]+[
 # A hyphen or slash set apart before a part with a digit, or dots set apart between numbers: the
 # DOI goes on, spaced ("10.1016 /S0378 - 4266(00 )00165 - 5", "…jmoneco. 2004 . 02 . 001").
 _SPACED_REST = re.compile(r"\.?\s[-/]\s?(?=[\w(]*\d)|\.\s\d+\s\.\s\d")
-_SPLIT_AT_UNDERSCORE = re.compile(r"(?: [a-z]{1,2})* \d{1,5}[.,;]?(?:\s|$)")
+# (in a link's brackets too: "<http://dx.doi.org/10.1007/3-540-29090-7 27>")
+_SPLIT_AT_UNDERSCORE = re.compile(r"(?: [a-z]{1,2})* \d{1,5}[>)\]]?[.,;]?(?:\s|$)")
 # A publisher's page after a DOI in its link: "…/html", Project Euclid's and bioRxiv's "….full"
 # (landing-pages.json).
 _LANDING = re.compile(
