@@ -64,7 +64,7 @@ OTHERS = "\n\nDoe J. Another paper. Cell. 2018;1:1-2.\n\nRoe R. Third paper here
             id="the esa's sici doi in brackets",
         ),
         # Springer Nature's sn-jnl prints " . " after a DOI link, then the .bib's note or the link
-        # again (github:karmayur/latexfiles): the dot set apart ends the DOI before a field or prose
+        # again (github:karmayur/LatexFiles): the dot set apart ends the DOI before a field or prose
         pytest.param(
             "Yang, H., Ren, H.: Gpu-accelerated inverse lithography. In: Proceedings of ISPD. ISPD ’25,"
             " pp. 42–50. ACM, New York, NY, USA (2025). https://doi.org/10.1145/3698364.3705343 ."
@@ -92,7 +92,7 @@ OTHERS = "\n\nDoe J. Another paper. Cell. 2018;1:1-2.\n\nRoe R. Third paper here
             id="a dot set apart inside the doi",
         ),
         # biblatex's French punctuation ("doi : …", "url : …") where the space after the DOI's
-        # period was lost (github:ValentinBelyaev and other theses of pdf_dev5)
+        # period was lost (github:KohlerHECTOR/thesis, pdf_dev5)
         pytest.param(
             "Riccardo Guidotti et al. « A Survey of Methods for Explaining Black Box Models ». In : ACM"
             " Comput. Surv. 51.5 (août 2018). issn : 0360-0300. doi : 10.1145/3236009.url :"
@@ -100,7 +100,18 @@ OTHERS = "\n\nDoe J. Another paper. Cell. 2018;1:1-2.\n\nRoe R. Third paper here
             "10.1145/3236009",
             id="a url label glued on, its colon apart",
         ),
+        # a link to the publisher's file of the work (IEEEtran in German,
+        # github:VariableOne/bachelorarbeit-document)
+        pytest.param(
+            "H. Torabi, S. L. Mirtaheri, and S. Greco, “Practical autoencoder based anomaly detection,”"
+            " Journal of Big Data, vol. 10, no. 1, pp. 1–21, 2023, [Online]. Verfügbar:"
+            " https://link.springer.com/content/pdf/10.1186/s42400-022-00134-9.pdf.[Zugriff am: 19."
+            " August 2025].",
+            "10.1186/s42400-022-00134-9",
+            id="the publisher's pdf file in a link",
+        ),
         # abnTeX's link of a DOI whose "\_" printed its backslash and lost its underscore
+        # (github:freds0/MasterThesis)
         pytest.param(
             "DWYER, H.; OTEY, G. A study of reactive diffusion problems. In: Seventh International"
             " Conference on Numerical Methods in Fluid Dynamics. Springer Berlin Heidelberg, 1981. p."
@@ -129,6 +140,34 @@ def test_the_doi_is_whole(reference: str, doi: str | None) -> None:
         pytest.param("A. Smith. A paper on things. arXiv:2106.045602, 2021.", None, id="a digit glued on"),
         pytest.param(
             "A. Smith. A paper on things. arXiv:2106.0456, 2021.", None, id="cut: four digits after 1501"
+        ),
+        # ACL's styles print Semantic Scholar's "ArXiv" journal and its "abs/…" volume
+        pytest.param(
+            "Y. Wang, L. Cui, and Y. Zhang. Using dynamic embeddings to improve static embeddings. ArXiv,"
+            " abs/1911.02929, 2019b. URL https://ui.adsabs.harvard.edu/abs/2019arXiv191102929W/abstract.",
+            "1911.02929",
+            id="semantic scholar's arxiv volume",
+        ),
+        # a .bib's primary class printed before a new-style id (a physics thesis's style and ACM's)
+        pytest.param(
+            "D. E. Johnston and E. S. Sheldon. Cross-correlation Weak Lensing of SDSS galaxy Clusters II."
+            " ArXiv e-prints, astro-ph/0709.1159, Sept. 2007.",
+            "0709.1159",
+            id="an archive before a new-style id",
+        ),
+        pytest.param(
+            "Cèdric Renggli, Dan Alistarh, and Torsten Hoefler. 2018. SparCML: High-Performance Sparse"
+            " Communication for Machine Learning. arXiv.org (2018). arXiv:cs.DC/1802.08021v1",
+            "1802.08021",
+            id="a class before a new-style id after arxiv's label",
+        ),
+        # biblatex's French sets the label's colon and the id's dot apart
+        pytest.param(
+            "Ayman Chaouki, Jesse Read et Albert Bifet. « Branches : A Fast Dynamic Programming and"
+            " Branch & Bound Algorithm for Optimal Decision Trees ». In : (2024). arXiv : 2406 . 02175"
+            " [cs.LG].",
+            "2406.02175",
+            id="a colon set apart",
         ),
     ],
 )

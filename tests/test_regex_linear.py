@@ -295,6 +295,13 @@ def test_the_reference_readers_new_patterns_are_linear_searched_too(
         # DOI before a link's bracket repeated
         pytest.param("bibnorm.readers._doi_gaps._GAP", [("", "\\ "), ("", " 1"), ("", " . ")],
                      id="a-dois-gap"),
+        # an arXiv label, a class and an id: the label's blanks, a class's letters and slashes
+        pytest.param("bibnorm.readers._ref_ids.ARXIV", [("", "arXiv "), ("arXiv:", "cs-"), ("arXiv:cs", "/")],
+                     id="an-arxiv-label-and-class"),
+        pytest.param("bibnorm.readers._ref_ids._CORR", [("", "ArXiv, "), ("arxiv ", "abs/1")],
+                     id="an-abs-volume"),
+        pytest.param("bibnorm.readers._ref_ids._BARE_ARXIV", [("", "astro-ph/"), ("astro-ph", "/0709.")],
+                     id="an-archive-before-an-id"),
         pytest.param("bibnorm.readers._ref_ids._SPLIT_AT_UNDERSCORE", [("", " a"), ("", " 1>"), ("", " 1")],
                      id="a-number-after-a-doi"),
         pytest.param("bibnorm.readers.lines.MARKDOWN_LINK", [("", "[["), ("[a](", "b "), ("", "[a]")],

@@ -45,7 +45,9 @@ from bibnorm.text.word_tables import alternation, identifier_labels, landing_pag
 OLD_STYLE_ID = r"[a-z-]+(?:\.[A-Z]{2})?/\d{7}"  # "hep-th/0106109", "math.AG/0309136"
 _ARCHIVES = "|".join(sorted(map(re.escape, OLD_STYLE_ARCHIVES)))
 ARXIV = re.compile(
-    r"(?i)(?:arXiv:?\s*|arxiv\.org/(?:abs|pdf)/|\beprint:\s*)"
+    # (biblatex's French sets the colon apart, "arXiv : 2406 . 02175"; ACM's and some physics styles
+    # print the primary class before a new-style id, "arXiv:cs.DC/1802.08021v1")
+    r"(?i)(?:arXiv\s?:?\s*(?:[a-z-]+(?:\.[A-Z]{2})?/(?=\d{4}\.))?|arxiv\.org/(?:abs|pdf)/|\beprint:\s*)"
     # (biblatex spaces an id's dot as it spaces a DOI's, "arXiv: 1008 . 2849v1"; a line broken
     # after the dot leaves a space, "arXiv:2303. 08774", never before a year)
     # (or a line broken inside its number, "arxiv.org/abs/2201.1" / "1903": `_ID_REST` joins it)
@@ -58,8 +60,9 @@ ARXIV = re.compile(
     rf"|(?<![\w/.-])((?:{_ARCHIVES})(?:\.[A-Z]{{2}})?/\d{{7}}(?:v\d+)?)\b"
 )
 # dblp's CoRR entries as styles print them: "CoRR abs/1810.04805", IEEE's "CoRR, vol. abs/1810.04805"
-# (kept in the text the title and venue are read from: "CoRR" is the venue).
-_CORR = re.compile(r"\bCoRR,?\s+(?:vol\.\s+)?abs/(\d{4}\.\d{4,5}(?:v\d+)?)(?!\d|\.\d)")
+# (kept in the text the title and venue are read from: "CoRR" is the venue); Semantic Scholar's
+# as ACL's styles print them, "ArXiv, abs/1911.02929".
+_CORR = re.compile(r"\b(?:CoRR|(?i:arxiv)),?\s+(?:vol\.\s+)?abs/(\d{4}\.\d{4,5}(?:v\d+)?)(?!\d|\.\d)")
 # (a period and a bracket glued on end it: "…/1541880.1541882.[Zugriff am: 19. August 2025]")
 DOI = re.compile(r"\b(10\.\d{4,9}/(?:[^\s\"<>,;.]|\.(?!\[))+[^\s\"<>,;.)\]'’”])")
 # A SICI DOI holds "<", ">" and ";": "10.1002/(SICI)1096-987X(199803)19:4<377::AID-JCC1>3.0.CO;2-P",
@@ -217,8 +220,11 @@ _ID_REST = re.compile(r"\s(\d{1,4})(?![\w/]|\.\d)")
 _ARCHIVE_OF = {archive.replace("-", ""): archive for archive in OLD_STYLE_ARCHIVES if "-" in archive}
 _HYPHENATED = re.compile(rf"^(?i:{'|'.join(sorted(_ARCHIVE_OF))})(?=[./])")
 
-# A new-style id, its month 01–12, alone (not inside a DOI, a link or a longer number).
-_BARE_ARXIV = re.compile(r"(?<![\w./-])(\d{2}(?:0[1-9]|1[0-2])\.\d{4,5}(?:v\d+)?)(?![\w/-]|\.\d)")
+# A new-style id, its month 01–12, alone (not inside a DOI, a link or a longer number); its primary
+# archive may stand before it, as a style prints a .bib's class and id ("astro-ph/0709.1159").
+_BARE_ARXIV = re.compile(
+    rf"(?<![\w./-])(?:(?:{_ARCHIVES})(?:\.[A-Z]{{2}})?/)?(\d{{2}}(?:0[1-9]|1[0-2])\.\d{{4,5}}(?:v\d+)?)(?![\w/-]|\.\d)"
+)
 
 
 def only_doi(text: str) -> str | None:
@@ -248,9 +254,10 @@ def only_doi(text: str) -> str | None:
 
 
 def _printed_doi(text: str, doi_match: re.Match[str]) -> str:
-    """The DOI as the pattern found it, its angle brackets plain and without a back-reference's
-    mark before "page" ("…1863547.ffi page 170")."""
-    printed = doi_match.group(1).translate(_ANGLES).replace(":: ", "::")
+    """The DOI as the pattern found it, its angle brackets plain, without a publisher's page its
+    link names after it ("…/html", "….pdf": `_LANDING`) and without a back-reference's mark before
+    "page" ("…1863547.ffi page 170")."""
+    printed = _LANDING.sub("", doi_match.group(1).translate(_ANGLES).replace(":: ", "::"))
     if _BACK_REFERENCE.search(printed) and re.match(r"\s+pages?\b", text[doi_match.end() :]):
         return printed[: printed.rindex(".")]
     return printed
