@@ -127,6 +127,30 @@ OTHERS = "\n\nDoe J. Another paper. Cell. 2018;1:1-2.\n\nRoe R. Third paper here
             None,
             id="an underscore printed as a space inside a link's brackets",
         ),
+        # a .bib's url field holding two links joined by a literal "\n" (Mendeley's export,
+        # github:StatsRhian/thesis): the backslash ends the DOI in the link, the same as labelled
+        pytest.param(
+            "Jonathan a Silva and João Gama. Data stream clustering. ACM Computing Surveys, 46(1):1–31,"
+            " 2013. ISSN 03600300. doi: 10.1145/2522968.2522981. URL"
+            " http://doi.acm.org/10.1145/2522968.2522981\\nhttp://dl.acm.org/citation.cfm?doid=2522968.2522981.",
+            "10.1145/2522968.2522981",
+            id="a backslash ends a doi",
+        ),
+        pytest.param(
+            "O. Ronneberger. U-Net. In: MICCAI 2015, pp. 234–241. Springer, 2015."
+            " doi:10.1007/978-3-319-24574-4\\_28.",
+            "10.1007/978-3-319-24574-4_28",
+            id="but latex's escaped underscore is the doi's",
+        ),
+        # a note's word glued on after the DOI's period (elsarticle-harv, its "R package" lower case;
+        # github:Jesse-Islam/cbnnManuscript): the Journal of Statistical Software's DOIs have one
+        # shape, which the DOI before the word holds whole
+        pytest.param(
+            "Jackson, C., 2016. flexsurv: A platform for parametric survival modeling in R. Journal of"
+            " Statistical Software 70, 1–33. doi:10.18637/jss.v070.i08.r package version 2.0.",
+            "10.18637/jss.v070.i08",
+            id="a word glued on after a registrant's whole shape",
+        ),
     ],
 )
 def test_the_doi_is_whole(reference: str, doi: str | None) -> None:

@@ -298,6 +298,10 @@ def test_the_reference_readers_new_patterns_are_linear_searched_too(
         # an arXiv label, a class and an id: the label's blanks, a class's letters and slashes
         pytest.param("bibnorm.readers._ref_ids.ARXIV", [("", "arXiv "), ("arXiv:", "cs-"), ("arXiv:cs", "/")],
                      id="an-arxiv-label-and-class"),
+        # (_ref_ids's DOI pattern, which the inventory names after the first module holding it)
+        pytest.param("bibnorm.readers._exports.DOI",
+                     [("10.1234/", "\\_"), ("10.1234/", "\\"), ("10.1234/a", ".")],
+                     id="a-doi-and-backslashes"),
         pytest.param("bibnorm.readers._ref_ids._CORR", [("", "ArXiv, "), ("arxiv ", "abs/1")],
                      id="an-abs-volume"),
         pytest.param("bibnorm.readers._ref_ids._BARE_ARXIV", [("", "astro-ph/"), ("astro-ph", "/0709.")],

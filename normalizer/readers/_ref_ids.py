@@ -63,8 +63,10 @@ ARXIV = re.compile(
 # (kept in the text the title and venue are read from: "CoRR" is the venue); Semantic Scholar's
 # as ACL's styles print them, "ArXiv, abs/1911.02929".
 _CORR = re.compile(r"\b(?:CoRR|(?i:arxiv)),?\s+(?:vol\.\s+)?abs/(\d{4}\.\d{4,5}(?:v\d+)?)(?!\d|\.\d)")
-# (a period and a bracket glued on end it: "…/1541880.1541882.[Zugriff am: 19. August 2025]")
-DOI = re.compile(r"\b(10\.\d{4,9}/(?:[^\s\"<>,;.]|\.(?!\[))+[^\s\"<>,;.)\]'’”])")
+# (a period and a bracket glued on end it: "…/1541880.1541882.[Zugriff am: 19. August 2025]"; so
+# does a backslash, but LaTeX's escaped underscore: a .bib's "\n" between two links, TeX's
+# "$\delimiter" in a field)
+DOI = re.compile(r"\b(10\.\d{4,9}/(?:[^\s\"<>,;.\\]|\\_|\.(?!\[))+[^\s\"<>,;.)\]'’”\\])")
 # A SICI DOI holds "<", ">" and ";": "10.1002/(SICI)1096-987X(199803)19:4<377::AID-JCC1>3.0.CO;2-P",
 # the AMS's "10.1175/1520-0469(1999)056<3302:TROTLS>2.0.CO;2" (its check character "#" too).
 # A PDF may print its angle brackets as mathematical ones ("19:4⟨377::AID-JCC1⟩3.0.CO;2-P").
@@ -500,9 +502,13 @@ def _printed_numbers(text: str) -> tuple[frozenset[str], frozenset[str]]:
 
 def _mended(doi: str | None, numbers: tuple[frozenset[str], frozenset[str]]) -> str | None:
     """``doi`` without what the page glued to it or lost from it (`_unglued`, `_chapter_underscore`);
-    None for one no registrant of its kind mints (`_ill_formed`)."""
+    where no registrant of its kind mints it (`_ill_formed`), the part before a dot that its kind's
+    shape holds whole (a note's word glued on: "jss.v070.i08.r package …"), else None."""
     doi = _chapter_underscore(_unglued(doi, numbers))
-    return None if doi is None or _ill_formed(doi) else doi
+    if doi is None or not _ill_formed(doi):
+        return doi
+    wholes = [doi[:dot] for dot, character in enumerate(doi) if character == "." and doi_shape(doi[:dot])]
+    return wholes[-1] if wholes else None
 
 
 def _ill_formed(doi: str) -> bool:
