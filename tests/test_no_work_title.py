@@ -20,6 +20,7 @@ from bibnorm.readers._no_work_title import names_no_work, report_at_the_end, rep
         "Office for National Statistics",
         "Food and Agriculture Organization of the United Nations",
         "Universidad Politécnica de Madrid",
+        "London School of Economics",
         "Instituto Nacional de Estadística y Censos (INEC)",
         "Department Of Economics",  # a title-casing style
         # German's compound of a proper name and the institution's word
@@ -37,6 +38,9 @@ from bibnorm.readers._no_work_title import names_no_work, report_at_the_end, rep
         # an institution and its report
         "University of Edinburgh, Internal Report No",
         "Cornell University, TR-2023-28, Report",
+        # an institution and its place
+        "University of Sydney, Sydney, NSW, Australia",
+        "Cornell University, Ithaca, NY",
         # a publisher and its place
         "Addison-Wesley: Reading, MA, USA",
         "North-Holland Publishing Company: Amsterdam, The Netherlands",
@@ -83,6 +87,7 @@ def test_a_title_in_a_no_title_styles_place_names_no_work(title: str) -> None:
         "A Report on the Condition of the Working Class",
         "Report of the Committee on Data",
         "Teaching electronic publishing to computer scientists, II",  # a sentence, not a publisher
+        "Harvard University, A History",  # English words after the institution: no place
         "Attention Is All You Need",
         "INRIA; 2008",  # an acronym alone may be a work's name ("BERT")
         "(with an appendix by J. Smith)",
@@ -99,6 +104,10 @@ def test_a_works_title_names_a_work(title: str) -> None:
         # thesis's or a report's in a style that prints no title
         "Université Paris-Sud",
         "Institute Pasteur",
+        # a name of three words or more that an institution's word ends
+        "Naval Postgraduate School",
+        "Digital Equipment Corporation",
+        "– Digital Equipment Corporation",  # a dash the style prints in the title's place
         # any name an institution's word ends, beside a report's designation; its sentences apart
         "Australian National University. Report ANU/TR-15/97",
         "Department of Computer Science, Stanford University. Report no. DCSS-TR-1690",
@@ -113,8 +122,10 @@ def test_an_institution_without_a_link_or_beside_a_report_names_no_work(title: s
     "title",
     [
         "University Physics",  # English words after the institution's word: a book's title
-        "Second Foundation",  # no report beside it: as often a work's title
-        "Digital Equipment Corporation",
+        # two words that an institution's word ends, no report beside them: as often a work's title
+        "Second Foundation",
+        "Bell Laboratories",
+        "Old School",
     ],
 )
 def test_looser_institutions_need_what_says_so(title: str) -> None:

@@ -117,9 +117,11 @@ def _named_parts(parts: list[list[str]], title: str, printed: str) -> bool:
     Where the reference prints no link (a page's), an institution's name is also one that opens
     on its word before proper names ("Université Paris-Sud", "Universität Hamburg": a thesis's or
     a report's reference in a style that prints no title, not a page about the institution,
-    "Université Paris-Saclay. https://…"); beside a report's designation, any name its word ends
-    ("Australian National University. Report ANU/TR-15/97"; alone, as often a work's title:
-    "Second Foundation")."""
+    "Université Paris-Saclay. https://…") or a name of three words or more that its word ends
+    ("Naval Postgraduate School"); beside a report's designation, any name its word ends
+    ("Australian National University. Report ANU/TR-15/97"; two words alone are as often a work's
+    title: "Second Foundation"). After an institution, a part may be its place ("University of
+    Sydney, Sydney, NSW, Australia")."""
     reports = [_a_report(words) for words in parts]
     reported = any(reports)
     unlinked = reported or not _LINK.search(printed)
@@ -127,7 +129,22 @@ def _named_parts(parts: list[list[str]], title: str, printed: str) -> bool:
     if any(institutions) and _printed_twice(title, printed):
         institutions = [False] * len(parts)
     named = [institution or report for institution, report in zip(institutions, reports, strict=True)]
-    return any(named) and all(known or _identifiers(words) for known, words in zip(named, parts, strict=True))
+    # the institution's place after it: "University of Sydney, Sydney, NSW, Australia"
+    placed = [any(institutions[:at]) and _a_place(words) for at, words in enumerate(parts)]
+    return any(named) and all(
+        known or place or _identifiers(words)
+        for known, place, words in zip(named, placed, parts, strict=True)
+    )
+
+
+def _a_place(words: list[str]) -> bool:
+    """Capitalised words naming a place, a proper name or an acronym among them and no minor word
+    ("Sydney", "New York", "NSW"; not "A History")."""
+    return (
+        len(words) <= _LONGEST_PLACE
+        and all(word[:1].isupper() and word.casefold() not in _JOINING for word in words)
+        and any(_an_acronym(word) or not is_english_word(folded(word)) for word in words)
+    )
 
 
 def _printed_twice(title: str, printed: str) -> bool:
@@ -163,7 +180,10 @@ def _an_institution(words: list[str], unlinked: bool = False, reported: bool = F
         return False
     if _named_strictly(words):
         return True
-    return (unlinked and _before_proper_names(words)) or (reported and _after_any_name(words))
+    # (unlinked, a name of three words or more that its word ends: "Naval Postgraduate School",
+    # "Digital Equipment Corporation"; two are as often a work's title, "Second Foundation")
+    long_name = len(words) > _SHORT_NAME and _after_any_name(words)
+    return (unlinked and (_before_proper_names(words) or long_name)) or (reported and _after_any_name(words))
 
 
 def _named_strictly(words: list[str]) -> bool:
@@ -205,6 +225,7 @@ def _after_a_name(words: list[str]) -> bool:
 
 
 _PROPER_NAMES_AT_MOST = 2  # "Université Paris-Sud", "Università Ca' Foscari"
+_SHORT_NAME = 2  # "Second Foundation", "Bell Laboratories": a title as often as a name
 
 
 def _before_proper_names(words: list[str]) -> bool:
