@@ -138,8 +138,8 @@ def _named_parts(parts: list[list[str]], title: str, printed: str) -> bool:
 
 
 def _a_place(words: list[str]) -> bool:
-    """Capitalised words naming a place, a proper name or an acronym among them and no minor word
-    ("Sydney", "New York", "NSW"; not "A History")."""
+    """Capitalised words naming a place, a proper name or an acronym among them and no article or
+    conjunction ("Sydney", "New York", "NSW"; not "A History")."""
     return (
         len(words) <= _LONGEST_PLACE
         and all(word[:1].isupper() and word.casefold() not in _JOINING for word in words)
