@@ -296,7 +296,8 @@ def test_the_reference_readers_new_patterns_are_linear_searched_too(
         pytest.param("bibnorm.readers._doi_gaps._GAP", [("", "\\ "), ("", " 1"), ("", " . ")],
                      id="a-dois-gap"),
         # an arXiv label, a class and an id: the label's blanks, a class's letters and slashes
-        pytest.param("bibnorm.readers._ref_ids.ARXIV", [("", "arXiv "), ("arXiv:", "cs-"), ("arXiv:cs", "/")],
+        pytest.param("bibnorm.readers._ref_ids.ARXIV",
+                     [("", "arXiv "), ("arXiv", " "), ("arXiv:", "cs-"), ("arXiv:cs", "/")],
                      id="an-arxiv-label-and-class"),
         # (_ref_ids's DOI pattern, which the inventory names after the first module holding it)
         pytest.param("bibnorm.readers._exports.DOI",

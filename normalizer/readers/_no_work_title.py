@@ -141,10 +141,16 @@ def _a_place(words: list[str]) -> bool:
     """Capitalised words naming a place, a proper name or an acronym among them and no article or
     conjunction ("Sydney", "New York", "NSW"; not "A History")."""
     return (
-        len(words) <= _LONGEST_PLACE
-        and all(word[:1].isupper() and word.casefold() not in _JOINING for word in words)
+        _capitalised_place(words)
+        and not any(word.casefold() in _JOINING for word in words)
         and any(_an_acronym(word) or not is_english_word(folded(word)) for word in words)
     )
+
+
+def _capitalised_place(words: list[str]) -> bool:
+    """A place's shape: at most `_LONGEST_PLACE` words, each capitalised ("Reading", "The
+    Netherlands")."""
+    return len(words) <= _LONGEST_PLACE and all(word[:1].isupper() for word in words)
 
 
 def _printed_twice(title: str, printed: str) -> bool:
@@ -292,6 +298,4 @@ def _publisher_and_place(parts: list[list[str]]) -> bool:
         return False
     if not all(word[:1].isupper() or word.casefold() in _JOINING for word in parts[0]):
         return False  # a sentence, not a name: "Teaching electronic publishing to …"
-    return all(
-        len(place) <= _LONGEST_PLACE and all(word[:1].isupper() for word in place) for place in parts[1:]
-    )
+    return all(_capitalised_place(place) for place in parts[1:])

@@ -47,7 +47,7 @@ _ARCHIVES = "|".join(sorted(map(re.escape, OLD_STYLE_ARCHIVES)))
 ARXIV = re.compile(
     # (biblatex's French sets the colon apart, "arXiv : 2406 . 02175"; ACM's and some physics styles
     # print the primary class before a new-style id, "arXiv:cs.DC/1802.08021v1")
-    r"(?i)(?:arXiv\s?:?\s*(?:[a-z-]+(?:\.[A-Z]{2})?/(?=\d{4}\.))?|arxiv\.org/(?:abs|pdf)/|\beprint:\s*)"
+    r"(?i)(?:arXiv(?:\s?:)?\s*(?:[a-z-]+(?:\.[A-Z]{2})?/(?=\d{4}\.))?|arxiv\.org/(?:abs|pdf)/|\beprint:\s*)"
     # (biblatex spaces an id's dot as it spaces a DOI's, "arXiv: 1008 . 2849v1"; a line broken
     # after the dot leaves a space, "arXiv:2303. 08774", never before a year)
     # (or a line broken inside its number, "arxiv.org/abs/2201.1" / "1903": `_ID_REST` joins it)
@@ -238,7 +238,7 @@ def only_doi(text: str) -> str | None:
         return None
     printed = _printed_doi(text, doi_match)
     # (the label's colon may stand apart: biblatex's French "doi : 10.1145/3236009.url : https://…")
-    labelled = printed + ":" if _COLON_APART.match(text, doi_match.end()) else printed
+    labelled = printed + ":" if text.startswith(" :", doi_match.end()) else printed
     if _GLUED_LABEL.search(labelled):  # "…aaa8415.PMID:26089511": the PubMed number glued on is none of it
         printed = _unlabelled(labelled)
         if _unpaired(printed):
@@ -436,7 +436,6 @@ LINK_WORD = re.compile(
     rf"\b(?:{alternation(_LABELS.link_words)}|{alternation(visit_dates().words)})\b",
     re.IGNORECASE,
 )
-_COLON_APART = re.compile(r" :")
 _GLUED_LABEL = re.compile(rf"(?i)\.?{alternation(_LABELS.pubmed)}\s?:|\.{alternation(_LABELS.others)}\s?:")
 # Digits ending the reference, after a break; seven or more are a PubMed number (LNCS with PMIDs:
 # "…/nature11993 23446346"), not a DOI's rest.
@@ -507,8 +506,8 @@ def _mended(doi: str | None, numbers: tuple[frozenset[str], frozenset[str]]) -> 
     doi = _chapter_underscore(_unglued(doi, numbers))
     if doi is None or not _ill_formed(doi):
         return doi
-    wholes = [doi[:dot] for dot, character in enumerate(doi) if character == "." and doi_shape(doi[:dot])]
-    return wholes[-1] if wholes else None
+    dots = [at for at, character in enumerate(doi) if character == "."]
+    return next((doi[:dot] for dot in reversed(dots) if doi_shape(doi[:dot])), None)
 
 
 def _ill_formed(doi: str) -> bool:
