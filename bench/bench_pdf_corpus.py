@@ -965,9 +965,7 @@ def _entry_truths(
                     int(year.group()) if year else None,
                     # a shortDOI ("fg6rf9", printed https://doi.org/fg6rf9, an alias doi.org keeps) is
                     # no DOI: the page does not print the DOI it stands for
-                    # (BibTeX's braces that keep a DOI's capitals, "10.1103/{PhysRevE}.69.026113", are
-                    # no part of it)
-                    (canonical_doi(re.sub(r"[{}]", "", entry.get("doi") or "")) or "").casefold() or None,
+                    (canonical_doi(entry.get("doi") or "") or "").casefold() or None,
                     _letters(f"{entry.get('volume')}{first_page}")
                     if entry.get("volume") and first_page
                     # an e-print's id where it has no volume and pages ("arXiv e-prints, p. arXiv:2001.01747")

@@ -207,9 +207,10 @@ def canonical_doi(text: str) -> str | None:
     written ``10.48550/arXiv.<id>`` as arXiv does. Sentence punctuation trailing the
     DOI (``.``, ``,``, ``;``) is dropped, and so are TeX escapes (DBLP writes
     ``10.1007/11503415\\_7``, a SICI's ``$<$``): a DOI holds no backslash, and biblatex prints
-    its ``doi`` field verbatim.
+    its ``doi`` field verbatim. So are BibTeX's braces that keep a DOI's capitals
+    (``10.1103/{PhysRevE}.69.026113``): a DOI holds no brace.
     """
-    text = _TEX_ANGLE.sub(r"\1", _TEX_ESCAPE.sub(r"\1", text.strip()))
+    text = _TEX_ANGLE.sub(r"\1", _TEX_ESCAPE.sub(r"\1", text.strip())).replace("{", "").replace("}", "")
     if _DOI_URL.match(text):
         text = unquote(re.split(r"[?#]", _DOI_URL.sub("", text, count=1), maxsplit=1)[0])
         # An escape can come percent-encoded too (``%5C_49``): dropped here, or the DOI found

@@ -127,6 +127,8 @@ def test_arxiv_id_year_month(text: str, expected: tuple[int, int] | None) -> Non
         ),
         pytest.param(r"10.1007/978-3-540-27819-1\_21", "10.1007/978-3-540-27819-1_21", id="dblp-tex-escape"),
         pytest.param(r"10.1007/11503415{\_}7", "10.1007/11503415_7", id="braced-tex-escape"),
+        # a .bib's braces keeping the DOI's capitals (github:dawe/schist-paper's references.bib)
+        pytest.param("10.1103/{PhysRevE}.69.026113", "10.1103/PhysRevE.69.026113", id="bibtex-braces"),
         pytest.param(
             "10.1175/1520-0493(1999)127$<$2514:VASOFC$>$2.0.CO;2",
             "10.1175/1520-0493(1999)127<2514:VASOFC>2.0.CO;2",
