@@ -2540,12 +2540,31 @@ _PAGES_AT_THE_END = re.compile(
     rf",\s*+(?:{alternation(reference_abbreviations().pages)})\s*+\d++(?:\s*+[–-]++\s*+\d++)?\.?$",
     re.IGNORECASE,
 )
-# An edition's ordinal alone after a title, the record's edition field printed as it is
-# ("Microeconomic Analysis, Third", "Principles of Neural Science Fourth"): not after "the" ("Henry
-# the Fifth"), nor after fewer than two words (reference-abbreviations.json's edition ordinals).
+# An edition's statement after a title, the record's edition field as a style prints it: its
+# ordinal alone ("Microeconomic Analysis, Third", "Principles of Neural Science Fourth"); after a
+# comma or a period, an ordinal with a qualifier or an edition's word, in any language of editions
+# ("…, third ed.", "… , third edn", "…, 2nd rev. ed", "…, 3e édition", "…, 2a ed", "…, third Aufl",
+# "…, Fifth revised", "…, (Third edition)"); an ordinal in figures and its word in parentheses
+# ("… (2. Aufl.)"; reference-abbreviations.json's edition ordinals, ordinal endings, qualifiers and
+# words). Not after "the" ("Henry the Fifth"), nor after fewer than two words; not a title's own
+# edition, spelled out after a colon or in parentheses ("Title: Second Edition", "Theory of
+# Elasticity (Third Edition)"), or its English word capitalised.
+_ORDINAL = (
+    rf"(?:{alternation(reference_abbreviations().edition_ordinals)}"
+    rf"|\d{{1,2}}(?:{alternation(reference_abbreviations().edition_ordinal_endings)}))"
+)
+_QUALIFIER = rf"(?:{alternation(reference_abbreviations().edition_qualifiers)})\.?"
+# (not English "Edition" capitalised: dblp's and publishers' titles hold it, "Speech and Language
+# Processing, 2nd Edition", where a style prints the edition field "2nd edn", "2nd edition")
+_EDITION_WORD = rf"(?-i:(?!Edition\b))(?:{alternation(reference_abbreviations().editions)})\.?"
 _EDITION_AT_THE_END = re.compile(
     # (from a run's first mark only: a search that tried each mark of a long run was quadratic)
-    rf"(?<![Tt]he)(?<![\s,.;:])[\s,.;:]++(?:{alternation(reference_abbreviations().edition_ordinals)})\.?$",
+    rf"(?<![Tt]he)(?<![\s,.;:])"
+    rf"(?:[\s,.;:]++(?:{alternation(reference_abbreviations().edition_ordinals)})\.?"
+    rf"|\s?+[,.]++\s*+(?:{_ORDINAL}(?:\s++{_QUALIFIER})?\s++{_EDITION_WORD}|\({_ORDINAL}\s++{_EDITION_WORD}\))"
+    rf"|\s?+[,.]++\s*+{_ORDINAL}\s++{_QUALIFIER}"
+    rf"|\s\(\d{{1,2}}(?:{alternation(reference_abbreviations().edition_ordinal_endings)})"
+    rf"(?:\s++{_QUALIFIER})?\s++{_EDITION_WORD}\))$",
     re.IGNORECASE,
 )
 _WORDS_BEFORE_AN_EDITION = 2
