@@ -641,6 +641,35 @@ def test_an_italic_journal_the_italics_pass_quoted_as_the_title_gives_way_to_the
             "MackSo 3: MacKichan Software, Inc",
             id="universitat-basel-iberoromanistik-a-quotation-cut-before-a-company",
         ),
+        # French spacing's guillemets, each a blank apart from the title
+        pytest.param(
+            "R. Dalal, « Book Review: Hala Auji, Printing Arab Modernity: Book Culture and the American "
+            "Press in Nineteenth-Century Beirut », Printing History (New Series), 2018, 24, p. ??‑??.",
+            "Book Review: Hala Auji, Printing Arab Modernity: Book Culture and the American Press in "
+            "Nineteenth-Century Beirut",
+            id="archivum-latinitatis-medii-aevi-a-quotation-in-french-spacing",
+        ),
+        # a quotation inside the quoted title, read by the rules as the title (IEEE's reference to
+        # a real .bib's entry, its title's inner quotes as written: github:Danielicious/Seminar)
+        pytest.param(
+            "H. H. Olsson, H. Alahyari, and J. Bosch, “Climbing the“ Stairway to Heaven”–A Mulitiple-Case "
+            "Study Exploring Barriers in the Transition from Agile Development towards Continuous "
+            "Deployment of Software,” in 2012 38th Euromicro Conference, IEEE, 2012, pp. 392–399.",
+            "Climbing the“ Stairway to Heaven”–A Mulitiple-Case Study Exploring Barriers in the Transition "
+            "from Agile Development towards Continuous Deployment of Software",
+            id="ieee-a-quotation-inside-the-quoted-title",
+        ),
+        # the same entry as the real seminar paper's PDF prints it (biblatex's German quotes, the
+        # inner quotation's marks as its .bib wrote them: github:Danielicious/Seminar)
+        pytest.param(
+            "Helena Holmström Olsson, Hiva Alahyari und Jan Bosch. „Climbing the”Stairway to Heaven-A "
+            "Mulitiple-Case Study Exploring Barriers in the Transition from Agile Development towards "
+            "Continuous Deployment of Software“. In: Software Engineering and Advanced Applications "
+            "(SEAA), 2012 38th EUROMICRO Conference on. IEEE. 2012, S. 392–399.",
+            "Climbing the”Stairway to Heaven-A Mulitiple-Case Study Exploring Barriers in the Transition "
+            "from Agile Development towards Continuous Deployment of Software",
+            id="biblatex-german-a-quotation-inside-the-quoted-title",
+        ),
         # the rules' title a volume's sign: the model's, the parties of a court case
         pytest.param(
             "In re Adil. vol. 636. 1985.",
@@ -798,16 +827,48 @@ def test_an_italic_journal_the_italics_pass_quoted_as_the_title_gives_way_to_the
             id="european-review-of-agricultural-economics-a-blank-before-the-comma",
         ),
         pytest.param(
-            "Weiss N 1991. Introduction to Statistics, (Third edition). Reading, MA, USA: Addison-Wesley.",
-            "Introduction to Statistics",
-            id="south-african-theological-seminary-an-edition-in-parentheses-after-a-comma",
-        ),
-        pytest.param(
             "QGIS Development Team. (1990). Including pictures in TeX (2. Aufl.). (S.l.) : (s.n.).",
             "Including pictures in TeX",
             id="ecole-de-technologie-superieure-apa-a-german-edition-in-parentheses",
         ),
-        # a title's own edition, spelled out after its colon or in parentheses
+        # an editors' statement after the title, not in parentheses: the mark first or the names
+        pytest.param(
+            "Jaeschke R. 1991. The Dictionary of Standard C. Ed. C. Shi. 101 Witmer Road, Horsham, PA 19044, "
+            "USA: Professional Press Books.",
+            "The Dictionary of Standard C",
+            id="bioelectromagnetics-an-editor-after-the-titles-period",
+        ),
+        pytest.param(
+            "33. Leslie, J. ed. (1991) Roles and Rituals for Hindu Women ed Leslie J (Pinter Publishers, "
+            "Ltd., 25 Floral St., London WC2E 9DS, UK)",
+            "Roles and Rituals for Hindu Women",
+            id="molecular-and-cellular-proteomics-an-editor-after-a-blank",
+        ),
+        pytest.param(
+            "128. Dash B, editor. The American Bibliography of Slavic and East European Studies Dash B, "
+            "editor. 1988.",
+            "The American Bibliography of Slavic and East European Studies",
+            id="cell-transplantation-the-names-then-the-editors-mark",
+        ),
+        # a title's own words after Italian "ed" (and) are no editors' names
+        pytest.param(
+            "Rossi, M. (2001). Storia della Scienza ed Arte Moderna. Milano: Einaudi.",
+            "Storia della Scienza ed Arte Moderna",
+            id="an-italian-and-before-the-titles-last-words",
+        ),
+        # a volume's cue and number the rules read as the title: the model's, which names a work
+        pytest.param(
+            "Beauzamy, B. 1988: Introduction to Operator Theory and Invariant Subspaces, Part 2010. Volume "
+            "42. Amsterdam, The Netherlands: North-Holland Publishing Company.",
+            "Introduction to Operator Theory and Invariant Subspaces, Part 2010",
+            id="comparative-population-studies-a-volume-in-the-titles-place",
+        ),
+        # a title's own edition, spelled out after its colon, its comma or in parentheses
+        pytest.param(
+            "U. Zölzer, DAFX: Digital Audio Effects, second edition. John Wiley & Sons, 2011.",
+            "DAFX: Digital Audio Effects, second edition",
+            id="a-titles-own-edition-after-its-comma",
+        ),
         pytest.param(
             "Landau, L., Lifshitz, E. M. Theory of Elasticity (Third Edition). Oxford: Pergamon Press, 1986.",
             "Theory of Elasticity (Third Edition)",
@@ -1185,6 +1246,49 @@ def test_the_names_before_a_bracketed_title_are_its_authors(
     text: str, expected_authors: tuple[str, ...]
 ) -> None:
     assert read_one(text).authors == expected_authors
+
+
+@pytest.mark.parametrize(
+    ("title", "one"),
+    [
+        pytest.param("“A title.”", True, id="its-marks-glued"),
+        pytest.param("« Book Review: Hala Auji »", True, id="its-marks-apart"),
+        pytest.param("“Climbing the“ Stairway to Heaven”–A Study,”", True, id="a-quotation-inside-it"),
+        pytest.param("“Deep Learning” and its critics,", False, id="closed-before-its-end"),
+        pytest.param("“A title” extra", False, id="words-after-it"),
+        pytest.param('"A "b" c"', False, id="a-straight-mark-between"),
+    ],
+)
+def test_a_title_is_one_quotation_from_its_opening_mark_to_its_closing_one(title: str, one: bool) -> None:
+    from bibnorm.readers._field_choice import _one_quotation
+
+    tokens = title.split()
+    apart = tokens[0] in ("«", "“")  # the marks are tokens of their own, around the title's words
+    assert _one_quotation(tokens, range(1, len(tokens) - 1) if apart else range(len(tokens))) is one
+
+
+@pytest.mark.parametrize(
+    ("name", "opens"),
+    [
+        pytest.param("“Climbing the", True, id="a-quoted-titles-start"),
+        pytest.param("“N. B. D. V. M. von Bergen”", False, id="a-name-quoted-whole-by-the-italics-pass"),
+        pytest.param("O’Brien, F.", False, id="an-apostrophe"),
+    ],
+)
+def test_a_name_that_opens_a_quotation_it_does_not_close_is_a_titles_start(name: str, opens: bool) -> None:
+    from bibnorm.readers._field_choice import _opens_a_quotation
+
+    assert _opens_a_quotation(name) is opens
+
+
+def test_no_author_opens_a_quotation_it_does_not_close() -> None:
+    # the quoted title's first words, read by the rules up to the quotation inside it, are no name
+    text = (
+        "H. H. Olsson, H. Alahyari, and J. Bosch, “Climbing the“ Stairway to Heaven”–A Mulitiple-Case "
+        "Study Exploring Barriers in the Transition from Agile Development towards Continuous "
+        "Deployment of Software,” in 2012 38th Euromicro Conference, IEEE, 2012, pp. 392–399."
+    )
+    assert read_one(text).authors == ("H. H. Olsson", "H. Alahyari", "J. Bosch")
 
 
 @pytest.mark.parametrize(

@@ -48,6 +48,15 @@ from bibnorm.readers._no_work_title import names_no_work, report_at_the_end, rep
         # an edited book's editors in parentheses
         "(T. Scheermesser and O. Bryngdahl, eds)",
         "(DeVinne TL, editor)",
+        # a volume's, a number's or pages' cue and its number; an edition's statement
+        "Volume 60",
+        "Vol. XII",
+        "No. 5",
+        "Heft 3",
+        "Aufl",
+        "Third",
+        "3. Aufl",
+        "2nd ed",
     ],
 )
 def test_a_title_in_a_no_title_styles_place_names_no_work(title: str) -> None:
@@ -83,6 +92,11 @@ def test_a_title_in_a_no_title_styles_place_names_no_work(title: str) -> None:
         "Qwen2.5 Technical Report",
         "Machine Learning",
         "1984",  # numbers alone: a title may be one
+        "24",
+        "Third Reich",  # an ordinal and a word that is no edition's
+        "The Third Man",
+        "Volume",  # a cue without its number
+        "Part 2",  # a part's number: a title may be one ("Dune: Part Two")
         "Paper",  # a report's word alone that is also a book's title
         "A Report on the Condition of the Working Class",
         "Report of the Committee on Data",

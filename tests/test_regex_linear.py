@@ -224,10 +224,15 @@ def test_the_reference_readers_new_patterns_are_linear_searched_too(
                      id="a-dates-tail"),
         pytest.param("bibnorm.readers.refs._A_WORD_AFTER", [("", " ")], id="a-word-after"),
         pytest.param("bibnorm.readers._ref_quoted._A_STATE", [("", "in "), ("", "in press ")], id="a-state"),
+        # an editors' statement after a title: the mark, then people's names, or the names first
+        pytest.param("bibnorm.readers._field_choice._EDITORS_AT_THE_END",
+                     [("a", ". Ed. "), ("a ed ", "Wolf KB, "), ("a ", "C. "), ("a ", "Aa B and "),
+                      ("a", " ")],
+                     id="editors-at-the-end"),
         # an edition's statement after a title: an ordinal, a qualifier, an edition's word
         pytest.param("bibnorm.readers._field_choice._EDITION_AT_THE_END",
                      [("a", ", "), ("a", ", 2nd "), ("a, 2nd", " rev. "), ("a", ", third"),
-                      ("a", " ,., "), ("a", " (2. "), ("a, (", "third ")],
+                      ("a", " ,., "), ("a", " (2. "), ("a, ", "third ")],
                      id="an-edition-at-the-end"),
         # a word going on after an italic title's comma, not the next field's cue or an edition's
         pytest.param("bibnorm.readers._italic_titles._SMALL_WORD",

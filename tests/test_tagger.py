@@ -307,6 +307,13 @@ def test_the_written_authors_are_the_names_as_printed_without_the_sentences_peri
             "Evolutionary selection dynamics in games, Int J Game Theory",
             id="never-closed",
         ),
+        # German's quotation marks, „…“, as biblatex's German styles print a title
+        pytest.param(
+            "Hans Müller. „Ein Titel über Dinge“. In: Zeitschrift für Dinge 12 (2003).",
+            ("given", "family") + ("title",) * 4 + ("other",) + ("container",) * 4 + ("date",),
+            "Ein Titel über Dinge",
+            id="german-quotation-marks",
+        ),
         # a single quotation's close is the apostrophe too: no end is read from it
         pytest.param(
             "A. Smith, ‘Bitcoin’s network’, J. Foo, 2001.",

@@ -500,9 +500,14 @@ _NAMES_OR_EDITORS = frozenset({"family", "editor"})  # the names a title follows
 
 
 def _quoted(tagged: TaggedReference, read: str) -> bool:
-    """Whether the text quotes ``read`` (opens a quotation mark right before it)."""
+    """Whether the text quotes ``read``: opens a quotation mark right before it, or a blank
+    before it (French spacing's "« Title »", a PDF's blank moved: "Climbing the“ Stairway")."""
     at = tagged.text.find(read)
-    return at > 0 and tagged.text[at - 1] in '“"«‘'
+    before = tagged.text[max(0, at - 2) : at] if at > 0 else ""
+    return before[-1:] in _OPENING_MARKS or (before[-1:] == " " and before[:1] in _OPENING_MARKS)
+
+
+_OPENING_MARKS = frozenset(mark for mark in QUOTATION_MARKS if len(mark) == 1)  # "“", "«", German "„"
 
 
 def _venue_line_read_as_title(tagged: TaggedReference, read: str) -> bool:
@@ -555,6 +560,12 @@ def _names_read_as_title(tagged: TaggedReference, read: str) -> bool:
     before = max(inside) < tagged.run_of("title").start and _title_right_after_names(tagged)
     no_title = (tagged.likeliest("title", read) or 0.0) <= 1 - _SURE_OF_OTHERS
     return labels <= NAME_LABELS and no_title and before and not _quoted(tagged, read)
+
+
+def _opens_a_quotation(name: str) -> bool:
+    """ "“Climbing the": a quotation opened and not closed, the start of a quoted title."""
+    closing = QUOTATION_MARKS.get(name[:1])
+    return closing is not None and closing not in name[1:]
 
 
 _CASE_PARTIES = frozenset({"v.", "v", "vs.", "vs"})  # "Shell v. Board of Education"
@@ -1001,25 +1012,50 @@ def _a_volume_read(tagged: TaggedReference, rules: RuleReading) -> bool:
 
 
 def _quotation_cut_short(tagged: TaggedReference, rules: RuleReading) -> bool:
-    """Whether the rules read the start of a title the style quoted and the model reads the whole
-    quotation, from its opening mark to its closing one, no closing mark between ("Dalal, R.
+    """Whether the rules read a part of a title the style quoted and the model reads the whole
+    quotation, from its opening mark to its closing one (`_one_quotation`): its start ("Dalal, R.
     “Book Review: Hala Auji, Printing Arab Modernity: Book Culture …”. Printing History", read
-    "Book Review: Hala Auji"; "«MackSo 3: MacKichan Software, Inc.»"): the quotation marks tell
-    where the title ends, whatever the model's doubt. Not where the words it adds open with a
-    bracket: a description the style quoted with the title ("“Aggregating Binary Judgments
-    Ranked by Accuracy [White paper],” in AAAI")."""
+    "Book Review: Hala Auji"; "«MackSo 3: MacKichan Software, Inc.»"; French spacing's "« Book
+    Review: Hala Auji, Printing … »"), or a quotation inside it ("“Climbing the“ Stairway to
+    Heaven”–A Multiple-Case Study …,” in", read "Stairway to Heaven"): the quotation marks tell
+    where the title ends, whatever the model's doubt. Not where the words after the rules' open
+    with a bracket: a description the style quoted with the title ("“Aggregating Binary
+    Judgments Ranked by Accuracy [White paper],” in AAAI")."""
     if not rules.title or not tagged.title or not _quoted(tagged, rules.title):
         return False
     own, inside = tagged.run_of("title"), tagged.tokens_of(rules.title)
-    if not inside or min(inside) != own.start or max(inside) + 1 >= own.stop:
+    if not inside or min(inside) < own.start or max(inside) + 1 >= own.stop:
         return False
     if tagged.tokens[max(inside) + 1][:1] in ("[", "("):
         return False
-    tokens = tagged.tokens[own.start : own.stop]
-    closing = QUOTATION_MARKS.get(tokens[0][:1])
-    if closing is None or any(closing in token for token in (tokens[0][1:], *tokens[1:-1])):
+    return _one_quotation(tagged.tokens, own)
+
+
+def _one_quotation(tokens: Sequence[str], own: range) -> bool:
+    """Whether the title's tokens are one quotation: its opening mark glued to the first or the
+    token before it, its closing mark glued to the last (a field's mark after it) or the token
+    after it, and every closing mark between them closing a quotation opened inside it."""
+    first = tokens[own.start]
+    if first[:1] in QUOTATION_MARKS:
+        opening, words = first[:1], [first[1:], *tokens[own.start + 1 : own.stop]]
+    elif own.start > 0 and tokens[own.start - 1] in QUOTATION_MARKS:
+        opening, words = tokens[own.start - 1], list(tokens[own.start : own.stop])
+    else:
         return False
-    return tokens[-1].rstrip(".,;:").endswith(closing)
+    closing = QUOTATION_MARKS[opening]
+    last = words[-1].rstrip(".,;:")
+    if last.endswith(closing):
+        words[-1] = last.removesuffix(closing)
+    elif own.stop >= len(tokens) or tokens[own.stop].rstrip(".,;:") != closing:
+        return False
+    if opening == closing:  # (a straight quotation mark opens none inside: none may stand between)
+        return not any(closing in word for word in words)
+    depth = 1
+    for mark in (char for word in words for char in word if char in (opening, closing)):
+        depth += 1 if mark == opening else -1
+        if depth == 0:
+            return False
+    return depth == 1
 
 
 def _a_journal(tagged: TaggedReference, venue: range) -> bool:
@@ -1874,7 +1910,7 @@ def _chosen_names(
     title kept (``title``: `_names_before_the_title`). Where the rules read the model's title as
     one of their names, theirs before it (`_title_read_as_a_name`); where they read it, or its
     head, into their last name, that name without it (`_title_read_into_the_names`,
-    `_titles_head_in_the_names`)."""
+    `_titles_head_in_the_names`); none from one that opens a quotation it does not close on."""
     if (read_as_a_name := _title_read_as_a_name(tagged, rules)) is not None:
         return rules.authors[:read_as_a_name]
     if _rules_names_kept(tagged, rules, title):
@@ -1891,6 +1927,10 @@ def _chosen_names(
         elif (start := _names_after_the_opening_title(tagged, title)) is not None:
             names = tagged.written_authors(start)
     names = _without_the_titles_words(names, tagged, rules)
+    # (no name opens a quotation it does not close: the quoted title's first words, read up to a
+    # quotation inside it, "“Climbing the“ Stairway to Heaven”–A …", are no author, nor those after
+    # them; a name the italics pass quoted whole is one, "“N. B. D. V. M. von Bergen”")
+    names = tuple(takewhile(lambda name: not _opens_a_quotation(name), names))
     names = names or (_bracketed_names(tagged.text) if bracketed else _opening_group(tagged.text))
     # a name's abbreviation and the names' period after it are one period ("Docker Inc.. Title")
     return tuple(
@@ -2498,10 +2538,10 @@ _CLOSING_QUOTES = frozenset("”\"»’'")
 
 
 def _printed_after(title: str) -> int | None:
-    """Where what a style prints after a title starts, in it: an editors' statement, a day's
-    date, pages, a report's designation or an edition's ordinal (the first of them found, in that
-    order)."""
-    for pattern in (_EDITED_AT_THE_END, _DATED_AT_THE_END, _PAGES_AT_THE_END):
+    """Where what a style prints after a title starts, in it: an editors' statement (in
+    parentheses or not), a day's date, pages, a report's designation or an edition's ordinal (the
+    first of them found, in that order)."""
+    for pattern in (_EDITED_AT_THE_END, _EDITORS_AT_THE_END, _DATED_AT_THE_END, _PAGES_AT_THE_END):
         if (found := pattern.search(title)) and found.start() > 0:
             return found.start()
     if (event := _EVENT_AT_THE_END.search(title)) and not names_a_meeting(title[: event.start()]):
@@ -2544,27 +2584,26 @@ _PAGES_AT_THE_END = re.compile(
 # ordinal alone ("Microeconomic Analysis, Third", "Principles of Neural Science Fourth"); after a
 # comma or a period, an ordinal with a qualifier or an edition's word, in any language of editions
 # ("…, third ed.", "… , third edn", "…, 2nd rev. ed", "…, 3e édition", "…, 2a ed", "…, third Aufl",
-# "…, Fifth revised", "…, (Third edition)"); an ordinal in figures and its word in parentheses
-# ("… (2. Aufl.)"; reference-abbreviations.json's edition ordinals, ordinal endings, qualifiers and
-# words). Not after "the" ("Henry the Fifth"), nor after fewer than two words; not a title's own
-# edition, spelled out after a colon or in parentheses ("Title: Second Edition", "Theory of
-# Elasticity (Third Edition)"), or its English word capitalised.
-_ORDINAL = (
-    rf"(?:{alternation(reference_abbreviations().edition_ordinals)}"
-    rf"|\d{{1,2}}(?:{alternation(reference_abbreviations().edition_ordinal_endings)}))"
-)
+# "…, Fifth revised"); an ordinal in figures and its word in parentheses ("… (2. Aufl.)";
+# reference-abbreviations.json's edition ordinals, ordinal endings, qualifiers, words and
+# abbreviations). Not after "the" ("Henry the Fifth"), nor after fewer than two words; not a
+# title's own edition: spelled out ("Title: Second Edition", "Theory of Elasticity (Third
+# Edition)", "DAFX: Digital Audio Effects, second edition") or its English word capitalised.
+_SPELLED = rf"(?:{alternation(reference_abbreviations().edition_ordinals)})"
+_FIGURES = rf"\d{{1,2}}(?:{alternation(reference_abbreviations().edition_ordinal_endings)})"
 _QUALIFIER = rf"(?:{alternation(reference_abbreviations().edition_qualifiers)})\.?"
-# (not English "Edition" capitalised: dblp's and publishers' titles hold it, "Speech and Language
-# Processing, 2nd Edition", where a style prints the edition field "2nd edn", "2nd edition")
+# (after figures any edition's word but English "Edition" capitalised: dblp's and publishers'
+# titles hold it, "Speech and Language Processing, 2nd Edition"; after a spelled-out ordinal, an
+# abbreviated word: "DAFX: Digital Audio Effects, second edition" is as often a title's own)
 _EDITION_WORD = rf"(?-i:(?!Edition\b))(?:{alternation(reference_abbreviations().editions)})\.?"
+_ABBREVIATED = rf"(?:{alternation(reference_abbreviations().edition_abbreviations)})\.?"
 _EDITION_AT_THE_END = re.compile(
     # (from a run's first mark only: a search that tried each mark of a long run was quadratic)
     rf"(?<![Tt]he)(?<![\s,.;:])"
-    rf"(?:[\s,.;:]++(?:{alternation(reference_abbreviations().edition_ordinals)})\.?"
-    rf"|\s?+[,.]++\s*+(?:{_ORDINAL}(?:\s++{_QUALIFIER})?\s++{_EDITION_WORD}|\({_ORDINAL}\s++{_EDITION_WORD}\))"
-    rf"|\s?+[,.]++\s*+{_ORDINAL}\s++{_QUALIFIER}"
-    rf"|\s\(\d{{1,2}}(?:{alternation(reference_abbreviations().edition_ordinal_endings)})"
-    rf"(?:\s++{_QUALIFIER})?\s++{_EDITION_WORD}\))$",
+    rf"(?:[\s,.;:]++{_SPELLED}\.?"
+    rf"|\s?+[,.]++\s*+(?:{_FIGURES}(?:\s++{_QUALIFIER})?\s++{_EDITION_WORD}|{_SPELLED}\s++{_ABBREVIATED})"
+    rf"|\s?+[,.]++\s*+(?:{_SPELLED}|{_FIGURES})\s++{_QUALIFIER}"
+    rf"|\s\({_FIGURES}(?:\s++{_QUALIFIER})?\s++{_EDITION_WORD}\))$",
     re.IGNORECASE,
 )
 _WORDS_BEFORE_AN_EDITION = 2
@@ -2572,6 +2611,18 @@ _WORDS_BEFORE_AN_EDITION = 2
 # J. Smith and K. Lee)", "(Hrsg. von …)" (reference-abbreviations.json's editors' marks).
 _EDITED_AT_THE_END = re.compile(
     rf"\s\((?:{alternation(reference_abbreviations().editors)})\.?\s[^()]*+\)$", re.IGNORECASE
+)
+# An editors' (or translators') statement after a title's period, comma or blank, not in
+# parentheses: the mark, then the names ("Title. Ed. C. Shi", "Title eds Sánchez-Mondragón J, Wolf
+# KB", "Title. Edited by D. E. Knuth"), or Vancouver's names, then the mark ("Title Dash B, editor",
+# "Title. Knuth DE editor"). Each name a person's in one of two shapes, its initials first or its
+# initials last ("C. Shi", "Wolf KB"), so that no title's own words ("… Scienza ed Arte Moderna")
+# are read as names (reference-abbreviations.json's editors' marks).
+_PERSON = r"(?:(?:[A-Z]\.\s?+){1,3}[A-Z][\w'’-]++|[A-Z][\w'’-]++\s[A-Z]{1,3}\b)"
+_PEOPLE = rf"{_PERSON}(?:(?:,\s++|\s++(?:and|&|und)\s++){_PERSON}){{0,11}}"
+_EDITORS_AT_THE_END = re.compile(
+    rf"(?:[.,]\s*+|\s)(?i:{alternation(reference_abbreviations().editors)})\.?\s++(?:by\s++)?{_PEOPLE}\.?$"
+    rf"|(?:[.,]\s*+|\s){_PEOPLE},?\s++(?i:editors?|eds?)\.?$"
 )
 
 

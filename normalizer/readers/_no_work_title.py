@@ -53,6 +53,20 @@ _JOINING = _ARTICLES | institutions().conjunctions
 _HEAD_AT_MOST = 3
 # a report's word alone that is also a work's title ("Paper", a book's; "Report" alone is none)
 _WORKS = (["paper"], ["papers"])
+# a number's cues, without their period: "volume", "vol", "no", "pp", "heft" (reference-abbreviations.json)
+_NUMBER_CUES = frozenset(
+    cue.casefold().rstrip(".")
+    for cue in (
+        *reference_abbreviations().volumes,
+        *reference_abbreviations().issue_numbers,
+        *reference_abbreviations().pages,
+    )
+)
+_ROMAN = re.compile(r"[ivxlc]{1,6}")
+# an edition's words and ordinals, spelled out or in figures: "aufl", "third", "2nd", "3"
+_EDITION_WORDS = frozenset(word.casefold() for word in reference_abbreviations().editions)
+_ORDINALS = frozenset(reference_abbreviations().edition_ordinals)
+_ORDINAL_FIGURES = re.compile(r"\d{1,2}(?:st|nd|rd|th|e|a|ª)?")
 _LONGEST_NAME = 8  # the most words of an institution's name
 _LONGEST_PLACE = 3  # the most words of a place: "San Francisco", "The Netherlands"
 
@@ -68,6 +82,8 @@ def names_no_work(title: str, printed: str = "") -> bool:
     stripped = title.strip()
     if stripped.startswith("(") and stripped.endswith(")"):
         return _editors(stripped[1:-1])
+    if _a_cue_alone(_words(stripped)):
+        return True
     parts = [_words(part) for part in _PARTS.split(stripped)]
     parts = [words for words in parts if words]
     if not parts:
@@ -158,6 +174,18 @@ def _printed_twice(title: str, printed: str) -> bool:
     National Statistics 1983."); not a page whose title comes before its owner's name ("Stable
     Diffusion. National Institute of Standards and Technology. https://…")."""
     return " ".join(printed.split()).count(" ".join(title.split())) > 1
+
+
+def _a_cue_alone(words: list[str]) -> bool:
+    """ "Volume 60", "No. 5", "Aufl", "Third", "2nd ed": a volume's, a number's or pages' cue and
+    its number, or an edition's statement (its ordinal, its word or both), alone in the title's
+    place: a later field a style printed where the rules looked for the title."""
+    keys = [word.casefold().rstrip(".") for word in words]
+    if len(keys) == 2 and keys[0] in _NUMBER_CUES:
+        return keys[1].isdigit() or _ROMAN.fullmatch(keys[1]) is not None
+    edition = [key in _EDITION_WORDS or key in _ORDINALS or _ORDINAL_FIGURES.fullmatch(key) for key in keys]
+    # (not a number alone: "24", "1984" may be a work's title)
+    return 1 <= len(keys) <= 2 and all(edition) and not all(key.isdigit() for key in keys)
 
 
 def _words(part: str) -> list[str]:

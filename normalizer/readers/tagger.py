@@ -796,9 +796,10 @@ def _within_its_quotation(title: str) -> str:
 def _trimmed(text: str) -> str:
     """A field's text without the punctuation the style put around it."""
     text = text.strip()
-    while text and text[0] in '“"‘«([,;:':
+    # (German's quotation too: „…“)
+    while text and text[0] in '“"‘«„([,;:':
         text = text[1:].lstrip()
-    while text and text[-1] in '”"’»)],;:.':
+    while text and text[-1] in '”"’»“)],;:.':
         if text[-1] == "." and len(text) > 2 and text[-3:-1].isupper() and text[-3] == " ":
             break  # "… in AI." keeps nothing to cut but the style's period
         if _closes_its_own(text):

@@ -505,6 +505,7 @@ class ReferenceAbbreviations:
     after_quotation: tuple[str, ...] = ()  # open a field after a title in quotation marks: "in", "pp", "tech"
     editions: tuple[str, ...] = ()  # an edition's word after its ordinal: "ed", "edn", "edition"
     edition_ordinals: tuple[str, ...] = ()  # an edition's ordinal printed alone: "second", "third"
+    edition_abbreviations: tuple[str, ...] = ()  # the editions' abbreviated: "ed", "edn", "Aufl"
     edition_ordinal_endings: tuple[str, ...] = ()  # after an ordinal's figures: "nd" of "2nd", "e" of "3e"
     edition_qualifiers: tuple[str, ...] = ()  # between an ordinal and its word: "rev" of "2nd rev. ed"
     after_italic_venue: tuple[str, ...] = ()  # may follow a venue's italic name: "pp", "chapter", "vol"
