@@ -367,6 +367,21 @@ def test_a_groups_name_with_a_year_is_the_author() -> None:
         # a month and a year alone after the link may be the work's own date
         ("Smith, J. Title of the page. https://example.org/page (May 2019).", 2019),
         # as the day and month are where no date stands before the link (biblatex's nature style)
+        # a volume's (and an issue's) number and the year after a slash, as the generated Icelandic
+        # ritid validation style prints them
+        (
+            "Español, P., og P. Warren. „Statistical Mechanics of Dissipative Particle Dynamics“, "
+            "Europhys. Lett. 30/1995, bls. 191–196.",
+            1995,
+        ),
+        # not a day's date after its slashes, a visit's (an Italian thesis of pdf_dev9:
+        # github:Lugozzi04/tesi-max-pressure-semaforico-adattivo)
+        (
+            "Michael Behrisch et al. «SUMO – Simulation of Urban MObility: An Overview». In: Proceedings of "
+            "the Third International Conference on Advances in System Simulation. 2011, pp. 63–68. url: "
+            "https://sumo.dlr.de/pdf/simul_2011_3_40_50150.pdf (visitato il giorno 13/06/2026).",
+            2011,
+        ),
         (
             "Heled, J. & Drummond, A. J. Bayesian inference of population size history from multiple loci. "
             "BMC Evolutionary Biology 8, 289. issn: 1471-2148. https://doi.org/10.1186/1471-2148-8-289 "
@@ -402,6 +417,21 @@ def test_a_links_label_ends_the_title_and_the_authors_name_opens_none(
 ) -> None:
     query = read_one(text)
     assert (query.title, query.authors) == (title, authors)
+
+
+def test_the_last_authors_name_read_into_the_title_is_an_authors() -> None:
+    # a list of initials-first names and no "and" (the generated chicago-notes-bibliography-annotated
+    # validation style's): the rules read the last name and its period into the title
+    query = read_one(
+        "J. S. Byrnes, J. L. Byrnes, K. Berry, K. A. Hargreaves. Probabilistic and Stochastic Methods in "
+        "Analysis, with Applications: Proceedings of the NATO Advanced Study Institute. In Probabilistic "
+        "and Stochastic Methods in Analysis, edited by J. S. Byrnes. Dordrecht: Kluwer, 1992."
+    )
+    assert query.title == (
+        "Probabilistic and Stochastic Methods in Analysis, with Applications: Proceedings of the NATO "
+        "Advanced Study Institute"
+    )
+    assert query.authors == ("J. S. Byrnes", "J. L. Byrnes", "K. Berry", "K. A. Hargreaves")
 
 
 def test_a_volume_before_its_issue_and_pages_is_no_year() -> None:

@@ -2714,17 +2714,23 @@ def _title_before_a_links_label(title: str) -> str | None:
 
 
 def _without_the_authors_name(title: str, names: Sequence[str], text: str) -> str:
-    """``title`` without the first author's name and the comma after it, where the title read is
-    the printed name and the words after it ("Wikipedia, Zensur von Wikipedia" of "Wikipedia,
-    Zensur von Wikipedia, URL: …", its author "Wikipedia"): a name is the author's or the title's,
-    not both. Not where the title is printed again after the names ("National Academies of
-    Sciences, Engineering, and Medicine (2021) National Academies …"), nor one word after it
-    (a company's "Inc")."""
-    opening = title.startswith(f"{names[0]}, ") if names else False
-    if not opening or text.count(title) != 1 or text.find(title) != text.find(names[0]):
+    """``title`` without the first author's name and the comma after it, or the last's and the
+    period after it, where the title read is the printed name and the words after it
+    ("Wikipedia, Zensur von Wikipedia" of "Wikipedia, Zensur von Wikipedia, URL: …", its author
+    "Wikipedia"): a name is the author's or the title's, not both. Not where the title is printed
+    again after the names ("National Academies of Sciences, Engineering, and Medicine (2021)
+    National Academies …"), nor one word after it (a company's "Inc")."""
+    if not names or text.count(title) != 1:
         return title
-    rest = title[len(names[0]) + 2 :].strip()
-    return rest if len(rest.split()) >= _NAME_WORDS else title
+    # the first author's name and its comma, or the last's and its period (the rules read the
+    # list's last name into the title: "J. S. Byrnes, K. Berry, K. A. Hargreaves. Probabilistic
+    # and Stochastic Methods …" read "K. A. Hargreaves. Probabilistic …", the names chosen hold it)
+    for name, mark in ((names[0], ", "), (names[-1], ". ")):
+        if title.startswith(f"{name}{mark}") and text.find(title) == text.find(name):
+            rest = title[len(name) + len(mark) :].strip()
+            if len(rest.split()) >= _NAME_WORDS:
+                return rest
+    return title
 
 
 def _not_a_volume(year: int | None, read: int | None, text: str) -> int | None:

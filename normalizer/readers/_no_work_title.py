@@ -21,6 +21,7 @@ import re
 from bibnorm.text.accents import folded
 from bibnorm.text.capitals_words import is_english_word
 from bibnorm.text.word_tables import (
+    alternation,
     institutions,
     minor_words,
     publisher_words,
@@ -66,7 +67,8 @@ _ROMAN = re.compile(r"[ivxlc]{1,6}")
 # an edition's words and ordinals, spelled out or in figures: "aufl", "third", "2nd", "3"
 _EDITION_WORDS = frozenset(word.casefold() for word in reference_abbreviations().editions)
 _ORDINALS = frozenset(reference_abbreviations().edition_ordinals)
-_ORDINAL_FIGURES = re.compile(r"\d{1,2}(?:st|nd|rd|th|e|a|ª)?")
+_ENDINGS = [ending.rstrip(".") for ending in reference_abbreviations().edition_ordinal_endings]
+_ORDINAL_FIGURES = re.compile(rf"\d{{1,2}}(?:{alternation(ending for ending in _ENDINGS if ending)})?")
 _LONGEST_NAME = 8  # the most words of an institution's name
 _LONGEST_PLACE = 3  # the most words of a place: "San Francisco", "The Netherlands"
 

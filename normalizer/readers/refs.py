@@ -139,9 +139,14 @@ _YEAR = re.compile(rf"(?<![\d./:-])({YEARS})[a-z]?{_YEAR_END}")  # does a text h
 # one glued to an initial's period is ("Price, L.A.1981“Hebrew letter”", "Powell, P.1990Typesetting"),
 # not to a word's ("vol.1825", "10.1999"); nor a number after its sign, a report's, a series' or an
 # issue's ("Memorandum No. 1991.", "(Monographs on Statistics ; nr. 1587)"); nor the value of a
-# link's parameter a line's break left apart from its link ("…?tag=x&linkCode= xm2&camp=2025&…").
+# link's parameter a line's break left apart from its link ("…?tag=x&linkCode= xm2&camp=2025&…");
+# nor one after a slash but a number's: a volume's and its year, as Icelandic and Scandinavian
+# styles print them ("Europhys. Lett. 30/1995"), or a month's ("06/2011") — not a day's date,
+# "13/06/2026", most often a visit's in a language whose words for it the table lacks ("visitato
+# il giorno 13/06/2026").
 _DATING_YEAR = re.compile(
-    rf"(?<![\d/:=&-])(?<![^A-Z]\.)(?<!\d–)(?<![\s–-][A-Z])(?<![Nn][or]\.\s)({YEARS})[a-z]?(?!–\d){_YEAR_END}"
+    rf"(?<![\d:=&-])(?<![^\d]/)(?<!\d/\d/)(?<!\d/\d\d/)"
+    rf"(?<![^A-Z]\.)(?<!\d–)(?<![\s–-][A-Z])(?<![Nn][or]\.\s)({YEARS})[a-z]?(?!–\d){_YEAR_END}"
 )
 _OPENING_YEAR = re.compile(rf"\(({YEARS})[a-z]?\)")  # a reference's first words, its year in brackets
 # When a web page was looked at, not when the work appeared ("Retrieved February 28, 2008",
