@@ -143,9 +143,9 @@ _YEAR = re.compile(rf"(?<![\d./:-])({YEARS})[a-z]?{_YEAR_END}")  # does a text h
 # nor one after a slash but a number's: a volume's and its year, as Icelandic and Scandinavian
 # styles print them ("Europhys. Lett. 30/1995"), or a month's ("06/2011") — not a day's date,
 # "13/06/2026", most often a visit's in a language whose words for it the table lacks ("visitato
-# il giorno 13/06/2026").
+# il giorno 13/06/2026"), nor a volume's second year ("Math. Ann. 145 (1961/1962)": the first).
 _DATING_YEAR = re.compile(
-    rf"(?<![\d:=&-])(?<![^\d]/)(?<!\d/\d/)(?<!\d/\d\d/)"
+    rf"(?<![\d:=&-])(?<![^\d]/)(?<!\d/\d/)(?<!\d/\d\d/)(?<!\d{{4}}/)"
     rf"(?<![^A-Z]\.)(?<!\d–)(?<![\s–-][A-Z])(?<![Nn][or]\.\s)({YEARS})[a-z]?(?!–\d){_YEAR_END}"
 )
 _OPENING_YEAR = re.compile(rf"\(({YEARS})[a-z]?\)")  # a reference's first words, its year in brackets
