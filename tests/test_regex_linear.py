@@ -285,6 +285,9 @@ def test_the_reference_readers_new_patterns_are_linear_searched_too(
         pytest.param("bibnorm.readers.refs._REPORT_TAIL", [("", ": дис. "), ("", " : ")], id="a-thesis-note"),
         pytest.param("bibnorm.readers.refs._DATING_YEAR", [("", "&camp=2025"), ("", "=2025&")],
                      id="a-year-after-a-sign"),
+        # years after slashes: a volume's, a day's date, a year's
+        pytest.param("bibnorm.readers.refs._DATING_YEAR", [("", "30/"), ("", "13/06/"), ("", "1961/")],
+                     id="a-year-after-a-slash"),
         pytest.param("bibnorm.readers._ref_vancouver._REST_OF_A_NAME",
                      [("Van ", "a"), ("", "Aa, ed "), ("Van ", "A-")], id="the-rest-of-a-name"),
         pytest.param("bibnorm.readers.refs._INITIALS_THEN_A_NAME",

@@ -48,7 +48,12 @@ from bibnorm.models import latest_year
 from bibnorm.readers._arbiter import LABEL_GROUPS, words_as_numbers
 from bibnorm.readers._authors_arbiter import overruled_authors
 from bibnorm.readers._bbl_astro import printed_abbreviations
-from bibnorm.readers._no_work_title import names_no_work, report_at_the_end, report_in_parentheses
+from bibnorm.readers._no_work_title import (
+    ORDINAL_IN_FIGURES,
+    names_no_work,
+    report_at_the_end,
+    report_in_parentheses,
+)
 from bibnorm.readers._ref_apa import DATE_SLOT
 from bibnorm.readers._ref_dates import YEARS
 from bibnorm.readers._ref_entry_types import names_a_meeting
@@ -2590,7 +2595,7 @@ _PAGES_AT_THE_END = re.compile(
 # title's own edition: spelled out ("Title: Second Edition", "Theory of Elasticity (Third
 # Edition)", "DAFX: Digital Audio Effects, second edition") or its English word capitalised.
 _SPELLED = rf"(?:{alternation(reference_abbreviations().edition_ordinals)})"
-_FIGURES = rf"\d{{1,2}}(?:{alternation(reference_abbreviations().edition_ordinal_endings)})"
+_FIGURES = ORDINAL_IN_FIGURES
 _QUALIFIER = rf"(?:{alternation(reference_abbreviations().edition_qualifiers)})\.?"
 # (after figures any edition's word but English "Edition" capitalised: dblp's and publishers'
 # titles hold it, "Speech and Language Processing, 2nd Edition"; after a spelled-out ordinal, an

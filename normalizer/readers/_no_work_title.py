@@ -22,6 +22,7 @@ from bibnorm.text.accents import folded
 from bibnorm.text.capitals_words import is_english_word
 from bibnorm.text.word_tables import (
     alternation,
+    bare_words,
     institutions,
     minor_words,
     publisher_words,
@@ -29,7 +30,7 @@ from bibnorm.text.word_tables import (
     report_words,
 )
 
-__all__ = ["names_no_work", "report_at_the_end", "report_in_parentheses"]
+__all__ = ["ORDINAL_IN_FIGURES", "names_no_work", "report_at_the_end", "report_in_parentheses"]
 
 # a title's parts: "Cornell University, TR-2023-28, Report", "Australian National University.
 # Report ANU/TR-15/97" (a sentence's end before a capital too)
@@ -56,19 +57,17 @@ _HEAD_AT_MOST = 3
 _WORKS = (["paper"], ["papers"])
 # a number's cues, without their period: "volume", "vol", "no", "pp", "heft" (reference-abbreviations.json)
 _NUMBER_CUES = frozenset(
-    cue.casefold().rstrip(".")
-    for cue in (
-        *reference_abbreviations().volumes,
-        *reference_abbreviations().issue_numbers,
-        *reference_abbreviations().pages,
-    )
+    cue.casefold()
+    for cue in bare_words((*reference_abbreviations().numbers, *reference_abbreviations().issue_numbers))
 )
 _ROMAN = re.compile(r"[ivxlc]{1,6}")
+# An edition's ordinal in figures, its ending from reference-abbreviations.json: "2nd", "3e",
+# "2.ª", "3." (`_field_choice` reads one after a title too)
+ORDINAL_IN_FIGURES = rf"\d{{1,2}}(?:{alternation(reference_abbreviations().edition_ordinal_endings)})"
 # an edition's words and ordinals, spelled out or in figures: "aufl", "third", "2nd", "3"
 _EDITION_WORDS = frozenset(word.casefold() for word in reference_abbreviations().editions)
 _ORDINALS = frozenset(reference_abbreviations().edition_ordinals)
-_ENDINGS = [ending.rstrip(".") for ending in reference_abbreviations().edition_ordinal_endings]
-_ORDINAL_FIGURES = re.compile(rf"\d{{1,2}}(?:{alternation(ending for ending in _ENDINGS if ending)})?")
+_ORDINAL_FIGURES = re.compile(rf"{ORDINAL_IN_FIGURES}|\d{{1,2}}")  # (a word's period is gone: "3")
 _LONGEST_NAME = 8  # the most words of an institution's name
 _LONGEST_PLACE = 3  # the most words of a place: "San Francisco", "The Netherlands"
 
