@@ -229,6 +229,10 @@ def test_the_reference_readers_new_patterns_are_linear_searched_too(
                      [("a", ". Ed. "), ("a ed ", "Wolf KB, "), ("a ", "C. "), ("a ", "Aa B and "),
                       ("a", " ")],
                      id="editors-at-the-end"),
+        # a title alone that is a number's cue and a roman number, or an edition's ordinal in figures
+        pytest.param("bibnorm.readers._no_work_title._ROMAN", [("", "i"), ("x", "v")], id="a-roman-number"),
+        pytest.param("bibnorm.readers._no_work_title._ORDINAL_FIGURES", [("", "1"), ("1", ".ª")],
+                     id="an-ordinal-in-figures"),
         # an edition's statement after a title: an ordinal, a qualifier, an edition's word
         pytest.param("bibnorm.readers._field_choice._EDITION_AT_THE_END",
                      [("a", ", "), ("a", ", 2nd "), ("a, 2nd", " rev. "), ("a", ", third"),
