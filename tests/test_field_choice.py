@@ -688,6 +688,62 @@ def test_an_italic_journal_the_italics_pass_quoted_as_the_title_gives_way_to_the
             "Aggregating Binary Judgments Ranked by Accuracy",
             id="ieeetr-a-description-inside-the-quotation",
         ),
+        # a book's subtitle, a sentence of its own, then the book's edition, publisher or place:
+        # the model's whole title, where the rules end it at the first sentence (real lists' items
+        # as their PDFs print them: github:jasonbertram/densitydependentlottery,
+        # github:sdocACH/Dissertation, github:rociojoo/Ten-simple-rules-inclusive-conference,
+        # github:assimatze/Masterthesis, github:tarcisiofj/qualificacaoLATEX)
+        pytest.param(
+            "M. Begon, J. L. Harper, and C. R. Townsend. Ecology. Individuals, populations and "
+            "communities. 2nd edn. Blackwell scientific publications, 1990.",
+            "Ecology. Individuals, populations and communities",
+            id="a-books-subtitle-then-its-edition",
+        ),
+        pytest.param(
+            "Bitterlich, W. (1984). The relascope idea. Relative measurements in forestry. Commonwealth "
+            "Agricultural Bureaux.",
+            "The relascope idea. Relative measurements in forestry",
+            id="a-books-subtitle-then-its-publisher",
+        ),
+        pytest.param(
+            "Aurora V, Gardiner M. How to Respond to Code of Conduct Reports. A Practical Step-by-Step "
+            "Guide to Handling Code of Conduct Issues. Frame Shift Consulting LLC; 2019. Available from: "
+            "https://frameshiftconsulting.com/resources/code-of-conduct-book/.",
+            "How to Respond to Code of Conduct Reports. A Practical Step-by-Step Guide to Handling Code of "
+            "Conduct Issues",
+            id="vancouver-a-books-subtitle-then-its-publisher",
+        ),
+        pytest.param(
+            "Mihaly Csikszentmihalyi. Flow. Das Geheimnis des Glücks. Klett-Cotta, 2017.",
+            "Flow. Das Geheimnis des Glücks",
+            id="a-one-word-title-and-its-subtitle",
+        ),
+        pytest.param(
+            "CASARI, A.; ZHENG, A. Feature Engineering for Machine Learning. Principles and Techniques for "
+            "Data Scientists. First edit. Sebastopol, CA: O’Reilly Media, Inc., 2018. ISBN 9781491953235.",
+            "Feature Engineering for Machine Learning. Principles and Techniques for Data Scientists",
+            id="abnt-a-books-subtitle-then-its-edition",
+        ),
+        # not a series and its number, nor a chapter's book opened by "In" or followed by its
+        # pages: the rules' title stays (github:jgrey4296/bibliography, github:kjhealy/socbibs and
+        # github:HuffordLab/Crop_Adaptation_Gene_Flow's .bib typeset by plainnat and elsarticle-harv)
+        pytest.param(
+            "Dan Abnett. Know No Fear. Number 19 in The Horus Heresy. The Black Library, 2012a.",
+            "Know No Fear",
+            id="a-series-number-after-the-title",
+        ),
+        pytest.param(
+            "Mitchel Y. Abolafia. Making markets. In Homo Economicus Unbound: Bond Traders on Wall Street, "
+            "chapter 1, pages 1–37. Harvard University Press, Cambridge, 1996.",
+            "Making markets",
+            id="a-chapters-book-after-in",
+        ),
+        pytest.param(
+            "Gepts, P., 2001. Origins of plant agriculture and major crop plants. Our fragile world: "
+            "Challenges and opportunities for sustainable development. Oxford: EOLSS Publishers , 629–637.",
+            "Origins of plant agriculture and major crop plants",
+            id="a-chapters-book-then-its-pages",
+        ),
         # a bracket that is a description, the venue after it: the rules' title stays (APA)
         pytest.param(
             "Housand, B. (2016). Game on! Integrating games and simulations in the classroom "

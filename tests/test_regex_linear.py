@@ -553,6 +553,8 @@ def test_the_reference_readers_new_patterns_are_linear_searched_too(
                      [(", ", "Ab "), (", ", "and, "), ("", ", Ab ")], id="a-series-name"),
         pytest.param("bibnorm.readers._field_choice._ABBREVIATED_AFTER", [("", " Ab."), (".", " A")],
                      id="abbreviated-words-after"),
+        pytest.param("bibnorm.readers._field_choice._PAGE_RANGE", [("", "1–"), ("1", "--"), ("", "12")],
+                     id="a-page-range"),
         pytest.param("bibnorm.readers._italic_titles._SENTENCE_AFTER_A_WORD",
                      [("", "abc. A"), ("abc. A", "b")], id="a-sentence-after-a-word"),
     ],

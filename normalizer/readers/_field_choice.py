@@ -463,12 +463,49 @@ def _replaces(tagged: TaggedReference, label: str, read: str) -> bool:
 def _title_cut_by_the_rules(tagged: TaggedReference, read: str) -> bool:
     """Whether the rules' title, inside the model's, is the model's cut short: at a part's number
     before the venue, inside a sentence or a word, or after a first sentence the model's goes on
-    from up to the venue's "In"."""
+    from up to the venue's "In" or a book's publication."""
     return (
         _cut_short_by_the_rules(tagged, read)
         or _cut_inside_a_sentence(tagged, read)
         or _cut_before_the_venues_in(tagged, read)
+        or _cut_before_the_publication(tagged, read)
         or _cut_inside_a_word(tagged.text, read)
+    )
+
+
+# What a book's title is followed by: its edition, its publisher, its place (the model's labels).
+_PUBLICATION_LABELS = frozenset({"edition", "publisher", "place"})
+_PAGE_RANGE = re.compile(r"\d[–-]{1,2}\d")  # "629–637": a chapter's pages, not a book's count ("308 p.")
+
+
+def _cut_before_the_publication(tagged: TaggedReference, read: str) -> bool:
+    """Whether the rules' title is the start of the model's, cut at a sentence's end inside it,
+    where the model's title is a book's, its subtitle a sentence of its own, and its publication
+    follows ("Feature Engineering for Machine Learning. Principles and Techniques for Data
+    Scientists. First edit. Sebastopol, CA: O'Reilly Media", "Flow. Das Geheimnis des Glücks.
+    Stuttgart: Klett-Cotta"): the model reads no venue, and the first field after its title is an
+    edition, a publisher or a place. Not where the words after the rules' title open with "In" (a
+    chapter's book), a bracket (a description), hold a number (a series' volume: "Know No Fear.
+    Number 19 in The Horus Heresy"), nor where a page range follows: a chapter's pages, the second
+    sentence its book's title ("Origins of plant agriculture …. Our fragile world: …. Oxford:
+    EOLSS Publishers, 629–637")."""
+    if tagged.first("container") is not None:
+        return False
+    own, inside = tagged.run_of("title"), tagged.tokens_of(read)
+    last = max(inside)
+    if min(inside) != own.start or last + 1 >= own.stop or own.stop >= len(tagged.tokens):
+        return False
+    tokens = tagged.tokens
+    after = tokens[last + 1 : own.stop]
+    return (
+        tokens[last].endswith(_SENTENCE_END)
+        and tokens[own.stop - 1].endswith(_SENTENCE_END)
+        and len(after) >= _SUBTITLE_WORDS
+        and not after[0].startswith(("(", "["))
+        and _IN.fullmatch(after[0]) is None
+        and not any(char.isdigit() for word in after for char in word)
+        and tagged.labels[own.stop] in _PUBLICATION_LABELS
+        and not any(_PAGE_RANGE.search(token) for token in tokens[own.stop :])
     )
 
 
