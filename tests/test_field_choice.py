@@ -744,6 +744,29 @@ def test_an_italic_journal_the_italics_pass_quoted_as_the_title_gives_way_to_the
             "Origins of plant agriculture and major crop plants",
             id="a-chapters-book-then-its-pages",
         ),
+        # an R package's name and its colon before its title, which the model reads as no field's
+        # (a real list's item as its PDF prints it:
+        # github:jangelini/Trabajo-final-especializacion-en-bioinformatica-UNR)
+        pytest.param(
+            "Wickham, H. y Bryan, J. usethis: Automate Package and Project Setup, 2021. URL https: "
+            "//CRAN.R-project.org/package=usethis. R package version 2.0.1.",
+            "usethis: Automate Package and Project Setup",
+            id="an-r-packages-name-before-its-title",
+        ),
+        # a package's version note read in the title's place names no work: the model's title
+        pytest.param(
+            "Bates, D., Mächler, M., Bolker, B. and Walker, S. lme4: Linear Mixed-Effects Models using "
+            "Eigen and S4, 2015. R package version 1.1-7.",
+            "lme4: Linear Mixed-Effects Models using Eigen and S4",
+            id="an-r-packages-version-in-the-titles-place",
+        ),
+        # not a link's label before a title
+        pytest.param(
+            "Smith, J. and Lee, K. Online: A study of remote teaching in rural schools, 2021. URL "
+            "https://example.org/study.",
+            "Online: A study of remote teaching in rural schools",
+            id="a-link-words-head-the-model-reads-as-the-titles",
+        ),
         # a bracket that is a description, the venue after it: the rules' title stays (APA)
         pytest.param(
             "Housand, B. (2016). Game on! Integrating games and simulations in the classroom "

@@ -57,6 +57,12 @@ from bibnorm.readers._no_work_title import names_no_work, report_at_the_end, rep
         "Third",
         "3. Aufl",
         "2nd ed",
+        # a program's or a package's version and its number
+        "R package version 1.1-7",
+        "Python package version 0.3.1",
+        "Version 2.0",
+        "ver. 3",
+        "versão 4.1",
     ],
 )
 def test_a_title_in_a_no_title_styles_place_names_no_work(title: str) -> None:
@@ -97,6 +103,10 @@ def test_a_title_in_a_no_title_styles_place_names_no_work(title: str) -> None:
         "The Third Man",
         "Volume",  # a cue without its number
         "Part 2",  # a part's number: a title may be one ("Dune: Part Two")
+        "Version Control with Git",  # a version's word without its number
+        "The Windows 10 Version History",
+        "Version 2.0 of the Web",  # words after the number
+        "OSPF version 2",  # a name's version: an RFC's title
         "Paper",  # a report's word alone that is also a book's title
         "A Report on the Condition of the Working Class",
         "Report of the Committee on Data",

@@ -233,6 +233,8 @@ def test_the_reference_readers_new_patterns_are_linear_searched_too(
         pytest.param("bibnorm.readers._no_work_title._ROMAN", [("", "i"), ("x", "v")], id="a-roman-number"),
         pytest.param("bibnorm.readers._no_work_title._ORDINAL_FIGURES", [("", "1"), ("1", ".ª")],
                      id="an-ordinal-in-figures"),
+        pytest.param("bibnorm.readers._no_work_title._VERSION_NUMBER", [("", "1."), ("v1", "-1"), ("", "v")],
+                     id="a-versions-number"),
         # an edition's statement after a title: an ordinal, a qualifier, an edition's word
         pytest.param("bibnorm.readers._field_choice._EDITION_AT_THE_END",
                      [("a", ", "), ("a", ", 2nd "), ("a, 2nd", " rev. "), ("a", ", third"),

@@ -2729,6 +2729,29 @@ def _a_past_year(year: int | None, read: int | None) -> int | None:
     return read
 
 
+# The words a colon after them labels as no title's head: an identifier's or a link's ("doi:",
+# "Available:", "URL:"; identifier-labels.json), a venue's "In:"
+_LABEL_WORDS = frozenset((*_LABELS, *identifier_labels().link_words))
+_NAME_LABELS = frozenset({"family", "given", "author"})
+
+
+def _with_its_head_before_a_colon(tagged: TaggedReference, title: str | None) -> str | None:
+    """The model's title with the one word and its colon the model reads as no field's right
+    before it, after the names: a program's or a package's name, its title's head ("Wickham, H.
+    and Bryan, J. usethis: Automate Package and Project Setup, 2021. URL …": the model reads
+    "Automate Package and Project Setup"). Not a label's word ("doi:", "Available:", "In:")."""
+    own = tagged.run_of("title")
+    if not title or not own or own.start == 0 or title != tagged.title:
+        return title
+    head, at = tagged.tokens[own.start - 1], own.start - 1
+    word = head[:-1]
+    if tagged.labels[at] != "other" or not head.endswith(":") or not any(char.isalpha() for char in word):
+        return title
+    after_names = at == 0 or tagged.labels[at - 1] in _NAME_LABELS
+    labelled = word.casefold() in _LABEL_WORDS or _IN.fullmatch(head) is not None
+    return f"{head} {title}" if after_names and not labelled else title
+
+
 # A link's label after a comma and what follows it, the link gone (its place blanked): "Dat awesome,
 # URL:   (abgerufen am 01.07.2018)", "…, Available at:   [Accessed 3 May 2019]"
 _LINKS_LABEL = re.compile(
@@ -2859,7 +2882,9 @@ def choose_fields(
         return own if confidence.get(name, 0.0) >= thresholds[name if read else f"{name}-filled"] else read
 
     publisher = tagged.text_of("publisher")
-    title = bracketed or _chosen_title(tagged, rules, weighed, fit, thresholds)
+    title = _with_its_head_before_a_colon(
+        tagged, bracketed or _chosen_title(tagged, rules, weighed, fit, thresholds)
+    )
     journal = _journal_before_its_numbers_alone(title or rules.title or "", tagged.text)
     title = _a_works_title(tagged, None if journal else title)
     venue = overruled_venue(

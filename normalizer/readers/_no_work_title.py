@@ -68,6 +68,11 @@ ORDINAL_IN_FIGURES = rf"\d{{1,2}}(?:{alternation(reference_abbreviations().editi
 _EDITION_WORDS = frozenset(word.casefold() for word in reference_abbreviations().editions)
 _ORDINALS = frozenset(reference_abbreviations().edition_ordinals)
 _ORDINAL_FIGURES = re.compile(rf"{ORDINAL_IN_FIGURES}|\d{{1,2}}")  # (a word's period is gone: "3")
+_VERSIONS = frozenset(word.casefold() for word in reference_abbreviations().versions)
+# A version's number: "1.1-7", "2.0.1", "3", "v2.1" (a word's period is gone: "2.0.1")
+_VERSION_NUMBER = re.compile(r"v?\d{1,4}(?:[.-]\d{1,6}){0,4}[a-z]?")
+_VERSIONED = frozenset(word.casefold() for word in reference_abbreviations().versioned)  # "package"
+_BEFORE_A_VERSION = 2  # the most words before a version's word: "R package", "Python package"
 _LONGEST_NAME = 8  # the most words of an institution's name
 _LONGEST_PLACE = 3  # the most words of a place: "San Francisco", "The Netherlands"
 
@@ -83,7 +88,7 @@ def names_no_work(title: str, printed: str = "") -> bool:
     stripped = title.strip()
     if stripped.startswith("(") and stripped.endswith(")"):
         return _editors(stripped[1:-1])
-    if _a_cue_alone(_words(stripped)):
+    if _a_cue_alone(_words(stripped)) or _a_version_alone(_words(stripped)):
         return True
     parts = [_words(part) for part in _PARTS.split(stripped)]
     parts = [words for words in parts if words]
@@ -187,6 +192,18 @@ def _a_cue_alone(words: list[str]) -> bool:
     edition = [key in _EDITION_WORDS or key in _ORDINALS or _ORDINAL_FIGURES.fullmatch(key) for key in keys]
     # (not a number alone: "24", "1984" may be a work's title)
     return 1 <= len(keys) <= 2 and all(edition) and not all(key.isdigit() for key in keys)
+
+
+def _a_version_alone(words: list[str]) -> bool:
+    """ "R package version 1.1-7", "Version 2.0", "ver. 3": a program's or a package's version
+    and its number, a note the style printed after the title, alone in the title's place; the
+    version's word first or after the kind of program ("package"), not after a name ("OSPF
+    version 2", an RFC's title)."""
+    keys = [word.casefold().rstrip(".") for word in words]
+    if not 2 <= len(keys) <= _BEFORE_A_VERSION + 2 or keys[-2] not in _VERSIONS:
+        return False
+    kind = len(keys) == 2 or keys[-3] in _VERSIONED
+    return kind and _VERSION_NUMBER.fullmatch(keys[-1]) is not None
 
 
 def _words(part: str) -> list[str]:

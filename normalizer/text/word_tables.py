@@ -511,6 +511,8 @@ class ReferenceAbbreviations:
     after_italic_venue: tuple[str, ...] = ()  # may follow a venue's italic name: "pp", "chapter", "vol"
     no_date: tuple[str, ...] = ()  # APA's "n.d." in other languages, without blanks: "s.f.", "o.J."
     issue_numbers: tuple[str, ...] = ()  # before an issue's number, any language: "no.", "Nummer", "núm."
+    versions: tuple[str, ...] = ()  # a version's word before its number: "version", "ver", "versão"
+    versioned: tuple[str, ...] = ()  # what a version's word follows in a note: "package" of "R package"
 
     @property
     def numbers(self) -> tuple[str, ...]:
