@@ -767,6 +767,22 @@ def test_an_italic_journal_the_italics_pass_quoted_as_the_title_gives_way_to_the
             "Online: A study of remote teaching in rural schools",
             id="a-link-words-head-the-model-reads-as-the-titles",
         ),
+        # the rules' title run on through a chapter's page cue and pages into the publisher: the
+        # model's, which ends before them
+        pytest.param(
+            "McQuarrie, D. A., Statistical Mechanics, pages 81–138, Harper and Row, 1976.",
+            "Statistical Mechanics",
+            id="a-title-run-on-through-its-pages",
+        ),
+        # not a quoted title, a book review's that names the book's pages (github:NickPeyton/NRP---New-
+        # Rebellion-Paper's .bib typeset by harvard-agsm)
+        pytest.param(
+            "Loades, D. M. (1983), ‘The pilgrimage of grace in the lake counties 1536–7. by s. m. harrison. "
+            "(studies in history, 27.) pp. viii + 158. royal historical society, 1981.’, 34, 294–295.",
+            "The pilgrimage of grace in the lake counties 1536–7. by s. m. harrison. (studies in history, "
+            "27.) pp. viii + 158. royal historical society, 1981",
+            id="harvard-a-quoted-book-reviews-pages",
+        ),
         # a bracket that is a description, the venue after it: the rules' title stays (APA)
         pytest.param(
             "Housand, B. (2016). Game on! Integrating games and simulations in the classroom "

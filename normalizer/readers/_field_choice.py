@@ -2199,6 +2199,28 @@ def _the_models_title_whatever_its_doubt(tagged: TaggedReference, rules: RuleRea
         or _titles_head_in_the_names(tagged, rules) is not None
         or _a_number_for_the_title(tagged, rules)
         or _run_on_without_a_mark(tagged, rules)
+        or _run_on_through_pages(tagged, rules)
+    )
+
+
+_PAGE_WORDS = frozenset(word.casefold() for word in reference_abbreviations().pages)  # "pages", "pp."
+
+
+def _run_on_through_pages(tagged: TaggedReference, rules: RuleReading) -> bool:
+    """Whether the rules' title is the model's run on through a page cue and the pages the model
+    reads after it, and on to the fields after them ("McQuarrie, D. A., Statistical Mechanics,
+    pages 81–138, Harper and Row, 1976.", read "Statistical Mechanics, pages 81–138, Harper and
+    Row"): no title holds a chapter's pages before its publisher. Not a title the style quoted,
+    a book review's that names the book's pages ("‘The pilgrimage of grace … by s. m. harrison.
+    (studies in history, 27.) pp. viii + 158. royal historical society, 1981.’")."""
+    own, inside = tagged.run_of("title"), tagged.tokens_of(rules.title or "")
+    if not own or not inside or min(inside) != own.start or max(inside) < own.stop:
+        return False
+    if _quoted(tagged, rules.title or ""):
+        return False
+    return any(
+        tagged.labels[index] == "pages" and tagged.tokens[index - 1].casefold() in _PAGE_WORDS
+        for index in range(own.stop + 1, max(inside) + 1)
     )
 
 
