@@ -2754,7 +2754,6 @@ def _a_past_year(year: int | None, read: int | None) -> int | None:
 # The words a colon after them labels as no title's head: an identifier's or a link's ("doi:",
 # "Available:", "URL:"; identifier-labels.json), a venue's "In:"
 _LABEL_WORDS = frozenset((*_LABELS, *identifier_labels().link_words))
-_NAME_LABELS = frozenset({"family", "given", "author"})
 
 
 def _with_its_head_before_a_colon(tagged: TaggedReference, title: str | None) -> str | None:
@@ -2769,7 +2768,7 @@ def _with_its_head_before_a_colon(tagged: TaggedReference, title: str | None) ->
     word = head[:-1]
     if tagged.labels[at] != "other" or not head.endswith(":") or not any(char.isalpha() for char in word):
         return title
-    after_names = at == 0 or tagged.labels[at - 1] in _NAME_LABELS
+    after_names = at == 0 or tagged.labels[at - 1] in NAME_LABELS
     labelled = word.casefold() in _LABEL_WORDS or _IN.fullmatch(head) is not None
     return f"{head} {title}" if after_names and not labelled else title
 
