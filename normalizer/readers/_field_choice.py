@@ -489,23 +489,14 @@ def _cut_before_the_publication(tagged: TaggedReference, read: str) -> bool:
     Number 19 in The Horus Heresy"), nor where a page range follows: a chapter's pages, the second
     sentence its book's title ("Origins of plant agriculture …. Our fragile world: …. Oxford:
     EOLSS Publishers, 629–637")."""
-    if tagged.first("container") is not None:
+    own, after = tagged.run_of("title"), _sentences_after(tagged, read)
+    if tagged.first("container") is not None or not after or own.stop >= len(tagged.tokens):
         return False
-    own, inside = tagged.run_of("title"), tagged.tokens_of(read)
-    last = max(inside)
-    if min(inside) != own.start or last + 1 >= own.stop or own.stop >= len(tagged.tokens):
-        return False
-    tokens = tagged.tokens
-    after = tokens[last + 1 : own.stop]
     return (
-        tokens[last].endswith(_SENTENCE_END)
-        and tokens[own.stop - 1].endswith(_SENTENCE_END)
-        and len(after) >= _SUBTITLE_WORDS
-        and not after[0].startswith(("(", "["))
+        _a_subtitles_words(after)
         and _IN.fullmatch(after[0]) is None
-        and not any(char.isdigit() for word in after for char in word)
         and tagged.labels[own.stop] in _PUBLICATION_LABELS
-        and not any(_PAGE_RANGE.search(token) for token in tokens[own.stop :])
+        and not any(_PAGE_RANGE.search(token) for token in tagged.tokens[own.stop :])
     )
 
 
@@ -902,6 +893,27 @@ _PART_NUMBER = re.compile(r"(?=[IVX])X{0,3}(?:IX|IV|V?I{0,3})\.?")
 _SENTENCE_END = (".", "?", "!")  # a token that ends a sentence ends in one
 
 
+def _sentences_after(tagged: TaggedReference, read: str) -> Sequence[str] | None:
+    """The words the model's title goes on with after the rules' title, where that is its start
+    cut at a sentence's end (a period, a question or an exclamation: "Information Flows? A
+    Critique of Transfer Entropies.") and the model's ends at one too; None otherwise."""
+    own, inside = tagged.run_of("title"), tagged.tokens_of(read)
+    if not inside or min(inside) != own.start or max(inside) + 1 >= own.stop:
+        return None
+    tokens = tagged.tokens
+    if not (tokens[max(inside)].endswith(_SENTENCE_END) and tokens[own.stop - 1].endswith(_SENTENCE_END)):
+        return None
+    return tokens[max(inside) + 1 : own.stop]
+
+
+def _a_subtitles_words(after: Sequence[str]) -> bool:
+    """Whether ``after`` may be a subtitle's sentence: three words at least, no number (not a
+    version's or an edition's note, "Title. Version 3. arXiv: …", nor a series' volume), not
+    opened by a bracket (APA's description: "Title? [Review of the book …].")."""
+    no_number = not any(char.isdigit() for word in after for char in word)
+    return len(after) >= _SUBTITLE_WORDS and no_number and not after[0].startswith(("(", "["))
+
+
 def _cut_short_by_the_rules(tagged: TaggedReference, read: str) -> bool:
     """Whether the rules' title is the start of the model's, cut at a sentence's end inside it
     (a question's too) at a part's number or right before one ("Weighing the Giants - III.
@@ -909,28 +921,17 @@ def _cut_short_by_the_rules(tagged: TaggedReference, read: str) -> bool:
     the model reads the venue right after its title: without one it has often run on into it
     ("Title. Stochastic Processes and their Applications, 104", "Title. In Gravel-bed rivers:
     …"), as it has where the words it adds are a listed journal's name."""
-    own, inside = tagged.run_of("title"), tagged.tokens_of(read)
-    venue = tagged.run_of("container")
-    # both end at a sentence's end: the rules' title at a period, a question or an exclamation
-    # ("Information Flows? A Critique of Transfer Entropies. Physical Review Letters 116"), the
-    # model's at any
-    ends = tagged.tokens[max(inside)].endswith(_SENTENCE_END) and tagged.tokens[own.stop - 1].endswith(
-        _SENTENCE_END
-    )
-    if not (min(inside) == own.start and ends and venue and venue.start == own.stop):
-        return False
-    # nor a version's or an edition's note ("Title. Version 3. arXiv: …": a few words, a number),
-    # nor where the words after the rules' title are a journal's name, alone or with the venue
-    # the model reads after them ("Title. Magnetic Resonance in *Medicine*, 69(3)")
-    after = tagged.tokens[max(inside) + 1 : own.stop]
-    if len(after) < _SUBTITLE_WORDS or any(char.isdigit() for word in after for char in word):
-        return False
-    if after[0].startswith(("(", "[")):  # APA's description: "Title? [Review of the book …]."
+    own, venue = tagged.run_of("title"), tagged.run_of("container")
+    after = _sentences_after(tagged, read)
+    if not (after and venue and venue.start == own.stop and _a_subtitles_words(after)):
         return False
     # a part's number ends the rules' title or opens the words after it, or the model's venue is
     # a journal's, listed or before its numbers: not a book's or a series' title the model ran on
-    # into ("Title. Warhammer Fantasy Battle. Nottingham: …")
-    part = _PART_NUMBER.fullmatch(tagged.tokens[max(inside)]) or _PART_NUMBER.fullmatch(after[0])
+    # into ("Title. Warhammer Fantasy Battle. Nottingham: …"); nor where the words after the
+    # rules' title are a journal's name, alone or with the venue the model reads after them
+    # ("Title. Magnetic Resonance in *Medicine*, 69(3)")
+    last = own.stop - len(after) - 1  # the rules' title's last word
+    part = _PART_NUMBER.fullmatch(tagged.tokens[last]) or _PART_NUMBER.fullmatch(after[0])
     if not (part or _a_journal(tagged, venue)):
         return False
     return not any(
@@ -947,13 +948,10 @@ def _cut_before_the_venues_in(tagged: TaggedReference, read: str) -> bool:
     where the model's runs on up to the "In" that opens the venue ("Is the Performance of My Deep
     Network Too Good to Be True? A Direct Approach to Estimating the Bayes Error in Binary
     Classification. In : ICLR. 2030."): what it adds is no venue, which stands after that word."""
-    own, inside = tagged.run_of("title"), tagged.tokens_of(read)
-    if min(inside) != own.start or own.stop >= len(tagged.tokens):
+    own = tagged.run_of("title")
+    if own.stop >= len(tagged.tokens) or _sentences_after(tagged, read) is None:
         return False
-    ends = tagged.tokens[max(inside)].endswith(_SENTENCE_END) and tagged.tokens[own.stop - 1].endswith(
-        _SENTENCE_END
-    )
-    return ends and _IN.fullmatch(tagged.tokens[own.stop]) is not None
+    return _IN.fullmatch(tagged.tokens[own.stop]) is not None
 
 
 # an abbreviation no sentence ends on, a few lower-case letters ("ca.", "ssp.", "var.", "cf."),

@@ -88,7 +88,8 @@ def names_no_work(title: str, printed: str = "") -> bool:
     stripped = title.strip()
     if stripped.startswith("(") and stripped.endswith(")"):
         return _editors(stripped[1:-1])
-    if _a_cue_alone(_words(stripped)) or _a_version_alone(_words(stripped)):
+    keys = [word.casefold().rstrip(".") for word in _words(stripped)]
+    if _a_cue_alone(keys) or _a_version_alone(keys):
         return True
     parts = [_words(part) for part in _PARTS.split(stripped)]
     parts = [words for words in parts if words]
@@ -182,11 +183,11 @@ def _printed_twice(title: str, printed: str) -> bool:
     return " ".join(printed.split()).count(" ".join(title.split())) > 1
 
 
-def _a_cue_alone(words: list[str]) -> bool:
+def _a_cue_alone(keys: list[str]) -> bool:
     """ "Volume 60", "No. 5", "Aufl", "Third", "2nd ed": a volume's, a number's or pages' cue and
     its number, or an edition's statement (its ordinal, its word or both), alone in the title's
-    place: a later field a style printed where the rules looked for the title."""
-    keys = [word.casefold().rstrip(".") for word in words]
+    place: a later field a style printed where the rules looked for the title (``keys``: its
+    words in lower case without their periods)."""
     if len(keys) == 2 and keys[0] in _NUMBER_CUES:
         return keys[1].isdigit() or _ROMAN.fullmatch(keys[1]) is not None
     edition = [key in _EDITION_WORDS or key in _ORDINALS or _ORDINAL_FIGURES.fullmatch(key) for key in keys]
@@ -194,12 +195,11 @@ def _a_cue_alone(words: list[str]) -> bool:
     return 1 <= len(keys) <= 2 and all(edition) and not all(key.isdigit() for key in keys)
 
 
-def _a_version_alone(words: list[str]) -> bool:
+def _a_version_alone(keys: list[str]) -> bool:
     """ "R package version 1.1-7", "Version 2.0", "ver. 3": a program's or a package's version
     and its number, a note the style printed after the title, alone in the title's place; the
     version's word first or after the kind of program ("package"), not after a name ("OSPF
-    version 2", an RFC's title)."""
-    keys = [word.casefold().rstrip(".") for word in words]
+    version 2", an RFC's title). ``keys`` as `_a_cue_alone` reads them."""
     if not 2 <= len(keys) <= _BEFORE_A_VERSION + 2 or keys[-2] not in _VERSIONS:
         return False
     kind = len(keys) == 2 or keys[-3] in _VERSIONED
