@@ -9,7 +9,6 @@ from dataclasses import replace
 import pytest
 from bibnorm.readers._field_choice import SURE, RuleReading, choose_fields
 from bibnorm.readers.tagger import WEIGHED_LABELS, Field, TaggedReference, tokenize
-from misreadings import misread
 from pdf_lines import read_lines, styled
 
 TEXT = "Zhai, X., Beyer, L.: Scaling vision transformers. In: CVPR, pp. 1–10 (2022)"
@@ -324,10 +323,32 @@ def test_a_style_that_prints_no_title_gets_none() -> None:
             "Cybernetics 1990, pages 481–484.",
             None,
             id="proceedings-and-pages",
-            marks=misread(
-                "proceedings' name after the names of an untitled style: "
-                "the network reads 'Proceedings of the' as the title"
-            ),
+        ),
+        # a number's cue alone; the family name of the last author, whom the rules read without
+        # it; the names alone, then their year; what is left of an institution once the names are
+        # cut; the model's title running into a publisher and its place
+        pytest.param(
+            "Angus S., B. Armstrong, and K. M. de Reuck 1985. no. 8958NBER Working Paper University of "
+            "California, Berkeley",
+            None,
+            id="a-numbers-cue",
+        ),
+        pytest.param(
+            "Kathleen A. Walkup, ”, A&AS, vol. 17, no. 1, pp. ??–??, 1995.",
+            None,
+            id="a-family-name-after-given",
+        ),
+        pytest.param("Dwiggins, (1980).", None, id="a-name-and-its-year"),
+        pytest.param("Schreiner Erin, 2018, .", None, id="a-name-and-its-year-then-marks"),
+        pytest.param(
+            "J.H. Kingston, University of Sydney, Sydney, NSW, Australia, 1992.",
+            None,
+            id="an-institution-after-the-names",
+        ),
+        pytest.param(
+            "Jerry Kelly. RIT Cary Graphic Arts Press, Rochester, NY, USA, 2010.",
+            None,
+            id="a-publisher-and-its-place",
         ),
         pytest.param(
             "Gupta, R. K.; Senturia, S. D. In Proc. IEEE International Workshop on "
@@ -465,6 +486,18 @@ def test_a_style_that_prints_no_title_gets_none() -> None:
             "Aristotle. Poetics. Ed. by D. W. Lucas. Clarendon Aristotle. Oxford: Clarendon Press, 1968.",
             "Poetics",
             id="read-as-an-editor",
+        ),
+        # short titles the model runs into a name that has its family name, a page's title and its
+        # day, a case's parties and its report's numbers: titles
+        pytest.param(
+            "Pierre Duchet. Hypergraphs. In Handbook of Combinatorics, 1995.",
+            "Hypergraphs",
+            id="a-short-title-after-a-whole-name",
+        ),
+        pytest.param("Kubernetes. Konzepte, 14.08.2020.", "Konzepte", id="a-short-title-after-a-group"),
+        pytest.param("Deployments, 13.06.2020.", "Deployments", id="a-pages-title-and-its-day"),
+        pytest.param(
+            "Obergefell v. Hodges, 576 U.S. ___ (2015).", "Obergefell v. Hodges", id="a-cases-parties"
         ),
     ],
 )

@@ -72,6 +72,9 @@ def test_the_inventory_holds_every_package_s_patterns() -> None:
         ),
         pytest.param("bibnorm.readers._field_choice._DATED_AT_THE_END", id="months.json: a day's date"),
         pytest.param(
+            "bibnorm.readers._field_choice._MEETINGS_OF", id="venue-words.json: a meeting's word and of"
+        ),
+        pytest.param(
             "bibnorm.readers._field_choice._EDITION_AT_THE_END", id="reference-abbreviations.json: ordinals"
         ),
     ],
@@ -467,6 +470,9 @@ def test_the_reference_readers_new_patterns_are_linear_searched_too(
         # a journal's series letter, a year alone, a months' range, a part's word, a link, a group
         pytest.param("bibnorm.readers._field_choice._SERIES_LETTER", [("", " "), (" ", "A")],
                      id="a-series-letter"),
+        pytest.param("bibnorm.readers._field_choice._MEETINGS_OF",
+                     [("Proceedings", " "), ("Proceedings of", " "), ("Proceedings of the", ". ")],
+                     id="a-meetings-word-and-of"),
         pytest.param("bibnorm.readers._field_choice._YEAR_ALONE", [("", "2020"), ("2020", "a")],
                      id="a-year-alone"),
         pytest.param("bibnorm.readers._field_choice._MONTHS_APART", [("", "-"), ("a", "–a")],

@@ -159,9 +159,12 @@ def _a_journals_name(text: str) -> bool:
 
 
 def _a_venue_in_the_titles_place(title: str, text: str) -> bool:
-    """Whether the title read is a venue's lead (`_VENUE_OPENING`) or a journal's abbreviation
-    cut at its periods (`_cut_from_a_journals_name`), printed where a title goes."""
-    return bool(_VENUE_OPENING.match(title)) or _cut_from_a_journals_name(title, text)
+    """Whether the title read is a venue's lead (`_VENUE_OPENING`), a meeting's word and "of" alone
+    (`_MEETINGS_OF`: "Proceedings of the" of "MacKay, P. A. Proceedings of the IEEE International
+    Conference …, pages 481–484", the rest read as the venue) or a journal's abbreviation cut at its
+    periods (`_cut_from_a_journals_name`), printed where a title goes."""
+    lead = _VENUE_OPENING.match(title) or _MEETINGS_OF.fullmatch(title)
+    return bool(lead) or _cut_from_a_journals_name(title, text)
 
 
 _LABELS = frozenset(identifier_labels().labels)  # "doi", "url", "pmid" (identifier-labels.json)
@@ -188,10 +191,12 @@ def _the_journal_in_the_titles_place(journal: str | None, venue: str | None) -> 
 
 
 def _no_words(title: str) -> bool:
-    """Whether a title read holds no word: marks alone ("–", "??–??") or an
-    identifier's label ("DOI" of "Names, 2018. DOI: https://…"), what a style that prints no title
-    leaves in its place."""
-    return not any(char.isalnum() for char in title) or title.strip(" .,:;").casefold() in _LABELS
+    """Whether a title read holds no word: marks alone ("–", "??–??"), an
+    identifier's label ("DOI" of "Names, 2018. DOI: https://…") or a number's ("no" of "…, and K. M.
+    de Reuck 1985. no. 8958NBER Working Paper"), what a style that prints no title leaves in its
+    place."""
+    bare = title.strip(" .,:;").casefold()
+    return not any(char.isalnum() for char in title) or bare in _LABELS or bare in _NUMBERS_WORDS
 
 
 def _no_title_words(title: str) -> bool:
@@ -1285,7 +1290,8 @@ def _no_title_printed(tagged: TaggedReference, rules: RuleReading, thresholds: M
     (names, a venue, numbers: "Lee, Y.; Kang, J. ICLR. 2022.", "Taylor, P., 1992, TUGboat 13(2),
     138", "Bentley, J. L. Communications of the ACM 1986, 29(8)"), where the model reads none; a
     few words among them it labels as nothing ("In", "pages", "Tech. Rep.") do not keep it
-    (`_named_labels`), nor does a note it is sure of after its venue (`_note_after_the_venue`).
+    (`_named_labels`), nor does a note it is sure of after its venue (`_note_after_the_venue`) nor
+    names it reads there (`_names_alone`: a family name, or names and their year alone).
 
     Where the model is sure of the other fields it reads there, the title label below
     `title-dropped` on each token drops it. Where it is less sure, so does that label below
@@ -1303,7 +1309,9 @@ def _no_title_printed(tagged: TaggedReference, rules: RuleReading, thresholds: M
     labels, lowest = tagged.labels_of(read)
     if likeliest is None:
         return False
-    if likeliest < below and _note_after_the_venue(tagged, read, labels, lowest):
+    if likeliest < below and (
+        _note_after_the_venue(tagged, read, labels, lowest) or _names_alone(tagged, rules)
+    ):
         return True
     # a listed journal before its numbers, which the model reads as no title or, unsure, as the
     # venue ("Avants BB, Gee JC (2008) Medical Image Analysis 12: 26–41.", title 0.50, venue 0.49)
@@ -1320,6 +1328,42 @@ def _no_title_printed(tagged: TaggedReference, rules: RuleReading, thresholds: M
     if lowest >= max(_SURE_OF_OTHERS, thresholds["title"]) and likeliest < below:
         return True
     return _dropped_less_sure(tagged, rules, labels, likeliest, thresholds)
+
+
+def _names_alone(tagged: TaggedReference, rules: RuleReading) -> bool:
+    """Whether the rules' title is names the model reads, a style that prints no title
+    (`_a_names_family_read_as_the_title`, `_a_name_and_its_date`)."""
+    return _a_names_family_read_as_the_title(tagged, rules) or _a_name_and_its_date(tagged, rules)
+
+
+def _a_names_family_read_as_the_title(tagged: TaggedReference, rules: RuleReading) -> bool:
+    """Whether the rules' title is the family name of their last author, whom they read without
+    it: the model reads that author's words as given names and the names with the title's words
+    as the names ("Kathleen A. Walkup, ”, A&AS, vol. 17, …", read with the author "Kathleen A" and
+    the title "Walkup, ”"), what a style that prints no title leaves after the names; not a short
+    title the model runs into a name that has its family name ("Pierre Duchet. Hypergraphs. In …",
+    "Kubernetes. Konzepte, 14.08.2020.")."""
+    if not rules.authors:
+        return False
+    given = {tagged.labels[index] for index in tagged.tokens_of(rules.authors[-1])} == {"given"}
+    completed = title_key(" ".join((*rules.authors, str(rules.title))))
+    return given and title_key(" ".join(tagged.written_authors())) == completed
+
+
+def _a_name_and_its_date(tagged: TaggedReference, rules: RuleReading) -> bool:
+    """Whether the rules, reading no authors, read as the title the names the model reads, sure
+    of them, with nothing but a year after them and no title anywhere ("Dwiggins, (1980).",
+    "Schreiner Erin, 2018, ."): a style that prints no title; not a case's parties, whose
+    report's numbers follow ("Obergefell v. Hodges, 576 U.S. ___ (2015)."), nor a page's title
+    and its day ("Deployments, 13.06.2020.")."""
+    if rules.authors or "title" in tagged.labels:
+        return False
+    names = " ".join(tagged.written_authors())
+    sure = tagged.field_confidences().get("authors", 0.0) >= _SURE_OF_OTHERS
+    inside = tagged.tokens_of(str(rules.title))
+    after = tagged.tokens[max(inside) + 1 :] if inside else ("",)
+    year_alone = all(_YEAR.fullmatch(token) or not any(char.isalnum() for char in token) for token in after)
+    return sure and year_alone and title_key(names) == title_key(str(rules.title))
 
 
 _AFTER_A_PAGE_TITLE = frozenset({"date", "other", "note", "url"})
@@ -2146,6 +2190,11 @@ _VENUE_OPENING = re.compile(
     rf"In:\s|in:?\s+[A-Z]|In\s+(?:the\s+)?{alternation(word.capitalize() for word in _MEETING_WORDS)}(?!\w)"
 )
 
+# A meeting's word and "of" that open a venue's name, nothing after them: "Proceedings of the".
+_MEETINGS_OF = re.compile(
+    rf"(?:{alternation(word.capitalize() for word in _MEETING_WORDS)})\s++of(?:\s++the)?[\s.,;:]*+"
+)
+
 
 def _chosen_title(
     tagged: TaggedReference,
@@ -2693,8 +2742,14 @@ def _the_models_title_instead(tagged: TaggedReference, title: str) -> str | None
     University"), the model's, if it read another that names one ("TCP: The Craft of Prolog. Report
     1991"); else none: the style printed none."""
     own = tagged.title
-    # not a part of what named no work ("Addison-Wesley" of "Addison-Wesley: Reading, MA, USA")
+    # not a part of what named no work ("Addison-Wesley" of "Addison-Wesley: Reading, MA, USA"),
+    # nor running into a part of it ("Jerry Kelly. RIT Cary Graphic" of "Jerry Kelly. RIT Cary
+    # Graphic Arts Press, Rochester, NY, USA, 2010."; all of it may close a title: "TCP: The Craft
+    # of Prolog. Report 1991")
     if not own or title_key(own) in title_key(title) or _VENUE_OPENING.match(own):
+        return None
+    no_work, inside = set(tagged.tokens_of(title)), set(tagged.tokens_of(own))
+    if no_work & inside and not no_work <= inside:
         return None
     return None if names_no_work(own, tagged.text) else own
 
@@ -2926,8 +2981,10 @@ def choose_fields(
     venue = _venue_apart_from(title, venue, tagged.text)
     venue = _venue_without_what_is_not_its(venue, year, tagged.text)
     names = _chosen_names(tagged, rules, thresholds, confidence, bracketed, title)
+    # what is left of the title without the names may name no work: "J.H. Kingston, University of
+    # Sydney, Sydney, NSW, Australia, 1992."
     return ChosenFields(
-        title=title and _without_the_authors_name(title, names, tagged.text),
+        title=_a_works_title(tagged, title and _without_the_authors_name(title, names, tagged.text)),
         authors=names,
         year=year,
         venue=venue,
