@@ -513,6 +513,47 @@ def test_a_title_the_model_reads_as_other_fields_is_none_where_the_style_printed
         assert query.title is not None and query.title.startswith(expected_title)
 
 
+@pytest.mark.parametrize(
+    ("text", "expected_title"),
+    [
+        # gh-leinnarf-math-mod-paper (pdf_dev10): the model reads "May 28)." as the title's start
+        # and ends it at the colon
+        pytest.param(
+            "Kumar, A. (2023, May 28). Aic & bic for selecting regression models: Formula, examples. "
+            "Retrieved from https://vitalflux.com/aic-vs-bic-for-regression-models-formula-examples/",
+            "Aic & bic for selecting regression models: Formula, examples",
+            id="a-web-pages-day",
+        ),
+        # apacite's own test document (the team's corpus): a newspaper's, its day read into the title
+        pytest.param(
+            "Editorial. (2003b, February 12). The Edited Newspaper, p. 2. (Fake entry to study sorting and "
+            "citing of references without author, but with the same title.)",
+            "Editorial",
+            id="a-newspapers-day",
+        ),
+    ],
+)
+def test_a_title_the_model_opens_inside_its_dates_parenthesis_is_the_rules(
+    text: str, expected_title: str
+) -> None:
+    from bibnorm.readers.refs import read_refs
+
+    (query,) = read_refs(text, "refs.txt")
+    assert query.title == expected_title
+
+
+def test_the_models_title_opens_inside_its_dates_parenthesis_only_where_the_date_opened_it() -> None:
+    from bibnorm.readers._field_choice import _opens_inside_the_date
+
+    labels = ("family", "given", "date", "title", "title", "title")
+    assert _opens_inside_the_date(tagged_as("Kumar, A. (2023, May 28). Aic", labels))
+    assert not _opens_inside_the_date(tagged_as("Kumar, A. (2023). May 28 Aic", labels))
+    # a parenthesis of the title's own, opened and closed inside it
+    own = "Kumar, A. (2023, Deep (Part 2). Aic"
+    labels = ("family", "given", "date", "title", "title", "title", "title")
+    assert not _opens_inside_the_date(tagged_as(own, labels))
+
+
 def test_a_year_the_rules_read_in_a_titles_range_of_years_is_the_models() -> None:
     """Vancouver: the rules take the first year of "1857–1890" in the title for the date; the model
     reads it as the title's, and the work's year after the journal."""
@@ -1988,13 +2029,14 @@ def test_a_title_that_opens_with_in_and_no_venues_word_stays() -> None:
 def test_a_quoted_titles_last_words_read_as_the_venue_stay_in_the_title() -> None:
     """biblatex-phys, a real .bib's entry with no journal: the quoted title's words after its
     comma are misread as the venue, and they are still the title's end (the venue printed once
-    is no sign there: it stands inside the quotes)."""
+    is no sign there: it stands inside the quotes). The blank the .bib typed before a comma is
+    not read (`refs.for_both_readers`)."""
     text = (
         "[1] L. Campagnola, A. Klein, E. Larson, C. Rossant, and N. Rougier, “VisPy : Harnessing The GPU"
         " For Fast , High-Level Visualization”, 1–6 (2015)."
     )
     (query,) = read_lines([styled(text)])
-    assert query.title == "VisPy : Harnessing The GPU For Fast , High-Level Visualization"
+    assert query.title == "VisPy : Harnessing The GPU For Fast, High-Level Visualization"
 
 
 @pytest.mark.parametrize(

@@ -605,6 +605,41 @@ def test_names_a_semicolon_joins_are_set_apart(text: str, seen: str) -> None:
 
 
 @pytest.mark.parametrize(
+    ("text", "seen"),
+    [
+        # a name ending in an accent TeX built of two glyphs: PDFium leaves a blank before its comma
+        ("Öwall , Viktor: Background", "Öwall, Viktor: Background"),
+        ("Lin, L., Göǧüs  , E., Kaneko, Y.", "Lin, L., Göǧüs, E., Kaneko, Y."),
+        # a style's blank fields keep their blanks: no word before them
+        ("Smith, J. —, , & Jones", "Smith, J. —, , & Jones"),
+        ("?? , 1990", "?? , 1990"),
+        ("2023 CiCo. In , CVPR.", "2023 CiCo. In , CVPR."),
+        ("IEEE_J_IA, 31, traduit par , p. 1047", "IEEE_J_IA, 31, traduit par , p. 1047"),
+    ],
+)
+def test_both_readers_see_a_words_comma_without_a_blank_before_it(text: str, seen: str) -> None:
+    from bibnorm.readers.refs import for_both_readers
+
+    assert for_both_readers(text) == seen
+
+
+def test_a_name_with_a_blank_before_its_comma_is_read_with_its_given_name() -> None:
+    """A DIN 1505 list from a PDF (gh-oliver-kalbf-masterthesis, pdf_dev9): the third name's
+    blank before its comma made the rules and the model read "Öwall" as a name alone and "Viktor:
+    Background Segmentation Beyond RGB" as a name or the title."""
+    from bibnorm.readers.refs import read_refs
+
+    text = (
+        "Kristensen, Fredrik ; Nilsson, Peter ; Öwall , Viktor: Background Segmentation Beyond RGB. In: "
+        "Narayanan, P. J. (Hrsg.) ; Nayar, Shree K. (Hrsg.): Computer Vision - ACCV 2006. Guildford : "
+        "Springer London, Feb. 2007."
+    )
+    (query,) = read_refs(text, "refs.txt")
+    assert query.title == "Background Segmentation Beyond RGB"
+    assert query.authors == ("Kristensen, Fredrik", "Nilsson, Peter", "Öwall, Viktor")
+
+
+@pytest.mark.parametrize(
     ("text", "title", "venue"),
     [
         # a venue's acronym after the title's comma, or after its last word where the field closes

@@ -900,6 +900,14 @@ def test_a_journals_abbreviation_after_the_title_is_no_part_of_it(reference: str
     assert read.title == title
 
 
+def test_a_books_last_words_shaped_as_a_journals_stay_its_title() -> None:
+    """ABNT's book (gh-eloirpremier-tcc, pdf_dev10): "Social Web." then a place were taken for a
+    journal's abbreviation and cut; no venue is printed, only a place and a publisher."""
+    reference = "PORTER, J. Designing for the Social Web. Berkeley, CA: New Riders, 2008.\n"
+    (read,) = read_refs(reference, "list.txt")
+    assert read.title == "Designing for the Social Web"
+
+
 def test_a_title_before_the_year_between_commas_is_no_finance_title() -> None:
     """Names that do not read as names before ", 2026, ": a notes style's title before its year."""
     reference = (

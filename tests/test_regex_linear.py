@@ -462,6 +462,8 @@ def test_the_reference_readers_new_patterns_are_linear_searched_too(
                      id="a-parts-number"),
         pytest.param("bibnorm.readers._ref_vancouver._NAMES_YEAR", [("", " (2020)"), (" (", "2020 ")],
                      id="the-names-year-last"),
+        pytest.param("bibnorm.readers.refs._BLANK_BEFORE_A_COMMA", [("A", "a"), ("a", " "), ("a ", "a ")],
+                     id="a-blank-before-a-comma"),
         pytest.param("bibnorm.readers.refs._GLUED_SEMICOLON", [("", "a;"), ("", ".;a"), ("a", ";;")],
                      id="a-glued-semicolon"),
         pytest.param("bibnorm.readers._field_choice._VENUES_ACRONYM",

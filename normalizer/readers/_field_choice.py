@@ -220,7 +220,7 @@ def _a_title_with_words(tagged: TaggedReference, title: str | None) -> str | Non
     own = tagged.title
     sure = tagged.field_confidences().get("title", 0.0) >= SURE["title"]
     # without what a style prints after it, as the title chosen was cut ("(Report No. 21-12)")
-    return _without_what_follows_it(own, tagged.text) if own and sure and not _no_title_words(own) else None
+    return _without_what_follows_it(own, tagged) if own and sure and not _no_title_words(own) else None
 
 
 # What may stand between a journal's numbers besides a month's name: the words before a volume, an
@@ -442,11 +442,12 @@ def _replaces(tagged: TaggedReference, label: str, read: str) -> bool:
     ran on past it ("Title. In: Venue" read as one title), or read it from elsewhere, or shifted
     its end; not where the model's starts after the rules' ("simple framework …" of "A simple
     framework …": an article read as an initial), nor a title the model reads where names
-    stand, none before it ("World Health Organization. (2019). Title": a group as author)."""
+    stand, none before it ("World Health Organization. (2019). Title": a group as author), nor a
+    title the model opens inside its date's parenthesis (`_opens_inside_the_date`)."""
     overlap = tagged.overlap(label, read)
     if overlap == "same" or tagged.first(label) is None:
         return False
-    if label == "title" and not _after_names(tagged, read, overlap):
+    if label == "title" and (not _after_names(tagged, read, overlap) or _opens_inside_the_date(tagged)):
         return False
     if overlap == "apart" and label == "title":
         return (
@@ -463,6 +464,29 @@ def _replaces(tagged: TaggedReference, label: str, read: str) -> bool:
     if overlap == "within" and label == "title":
         return _title_cut_by_the_rules(tagged, read)
     return label != "title"
+
+
+# the most words of a date's parenthesis after its year: "(2023, May 28)", "(2019, 3 de mayo)"
+_DATES_TAIL = 3
+
+
+def _opens_inside_the_date(tagged: TaggedReference) -> bool:
+    """Whether the model's title opens inside the parenthesis its date opened and closes it within
+    its first words ("Kumar, A. (2023, May 28). Aic & bic for selecting regression models: …",
+    read with the title "May 28). Aic & bic …"): the model took the date's day for the title's
+    start, and where the title starts is the rules' to say."""
+    own = tagged.run_of("title")
+    if not own or own.start == 0 or tagged.labels[own.start - 1] != "date":
+        return False
+    opening = tagged.tokens[own.start - 1]
+    if opening.count("(") <= opening.count(")"):
+        return False
+    for token in tagged.tokens[own.start : min(own.stop, own.start + _DATES_TAIL)]:
+        if "(" in token:
+            return False
+        if ")" in token:
+            return True
+    return False
 
 
 def _title_cut_by_the_rules(tagged: TaggedReference, read: str) -> bool:
@@ -2221,9 +2245,13 @@ def _chosen_title(
         return _title_beside_the_names(tagged, rules, thresholds)
     own = tagged.title if _the_models_title_whatever_its_doubt(tagged, rules) else None
     own = own or weighed("title", "title", tagged.title or None, rules.title)
-    learned = _a_pages_title_kept(
-        tagged, own, rules.title, overruled_title(tagged, own, rules.title, rules.authors, rules.venue)
-    )
+    # (not the learned choice, which weighs the model's title, where the model opened it inside
+    # its date's parenthesis)
+    if _opens_inside_the_date(tagged):
+        learned = own
+    else:
+        learned = overruled_title(tagged, own, rules.title, rules.authors, rules.venue)
+    learned = _a_pages_title_kept(tagged, own, rules.title, learned)
     return _title_of_the_list(tagged, _overruled_in_the_list(tagged, own, learned, rules, fit), fit)
 
 
@@ -2346,13 +2374,17 @@ _CUES = frozenset(
 ) - {"page", "pages"}
 
 
-def _without_what_follows_it(title: str, text: str) -> str | None:
+def _without_what_follows_it(title: str, tagged: TaggedReference) -> str | None:
     """``title`` without what a style prints after it that a reader read into it: a chapter's
     number (`without_chapter`), a field's cue (`_without_a_cue_at_the_end`), a journal's
-    abbreviation's first words (`_without_a_journals_start`), a venue after a question's own mark
-    (`title_before_a_marked_question`)."""
+    abbreviation's first words where the model reads a venue (`_without_a_journals_start`: not a
+    book's title before its place, "PORTER, J. Designing for the Social Web. Berkeley, CA: New
+    Riders, 2008.", whose last words are shaped as a journal's), a venue after a question's own
+    mark (`title_before_a_marked_question`)."""
     cued = _without_a_cue_at_the_end(without_chapter(title))
-    return cued and title_before_a_marked_question(_without_a_journals_start(cued, text))
+    if cued and "container" in tagged.labels:
+        cued = _without_a_journals_start(cued, tagged.text)
+    return cued and title_before_a_marked_question(cued)
 
 
 def _without_a_journals_start(title: str, text: str) -> str:
@@ -2835,11 +2867,13 @@ _LINKS_LABEL = re.compile(
 )
 
 
-def _title_alone(title: str | None, venue: str | None, year: int | None, text: str) -> str | None:
+def _title_alone(
+    title: str | None, venue: str | None, year: int | None, tagged: TaggedReference
+) -> str | None:
     """``title`` without what the reference prints after it that the title read ran into: the
     words after it, the venue, its year, a number's parenthesis left open, a link's label."""
-    title = title and _without_what_follows_it(title, text)
-    title = title and _without_the_venue(title, venue, text)
+    title = title and _without_what_follows_it(title, tagged)
+    title = title and _without_the_venue(title, venue, tagged.text)
     title = title and _quoted_before_the_venue(title, venue)
     title = title and _without_its_year(title, year)
     title = title and _without_a_number_left_open(title)
@@ -2974,7 +3008,7 @@ def choose_fields(
     )
     year = _not_a_volume(year, rules.year, tagged.text)
     title = _without_the_groups_name(
-        _a_title_with_words(tagged, _title_alone(title, venue, year, tagged.text)), tagged.text
+        _a_title_with_words(tagged, _title_alone(title, venue, year, tagged)), tagged.text
     )
     title, venue = _the_inverted_journals_subject(title, venue, tagged.text)
     title, venue = _the_journal_run_into_the_title(title, venue, tagged.text)

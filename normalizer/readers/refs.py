@@ -531,11 +531,27 @@ _LAST_SENTENCE = re.compile(r"(?<=\.\s)(?=[^.]*?[^\W\d_])[^.]*+$")
 def for_both_readers(text: str) -> str:
     """An item as both readers see it: its glued years set apart (`years_apart`), an "and
     others" of a script without letter case as "et al." (`_CASELESS_OTHERS`), names a
-    semicolon joins without a blank set apart (`semicolons_apart`), and full-width marks in a
-    reference in Latin letters as ASCII (`_latin_marks`)."""
+    semicolon joins without a blank set apart (`semicolons_apart`), full-width marks in a
+    reference in Latin letters as ASCII (`_latin_marks`), and a word's comma without the blank a
+    PDF's accent built of two glyphs leaves before it (`_BLANK_BEFORE_A_COMMA`)."""
+    text = _BLANK_BEFORE_A_COMMA.sub(_without_the_blank, text)
     return semicolons_apart(
         years_apart(_GLUED_OTHERS.sub(" ", _CASELESS_OTHERS.sub("et al", _latin_marks(text))))
     )
+
+
+# A blank between a word and its comma, which no style prints: PDFium's text of a name ending in
+# an accent TeX built from two glyphs ("Kristensen, Fredrik ; Nilsson, Peter ; Öwall , Viktor:
+# Background …", "Lin, L., Göǧüs , E."), where the rules and the model read "Öwall" as a name
+# alone, or a .bib's typist's ("Harnessing The GPU For Fast , High-Level Visualization").
+# Only after a capitalised word (a name's, a title's), not a mark, a cue or a venue's "In": a
+# style's blank fields ("—, , &", "traduit par , p. 288", "… 2023 CiCo. In , CVPR.").
+_BLANK_BEFORE_A_COMMA = re.compile(r"(?<![^\W\d_])([^\W\d_]++) ++(?=,)")
+
+
+def _without_the_blank(match: re.Match[str]) -> str:
+    word = match.group(1)
+    return word if word[0].isupper() and len(word) > 1 and word != "In" else match.group()
 
 
 # A script without blanks between words: its references keep their full-width marks for the rules
