@@ -93,6 +93,14 @@ from bibnorm.readers.refs import parse_reference
                      "On the Biophysics and Kinetics of Toehold-Mediated DNA Strand Displacement",
                      ("Srinivas, N.", "Ouldridge, T. E.", "Šulc, P.", "Schaeffer, J. M."),
                      id="acs-a-family-name-with-a-caron"),
+        # an initial outside ASCII: Polish "Ł." (gh-rookieindong-m10-gamma10-paper, pdf_dev3)
+        pytest.param("Kitaev, N., Kaiser, Ł., and Levskaya, A. Reformer: The efficient transformer. In "
+                     "International Conference on Learning Representations, 2020.",
+                     "Reformer: The efficient transformer", ("Kitaev, N.", "Kaiser, Ł.", "Levskaya, A."),
+                     id="an-initial-with-a-stroke"),
+        pytest.param("Øksendal, B.; Šulc, Ž. Stochastic Differential Equations. Springer 2003.",
+                     "Stochastic Differential Equations", ("Øksendal, B.", "Šulc, Ž."),
+                     id="an-initial-with-a-caron"),
         # a title may open with a word whose capital comes after a lower-case lead
         pytest.param("Mey, A. S.; Wu, H.; Noé, F. xTRAM: Estimating equilibrium expectations from "
                      "timecorrelated simulation data at multiple thermodynamic states. Phys. Rev. X "

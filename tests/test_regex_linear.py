@@ -462,6 +462,12 @@ def test_the_reference_readers_new_patterns_are_linear_searched_too(
                      id="a-parts-number"),
         pytest.param("bibnorm.readers._ref_vancouver._NAMES_YEAR", [("", " (2020)"), (" (", "2020 ")],
                      id="the-names-year-last"),
+        # names with initials outside ASCII ("Kaiser, Ł.", "Nowak Ł. Ł.")
+        pytest.param("bibnorm.readers._ref_inverted_names.INVERTED_NAMES",
+                     [("Kaiser, ", "Ł. "), ("Kaiser, Ł.", ", Šulc, Ž."), ("Ø", "ksendal, Ł., ")],
+                     id="inverted-names-with-latin-initials"),
+        pytest.param("bibnorm.readers.refs._GOST_NAMES", [("", "Nowak Ł. Ł., "), ("Nowak", " Ł.")],
+                     id="gost-names-with-latin-initials"),
         pytest.param("bibnorm.readers.refs._BLANK_BEFORE_A_COMMA", [("A", "a"), ("a", " "), ("a ", "a ")],
                      id="a-blank-before-a-comma"),
         pytest.param("bibnorm.readers.refs._GLUED_SEMICOLON", [("", "a;"), ("", ".;a"), ("a", ";;")],

@@ -84,7 +84,7 @@ _LOWER_LEAD = r"[a-z]{1,3}[A-Z]"
 # ("Rees Jr., W. S.") or after the initials ("Lucas, R. E., Jr.").
 INVERTED_NAMES = re.compile(
     rf"^(?P<authors>(?:(?:(?:{_PARTICLE}|St\.)\s)*"
-    rf"{_CAPITAL}[^\s,.]*(?:\s(?:{_CAPITAL}[^\s,.]*|{_GENERATION}\.)){{0,2}},\s(?:[A-Z]\.\s?-?){{1,4}}"
+    rf"{_CAPITAL}[^\s,.]*(?:\s(?:{_CAPITAL}[^\s,.]*|{_GENERATION}\.)){{0,2}},\s(?:{_CAPITAL}\.\s?-?){{1,4}}"
     rf"(?:,?\s{_SUFFIX}\.?)?"
     rf"(?:[,;]\s(?:&\s|{_CONJUNCTION})?|\s?&\s|\s{_CONJUNCTION}"
     rf"|\s(?={_CAPITAL}(?!\.)|{_LOWER_LEAD}|[‘“\[{{])))+)"

@@ -16,7 +16,7 @@ from collections.abc import Collection
 
 from bibnorm.readers._ref_dates import YEAR, YEARS
 from bibnorm.readers._ref_ids import OLD_STYLE_ID
-from bibnorm.text.names import INITIAL, PARTICLES_BEFORE
+from bibnorm.text.names import INITIAL, LATIN_CAPITALS, PARTICLES_BEFORE
 from bibnorm.text.word_tables import (
     alternation,
     babel_languages,
@@ -179,7 +179,7 @@ _VOLUME_OF = re.compile(r"^[^.]+\.\s(?:[A-Z]|[IVX]+|\d{1,2}):\s(\S.*)$")  # "Wor
 # its volume, all joined by commas, no quotes and no sentence ends. Initials may be accented
 # ("É. É. Flanagan"); a .bib's quirks print as they are: "Dzyaloshinski I.E." (inverted),
 # "a. o. Agathos", "and others" (a literal "others"); a Russian initial has two letters ("Yu.").
-_CAPITAL = "A-ZÀ-ÖØ-Þ"
+_CAPITAL = LATIN_CAPITALS
 # A thesis's degree and kind (normalizer/data/kinds-of-work.json): "Ph.D. thesis", "Master's project".
 _THESIS_KIND = rf"{kinds_of_work().thesis_kind()}\b"
 # Between a family name's words also the words that join two of them ("Ortega y Gasset").

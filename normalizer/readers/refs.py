@@ -108,7 +108,7 @@ from bibnorm.text.capitals_words import is_english_word
 from bibnorm.text.markup import unmarked_list
 from bibnorm.text.months import ANY_SPELLING as A_MONTH
 from bibnorm.text.months import MONTHS
-from bibnorm.text.names import AND_OTHERS, INITIAL, split_authors
+from bibnorm.text.names import AND_OTHERS, INITIAL, LATIN_CAPITALS, split_authors
 from bibnorm.text.printed import VENUE_IN
 from bibnorm.text.titles import KIND_OF_WORK_CODE, without_chapter
 from bibnorm.text.word_tables import (
@@ -1047,7 +1047,7 @@ def _title_after_dated_names(dated: re.Match[str] | None) -> _Reading | None:
 # Rev. 2008. Vol. 2. P. 275–289."
 _GOST_CONTAINER = " // "
 _GOST_RESPONSIBILITY = " / "
-_GOST_CAPITAL = "A-ZÀ-ÖØ-ÞА-ЯЁ"  # a name's first letter, an initial: Latin, accented, Cyrillic
+_GOST_CAPITAL = f"{LATIN_CAPITALS}А-ЯЁ"  # a name's first letter, an initial: Latin, accented, Cyrillic
 # a name's initials after its family name: "I.", "I. O.", "I.O.", "P.-Y.", "W. J. B."
 _GOST_INITIAL = rf"\s[{_GOST_CAPITAL}]\.(?:[\s-]?[{_GOST_CAPITAL}]\.){{0,2}}"
 # names, family name first, each with its initials, a comma after the family name or not, the

@@ -70,9 +70,12 @@ PARTICLES = name_particles().particles
 # The particles before a family name as a pattern, each followed by a space ("van der ", "de "):
 # the one the list readers put before a name's capital.
 PARTICLES_BEFORE = rf"(?:{alternation(PARTICLES)}\s)*"
+# The capital letters a Latin-script name may open with, as a character class's inside: ASCII's,
+# Latin-1's and Latin Extended-A's ("Šulc", "Łukasz", "Øksendal").
+LATIN_CAPITALS = "A-ZÀ-ÖØ-ÞĀĂĄĆĈĊČĎĐĒĔĖĘĚĜĞĠĢĤĦĨĪĬĮİĴĶĹĻĽĿŁŃŅŇŊŌŎŐŒŔŖŘŚŜŞŠŢŤŦŨŪŬŮŰŲŴŶŸŹŻŽ"
 # One initial of a given name as a reference prints it, as a pattern: a capital, at most one small
-# letter, the period ("J.", "Th.", "Yu."): the list readers' one spelling of it.
-INITIAL = r"[A-Z][a-z]?\."
+# letter, the period ("J.", "Th.", "Yu.", "Ł."): the list readers' one spelling of it.
+INITIAL = rf"[{LATIN_CAPITALS}][a-z]?\."
 _CAPITAL_PARTICLES = name_particles().capitalised_in_family
 _FAMILY_JOINERS = name_particles().family_joiners
 # The word before an author list's last name, in its language ("and", "und", "et", "и":
@@ -442,11 +445,6 @@ def split_authors(text: str) -> list[str]:
             continue
         names.append(item)
     return names
-
-
-# The capital letters a Latin-script name may open with, as a character class's inside: ASCII's,
-# Latin-1's and Latin Extended-A's ("Šulc", "Łukasz", "Øksendal").
-LATIN_CAPITALS = "A-ZÀ-ÖØ-ÞĀĂĄĆĈĊČĎĐĒĔĖĘĚĜĞĠĢĤĦĨĪĬĮİĴĶĹĻĽĿŁŃŅŇŊŌŎŐŒŔŖŘŚŜŞŠŢŤŦŨŪŬŮŰŲŴŶŸŹŻŽ"
 
 
 # --- comparing names ------------------------------------------------------------------------
