@@ -251,6 +251,8 @@ def test_the_reference_readers_new_patterns_are_linear_searched_too(
         # Vancouver's names, then a comma and a quoted title: no Vancouver list
         pytest.param("bibnorm.readers._ref_vancouver._VANCOUVER",
                      [("", "Family II, "), ("Doe J. ", "Word, “")], id="vancouver-a-quoted-title-after"),
+        pytest.param("bibnorm.readers._ref_vancouver._VANCOUVER",
+                     [("", "Šulc ŁŁ, "), ("Šulc Ł. ", "Łó, “"), ("", "Ø Ł ")], id="vancouver-latin-initials"),
         pytest.param("bibnorm.readers._ref_dates._RELATED_NOTE",
                      [("", ", A translation of "), ("", "A "), ("", ". An extended version ")],
                      id="a-translation-of"),

@@ -36,6 +36,8 @@ from bibnorm.text.word_tables import (
 # Tullius") only where no other name follows but after "and" or as "et al.": in "OpenAI, Josh
 # Achiam, Steven Adler" the names are in their natural order.
 _NAME = r"(?![a-z])[^\W\d_][^\s\d.,]*[a-z][^\s\d.,]*"
+# A family name's or a title's first letter, an initial: "Šulc, P.", "Über …", "Kaiser, Ł.".
+_CAPITAL = f"[{LATIN_CAPITALS}]"
 _PARTICLE = alternation(name_particles().particles)
 # Between two family names also the words that join them ("Ortega y Gasset"), which are no particles.
 _JOINING = alternation(name_particles().particles | name_particles().family_joiners)
@@ -44,9 +46,9 @@ _FAMILY_FIRST = re.compile(
 )
 # or initials alone, where more names follow ("Krantz, H. D., R. D. Luce, P. Suppes and A. Tversky",
 # the economic styles' ier)
-_ONLY_INITIALS = re.compile(r"(?:[A-Z]\.\s?-?)*[A-Z]")
-_GIVEN_FIRST = re.compile(rf"^{_NAME}(?:\s+[A-Z]\.?)*(?:\s+{_PARTICLE})*$|^{_ONLY_INITIALS.pattern}$")
-_GIVEN_NAMES = re.compile(rf"^{_NAME}(?:\s+(?:{_NAME}|[A-Z]\.?))*(?:\s+{_PARTICLE})*$")
+_ONLY_INITIALS = re.compile(rf"(?:{_CAPITAL}\.\s?-?)*{_CAPITAL}")
+_GIVEN_FIRST = re.compile(rf"^{_NAME}(?:\s+{_CAPITAL}\.?)*(?:\s+{_PARTICLE})*$|^{_ONLY_INITIALS.pattern}$")
+_GIVEN_NAMES = re.compile(rf"^{_NAME}(?:\s+(?:{_NAME}|{_CAPITAL}\.?))*(?:\s+{_PARTICLE})*$")
 
 
 def inverted_first(text: str, pieces: Sequence[str]) -> bool:
@@ -74,8 +76,6 @@ _SUFFIX = alternation((*name_suffixes().unpunctuated, *name_suffixes().numerals)
 
 # The word before the last name, in the list's language: "and", "und", "et" (not "et al.").
 _CONJUNCTION = rf"{alternation(name_list_conjunctions())}\s(?!al\b)"
-# A family name's or a title's first letter: "Šulc, P.", "Über …".
-_CAPITAL = f"[{LATIN_CAPITALS}]"
 # A title's first word with a lower-case lead before its capitals: "xTRAM", "mRNA", "iPSC".
 _LOWER_LEAD = r"[a-z]{1,3}[A-Z]"
 # Names written family first with initials, joined by commas (ACS's by semicolons: "Deluca, M.;
@@ -93,8 +93,8 @@ INVERTED_NAMES = re.compile(
     # of names in natural order ("Sae-Young Chung, G. David Forney, Thomas J. …"); a quote, a
     # formula or a word with a lower-case lead may (Nature: "‘Pincer’ pyridine …",
     # "[{Au[µ-N(SiMe3)2]}4]: …"; ACS: "xTRAM: Estimating …")
-    rf"(?P<rest>(?!{_CAPITAL}[^\s,.]*(?:\s[^\s,.]+){{0,2}},\s[A-Z]\.|{_GENERATION}\."
-    r"|[A-Z][a-z]+(?:\s[A-Z]\.)*\s[A-Z][\w'’-]+,\s(?:and\s)?[A-Z][a-z]*\.?\s[A-Z])"
+    rf"(?P<rest>(?!{_CAPITAL}[^\s,.]*(?:\s[^\s,.]+){{0,2}},\s{_CAPITAL}\.|{_GENERATION}\."
+    rf"|{_CAPITAL}[a-z]+(?:\s{_CAPITAL}\.)*\s{_CAPITAL}[\w'’-]+,\s(?:and\s)?{_CAPITAL}[a-z]*\.?\s{_CAPITAL})"
     # (the rest to the text's very end, "(?s:.+)": one stopped at a line break failed, and the names
     # were read again from each of their ends)
     rf"(?:{_CAPITAL}(?!\.)|{_LOWER_LEAD}|[‘“\[{{])(?s:.+))$"

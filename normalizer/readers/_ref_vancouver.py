@@ -16,6 +16,7 @@ import re
 
 from bibnorm.readers._ref_dates import YEARS
 from bibnorm.readers._title_questions import title_before_question
+from bibnorm.text.names import LATIN_CAPITALS
 from bibnorm.text.word_tables import (
     alternation,
     conjunctions_after_vancouver_names,
@@ -28,15 +29,16 @@ from bibnorm.text.word_tables import (
 # Particles before a family name ("van de Pol J", "de Munck JC", "ter Haar G", "dos Santos A").
 _PARTICLE = alternation(name_particles().particles, capitalised=True)
 _LOWER_PARTICLE = alternation(name_particles().particles)
+_CAPITAL = f"[{LATIN_CAPITALS}]"  # a name's capital, an initial: "Á", "Ł" too (names.py's table)
 # A family name's word: capitalised, a lowercase letter in it ("Hasson", "Hämäläinen", "Boyd-Graber").
-_FAMILY_WORD = r"[A-Z][^\s\d,.;:a-z]*[a-z][^\s\d,.;:]*"
+_FAMILY_WORD = rf"{_CAPITAL}[^\s\d,.;:a-z]*[a-z][^\s\d,.;:]*"
 # Initials: capitals, a lowercase letter after one where the given name prints two of its letters
 # ("JC", "MCW", "Tanno Ki", "von Bothmer Rv", "Gonzalez JdJS"), or GB/T 7714's single capitals a
 # space apart, the name's comma or period after them ("Moore J B", "Wong R C W").
 # A generation after them: "Smith JA Jr", "Hughes HE 3rd".
 _SUFFIXES = name_suffixes()  # name-suffixes.json
 _INITIALS = (
-    r"(?:[A-Z](?:\s[A-Z]){1,3}(?=[,.])|[A-Z](?:[a-z]?[A-Z]){0,3}[a-z]?)"
+    rf"(?:{_CAPITAL}(?:\s{_CAPITAL}){{1,3}}(?=[,.])|{_CAPITAL}(?:[a-z]?{_CAPITAL}){{0,3}}[a-z]?)"
     rf"(?:\s{alternation((*_SUFFIXES.unpunctuated, *_SUFFIXES.ordinals, *_SUFFIXES.numerals))})?"
 )
 # Vancouver (ICMJE, NLM; medicine): "Yeshurun Y, Nguyen M, Hasson U. Title. Journal. 2021;22:181-92."
@@ -66,10 +68,10 @@ _VANCOUVER_NAME = (
 _AND = alternation(conjunctions_after_vancouver_names())  # "and", "et" (name-list-conjunctions.json)
 _VANCOUVER = re.compile(
     rf"^(?P<authors>{_VANCOUVER_NAME}(?:,\s{_VANCOUVER_NAME})*(?:,\s(?:et al|others))?)\.\s+"
-    r"(?![A-Z][^\s,.]*[^\s,.-]"
-    rf"(?:\set al\b|(?:,?\s{_AND}|,)\s(?:[A-Z][^\s,.]*\.?\s){{1,3}}(?:{_LOWER_PARTICLE}\s)*"
-    rf"[A-Z][^\s,.]*(?:[,.]|\s{_AND}\b|\set al\b)|\.\s|,\s(?:[“\"‘]|``))|[A-Z]\.)"
-    r"(?P<rest>(?:[A-Z\d`‘“\"']|[a-z]+[\w-]*\d|[a-z]{1,3}[A-Z]).+)$"
+    rf"(?!{_CAPITAL}[^\s,.]*[^\s,.-]"
+    rf"(?:\set al\b|(?:,?\s{_AND}|,)\s(?:{_CAPITAL}[^\s,.]*\.?\s){{1,3}}(?:{_LOWER_PARTICLE}\s)*"
+    rf"{_CAPITAL}[^\s,.]*(?:[,.]|\s{_AND}\b|\set al\b)|\.\s|,\s(?:[“\"‘]|``))|{_CAPITAL}\.)"
+    rf"(?P<rest>(?:[{LATIN_CAPITALS}\d`‘“\"']|[a-z]+[\w-]*\d|[a-z]{{1,3}}[A-Z]).+)$"
 )
 # The title's end: a sentence end, or a question before the journal ("… of encoding? J Exp Psychol",
 # `title_before_question`).
