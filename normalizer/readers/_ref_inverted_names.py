@@ -20,7 +20,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from bibnorm.text.names import LATIN_CAPITALS
+from bibnorm.text.names import LATIN_CAPITAL
 from bibnorm.text.word_tables import (
     alternation,
     name_list_conjunctions,
@@ -37,7 +37,7 @@ from bibnorm.text.word_tables import (
 # Achiam, Steven Adler" the names are in their natural order.
 _NAME = r"(?![a-z])[^\W\d_][^\s\d.,]*[a-z][^\s\d.,]*"
 # A family name's or a title's first letter, an initial: "Šulc, P.", "Über …", "Kaiser, Ł.".
-_CAPITAL = f"[{LATIN_CAPITALS}]"
+_CAPITAL = LATIN_CAPITAL
 _PARTICLE = alternation(name_particles().particles)
 # Between two family names also the words that join them ("Ortega y Gasset"), which are no particles.
 _JOINING = alternation(name_particles().particles | name_particles().family_joiners)

@@ -16,7 +16,7 @@ import re
 
 from bibnorm.readers._ref_dates import YEARS
 from bibnorm.readers._title_questions import title_before_question
-from bibnorm.text.names import LATIN_CAPITALS
+from bibnorm.text.names import LATIN_CAPITAL, LATIN_CAPITALS
 from bibnorm.text.word_tables import (
     alternation,
     conjunctions_after_vancouver_names,
@@ -29,7 +29,7 @@ from bibnorm.text.word_tables import (
 # Particles before a family name ("van de Pol J", "de Munck JC", "ter Haar G", "dos Santos A").
 _PARTICLE = alternation(name_particles().particles, capitalised=True)
 _LOWER_PARTICLE = alternation(name_particles().particles)
-_CAPITAL = f"[{LATIN_CAPITALS}]"  # a name's capital, an initial: "Á", "Ł" too (names.py's table)
+_CAPITAL = LATIN_CAPITAL  # a name's capital, an initial: "Á", "Ł" too (names.py's table)
 # A family name's word: capitalised, a lowercase letter in it ("Hasson", "Hämäläinen", "Boyd-Graber").
 _FAMILY_WORD = rf"{_CAPITAL}[^\s\d,.;:a-z]*[a-z][^\s\d,.;:]*"
 # Initials: capitals, a lowercase letter after one where the given name prints two of its letters

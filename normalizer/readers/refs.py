@@ -108,7 +108,7 @@ from bibnorm.text.capitals_words import is_english_word
 from bibnorm.text.markup import unmarked_list
 from bibnorm.text.months import ANY_SPELLING as A_MONTH
 from bibnorm.text.months import MONTHS
-from bibnorm.text.names import AND_OTHERS, INITIAL, LATIN_CAPITALS, split_authors
+from bibnorm.text.names import AND_OTHERS, INITIAL, LATIN_CAPITAL, LATIN_CAPITALS, split_authors
 from bibnorm.text.printed import VENUE_IN
 from bibnorm.text.titles import KIND_OF_WORK_CODE, without_chapter
 from bibnorm.text.word_tables import (
@@ -123,9 +123,6 @@ from bibnorm.text.word_tables import (
     reference_abbreviations,
     visit_dates,
 )
-
-# A Latin capital, an initial's letter in any Latin-script name ("Ł.", "Š.", "É.": names.py's table).
-_LATIN_CAPITAL = f"[{LATIN_CAPITALS}]"
 
 _VOLUME_LEAD = re.compile(r"\bVol(?:ume)?\.?\s+[A-Z0-9]{1,4}:\s*$")  # "Vol. B: " before a volume's title
 # A year is no part of a longer number, a path or a hyphenated range ("1994-1998"), but opens an
@@ -258,7 +255,7 @@ _LNCS = re.compile(r"^(?P<authors>[^:\d]+?\.)\s*:\s+(?P<rest>\S.*)$")  # no year
 # The names given first before the colon, each family name last: "A. Shamir: How to share a
 # secret.", "M. Naor und B. Pinkas: Efficient Trace …" (a German thesis's hand-made list)
 _GIVEN_FIRST_BEFORE_COLON = re.compile(
-    rf"^(?P<authors>(?:{_LATIN_CAPITAL}\.\s?){{1,3}}[^:\d]+?[^\W\d_])\s*:\s+(?P<rest>\S.*)$"
+    rf"^(?P<authors>(?:{LATIN_CAPITAL}\.\s?){{1,3}}[^:\d]+?[^\W\d_])\s*:\s+(?P<rest>\S.*)$"
 )
 # DIN 1505 (alphadin, din1505, natdin): given names written out, no period before the colon,
 # semicolons or slashes between the names: "BECK, Simon: Title", "HOWS, David ; MEMBREY, Peter:
@@ -314,7 +311,7 @@ _ELIDED = re.compile(rf"^(?:(?i:[dlo])[’']|{alternation(_PARTICLES)}(?=[A-Z]))
 _INITIALS = re.compile(rf"^(?:{INITIAL}\s?+-?+\s?+)+$")  # (possessive: a space is read one way)
 # One initial of a given name: "J.", "Yu.", "J.-P.", or a capital alone as some styles print it
 # ("John P A Ioannidis"; not "A" or "I", which are words of a title).
-_INITIAL = re.compile(rf"{INITIAL}(?:-{_LATIN_CAPITAL}\.)?|[B-HJ-Z]")
+_INITIAL = re.compile(rf"{INITIAL}(?:-{LATIN_CAPITAL}\.)?|[B-HJ-Z]")
 # Initials, then a family name: "Q. Gu", "C.-Y. Ma" are whole names, though "Gu." and "Ma." would
 # read as initials ("Th.") were the period there.
 _GIVEN_FAMILY = re.compile(rf"^(?:{INITIAL}\s?+-?+\s?+)+[A-Z][a-z]+$")
@@ -869,7 +866,7 @@ _VENUE_ALONE = re.compile(rf"{VENUE_IN}\S+$|In:\s")  # "In: NeurIPS", "In: AAAI 
 _PUBMED_NOTE = re.compile(r"PM(?:C)?ID:?\s?(?:PMC)?\d{4,9}\.?")
 # "Lee, Y.; Kang, J.", "Liu, R. ICML": a name inverted, then another or the venue's one word
 _INVERTED_LIST = re.compile(
-    rf"^[^\W\d_][\w'’-]*,(?:\s?{_LATIN_CAPITAL}\.)+(?:-{_LATIN_CAPITAL}\.)?(?:;\s|\s+\S+$)"
+    rf"^[^\W\d_][\w'’-]*,(?:\s?{LATIN_CAPITAL}\.)+(?:-{LATIN_CAPITAL}\.)?(?:;\s|\s+\S+$)"
 )
 _OXFORD_AND = re.compile(r",\s(?:and|&)\s")  # "…, Atri Rudra, and Beidi Chen"
 _LAST_NAME_LEAD = re.compile(r"(?:^|\s)(?:and|&)\s$")  # "…, and " before "Paul Swoboda"
@@ -1081,7 +1078,7 @@ _GOST_PUBLISHER = " : "
 _GOST_PUBLISHER_YEAR = re.compile(r"[^,.:]{2,80},\s(?:1[5-9]|20)\d\d\b")
 _GOST_PLACE_CHARS = 60
 _GIVEN_NAME_FIRST = re.compile(
-    rf"\s{_LATIN_CAPITAL}\.\s{_LATIN_CAPITAL}[a-z][\w'’-]*+\.\s"
+    rf"\s{LATIN_CAPITAL}\.\s{LATIN_CAPITAL}[a-z][\w'’-]*+\.\s"
 )  # "… Andrew G. Barto. Title"
 _GOST_EDITION = re.compile(r"\.\s(?:[\w-]++\s){1,2}ed$")  # "… Title. third ed", "… Title. 2nd rev. ed"
 # GOST's names alone before "//", no title printed: "Mifflin J. // Printing History", "Anonymous //"
@@ -1181,13 +1178,13 @@ def _after_gost_names(head: str) -> _Reading | None:
 # An ACS-like list that prints no article title (achemso's default, a chemistry thesis's):
 # "Franck, J.; Dymond, E. G. Trans. Faraday Soc. 1926, 21, 536–542." — names inverted and
 # separated by semicolons, then a journal's name and the year, volume and pages after it.
-_ACS_INITIALS = rf"(?:\s{_LATIN_CAPITAL}\.(?:-{_LATIN_CAPITAL}\.)?)+"  # " E. G.", " J.-P."
-_ACS_NAME = rf"{_LATIN_CAPITAL}[\w'’]*(?:[\s-]{_LATIN_CAPITAL}[\w'’]*)*,{_ACS_INITIALS}"
+_ACS_INITIALS = rf"(?:\s{LATIN_CAPITAL}\.(?:-{LATIN_CAPITAL}\.)?)+"  # " E. G.", " J.-P."
+_ACS_NAME = rf"{LATIN_CAPITAL}[\w'’]*(?:[\s-]{LATIN_CAPITAL}[\w'’]*)*,{_ACS_INITIALS}"
 _ACS_UNTITLED = re.compile(
     rf"^(?P<authors>{_ACS_NAME}(?:;\s{_ACS_NAME})*)\s(?P<journal>[^;\d]{{2,80}}?)\s{YEARS}[a-z]?,\s\d"
 )
 # "Bartlett, R. J. J. Chem. Phys.": the last "J." may be the journal's
-_LAST_INITIAL_OF_NAMES = re.compile(rf"\s{_LATIN_CAPITAL}\.$")
+_LAST_INITIAL_OF_NAMES = re.compile(rf"\s{LATIN_CAPITAL}\.$")
 
 
 def acs_untitled_names(text: str) -> str | None:
@@ -1238,7 +1235,7 @@ _NAMES_AFTER_THE_TITLE = re.compile(
     rf"\s*+(?:\({YEARS}[a-z]?\)|{YEARS}[a-z]?)?[,.]?\s*+(?P<names>[^()\[\]]{{3,300}}?)\s*+(?:https?://|\[|$)"
 )
 # what tells names from a venue's words: an initial, "et al.", "and"
-_NAMES_MARK = re.compile(rf"\b{_LATIN_CAPITAL}\.|\bet al\b|\sand\s")
+_NAMES_MARK = re.compile(rf"\b{LATIN_CAPITAL}\.|\bet al\b|\sand\s")
 
 
 # Names a reading list prints after the title, then a period, before the venue ("“Title” Di Iorio
@@ -1331,7 +1328,7 @@ def _title_opened_by_quotation(text: str, start: int, end: int) -> _Reading:
 # the title and the journal, whose volume, issue and year in parentheses follow it; a proceedings
 # paper's "Title, in: Proceedings …, ACM, 2004, pp. 357–360.".
 _GIVEN_FIRST_NAMES = re.compile(
-    rf"^(?:{_LATIN_CAPITAL}\.(?:\s?-?{_LATIN_CAPITAL}\.)*\s[^\W\d_][\w'’-]*(?:\s[^\W\d_][\w'’-]*){{0,3}}(?:\set\sal\.)?,\s)+"
+    rf"^(?:{LATIN_CAPITAL}\.(?:\s?-?{LATIN_CAPITAL}\.)*\s[^\W\d_][\w'’-]*(?:\s[^\W\d_][\w'’-]*){{0,3}}(?:\set\sal\.)?,\s)+"
 )
 _IN_VENUE = re.compile(r",\sin:\s")
 # The journal is the last piece between commas before its volume, issue and year; without a volume
@@ -1345,7 +1342,7 @@ _JOURNAL_VOLUME_YEAR = re.compile(
 # Croatian "…, S. Konyagin i D. Kutzarova, Title, …"): elsarticle-num prints none.
 _EDITOR_MARK = re.compile(r"\(?(?:[Ee]ds?|[Ee]ditors?)\b")  # the names' role: editors, not authors
 _JOINED_NAME = re.compile(
-    rf"(?:^|\s)(?:and|&)\s(?:{_LATIN_CAPITAL}\.|others\b)|\s{alternation(name_particles().family_joiners)}\s{_LATIN_CAPITAL}\."
+    rf"(?:^|\s)(?:and|&)\s(?:{LATIN_CAPITAL}\.|others\b)|\s{alternation(name_particles().family_joiners)}\s{LATIN_CAPITAL}\."
 )
 
 
@@ -1387,7 +1384,7 @@ def _each_initials_first(names: str) -> bool:
 
 
 _INITIALS_THEN_A_NAME = re.compile(
-    rf"(?:{_LATIN_CAPITAL}\.\s?(?:-{_LATIN_CAPITAL}\.\s?)?){{1,3}}[^\W\d_][\w'’-]*(?:\s[^\W\d_][\w'’-]*){{0,2}}"
+    rf"(?:{LATIN_CAPITAL}\.\s?(?:-{LATIN_CAPITAL}\.\s?)?){{1,3}}[^\W\d_][\w'’-]*(?:\s[^\W\d_][\w'’-]*){{0,2}}"
 )
 
 
@@ -1566,7 +1563,7 @@ def _link_or_untitled(sentences: list[str]) -> _Reading | None:
 # A work cited by its persons' names and year alone: "G. M. Simpson, 1998.", "Mark S. Miller and
 # Wm. David Washington, 1998." (an initial in them: "Apache Storm, 2015." is a page's title).
 _NAMES_AND_YEAR = re.compile(rf"(?P<names>[^,]*),\s{YEARS}[a-z]?\.?")
-_AN_INITIAL = re.compile(rf"\b{_LATIN_CAPITAL}\.")
+_AN_INITIAL = re.compile(rf"\b{LATIN_CAPITAL}\.")
 
 
 def _names_and_year(sentence: str) -> str | None:
@@ -1912,7 +1909,7 @@ def looks_like_reference(text: str) -> bool:
     )
 
 
-_LAST_INITIAL = re.compile(rf"(?<![^\W\d_]){_LATIN_CAPITAL}\.$")
+_LAST_INITIAL = re.compile(rf"(?<![^\W\d_]){LATIN_CAPITAL}\.$")
 
 
 @lru_cache(maxsize=2)  # read, then described (`_describe`): the same text split once

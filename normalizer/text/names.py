@@ -73,9 +73,10 @@ PARTICLES_BEFORE = rf"(?:{alternation(PARTICLES)}\s)*"
 # The capital letters a Latin-script name may open with, as a character class's inside: ASCII's,
 # Latin-1's and Latin Extended-A's ("Šulc", "Łukasz", "Øksendal").
 LATIN_CAPITALS = "A-ZÀ-ÖØ-ÞĀĂĄĆĈĊČĎĐĒĔĖĘĚĜĞĠĢĤĦĨĪĬĮİĴĶĹĻĽĿŁŃŅŇŊŌŎŐŒŔŖŘŚŜŞŠŢŤŦŨŪŬŮŰŲŴŶŸŹŻŽ"
+LATIN_CAPITAL = f"[{LATIN_CAPITALS}]"  # one of them, as a pattern: an initial's letter ("Ł.", "Á.")
 # One initial of a given name as a reference prints it, as a pattern: a capital, at most one small
 # letter, the period ("J.", "Th.", "Yu.", "Ł."): the list readers' one spelling of it.
-INITIAL = rf"[{LATIN_CAPITALS}][a-z]?\."
+INITIAL = rf"{LATIN_CAPITAL}[a-z]?\."
 _CAPITAL_PARTICLES = name_particles().capitalised_in_family
 _FAMILY_JOINERS = name_particles().family_joiners
 # The word before an author list's last name, in its language ("and", "und", "et", "и":
