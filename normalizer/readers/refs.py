@@ -550,6 +550,8 @@ _BLANK_BEFORE_A_COMMA = re.compile(r"(?<![^\W\d_])([^\W\d_]++) ++(?=,)")
 
 
 def _without_the_blank(match: re.Match[str]) -> str:
+    """A word and the blanks before its comma (`_BLANK_BEFORE_A_COMMA`): the word alone where it is
+    capitalised and no venue's "In"."""
     word = match.group(1)
     return word if word[0].isupper() and len(word) > 1 and word != "In" else match.group()
 
