@@ -48,6 +48,21 @@ from bibnorm.readers.refs import parse_reference
             ("Franck, J.", "Dymond, É. G."),
             id="acs-untitled",
         ),
+        # DIN 1505: given names written out, semicolons between the names, a colon before the title
+        pytest.param(
+            "Kristensen, Łukasz ; Nilsson, Peter: Background Segmentation Beyond RGB. In: Proc. X, 2007.",
+            "Background Segmentation Beyond RGB",
+            ("Kristensen, Łukasz", "Nilsson, Peter"),
+            id="din-given-names",
+        ),
+        # names inverted with their given names and semicolons, the last with an initial
+        pytest.param(
+            "Zhao, Yulai; Yang, Zhuoran; Lee, Jason Đ. (2023): Local Optimization Achieves Global "
+            "Optimality. In: ICML (2023).",
+            "Local Optimization Achieves Global Optimality",
+            ("Zhao, Yulai", "Yang, Zhuoran", "Lee, Jason Đ"),
+            id="semicolons-and-a-middle-initial",
+        ),
         # initials first, a colon before the title (a German thesis's list)
         pytest.param(
             "Ł. Nowak, Š. Kowalski: Efficient Trace of Things. In: Proc. X, 2001.",

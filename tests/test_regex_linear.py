@@ -470,6 +470,8 @@ def test_the_reference_readers_new_patterns_are_linear_searched_too(
                      id="inverted-names-with-latin-initials"),
         pytest.param("bibnorm.readers.refs._GOST_NAMES", [("", "Nowak Ł. Ł., "), ("Nowak", " Ł.")],
                      id="gost-names-with-latin-initials"),
+        pytest.param("bibnorm.readers.refs._DIN", [("", "Nowak, Łukasz ; "), ("Nowak, Ł", "ukasz Ł")],
+                     id="din-names-with-latin-capitals"),
         pytest.param("bibnorm.readers.refs._BLANK_BEFORE_A_COMMA", [("A", "a"), ("a", " "), ("a ", "a ")],
                      id="a-blank-before-a-comma"),
         pytest.param("bibnorm.readers.refs._GLUED_SEMICOLON", [("", "a;"), ("", ".;a"), ("a", ";;")],

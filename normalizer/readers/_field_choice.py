@@ -66,7 +66,7 @@ from bibnorm.readers.tagger import LABELS, NAME_LABELS, QUOTATION_MARKS, TaggedR
 from bibnorm.text.capitals_words import is_english_word, word_key
 from bibnorm.text.months import ANY_SPELLING as MONTH
 from bibnorm.text.months import SPELLINGS as MONTH_SPELLINGS
-from bibnorm.text.names import INITIAL, ORGANISATION_WORDS, PARTICLES, is_name_suffix
+from bibnorm.text.names import INITIAL, LATIN_CAPITAL, ORGANISATION_WORDS, PARTICLES, is_name_suffix
 from bibnorm.text.printed import VENUE_IN
 from bibnorm.text.titles import title_key, without_chapter, without_kind_of_work
 from bibnorm.text.word_tables import (
@@ -750,7 +750,7 @@ def _title_read_into_the_names(tagged: TaggedReference, rules: RuleReading) -> b
     return confidence >= _SURE_OF_OTHERS or (initialled and confidence >= _SURE_AFTER_AN_INITIAL)
 
 
-_ENDS_IN_AN_INITIAL = re.compile(r"(?<![^\s.-])[A-Z]\.$")  # "Steinhardt J.", "Lee M.-J."
+_ENDS_IN_AN_INITIAL = re.compile(rf"(?<![^\s.-]){LATIN_CAPITAL}\.$")  # "Steinhardt J.", "Lee M.-J."
 _SURE_AFTER_AN_INITIAL = 0.5  # how sure of its title the model must be after a name's initial
 
 
@@ -1754,7 +1754,7 @@ def _initials_at(tagged: TaggedReference, index: int) -> bool:
 # a name that is one initial alone ("G."): no one's whole name, but the rules' reading of inverted
 # names split at each comma ("Chen, G., Yao, W., and Song, X. 2023 PLOT." read "Chen", "G.",
 # "Yao", …); not two ("W. E.", Weinan E's name as printed given names first)
-_AN_INITIAL_ALONE = re.compile(r"[A-Z]\.")
+_AN_INITIAL_ALONE = re.compile(rf"{LATIN_CAPITAL}\.")
 
 
 def _an_initial_alone(names: Sequence[str]) -> bool:
@@ -1844,7 +1844,7 @@ def _labelled(tagged: TaggedReference) -> bool:
 
 
 _LABEL_NAMES = 4  # a label's family names before its year ("Okada, Dejima, Ohishi 1995:")
-_INITIAL_TOKEN = re.compile(r"[A-Z]\.(?:-?[A-Z]\.)*")  # "A.", "M.J.", "J.-P."
+_INITIAL_TOKEN = re.compile(rf"{LATIN_CAPITAL}\.(?:-?{LATIN_CAPITAL}\.)*")  # "A.", "M.J.", "J.-P."
 
 
 def _initialled(tagged: TaggedReference) -> bool:

@@ -49,6 +49,7 @@ from bibnorm.readers._ref_dates import YEARS
 from bibnorm.readers._ref_harvard import letters_and_digits, upright_title
 from bibnorm.readers._reflist import ReferenceList
 from bibnorm.readers.refs import OriginOf, looks_like_names, parse_reference, queries_from_list
+from bibnorm.text.names import LATIN_CAPITAL
 from bibnorm.text.word_tables import alternation, reference_abbreviations, venue_words
 
 StyledLine = tuple[str, Sequence[tuple[int, int]]]
@@ -253,7 +254,7 @@ def _initialled_names(text: str) -> bool:
     return _INITIAL.search(text) is not None and looks_like_names(text)
 
 
-_INITIAL = re.compile(r"(?<!\w)[A-ZА-ЯЁ](?:[.,]|$)")  # "Akimova E. N.", "Kelley C"
+_INITIAL = re.compile(rf"(?<!\w)(?:{LATIN_CAPITAL}|[А-ЯЁ])(?:[.,]|$)")  # "Akimova E. N.", "Kelley C"
 
 
 # How an italic run shows that it is the title (see the module docstring).

@@ -36,6 +36,7 @@ from __future__ import annotations
 import re
 
 from bibnorm.readers._ref_dates import YEARS
+from bibnorm.text.names import LATIN_CAPITAL
 from bibnorm.text.word_tables import (
     alternation,
     author_list_words,
@@ -105,7 +106,7 @@ def is_body(sentence: str) -> bool:
 # ("AT&T"'s letters are no initials).
 _ORGANISATION = alternation(organisation_words())
 _ORGANISATION_WORD = re.compile(rf"\b{_ORGANISATION}\b")
-_INITIAL = re.compile(r"(?<![\w&])[A-Z](?![\w&])")
+_INITIAL = re.compile(rf"(?<![\w&]){LATIN_CAPITAL}(?![\w&])")
 
 
 # What joins two bodies' names, or two words of one: "and" in the list's language

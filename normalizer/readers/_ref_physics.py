@@ -358,7 +358,7 @@ _NO_TITLE_OPENING = re.compile(
     rf"(?i:eds?\.?|editors?|[ée]dit\.?|hrsg\.?|dir\.?)(?:\s|$)|(?:{alternation(name_list_conjunctions())}|&)\s"
 )
 _AN_INITIAL = re.compile(rf"(?<![^\W\d_]){INITIAL}(?:\s|-|$)")
-_INITIALS_UNDOTTED = re.compile(r"(?<![\w'’-])[A-Z][\w'’-]+\s[A-Z]{1,3}")
+_INITIALS_UNDOTTED = re.compile(rf"(?<![\w'’-])[{_CAPITAL}][\w'’-]+\s[{_CAPITAL}]{{1,3}}")
 
 
 def _spaced_before_comma(pieces: list[str]) -> set[int]:

@@ -28,6 +28,7 @@ from typing import NamedTuple
 from bibnorm.identifiers import NEW_STYLE_ONLY_ARCHIVES, OLD_STYLE_ARCHIVES
 from bibnorm.readers._label_forms import bare_alpha_labels, in_one_form, in_sequence
 from bibnorm.readers._ref_dates import YEAR, YEARS
+from bibnorm.text.names import LATIN_CAPITAL
 from bibnorm.text.word_tables import (
     alternation,
     back_references,
@@ -75,7 +76,7 @@ _WRAPPED_NUMBER = re.compile(r"^\s{4,}\d{1,4}\s*$")
 # read up to its first slash at once: "\S+/\S+" was tried at each of its slashes, a time quadratic
 # in a word of many)
 _ENDS_SENTENCE = re.compile(
-    r"(?<!\s[A-Z])\.\s*$|[?!)\]”\"]\s*$|\b(?:19|20)\d{2}[a-z]?\s*$|(?<!\S)\S[^\s/]*/\S+\s*$"
+    rf"(?<!\s{LATIN_CAPITAL})\.\s*$|[?!)\]”\"]\s*$|\b(?:19|20)\d{{2}}[a-z]?\s*$|(?<!\S)\S[^\s/]*/\S+\s*$"
 )
 # How a reference opens: "Zhai, X." / "Zhai, Xiaohua" (APA, Chicago, LNCS), "X. Zhai," /
 # "J.-B. Alayrac" (abbrv, IEEE), "Xiaohua Zhai," / "Yann LeCun." (plain, natbib, ACM).

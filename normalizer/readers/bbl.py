@@ -50,6 +50,7 @@ from bibnorm.readers._field_choice import FITS, ChosenFields, ListFit, RuleReadi
 from bibnorm.readers.base import Reader
 from bibnorm.readers.refs import ParsedReference, _name_words, parse_reference, person_names
 from bibnorm.readers.tagger import NAME_LABELS, TaggedReference, TaggedTogether
+from bibnorm.text.names import LATIN_CAPITAL
 from bibnorm.text.titles import KIND_OF_WORK_CODE, plain_text, without_kind_of_work
 from bibnorm.text.word_tables import alternation, name_list_conjunctions
 
@@ -92,7 +93,7 @@ _AFTER_TITLE = frozenset(
 _DASHES = re.compile(r"[-—–_]{2,}+")
 _SURE = 0.5
 _ITALIC_LETTER = re.compile(r"\{\\em\s*+([a-z])\}")  # harvard's "1991{\\em a}": a year's letter
-_FAMILY_INITIALS = re.compile(r"(\w[\w'’-]*+(?: \w[\w'’-]*+){0,3}?) ([A-Z]{1,3})")
+_FAMILY_INITIALS = re.compile(rf"(\w[\w'’-]*+(?: \w[\w'’-]*+){{0,3}}?) ({LATIN_CAPITAL}{{1,3}})")
 # between the names of a label: "Müller und Schmidt", "Dupont et Curie" (not "et al.")
 _NAME_SEPARATOR = re.compile(rf"[,&]|\b{alternation(name_list_conjunctions())}\b(?!\s*al\b)")
 _CHANGE_CASE = re.compile(r"\\btxifchangecase\s*+\{")

@@ -36,6 +36,7 @@ from bibnorm.readers.base import (
 )
 from bibnorm.text.capitals_words import is_english_word, word_key
 from bibnorm.text.markup import MARKDOWN_LINK, unmarked
+from bibnorm.text.names import LATIN_CAPITAL
 from bibnorm.text.venues import find_venue, names_preprint_server
 from bibnorm.text.word_tables import alternation, identifier_labels, name_particles, reading_list_marks
 
@@ -58,7 +59,7 @@ _LEFT_AROUND = " \t.,;:–—-|"
 # What a reference prints beside its title (pages, a volume, a name's initial, "et al."): a line
 # holding these with its identifier is a whole reference, not a title alone.
 _A_REFERENCE = re.compile(
-    r"(?<!\d)\d++\s*+[–-]\s*+\d|\b(?i:pp?|vol|no)\.\s*+\d|(?<![^\W\d_])[A-Z]\.(?=[\s,]|$)|\bet\s+al\b"
+    rf"(?<!\d)\d++\s*+[–-]\s*+\d|\b(?i:pp?|vol|no)\.\s*+\d|(?<![^\W\d_]){LATIN_CAPITAL}\.(?=[\s,]|$)|\bet\s+al\b"
 )
 
 

@@ -264,8 +264,8 @@ _GIVEN_FIRST_BEFORE_COLON = re.compile(
 # words after the comma are lower case, nor Harvard's "Avriel, M. Nonlinear Programming: Analysis
 # …", nor Vancouver's "Tanno Ki, Willcox G", whose family names have initials after them).
 _DIN_NAME = (
-    r"(?:[a-z]++\s){0,2}[^\W\d_][\w'’-]++,\s[A-Z][^\W\d_A-Z]++(?:-[A-Z][^\W\d_A-Z]++)?"
-    r"(?:\s[A-Z][\w'’.-]*+){0,2}"
+    rf"(?:[a-z]++\s){{0,2}}[^\W\d_][\w'’-]++,\s{LATIN_CAPITAL}[^\W\d_A-Z]++(?:-{LATIN_CAPITAL}[^\W\d_A-Z]++)?"
+    rf"(?:\s{LATIN_CAPITAL}[\w'’.-]*+){{0,2}}"
 )
 _DIN_NAMES = rf"{_DIN_NAME}(?:\s?[;/]\s?{_DIN_NAME})*"
 _DIN = re.compile(rf"^(?P<authors>{_DIN_NAMES}):\s+(?P<rest>\S.*)$")
@@ -648,7 +648,7 @@ _IN_A_LINK = re.compile(r"[/@:]")
 # A year glued to the initial or the "et al." that ends the names before it, its word's last, a
 # title after it ("Dutta, P. K.1991 What Do …", "Li, Y.; He, Y. et al.2023 Efficient …")
 _YEAR_AFTER_THE_NAMES = re.compile(
-    rf"(?:(?<=(?<![^\W\d_])[A-Z]\.)|(?<=(?<![^\W\d_])al\.))(?P<year>{YEARS})(?!\S)"
+    rf"(?:(?<=(?<![^\W\d_]){LATIN_CAPITAL}\.)|(?<=(?<![^\W\d_])al\.))(?P<year>{YEARS})(?!\S)"
 )
 
 
@@ -1243,7 +1243,7 @@ _NAMES_MARK = re.compile(rf"\b{LATIN_CAPITAL}\.|\bet al\b|\sand\s")
 # Names a reading list prints after the title, then a period, before the venue ("“Title” Di Iorio
 # A, et al. Aging Clin Exp Res 11, …", "“Title” Kalaria RN, Ballard C. Lancet …"): Vancouver's
 # family names and initials, or a few words and "et al."
-_NAME_AND_INITIALS = r"[^\W\d_][\w'’-]*+(?:\s[^\W\d_][\w'’-]*+){0,2}\s[A-Z]{1,3}"
+_NAME_AND_INITIALS = rf"[^\W\d_][\w'’-]*+(?:\s[^\W\d_][\w'’-]*+){{0,2}}\s{LATIN_CAPITAL}{{1,3}}"
 _LISTED_NAMES = re.compile(
     rf"\s*+(?P<names>{_NAME_AND_INITIALS}(?:,\s{_NAME_AND_INITIALS}){{0,30}}(?:,?\set\sal)?"
     r"|[^\W\d_][^()\[\].,]{0,60},?\set\sal)\.(?:\s|$)"
