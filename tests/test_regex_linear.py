@@ -136,6 +136,13 @@ def test_the_inventory_knows_how_a_pattern_is_called(where: str, anchored: bool)
             None,
             id="yesterday's APA, cubic",
         ),
+        # given names as `_ref_inverted_names._GIVEN_NAMES` read them: each word's small letter any
+        # of its small letters, every way tried where the list fails at its end
+        pytest.param(
+            re.compile(r"^[^\W\d_][^\s\d.,]*[a-z][^\s\d.,]*(?:\s+[^\W\d_][^\s\d.,]*[a-z][^\s\d.,]*)*$"),
+            [("", "Lukasz ")],
+            id="yesterday's given names, exponential",
+        ),
     ],
 )
 def test_the_detector_flags_a_super_linear_pattern(
@@ -472,6 +479,13 @@ def test_the_reference_readers_new_patterns_are_linear_searched_too(
                      id="gost-names-with-latin-initials"),
         pytest.param("bibnorm.readers.refs._DIN", [("", "Nowak, Łukasz ; "), ("Nowak, Ł", "ukasz Ł")],
                      id="din-names-with-latin-capitals"),
+        # given names of several small letters each, the list failing at its end
+        pytest.param("bibnorm.readers._ref_inverted_names._GIVEN_NAMES",
+                     [("", "Lukasz "), ("", "Łukasz "), ("Lukasz", " Ł.")], id="given-names-words"),
+        pytest.param("bibnorm.readers._ref_inverted_names._GIVEN_FIRST",
+                     [("", "Lukasz "), ("Lukasz", " Ł.")], id="given-first-words"),
+        pytest.param("bibnorm.readers._ref_inverted_names._FAMILY_FIRST",
+                     [("", "Lukasz "), ("de ", "Lukasz ")], id="family-first-words"),
         pytest.param("bibnorm.readers.refs._BLANK_BEFORE_A_COMMA", [("A", "a"), ("a", " "), ("a ", "a ")],
                      id="a-blank-before-a-comma"),
         pytest.param("bibnorm.readers.refs._GLUED_SEMICOLON", [("", "a;"), ("", ".;a"), ("a", ";;")],

@@ -49,6 +49,7 @@ from bibnorm.readers._arbiter import LABEL_GROUPS, words_as_numbers
 from bibnorm.readers._authors_arbiter import overruled_authors
 from bibnorm.readers._bbl_astro import printed_abbreviations
 from bibnorm.readers._no_work_title import (
+    NUMBER_CUES,
     ORDINAL_IN_FIGURES,
     names_no_work,
     report_at_the_end,
@@ -196,7 +197,7 @@ def _no_words(title: str) -> bool:
     de Reuck 1985. no. 8958NBER Working Paper"), what a style that prints no title leaves in its
     place."""
     bare = title.strip(" .,:;").casefold()
-    return not any(char.isalnum() for char in title) or bare in _LABELS or bare in _NUMBERS_WORDS
+    return not any(char.isalnum() for char in title) or bare in _LABELS or bare in NUMBER_CUES
 
 
 def _no_title_words(title: str) -> bool:
@@ -223,12 +224,6 @@ def _a_title_with_words(tagged: TaggedReference, title: str | None) -> str | Non
     return _without_what_follows_it(own, tagged) if own and sure and not _no_title_words(own) else None
 
 
-# What may stand between a journal's numbers besides a month's name: the words before a volume, an
-# issue or pages in any language ("vol.", "no.", "pp.", "Nummer": reference-abbreviations.json).
-_NUMBERS_WORDS = frozenset(
-    word.rstrip(".").casefold()
-    for word in (*reference_abbreviations().numbers, *reference_abbreviations().issue_numbers)
-)
 # A journal's series after its name: "Physical Review B".
 _SERIES_LETTER = re.compile(r"\s*+([A-Z])(?![^\W\d_])")
 # A year alone, no journal's volume or pages: "1987", "2015a".
@@ -347,7 +342,7 @@ def _a_numbers_word(token: str) -> bool:
         return True
     lowered = token.casefold()
     return (
-        lowered in _NUMBERS_WORDS
+        lowered in NUMBER_CUES
         or lowered in _LABELS
         or all(part in MONTH_SPELLINGS for part in _MONTHS_APART.split(lowered))
     )
@@ -406,7 +401,7 @@ def _short_title_kept(tagged: TaggedReference, read: str, labels: set[str]) -> b
 
 
 # an initial, or a name's initials written together ("J.", "Th.", "P.A.", "W,", "Y.-J.")
-_INITIAL = re.compile(rf"(?:{INITIAL}-?)*[A-Z][a-z]?\.?,?")
+_INITIAL = re.compile(rf"(?:{INITIAL}-?)*{LATIN_CAPITAL}[a-z]?\.?,?")
 
 
 _SHORT_TITLE_WORDS = 4  # the most words of a title the model may glue to the venue after it

@@ -30,7 +30,7 @@ from bibnorm.text.word_tables import (
     report_words,
 )
 
-__all__ = ["ORDINAL_IN_FIGURES", "names_no_work", "report_at_the_end", "report_in_parentheses"]
+__all__ = ["NUMBER_CUES", "ORDINAL_IN_FIGURES", "names_no_work", "report_at_the_end", "report_in_parentheses"]
 
 # a title's parts: "Cornell University, TR-2023-28, Report", "Australian National University.
 # Report ANU/TR-15/97" (a sentence's end before a capital too)
@@ -55,8 +55,9 @@ _JOINING = _ARTICLES | institutions().conjunctions
 _HEAD_AT_MOST = 3
 # a report's word alone that is also a work's title ("Paper", a book's; "Report" alone is none)
 _WORKS = (["paper"], ["papers"])
-# a number's cues, without their period: "volume", "vol", "no", "pp", "heft" (reference-abbreviations.json)
-_NUMBER_CUES = frozenset(
+# a number's cues, without their period: "volume", "vol", "no", "pp", "heft" (reference-abbreviations.json);
+# also what `_field_choice` lets stand between a journal's numbers
+NUMBER_CUES = frozenset(
     cue.casefold()
     for cue in bare_words((*reference_abbreviations().numbers, *reference_abbreviations().issue_numbers))
 )
@@ -188,7 +189,7 @@ def _a_cue_alone(keys: list[str]) -> bool:
     its number, or an edition's statement (its ordinal, its word or both), alone in the title's
     place: a later field a style printed where the rules looked for the title (``keys``: its
     words in lower case without their periods)."""
-    if len(keys) == 2 and keys[0] in _NUMBER_CUES:
+    if len(keys) == 2 and keys[0] in NUMBER_CUES:
         return keys[1].isdigit() or _ROMAN.fullmatch(keys[1]) is not None
     edition = [key in _EDITION_WORDS or key in _ORDINALS or _ORDINAL_FIGURES.fullmatch(key) for key in keys]
     # (not a number alone: "24", "1984" may be a work's title)

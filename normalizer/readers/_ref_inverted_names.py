@@ -35,7 +35,10 @@ from bibnorm.text.word_tables import (
 # names ("Brandt, Ahasver von", "Geer, Ingrid de"). Several given names ("Cicero, Marcus
 # Tullius") only where no other name follows but after "and" or as "et al.": in "OpenAI, Josh
 # Achiam, Steven Adler" the names are in their natural order.
-_NAME = r"(?![a-z])[^\W\d_][^\s\d.,]*[a-z][^\s\d.,]*"
+# (its small letter looked for ahead, the word then read whole: a name's words are read one way,
+# or a list of names that fails at its end would try every small letter of every word as the one,
+# a time exponential in the words: "Smith, Lukasz Lukasz … Lukasz 1")
+_NAME = r"(?![a-z])[^\W\d_](?=[^\s\d.,]*?[a-z])[^\s\d.,]*+"
 # A family name's or a title's first letter, an initial: "Šulc, P.", "Über …", "Kaiser, Ł.".
 _CAPITAL = LATIN_CAPITAL
 _PARTICLE = alternation(name_particles().particles)

@@ -534,7 +534,7 @@ def for_both_readers(text: str) -> str:
     semicolon joins without a blank set apart (`semicolons_apart`), full-width marks in a
     reference in Latin letters as ASCII (`_latin_marks`), and a word's comma without the blank a
     PDF's accent built of two glyphs leaves before it (`_BLANK_BEFORE_A_COMMA`)."""
-    text = _BLANK_BEFORE_A_COMMA.sub(_without_the_blank, text)
+    text = _BLANK_BEFORE_A_COMMA.sub(_without_the_blank, text) if " ," in text else text
     return semicolons_apart(
         years_apart(_GLUED_OTHERS.sub(" ", _CASELESS_OTHERS.sub("et al", _latin_marks(text))))
     )
