@@ -64,6 +64,11 @@ titles are kept as the words they print ("The TeXbook").
 60`` holds (the reader's learned choices are trained and measured on such fresh styles, never on
 held-out ones: docs/tagger.md).
 
+``--works FILE.bib`` (repeatable) renders the entries of these files instead of the records
+above, every entry a record of every evaluated split: a validation set whose works no rule or
+choice of the reader has met, since every other validation file renders the same validation
+records (docs/tagger.md, "Unseen works").
+
 Output: one JSON object a line — ``style``, ``split`` (train, validation or heldout), ``record``,
 ``text``, ``tokens``, ``labels`` and ``truth`` (the printed title, first author's family name,
 year, container and DOI, each as the style printed it, or null when it printed none). The run is
@@ -346,6 +351,18 @@ def all_records(texmf: Path | None) -> list[Record]:
     seen: set[str] = set()
     unique = []
     for record in records:
+        title_key = re.sub(r"\W+", "", record.title.casefold())
+        if title_key and title_key not in seen:
+            seen.add(title_key)
+            unique.append(record)
+    return unique
+
+
+def works_of(paths: list[Path]) -> list[Record]:
+    """The entries of ``--works`` files, a title printed twice kept once."""
+    seen: set[str] = set()
+    unique = []
+    for record in (record for path in paths for record in records_of_bib(path)):
         title_key = re.sub(r"\W+", "", record.title.casefold())
         if title_key and title_key not in seen:
             seen.add(title_key)
@@ -1547,11 +1564,15 @@ def jobs(
     wanted: dict[str, int],
     per_style: int,
     skipped: dict[str, int] | None = None,
+    every_record_evaluated: bool = False,
 ) -> Iterator[tuple[str, list[Record], str]]:
     """(style, its records, its split) for the first ``wanted[split]`` styles of ``names`` in each
     split after the first ``skipped[split]``; each style's records a sample of its split's records
-    drawn by the hash of its name."""
+    drawn by the hash of its name (of all ``records`` for an evaluated split where
+    ``every_record_evaluated``: works no other file renders)."""
     pools = {split: [record for record in records if record_split(record.key) == split] for split in SPLITS}
+    if every_record_evaluated:
+        pools = {"train": [], "validation": records, "heldout": records}
     taken = dict.fromkeys(SPLITS, 0)
     passed = dict.fromkeys(SPLITS, 0)
     for name in names:
@@ -1863,6 +1884,13 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument(
         "--texmf", type=Path, default=None, help="a TeX Live texmf-dist tree: TEXMF_BIBS and its .bst files"
     )
+    parser.add_argument(
+        "--works",
+        type=Path,
+        action="append",
+        default=[],
+        help="render this .bib file's entries instead of the records, each an evaluation record (repeatable)",
+    )
     parser.add_argument("--workers", type=int, default=2)
     parser.add_argument(
         "--without-draw",
@@ -1909,28 +1937,38 @@ def main(argv: list[str] | None = None) -> int:
             file=sys.stderr,
         )
         return 1
+    if arguments.works and any((arguments.styles, arguments.mutated, arguments.bst, arguments.biblatex)):
+        print(
+            "make_tagger_data: --works renders evaluated styles only: give --styles 0 (and no --bst,"
+            " --biblatex or --mutated)",
+            file=sys.stderr,
+        )
+        return 1
     SKIPPED_DRAWS.update(arguments.without_draw)  # read by the workers, which fork after this
     if arguments.venue_words is not None:
         venues = json.loads(data_file("venues.json").read_text("utf-8"))
         words = venue_words(venues)
         arguments.venue_words.write_text(VENUE_WORDS_HEADER + "".join(f"{word}\n" for word in words), "utf-8")
         print(f"{len(words)} venue words -> {arguments.venue_words}", file=sys.stderr)
-    records = all_records(arguments.texmf)
+    records = works_of(arguments.works) if arguments.works else all_records(arguments.texmf)
+    evaluated_only = bool(arguments.works)
     if arguments.given_names is not None:
         names = given_names(records)
         arguments.given_names.write_text(GIVEN_NAMES_HEADER + "".join(f"{name}\n" for name in names), "utf-8")
         print(f"{len(names)} given names -> {arguments.given_names}", file=sys.stderr)
     csl_wanted = {"train": arguments.styles, "validation": arguments.validation, "heldout": arguments.heldout}
     skipped = {"heldout": arguments.skip_heldout, "validation": arguments.skip_validation}
-    work = list(jobs(records, independent_styles(), csl_wanted, arguments.per_style, skipped))
+    work = list(jobs(records, independent_styles(), csl_wanted, arguments.per_style, skipped, evaluated_only))
     if arguments.mutated:
         work += mutated_jobs(records, independent_styles(), arguments.mutated, arguments.per_style)
     if any(bst_wanted.values()):
-        work += jobs(records, bst_styles(arguments.texmf), bst_wanted, arguments.per_style)
+        bst = bst_styles(arguments.texmf)
+        work += jobs(records, bst, bst_wanted, arguments.per_style, None, evaluated_only)
     if any(biblatex_wanted.values()):
         from biblatex_render import biblatex_styles
 
-        work += jobs(records, biblatex_styles(arguments.texmf), biblatex_wanted, arguments.per_style)
+        biblatex = biblatex_styles(arguments.texmf)
+        work += jobs(records, biblatex, biblatex_wanted, arguments.per_style, None, evaluated_only)
     split_of = {style_name(name): split for name, _, split in work}
     arguments.out.parent.mkdir(parents=True, exist_ok=True)
     partial = arguments.out.with_suffix(".partial")

@@ -590,6 +590,40 @@ def test_evaluated_records_are_split_apart_from_the_training_ones(make_data: Mod
     assert 0.15 < (len(splits) - splits.count("train")) / len(splits) < 0.25
 
 
+def test_works_given_apart_are_every_evaluated_styles_records(make_data: ModuleType, tmp_path: Path) -> None:
+    """``--works FILE.bib``: each evaluated style samples all the file's entries, whatever their
+    keys' split, a title printed twice counted once."""
+    bib = tmp_path / "works.bib"
+    bib.write_text(
+        "".join(
+            f"@article{{k{number}, author = {{Ada Lovelace}}, title = {{On engines {number}}}, year = 1}}\n"
+            for number in range(12)
+        )
+        + "@article{again, author = {Ada Lovelace}, title = {On Engines 3}, year = 1}\n",
+        encoding="utf-8",
+    )
+    works = make_data.works_of([bib])
+    assert len(works) == 12
+    names = [f"style-{number}" for number in range(40)]
+    wanted = {"train": 0, "validation": 2, "heldout": 1}
+    taken = list(make_data.jobs(works, names, wanted, 30, None, True))
+    assert sorted(split for _, _, split in taken) == ["heldout", "validation", "validation"]
+    assert all(
+        sorted(record.key for record in sample) == sorted(work.key for work in works)
+        for _, sample, _ in taken
+    )
+
+
+def test_works_given_apart_render_no_training_style(make_data: ModuleType, tmp_path: Path, capsys) -> None:
+    bib = tmp_path / "works.bib"
+    bib.write_text(
+        "@article{k, author = {Ada Lovelace}, title = {On engines}, year = 1843}\n", encoding="utf-8"
+    )
+    assert make_data.main(["--out", str(tmp_path / "out.jsonl"), "--works", str(bib), "--styles", "3"]) == 1
+    assert "--works" in capsys.readouterr().err
+    assert not (tmp_path / "out.jsonl").exists()
+
+
 def test_a_bbl_item_becomes_plain_text_with_its_markers(make_data: ModuleType) -> None:
     mark = make_data.mark
     bbl = (
