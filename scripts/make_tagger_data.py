@@ -359,10 +359,13 @@ def all_records(texmf: Path | None) -> list[Record]:
 
 
 def works_of(paths: list[Path]) -> list[Record]:
-    """The entries of ``--works`` files, a title printed twice kept once."""
+    """The entries of ``--works`` files, in the order of the files' names (the same set however
+    they are given), a title printed twice kept once."""
     seen: set[str] = set()
     unique = []
-    for record in (record for path in paths for record in records_of_bib(path)):
+    for record in (
+        record for path in sorted(paths, key=lambda path: path.name) for record in records_of_bib(path)
+    ):
         title_key = re.sub(r"\W+", "", record.title.casefold())
         if title_key and title_key not in seen:
             seen.add(title_key)

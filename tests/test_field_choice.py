@@ -983,6 +983,27 @@ def test_an_italic_journal_the_italics_pass_quoted_as_the_title_gives_way_to_the
             "Microeconomic Analysis",
             id="munich-a-german-edition",
         ),
+        # an edition in figures, its word abbreviated, after the title's comma: the model reads the
+        # edition, the rules ran on into it (real .bib files of bench/works)
+        # the rules' title run on past a comma into the publisher the style prints last (real .bib
+        # files of bench/works)
+        pytest.param(
+            "Barendregt, H.P. (1984) The lambda calculus: its syntax and semantics, North-Holland",
+            "The lambda calculus: its syntax and semantics",
+            id="trends-journals-the-publisher-last-after-a-comma",
+        ),
+        pytest.param(
+            "Guvenir, H.A. et al. (1997) A supervised machine learning algorithm for arrhythmia analysis, "
+            "Microsoft Research",
+            "A supervised machine learning algorithm for arrhythmia analysis",
+            id="trends-journals-a-research-labs-name-last",
+        ),
+        pytest.param(
+            "[3] Berger, J.O. 1985. Statistical Decision Theory and Bayesian Analysis, 2 ed. New York: "
+            "Springer-Verlag.",
+            "Statistical Decision Theory and Bayesian Analysis",
+            id="ajae-an-edition-in-figures-and-its-abbreviated-word",
+        ),
         pytest.param(
             "37 Ruder E (1988). Typographie; Ein Gestaltungsbuch, Fifth revised. Niggli/Hatje: Heiden, "
             "Stuttgart, Germany.",

@@ -539,6 +539,14 @@ def test_a_year_read_into_the_title_is_left_out_of_it() -> None:
             "Physical Sciences 183, 405 (1945).",
             "Proceedings of the Royal Society of London. Series A",
         ),
+        # the journal's publisher between its name and its numbers, as records exported with an
+        # article's publisher print it (real .bib files of bench/works, Vancouver styles)
+        ("Sellin A. Acta Oecologica. Elsevier; 1999; 20(1):51–59.", "Acta Oecologica"),
+        (
+            "Ye J-S, Bradford MA, Dacal M, Maestre FT, García-Palacios P. Global Change Biology. Wiley "
+            "Online Library; 2019; 25(10):3354–3364.",
+            "Global Change Biology",
+        ),
     ],
 )
 def test_a_journal_before_nothing_but_its_numbers_is_no_title(text: str, venue: str) -> None:

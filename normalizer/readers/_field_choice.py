@@ -180,10 +180,13 @@ def _a_works_title(tagged: TaggedReference, title: str | None) -> str | None:
     return _the_models_title_instead(tagged, title) if names_no_work(title, tagged.text) else title
 
 
-def _the_journal_in_the_titles_place(journal: str | None, venue: str | None) -> str | None:
+def _the_journal_in_the_titles_place(
+    journal: str | None, venue: str | None, publisher: str | None = None
+) -> str | None:
     """The venue: the journal printed in the title's place (`_journal_before_its_numbers_alone`)
-    where none was read, or a part of its name ("B" of "Physical Review B")."""
-    if journal and (venue is None or _word_run(venue) in _word_run(journal)):
+    where none was read, or a part of its name ("B" of "Physical Review B"), or its ``publisher``
+    ("Elsevier" of "Acta Oecologica. Elsevier; 1999; 20(1)")."""
+    if journal and (venue is None or _word_run(venue) in _word_run(journal) or venue == publisher):
         return journal
     series = _A_SERIES.search(journal or "")
     if journal and venue and series and venue.startswith(series.group()):
@@ -232,18 +235,21 @@ _YEAR_ALONE = re.compile(rf"(?:{YEARS})[a-z]?")
 _MONTHS_APART = re.compile(r"[-–/]")
 
 
-def _journal_before_its_numbers_alone(title: str, text: str) -> str | None:
+def _journal_before_its_numbers_alone(title: str, text: str, publisher: str | None = None) -> str | None:
     """The listed journal's name the title read is — its words up to the first number or
     parenthesis, a series' letter after them —, where the reference prints after that name
     nothing but the journal's numbers, the words before them and months ("Hamilton, J. D. (2005).
     JChPh, (July-August), 435–452.", "Zauner-Stauber V, … (2018) Physical Review B, vol. 97, no.
-    4, p. 045145", "An, Sungbae en Frank Schorfheide. Econometric Reviews 26, nr. 2--4 (2007)"): a
+    4, p. 045145", "An, Sungbae en Frank Schorfheide. Econometric Reviews 26, nr. 2--4 (2007)"),
+    the ``publisher`` the model reads right after the name first, as records exported with the
+    journal's publisher print it ("Sellin A. Acta Oecologica. Elsevier; 1999; 20(1):51–59."): a
     style that prints no title. Printed once."""
     text = " ".join(text.split())
     printed = _printed_journal(title, text)
     if printed is None:
         return None
     name, rest = _with_its_abbreviated_words(*printed, text)
+    rest = _without_the_publisher_first(rest, publisher)
     if subtitle := _SERIES_SUBTITLE.match(rest) if _A_SERIES.search(name) else None:
         rest = rest[subtitle.end() :]  # "…. Series A, Mathematical and Physical Sciences 183, 405"
     listed = name
@@ -258,6 +264,24 @@ def _journal_before_its_numbers_alone(title: str, text: str) -> str | None:
         return None
     # (the text's own checks first: the journal tables load on a first ask)
     return name if is_listed_journal(listed) else None
+
+
+def _a_publisher(tagged: TaggedReference) -> str | None:
+    """The publisher the model reads, or the venue it reads where a publisher's word names it
+    ("Elsevier", "Wiley Online Library": publisher-words.json), an article's publisher being
+    where a journal's name is printed after a title."""
+    venue = tagged.container
+    named = venue and any(word.strip(".,;:").casefold() in publisher_words() for word in venue.split())
+    return tagged.text_of("publisher") or (venue if named else None)
+
+
+def _without_the_publisher_first(rest: str, publisher: str | None) -> str:
+    """``rest`` without ``publisher`` where it opens it after a mark (". Elsevier; 1999; 20(1)")."""
+    publisher = " ".join(publisher.split()).strip(" .,;:") if publisher else ""
+    marks = len(rest) - len(rest.lstrip(" .,;:"))
+    if publisher and marks and rest[marks:].startswith(publisher):
+        return rest[marks + len(publisher) :]
+    return rest
 
 
 # A journal's section after its abbreviation in brackets and a dash, before its numbers: Elsevier's
@@ -1175,7 +1199,25 @@ def _run_on_into_fields(tagged: TaggedReference, label: str, read: str) -> bool:
     first = next((entered for entered in into if entered != "edition"), None)
     if first == "container" and label == "title" and "family" not in labels[: own.start]:
         return False  # an edited proceedings volume's title
-    return not into or first in _RUN_INTO
+    return not into or first in _RUN_INTO or _an_edition_as_a_field(tagged, own, into)
+
+
+# the editions' words abbreviated, case-folded: "ed", "edn", "Aufl" (reference-abbreviations.json)
+_EDITION_ABBREVIATIONS = frozenset(
+    word.casefold() for word in reference_abbreviations().edition_abbreviations
+)
+
+
+def _an_edition_as_a_field(tagged: TaggedReference, own: range, into: list[str]) -> bool:
+    """Whether the rules' title runs on into an edition that a comma sets apart from the model's
+    title, its word abbreviated, as only a style prints the record's edition field ("Statistical
+    Decision Theory and Bayesian Analysis, 2 ed. New York: …", "Advanced Compiler Design, New
+    edition. Aufl., …"); not a title's own edition, its word written out ("Speech and Language
+    Processing, 2nd Edition", "Title: Second Edition")."""
+    if not into or into[0] != "edition" or not tagged.tokens[own.stop - 1].endswith(","):
+        return False
+    edition = takewhile(lambda index: tagged.labels[index] == "edition", range(own.stop, len(tagged.tokens)))
+    return any(tagged.tokens[index].strip(".,;:").casefold() in _EDITION_ABBREVIATIONS for index in edition)
 
 
 def _a_parts_title_after(tagged: TaggedReference, own: range, read: str) -> bool:
@@ -2270,7 +2312,33 @@ def _the_models_title_whatever_its_doubt(tagged: TaggedReference, rules: RuleRea
         or _a_number_for_the_title(tagged, rules)
         or _run_on_without_a_mark(tagged, rules)
         or _run_on_through_pages(tagged, rules)
+        or _run_on_into_the_publisher(tagged, rules)
     )
+
+
+# how sure of each word of the publisher after a comma the model must be, and of its title
+_SURE_OF_THE_PUBLISHER = 0.5
+_SURE_OF_THE_TITLE_BEFORE = 0.9
+
+
+def _run_on_into_the_publisher(tagged: TaggedReference, rules: RuleReading) -> bool:
+    """Whether the rules' title is the model's run on past its comma into the publisher it reads
+    there and no further, the reference's last words ("Barendregt, H.P. (1984) The lambda
+    calculus: its syntax and semantics, North-Holland", "…, Microsoft Research"): a style that
+    prints the publisher after a comma and nothing after it. Only where the model is all but
+    sure of its title and sure of each of the publisher's words; not a title the style quoted."""
+    own, inside = tagged.run_of("title"), tagged.tokens_of(rules.title or "")
+    if not own or not inside or min(inside) != own.start or max(inside) < own.stop:
+        return False
+    if not tagged.tokens[own.stop - 1].endswith(",") or _quoted(tagged, rules.title or ""):
+        return False
+    after = range(own.stop, len(tagged.tokens))
+    publisher = all(
+        tagged.labels[index] == "publisher" and tagged.marginals[index] >= _SURE_OF_THE_PUBLISHER
+        for index in after
+    )
+    sure = (tagged.confidence("title") or 0.0) >= _SURE_OF_THE_TITLE_BEFORE
+    return publisher and sure and max(inside) == len(tagged.tokens) - 1
 
 
 _PAGE_WORDS = frozenset(word.casefold() for word in reference_abbreviations().pages)  # "pages", "pp."
@@ -2988,13 +3056,14 @@ def choose_fields(
     title = _with_its_head_before_a_colon(
         tagged, bracketed or _chosen_title(tagged, rules, weighed, fit, thresholds)
     )
-    journal = _journal_before_its_numbers_alone(title or rules.title or "", tagged.text)
+    journals_publisher = _a_publisher(tagged)
+    journal = _journal_before_its_numbers_alone(title or rules.title or "", tagged.text, journals_publisher)
     title = _a_works_title(tagged, None if journal else title)
     venue = overruled_venue(
         tagged, weighed("container", "venue", tagged.container or None, rules.venue), rules.venue, rules.title
     )
     venue = _venue_read_as_the_title(tagged, venue, title, rules.venue)
-    venue = _the_journal_in_the_titles_place(journal, venue)
+    venue = _the_journal_in_the_titles_place(journal, venue, journals_publisher)
     year = _a_past_year(
         _the_editions_year(
             tagged.text, overruled_year(tagged, weighed("date", "year", tagged.year, rules.year), rules.year)
