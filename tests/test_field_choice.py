@@ -998,6 +998,12 @@ def test_an_italic_journal_the_italics_pass_quoted_as_the_title_gives_way_to_the
             "A supervised machine learning algorithm for arrhythmia analysis",
             id="trends-journals-a-research-labs-name-last",
         ),
+        # a subtitle after the question the rules' title ends at (real .bib files of bench/works)
+        pytest.param(
+            "31 Kalimeri M. Are thermophilic proteins rigid or flexible? An in silico investigation. 2014.",
+            "Are thermophilic proteins rigid or flexible? An in silico investigation",
+            id="paediatric-and-perinatal-epidemiology-a-subtitle-after-a-question",
+        ),
         pytest.param(
             "[3] Berger, J.O. 1985. Statistical Decision Theory and Bayesian Analysis, 2 ed. New York: "
             "Springer-Verlag.",

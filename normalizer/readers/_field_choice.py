@@ -517,7 +517,24 @@ def _title_cut_by_the_rules(tagged: TaggedReference, read: str) -> bool:
         or _cut_inside_a_sentence(tagged, read)
         or _cut_before_the_venues_in(tagged, read)
         or _cut_before_the_publication(tagged, read)
+        or _cut_at_a_question(tagged, read)
         or _cut_inside_a_word(tagged.text, read)
+    )
+
+
+def _cut_at_a_question(tagged: TaggedReference, read: str) -> bool:
+    """Whether the rules' title is the start of the model's, cut after a question the model's goes
+    on from with a subtitle ("Lost in Space? Information Shortcuts, Spatial Voting, and Local
+    Government Representation", "Are thermophilic proteins rigid or flexible? An in silico
+    investigation. 2014."): a capitalised sentence of three words at least, no number in it (not
+    a series' volume), not opened by "In" (a chapter's book) or a bracket (a description)."""
+    own, inside = tagged.run_of("title"), tagged.tokens_of(read)
+    if not inside or min(inside) != own.start or max(inside) + 1 >= own.stop:
+        return False
+    after = tagged.tokens[max(inside) + 1 : own.stop]
+    question = tagged.tokens[max(inside)].endswith("?")
+    return (
+        question and after[0][:1].isupper() and _IN.fullmatch(after[0]) is None and _a_subtitles_words(after)
     )
 
 
