@@ -2264,8 +2264,12 @@ def _title_beside_the_names(
 # Congress …", "In Proc. …"; venue-words.json): a style that prints no title, its venue read in
 # the title's place ("In Search of …" is a title).
 _MEETING_WORDS = (*venue_words().meetings, *venue_words().meeting_abbreviations)
+_MEETING = alternation(word.capitalize() for word in _MEETING_WORDS)
+# (or a meeting's year or ordinal first and up to four capitalised words before its word: "In 20th
+# Annual International Conference on …", "In 2016 IEEE Conference on …")
 _VENUE_OPENING = re.compile(
-    rf"In:\s|in:?\s+[A-Z]|In\s+(?:the\s+)?{alternation(word.capitalize() for word in _MEETING_WORDS)}(?!\w)"
+    rf"In:\s|in:?\s+[A-Z]|In\s+(?:the\s+)?{_MEETING}(?!\w)"
+    rf"|In\s++(?:the\s++)?(?:\d{{4}}|\d{{1,3}}(?:st|nd|rd|th))\s++(?:[A-Z][\w/&-]*+\s++){{0,4}}?{_MEETING}(?!\w)"
 )
 
 # A meeting's word and "of" that open a venue's name, nothing after them: "Proceedings of the".
