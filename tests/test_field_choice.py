@@ -1018,9 +1018,9 @@ def test_an_item_of_a_list_the_rules_fit_keeps_the_title_the_model_reads_on(
         # a proceedings' name opened by its ordinal, where the style (jpc) prints no title: no
         # title read (real .bib files of bench/works)
         pytest.param(
-            "Collins, A.; Fensch, C.; Leather, H.; Cole, M. In 20th Annual International Conference on High "
-            "Performance Computing, HiPC 2013, Bengaluru (Bangalore), Karnataka, India, December 18-21, 2013, "
-            "pages 186–195. IEEE Computer Society, 2013.",
+            "Collins, A.; Fensch, C.; Leather, H.; Cole, M. In 20th Annual International Conference on "
+            "High Performance Computing, HiPC 2013, Bengaluru (Bangalore), Karnataka, India, December "
+            "18-21, 2013, pages 186–195. IEEE Computer Society, 2013.",
             None,
             id="jpc-a-proceedings-opened-by-its-ordinal",
         ),
