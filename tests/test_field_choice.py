@@ -1015,6 +1015,22 @@ def test_an_item_of_a_list_the_rules_fit_keeps_the_title_the_model_reads_on(
         ),
         # an edition in figures, its word abbreviated, after the title's comma: the model reads the
         # edition, the rules ran on into it (real .bib files of bench/works)
+        # the last author's name the rules read as the title, the model's title after the names
+        # and their date (sinergie, capitals for family names; real .bib files of bench/works)
+        pytest.param(
+            "MAKOWSKI D., BEN-SHACHAR M.S., PATIL I., LÜDECKE D. (2020), modelbased: Estimation of "
+            "Model-Based Predictions, Contrasts and Means.",
+            "modelbased: Estimation of Model-Based Predictions, Contrasts and Means",
+            id="sinergie-a-name-read-as-the-title-before-the-date",
+        ),
+        # not a visit's date the model reads as the title after the names and their date (ABNT;
+        # pdf_dev6's gh-pedro-martin-tcc)
+        pytest.param(
+            "LINUX-KVM. KVM. 2015. Acesso em 14 de setembro de 2015. Disponível em: "
+            "<http://www.linux-kvm.org/page/Main Page>.",
+            "KVM",
+            id="abnt-a-visits-date-after-the-names-and-their-date",
+        ),
         # a proceedings' name opened by its ordinal, where the style (jpc) prints no title: no
         # title read (real .bib files of bench/works)
         pytest.param(

@@ -80,6 +80,7 @@ from bibnorm.text.word_tables import (
     reference_abbreviations,
     title_omitted_words,
     venue_words,
+    visit_dates,
 )
 
 # Chosen on the validation styles (docs/tagger.md). Per field: the model's reading is kept where
@@ -655,7 +656,7 @@ def _names_read_as_title(tagged: TaggedReference, read: str) -> bool:
     author's word or a name's."""
     labels, _ = tagged.labels_of(read)
     inside = tagged.tokens_of(read)
-    before = max(inside) < tagged.run_of("title").start and _title_right_after_names(tagged)
+    before = max(inside) < tagged.run_of("title").start and _title_after_names_and_date(tagged)
     no_title = (tagged.likeliest("title", read) or 0.0) <= 1 - _SURE_OF_OTHERS
     return labels <= NAME_LABELS and no_title and before and not _quoted(tagged, read)
 
@@ -865,6 +866,26 @@ def _title_right_after_names(tagged: TaggedReference) -> bool:
     editor's or a translator's "by" ("Aristotle. De Anima. Ed. by Robert Drew Hicks")."""
     start = tagged.run_of("title").start
     return 0 < start < len(tagged.labels) and tagged.labels[start - 1] in NAME_LABELS
+
+
+def _title_after_names_and_date(tagged: TaggedReference) -> bool:
+    """Whether the model's title follows the names it reads, nothing between but their date
+    (`_title_right_after_names`; an author-year style's "MAKOWSKI D., …, LÜDECKE D. (2020),
+    modelbased: Estimation of …"); not a visit's date the model reads as a title after the date
+    (ABNT's "LINUX-KVM. KVM. 2015. Acesso em 14 de setembro de 2015.", visit-dates.json)."""
+    start = tagged.run_of("title").start
+    if _visit_date(tagged.title or ""):
+        return False
+    before = start
+    while before > 0 and tagged.labels[before - 1] == "date":
+        before -= 1
+    return 0 < before < len(tagged.labels) and tagged.labels[before - 1] in NAME_LABELS
+
+
+def _visit_date(title: str) -> bool:
+    """Whether ``title`` opens with a visit date's words ("Acesso em …", "Accessed …")."""
+    words = title.casefold().split()
+    return any(" ".join(words[:count]).strip(" .,:;") in visit_dates().words for count in (1, 2, 3))
 
 
 def _fills_the_title(tagged: TaggedReference) -> bool:
