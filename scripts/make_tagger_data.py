@@ -1942,8 +1942,8 @@ def main(argv: list[str] | None = None) -> int:
         return 1
     if arguments.works and any((arguments.styles, arguments.mutated, arguments.bst, arguments.biblatex)):
         print(
-            "make_tagger_data: --works renders evaluated styles only: give --styles 0 (and no --bst,"
-            " --biblatex or --mutated)",
+            "make_tagger_data: --works renders evaluated styles only: give --styles 0 and no training"
+            " --bst, --biblatex or --mutated styles",
             file=sys.stderr,
         )
         return 1
