@@ -348,24 +348,21 @@ def all_records(texmf: Path | None) -> list[Record]:
         for name in TEXMF_BIBS:
             if (texmf / name).exists():
                 records += records_of_bib(texmf / name, TEXMF_CAP)
-    seen: set[str] = set()
-    unique = []
-    for record in records:
-        title_key = re.sub(r"\W+", "", record.title.casefold())
-        if title_key and title_key not in seen:
-            seen.add(title_key)
-            unique.append(record)
-    return unique
+    return _each_title_once(records)
 
 
 def works_of(paths: list[Path]) -> list[Record]:
     """The entries of ``--works`` files, in the order of the files' names (the same set however
     they are given), a title printed twice kept once."""
+    ordered = sorted(paths, key=lambda path: path.name)
+    return _each_title_once([record for path in ordered for record in records_of_bib(path)])
+
+
+def _each_title_once(records: list[Record]) -> list[Record]:
+    """``records`` in their order, a title (its letters and digits, case-folded) kept the first time."""
     seen: set[str] = set()
     unique = []
-    for record in (
-        record for path in sorted(paths, key=lambda path: path.name) for record in records_of_bib(path)
-    ):
+    for record in records:
         title_key = re.sub(r"\W+", "", record.title.casefold())
         if title_key and title_key not in seen:
             seen.add(title_key)
@@ -1573,9 +1570,12 @@ def jobs(
     split after the first ``skipped[split]``; each style's records a sample of its split's records
     drawn by the hash of its name (of all ``records`` for an evaluated split where
     ``every_record_evaluated``: works no other file renders)."""
-    pools = {split: [record for record in records if record_split(record.key) == split] for split in SPLITS}
     if every_record_evaluated:
         pools = {"train": [], "validation": records, "heldout": records}
+    else:
+        pools = {
+            split: [record for record in records if record_split(record.key) == split] for split in SPLITS
+        }
     taken = dict.fromkeys(SPLITS, 0)
     passed = dict.fromkeys(SPLITS, 0)
     for name in names:

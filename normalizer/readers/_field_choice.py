@@ -236,21 +236,21 @@ _YEAR_ALONE = re.compile(rf"(?:{YEARS})[a-z]?")
 _MONTHS_APART = re.compile(r"[-–/]")
 
 
-def _journal_before_its_numbers_alone(title: str, text: str, publisher: str | None = None) -> str | None:
+def _journal_before_its_numbers_alone(title: str, tagged: TaggedReference) -> str | None:
     """The listed journal's name the title read is — its words up to the first number or
     parenthesis, a series' letter after them —, where the reference prints after that name
     nothing but the journal's numbers, the words before them and months ("Hamilton, J. D. (2005).
     JChPh, (July-August), 435–452.", "Zauner-Stauber V, … (2018) Physical Review B, vol. 97, no.
     4, p. 045145", "An, Sungbae en Frank Schorfheide. Econometric Reviews 26, nr. 2--4 (2007)"),
-    the ``publisher`` the model reads right after the name first, as records exported with the
-    journal's publisher print it ("Sellin A. Acta Oecologica. Elsevier; 1999; 20(1):51–59."): a
-    style that prints no title. Printed once."""
-    text = " ".join(text.split())
+    the publisher the model reads right after the name first (`_a_publisher`), as records exported
+    with the journal's publisher print it ("Sellin A. Acta Oecologica. Elsevier; 1999;
+    20(1):51–59."): a style that prints no title. Printed once."""
+    text = " ".join(tagged.text.split())
     printed = _printed_journal(title, text)
     if printed is None:
         return None
     name, rest = _with_its_abbreviated_words(*printed, text)
-    rest = _without_the_publisher_first(rest, publisher)
+    rest = _without_the_publisher_first(rest, _a_publisher(tagged))
     if subtitle := _SERIES_SUBTITLE.match(rest) if _A_SERIES.search(name) else None:
         rest = rest[subtitle.end() :]  # "…. Series A, Mathematical and Physical Sciences 183, 405"
     listed = name
@@ -529,14 +529,20 @@ def _cut_at_a_question(tagged: TaggedReference, read: str) -> bool:
     Government Representation", "Are thermophilic proteins rigid or flexible? An in silico
     investigation. 2014."): a capitalised sentence of three words at least, no number in it (not
     a series' volume), not opened by "In" (a chapter's book) or a bracket (a description)."""
+    last = _last_before_the_models_rest(tagged, read)
+    if last is None or not tagged.tokens[last].endswith("?"):
+        return False
+    after = tagged.tokens[last + 1 : tagged.run_of("title").stop]
+    return after[0][:1].isupper() and _IN.fullmatch(after[0]) is None and _a_subtitles_words(after)
+
+
+def _last_before_the_models_rest(tagged: TaggedReference, read: str) -> int | None:
+    """The last token of the rules' title ``read`` where it is the start of the model's title and
+    the model's goes on after it; None otherwise."""
     own, inside = tagged.run_of("title"), tagged.tokens_of(read)
     if not inside or min(inside) != own.start or max(inside) + 1 >= own.stop:
-        return False
-    after = tagged.tokens[max(inside) + 1 : own.stop]
-    question = tagged.tokens[max(inside)].endswith("?")
-    return (
-        question and after[0][:1].isupper() and _IN.fullmatch(after[0]) is None and _a_subtitles_words(after)
-    )
+        return None
+    return max(inside)
 
 
 # What a book's title is followed by: its edition, its publisher, its place (the model's labels).
@@ -873,13 +879,11 @@ def _title_after_names_and_date(tagged: TaggedReference) -> bool:
     (`_title_right_after_names`; an author-year style's "MAKOWSKI D., …, LÜDECKE D. (2020),
     modelbased: Estimation of …"); not a visit's date the model reads as a title after the date
     (ABNT's "LINUX-KVM. KVM. 2015. Acesso em 14 de setembro de 2015.", visit-dates.json)."""
-    start = tagged.run_of("title").start
-    if _visit_date(tagged.title or ""):
-        return False
-    before = start
+    before = tagged.run_of("title").start
     while before > 0 and tagged.labels[before - 1] == "date":
         before -= 1
-    return 0 < before < len(tagged.labels) and tagged.labels[before - 1] in NAME_LABELS
+    after_names = 0 < before < len(tagged.labels) and tagged.labels[before - 1] in NAME_LABELS
+    return after_names and not _visit_date(tagged.title or "")
 
 
 def _visit_date(title: str) -> bool:
@@ -983,13 +987,13 @@ def _sentences_after(tagged: TaggedReference, read: str) -> Sequence[str] | None
     """The words the model's title goes on with after the rules' title, where that is its start
     cut at a sentence's end (a period, a question or an exclamation: "Information Flows? A
     Critique of Transfer Entropies.") and the model's ends at one too; None otherwise."""
-    own, inside = tagged.run_of("title"), tagged.tokens_of(read)
-    if not inside or min(inside) != own.start or max(inside) + 1 >= own.stop:
-        return None
+    last, own = _last_before_the_models_rest(tagged, read), tagged.run_of("title")
     tokens = tagged.tokens
-    if not (tokens[max(inside)].endswith(_SENTENCE_END) and tokens[own.stop - 1].endswith(_SENTENCE_END)):
+    if last is None or not (
+        tokens[last].endswith(_SENTENCE_END) and tokens[own.stop - 1].endswith(_SENTENCE_END)
+    ):
         return None
-    return tokens[max(inside) + 1 : own.stop]
+    return tokens[last + 1 : own.stop]
 
 
 def _a_subtitles_words(after: Sequence[str]) -> bool:
@@ -1078,11 +1082,12 @@ def _cut_at_a_number(tagged: TaggedReference, rules: RuleReading) -> bool:
     the model's doubt."""
     if not rules.title or not tagged.title:
         return False
-    own, inside = tagged.run_of("title"), tagged.tokens_of(rules.title)
-    if not inside or min(inside) != own.start or max(inside) + 1 >= own.stop:
-        return False
-    tokens = tagged.tokens
-    return _NUMBER_SIGN.fullmatch(tokens[max(inside)]) is not None and tokens[max(inside) + 1][:1].isdigit()
+    last, tokens = _last_before_the_models_rest(tagged, rules.title), tagged.tokens
+    return (
+        last is not None
+        and _NUMBER_SIGN.fullmatch(tokens[last]) is not None
+        and tokens[last + 1][:1].isdigit()
+    )
 
 
 # the word before a part's or a report's number in a title ("Part XVII", "Pt. 2", "Report 12")
@@ -1098,13 +1103,11 @@ def _cut_at_a_parts_number(tagged: TaggedReference, rules: RuleReading) -> bool:
     in METAFONT."): a part of a work in a series of them, the title's own words, not a venue's."""
     if not rules.title or not tagged.title:
         return False
-    own, inside = tagged.run_of("title"), tagged.tokens_of(rules.title)
-    if not inside or min(inside) != own.start or max(inside) + 1 >= own.stop:
+    end = _last_before_the_models_rest(tagged, rules.title)
+    if end is None or not tagged.tokens[end].endswith(_SENTENCE_END):
         return False
-    if not tagged.tokens[max(inside)].endswith(_SENTENCE_END):
-        return False
-    after = tagged.tokens[max(inside) + 1 : own.stop]
-    last = tagged.tokens[max(inside)].rstrip(".:")
+    after = tagged.tokens[end + 1 : tagged.run_of("title").stop]
+    last = tagged.tokens[end].rstrip(".:")
     if len(last) >= 2 and _PART_NUMBER.fullmatch(last) and len(after) > _SUBTITLE_WORDS:
         return True
     return _a_parts_number_after(after)
@@ -2363,6 +2366,11 @@ _SURE_OF_THE_PUBLISHER = 0.5
 _SURE_OF_THE_TITLE_BEFORE = 0.9
 
 
+def _runs_on_from(own: range, inside: set[int]) -> bool:
+    """Whether the rules' title (its tokens ``inside``) is the model's (``own``) run on past its end."""
+    return bool(own) and bool(inside) and min(inside) == own.start and max(inside) >= own.stop
+
+
 def _run_on_into_the_publisher(tagged: TaggedReference, rules: RuleReading) -> bool:
     """Whether the rules' title is the model's run on past its comma into the publisher it reads
     there and no further, the reference's last words ("Barendregt, H.P. (1984) The lambda
@@ -2370,7 +2378,7 @@ def _run_on_into_the_publisher(tagged: TaggedReference, rules: RuleReading) -> b
     prints the publisher after a comma and nothing after it. Only where the model is all but
     sure of its title and sure of each of the publisher's words; not a title the style quoted."""
     own, inside = tagged.run_of("title"), tagged.tokens_of(rules.title or "")
-    if not own or not inside or min(inside) != own.start or max(inside) < own.stop:
+    if not _runs_on_from(own, inside):
         return False
     if not tagged.tokens[own.stop - 1].endswith(",") or _quoted(tagged, rules.title or ""):
         return False
@@ -2394,7 +2402,7 @@ def _run_on_through_pages(tagged: TaggedReference, rules: RuleReading) -> bool:
     a book review's that names the book's pages ("‘The pilgrimage of grace … by s. m. harrison.
     (studies in history, 27.) pp. viii + 158. royal historical society, 1981.’")."""
     own, inside = tagged.run_of("title"), tagged.tokens_of(rules.title or "")
-    if not own or not inside or min(inside) != own.start or max(inside) < own.stop:
+    if not _runs_on_from(own, inside):
         return False
     if _quoted(tagged, rules.title or ""):
         return False
@@ -2411,7 +2419,7 @@ def _run_on_without_a_mark(tagged: TaggedReference, rules: RuleReading) -> bool:
     them after the title ("Self-Distillation from the Last Mini-Batch … Shen, Y. et al., CVPR
     (2022)."). Not a subtitle after a colon, and only where the model is sure of its title."""
     own, inside = tagged.run_of("title"), tagged.tokens_of(rules.title or "")
-    if not own or not inside or min(inside) != own.start or max(inside) < own.stop:
+    if not _runs_on_from(own, inside):
         return False
     if tagged.tokens[own.stop - 1][-1:] in ".,;:!?)]”\"'’":  # set off by a mark: the rules' own cut
         return False
@@ -3098,14 +3106,13 @@ def choose_fields(
     title = _with_its_head_before_a_colon(
         tagged, bracketed or _chosen_title(tagged, rules, weighed, fit, thresholds)
     )
-    journals_publisher = _a_publisher(tagged)
-    journal = _journal_before_its_numbers_alone(title or rules.title or "", tagged.text, journals_publisher)
+    journal = _journal_before_its_numbers_alone(title or rules.title or "", tagged)
     title = _a_works_title(tagged, None if journal else title)
     venue = overruled_venue(
         tagged, weighed("container", "venue", tagged.container or None, rules.venue), rules.venue, rules.title
     )
     venue = _venue_read_as_the_title(tagged, venue, title, rules.venue)
-    venue = _the_journal_in_the_titles_place(journal, venue, journals_publisher)
+    venue = _the_journal_in_the_titles_place(journal, venue, _a_publisher(tagged) if journal else None)
     year = _a_past_year(
         _the_editions_year(
             tagged.text, overruled_year(tagged, weighed("date", "year", tagged.year, rules.year), rules.year)
