@@ -2,7 +2,8 @@
 a work without an author (its title in the author's place), a retrieval statement after the
 title, an author list ending in an initial, and a reprint's second DOI (a DOI its font spaced
 out or its link broke: test_readers_refs_bbl.py's DOI table). Each case is a reference as
-printed by biblatex-apa's or apacite's own test documents (texlive-doc).
+printed by biblatex-apa's or apacite's own test documents (texlive-doc), or a real entry
+set in APA where the case says so.
 """
 
 from __future__ import annotations
@@ -100,6 +101,23 @@ from bibnorm.readers.refs import looks_like_reference, parse_reference
             "Miller, M. E. (1993). The Interactive Tester (Version 4.0) [Computer software]. Westminster, "
             "CA: Psytek Services.",
             "The Interactive Tester", 1993, "Miller", id="version-note",
+        ),
+        # a bracket of the title's own, not a description: words in lower case, a species' authority
+        # (a TeX Live bibliography's entry and a real thesis's, bench/works/manifest.csv's WTC3_tree)
+        pytest.param(
+            "Harris, E. M. (1985). Printing and a Museum [the Smithsonian Institution Graphic Arts "
+            "Division]. Printing History, 7(2).",
+            "Printing and a Museum [the Smithsonian Institution Graphic Arts Division]", 1985, "Harris",
+            id="a-titles-own-bracket-in-lower-case",
+        ),
+        pytest.param(
+            "Krizek, D. T., Carmi, A., Mirecki, R. M., Snyder, F. W., & Bunce, J. A. (1985). Comparative "
+            "effects of soil moisture stress and restricted root zone volume on morphogenetic and "
+            "physiological responses of soybean [Glycine max (L.) Merr.]. Journal of Experimental Botany, "
+            "36, 25–38.",
+            "Comparative effects of soil moisture stress and restricted root zone volume on morphogenetic "
+            "and physiological responses of soybean [Glycine max (L.) Merr.]", 1985, "Krizek",
+            id="a-species-authority-in-brackets",
         ),
         pytest.param(
             "Wilfley, D. E. (1989). Interpersonal analyses of bulimia: Normalweight and obese "

@@ -529,6 +529,13 @@ def test_the_reference_readers_new_patterns_are_linear_searched_too(
                      id="a-visits-date-unlabelled-its-months-name"),
         pytest.param("bibnorm.readers.refs._APA", [("a", " (2020), Nummer "), ("", "(2020), "), ("", "a ")],
                      id="apas-year-before-an-issues-number"),
+        # a bracket after a title: the lookahead that reads a bracket's words, its parentheses
+        pytest.param("bibnorm.readers.refs._APA_DESCRIPTION",
+                     [("a", " [the a"), ("a", " [a "), ("a", " [A (a) "), ("a", " [a a a ]"), ("a", " (2nd ed.)")],
+                     id="apas-description-not-the-titles-own-bracket"),
+        pytest.param("bibnorm.readers._ref_apa._BRACKETED_AFTER",
+                     [("a", " [A a"), ("a", " [A ("), ("a", " [A a) ")],
+                     id="a-bracket-after-a-title-without-a-parenthesis"),
         # full-width marks glued to a letter, a venue's glued year, pages' ranges with a wave dash
         pytest.param("bibnorm.readers._field_choice._UNSPACED", [("", "1～"), ("", "a "), ("1", "～1")],
                      id="full-width-marks-glued-to-a-letter"),

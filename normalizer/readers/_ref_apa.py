@@ -186,8 +186,10 @@ _VENUE_AFTER_QUESTION = re.compile(
     r"|(?:Unpublished|Manuscript)\b.*)$"
 )
 # A translation or a description in brackets after the title: "Intensitätsabhängigkeit … Reducer?
-# [Intensity dependence …]", "The lord of the rings: The fellowship of the ring [Film; …]".
-_BRACKETED_AFTER = re.compile(r"(?<=\S)\s+\[(?=[A-Z])")
+# [Intensity dependence …]", "The lord of the rings: The fellowship of the ring [Film; …]". Not a
+# bracket holding a parenthesis: a species' name and authority, the title's own ("… responses of
+# soybean [Glycine max (L.) Merr.]").
+_BRACKETED_AFTER = re.compile(r"(?<=\S)\s+\[(?=[A-Z][^\[\]()]*+\])")
 _DESCRIPTION_ONLY = re.compile(r"^\[(?P<description>[^\[\]]{3,})\]\.?$")
 # A medium or a kind of work in brackets, which NLM and IEEE print after a title ("[Internet]",
 # "[Online]": kinds-of-work.json's designators), describes no work: in the title's place ("(1991).
