@@ -102,6 +102,12 @@ def test_names_left_blank_take_the_previous_references_and_the_italic_title() ->
                      "Marine Biological Association of the United Kingdom, 89(6), 1299–1303.",
                      "Sphyraena intermedia sp. nov. (Pisces: Sphyraenidae): a potential new species of "
                      "barracuda identified from the central Mediterranean Sea", id="zootaxa-a-new-species"),
+        pytest.param("Zaharah, S.S., Razi, I.M., 2009. Growth, stomata aperture, biochemical changes and branch "
+                     "anatomy in mango (Mangifera indica) cv. Chokanan in response to root restriction and "
+                     "water stress. Scientia Horticulturae 123, 58–67.",
+                     "Growth, stomata aperture, biochemical changes and branch anatomy in mango (Mangifera "
+                     "indica) cv. Chokanan in response to root restriction and water stress",
+                     id="elsarticle-harv-a-cultivars-name-after-its-abbreviation"),
         pytest.param("Sørensen, M.H., Urzyczyn, P., 2006. Lectures on the Curry-Howard Isomorphism. volume "
                      "149 of Studies in Logic and the Foundations of Mathematics. Elsevier.",
                      "Lectures on the Curry-Howard Isomorphism",
@@ -149,7 +155,8 @@ def test_names_left_blank_take_the_previous_references_and_the_italic_title() ->
 )  # fmt: skip
 def test_a_title_ends_where_its_style_ends_it(text: str, title: str) -> None:
     """elsarticle's author-year style sets titles in sentence case: a period before a word all in
-    lower case is an abbreviation's ("ssp.", "l.", "merr."); so is a taxon's ("sp. nov.", zootaxa);
+    lower case is an abbreviation's ("ssp.", "l.", "merr."); so is a taxon's ("sp. nov.", zootaxa) and a
+    cultivar's before its name ("cv. Chokanan");
     a journal, its volume and pages after the title's last period are no part of it. Harvard
     ``agsm`` and econ-b quote titles singly; a quotation inside keeps them open. Harvard ``dcu``
     with a .bib that names the journal as biblatex does (``journaltitle``, which a BibTeX style

@@ -47,7 +47,8 @@ from bibnorm.text.word_tables import (
 )
 
 _ABBREVIATIONS = reference_abbreviations()  # normalizer/data/reference-abbreviations.json
-_TAXON = "".join(rf"(?<!\b{word})" for word in _ABBREVIATIONS.running_on)  # "sp. nov.", "cf.", "vs."
+# no sentence ends at these: "sp. nov.", "cf.", "vs.", "cv. Chokanan" (reference-abbreviations.json)
+NOT_AFTER_A_RUNNING_ON = "".join(rf"(?<!\b{word})" for word in _ABBREVIATIONS.running_on)
 # the lower-case words that open a style's next field, not a title's next word ("… Isomorphism.
 # volume 149 of Studies in Logic", "… Title. in: Venue", "… Title. phd thesis";
 # normalizer/data/reference-abbreviations.json)
@@ -61,7 +62,7 @@ _IN_NAME = "|".join(rf"(?<=\b{word})" for word in _ABBREVIATIONS.in_names)
 _BEFORE_INITIAL = "|".join(rf"(?<=\b{word})" for word in _ABBREVIATIONS.before_initials)
 _NAME_ABBREVIATION = rf"(?!(?:{_IN_NAME})\.\s+[A-ZÀ-ÖØ-Þ][a-zß-öø-ÿ])(?!(?:{_BEFORE_INITIAL})\.\s+[A-Z]\.)"
 SENTENCE_END = re.compile(
-    rf"(?<=[^\W_]\d)\.\s+|(?<=[^\W_][^\W\d_]){_TAXON}{_NAME_ABBREVIATION}\.\s+"
+    rf"(?<=[^\W_]\d)\.\s+|(?<=[^\W_][^\W\d_]){NOT_AFTER_A_RUNNING_ON}{_NAME_ABBREVIATION}\.\s+"
     rf"(?!(?!{_NEXT_FIELD})[a-z]+[\s,;.)])"
     r"|(?<=\W\d)\.\s+(?=[A-Z][a-z])|(?<=[)\]}])\.\s+|(?<=[?!])\s+(?=(?:In|in|In:)\s)|\.:\s+"
 )

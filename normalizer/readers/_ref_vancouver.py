@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import re
 
+from bibnorm.readers._ref_author_year import NOT_AFTER_A_RUNNING_ON
 from bibnorm.readers._ref_dates import YEARS
 from bibnorm.readers._title_questions import title_before_question
 from bibnorm.text.names import LATIN_CAPITAL, LATIN_CAPITALS
@@ -74,8 +75,9 @@ _VANCOUVER = re.compile(
     rf"(?P<rest>(?:[{LATIN_CAPITALS}\d`‘“\"']|[a-z]+[\w-]*\d|[a-z]{{1,3}}[A-Z]).+)$"
 )
 # The title's end: a sentence end, or a question before the journal ("… of encoding? J Exp Psychol",
-# `title_before_question`).
-_VANCOUVER_END = re.compile(r"(?<=[^\W_]{2})\.\s+|(?<=[)\]])\.\s+")
+# `title_before_question`); not after a variety's or a species' abbreviation ("… Solanum
+# lycopersicum var. cerasiforme L.").
+_VANCOUVER_END = re.compile(rf"(?<=[^\W_]{{2}}){NOT_AFTER_A_RUNNING_ON}\.\s+|(?<=[)\]])\.\s+")
 # The date that opens a journal's numbers, a sentence of its own: "2015;16(1):176", "1989:1795-806",
 # "2014 Oct;22(10)", "2003 Jan 5;", "2010 Jul-Aug;", "2016 Mar." and a year alone closing the
 # reference ("… Rome. 1995.").
