@@ -713,6 +713,13 @@ def test_an_item_of_a_list_the_rules_fit_keeps_the_title_the_model_reads_on(
             "musculus L.",
             id="journal-of-rheumatology-a-genus-initial-inside-the-title",
         ),
+        # ... at an abbreviation before an ampersand, however the model doubts the rules' reading
+        pytest.param(
+            "74. Wu, G. (2013) Amino acids: biochemistry and nutrition in Populus trichocarpa Torr. & A. "
+            "Gray, CRC Press",
+            "Amino acids: biochemistry and nutrition in Populus trichocarpa Torr. & A. Gray",
+            id="trends-journals-a-botanists-authority-before-an-ampersand",
+        ),
         # a sentence's end on a short capitalised word: the rules' title stays
         pytest.param(
             "Smith, J. (2020). Concurrent Programming in Go. arXiv preprint arXiv:2001.00001.",

@@ -1072,6 +1072,27 @@ def _cut_inside_a_sentence(tagged: TaggedReference, read: str) -> bool:
     return bool(_ABBREVIATION.fullmatch(tokens[last])) and (following.islower() or following in "&0123456789")
 
 
+def _cut_where_no_sentence_ends(tagged: TaggedReference, read: str | None) -> bool:
+    """Whether the rules' title is the start of the model's, cut where no sentence ends, however
+    the model doubts theirs: at an abbreviation before a word in lower case or an ampersand (a
+    botanist's "Populus trichocarpa Torr. & A. Gray"), or inside a parenthesis the model's title
+    closes (no title ends with one open). Not before a number: "Pro Git. 2. Edited by …", an
+    edition (`_cut_inside_a_sentence` has the model doubt theirs there)."""
+    own, inside = tagged.run_of("title"), tagged.tokens_of(read) if read else set()
+    if not inside or min(inside) != own.start or max(inside) + 1 >= own.stop:
+        return False
+    tokens, last = tagged.tokens, max(inside)
+    following = tokens[last + 1][:1]
+    if _ABBREVIATION.fullmatch(tokens[last]) and (following.islower() or following == "&"):
+        return True
+    return _left_open(tokens[own.start : last + 1]) and not _left_open(tokens[own.start : own.stop])
+
+
+def _left_open(tokens: Sequence[str]) -> bool:
+    """Whether ``tokens`` open more parentheses than they close."""
+    return sum(token.count("(") - token.count(")") for token in tokens) > 0
+
+
 _NUMBER_SIGN = re.compile(r"[Nn][or]\.")  # "No.", "Nr.": a number follows
 
 
@@ -2339,10 +2360,11 @@ def _chosen_title(
 
 def _the_models_title_whatever_its_doubt(tagged: TaggedReference, rules: RuleReading) -> bool:
     """Whether the model's title is kept however it doubts the rules': theirs cut short (at a
-    number's sign, a part's number, inside its quotation, at a volume's sign), or read into the
-    names, the names into it, across left-out text or with its year."""
+    number's sign, where no sentence ends, a part's number, inside its quotation, at a volume's
+    sign), or read into the names, the names into it, across left-out text or with its year."""
     cut = (
         _cut_at_a_number(tagged, rules)
+        or _cut_where_no_sentence_ends(tagged, rules.title)
         or _cut_at_a_parts_number(tagged, rules)
         or _quotation_cut_short(tagged, rules)
         or _a_volume_read(tagged, rules)
