@@ -720,6 +720,14 @@ def test_an_item_of_a_list_the_rules_fit_keeps_the_title_the_model_reads_on(
             "Amino acids: biochemistry and nutrition in Populus trichocarpa Torr. & A. Gray",
             id="trends-journals-a-botanists-authority-before-an-ampersand",
         ),
+        # the rules' title cut at a comma inside it, the model's ending its sentence before a journal
+        pytest.param(
+            "84. Dalal, R. Book Review: Hala Auji, Printing Arab Modernity: Book Culture and the American "
+            "Press in Nineteenth-Century Beirut. Printing History (New Series), 2018, No. 24, ??–??.",
+            "Book Review: Hala Auji, Printing Arab Modernity: Book Culture and the American Press in "
+            "Nineteenth-Century Beirut",
+            id="oil-shale-a-comma-inside-the-title-before-a-journal",
+        ),
         # a sentence's end on a short capitalised word: the rules' title stays
         pytest.param(
             "Smith, J. (2020). Concurrent Programming in Go. arXiv preprint arXiv:2001.00001.",

@@ -519,7 +519,26 @@ def _title_cut_by_the_rules(tagged: TaggedReference, read: str) -> bool:
         or _cut_before_the_venues_in(tagged, read)
         or _cut_before_the_publication(tagged, read)
         or _cut_at_a_question(tagged, read)
+        or _cut_at_a_comma_before_the_journal(tagged, read)
         or _cut_inside_a_word(tagged.text, read)
+    )
+
+
+def _cut_at_a_comma_before_the_journal(tagged: TaggedReference, read: str) -> bool:
+    """Whether the rules' title is the start of the model's, cut at a comma inside it, where the
+    model's title ends a sentence right before a journal and its numbers ("Book Review: Hala Auji,
+    Printing Arab Modernity: Book Culture … in Nineteenth-Century Beirut. Printing History (New
+    Series), 2018, No. 24", the rules reading the words after the comma into the journal's name):
+    a style that sets the journal after a comma sets no sentence's end between the two."""
+    last = _last_before_the_models_rest(tagged, read)
+    own, venue = tagged.run_of("title"), tagged.run_of("container")
+    if last is None or not tagged.tokens[last].endswith(",") or not venue or venue.start != own.stop:
+        return False
+    after = tagged.tokens[last + 1 : own.stop]
+    return (
+        tagged.tokens[own.stop - 1].endswith(".")
+        and len(after) >= _SUBTITLE_WORDS
+        and _numbers_after(tagged, venue.stop - 1)
     )
 
 
