@@ -1444,12 +1444,13 @@ def _no_title_printed(tagged: TaggedReference, rules: RuleReading, thresholds: M
     (`_cut_from_the_venue`: "In Proc. IEEE … (MEMS'97), pages 290–294"), nor names where the
     rules read no authors (a title in the names' place: "Obergefell v. Hodges, 576 U.S. ___
     (2015)."), nor a short title it reads as a name or as one venue with the venue after it
-    (`_short_title_as_names`, `_glued_to_the_venue`)."""
+    (`_short_title_as_names`, `_glued_to_the_venue`), nor a title the text quotes, as styles quote
+    titles and nothing else ("… (2010), “Herschel-ATLAS”, 518, L8.")."""
     read = str(rules.title)
     likeliest = tagged.likeliest("title", read)
     below = thresholds["title-dropped"]
     labels, lowest = tagged.labels_of(read)
-    if likeliest is None:
+    if likeliest is None or _quoted(tagged, read):
         return False
     if likeliest < below and (
         _note_after_the_venue(tagged, read, labels, lowest) or _names_alone(tagged, rules)
@@ -1586,9 +1587,10 @@ def _title_is_a_venue(tagged: TaggedReference, read: str) -> bool:
 def _title_as_the_venue(tagged: TaggedReference, rules: RuleReading) -> bool:
     """Whether the rules' title is the venue of a style that prints no title, the model's title
     or a word of its venue (`_title_is_a_venue`, `_title_in_the_venue`), or a journal and its
-    numbers (`_journal_and_its_numbers`)."""
+    numbers (`_journal_and_its_numbers`). Not a title the text quotes: no style quotes a journal's
+    name ("Clements, D. L., … (2010), “Herschel-ATLAS”, 518, L8.")."""
     read = str(rules.title)
-    return bool(rules.title) and (
+    return bool(rules.title) and not _quoted(tagged, read) and (
         _title_is_a_venue(tagged, read)
         or _title_in_the_venue(tagged, read)
         or _journal_and_its_numbers(tagged, read, rules.venue)
