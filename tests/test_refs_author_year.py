@@ -108,6 +108,10 @@ def test_names_left_blank_take_the_previous_references_and_the_italic_title() ->
                      "Growth, stomata aperture, biochemical changes and branch anatomy in mango (Mangifera "
                      "indica) cv. Chokanan in response to root restriction and water stress",
                      id="elsarticle-harv-a-cultivars-name-after-its-abbreviation"),
+        pytest.param("Girard, A. 1990. Routing and Dimensioning in Circuit-Switched Networks of Daucus Carota "
+                     "Ssp. Sativus. Reading, MA, USA: Addison-Wesley.",
+                     "Routing and Dimensioning in Circuit-Switched Networks of Daucus Carota Ssp. Sativus",
+                     id="title-case-a-subspecies-abbreviation-capitalised"),
         pytest.param("Sørensen, M.H., Urzyczyn, P., 2006. Lectures on the Curry-Howard Isomorphism. volume "
                      "149 of Studies in Logic and the Foundations of Mathematics. Elsevier.",
                      "Lectures on the Curry-Howard Isomorphism",

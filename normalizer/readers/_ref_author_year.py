@@ -47,8 +47,9 @@ from bibnorm.text.word_tables import (
 )
 
 _ABBREVIATIONS = reference_abbreviations()  # normalizer/data/reference-abbreviations.json
-# no sentence ends at these: "sp. nov.", "cf.", "vs.", "cv. Chokanan" (reference-abbreviations.json)
-NOT_AFTER_A_RUNNING_ON = "".join(rf"(?<!\b{word})" for word in _ABBREVIATIONS.running_on)
+# no sentence ends at these: "sp. nov.", "cf.", "vs.", "cv. Chokanan" (reference-abbreviations.json),
+# in any case (a style that sets titles in title case: "Daucus Carota Ssp. Sativus")
+NOT_AFTER_A_RUNNING_ON = "".join(rf"(?<!\b(?i:{word}))" for word in _ABBREVIATIONS.running_on)
 # the lower-case words that open a style's next field, not a title's next word ("… Isomorphism.
 # volume 149 of Studies in Logic", "… Title. in: Venue", "… Title. phd thesis";
 # normalizer/data/reference-abbreviations.json)
