@@ -102,14 +102,14 @@ def test_names_left_blank_take_the_previous_references_and_the_italic_title() ->
                      "Marine Biological Association of the United Kingdom, 89(6), 1299–1303.",
                      "Sphyraena intermedia sp. nov. (Pisces: Sphyraenidae): a potential new species of "
                      "barracuda identified from the central Mediterranean Sea", id="zootaxa-a-new-species"),
-        pytest.param("Zaharah, S.S., Razi, I.M., 2009. Growth, stomata aperture, biochemical changes and branch "
-                     "anatomy in mango (Mangifera indica) cv. Chokanan in response to root restriction and "
-                     "water stress. Scientia Horticulturae 123, 58–67.",
+        pytest.param("Zaharah, S.S., Razi, I.M., 2009. Growth, stomata aperture, biochemical changes and "
+                     "branch anatomy in mango (Mangifera indica) cv. Chokanan in response to root "
+                     "restriction and water stress. Scientia Horticulturae 123, 58–67.",
                      "Growth, stomata aperture, biochemical changes and branch anatomy in mango (Mangifera "
                      "indica) cv. Chokanan in response to root restriction and water stress",
                      id="elsarticle-harv-a-cultivars-name-after-its-abbreviation"),
-        pytest.param("Girard, A. 1990. Routing and Dimensioning in Circuit-Switched Networks of Daucus Carota "
-                     "Ssp. Sativus. Reading, MA, USA: Addison-Wesley.",
+        pytest.param("Girard, A. 1990. Routing and Dimensioning in Circuit-Switched Networks of Daucus "
+                     "Carota Ssp. Sativus. Reading, MA, USA: Addison-Wesley.",
                      "Routing and Dimensioning in Circuit-Switched Networks of Daucus Carota Ssp. Sativus",
                      id="title-case-a-subspecies-abbreviation-capitalised"),
         pytest.param("Sørensen, M.H., Urzyczyn, P., 2006. Lectures on the Curry-Howard Isomorphism. volume "

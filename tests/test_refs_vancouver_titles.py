@@ -63,7 +63,8 @@ def test_a_second_full_name_after_the_first_is_still_no_vancouver_list() -> None
         pytest.param("James SA, Bell DT. Leaf orientation, light interception and stomatal conductance of "
                      "Eucalyptus globulus ssp. globulus leaves. Tree Physiol 2000;20(12):815-23.",
                      "Leaf orientation, light interception and stomatal conductance of Eucalyptus globulus "
-                     "ssp. globulus leaves", "James SA", 2000, id="a-subspecies-before-a-journal-and-its-year"),
+                     "ssp. globulus leaves", "James SA", 2000,
+                     id="a-subspecies-before-a-journal-and-its-year"),
         pytest.param("Percy R, Wendel JF. Allozyme evidence for the origin and diversification of Gossypium "
                      "barbadense L. Theoretical and Applied Genetics. 1990;79(4):529-42.",
                      "Allozyme evidence for the origin and diversification of Gossypium barbadense L",

@@ -1464,13 +1464,23 @@ def _no_title_printed(tagged: TaggedReference, rules: RuleReading, thresholds: M
     labels = _named_labels(tagged, read, labels, lowest)
     if not labels or not labels <= _OTHER_FIELDS:
         return False
-    if _short_title_kept(tagged, read, labels) or _glued_to_the_venue(tagged, read, rules.venue):
-        return False
-    if _a_page_title(tagged, read):
+    if _a_title_printed_all_the_same(tagged, rules, labels):
         return False
     if lowest >= max(_SURE_OF_OTHERS, thresholds["title"]) and likeliest < below:
         return True
     return _dropped_less_sure(tagged, rules, labels, likeliest, thresholds)
+
+
+def _a_title_printed_all_the_same(tagged: TaggedReference, rules: RuleReading, labels: set[str]) -> bool:
+    """Whether the rules' title, which the model reads as other fields (``labels``), is a title
+    all the same: a short one it reads as names or as one venue with the venue after it
+    (`_short_title_kept`, `_glued_to_the_venue`), or a web page's (`_a_page_title`)."""
+    read = str(rules.title)
+    return (
+        _short_title_kept(tagged, read, labels)
+        or _glued_to_the_venue(tagged, read, rules.venue)
+        or _a_page_title(tagged, read)
+    )
 
 
 def _names_alone(tagged: TaggedReference, rules: RuleReading) -> bool:
@@ -1590,10 +1600,14 @@ def _title_as_the_venue(tagged: TaggedReference, rules: RuleReading) -> bool:
     numbers (`_journal_and_its_numbers`). Not a title the text quotes: no style quotes a journal's
     name ("Clements, D. L., … (2010), “Herschel-ATLAS”, 518, L8.")."""
     read = str(rules.title)
-    return bool(rules.title) and not _quoted(tagged, read) and (
-        _title_is_a_venue(tagged, read)
-        or _title_in_the_venue(tagged, read)
-        or _journal_and_its_numbers(tagged, read, rules.venue)
+    return (
+        bool(rules.title)
+        and not _quoted(tagged, read)
+        and (
+            _title_is_a_venue(tagged, read)
+            or _title_in_the_venue(tagged, read)
+            or _journal_and_its_numbers(tagged, read, rules.venue)
+        )
     )
 
 
