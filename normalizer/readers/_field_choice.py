@@ -1094,8 +1094,9 @@ def _cut_inside_a_sentence(tagged: TaggedReference, read: str) -> bool:
 def _cut_where_no_sentence_ends(tagged: TaggedReference, read: str | None) -> bool:
     """Whether the rules' title is the start of the model's, cut where no sentence ends, however
     the model doubts theirs: at an abbreviation before a word in lower case or an ampersand (a
-    botanist's "Populus trichocarpa Torr. & A. Gray"), or inside a parenthesis the model's title
-    closes (no title ends with one open). Not before a number: "Pro Git. 2. Edited by …", an
+    botanist's "Populus trichocarpa Torr. & A. Gray"), at a case's "v." before the second party's
+    name ("Dreyfus v. Mahajan 1992."), or inside a parenthesis the model's title closes (no title
+    ends with one open). Not before a number: "Pro Git. 2. Edited by …", an
     edition (`_cut_inside_a_sentence` has the model doubt theirs there)."""
     own, inside = tagged.run_of("title"), tagged.tokens_of(read) if read else set()
     if not inside or min(inside) != own.start or max(inside) + 1 >= own.stop:
@@ -1104,7 +1105,13 @@ def _cut_where_no_sentence_ends(tagged: TaggedReference, read: str | None) -> bo
     following = tokens[last + 1][:1]
     if _ABBREVIATION.fullmatch(tokens[last]) and (following.islower() or following == "&"):
         return True
+    if tokens[last] in _VERSUS and following.isupper():
+        return True
     return _left_open(tokens[own.start : last + 1]) and not _left_open(tokens[own.start : own.stop])
+
+
+# a case's "versus" between its parties' names ("Roe v. Wade"), in lower case
+_VERSUS = frozenset({"v.", "vs."})
 
 
 def _left_open(tokens: Sequence[str]) -> bool:
