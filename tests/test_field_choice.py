@@ -720,9 +720,7 @@ def test_an_item_of_a_list_the_rules_fit_keeps_the_title_the_model_reads_on(
             "Amino acids: biochemistry and nutrition in Populus trichocarpa Torr. & A. Gray",
             id="trends-journals-a-botanists-authority-before-an-ampersand",
         ),
-        pytest.param(
-            "Dreyfus v. Mahajan 1992.", "Dreyfus v. Mahajan", id="current-protocols-a-cases-versus"
-        ),
+        pytest.param("Dreyfus v. Mahajan 1992.", "Dreyfus v. Mahajan", id="current-protocols-a-cases-versus"),
         # the rules' title cut at a comma inside it, the model's ending its sentence before a journal
         pytest.param(
             "84. Dalal, R. Book Review: Hala Auji, Printing Arab Modernity: Book Culture and the American "
