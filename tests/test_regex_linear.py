@@ -532,7 +532,7 @@ def test_the_reference_readers_new_patterns_are_linear_searched_too(
         # a bracket after a title: the lookahead that reads a bracket's words, its parentheses
         pytest.param("bibnorm.readers.refs._APA_DESCRIPTION",
                      [("a", " [the a"), ("a", " [a "), ("a", " [A (a) "), ("a", " [a a a ]"),
-                      ("a", " (2nd ed.)")],
+                      ("a", " [a a 1"), ("a", " (2nd ed.)")],
                      id="apas-description-not-the-titles-own-bracket"),
         pytest.param("bibnorm.readers._ref_apa._BRACKETED_AFTER",
                      [("a", " [A a"), ("a", " [A ("), ("a", " [A a) ")],

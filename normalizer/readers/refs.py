@@ -1694,14 +1694,15 @@ _EDITION = re.compile(
     rf"(?:[.,]|(?<![\s.,]))\s+\d+(?:st|nd|rd|th)\.?\s+{_EDITION_WORD}\.?(?:,\s*(?:p\.\s*)?\d+)?$"
 )
 # APA's notes after a title: "(2nd ed.)", "(Vol. 2)", "[Letter to the editor]", "[Annual report]",
-# a medium ("[online]"). Not the title's own bracket: words in lower case ("Printing and a Museum
-# [the Smithsonian Institution Graphic Arts Division]"; APA capitalises a description) or a
-# species' authority ("… in soybean [Glycine max (L.) Merr.]"; no description holds a parenthesis).
+# a medium ("[online]"), a back-reference ("[siehe S. 31]"). Not the title's own bracket: words in
+# lower case and no figure ("Printing and a Museum [the Smithsonian Institution Graphic Arts
+# Division]"; APA capitalises a description) or a species' authority ("… in soybean [Glycine max
+# (L.) Merr.]"; no description holds a parenthesis).
 # (A few of them, each bracket without another inside, after the last word: from each "[" of a
 # long run of them, an unbounded run was read to the end of the text, a time quadratic in it.)
 _APA_DESCRIPTION = re.compile(
     r"(?<!\s)(?:\s*(?:\((?:\d+(?:st|nd|rd|th)\s+ed\.?|Rev\. ed\.|Vols?\.[^()]*)\)"
-    r"|\[(?![a-z][^\[\]\s]*+\s++[^\[\]\s]++\s)[^\[\]()]*\])){1,3}$"
+    r"|\[(?![a-z][^\[\]\s\d]*+\s++[^\[\]\s\d]++\s[^\[\]\d]*+\])[^\[\]()]*\])){1,3}$"
 )
 # What is left of Nature's "(Publisher, Place, 2003)" once its year is gone: "(Butterworth, London".
 _OPEN_PARENTHESIS = re.compile(r"(?<!\s)\s*\([^()]*$")
