@@ -520,8 +520,20 @@ def _title_cut_by_the_rules(tagged: TaggedReference, read: str) -> bool:
         or _cut_before_the_publication(tagged, read)
         or _cut_at_a_question(tagged, read)
         or _cut_at_a_comma_before_the_journal(tagged, read)
+        or _head_cut_off_after_the_date(tagged, read)
         or _cut_inside_a_word(tagged.text, read)
     )
+
+
+def _head_cut_off_after_the_date(tagged: TaggedReference, read: str) -> bool:
+    """Whether the rules' title is the model's last sentences, its first cut off, where the model's
+    title opens right after the names' date ("Morris, R.A., 1989, Rendering digital type. A
+    historical and economic view of technology. Comput. J., 32", the rules' title the second
+    sentence): the words between the date and a title are the title's."""
+    own, inside = tagged.run_of("title"), tagged.tokens_of(read)
+    if not inside or min(inside) <= own.start or max(inside) != own.stop - 1 or own.start == 0:
+        return False
+    return tagged.labels[own.start - 1] == "date" and tagged.tokens[min(inside) - 1].endswith(_SENTENCE_END)
 
 
 def _cut_at_a_comma_before_the_journal(tagged: TaggedReference, read: str) -> bool:
