@@ -721,6 +721,13 @@ def test_an_item_of_a_list_the_rules_fit_keeps_the_title_the_model_reads_on(
             id="trends-journals-a-botanists-authority-before-an-ampersand",
         ),
         pytest.param("Dreyfus v. Mahajan 1992.", "Dreyfus v. Mahajan", id="current-protocols-a-cases-versus"),
+        # the rules' title the model's second sentence, its first cut off after the names' date
+        pytest.param(
+            "Morris, R.A., 1989, Rendering digital type. A historical and economic view of technology. "
+            "Comput. J., 32, 524–532.",
+            "Rendering digital type. A historical and economic view of technology",
+            id="a-titles-first-sentence-after-the-date",
+        ),
         # the rules' title cut at a comma inside it, the model's ending its sentence before a journal
         pytest.param(
             "84. Dalal, R. Book Review: Hala Auji, Printing Arab Modernity: Book Culture and the American "
