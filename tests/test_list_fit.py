@@ -52,11 +52,11 @@ TITLES = [
     "Page Makeup by Postprocessing Text Formatter Output",
     "Incubation period of ebola hemorrhagic virus subtype zaire",
 ]
-# the rules cut the first title at its period, and read the second's journal as its title: read
-# alone, each item keeps the choice made item by item: the rules' cut title for the first, the
-# model's whole title for the second
+# the rules cut off the first title's first sentence, and read the second's journal as its title:
+# read alone, each item keeps the choice made item by item, the model's whole title for both
+# (`_head_cut_off_after_the_date`: the words between the names' date and a title are the title's)
 ALONE = {
-    1: "A historical and economic view of technology",
+    1: "Rendering digital type. A historical and economic view of technology",
     10: "Incubation period of ebola hemorrhagic virus subtype zaire",
 }
 # an item's title as the rules read it and as the choice made item by item kept it: the same,
