@@ -82,6 +82,19 @@ from pdf_lines import read_lines, styled
         # APA's reprint: the original year, then the reprint's, after the names
         pytest.param("Freud, S. (1925/2003). Notiz über den Wunderblock. Frankfurt: Fischer.", 1925,
                      id="apa-reprint-the-original-year"),
+        # Chicago's reprint: the original's year first, a sentence of its own before "Reprint, ", then
+        # the reprint's, which dates the edition cited (CMOS 14.114; the .bib's year, not its origdate)
+        pytest.param("Austen, Jane. Persuasion. 1818. Reprint, New York: Penguin Books, 2008.", 2008,
+                     id="chicago-reprint"),
+        pytest.param("Darwin, Charles. On the Origin of Species. 1859. Reprinted, London: Penguin, 2009.",
+                     2009, id="chicago-reprinted"),
+        pytest.param("Austen, Jane. Persuasion. 1818. Reprint, New York: Penguin Books.", 1818,
+                     id="a-reprint-undated-has-the-originals-year"),
+        # and its author-date form, both years after the names: "(original) reprint."
+        pytest.param("Darwin, Charles. (1859) 2009. On the Origin of Species. London: Penguin.", 2009,
+                     id="chicago-reprint-author-date"),
+        pytest.param("Austen, Jane, and Charles Darwin. (1818) 2008b. Persuasion. New York: Penguin.", 2008,
+                     id="chicago-reprint-author-date-two-names"),
         # BibTeX styles' note of the original's year after the work's own (vancouver, apsrev,
         # naturemag): the work's
         pytest.param("Peterson WS. A bibliography of the Kelmscott Press. vol. 24. New York, NY, USA: "
@@ -159,6 +172,22 @@ def test_iso_690s_date_after_the_names(text: str, year: int, title: str) -> None
     brackets, is the work's."""
     parsed = parse_reference(text)
     assert (parsed.year, parsed.title) == (year, title)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        pytest.param("Darwin, Charles. (1859) 2009. On the Origin of Species. London: Penguin.",
+                     id="chicago"),
+        pytest.param("Darwin, C. (1859) 2009a. On the Origin of Species. London: Penguin.",
+                     id="initials-a-letter"),
+        # as citeproc-py renders chicago-author-date-17th-edition: the original's year again after the title
+        pytest.param("Darwin, C. (1859) 2009. On the Origin of Species. 1859; London: Penguin.",
+                     id="citeproc-the-original-again"),
+    ],
+)  # fmt: skip
+def test_chicagos_reprint_is_titled_after_both_its_years(text: str) -> None:
+    assert parse_reference(text).title == "On the Origin of Species"
 
 
 def test_a_note_after_the_year_dates_nothing_after_an_italic_title() -> None:

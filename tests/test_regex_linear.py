@@ -543,6 +543,13 @@ def test_the_reference_readers_new_patterns_are_linear_searched_too(
         pytest.param("bibnorm.readers._field_choice._VENUES_YEAR",
                      [("", ",2020"), ("", ", "), ("a", ",2020,")],
                      id="a-venues-glued-year"),
+        # a reprint's original year before its own: a sentence before "Reprint, ", or after the names
+        pytest.param("bibnorm.readers._ref_dates._ORIGINALS_YEAR",
+                     [("", "(2020) "), ("", "2020. "), ("(2020)", " 2020"), ("", "2020. Reprint")],
+                     id="a-reprints-original-year"),
+        pytest.param("bibnorm.readers.refs._AUTHOR_YEAR",
+                     [("a", "(2020) 2020a. "), ("", "(2020) "), ("a", " ")],
+                     id="chicagos-reprint-after-the-names"),
         pytest.param("bibnorm.readers._ref_dates._VOLUME_PAGES", [("", "1, 2～"), ("1:", "2～3"), ("", "1(")],
                      id="a-volumes-pages-with-a-wave-dash"),
         pytest.param("bibnorm.readers._ref_dates._PAGES", [("", "pp. 1～"), ("pp. ", "1～"), ("", "p.")],

@@ -9,6 +9,11 @@ are its localisation strings (``reprintof``, ``reprintfrom``, ``reprintas``, ``t
 or abbreviated; APA prints its "(Original work published 1962)" likewise. Where a year comes
 before such a note, the years in it date the other work.
 
+A reprint may print its original's year before its own: Chicago's "Austen, Jane. Persuasion.
+1818. Reprint, New York: Penguin, 2008." and its author-date "Darwin, Charles. (1859) 2009.
+On the Origin of Species." The later year dates the edition the list cites (a `.bib`'s
+``year``; the first is its ``origdate``); undated, the reprint has the original's year alone.
+
 A range of years ("1984–1986", "Leipzig, 1885–1888": a work in several volumes, printed over
 years) dates the work by its first; a year inside the range after it is one volume's ("Vol. A:
 The TEXbook. 1984.").
@@ -60,6 +65,11 @@ _RELATED_NOTE = re.compile(
     r")\b.*$",
     re.DOTALL,
 )
+# A reprint's original year before its own (`an_originals_year`): a sentence of its own before
+# Chicago's "Reprint, ", or in parentheses before the reprint's year right after the names
+_ORIGINALS_YEAR = re.compile(
+    rf"(?<![\d.])({YEARS})\.\s(?=[Rr]eprint(?:ed)?,\s)|\(({YEARS})\)\s(?={YEARS}[a-z]?\.\s)"
+)
 # "…, Bibliopolis, 1984. Notes by"; acm.bst's "Journal 228 (2009), 69–84. Proceedings of … (LFMTP 2008)."
 _DATED_SENTENCE = re.compile(
     rf",\s{YEARS}[a-z]?\.(?=\s+[A-Z])"
@@ -108,6 +118,18 @@ _VOLUME_AFTER_YEAR = re.compile(
 _VOLUME_AFTER_YEARS_SEMICOLON = re.compile(rf"(?<!\d)({YEARS});\s?\d++(?:\s?\([^()]{{1,12}}\))?:")
 
 
+def an_originals_year(text: str) -> int | None:
+    """The year of the work a reprint reprints, where ``text`` prints it before the reprint's own
+    ("1818. Reprint, New York: Penguin, 2008.", "(1859) 2009."); None where no later year follows."""
+    original = _originals_year(text)
+    return None if original is None else int(original.group(1) or original.group(2))
+
+
+def _originals_year(text: str) -> re.Match[str] | None:
+    original = _ORIGINALS_YEAR.search(text)
+    return original if original is not None and YEAR.search(text, original.end()) else None
+
+
 def dating_text(text: str) -> str:
     """``text`` with what dates other works blanked: a related work's note after a year (a
     reprint's, a translation's, the later RFCs that update one); a
@@ -116,8 +138,11 @@ def dating_text(text: str) -> str:
     "1999–2012頁"), a volume's number ("vol. 1825"), a volume and first page beside their year
     ("44 (1980) 1645", "2015, 1850, 1041–1058", Vancouver's "1993; 1825: 378"). A date written
     in numbers, day and month before the year ("Kubernetes. Nodes, 30.07.2020.", "24-12-2016",
-    "7-2012", "07/2013"), gives its year alone."""
+    "7-2012", "07/2013"), gives its year alone; a reprint's original year
+    (`an_originals_year`) none."""
     text = _NUMERIC_DATE.sub(lambda date: date.group(1) or date.group(2) or date.group(3), text)
+    if (original := _originals_year(text)) is not None:
+        text = f"{text[: original.start()]}{text[original.end() :]}"
     note = _RELATED_NOTE.search(text)
     if note and YEAR.search(text, 0, note.start()):
         text = text[: note.start()]
