@@ -441,6 +441,46 @@ def test_real_bibitems_give_key_title_year_and_ids(tmp_path: Path) -> None:
     ]  # fmt: skip
 
 
+# BibTeX breaks a line it has no blank to break at with a comment's "%" at its end; typeset (pdflatex,
+# url.sty or hyperref, read back with pdftotext) the page prints each link whole, its "%20" kept
+BROKEN_BY_COMMENTS = r"""\begin{thebibliography}{3}
+
+\bibitem[Smith(2020)]{doi2020}
+Jane Smith.
+\newblock An article about things.
+\newblock \emph{Journal of Things}, 2020.
+\newblock \doi{10.1000/a.very.long.doi.suffix.that.goes.on.and.on.without.spaces.at.all.to.%
+break.it.1234567}.
+
+\bibitem[Smith and Doe(2020)]{page2020}
+Jane Smith and John Doe.
+\newblock A web page with a very long address.
+\newblock URL
+  \url{https://arxiv.org/abs/2106.0968%
+  5}.
+
+\bibitem[Doe(2021)]{doe2021}
+John Doe.
+\newblock Another web page with a long address, 50\% longer.
+\newblock URL \url{https://doi.org/10.1000/a.very.long.doi.suffix.that.goes.on.and.on.withou%
+t.spaces}.
+
+\end{thebibliography}
+"""
+
+
+def test_a_link_bibtex_broke_with_a_comment_is_read_as_tex_prints_it(tmp_path: Path) -> None:
+    path = tmp_path / "paper.bbl"
+    path.write_text(BROKEN_BY_COMMENTS, encoding="utf-8")
+    found = [(q.key, q.arxiv_id, q.doi) for q in read_inputs([path])]
+    assert found == [
+        ("doi2020", None,
+         "10.1000/a.very.long.doi.suffix.that.goes.on.and.on.without.spaces.at.all.to.break.it.1234567"),
+        ("page2020", "2106.09685", None),
+        ("doe2021", None, "10.1000/a.very.long.doi.suffix.that.goes.on.and.on.without.spaces"),
+    ]  # fmt: skip
+
+
 def test_the_plain_bibitems_are_tagged_together_once_with_the_marginals_they_weigh(
     tmp_path: Path, tag_many_calls: list[tuple[list[str], bool]]
 ) -> None:

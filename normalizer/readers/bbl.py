@@ -125,6 +125,11 @@ _ZERO_WIDTH = re.compile(
 _CONTAINER_AFTER_CODE = re.compile(rf"{KIND_OF_WORK_CODE}\]//")
 _URL = re.compile(r"\\(?:url|href)\{([^}]*)\}")
 _COMMENT = re.compile(r"%[^\n]*\n\s*|\s+")  # "{%\nkey}": a TeX comment's line end before the key
+# A line BibTeX broke where it had no blank to break at, a comment's "%" before the line end
+# ("\url{https://doi.org/10.1000/a.long.suffix.withou%\nt.spaces}"): TeX prints the two lines as
+# one, the "%", the line end and the next line's blanks gone, inside a link as outside it (a
+# percent-encoded "%20" of a link, an escaped "\%" print as they are)
+_LINE_BROKEN_BY_A_COMMENT = re.compile(r"(?<!\\)%\r?\n[ \t]*+")
 
 
 def _query(
@@ -275,6 +280,7 @@ def _prepared(item: str, *, mnras: bool, journals_of: str) -> _Prepared:
     reading of it, and its REVTeX or apacite field markup (``mnras``: the ``.bbl`` was written by
     mnras.bst, whose link macros are rendered first; journals' macros are rendered as the class
     ``journals_of`` prints them, the first the item's venue)."""
+    item = _LINE_BROKEN_BY_A_COMMENT.sub("", item)
     links = mnras_links(item) if mnras else MnrasLinks(item, None)
     journals = journals_as_printed(links.text, journals_of)
     apacite = read_apacite(journals.text)
