@@ -2121,6 +2121,58 @@ def test_a_year_or_number_left_after_the_title_comes_off(read: str, title: str) 
     assert choose_fields(rules, tagged_as(text, labels)).title == title
 
 
+@pytest.mark.parametrize(
+    ("text", "title"),
+    [
+        # CSL APA's variants print a book's pages after its title: its count, not the title's
+        pytest.param("Wuebbles, D., Fahey, D., Hibbard, K., Dokken, B., Stewart, B. & Maycock, T. (2017). "
+                     "Climate Science Special Report: Fourth National Climate Assessment, Volume I (p. 470). "
+                     "U.S. Global Change Research Program.",
+                     "Climate Science Special Report: Fourth National Climate Assessment, Volume I",
+                     id="apa-a-reports-count-of-pages"),
+        pytest.param("Kelly, J. (2019). Hermann Zapf and the world he designed (s. 364). The Kelly-Winterton "
+                     "Press.", "Hermann Zapf and the world he designed", id="apa-turkish-a-count-of-pages"),
+        pytest.param("Berry, K. (1991). TeX Directory Structure (s. x + 164). Professional Press Books.",
+                     "TeX Directory Structure", id="apa-turkish-pages-of-a-preface-and-a-text"),
+        pytest.param("Smith, J. (2001). A study of drainage basins (470 pp.). Geological Survey.",
+                     "A study of drainage basins", id="the-count-before-its-word"),
+        # a parenthesis of the title's own, pages named in it, stays
+        pytest.param("Smith, J. (2001). Notes on the (p. 5) problem. Publisher.",
+                     "Notes on the (p. 5) problem", id="the-titles-own-parenthesis"),
+    ],
+)  # fmt: skip
+def test_a_books_count_of_pages_after_its_title_is_no_part_of_it(text: str, title: str) -> None:
+    (query,) = read_lines([styled(text)])
+    assert query.title == title
+
+
+@pytest.mark.parametrize(
+    ("text", "title"),
+    [
+        # GOST R 7.0.5-2008's general material designation, which no training style prints: the
+        # model reads it, and what follows it, into the title
+        pytest.param("Иванов И. И. Теория чисел [Электронный ресурс]. М.: Наука, 2010. URL: "
+                     "http://example.org/a", "Теория чисел", id="gost-an-electronic-resource"),
+        pytest.param("Ivanov I.I., Petrov P.P. Number theory [Electronic resource]. Moscow: Nauka, 2010. "
+                     "URL: http://example.org/a", "Number theory", id="gost-in-english"),
+        # GOST 7.1's printed text, "[Текст]", then the title's other information after its colon
+        pytest.param("Ivanov I. I. Number theory [Text] : textbook / I. I. Ivanov. — Moscow : Nauka, 2010. — "
+                     "300 p.", "Number theory", id="gost-a-text-then-its-kind"),
+        # NLM's, after a French title (karger's author-date style)
+        pytest.param("Mourad G: Nouveaux signes de lecture et d'écriture pour les documents électroniques "
+                     "[Internet]. . TUGboat 2003;24:411–414.",
+                     "Nouveaux signes de lecture et d'écriture pour les documents électroniques",
+                     id="nlm-after-a-french-title"),
+        # a title's own bracket, words after it
+        pytest.param("Smith J. Bridging [Text] and images. J Things. 2010;3:1–10.",
+                     "Bridging [Text] and images", id="a-titles-own-bracket"),
+    ],
+)  # fmt: skip
+def test_a_medium_in_brackets_closes_the_title(text: str, title: str) -> None:
+    (query,) = read_lines([styled(text)])
+    assert query.title == title
+
+
 def test_a_title_that_opens_with_in_and_no_venues_word_stays() -> None:
     text = "Schroff, F. In Defense of the Triplet Loss for Person Re-Identification. arXiv 2017."
     labels = ("family", "given", *("title",) * 9, "container", "date")

@@ -231,7 +231,8 @@ def test_gbt_latin_names_with_spaced_initials_end_at_their_last_initial(
 
 
 # NLM's web pages: the medium in brackets closes the title, so where no author precedes it what
-# stands before "[Internet]" is the title, and the place and publisher after it are neither.
+# stands before "[Internet]" is the title, and the place and publisher after it are neither;
+# GOST's "[Электронный ресурс]" likewise.
 @pytest.mark.parametrize(
     ("text", "title", "authors"),
     [
@@ -243,6 +244,11 @@ def test_gbt_latin_names_with_spaced_initials_end_at_their_last_initial(
                      "WHO; 2020 [cited 2020 Apr 1]. Available from: https://www.who.int/",
                      "Coronavirus disease (COVID-19) pandemic", ("World Health Organization",),
                      id="a-body-as-author-as-before"),
+        # GOST R 7.0.5-2008's general material designation (its CSL styles; a Russian journal's list)
+        pytest.param("PubMed [Электронный ресурс]. AWS. URL: https://www.amazonweb.com/pubmed "
+                     "(дата обращения: 25.08.2018).", "PubMed", (), id="gost-an-electronic-resource"),
+        pytest.param("Kubernetes [Electronic resource]. The Linux Foundation. URL: https://kubernetes.io/ "
+                     "(accessed: 03.03.2024).", "Kubernetes", (), id="gost-in-english"),
     ],
 )  # fmt: skip
 def test_a_web_pages_title_closed_by_its_medium(text: str, title: str, authors: tuple[str, ...]) -> None:

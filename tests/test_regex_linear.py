@@ -543,6 +543,14 @@ def test_the_reference_readers_new_patterns_are_linear_searched_too(
         pytest.param("bibnorm.readers._field_choice._VENUES_YEAR",
                      [("", ",2020"), ("", ", "), ("a", ",2020,")],
                      id="a-venues-glued-year"),
+        # a medium in brackets closing a title, and what follows it
+        pytest.param("bibnorm.readers._field_choice._MEDIUM_AND_AFTER",
+                     [("a", " [Internet]"), ("a", " "), ("a", " [Text] ."), ("", "[Text"), ("a", "\t [")],
+                     id="a-medium-and-what-follows"),
+        # a book's count of pages in the parenthesis closing its title, or left open at its word
+        pytest.param("bibnorm.readers._field_choice._COUNT_OF_PAGES",
+                     [("a", " (p. "), ("", " (1"), ("", " (x + "), ("a ", "(s"), ("", "  ")],
+                     id="a-count-of-pages"),
         # a reprint's original year before its own: a sentence before "Reprint, ", or after the names
         pytest.param("bibnorm.readers._ref_dates._ORIGINALS_YEAR",
                      [("", "(2020) "), ("", "2020. "), ("(2020)", " 2020"), ("", "2020. Reprint")],

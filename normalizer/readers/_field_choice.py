@@ -74,6 +74,7 @@ from bibnorm.text.word_tables import (
     alternation,
     bare_words,
     identifier_labels,
+    kinds_of_work,
     minor_words,
     name_list_conjunctions,
     publisher_words,
@@ -2692,6 +2693,42 @@ def _without_a_number_left_open(title: str) -> str | None:
 _OPENED_BY_A_NUMBER = re.compile(r"\(\d[^()]*$")
 
 
+def _without_its_medium(title: str) -> str | None:
+    """``title`` up to the medium or kind of work in brackets that closes it (kinds-of-work.json's
+    designators: NLM's "[Internet]", GOST's "[Электронный ресурс]", "[Electronic resource]"), which
+    the model, never trained on a style that prints it, may read as the title's last words, and
+    what it read on after it (GOST's "Теория чисел [Электронный ресурс]. М.: Наука")."""
+    return _MEDIUM_AND_AFTER.sub("", title, count=1) or None
+
+
+# (after a letter, not a blank: tried from a run's first blank only; the first found runs to the end;
+# a mark after it, not a word: "Bridging [Text] and Images" is a title's own bracket)
+_MEDIUM_AND_AFTER = re.compile(rf"(?<=\S)\s*+\[{kinds_of_work().designator()}\](?:\s?[.,:;/](?s:.*))?$")
+
+
+def _without_a_count_of_pages(title: str) -> str | None:
+    """``title`` without a book's count of pages in the parenthesis that closes it, which styles
+    print after the title (APA's variants: "Climate Science Special Report … (p. 470)", "(p. viii
+    + 240)", Turkish "(s. 364)"; reference-abbreviations.json's ``page_counts``), or the
+    parenthesis left open at its abbreviation, where the title read was cut at its period
+    ("Hermann Zapf and the world he designed (s")."""
+    counted = _COUNT_OF_PAGES.search(title)
+    return title[: counted.start()].rstrip(" .,;:") or None if counted else title
+
+
+# (opened at its parenthesis, after a blank: searched from each parenthesis alone, not from each
+# blank of a run)
+_PAGES_COUNTED = r"(?:[xivlc]++\s?\+\s?)?\d++"
+_PAGE_COUNT_WORD = alternation(reference_abbreviations().page_counts)
+_PAGE_COUNT_ABBREVIATION = alternation(
+    bare_words(word for word in reference_abbreviations().page_counts if word.endswith("."))
+)
+_COUNT_OF_PAGES = re.compile(
+    rf"(?<=\s)\((?:{_PAGE_COUNT_WORD}\s?{_PAGES_COUNTED}|{_PAGES_COUNTED}\s?{_PAGE_COUNT_WORD})\)$"
+    rf"|(?<=\s)\({_PAGE_COUNT_ABBREVIATION}\.?$"
+)
+
+
 def _without_the_venue(title: str | None, venue: str | None, text: str) -> str | None:
     """``title`` without the venue chosen where it ends with it after a comma and the reference
     prints that venue once ("Maintaining views incrementally, ACM SIGMOD Record 22 (1993)" read
@@ -3060,12 +3097,15 @@ def _title_alone(
     title: str | None, venue: str | None, year: int | None, tagged: TaggedReference
 ) -> str | None:
     """``title`` without what the reference prints after it that the title read ran into: the
-    words after it, the venue, its year, a number's parenthesis left open, a link's label."""
+    words after it, the venue, its year, a number's parenthesis left open, a count of pages, its
+    medium in brackets, a link's label."""
     title = title and _without_what_follows_it(title, tagged)
     title = title and _without_the_venue(title, venue, tagged.text)
     title = title and _quoted_before_the_venue(title, venue)
     title = title and _without_its_year(title, year)
     title = title and _without_a_number_left_open(title)
+    title = title and _without_a_count_of_pages(title)
+    title = title and _without_its_medium(title)
     return title and _title_before_a_links_label(title)
 
 

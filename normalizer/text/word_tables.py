@@ -513,6 +513,7 @@ class ReferenceAbbreviations:
     issue_numbers: tuple[str, ...] = ()  # before an issue's number, any language: "no.", "Nummer", "núm."
     versions: tuple[str, ...] = ()  # a version's word before its number: "version", "ver", "versão"
     versioned: tuple[str, ...] = ()  # what a version's word follows in a note: "package" of "R package"
+    page_counts: tuple[str, ...] = ()  # a book's count of pages in parentheses: "p." of "(p. 470)", "s."
 
     @property
     def numbers(self) -> tuple[str, ...]:
