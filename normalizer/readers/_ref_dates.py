@@ -66,9 +66,11 @@ _RELATED_NOTE = re.compile(
     re.DOTALL,
 )
 # A reprint's original year before its own (`an_originals_year`): a sentence of its own before
-# Chicago's "Reprint, ", or in parentheses before the reprint's year right after the names
+# Chicago's "Reprint, ", or in parentheses before the reprint's year right after the names' period
+# (not a volume's year before a page of a year's shape: "BMC Public Health 21 (1) (2021) 1954.")
 _ORIGINALS_YEAR = re.compile(
-    rf"(?<![\d.])({YEARS})\.\s(?=[Rr]eprint(?:ed)?,\s)|\(({YEARS})\)\s(?={YEARS}[a-z]?\.\s)"
+    rf"(?<![\d.])({YEARS})\.\s(?=[Rr]eprint(?:ed)?,\s)"
+    rf"|(?<=[^\W\d_]\.\s)\(({YEARS})\)\s(?={YEARS}[a-z]?\.\s)"
 )
 # "…, Bibliopolis, 1984. Notes by"; acm.bst's "Journal 228 (2009), 69–84. Proceedings of … (LFMTP 2008)."
 _DATED_SENTENCE = re.compile(
@@ -126,8 +128,11 @@ def an_originals_year(text: str) -> int | None:
 
 
 def _originals_year(text: str) -> re.Match[str] | None:
+    """Where ``text`` prints a reprint's original year, a later year of the reprint's after it."""
     original = _ORIGINALS_YEAR.search(text)
-    return original if original is not None and YEAR.search(text, original.end()) else None
+    if original is None or (later := YEAR.search(text, original.end())) is None:
+        return None
+    return original if int(later.group()) > int(original.group(1) or original.group(2)) else None
 
 
 def dating_text(text: str) -> str:

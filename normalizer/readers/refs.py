@@ -239,12 +239,12 @@ _APA = re.compile(
     r"^(?P<authors>.+?)(?:(?<!\s)|(?<=^[\s\S]))\s*\((?:[A-Z][a-z]{2,8}\.?\s+\d{1,2},\s+)?"
     rf"(?P<year>{YEARS}(?:[–-](?:{YEARS}|present))?|n\.\s?d\.|in press)"
     r"-?[a-z]?(?:,[^)]{0,80})?\)"  # a range to "present": "(2015–present)"
-    # not a date after a date ("… (2024) (Jan. 2023).", Chicago's reprint's "(1859) 2009."), nor
+    # not a date after a date ("… (2024) (Jan. 2023).", Chicago's reprint's "Names. (1859) 2009."), nor
     # naturemag's "URL" and link or an issue's number ("… 32 (2018), no. 1", "… 33 (2017), Nummer
     # 8") after the year; the rest runs to the text's very end ("(?s:.*)", once: a rest that
     # stopped at a line break was read again from each year), and `_apa_year` asks for a word in it
     rf"(?:(?P<period>\.)|,)?\s*+(?P<rest>(?![.,\s]*\([A-Z]?[a-z.]*\s?{YEARS}\))(?![.,\s]*(?:URL|{_ISSUE_NUMBER})\s)"
-    rf"(?!{YEARS}[a-z]?\.\s)"
+    rf"(?!(?<=[^\W\d_]\.\s\({YEARS}\)\s){YEARS}[a-z]?\.\s)"
     r"(?s:.*))$"
 )
 # A word of three letters, which a title and APA's rest hold (a later year's rest is a part of an
