@@ -65,7 +65,7 @@ _RELATED_NOTE = re.compile(
     r")\b.*$",
     re.DOTALL,
 )
-# A reprint's original year before its own (`an_originals_year`): a sentence of its own before
+# A reprint's original year before its own (`without_an_originals_year`): a sentence of its own before
 # Chicago's "Reprint, ", or in parentheses before the reprint's year right after the names' period
 # (not a volume's year before a page of a year's shape: "BMC Public Health 21 (1) (2021) 1954.")
 _ORIGINALS_YEAR = re.compile(
@@ -120,19 +120,17 @@ _VOLUME_AFTER_YEAR = re.compile(
 _VOLUME_AFTER_YEARS_SEMICOLON = re.compile(rf"(?<!\d)({YEARS});\s?\d++(?:\s?\([^()]{{1,12}}\))?:")
 
 
-def an_originals_year(text: str) -> int | None:
-    """The year of the work a reprint reprints, where ``text`` prints it before the reprint's own
-    ("1818. Reprint, New York: Penguin, 2008.", "(1859) 2009."); None where no later year follows."""
-    original = _originals_year(text)
-    return None if original is None else int(original.group(1) or original.group(2))
-
-
-def _originals_year(text: str) -> re.Match[str] | None:
-    """Where ``text`` prints a reprint's original year, a later year of the reprint's after it."""
+def without_an_originals_year(text: str) -> str:
+    """``text`` without the year of the work a reprint reprints, where it prints that year before
+    the reprint's own and a later year follows ("Persuasion. 1818. Reprint, New York: Penguin,
+    2008." → "Persuasion. Reprint, …", "Darwin, Charles. (1859) 2009. On the …" → "Darwin,
+    Charles. 2009. On the …"): what is left dates the reprint, as any reference is dated."""
     original = _ORIGINALS_YEAR.search(text)
     if original is None or (later := YEAR.search(text, original.end())) is None:
-        return None
-    return original if int(later.group()) > int(original.group(1) or original.group(2)) else None
+        return text
+    if int(later.group()) <= int(original.group(1) or original.group(2)):
+        return text
+    return f"{text[: original.start()]}{text[original.end() :]}"
 
 
 def dating_text(text: str) -> str:
@@ -144,10 +142,9 @@ def dating_text(text: str) -> str:
     ("44 (1980) 1645", "2015, 1850, 1041–1058", Vancouver's "1993; 1825: 378"). A date written
     in numbers, day and month before the year ("Kubernetes. Nodes, 30.07.2020.", "24-12-2016",
     "7-2012", "07/2013"), gives its year alone; a reprint's original year
-    (`an_originals_year`) none."""
+    (`without_an_originals_year`) none."""
     text = _NUMERIC_DATE.sub(lambda date: date.group(1) or date.group(2) or date.group(3), text)
-    if (original := _originals_year(text)) is not None:
-        text = f"{text[: original.start()]}{text[original.end() :]}"
+    text = without_an_originals_year(text)
     note = _RELATED_NOTE.search(text)
     if note and YEAR.search(text, 0, note.start()):
         text = text[: note.start()]

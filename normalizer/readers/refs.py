@@ -72,7 +72,7 @@ from bibnorm.readers._ref_author_year import (
     outer_quotes,
     title_with_its_year,
 )
-from bibnorm.readers._ref_dates import YEARS, an_originals_year, dating_text
+from bibnorm.readers._ref_dates import YEARS, dating_text, without_an_originals_year
 from bibnorm.readers._ref_elided import with_elided_names
 from bibnorm.readers._ref_entry_types import entry_type_of, publisher_of
 from bibnorm.readers._ref_harvard import harvard_title
@@ -166,20 +166,17 @@ _DATED = rf"[(\[]?(?:[Cc]a\.\s)?{YEARS}[a-z]?(?:[–-](?:{YEARS}|\d\d)?)?\??"
 _YEAR_AFTER_AUTHORS = re.compile(rf"(?<![\s,.])[\s,.]*{_DATED}(?:,[^)]*)?[)\]]?[\s.,:]*$")
 # The year right after the author list: "Names (2006)", "Names (2006a, March)", "Names. 2006."
 # (APA's range of years, "(1959–1963)", and a reprint's original year and its own, "(1925/2003)",
-# are dated by the first, Chicago's reprint's "(1859) 2009." by its own; its authors' role in
-# parentheses, "Koch, S. (Ed.).", is no year.)
+# are dated by the first; its authors' role in parentheses, "Koch, S. (Ed.).", is no year.)
 _AUTHOR_YEAR = re.compile(
     rf"^(?:[^\d()“\"]|\([^\d()“\"]*\)){{2,400}}?"
-    rf"(?:\(({YEARS})[a-z]?(?:[–/-]{YEARS}[a-z]?)?[,)](?!\s{YEARS}[a-z]?\.\s)"
+    rf"(?:\(({YEARS})[a-z]?(?:[–/-]{YEARS}[a-z]?)?[,)]"
     # Chicago's "Names. 1968–78. Title", "Names. [Ca. 1920]. Title", "Names. [1957?]. Title";
     # ISO 690's "1959 [i.e. 1995]", "2000, © 2001": the first year is the work's
     rf"|[.,]\s+\[?(?:[Cc]a\.\s)?({YEARS})[a-z]?(?:[–-](?:{YEARS}|\d\d)?)?\??\]?"
     r"(?:\s\[[^\]]{1,20}\]|,\s©\s?\d{4})?\.\s"
     # econ-jpe's "Rutherford 2000.“Title"; Harvard's kluwer "Names: 2019a, Title"; the AMS's
     # "Names, 2000: Title"; "Names [1984a]. Title"
-    rf"|\s({YEARS})[a-z]?\.(?=[“‘])|:\s({YEARS})[a-z]?,\s|,\s({YEARS})[a-z]?:\s|\s\[({YEARS})[a-z]?\]\.\s"
-    # Chicago's reprint, its original's year in parentheses before its own: "Names. (1859) 2009. Title"
-    rf"|\({YEARS}\)\s({YEARS})[a-z]?\.\s)"
+    rf"|\s({YEARS})[a-z]?\.(?=[“‘])|:\s({YEARS})[a-z]?,\s|,\s({YEARS})[a-z]?:\s|\s\[({YEARS})[a-z]?\]\.\s)"
 )
 # (The title opens after the spaces and ends after a letter, not among spaces: a quotation full of
 # spaces was read every way its spaces can be shared out, a time cubic in their number.)
@@ -239,12 +236,12 @@ _APA = re.compile(
     r"^(?P<authors>.+?)(?:(?<!\s)|(?<=^[\s\S]))\s*\((?:[A-Z][a-z]{2,8}\.?\s+\d{1,2},\s+)?"
     rf"(?P<year>{YEARS}(?:[–-](?:{YEARS}|present))?|n\.\s?d\.|in press)"
     r"-?[a-z]?(?:,[^)]{0,80})?\)"  # a range to "present": "(2015–present)"
-    # not a date after a date ("… (2024) (Jan. 2023).", Chicago's reprint's "Names. (1859) 2009."), nor
-    # naturemag's "URL" and link or an issue's number ("… 32 (2018), no. 1", "… 33 (2017), Nummer
-    # 8") after the year; the rest runs to the text's very end ("(?s:.*)", once: a rest that
-    # stopped at a line break was read again from each year), and `_apa_year` asks for a word in it
+    # not a date after a date ("… (2024) (Jan. 2023)."), nor naturemag's "URL" and link or
+    # an issue's number ("… 32 (2018), no. 1", "… 33 (2017), Nummer 8") after the year; the rest
+    # runs to the text's very end ("(?s:.*)", once: a rest that stopped at a line break was read
+    # again from each year), and
+    # `_apa_year` asks for a word in it
     rf"(?:(?P<period>\.)|,)?\s*+(?P<rest>(?![.,\s]*\([A-Z]?[a-z.]*\s?{YEARS}\))(?![.,\s]*(?:URL|{_ISSUE_NUMBER})\s)"
-    rf"(?!(?<=[^\W\d_]\.\s\({YEARS}\)\s){YEARS}[a-z]?\.\s)"
     r"(?s:.*))$"
 )
 # A word of three letters, which a title and APA's rest hold (a later year's rest is a part of an
@@ -293,7 +290,7 @@ _MONTH = rf"{alternation(month.abbreviation for month in MONTHS)}[a-z]*"  # "Apr
 _TRAILING_YEAR = re.compile(
     rf"(?:(?<!\s)\s*(?:,\s*|\(\s*)|(?<=[^\W_])\.\s+|(?<=[?!])\s+)(?:{_MONTH}\.?\s++|\d{{1,2}}\.\d{{1,2}}\.)?{YEARS}[a-z]?\)?\s*\.?$"
 )  # ", April 2013", ", 30.07.2020"; ABNT's "Hyper-V. 2015", "O que é CSS? 2019" (a sentence of its own)
-_ONLY_YEAR = re.compile(rf"^(?:\({YEARS}\)\s)?{_DATED}[)\]]?$")  # Chicago's reprint's "(1859) 2009" too
+_ONLY_YEAR = re.compile(rf"^{_DATED}[)\]]?$")
 _NAME_WORD = re.compile(r"[^\W\d_][^\W\d_'’-]+")
 # The words of an author list that name no one: joining words and its abbreviations ("et al.", "eds.").
 _NOT_NAMES = author_list_words().not_names  # normalizer/data/author-list-words.json
@@ -420,7 +417,9 @@ def parse_reference(text: str) -> ParsedReference:
     doi = only_doi(text)
     # arXiv's own DataCite DOI names its preprint (Vancouver's "arXiv. 2023;doi.org/10.48550/arXiv.…")
     arxiv = arxiv or arxiv_doi_id(doi)
-    bare = _without_link_field(without_ids(text))
+    # a reprint's original year before its own is no date of the reference (Chicago's "Names.
+    # (1859) 2009. Title", "Title. 1818. Reprint, …, 2008."): every reader of it sees the rest
+    bare = without_an_originals_year(_without_link_field(without_ids(text)))
     after_authors = _year_after_names(bare, marked)
     # MNRAS, AAS, A&A: names, year, then a journal and no title
     astro = astro_reference(bare, doi_last=bool(doi) and _ends_with(text, str(doi)))
@@ -810,9 +809,7 @@ def _dating_years(bare: str, after_authors: re.Match[str] | None, astro: AstroRe
     dating = dating_text(_CITATION_DATE.sub(" ", bare))
     years = [int(y) for y in _DATING_YEAR.findall(_ACCESSED.sub(_visit_left, dating))]
     if after_authors:  # an author-year style prints the work's year there; later ones are other dates
-        named = int(next(year for year in after_authors.groups() if year))
-        if named != an_originals_year(bare):  # Chicago's "Names. Title. 1818. Reprint, …, 2008."
-            years.append(named)
+        years.append(int(next(year for year in after_authors.groups() if year)))
     elif opening := _OPENING_YEAR.match(bare):  # no names, the date in their place: "(2009). Title"
         years.append(int(opening.group(1)))
     if astro is not None and astro.year is not None:
