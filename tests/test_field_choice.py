@@ -2139,16 +2139,6 @@ def test_a_year_or_number_left_after_the_title_comes_off(read: str, title: str) 
         # a parenthesis of the title's own, pages named in it, stays
         pytest.param("Smith, J. (2001). Notes on the (p. 5) problem. Publisher.",
                      "Notes on the (p. 5) problem", id="the-titles-own-parenthesis"),
-    ],
-)  # fmt: skip
-def test_a_books_count_of_pages_after_its_title_is_no_part_of_it(text: str, title: str) -> None:
-    (query,) = read_lines([styled(text)])
-    assert query.title == title
-
-
-@pytest.mark.parametrize(
-    ("text", "title"),
-    [
         # GOST R 7.0.5-2008's general material designation, which no training style prints: the
         # model reads it, and what follows it, into the title
         pytest.param("Иванов И. И. Теория чисел [Электронный ресурс]. М.: Наука, 2010. URL: "
@@ -2168,7 +2158,9 @@ def test_a_books_count_of_pages_after_its_title_is_no_part_of_it(text: str, titl
                      "Bridging [Text] and images", id="a-titles-own-bracket"),
     ],
 )  # fmt: skip
-def test_a_medium_in_brackets_closes_the_title(text: str, title: str) -> None:
+def test_a_count_of_pages_or_a_medium_after_a_title_is_no_part_of_it(text: str, title: str) -> None:
+    """A book's count of pages in parentheses and a medium in brackets ("[Internet]", GOST's
+    "[Электронный ресурс]") close the title; what follows the medium is no part of it either."""
     (query,) = read_lines([styled(text)])
     assert query.title == title
 

@@ -543,6 +543,10 @@ def test_the_reference_readers_new_patterns_are_linear_searched_too(
         pytest.param("bibnorm.readers._field_choice._VENUES_YEAR",
                      [("", ",2020"), ("", ", "), ("a", ",2020,")],
                      id="a-venues-glued-year"),
+        # a .bbl's line broken by a comment's "%", the next line's blanks after it
+        pytest.param("bibnorm.readers.bbl._LINE_BROKEN_BY_A_COMMENT",
+                     [("", "%\n"), ("%\n", " "), ("", "\\%\n"), ("", "%\r")],
+                     id="a-line-broken-by-a-comment"),
         # a medium in brackets closing a title, and what follows it
         pytest.param("bibnorm.readers._field_choice._MEDIUM_AND_AFTER",
                      [("a", " [Internet]"), ("a", " "), ("a", " [Text] ."), ("", "[Text"), ("a", "\t [")],
