@@ -49,6 +49,7 @@ import tempfile
 import time
 import unicodedata
 from collections import Counter, defaultdict
+from collections.abc import Iterable
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -200,6 +201,7 @@ def tagger_fields(read: TaggedReference) -> dict[str, object]:
         "year": read.year,
         "container": read.container,
         "doi": read.doi,
+        "authors": tuple(read.written_authors(0)),
     }
 
 
@@ -231,8 +233,8 @@ def _fields(
 ):
     first = authors[0] if authors and authors[0] != "others" else None
     # the first name as written ("Zhai X", "X. Zhai", "Zhai, X."): any of its words may be the
-    # family name, which is generous to the rules
-    return {"title": title, "family": first, "year": year, "container": venue, "doi": doi}
+    # family name, which is generous to the rules; the names all, for `names_holding_other_fields`
+    return {"title": title, "family": first, "year": year, "container": venue, "doi": doi, "authors": authors}
 
 
 def rule_fields(read: ParsedReference) -> dict[str, object]:
@@ -378,7 +380,12 @@ def evaluate(
         text = row["text"]
         # the first author's whole family name ("Lawry Aguila", "van der Berg"), as the tagger
         # joins a run of family tokens
-        truth = {**printed_truth(row, years)[0], "text": text}
+        truth = {
+            **printed_truth(row, years)[0],
+            "text": text,
+            "tokens": row["tokens"],
+            "labels": row["labels"],
+        }
         tagged = tagger.tag(text)
         fit = fits.get(row["style"], FITS)
         for choice in choices:
@@ -421,6 +428,33 @@ def invented_titles(per_style: dict[str, list[Row]]) -> tuple[int, list[int]]:
     """Strings whose style printed no title: how many, and how many each reader gave a title."""
     untitled = [read for rows in per_style.values() for truth, read in rows if not truth["title"]]
     return len(untitled), [sum(bool(read[r] and read[r]["title"]) for read in untitled) for r in READERS]
+
+
+_NAME_LABELS = frozenset({"family", "given", "author", "editor"})
+_NAME_PIECE = re.compile(r"[\s,]+")
+
+
+def _words_of(texts: Iterable[str]) -> set[str]:
+    """The words of ``texts`` of three characters or more, without the marks around them."""
+    pieces = (piece.strip(".,;:()[]“”\"'") for text in texts for piece in _NAME_PIECE.split(text))
+    return {piece for piece in pieces if len(piece) >= 3}
+
+
+def names_holding_other_fields(per_style: dict[str, list[Row]]) -> tuple[int, list[int]]:
+    """How many strings, and of them how many each reader reads with names that hold a word the
+    truth labels as another field and as no name ("Field K. Cartography" of "Field K.
+    Cartography. Redlands, …", "Gouveia 2013: I. Marcilio" of an author-date key): the generous
+    first-author measure (`correct`) does not see them."""
+    rows = [(truth, read) for rows in per_style.values() for truth, read in rows]
+    counts = [0] * len(READERS)
+    for truth, read in rows:
+        labelled = list(zip(truth["tokens"], truth["labels"], strict=True))
+        names = _words_of(token for token, label in labelled if label in _NAME_LABELS)
+        others = _words_of(token for token, label in labelled if label not in _NAME_LABELS | {"other"})
+        for at, reader in enumerate(READERS):
+            authors = read[reader]["authors"] if read[reader] else ()
+            counts[at] += bool((_words_of(authors) & others) - names)
+    return len(rows), counts
 
 
 def print_arbiter_halves(per_style: dict[str, list[Row]]) -> None:
@@ -571,6 +605,11 @@ def main(argv: list[str] | None = None) -> int:
         )
         if arguments.show_invented:
             print_invented(held)
+        strings, mixed = names_holding_other_fields(held)
+        print(
+            f"of {strings} strings, names read holding another field's words: "
+            + ", ".join(f"{reader} {count}" for reader, count in zip(READERS, mixed, strict=True))
+        )
         print(f"rule reader over {RULE_SECONDS:.0f} s (counted wrong): {rules.hangs}")
         years = record_years(evaluated)
         mended = sum(printed_truth(row, years)[1] for row in evaluated)

@@ -165,3 +165,16 @@ def test_other_arbiter_weights_replace_the_shipped_ones(tmp_path, monkeypatch: p
 )
 def test_the_rules_read_an_item_as_the_list_splitter_hands_it_over(text: str, item: str) -> None:
     assert bench.as_item(text) == item
+
+
+def test_names_holding_another_fields_words_are_counted_per_reader() -> None:
+    """A reader's names that hold a word the truth labels as another field's (the title's
+    "Cartography" read into "Field K.") count; a name's own word, in any case, does not."""
+    field = row("field", "Field|family K.|given Cartography.|title Redlands,|place 2018.|date", 2018)
+    truth = {"tokens": field["tokens"], "labels": field["labels"]}
+    read = {
+        "tagger": {"authors": ("Field K.",)},
+        "rules": {"authors": ("Field K. Cartography",)},
+        "product": {"authors": ("FIELD K.",)},
+    }
+    assert bench.names_holding_other_fields({"vancouver": [(truth, read)]}) == (1, [0, 1, 0])

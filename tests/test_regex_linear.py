@@ -555,6 +555,20 @@ def test_the_reference_readers_new_patterns_are_linear_searched_too(
         pytest.param("bibnorm.readers._field_choice._COUNT_OF_PAGES",
                      [("a", " (p. "), ("", " (1"), ("", " (x + "), ("a ", "(s"), ("", "  ")],
                      id="a-count-of-pages"),
+        # one inverted name, its given names and its initial, then the title in the same sentence
+        pytest.param("bibnorm.readers.refs._GIVEN_NAMES_THEN_INITIAL",
+                     [("Family,", " Given"), ("Family, Given", " A."), ("", "Family, Given A. "),
+                      ("Family, Given A. ", "Title "), ("", "a")],
+                     id="a-given-name-and-an-initial-then-a-title"),
+        # an author-date key before the names: families, "et al.", the year and a colon
+        pytest.param("bibnorm.readers.refs._AUTHOR_DATE_KEY",
+                     [("Family", " et al 2001 "), ("Family", ", Family"), ("Family ", "x "),
+                      ("", "Family 2001 : "), ("Family", " 2001")],
+                     id="an-author-date-key"),
+        # the word that opens a venue after a title's last comma
+        pytest.param("bibnorm.readers._field_choice._A_VENUES_LEAD_LAST",
+                     [("a", ", in x"), ("a", ", "), ("a", " ,"), ("a", ",  dans")],
+                     id="a-venues-lead-last"),
         # a reprint's original year before its own: a sentence before "Reprint, ", or after the names
         pytest.param("bibnorm.readers._ref_dates._ORIGINALS_YEAR",
                      [("", "(2020) "), ("", "2020. "), ("(2020)", " 2020"), ("", "2020. Reprint")],
@@ -662,6 +676,7 @@ def test_the_detector_times_a_pattern_as_it_is_called() -> None:
         pytest.param("bench", "bench_tagger_heldout", "_KIND_MARK", id="GB/T's kind of work's mark"),
         pytest.param("bench", "bench_tagger_heldout", "_YEAR_THEN_WORDS", id="a year glued to a title"),
         pytest.param("bench", "bench_tagger_heldout", "_YEAR_SET_OFF", id="a year set off by punctuation"),
+        pytest.param("bench", "bench_tagger_heldout", "_NAME_PIECE", id="a name's pieces"),
         pytest.param("bench", "bench_pdf_corpus", "_OVERRIDE_MODE", id="a truth override's mode"),
         pytest.param("bench", "bench_pdf_corpus", "_NOOP", id="a sort key in a .bib's year"),
         pytest.param("bench", "bench_pdf_corpus", "_TEX_COMMAND", id="a .bbl item's TeX commands"),

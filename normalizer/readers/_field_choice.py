@@ -437,12 +437,23 @@ def _glued_to_the_venue(tagged: TaggedReference, read: str, venue: str | None) -
     """Whether the model reads the rules' title and the rules' venue after it as one venue ("…
     and Carles Sierra. Charms. Applied Artificial Intelligence, 26(4)": a short title); not a
     proceedings' name the rules cut in two ("P. A. MacKay, Proceedings of the IEEE International
-    Conference on Systems, Man and Cybernetics. 1990", where the style printed no title)."""
+    Conference on Systems, Man and Cybernetics. 1990", where the style printed no title), nor a
+    listed journal's name the rules cut at its comma ("R. Rich, J. Tracy, Journal of Money, Credit
+    and Banking. 2021, 53 (1)": `_one_journals_name`)."""
     if venue is None or len(read.split()) > _SHORT_TITLE_WORDS:
         return False
     if tagged.overlap("container", read) not in ("within", "same"):
         return False
-    return not _cut_from_the_venue(tagged, read) and tagged.overlap("container", venue) in ("within", "same")
+    if _cut_from_the_venue(tagged, read) or tagged.overlap("container", venue) not in ("within", "same"):
+        return False
+    return not _one_journals_name(tagged.text, read, venue)
+
+
+def _one_journals_name(text: str, read: str, venue: str) -> bool:
+    """Whether ``read``, what the text prints after it and ``venue`` make one listed journal's name."""
+    start = text.find(read)
+    end = text.find(venue, start + len(read)) if start >= 0 else -1
+    return end >= 0 and is_listed_journal(" ".join(text[start : end + len(venue)].split()))
 
 
 def _cut_from_the_venue(tagged: TaggedReference, read: str) -> bool:
@@ -809,16 +820,21 @@ def _title_across_left_out_text(tagged: TaggedReference, rules: RuleReading) -> 
 
 
 def _title_read_into_the_names(tagged: TaggedReference, rules: RuleReading) -> bool:
-    """Whether the rules, reading no title, read the model's into their last author: a short
-    title right after the names, before the venue ("Kim M, Seo S, Han B. InfoNeRF. In: CVPR.",
-    read with the author "Han B. InfoNeRF"), the model sure of it; less sure, where the name
-    without it ends in its initial's period ("Steinhardt J." of "… Steinhardt J. Jailbroken. In:
-    NeurIPS"): the sentence of names ended there."""
+    """Whether the rules read the model's title into their last author, and another field or none
+    as their title, unquoted: a short title right after the names, before the venue ("Kim M, Seo S, Han B.
+    InfoNeRF. In: CVPR.", read with the author "Han B. InfoNeRF"; "Field K. Cartography. Redlands,
+    CA: ESRI Press; 2018.", with the title "Redlands"), the model sure of it; less sure, where the
+    name without it ends in its initial's period ("Steinhardt J." of "… Steinhardt J. Jailbroken.
+    In: NeurIPS"): the sentence of names ended there."""
     title = tagged.title
-    if rules.title or not rules.authors or not title or not _title_right_after_names(tagged):
+    if not rules.authors or not title or not _title_right_after_names(tagged):
+        return False
+    # (not where the rules' title holds the model's, nor where it is quoted: "Vohra, Rajiv O R
+    # Debraj Ray. 2018. “Maximality in …”", the model's title "Debraj Ray")
+    if rules.title and (title_key(title) in title_key(rules.title) or _quoted(tagged, rules.title)):
         return False
     last = rules.authors[-1]
-    if not title_key(last).endswith(title_key(title)):
+    if title_key(title) not in title_key(last)[1:]:  # (after a name's word: "Han B. InfoNeRF")
         return False
     confidence = tagged.confidence("title") or 0.0
     initialled = _ENDS_IN_AN_INITIAL.search(_without_the_title(last, title)) is not None
@@ -2188,7 +2204,7 @@ def _chosen_names(
             names = tagged.written_authors(_after_the_label(tagged))
         elif (start := _names_after_the_opening_title(tagged, title)) is not None:
             names = tagged.written_authors(start)
-    names = _without_the_titles_words(names, tagged, rules)
+    names = _without_other_fields_words(_without_the_titles_words(names, tagged, rules), tagged)
     # (no name opens a quotation it does not close: the quoted title's first words, read up to a
     # quotation inside it, "“Climbing the“ Stairway to Heaven”–A …", are no author, nor those after
     # them; a name the italics pass quoted whole is one, "“N. B. D. V. M. von Bergen”")
@@ -2234,12 +2250,64 @@ def _without_the_titles_words(
     return names
 
 
+def _without_other_fields_words(names: tuple[str, ...], tagged: TaggedReference) -> tuple[str, ...]:
+    """``names`` up to where the model's author list ends, where they run on past it into words
+    the model is sure are another field's (`_other_fields_words`): the name across its end cut
+    there, the names after it left out ("Schrod J. TUGboat. 1991; 12: 232–233." read with the
+    author "Schrod J. TUGboat"; "Corbett/Witten, On the Inclusion and Placement of …, The Computer
+    Journal" with the authors "On the Inclusion" and "Placement of …"). Only where the model reads
+    the names first, and the first name is among them: a style that prints them after the title
+    reads otherwise, and names the rules read elsewhere stand or fall whole ("Tajima, T. &
+    Shibata, K. 1997. Plasma astrophysics / T. Tajima, K. Shibata.": an editor's names); and only
+    where the model is as sure of its names ("Bruce H. Edwards. Prove it, 2012a.", read with the
+    title "Edwards. Prove it", "Bruce" a family name at 0.59)."""
+    if not names or not tagged.labels or tagged.labels[0] not in NAME_LABELS:
+        return names
+    end = tagged.author_list_end()
+    unsure = min(tagged.marginals[:end], default=0.0) < _SURE_OF_OTHERS
+    if unsure or min(tagged.tokens_of(names[0]), default=end) >= end:
+        return names
+    kept: list[str] = []
+    for name in names:
+        inside = tagged.tokens_of(name)
+        if (
+            not inside
+            or max(inside) < end
+            or not _other_fields_words(tagged, range(max(end, min(inside)), max(inside) + 1))
+        ):
+            kept.append(name)
+            continue
+        if min(inside) < end and (head := _name_before(name, tagged, end)):
+            kept.append(head)
+        break
+    return tuple(kept)
+
+
+def _other_fields_words(tagged: TaggedReference, tokens: range) -> bool:
+    """Whether the model is sure each of ``tokens`` is another field's than the names' (words it
+    labels as nothing among them, "and" of a title's "… Placement and …")."""
+    labels = {tagged.labels[index] for index in tokens}
+    sure = min(tagged.marginals[index] for index in tokens) >= _SURE_OF_OTHERS
+    return sure and not labels & NAME_LABELS and bool(labels - {"other"})
+
+
+def _name_before(name: str, tagged: TaggedReference, end: int) -> str:
+    """The words of ``name`` before token ``end`` ("Schrod J." of "Schrod J. TUGboat")."""
+    words = name.split()
+    for cut in range(len(words) - 1, 0, -1):
+        head = " ".join(words[:cut])
+        if max(tagged.tokens_of(head), default=end) < end:
+            return head.rstrip(" ,;:")
+    return ""
+
+
 def _without_the_title(name: str, title: str) -> str:
-    """The last author's name the rules read the title into, without it ("Han B. InfoNeRF" →
-    "Han B.")."""
+    """The last author's name the rules read the title into, without it and what they read after
+    it ("Han B. InfoNeRF" → "Han B.", "Hanba Yuko T. Why are sun leaves …? Plant Physiol" →
+    "Hanba Yuko T.")."""
     words, key = name.split(), title_key(title)
     for cut in range(len(words) - 1, 0, -1):
-        if title_key(" ".join(words[cut:])) == key:
+        if title_key(" ".join(words[cut:])).startswith(key):
             return " ".join(words[:cut]).rstrip(" ,;:")
     return name
 
@@ -2768,6 +2836,21 @@ def _quoted_before_the_venue(title: str, venue: str | None) -> str:
     return inside.strip() if whole and inside.strip() else title
 
 
+# The word that opens a part's venue, last in a title after its comma: the title chosen up to where
+# the model's venue starts, the word it reads as none ("…, dans Environ. Toxicol. Chem." read as
+# "… streams, dans"; reference-abbreviations.json `venue_leads`), as printed or capitalised; a
+# capital letter alone is a part's number ("easyTeX, I").
+_VENUE_LEADS = reference_abbreviations().venue_leads
+_CAPITALISED_LEADS = tuple(lead.capitalize() for lead in _VENUE_LEADS if len(lead) > 1)
+_A_VENUES_LEAD_LAST = re.compile(rf",\s++(?:{alternation((*_VENUE_LEADS, *_CAPITALISED_LEADS))}):?$")
+
+
+def _without_a_venues_lead(title: str) -> str:
+    """``title`` without the word that opens a venue after its last comma (`_A_VENUES_LEAD_LAST`)."""
+    lead = _A_VENUES_LEAD_LAST.search(title)
+    return title[: lead.start()] if lead else title
+
+
 def _without_an_acronym_last(title: str, venue: str, after: str) -> str:
     """``title`` without the venue's acronym that is its last word, where the reference closes
     the venue's field right after it (``after``: what it prints after the venue)."""
@@ -3247,7 +3330,9 @@ def choose_fields(
     # what is left of the title without the names may name no work: "J.H. Kingston, University of
     # Sydney, Sydney, NSW, Australia, 1992."
     return ChosenFields(
-        title=_a_works_title(tagged, title and _without_the_authors_name(title, names, tagged.text)),
+        title=_a_works_title(
+            tagged, title and _without_a_venues_lead(_without_the_authors_name(title, names, tagged.text))
+        ),
         authors=names,
         year=year,
         venue=venue,

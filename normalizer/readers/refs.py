@@ -108,7 +108,14 @@ from bibnorm.text.capitals_words import is_english_word
 from bibnorm.text.markup import unmarked_list
 from bibnorm.text.months import ANY_SPELLING as A_MONTH
 from bibnorm.text.months import MONTHS
-from bibnorm.text.names import AND_OTHERS, INITIAL, LATIN_CAPITAL, LATIN_CAPITALS, split_authors
+from bibnorm.text.names import (
+    AND_OTHERS,
+    INITIAL,
+    LATIN_CAPITAL,
+    LATIN_CAPITALS,
+    is_name_suffix,
+    split_authors,
+)
 from bibnorm.text.printed import VENUE_IN
 from bibnorm.text.titles import KIND_OF_WORK_CODE, without_chapter
 from bibnorm.text.word_tables import (
@@ -538,8 +545,43 @@ def for_both_readers(text: str) -> str:
     PDF's accent built of two glyphs leaves before it (`_BLANK_BEFORE_A_COMMA`)."""
     text = _BLANK_BEFORE_A_COMMA.sub(_without_the_blank, text) if " ," in text else text
     return semicolons_apart(
-        years_apart(_GLUED_OTHERS.sub(" ", _CASELESS_OTHERS.sub("et al", _latin_marks(text))))
+        years_apart(
+            _GLUED_OTHERS.sub(" ", _CASELESS_OTHERS.sub("et al", _latin_marks(_without_its_key(text))))
+        )
     )
+
+
+# An author-date key before the reference, as French humanities' styles print it: the families,
+# the year and a colon, then the whole reference from its names ("Uglow 2006 : J. S. Uglow, Nature's
+# engraver …", "Deng et al. 2021: X. Deng, Y. Xiao, …", "Pei, Pischke, Schwandt 2019 : Z. Pei, …").
+# The key's words are families alone (no initial): AMS's "Lindley, D. V., 1957: A statistical
+# paradox." prints its names and year so, then the title.
+_AUTHOR_DATE_KEY = re.compile(
+    rf"(?P<families>[^\W\d_][^\W\d_'’-]*+(?:[-'’ ,&][^\d:;.()\[\]]{{0,120}}?)?(?:\set\sal(?:ii)?\.?)?)"
+    rf"\s(?P<year>{YEARS})[a-z]?\s?:\s"
+)
+_KEYS_NAMES_AFTER = 40  # the key's first family within so many characters after the colon
+
+
+def _without_its_key(text: str) -> str:
+    """``text`` without an author-date key before its names (`_AUTHOR_DATE_KEY`): where the key's
+    first family opens the names after it again, in any letter case ("Lane 2004 : J. A. LANE, …").
+    The key's year is the work's: where the reference prints it nowhere else ("Coates et al. 2002:
+    M. Coates, A. Hero, R. Nowak, B. Yu, ."), it goes after the reference."""
+    key = _AUTHOR_DATE_KEY.match(text)
+    if key is None or _KEYS_INITIAL.search(key["families"]):
+        return text
+    first = key["families"].split()[0].strip(",").casefold()
+    rest = text[key.end() :]
+    at = rest[:_KEYS_NAMES_AFTER].casefold().find(first)
+    # the family a name's, not a title's word ("Smith 2001: Smith revisited.")
+    if at < 0 or _A_LOWER_CASE_WORD.match(rest, at + len(first)):
+        return text
+    return rest if key["year"] in rest else f"{rest.rstrip()} {key['year']}."
+
+
+_KEYS_INITIAL = re.compile(r"(?<![^\W\d_])[A-Z]\.")  # "Rathé, J.F. 1992: Title": names, no key
+_A_LOWER_CASE_WORD = re.compile(r"\s[a-z]")
 
 
 # A blank between a word and its comma, which no style prints: PDFium's text of a name ending in
@@ -1515,9 +1557,32 @@ def _title_after_names(sentences: list[str], dated: bool) -> _Reading | None:
         return None
     if not dated and (joined := names_then_title(sentences[0])) is not None:
         return _clean_title(joined[0]), joined[1]
+    if (initialled := _inverted_name_then_title(sentences[0])) is not None:
+        return _clean_title(title_before_question(initialled[0])), initialled[1]
     if _looks_like_authors(sentences[0]) or (dated and is_body(sentences[0])):
         return _clean_title(title_before_question(sentences[1])), _YEAR_AFTER_AUTHORS.sub("", sentences[0])
     return None
+
+
+# One inverted name, its given names written out and its initial last, then the title in the same
+# sentence (an initial's period ends no sentence): Chicago's and MLA's bibliographies, "Varian, Hal
+# R. Microeconomic Analysis. New York: Norton, 1992."; not a title that opens as an inverted name
+# ("Doe, Jane B. Smith, John. …"), nor a name's suffix ("Jr.") where the title would start.
+_GIVEN_NAMES_THEN_INITIAL = re.compile(
+    rf"(?P<names>[^,;]++,(?:\s{LATIN_CAPITAL}[^\W\d_]++(?:-{LATIN_CAPITAL}[^\W\d_]++)?){{1,3}}"
+    rf"(?:\s{LATIN_CAPITAL}\.)++)\s++(?P<title>{LATIN_CAPITAL}.*)"
+)
+_AN_INVERTED_NAME = re.compile(r"[^\W\d_]++,\s")
+
+
+def _inverted_name_then_title(sentence: str) -> _Reading | None:
+    """The title and the one inverted name of a sentence that holds both (`_GIVEN_NAMES_THEN_INITIAL`)."""
+    split = _GIVEN_NAMES_THEN_INITIAL.fullmatch(sentence)
+    if split is None or _AN_INVERTED_NAME.match(split["title"]):
+        return None
+    if is_name_suffix(split["title"].split()[0].rstrip(".,")):
+        return None
+    return split["title"], split["names"]
 
 
 # A note in the title's place, after the names (and the year): a visit's date ("Acesso em 14 de

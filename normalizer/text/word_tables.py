@@ -514,6 +514,7 @@ class ReferenceAbbreviations:
     versions: tuple[str, ...] = ()  # a version's word before its number: "version", "ver", "versão"
     versioned: tuple[str, ...] = ()  # what a version's word follows in a note: "package" of "R package"
     page_counts: tuple[str, ...] = ()  # a book's count of pages in parentheses: "p." of "(p. 470)", "s."
+    venue_leads: tuple[str, ...] = ()  # open a part's venue after its title: "in", French "dans"
 
     @property
     def numbers(self) -> tuple[str, ...]:

@@ -1,0 +1,188 @@
+"""The names a reference list's reader keeps are names, and the title beside them is the title:
+an author-date key printed before the names is no name (the French humanities' "Uglow 2006 :
+J. S. Uglow, …"); one inverted name with its given names written out and its initial last ends
+before the title in the same sentence (Chicago's and MLA's "Varian, Hal R. Microeconomic
+Analysis."); a title the rules read into the last name, reading another field as the title, is
+not kept in the name (Vancouver's "Field K. Cartography. Redlands, CA: …"), nor are words the
+model is sure are another field's after its names ("Schrod J. TUGboat. 1991; 12"). A listed journal's
+name the rules cut at its comma is the venue of a style that prints no title, and a title never
+ends in the word that opens its venue ("…, dans Environ. Toxicol. Chem."). References as CSL
+styles print them (the Maison de l'Orient's and the Société française d'étude de la céramique
+antique en Gaule's keys, Chicago's and MLA's bibliographies, Vancouver), through the reader of a
+list's lines."""
+
+from __future__ import annotations
+
+import pytest
+from bibnorm.readers.refs import for_both_readers, parse_reference
+from pdf_lines import read_lines, styled
+
+
+@pytest.mark.parametrize(
+    ("text", "authors", "title"),
+    [
+        pytest.param(
+            "Uglow 2006 : J. S. Uglow, Nature's engraver: a life of Thomas Bewick, London, UK, Faber "
+            "and Faber, 2006.",
+            ("J. S. Uglow",),
+            "Nature's engraver: a life of Thomas Bewick",
+            id="a-key-before-one-name",
+        ),
+        pytest.param(
+            "Marcilio, Hajat, Gouveia 2013: I. Marcilio, S. Hajat, N. Gouveia, “Forecasting daily "
+            "emergency department visits using calendar variables”, Academic Emergency Medicine "
+            "20/8, 2013, pp. 769–777.",
+            ("I. Marcilio", "S. Hajat", "N. Gouveia"),
+            "Forecasting daily emergency department visits using calendar variables",
+            id="a-key-of-three-families",
+        ),
+        pytest.param(
+            "Lane 2004 : J. A. LANE, Early type specimens in the Plantin–Moretus Museum, New Castle, "
+            "DE, USA, Oak Knoll Press, 2004.",
+            ("J. A. LANE",),
+            "Early type specimens in the Plantin–Moretus Museum",
+            id="a-key-before-capitals",
+        ),
+        pytest.param(
+            "Varian, Hal R. Microeconomic Analysis. New York: W. W. Norton, 1992.",
+            ("Varian, Hal R",),
+            "Microeconomic Analysis",
+            id="chicago-a-given-name-and-an-initial",
+        ),
+        pytest.param(
+            "Doe, Jane B. The Art of War. Journal of Military History 3 (1991): 1–5.",
+            ("Doe, Jane B",),
+            "The Art of War",
+            id="mla-a-given-name-and-an-initial",
+        ),
+        pytest.param(
+            "Field K. Cartography. Redlands, CA: ESRI Press; 2018.",
+            ("Field K.",),
+            "Cartography",
+            id="vancouver-one-name-and-a-one-word-title",
+        ),
+        pytest.param(
+            "Terashima Ichiro, Miyazawa Shin-Ichi, Hanba Yuko T. Why are sun leaves thicker than shade "
+            "leaves? Plant Physiol. 2006;46:1-5.",
+            ("Terashima Ichiro", "Miyazawa Shin-Ichi", "Hanba Yuko T."),
+            "Why are sun leaves thicker than shade leaves?",
+            id="vancouver-a-question-and-the-venue",
+        ),
+        pytest.param(
+            "Schrod J. TUGboat. 1991; 12: 232–233.",
+            ("Schrod J.",),
+            None,
+            id="vancouver-a-journal-and-no-title",
+        ),
+        pytest.param(
+            "Scheck F, Schöpf R. Mechanik-Manual. Berlin, Germany: Springer-Verlag; 1989.",
+            ("Scheck F", "Schöpf R"),
+            "Mechanik-Manual",
+            id="vancouver-a-book-and-its-place",
+        ),
+        # the model's names less sure than the rules': theirs stand (plainnat, the team's PDF corpus)
+        pytest.param(
+            "Bruce H. Edwards. Prove it, 2012a. URL https://www.thegreatcourses.com/courses/.",
+            ("Bruce H. Edwards",),
+            "Prove it",
+            id="plainnat-the-models-names-unsure",
+        ),
+    ],
+)
+def test_names_hold_no_other_field(text: str, authors: tuple[str, ...], title: str | None) -> None:
+    """(No title read: the query is the whole reference.)"""
+    (read,) = read_lines([styled(text)])
+    assert (read.authors, read.title) == (authors, title or text)
+
+
+@pytest.mark.parametrize(
+    ("text", "title", "venue"),
+    [
+        pytest.param(
+            "R. Rich, J. Tracy, Journal of Money, Credit and Banking. 2021, 53 (1), 233–253.",
+            None,
+            "Journal of Money, Credit and Banking",
+            id="a-journals-name-with-a-comma-and-no-title",
+        ),
+        pytest.param(
+            "Glass L. B., Charms, Applied Artificial Intelligence, 26(4), 1990.",
+            "Charms",
+            "Applied Artificial Intelligence",
+            id="a-short-title-before-the-journal",
+        ),
+        pytest.param(
+            "M. LIESS, P. C. VON DER OHE, Analyzing effects of pesticides on invertebrate "
+            "communities in streams, dans Environ. Toxicol. Chem., 24, 4, 2005, p. 954-965.",
+            "Analyzing effects of pesticides on invertebrate communities in streams",
+            None,
+            id="french-dans-opens-the-venue",
+        ),
+        pytest.param(
+            "Crisanti, E; Formigoni, A and Bruna, PL. 1988. “easyTeX, I”. TUGboat no. 19: 52–56.",
+            "easyTeX, I",
+            None,
+            id="a-parts-number-closes-the-title",
+        ),
+    ],
+)
+def test_the_title_and_its_venue(text: str, title: str | None, venue: str | None) -> None:
+    """(No title read: the query is the whole reference, with no title's confidence.)"""
+    (read,) = read_lines([styled(text)])
+    assert read.title == (title or text)
+    assert (read.read_confidence.title is None) == (title is None)
+    if venue is not None:
+        assert read.venue == venue
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        pytest.param(
+            "Coates et al. 2002: M. Coates, A. Hero, R. Nowak, B. Yu, .",
+            "M. Coates, A. Hero, R. Nowak, B. Yu, . 2002.",
+            id="the-keys-year-kept-after",
+        ),
+        pytest.param(
+            "Xue et alii 2022 : N. XUE, T. WU, Learning Local-Global Contextual Adaptation, 2022.",
+            "N. XUE, T. WU, Learning Local-Global Contextual Adaptation, 2022.",
+            id="et-alii",
+        ),
+        # names and their year before a colon, then the title: no key
+        pytest.param(
+            "Lindley, D. V., 1957: A statistical paradox. Biometrika, 44, 187–192.",
+            "Lindley, D. V., 1957: A statistical paradox. Biometrika, 44, 187–192.",
+            id="ams-no-key",
+        ),
+        pytest.param(
+            "Rathé, J.F. 1992: Bibliography of the Typophile Chap Books, 1935–1992.",
+            "Rathé, J.F. 1992: Bibliography of the Typophile Chap Books, 1935–1992.",
+            id="initials-no-key",
+        ),
+        pytest.param(
+            "Smith 2001: Smith revisited. Journal of History 3.",
+            "Smith 2001: Smith revisited. Journal of History 3.",
+            id="the-family-in-the-title-no-key",
+        ),
+    ],
+)
+def test_an_author_date_key_comes_off(text: str, expected: str) -> None:
+    assert for_both_readers(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "authors"),
+    [
+        pytest.param(
+            "Doe, Jane B. Jr. Learning. Journal of Stuff 3 (1991): 1-5.",
+            "Doe, Jane B. Jr",
+            id="a-suffix-is-the-names",
+        ),
+        pytest.param(
+            "Smith, John A., and Jane B. Doe. Deep Learning Methods. New York: Springer, 1991.",
+            "Smith, John A",
+            id="two-names",
+        ),
+    ],
+)
+def test_an_inverted_names_end(text: str, authors: str) -> None:
+    assert parse_reference(text).authors[0] == authors
