@@ -1,15 +1,17 @@
 """The names a reference list's reader keeps are names, and the title beside them is the title:
-an author-date key printed before the names is no name (the French humanities' "Uglow 2006 :
-J. S. Uglow, …"); one inverted name with its given names written out and its initial last ends
-before the title in the same sentence (Chicago's and MLA's "Varian, Hal R. Microeconomic
-Analysis."); a title the rules read into the last name, reading another field as the title, is
-not kept in the name (Vancouver's "Field K. Cartography. Redlands, CA: …"), nor are words the
-model is sure are another field's after its names ("Schrod J. TUGboat. 1991; 12"). A listed journal's
-name the rules cut at its comma is the venue of a style that prints no title, and a title never
-ends in the word that opens its venue ("…, dans Environ. Toxicol. Chem."). References as CSL
-styles print them (the Maison de l'Orient's and the Société française d'étude de la céramique
-antique en Gaule's keys, Chicago's and MLA's bibliographies, Vancouver), through the reader of a
-list's lines."""
+- an author-date key printed before the names is no name (the French humanities' "Uglow 2006 :
+  J. S. Uglow, …", DIN 1505's "Craw 2010 Craw, M.: …");
+- one inverted name with its given names written out and its initial last ends before the title
+  in the same sentence (Chicago's and MLA's "Varian, Hal R. Microeconomic Analysis.");
+- a title the rules read into the last name, reading another field as the title, is not kept in
+  the name (Vancouver's "Field K. Cartography. Redlands, CA: …"), nor are words the model is sure
+  are another field's after its names ("Schrod J. TUGboat. 1991; 12");
+- a listed journal's name the rules cut at its comma is the venue of a style that prints no
+  title, and a title never ends in the word that opens its venue ("…, dans Environ. Toxicol.
+  Chem.").
+References as CSL styles print them (the Maison de l'Orient's and the Société française d'étude
+de la céramique antique en Gaule's keys, Chicago's and MLA's bibliographies, Vancouver) and
+natdin.bst does, through the reader of a list's lines."""
 
 from __future__ import annotations
 
@@ -146,6 +148,24 @@ def test_the_title_and_its_venue(text: str, title: str | None, venue: str | None
             "Xue et alii 2022 : N. XUE, T. WU, Learning Local-Global Contextual Adaptation, 2022.",
             "N. XUE, T. WU, Learning Local-Global Contextual Adaptation, 2022.",
             id="et-alii",
+        ),
+        # DIN 1505's key (natdin.bst), no colon, German "u." and "u. a." between its families
+        pytest.param(
+            "Vanden Berghe u. De Meyer 1990 Vanden Berghe, G. ; De Meyer, H.: A Modified Numerov "
+            "Method. 1990.",
+            "Vanden Berghe, G. ; De Meyer, H.: A Modified Numerov Method. 1990.",
+            id="natdin-two-families",
+        ),
+        pytest.param(
+            "Stralberg u. a. 2015 Stralberg, D. ; Matsuoka, S.: Projecting boreal bird responses. 2015.",
+            "Stralberg, D. ; Matsuoka, S.: Projecting boreal bird responses. 2015.",
+            id="natdin-and-others",
+        ),
+        # without a colon, the key's family must open an inverted name right after it
+        pytest.param(
+            "World Bank 2019 World Development Report. Washington, DC.",
+            "World Bank 2019 World Development Report. Washington, DC.",
+            id="no-colon-no-inverted-name-no-key",
         ),
         # names and their year before a colon, then the title: no key
         pytest.param(

@@ -563,7 +563,7 @@ def test_the_reference_readers_new_patterns_are_linear_searched_too(
         # an author-date key before the names: families, "et al.", the year and a colon
         pytest.param("bibnorm.readers.refs._AUTHOR_DATE_KEY",
                      [("Family", " et al 2001 "), ("Family", ", Family"), ("Family ", "x "),
-                      ("", "Family 2001 : "), ("Family", " 2001")],
+                      ("", "Family 2001 : "), ("Family", " 2001"), ("Family", " u. a"), ("Family 2001", " ")],
                      id="an-author-date-key"),
         # the word that opens a venue after a title's last comma
         pytest.param("bibnorm.readers._field_choice._A_VENUES_LEAD_LAST",

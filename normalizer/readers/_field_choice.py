@@ -2273,6 +2273,7 @@ def _without_other_fields_words(names: tuple[str, ...], tagged: TaggedReference)
         if (
             not inside
             or max(inside) < end
+            or _an_organisations(name)  # a group's name holds a year: "GBD 2015 Mortality Collaborators"
             or not _other_fields_words(tagged, range(max(end, min(inside)), max(inside) + 1))
         ):
             kept.append(name)

@@ -553,12 +553,14 @@ def for_both_readers(text: str) -> str:
 
 # An author-date key before the reference, as French humanities' styles print it: the families,
 # the year and a colon, then the whole reference from its names ("Uglow 2006 : J. S. Uglow, Nature's
-# engraver …", "Deng et al. 2021: X. Deng, Y. Xiao, …", "Pei, Pischke, Schwandt 2019 : Z. Pei, …").
-# The key's words are families alone (no initial): AMS's "Lindley, D. V., 1957: A statistical
-# paradox." prints its names and year so, then the title.
+# engraver …", "Deng et al. 2021: X. Deng, Y. Xiao, …", "Pei, Pischke, Schwandt 2019 : Z. Pei, …");
+# or without the colon, as DIN 1505's natdin.bst prints it, German "u." and "u. a." joining the
+# families ("Vanden Berghe u. De Meyer 1990 Vanden Berghe, G. ; De Meyer, H.: …"). The key's words
+# are families alone (no initial): AMS's "Lindley, D. V., 1957: A statistical paradox." prints its
+# names and year so, then the title.
 _AUTHOR_DATE_KEY = re.compile(
-    rf"(?P<families>[^\W\d_][^\W\d_'’-]*+(?:[-'’ ,&][^\d:;.()\[\]]{{0,120}}?)?(?:\set\sal(?:ii)?\.?)?)"
-    rf"\s(?P<year>{YEARS})[a-z]?\s?:\s"
+    r"(?P<families>[^\W\d_][^\W\d_'’-]*+(?:[-'’ ,&](?:[^\d:;.()\[\]]|(?<=\s[ua])\.){0,120}?)?"
+    rf"(?:\set\sal(?:ii)?\.?)?)\s(?P<year>{YEARS})[a-z]?\s?(?P<colon>:\s)?(?(colon)|(?=\S))"
 )
 _KEYS_NAMES_AFTER = 40  # the key's first family within so many characters after the colon
 
@@ -574,12 +576,18 @@ def _without_its_key(text: str) -> str:
     first = key["families"].split()[0].strip(",").casefold()
     rest = text[key.end() :]
     at = rest[:_KEYS_NAMES_AFTER].casefold().find(first)
-    # the family a name's, not a title's word ("Smith 2001: Smith revisited.")
+    # the family a name's, not a title's word ("Smith 2001: Smith revisited."); without a colon,
+    # right after the key and inverted ("Craw 2010 Craw, M.: …", not "World Bank 2019 World
+    # Development Report")
     if at < 0 or _A_LOWER_CASE_WORD.match(rest, at + len(first)):
+        return text
+    family = _KEYS_JOINER.split(key["families"])[0].strip()  # "Vanden Berghe" of "… u. De Meyer"
+    if not key["colon"] and not rest.startswith(f"{family},"):
         return text
     return rest if key["year"] in rest else f"{rest.rstrip()} {key['year']}."
 
 
+_KEYS_JOINER = re.compile(r",|\s(?:u\.|&|et\s)")  # between a key's families, before "et al."
 _KEYS_INITIAL = re.compile(r"(?<![^\W\d_])[A-Z]\.")  # "Rathé, J.F. 1992: Title": names, no key
 _A_LOWER_CASE_WORD = re.compile(r"\s[a-z]")
 
