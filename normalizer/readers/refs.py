@@ -562,7 +562,7 @@ _AUTHOR_DATE_KEY = re.compile(
     r"(?P<families>[^\W\d_][^\W\d_'’-]*+(?:[-'’ ,&](?:[^\d:;.()\[\]]|(?<=\s[ua])\.){0,120}?)?"
     rf"(?:\set\sal(?:ii)?\.?)?)\s(?P<year>{YEARS})[a-z]?\s?(?P<colon>:\s)?(?(colon)|(?=\S))"
 )
-_KEYS_NAMES_AFTER = 40  # the key's first family within so many characters after the colon
+_KEYS_NAMES_AFTER = 40  # the key's first family within so many characters after the key
 
 
 def _without_its_key(text: str) -> str:
@@ -1583,7 +1583,7 @@ _GIVEN_NAMES_THEN_INITIAL = re.compile(
 _AN_INVERTED_NAME = re.compile(r"[^\W\d_]++,\s")
 
 
-def _inverted_name_then_title(sentence: str) -> _Reading | None:
+def _inverted_name_then_title(sentence: str) -> tuple[str, str] | None:
     """The title and the one inverted name of a sentence that holds both (`_GIVEN_NAMES_THEN_INITIAL`)."""
     split = _GIVEN_NAMES_THEN_INITIAL.fullmatch(sentence)
     if split is None or _AN_INVERTED_NAME.match(split["title"]):
