@@ -573,7 +573,8 @@ def _without_its_key(text: str) -> str:
     key = _AUTHOR_DATE_KEY.match(text)
     if key is None or _KEYS_INITIAL.search(key["families"]):
         return text
-    first = key["families"].split()[0].strip(",").casefold()
+    family = _KEYS_JOINER.split(key["families"])[0].strip()  # "Vanden Berghe" of "… u. De Meyer"
+    first = family.split()[0].casefold()
     rest = text[key.end() :]
     at = rest[:_KEYS_NAMES_AFTER].casefold().find(first)
     # the family a name's, not a title's word ("Smith 2001: Smith revisited."); without a colon,
@@ -581,7 +582,6 @@ def _without_its_key(text: str) -> str:
     # Development Report")
     if at < 0 or _A_LOWER_CASE_WORD.match(rest, at + len(first)):
         return text
-    family = _KEYS_JOINER.split(key["families"])[0].strip()  # "Vanden Berghe" of "… u. De Meyer"
     if not key["colon"] and not rest.startswith(f"{family},"):
         return text
     return rest if key["year"] in rest else f"{rest.rstrip()} {key['year']}."
