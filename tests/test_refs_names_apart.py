@@ -5,7 +5,10 @@
   in the same sentence (Chicago's and MLA's "Varian, Hal R. Microeconomic Analysis.");
 - a title the rules read into the last name, reading another field as the title, is not kept in
   the name (Vancouver's "Field K. Cartography. Redlands, CA: …"), nor are words the model is sure
-  are another field's after its names ("Schrod J. TUGboat. 1991; 12");
+  are another field's after its names ("Schrod J. TUGboat. 1991; 12"), an edited book's editors
+  among them;
+- a title the rules split into names where it prints "and" is the title ("Leslie, J. (ed.),
+  Roles and Rituals for Hindu Women, ed. J. Leslie (…)");
 - a listed journal's name the rules cut at its comma is the venue of a style that prints no
   title, and a title never ends in the word that opens its venue ("…, dans Environ. Toxicol.
   Chem.").
@@ -82,6 +85,51 @@ from pdf_lines import read_lines, styled
             "Mechanik-Manual",
             id="vancouver-a-book-and-its-place",
         ),
+        pytest.param(
+            "Leary RA: Interaction Theory in Forest (Zea mays ssp. mexicana) Ecology and Management. "
+            "Dordrecht, The Netherlands: Martinus Nijhoff/Dr W. Junk Publishers; 1985.",
+            ("Leary RA",),
+            "Interaction Theory in Forest (Zea mays ssp. mexicana) Ecology and Management",
+            id="vancouver-a-colon-and-a-title-the-rules-read-with-words-left-out",
+        ),
+        pytest.param(
+            "Ribeiro Rafael V, Machado Eduardo C, Habermann Gustavo, Santos Mauro G, Oliveira Ricardo F. "
+            "Seasonal effects on the relationship between photosynthesis and leaf carbohydrates in "
+            "orange trees. Functional Plant Biology 2005;32:1-10.",
+            (
+                "Ribeiro Rafael V",
+                "Machado Eduardo C",
+                "Habermann Gustavo",
+                "Santos Mauro G",
+                "Oliveira Ricardo F.",
+            ),
+            "Seasonal effects on the relationship between photosynthesis and leaf carbohydrates in "
+            "orange trees",
+            id="vancouver-full-given-names-one-of-them-unsure",
+        ),
+        pytest.param(
+            "Docker Inc.. Optimal Reserve and Export Policies for the California Almond Industry: Theory, "
+            "Econometrics and Simulations. DI. 1995 [cited 1996June18]. Available from: "
+            "https://www.di.org/optimal-reserve-and-export",
+            ("Docker Inc.",),
+            "Optimal Reserve and Export Policies for the California Almond Industry",
+            id="a-groups-name-then-a-title-with-and",
+        ),
+        pytest.param(
+            "Brachman, R.J., Levesque, H.J. & Reiter, R. (Eds.). (1991) Special volume: Knowledge "
+            "Representation. Elsevier Science Publishers, Amsterdam, The Netherlands.",
+            ("Brachman, R.J.", "Levesque, H.J.", "Reiter, R."),
+            "Special volume: Knowledge Representation",
+            id="editors-joined-by-an-ampersand",
+        ),
+        pytest.param(
+            "J. Sánchez-Mondragón and K. B. Wolf, Lie Methods in Optics, ed. by J. Sánchez-Mondragón and "
+            "K. B. Wolf (Berlin, Germany / Heidelberg, Germany / London, UK / etc.: Springer-Verlag, "
+            "1986), 250, p. xiv + 247",
+            ("J. Sánchez-Mondragón", "K. B. Wolf"),
+            "Lie Methods in Optics",
+            id="mhra-editors-then-the-title-after-a-comma",
+        ),
         # the model's names less sure than the rules': theirs stand (plainnat, the team's PDF corpus)
         pytest.param(
             "Bruce H. Edwards. Prove it, 2012a. URL https://www.thegreatcourses.com/courses/.",
@@ -124,6 +172,13 @@ def test_names_hold_no_other_field(text: str, authors: tuple[str, ...], title: s
             "easyTeX, I",
             None,
             id="a-parts-number-closes-the-title",
+        ),
+        pytest.param(
+            "Leslie, J. (ed.), Roles and Rituals for Hindu Women, ed. J. Leslie (25 Floral St., London "
+            "WC2E 9DS, UK: Pinter Publishers, Ltd., 1991), p. xviii + 267.",
+            "Roles and Rituals for Hindu Women",
+            None,
+            id="an-editors-title-the-rules-split-into-names-at-its-and",
         ),
     ],
 )

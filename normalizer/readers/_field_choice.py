@@ -841,6 +841,31 @@ def _title_read_into_the_names(tagged: TaggedReference, rules: RuleReading) -> b
     return confidence >= _SURE_OF_OTHERS or (initialled and confidence >= _SURE_AFTER_AN_INITIAL)
 
 
+def _title_read_across_the_names(tagged: TaggedReference, rules: RuleReading) -> bool:
+    """Whether the rules read the model's title into two of their names or more, split where it
+    prints "and" or a comma, and another field or none as their title ("Docker Inc.. Optimal
+    Reserve and Export Policies for the California Almond Industry: Theory, …. DI. 1995", read
+    with the authors "Docker Inc.. Optimal Reserve", "Export Policies for …" and the title "DI";
+    "Leslie, J. (ed.), Roles and Rituals for Hindu Women, ed. J. Leslie (…)", with the title "J.
+    Leslie"). Only where the model is sure of that title, right after the names that open the
+    reference (`_opening_names_end`, an editor's too), and the rules' title neither holds it nor
+    is quoted."""
+    own = tagged.run_of("title")
+    if len(rules.authors) < 2 or not own or own.start != _opening_names_end(tagged) or own.start == 0:
+        return False
+    if not _sure_and_unquoted(tagged, str(tagged.title)):
+        return False
+    if rules.title and (
+        title_key(str(tagged.title)) in title_key(rules.title) or _quoted(tagged, rules.title)
+    ):
+        return False
+    holding = [_printed_tokens_of(name, tagged) & set(own) for name in rules.authors]
+    words = [index for index in own if any(char.isalnum() for char in tagged.tokens[index])]
+    covered = set().union(*holding)
+    # every word of the title in a name but the "and" or "&" the rules split it at
+    return sum(bool(inside) for inside in holding) >= 2 and len(set(words) - covered) <= 1
+
+
 _ENDS_IN_AN_INITIAL = re.compile(rf"(?<![^\s.-]){LATIN_CAPITAL}\.$")  # "Steinhardt J.", "Lee M.-J."
 _SURE_AFTER_AN_INITIAL = 0.5  # how sure of its title the model must be after a name's initial
 
@@ -919,7 +944,11 @@ def _title_right_after_names(tagged: TaggedReference) -> bool:
     Retrieval: A Brief Overview. In: …", whose names end in a colon), not words after an
     editor's or a translator's "by" ("Aristotle. De Anima. Ed. by Robert Drew Hicks")."""
     start = tagged.run_of("title").start
-    return 0 < start < len(tagged.labels) and tagged.labels[start - 1] in NAME_LABELS
+    if not 0 < start < len(tagged.labels):
+        return False
+    # (an edited book's editors, where they open the reference: "Sánchez-Mondragón, J. and K. B.
+    # Wolf, Lie Methods in Optics, ed. by …")
+    return tagged.labels[start - 1] in NAME_LABELS or start == _opening_names_end(tagged)
 
 
 def _title_after_names_and_date(tagged: TaggedReference) -> bool:
@@ -2259,29 +2288,66 @@ def _without_other_fields_words(names: tuple[str, ...], tagged: TaggedReference)
     the names first, and the first name is among them: a style that prints them after the title
     reads otherwise, and names the rules read elsewhere stand or fall whole ("Tajima, T. &
     Shibata, K. 1997. Plasma astrophysics / T. Tajima, K. Shibata.": an editor's names); and only
-    where the model is as sure of its names ("Bruce H. Edwards. Prove it, 2012a.", read with the
-    title "Edwards. Prove it", "Bruce" a family name at 0.59)."""
-    if not names or not tagged.labels or tagged.labels[0] not in NAME_LABELS:
+    where the model is sure of the words of the name it cuts ("Bruce H. Edwards. Prove it,
+    2012a.", read with the title "Edwards. Prove it", "Bruce" a family name at 0.59), not of
+    every name ("Ribeiro Rafael V, …, Habermann Gustavo, …, Oliveira Ricardo F. Seasonal effects
+    on …", "Gustavo" a given name at 0.51)."""
+    if not names or not tagged.labels or tagged.labels[0] not in _OPENING_NAMES_LABELS:
         return names
-    end = tagged.author_list_end()
-    unsure = min(tagged.marginals[:end], default=0.0) < _SURE_OF_OTHERS
-    if unsure or min(tagged.tokens_of(names[0]), default=end) >= end:
+    end = _opening_names_end(tagged)
+    if min(_printed_tokens_of(names[0], tagged), default=end) >= end:
         return names
     kept: list[str] = []
     for name in names:
-        inside = tagged.tokens_of(name)
+        inside = _printed_tokens_of(name, tagged)
+        past = range(max(end, min(inside, default=end)), max(inside, default=end) + 1)
         if (
             not inside
             or max(inside) < end
-            or _an_organisations(name)  # a group's name holds a year: "GBD 2015 Mortality Collaborators"
-            or not _other_fields_words(tagged, range(max(end, min(inside)), max(inside) + 1))
+            # a group's name holds a year: "GBD 2015 Mortality Collaborators"; not where the group's
+            # word is in the model's names and the title runs on after them ("Docker Inc.. Optimal
+            # Reserve and Export Policies …")
+            or _an_organisations(" ".join(tagged.tokens[index] for index in past))
+            or not _other_fields_words(tagged, past)
         ):
             kept.append(name)
             continue
         if min(inside) < end and (head := _name_before(name, tagged, end)):
+            if min(tagged.marginals[min(inside) : end]) < _SURE_OF_OTHERS:
+                return names
             kept.append(head)
         break
     return tuple(kept)
+
+
+# The labels of the names that open a reference: an edited book's editors as well as authors
+# ("Eason, R., Rookledge, S., …, Rookledge, G. eds: Rookledge's handbook of typedesigners: …").
+_OPENING_NAMES_LABELS = NAME_LABELS | {"editor"}
+
+
+def _opening_names_end(tagged: TaggedReference) -> int:
+    """The index of the first token after the names that open the reference (`_OPENING_NAMES_LABELS`),
+    across the words between two of them that the model labels as no field ("and", "&" between
+    editors' names: "Brachman, R.J., Levesque, H.J. & Reiter, R. (Eds.). (1991) …")."""
+    end = 0
+    for index, label in enumerate(tagged.labels):
+        if label in _OPENING_NAMES_LABELS:
+            end = index + 1
+        elif label != "other":
+            break
+    return end
+
+
+def _printed_tokens_of(name: str, tagged: TaggedReference) -> set[int]:
+    """The tokens of ``name`` as printed (`TaggedReference.tokens_of`); where the rules read it
+    with words left out, those of its longest head that is printed ("Leary RA: Interaction Theory
+    in Forest Ecology" of "Leary RA: Interaction Theory in Forest (Zea mays ssp. mexicana) Ecology
+    and Management.")."""
+    words = name.split()
+    for cut in range(len(words), 0, -1):
+        if inside := tagged.tokens_of(" ".join(words[:cut])):
+            return inside
+    return set()
 
 
 def _other_fields_words(tagged: TaggedReference, tokens: range) -> bool:
@@ -2496,6 +2562,7 @@ def _the_models_title_whatever_its_doubt(tagged: TaggedReference, rules: RuleRea
     return cut or (
         _names_read_into_the_title(tagged, rules)
         or _title_read_into_the_names(tagged, rules)
+        or _title_read_across_the_names(tagged, rules)
         or _title_read_as_a_name(tagged, rules) is not None
         or _title_across_left_out_text(tagged, rules)
         or _year_read_into_the_title(tagged, rules)
