@@ -848,10 +848,13 @@ def _title_read_across_the_names(tagged: TaggedReference, rules: RuleReading) ->
     with the authors "Docker Inc.. Optimal Reserve", "Export Policies for …" and the title "DI";
     "Leslie, J. (ed.), Roles and Rituals for Hindu Women, ed. J. Leslie (…)", with the title "J.
     Leslie"). Only where the model is sure of that title, right after the names that open the
-    reference (`_opening_names_end`, an editor's too), and the rules' title neither holds it nor
-    is quoted."""
+    reference (`_opening_names_end`, an editor's too), one of the names it was split into holding
+    a lower-case word no name holds (not "Romano, G., Youssef Benali, and Sora Takahashi. 2022.",
+    names the model reads as a title), no date slot after it, where an author-date style prints
+    its date after the names ("Jr, F. E. H., with contributions from Charles Dupont, and many
+    others. (2015). Hmisc: …"), and the rules' title neither holds it nor is quoted."""
     own = tagged.run_of("title")
-    if len(rules.authors) < 2 or not own or own.start != _opening_names_end(tagged) or own.start == 0:
+    if len(rules.authors) < 2 or not _right_after_the_opening_names(tagged, own):
         return False
     if not _sure_and_unquoted(tagged, str(tagged.title)):
         return False
@@ -859,11 +862,28 @@ def _title_read_across_the_names(tagged: TaggedReference, rules: RuleReading) ->
         title_key(str(tagged.title)) in title_key(rules.title) or _quoted(tagged, rules.title)
     ):
         return False
-    holding = [_printed_tokens_of(name, tagged) & set(own) for name in rules.authors]
-    words = [index for index in own if any(char.isalnum() for char in tagged.tokens[index])]
-    covered = set().union(*holding)
+    holding = {
+        name: inside for name in rules.authors if (inside := _printed_tokens_of(name, tagged) & set(own))
+    }
+    words = {index for index in own if any(char.isalnum() for char in tagged.tokens[index])}
     # every word of the title in a name but the "and" or "&" the rules split it at
-    return sum(bool(inside) for inside in holding) >= 2 and len(set(words) - covered) <= 1
+    split = len(holding) >= 2 and len(words - set().union(*holding.values())) <= 1
+    return split and any(_a_word_no_name_holds(name) for name in holding)
+
+
+def _right_after_the_opening_names(tagged: TaggedReference, own: range) -> bool:
+    """Whether the model's title ``own`` follows the names that open the reference, and no date
+    slot follows it."""
+    if not own or own.start == 0 or own.start != _opening_names_end(tagged):
+        return False
+    following = tagged.tokens[own.stop] if own.stop < len(tagged.tokens) else ""
+    return DATE_SLOT.match(following) is None
+
+
+def _a_word_no_name_holds(name: str) -> bool:
+    """Whether ``name`` holds a lower-case word that is no name's particle ("for" of "Rituals for
+    Hindu Women"; not "van" of "van Mill, J.")."""
+    return any(word[:1].islower() and word.casefold() not in PARTICLES for word in name.split())
 
 
 _ENDS_IN_AN_INITIAL = re.compile(rf"(?<![^\s.-]){LATIN_CAPITAL}\.$")  # "Steinhardt J.", "Lee M.-J."
@@ -2548,6 +2568,17 @@ def _chosen_title(
     return _title_of_the_list(tagged, _overruled_in_the_list(tagged, own, learned, rules, fit), fit)
 
 
+def _names_and_title_mixed(tagged: TaggedReference, rules: RuleReading) -> bool:
+    """Whether the rules read the names into the model's title, or its title into their names:
+    into the last, across two or more, or as one of them."""
+    return (
+        _names_read_into_the_title(tagged, rules)
+        or _title_read_into_the_names(tagged, rules)
+        or _title_read_across_the_names(tagged, rules)
+        or _title_read_as_a_name(tagged, rules) is not None
+    )
+
+
 def _the_models_title_whatever_its_doubt(tagged: TaggedReference, rules: RuleReading) -> bool:
     """Whether the model's title is kept however it doubts the rules': theirs cut short (at a
     number's sign, where no sentence ends, a part's number, inside its quotation, at a volume's
@@ -2560,10 +2591,7 @@ def _the_models_title_whatever_its_doubt(tagged: TaggedReference, rules: RuleRea
         or _a_volume_read(tagged, rules)
     )
     return cut or (
-        _names_read_into_the_title(tagged, rules)
-        or _title_read_into_the_names(tagged, rules)
-        or _title_read_across_the_names(tagged, rules)
-        or _title_read_as_a_name(tagged, rules) is not None
+        _names_and_title_mixed(tagged, rules)
         or _title_across_left_out_text(tagged, rules)
         or _year_read_into_the_title(tagged, rules)
         or _titles_head_in_the_names(tagged, rules) is not None
