@@ -146,6 +146,48 @@ def test_names_hold_no_other_field(text: str, authors: tuple[str, ...], title: s
 
 
 @pytest.mark.parametrize(
+    ("text", "authors"),
+    [
+        pytest.param(
+            "Sánchez-Mondragón J, Wolf KB, eds. Lie Methods in Optics., (Sánchez-Mondragón J, Wolf KB, "
+            "eds.). Berlin, Germany: Springer-Verlag, 1986:xiv + 247.",
+            ("Sánchez-Mondragón J", "Wolf KB"),
+            id="vancouver-editors-mark-after-the-initials",
+        ),
+        pytest.param(
+            "Krönert, G. t.t. Importance of the ISO standard 8613 for document interchange. Basic "
+            "standard, functional standards, initial experience, benefits. hlm.209–218.",
+            ("Krönert", "G."),
+            id="a-no-date-mark-after-the-initials",
+        ),
+        pytest.param(
+            "Eason R., Rookledge S., Baines P., Rookledge G., contributor 1991 Rookledge's handbook of "
+            "typedesigners. Carshalton Beeches, Surrey, UK: Sarema Press.",
+            ("Eason R", "Rookledge S", "Baines P", "Rookledge G"),
+            id="a-role-after-the-last-initial",
+        ),
+        # "et al." is the list's "others"; a particle and "and" are a name's or the list's words
+        pytest.param(
+            "Tadel F, Baillet S, Mosher JC, et al. Brainstorm: A User-Friendly Application for MEG/EEG "
+            "Analysis. Comput Intell Neurosci. 2011;2011:879716.",
+            ("Tadel F", "Baillet S", "Mosher JC", "others"),
+            id="et-al-is-others",
+        ),
+        pytest.param(
+            "van Mill, J. and Reed, G. M. Open Problems in Topology. Amsterdam: North-Holland, 1990.",
+            ("van Mill, J.", "Reed, G. M."),
+            id="a-particle-and-and",
+        ),
+    ],
+)
+def test_no_name_past_a_word_no_name_holds(text: str, authors: tuple[str, ...]) -> None:
+    """A lower-case word right after a name's initials that no name holds (an editors' mark, a
+    role, "n.d.") ends the names."""
+    (read,) = read_lines([styled(text)])
+    assert read.authors == authors
+
+
+@pytest.mark.parametrize(
     ("text", "title", "venue"),
     [
         pytest.param(

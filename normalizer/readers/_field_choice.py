@@ -64,6 +64,7 @@ from bibnorm.readers._title_questions import title_before_a_marked_question
 from bibnorm.readers._venue_arbiter import overruled_venue
 from bibnorm.readers._year_arbiter import overruled_year
 from bibnorm.readers.tagger import LABELS, NAME_LABELS, QUOTATION_MARKS, TaggedReference
+from bibnorm.text.accents import without_accents
 from bibnorm.text.capitals_words import is_english_word, word_key
 from bibnorm.text.months import ANY_SPELLING as MONTH
 from bibnorm.text.months import SPELLINGS as MONTH_SPELLINGS
@@ -2254,6 +2255,7 @@ def _chosen_names(
         elif (start := _names_after_the_opening_title(tagged, title)) is not None:
             names = tagged.written_authors(start)
     names = _without_other_fields_words(_without_the_titles_words(names, tagged, rules), tagged)
+    names = _without_words_no_name_holds(names)
     # (no name opens a quotation it does not close: the quoted title's first words, read up to a
     # quotation inside it, "“Climbing the“ Stairway to Heaven”–A …", are no author, nor those after
     # them; a name the italics pass quoted whole is one, "“N. B. D. V. M. von Bergen”")
@@ -2338,6 +2340,78 @@ def _without_other_fields_words(names: tuple[str, ...], tagged: TaggedReference)
             kept.append(head)
         break
     return tuple(kept)
+
+
+def _without_words_no_name_holds(names: tuple[str, ...]) -> tuple[str, ...]:
+    """``names`` up to "et al." or a lower-case word that no name holds right after a name's
+    initials, the name cut there and the names after it left out: what follows is the title's,
+    an editor's mark or a role ("Sánchez-Mondragón J, Wolf KB, eds. Lie Methods in Optics",
+    "Krönert, G. t.t. Importance of the ISO standard 8613 …", "Kahle D, Wickham H. ggmap. 3.
+    Spatial Visualization …", "Futatsugi K et al. [eds] (2000) Cafe"). A name's particle ("van",
+    "d’Alpoim", "de-la-Fuente"), a group's word ("of", "for": "C. M. of . Style", CSL's inverted
+    group names) and a one-letter word ("Smit G d V.") are a name's; so is a name that opens
+    with a lower-case given name and holds initials ("yan Zhang, Y.", "deBruynKops SM")."""
+    kept: list[str] = []
+    for name in names:
+        words = [] if name == "others" else name.split()  # "others": the list's "et al.", as BibTeX writes it
+        for at in range(len(words)):
+            if _OTHERS_MARK.fullmatch(" ".join(words[at : at + 2])):
+                head = " ".join(words[:at]).rstrip(" ,;:")
+                return (*kept, *([head] if head else []), "others")
+            if _past_the_names_initials(words, at, kept):
+                head = " ".join(words[:at]).rstrip(" ,;:")
+                return (*kept, head) if head else tuple(kept)
+        kept.append(name)
+    return tuple(kept)
+
+
+_OTHERS_MARK = re.compile(r"et al\.?|et\. al\.?")  # "et al." and the same written "et. al."
+
+
+def _past_the_names_initials(words: Sequence[str], at: int, kept: Sequence[str]) -> bool:
+    """Whether ``words[at]`` is a word no name holds (`_no_names_word`) right after a name's
+    initials: the name's own before it, or the last kept name's where it opens a name that holds
+    no initials of its own; the words before it a name's (`_a_names_words`)."""
+    if not _no_names_word(words[at]):
+        return False
+    if at:
+        return _an_initials_word(words[at - 1], opening=at == 1) and _a_names_words(words[:at])
+    holds_initials = any(_an_initials_word(word, opening=False) for word in words[1:])
+    return bool(kept) and not holds_initials and _an_initials_word(kept[-1].split()[-1], opening=False)
+
+
+def _an_initials_word(word: str, opening: bool) -> bool:
+    """Whether ``word`` is a name's initials: "G.", "KB", "J.-P.", a name's last "G"; not the
+    article "A" that opens a title read as a name (``opening``: "A survey of …")."""
+    return _INITIALS.fullmatch(word) is not None and ("." in word or len(word) > 1 or not opening)
+
+
+def _a_names_words(words: Sequence[str]) -> bool:
+    """Whether each of ``words`` is capitalised or a name's particle: no title's words ("Do local
+    analysts know more? A")."""
+    return all(not word[:1].islower() or _a_particle(word) for word in words)
+
+
+def _no_names_word(word: str) -> bool:
+    """Whether ``word`` is a lower-case word of two letters or more that no name holds: no
+    particle, no conjunction between names ("and", "și"), no word of a group's name ("of")."""
+    letters = "".join(char for char in word if char.isalpha())
+    bare = word.casefold().strip(".,;:")
+    return (
+        len(letters) >= 2
+        and word[:1].islower()
+        and not _a_particle(word)
+        and bare not in _CONJUNCTIONS
+        and without_accents(bare) not in title_omitted_words()
+    )
+
+
+def _a_particle(word: str) -> bool:
+    """Whether ``word`` is a name's particle, alone or joined to the family by a hyphen or an
+    apostrophe ("van", "de-la-Fuente-Aragon", "d’Alpoim")."""
+    bare = word.casefold().strip(".,;:")
+    head = re.split(r"[-’']", bare, maxsplit=1)[0]
+    return bare in PARTICLES or head in PARTICLES or (head in {"d", "l"} and bare[1:2] in "’'")
 
 
 # The labels of the names that open a reference: an edited book's editors as well as authors
