@@ -258,6 +258,18 @@ def test_the_title_and_its_venue(text: str, title: str | None, venue: str | None
             "Stralberg, D. ; Matsuoka, S.: Projecting boreal bird responses. 2015.",
             id="natdin-and-others",
         ),
+        # a family with a particle: the key's whole family opens the names, not a title's words
+        pytest.param(
+            "Van der Marck u. a. 2006 Van der Marck, S. ; Kuijper, J.: Homogenized Group Cross "
+            "Section by Monte Carlo. 2006.",
+            "Van der Marck, S. ; Kuijper, J.: Homogenized Group Cross Section by Monte Carlo. 2006.",
+            id="natdin-a-family-with-a-particle",
+        ),
+        pytest.param(
+            "van Mill 1990 van Mill, J.: Open Problems in Topology. Amsterdam : North-Holland, 1990.",
+            "van Mill, J.: Open Problems in Topology. Amsterdam : North-Holland, 1990.",
+            id="natdin-a-lower-case-particle",
+        ),
         # without a colon, the key's family must open an inverted name right after it
         pytest.param(
             "World Bank 2019 World Development Report. Washington, DC.",

@@ -574,13 +574,13 @@ def _without_its_key(text: str) -> str:
     if key is None or _KEYS_INITIAL.search(key["families"]):
         return text
     family = _KEYS_JOINER.split(key["families"])[0].strip()  # "Vanden Berghe" of "… u. De Meyer"
-    first = family.split()[0].casefold()
     rest = text[key.end() :]
-    at = rest[:_KEYS_NAMES_AFTER].casefold().find(first)
-    # the family a name's, not a title's word ("Smith 2001: Smith revisited."); without a colon,
-    # right after the key and inverted ("Craw 2010 Craw, M.: …", not "World Bank 2019 World
-    # Development Report")
-    if at < 0 or _A_LOWER_CASE_WORD.match(rest, at + len(first)):
+    at = rest[:_KEYS_NAMES_AFTER].casefold().find(family.casefold())
+    # the family a name's, not a title's word ("Smith 2001: Smith revisited."); the whole family,
+    # whose particle is lower case ("Van der Marck u. a. 2006 Van der Marck, S."); without a
+    # colon, right after the key and inverted ("Craw 2010 Craw, M.: …", not "World Bank 2019
+    # World Development Report")
+    if at < 0 or _A_LOWER_CASE_WORD.match(rest, at + len(family)):
         return text
     if not key["colon"] and not rest.startswith(f"{family},"):
         return text
