@@ -1076,6 +1076,26 @@ def test_an_item_of_a_list_the_rules_fit_keeps_the_title_the_model_reads_on(
             "A supervised machine learning algorithm for arrhythmia analysis",
             id="trends-journals-a-research-labs-name-last",
         ),
+        # the rules' title run on past its sentence's end into a no-date mark, a publisher (real
+        # .bib files of bench/works typeset by CSL styles); not past an apostrophe read as a
+        # quotation's closing mark
+        pytest.param(
+            "UNESCO. n.d. UNESCO. Accessed from https://www.unesco.com/unesco, 1996-8-22.",
+            "UNESCO",
+            id="a-title-run-on-into-a-no-date-mark",
+        ),
+        pytest.param(
+            "Marchi, M., Albert, J. & Baumer, B. S. (2018). Analyzing baseball data with R. European "
+            "Space Agency. https://www.taylorfrancis.com/books/mono/10.1201/9781351107099",
+            "Analyzing baseball data with R.",
+            id="a-title-run-on-into-its-publisher",
+        ),
+        pytest.param(
+            "Rowley, J., L. Sbaffi, M. Sugden, and A. Gilbert. “Factors Influencing Researchers’ Journal "
+            "Selection Decisions”. Journal of Information Science, 2020, 0165551520958591.",
+            "Factors Influencing Researchers’ Journal Selection Decisions",
+            id="an-apostrophe-inside-a-quotation",
+        ),
         pytest.param(
             "[3] Berger, J.O. 1985. Statistical Decision Theory and Bayesian Analysis, 2 ed. New York: "
             "Springer-Verlag.",

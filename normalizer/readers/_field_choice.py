@@ -2673,6 +2673,7 @@ def _the_models_title_whatever_its_doubt(tagged: TaggedReference, rules: RuleRea
         or _run_on_without_a_mark(tagged, rules)
         or _run_on_through_pages(tagged, rules)
         or _run_on_into_the_publisher(tagged, rules)
+        or _run_on_past_its_end(tagged, rules)
     )
 
 
@@ -2704,6 +2705,28 @@ def _run_on_into_the_publisher(tagged: TaggedReference, rules: RuleReading) -> b
     )
     sure = (tagged.confidence("title") or 0.0) >= _SURE_OF_THE_TITLE_BEFORE
     return publisher and sure and max(inside) == len(tagged.tokens) - 1
+
+
+def _run_on_past_its_end(tagged: TaggedReference, rules: RuleReading) -> bool:
+    """Whether the rules' title is the model's run on past where it ends, a quotation's closing
+    mark or a sentence's end, into words the model is sure are another field's: a genre, a
+    no-date mark, a year ("“SciPy”. Preprint, 2001.", "Docker Hub. n.d. Retrieved …", "Ét eller 98
+    kommunale valg i 2009?. 2009."). Not where a quotation opens in what the rules add."""
+    own, inside = tagged.run_of("title"), tagged.tokens_of(rules.title or "")
+    if not _runs_on_from(own, inside) or max(inside) < own.stop:
+        return False
+    # a quotation's closing mark where the title opened one (no apostrophe, "Researchers’ Journal");
+    # a sentence's end not inside a quotation ("‘Cognitive Functioning … Treatment. XXI’")
+    opening = tagged.tokens[own.start][:1]
+    closed = tagged.tokens[own.stop - 1].rstrip(".,;:")[-1:] in _CLOSING_MARKS.get(opening, "")
+    ended = closed if opening in _CLOSING_MARKS else tagged.tokens[own.stop - 1].endswith(_SENTENCE_END)
+    after = range(own.stop, max(inside) + 1)
+    quoted_after = any(char in _OPENING_QUOTES for index in after for char in tagged.tokens[index])
+    return ended and not quoted_after and _other_fields_words(tagged, after)
+
+
+# a quotation's opening mark and the marks that close it (German „…“, French «…»)
+_CLOSING_MARKS = {"“": "”", "‘": "’", "«": "»", "„": "“”", '"': '"', "'": "'"}
 
 
 _PAGE_WORDS = frozenset(word.casefold() for word in reference_abbreviations().pages)  # "pages", "pp."
