@@ -1090,6 +1090,14 @@ def test_an_item_of_a_list_the_rules_fit_keeps_the_title_the_model_reads_on(
             "Analyzing baseball data with R.",
             id="a-title-run-on-into-its-publisher",
         ),
+        # a medium in brackets before the title, as the centaurus CSL style prints a web page's
+        pytest.param(
+            "Steuwer, M., Friese, M., Albers, S., and Gorlatch, S. (2014) [online] Introducing and "
+            "Implementing the Allpairs Skeleton for Programming Multi-GPU Systems. Available online at: "
+            "https://www.example.org/allpairs (accessed 3 May 2015).",
+            "Introducing and Implementing the Allpairs Skeleton for Programming Multi-GPU Systems",
+            id="a-medium-before-the-title",
+        ),
         pytest.param(
             "Rowley, J., L. Sbaffi, M. Sugden, and A. Gilbert. “Factors Influencing Researchers’ Journal "
             "Selection Decisions”. Journal of Information Science, 2020, 0165551520958591.",

@@ -2958,13 +2958,19 @@ def _without_its_medium(title: str) -> str | None:
     """``title`` up to the medium or kind of work in brackets that closes it (kinds-of-work.json's
     designators: NLM's "[Internet]", GOST's "[Электронный ресурс]", "[Electronic resource]"), which
     the model, never trained on a style that prints it, may read as the title's last words, and
-    what it read on after it (GOST's "Теория чисел [Электронный ресурс]. М.: Наука")."""
-    return _MEDIUM_AND_AFTER.sub("", title, count=1) or None
+    what it read on after it (GOST's "Теория чисел [Электронный ресурс]. М.: Наука"); and without
+    the one that opens it (`_MEDIUM_FIRST`)."""
+    title = _MEDIUM_AND_AFTER.sub("", title, count=1)
+    first = _MEDIUM_FIRST.match(title)
+    return (title[first.end() :] if first and title[first.end()].isupper() else title) or None
 
 
 # (after a letter, not a blank: tried from a run's first blank only; the first found runs to the end;
 # a mark after it, not a word: "Bridging [Text] and Images" is a title's own bracket)
 _MEDIUM_AND_AFTER = re.compile(rf"(?<=\S)\s*+\[{kinds_of_work().designator()}\](?:\s?[.,:;/](?s:.*))?$")
+# the same medium opening the title, as an author-date style prints it after the date ("(2014)
+# [online] Introducing and Implementing the Allpairs Skeleton …"), a capitalised word after it
+_MEDIUM_FIRST = re.compile(rf"\[{kinds_of_work().designator()}\][.,:;]?\s++(?=[^\W\d_])")
 
 
 def _without_a_count_of_pages(title: str) -> str | None:
