@@ -2149,6 +2149,28 @@ def test_a_year_or_number_left_after_the_title_comes_off(read: str, title: str) 
     assert choose_fields(rules, tagged_as(text, labels)).title == title
 
 
+def test_the_years_mark_before_a_one_word_title_the_model_reads_alone_comes_off() -> None:
+    """The reference's year and its period before a title of one word, where the model reads the
+    year as the date and the word as the whole title (phytopathologia-mediterranea, real .bib
+    files of bench/works); read as one title by the model, they stay ("1993. Retrospective")."""
+    text = "Christen M., Schenk O., 2011. PATUS. In: IPDPS 2011, IEEE, 676–687."
+    labels = (
+        "family",
+        "given",
+        "family",
+        "given",
+        "date",
+        "title",
+        "other",
+        "container",
+        "container",
+        "publisher",
+        "pages",
+    )
+    rules = RuleReading(title="2011. PATUS", authors=("Christen M.", "Schenk O."), year=2011, venue=None)
+    assert choose_fields(rules, tagged_as(text, labels)).title == "PATUS"
+
+
 @pytest.mark.parametrize(
     ("text", "title"),
     [

@@ -2883,15 +2883,22 @@ _YEAR_LAST = re.compile(r"(?:;|(?<!\s)\s*+\(|(?<=[^\W\d_]{3})(?<![Vv]ol)[.?!]\.?
 _WORDS_AFTER_A_YEAR = 2
 
 
-def _without_its_year(title: str, year: int | None) -> str | None:
+def _without_its_year(title: str, year: int | None, tagged: TaggedReference) -> str | None:
     """``title`` without the reference's ``year`` where a style prints it right before the title
-    (`_YEAR_FIRST`, two words of title or more after it) or right after it (`_YEAR_LAST`): a
-    work's title holds its own year otherwise ("Container Market Adoption Survey 2016")."""
+    (`_YEAR_FIRST`, two words of title or more after it, or one that is the model's whole title:
+    "2011. PATUS. In: …") or right after it (`_YEAR_LAST`): a work's title holds its own year
+    otherwise ("Container Market Adoption Survey 2016", "1993. Retrospective")."""
     if year is None:
         return title
     first = _YEAR_FIRST.match(title)
-    if first and int(first.group(1)) == year and len(title[first.end() :].split()) >= _WORDS_AFTER_A_YEAR:
-        return title[first.end() :]
+    rest = title[first.end() :] if first else ""
+    words = len(rest.split())
+    if (
+        first
+        and int(first.group(1)) == year
+        and (words >= _WORDS_AFTER_A_YEAR or (words and title_key(rest) == title_key(tagged.title or "")))
+    ):
+        return rest
     last = _YEAR_LAST.search(title)
     if last and int(last.group(1)) == year and title[: last.start()].strip():
         return title[: last.start()].rstrip()
@@ -3384,7 +3391,7 @@ def _title_alone(
     title = title and _without_what_follows_it(title, tagged)
     title = title and _without_the_venue(title, venue, tagged.text)
     title = title and _quoted_before_the_venue(title, venue)
-    title = title and _without_its_year(title, year)
+    title = title and _without_its_year(title, year, tagged)
     title = title and _without_a_number_left_open(title)
     title = title and _without_a_count_of_pages(title)
     title = title and _without_its_medium(title)
