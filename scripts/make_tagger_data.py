@@ -1728,7 +1728,8 @@ def _bib_listed(fields: dict[str, str], record: Record, kind: str) -> None:
 _BBL_VALUE_OF_TWO = ("bibinfo", "bibfield", "href")
 _BBL_VALUE_OF_ONE = ("bibnamefont", "bibfnamefont", "citenamefont", "natexlab", "url", "doi", "eprint",
                      "Eprint", "textsc", "enquote", "mbox", "bibstring")  # fmt: skip
-_BBL_NOTHING_OF_ONE = ("urlstyle", "selectlanguage", "BibitemShut")
+# (GOST's styles switch each entry's language with \selectlanguageifdefined{english}, which prints nothing)
+_BBL_NOTHING_OF_ONE = ("urlstyle", "selectlanguage", "selectlanguageifdefined", "BibitemShut")
 _BBL_NOTHING = ("BibitemOpen", "doibase")
 
 

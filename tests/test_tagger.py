@@ -638,6 +638,15 @@ def test_a_bbl_item_becomes_plain_text_with_its_markers(make_data: ModuleType) -
     assert labels[text.index("RNA")] == "title" and labels[text.index("10")] == "pages"
 
 
+def test_a_language_switch_prints_nothing(make_data: ModuleType) -> None:
+    """GOST's styles open an entry by switching to its language, which a typeset page never shows."""
+    bbl = (
+        "\\begin{thebibliography}{1}\n\n\\bibitem{r0}\n\\selectlanguageifdefined{english}\n"
+        "Smith~J. Deep learning. 2021.\n\n\\end{thebibliography}\n"
+    )
+    assert make_data._bbl_items(bbl) == {"r0": "Smith J. Deep learning. 2021."}
+
+
 @pytest.mark.clients
 def test_bibtex_keeps_the_markers_through_a_bst_style(make_data: ModuleType) -> None:
     from clients import need
