@@ -1099,6 +1099,11 @@ def test_an_item_of_a_list_the_rules_fit_keeps_the_title_the_model_reads_on(
             id="a-medium-before-the-title",
         ),
         pytest.param(
+            "(3) Jones, E., T. Oliphant, and P. Peterson. “SciPy”. Preprint, 2001.",
+            "SciPy",
+            id="a-quoted-title-run-on-into-its-genre",
+        ),
+        pytest.param(
             "Rowley, J., L. Sbaffi, M. Sugden, and A. Gilbert. “Factors Influencing Researchers’ Journal "
             "Selection Decisions”. Journal of Information Science, 2020, 0165551520958591.",
             "Factors Influencing Researchers’ Journal Selection Decisions",

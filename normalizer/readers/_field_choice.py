@@ -2722,7 +2722,16 @@ def _run_on_past_its_end(tagged: TaggedReference, rules: RuleReading) -> bool:
     ended = closed if opening in _CLOSING_MARKS else tagged.tokens[own.stop - 1].endswith(_SENTENCE_END)
     after = range(own.stop, max(inside) + 1)
     quoted_after = any(char in _OPENING_QUOTES for index in after for char in tagged.tokens[index])
-    return ended and not quoted_after and _other_fields_words(tagged, after)
+    # past a closed quotation, words of no field are no title's either ("“SciPy”. Preprint, 2001.")
+    others = _other_fields_words(tagged, after) or (closed and _sure_of_no_title(tagged, after))
+    return ended and not quoted_after and others
+
+
+def _sure_of_no_title(tagged: TaggedReference, tokens: range) -> bool:
+    """Whether the model is sure each of ``tokens`` is neither a title's nor a name's word."""
+    labels = {tagged.labels[index] for index in tokens}
+    sure = min(tagged.marginals[index] for index in tokens) >= _SURE_OF_OTHERS
+    return sure and not labels & (NAME_LABELS | {"title"})
 
 
 # a quotation's opening mark and the marks that close it (German „…“, French «…»)
