@@ -146,6 +146,44 @@ def test_names_hold_no_other_field(text: str, authors: tuple[str, ...], title: s
 
 
 @pytest.mark.parametrize(
+    ("text", "authors", "title"),
+    [
+        pytest.param(
+            "Blei/Jordan, Variational Inference for Dirichlet Process Mixtures, 2006, 121",
+            ("Blei", "Jordan"),
+            "Variational Inference for Dirichlet Process Mixtures",
+            id="two-families",
+        ),
+        # the title's head read into the names comes back to the title, joined by a colon or a blank
+        pytest.param(
+            "Pierog/Karpenko/Katzy/Yatsenko/Werner, EPOS LHC: Test of collective hadronization with data "
+            "measured at the CERN Large Hadron Collider, 2015, 034906",
+            ("Pierog", "Karpenko", "Katzy", "Yatsenko", "Werner"),
+            "EPOS LHC: Test of collective hadronization with data measured at the CERN Large Hadron Collider",
+            id="a-head-before-a-colon",
+        ),
+        pytest.param(
+            "Bostock/Ogievetsky/Heer, D$^3$ data-driven documents, IEEE Transactions on Visualization and "
+            "Computer Graphics vol. 17 12 2011 IEEE.",
+            ("Bostock", "Ogievetsky", "Heer"),
+            "D$^3$ data-driven documents",
+            id="a-head-before-a-blank",
+        ),
+    ],
+)
+def test_families_joined_by_slashes(text: str, authors: tuple[str, ...], title: str) -> None:
+    """German legal styles (gewerblicher-rechtsschutz-und-urheberrecht, vienna-legal) print the
+    families alone, joined by slashes, then a comma and the title: each family is a name."""
+    (read,) = read_lines([styled(text)])
+    assert (read.authors, read.title) == (authors, title)
+
+
+def test_a_bodys_parts_joined_by_a_slash_are_one_name() -> None:
+    (read,) = read_lines([styled("CEA/DEN, Neutronics: A Monograph on Reactor Physics, 2015, 12")])
+    assert read.authors[0].startswith("CEA/DEN")
+
+
+@pytest.mark.parametrize(
     ("text", "authors"),
     [
         pytest.param(

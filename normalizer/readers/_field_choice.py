@@ -2267,6 +2267,39 @@ def _chosen_names(
     )
 
 
+def _slashed_families(
+    names: tuple[str, ...], title: str | None, text: str
+) -> tuple[tuple[str, ...], str | None]:
+    """Names printed as families alone joined by slashes, then a comma, as German legal styles
+    print them ("Blei/Jordan, Variational Inference …"): each family a name, and the words the
+    readers read into the names after the comma the title's head, where a colon or a blank joins
+    it to the title read ("Pierog/Karpenko/Katzy, EPOS LHC: Test of collective hadronization …",
+    "Bostock/Ogievetsky/Heer, D$^3$ data-driven documents, …"); a head set off by a comma may be
+    the whole title ("Steuwer/Gorlatch, SkelCL, The Journal of …"): the title read stays. Each
+    family capitalised and holding a lower-case letter: a body's parts are not ("CEA/DEN")."""
+    found = _SLASHED_FAMILIES.match(names[0]) if names else None
+    families = found.group(1).split("/") if found else []
+    if len(families) < 2 or not all(family[0].isupper() and not family.isupper() for family in families):
+        return names, title
+    after = text.find(f"{found.group(1)}, ") if found else -1
+    if after < 0:
+        return names, title
+    after += len(found.group(1)) + 2
+    if title and text.startswith(title[: len(found.group(1))], after - len(found.group(1)) - 2):
+        title = title[len(found.group(1)) :].lstrip(" ,") or None  # the families read into the title
+    at = text.find(title, after) if title else -1
+    head = text[after:at] if at > after else ""
+    if head.strip() and head.rstrip()[-1:] not in ",;." and len(head.split()) <= _TITLES_HEAD_WORDS_READ:
+        title = text[after : at + len(str(title))]
+    return tuple(families), title
+
+
+# families joined by slashes, each a word of letters, an apostrophe or a hyphen ("B'enard",
+# "Marin-Lafleche"); what the name holds after their comma
+_SLASHED_FAMILIES = re.compile(r"([^\W\d_][\w'’-]*+(?:/[^\W\d_][\w'’-]*+)++)(?:,\s++.*+)?+$")
+_TITLES_HEAD_WORDS_READ = 4  # the most words of a title's head the readers may read into the names
+
+
 def _before_the_title(names: tuple[str, ...], title: str | None, text: str) -> tuple[str, ...]:
     """The names before one that is the title kept, where the reference prints those words once:
     they are its title or an author, not both ("Deep learning. Nature 521, 436–444 (2015).", a
@@ -3542,6 +3575,7 @@ def choose_fields(
     venue = _venue_apart_from(title, venue, tagged.text)
     venue = _venue_without_what_is_not_its(venue, year, tagged.text)
     names = _chosen_names(tagged, rules, thresholds, confidence, bracketed, title)
+    names, title = _slashed_families(names, title, tagged.text)
     # what is left of the title without the names may name no work: "J.H. Kingston, University of
     # Sydney, Sydney, NSW, Australia, 1992."
     return ChosenFields(
