@@ -1098,6 +1098,13 @@ def test_an_item_of_a_list_the_rules_fit_keeps_the_title_the_model_reads_on(
             "Introducing and Implementing the Allpairs Skeleton for Programming Multi-GPU Systems",
             id="a-medium-before-the-title",
         ),
+        # a part's number ends no title (REVTeX; the team's PDF corpus)
+        pytest.param(
+            "Planck Collaboration et al., Planck 2018 results. VI. Cosmological parameters, 641, A6 "
+            "(2020), arXiv:1807.06209 [astro-ph.CO].",
+            "Planck 2018 results. VI. Cosmological parameters",
+            id="a-parts-number-inside-the-title",
+        ),
         pytest.param(
             "(3) Jones, E., T. Oliphant, and P. Peterson. “SciPy”. Preprint, 2001.",
             "SciPy",

@@ -211,6 +211,14 @@ def test_a_bodys_parts_joined_by_a_slash_are_one_name() -> None:
             ("Tadel F", "Baillet S", "Mosher JC", "others"),
             id="et-al-is-others",
         ),
+        # a family with its particle glued on, after given initials (plainnat; the team's PDF corpus)
+        pytest.param(
+            "M T deBettencourt, S D Williams, E K Vogel, and E Awh. Sustained attention and spatial "
+            "attention distinctly influence long-term memory encoding. Journal of Cognitive "
+            "Neuroscience, 33(10):2132–2148, 2021.",
+            ("M T deBettencourt", "S D Williams", "E K Vogel", "E Awh"),
+            id="a-particle-glued-to-the-family",
+        ),
         pytest.param(
             "van Mill, J. and Reed, G. M. Open Problems in Topology. Amsterdam: North-Holland, 1990.",
             ("van Mill, J.", "Reed, G. M."),

@@ -2427,12 +2427,13 @@ def _a_names_words(words: Sequence[str]) -> bool:
 
 def _no_names_word(word: str) -> bool:
     """Whether ``word`` is a lower-case word of two letters or more that no name holds: no
-    particle, no conjunction between names ("and", "și"), no word of a group's name ("of")."""
+    particle, no conjunction between names ("and", "și"), no word of a group's name ("of"), no
+    capital inside ("deBettencourt", "deBruynKops")."""
     letters = "".join(char for char in word if char.isalpha())
     bare = word.casefold().strip(".,;:")
     return (
         len(letters) >= 2
-        and word[:1].islower()
+        and letters.islower()  # not a family with its particle glued on: "M T deBettencourt"
         and not _a_particle(word)
         and bare not in _CONJUNCTIONS
         and without_accents(bare) not in title_omitted_words()
@@ -2744,7 +2745,8 @@ def _run_on_past_its_end(tagged: TaggedReference, rules: RuleReading) -> bool:
     """Whether the rules' title is the model's run on past where it ends, a quotation's closing
     mark or a sentence's end, into words the model is sure are another field's: a genre, a
     no-date mark, a year ("“SciPy”. Preprint, 2001.", "Docker Hub. n.d. Retrieved …", "Ét eller 98
-    kommunale valg i 2009?. 2009."). Not where a quotation opens in what the rules add."""
+    kommunale valg i 2009?. 2009."). Only where the model is sure of its title; not where a
+    quotation opens in what the rules add, nor after a part's number ("… results. VI.")."""
     own, inside = tagged.run_of("title"), tagged.tokens_of(rules.title or "")
     if not _runs_on_from(own, inside) or max(inside) < own.stop:
         return False
@@ -2757,7 +2759,11 @@ def _run_on_past_its_end(tagged: TaggedReference, rules: RuleReading) -> bool:
     quoted_after = any(char in _OPENING_QUOTES for index in after for char in tagged.tokens[index])
     # past a closed quotation, words of no field are no title's either ("“SciPy”. Preprint, 2001.")
     others = _other_fields_words(tagged, after) or (closed and _sure_of_no_title(tagged, after))
-    return ended and not quoted_after and others
+    # a part's number ends no title ("Planck 2018 results. VI. Cosmological parameters"), nor does
+    # a title the model doubts
+    numbered = _PART_NUMBER.fullmatch(tagged.tokens[own.stop - 1]) is not None
+    sure = tagged.field_confidences().get("title", 0.0) >= SURE["title"]
+    return ended and not quoted_after and others and sure and not numbered
 
 
 def _sure_of_no_title(tagged: TaggedReference, tokens: range) -> bool:
