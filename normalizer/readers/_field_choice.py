@@ -2278,15 +2278,16 @@ def _slashed_families(
     the whole title ("Steuwer/Gorlatch, SkelCL, The Journal of …"): the title read stays. Each
     family capitalised and holding a lower-case letter: a body's parts are not ("CEA/DEN")."""
     found = _SLASHED_FAMILIES.match(names[0]) if names else None
-    families = found.group(1).split("/") if found else []
+    printed = found.group(1) if found else ""
+    families = printed.split("/")
     if len(families) < 2 or not all(family[0].isupper() and not family.isupper() for family in families):
         return names, title
-    after = text.find(f"{found.group(1)}, ") if found else -1
+    after = text.find(f"{printed}, ")
     if after < 0:
         return names, title
-    after += len(found.group(1)) + 2
-    if title and text.startswith(title[: len(found.group(1))], after - len(found.group(1)) - 2):
-        title = title[len(found.group(1)) :].lstrip(" ,") or None  # the families read into the title
+    after += len(printed) + 2
+    if title and title.startswith(f"{printed},"):  # the families read into the title as well
+        title = title[len(printed) + 1 :].strip() or None
     at = text.find(title, after) if title else -1
     head = text[after:at] if at > after else ""
     if head.strip() and head.rstrip()[-1:] not in ",;." and len(head.split()) <= _TITLES_HEAD_WORDS_READ:
@@ -2445,7 +2446,7 @@ def _a_particle(word: str) -> bool:
     apostrophe ("van", "de-la-Fuente-Aragon", "d’Alpoim")."""
     bare = word.casefold().strip(".,;:")
     head = re.split(r"[-’']", bare, maxsplit=1)[0]
-    return bare in PARTICLES or head in PARTICLES or (head in {"d", "l"} and bare[1:2] in "’'")
+    return bare in PARTICLES or head in PARTICLES or (head in {"d", "l"} and bare[1:2] in ("’", "'"))
 
 
 # The labels of the names that open a reference: an edited book's editors as well as authors
