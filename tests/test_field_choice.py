@@ -1098,6 +1098,13 @@ def test_an_item_of_a_list_the_rules_fit_keeps_the_title_the_model_reads_on(
             "Introducing and Implementing the Allpairs Skeleton for Programming Multi-GPU Systems",
             id="a-medium-before-the-title",
         ),
+        # a one-word title that a journal's abbreviation could open, before a listed journal
+        pytest.param(
+            "Fang, W., B. He, Q. Luo, & N.K. Govindaraju. 2011. Mars. IEEE Trans. Parallel Distrib. "
+            "Syst. 22: 608–620.",
+            "Mars",
+            id="a-one-word-title-before-a-listed-journal",
+        ),
         # a part's number ends no title (REVTeX; the team's PDF corpus)
         pytest.param(
             "Planck Collaboration et al., Planck 2018 results. VI. Cosmological parameters, 641, A6 "

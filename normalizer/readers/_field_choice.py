@@ -168,7 +168,19 @@ def _a_venue_in_the_titles_place(title: str, text: str) -> bool:
     Conference …, pages 481–484", the rest read as the venue) or a journal's abbreviation cut at its
     periods (`_cut_from_a_journals_name`), printed where a title goes."""
     lead = _VENUE_OPENING.match(title) or _MEETINGS_OF.fullmatch(title)
-    return bool(lead) or _cut_from_a_journals_name(title, text)
+    cut = _cut_from_a_journals_name(title, text) and not _a_title_before_a_listed_journal(title, text)
+    return bool(lead) or cut
+
+
+def _a_title_before_a_listed_journal(title: str, text: str) -> bool:
+    """Whether a listed journal's name follows ``title`` and its period, and the two are no listed
+    journal: a short title before its journal ("Fang, W., …. 2011. Mars. IEEE Trans. Parallel
+    Distrib. Syst. 22: 608–620."), not a journal's first word ("Phys. Rev. E", listed whole)."""
+    at = text.find(f"{title}.")
+    name = _UP_TO_THE_NUMBERS.match(text, at) if at >= 0 else None
+    journal = name.group().strip(" .") if name else ""
+    after = journal[len(title) + 1 :].strip()
+    return bool(after) and is_listed_journal(after) and not is_listed_journal(journal)
 
 
 _LABELS = frozenset(identifier_labels().labels)  # "doi", "url", "pmid" (identifier-labels.json)
