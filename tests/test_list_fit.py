@@ -8,6 +8,8 @@ Title. Venue, Volume, Pages."), whose titles the rules read as the venue or cut 
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import pytest
 from bibnorm.models import Origin
 from bibnorm.readers._field_choice import FITS, UNFIT, ListFit, RuleReading, choose_fields, list_fit
@@ -15,6 +17,7 @@ from bibnorm.readers._italic_titles import queries_with_italic_titles
 from bibnorm.readers._reflist import Item, Layout, ReferenceList
 from bibnorm.readers.bbl import read_bbl
 from bibnorm.readers.refs import read_refs
+from bibnorm.readers.tagger import TaggedReference
 from test_field_choice import LABELS, RULES, TEXT, tagged, tagged_as
 
 LIST = [
@@ -183,10 +186,22 @@ def test_a_bbl_list_in_a_style_the_rules_do_not_fit_reads_the_models_titles() ->
 # answers as the weights would where they give the model's title between that threshold and
 # their own: the model's title at the lower threshold, the title kept at their own.
 DOUBTED_LIST = ListFit(title=UNFIT["doubted"] - 0.05)
-# the rules ran the title on into the venue, and the model, sure of its own title, does not
-# doubt theirs enough for the choice made item by item to leave it
+# the rules ran the title on into the venue, and the model, sure of its own title but not of the
+# words after it ("In: CVPR,"), does not doubt theirs enough for the choice made item by item to
+# leave it
 RUN_ON = RuleReading("Scaling vision transformers. In: CVPR", RULES.authors, 2022, None)
 NOT_DOUBTING = 0.05  # the probability the model gives the rules' reading: above `SURE["title-doubted"]`
+UNSURE_AFTER_THE_TITLE = 0.6  # the model's marginal of each word after its title
+
+
+def run_on_reading() -> TaggedReference:
+    reading = tagged_as(TEXT, LABELS, doubt=NOT_DOUBTING)
+    after = reading.run_of("title").stop
+    marginals = tuple(
+        UNSURE_AFTER_THE_TITLE if after <= index < after + 2 else marginal
+        for index, marginal in enumerate(reading.marginals)
+    )
+    return replace(reading, marginals=marginals)
 
 
 def test_a_list_the_rules_fit_less_than_well_is_doubted_and_read_again() -> None:
@@ -241,8 +256,7 @@ def test_a_doubted_lists_learned_choice_takes_the_models_title_at_a_lower_thresh
     expected_title: str,
 ) -> None:
     learned_choice.append(overruled)
-    reading = tagged_as(TEXT, LABELS, doubt=NOT_DOUBTING)
-    assert choose_fields(rules, reading, fit=fit).title == expected_title
+    assert choose_fields(rules, run_on_reading(), fit=fit).title == expected_title
 
 
 def test_a_doubted_lists_title_glued_to_a_link_stays_whole(learned_choice: list[str | None]) -> None:

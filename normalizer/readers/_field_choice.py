@@ -2289,22 +2289,34 @@ def _slashed_families(
     "Bostock/Ogievetsky/Heer, D$^3$ data-driven documents, …"); a head set off by a comma may be
     the whole title ("Steuwer/Gorlatch, SkelCL, The Journal of …"): the title read stays. Each
     family capitalised and holding a lower-case letter: a body's parts are not ("CEA/DEN")."""
-    found = _SLASHED_FAMILIES.match(names[0]) if names else None
-    printed = found.group(1) if found else ""
-    families = printed.split("/")
-    if len(families) < 2 or not all(family[0].isupper() and not family.isupper() for family in families):
-        return names, title
-    after = text.find(f"{printed}, ")
+    printed = _printed_families(names[0]) if names else ""
+    after = text.find(f"{printed}, ") if printed else -1
     if after < 0:
         return names, title
     after += len(printed) + 2
     if title and title.startswith(f"{printed},"):  # the families read into the title as well
         title = title[len(printed) + 1 :].strip() or None
+    return tuple(printed.split("/")), _with_the_head_read_into_the_names(title, text, after)
+
+
+def _printed_families(name: str) -> str:
+    """The families joined by slashes that open ``name`` as printed, each capitalised and holding
+    a lower-case letter; "" where it opens with none or with one."""
+    found = _SLASHED_FAMILIES.match(name)
+    families = found.group(1).split("/") if found else []
+    if len(families) < 2 or not all(family[0].isupper() and not family.isupper() for family in families):
+        return ""
+    return found.group(1) if found else ""
+
+
+def _with_the_head_read_into_the_names(title: str | None, text: str, after: int) -> str | None:
+    """``title`` with the words ``text`` prints between the names' comma (at ``after``) and it,
+    where a colon or a blank joins them to it and they are few (`_TITLES_HEAD_WORDS_READ`)."""
     at = text.find(title, after) if title else -1
     head = text[after:at] if at > after else ""
     if head.strip() and head.rstrip()[-1:] not in ",;." and len(head.split()) <= _TITLES_HEAD_WORDS_READ:
-        title = text[after : at + len(str(title))]
-    return tuple(families), title
+        return text[after : at + len(str(title))]
+    return title
 
 
 # families joined by slashes, each a word of letters, an apostrophe or a hyphen ("B'enard",
@@ -2759,24 +2771,42 @@ def _run_on_past_its_end(tagged: TaggedReference, rules: RuleReading) -> bool:
     mark or a sentence's end, into words the model is sure are another field's: a genre, a
     no-date mark, a year ("“SciPy”. Preprint, 2001.", "Docker Hub. n.d. Retrieved …", "Ét eller 98
     kommunale valg i 2009?. 2009."). Only where the model is sure of its title; not where a
-    quotation opens in what the rules add, nor after a part's number ("… results. VI.")."""
+    quotation opens in what the rules add, after a part's number ("… results. VI."), nor where
+    either title is a listed journal's name."""
     own, inside = tagged.run_of("title"), tagged.tokens_of(rules.title or "")
     if not _runs_on_from(own, inside) or max(inside) < own.stop:
         return False
-    # a quotation's closing mark where the title opened one (no apostrophe, "Researchers’ Journal");
-    # a sentence's end not inside a quotation ("‘Cognitive Functioning … Treatment. XXI’")
-    opening = tagged.tokens[own.start][:1]
-    closed = tagged.tokens[own.stop - 1].rstrip(".,;:")[-1:] in _CLOSING_MARKS.get(opening, "")
-    ended = closed if opening in _CLOSING_MARKS else tagged.tokens[own.stop - 1].endswith(_SENTENCE_END)
-    after = range(own.stop, max(inside) + 1)
-    quoted_after = any(char in _OPENING_QUOTES for index in after for char in tagged.tokens[index])
-    # past a closed quotation, words of no field are no title's either ("“SciPy”. Preprint, 2001.")
-    others = _other_fields_words(tagged, after) or (closed and _sure_of_no_title(tagged, after))
-    # a part's number ends no title ("Planck 2018 results. VI. Cosmological parameters"), nor does
-    # a title the model doubts
-    numbered = _PART_NUMBER.fullmatch(tagged.tokens[own.stop - 1]) is not None
+    closed = _a_closed_quotation(tagged, own)
+    ended = closed or (tagged.tokens[own.start][:1] not in _CLOSING_MARKS and _a_sentences_end(tagged, own))
     sure = tagged.field_confidences().get("title", 0.0) >= SURE["title"]
-    return ended and not quoted_after and others and sure and not numbered
+    # a journal's name and its series the rules read in the title's place, where a style prints
+    # no title ("Daniels, Proceedings of the Royal Society of London. Series A, Mathematical …")
+    journal = is_listed_journal(str(tagged.title)) or is_listed_journal(rules.title or "")
+    after = range(own.stop, max(inside) + 1)
+    return ended and sure and not journal and _no_titles_words_after(tagged, after, closed)
+
+
+def _no_titles_words_after(tagged: TaggedReference, after: range, closed: bool) -> bool:
+    """Whether the words ``after`` a title are words the model is sure are another field's, or,
+    past a quotation the title ``closed``, of no field ("“SciPy”. Preprint, 2001."); none opening
+    a quotation."""
+    if any(char in _OPENING_QUOTES for index in after for char in tagged.tokens[index]):
+        return False
+    return _other_fields_words(tagged, after) or (closed and _sure_of_no_title(tagged, after))
+
+
+def _a_closed_quotation(tagged: TaggedReference, own: range) -> bool:
+    """Whether the title ``own`` opens a quotation and closes it with the mark that closes its
+    opening one (no apostrophe: "“Factors Influencing Researchers’ Journal …”")."""
+    opening = tagged.tokens[own.start][:1]
+    return tagged.tokens[own.stop - 1].rstrip(".,;:")[-1:] in _CLOSING_MARKS.get(opening, "")
+
+
+def _a_sentences_end(tagged: TaggedReference, own: range) -> bool:
+    """Whether the title ``own`` ends a sentence, not at a part's number ("Planck 2018 results.
+    VI. Cosmological parameters")."""
+    last = tagged.tokens[own.stop - 1]
+    return last.endswith(_SENTENCE_END) and _PART_NUMBER.fullmatch(last) is None
 
 
 def _sure_of_no_title(tagged: TaggedReference, tokens: range) -> bool:
