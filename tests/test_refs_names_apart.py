@@ -7,6 +7,9 @@
   the name (Vancouver's "Field K. Cartography. Redlands, CA: …"), nor are words the model is sure
   are another field's after its names ("Schrod J. TUGboat. 1991; 12"), an edited book's editors
   among them;
+- no name runs past "et al." or past a lower-case word after a name's initials ("Wolf KB, eds.
+  Lie Methods"); families joined by slashes are a name each ("Blei/Jordan, Title"); ISO 690's
+  families in capitals keep their given names ("KOKOSZKA, Piotr and REIMHERR, Matthew");
 - a title the rules split into names where it prints "and" is the title ("Leslie, J. (ed.),
   Roles and Rituals for Hindu Women, ed. J. Leslie (…)");
 - a listed journal's name the rules cut at its comma is the venue of a style that prints no
@@ -176,6 +179,40 @@ def test_families_joined_by_slashes(text: str, authors: tuple[str, ...], title: 
     families alone, joined by slashes, then a comma and the title: each family is a name."""
     (read,) = read_lines([styled(text)])
     assert (read.authors, read.title) == (authors, title)
+
+
+@pytest.mark.parametrize(
+    ("text", "authors"),
+    [
+        pytest.param(
+            "KOKOSZKA, Piotr and REIMHERR, Matthew. Introduction to Functional Data Analysis. [S. l.] : "
+            "Chapman & Hall/CRC, 2017.",
+            ("KOKOSZKA, Piotr", "REIMHERR, Matthew"),
+            id="two-names-and",
+        ),
+        pytest.param(
+            "STEPHENSON, F Richard, WILLIS, David M et HALLINAN, Thomas J. The earliest datable "
+            "observation of the aurora borealis. Astronomy & Geophysics. 2004, Vol. 45, no. 6.",
+            ("STEPHENSON, F Richard", "WILLIS, David M", "HALLINAN, Thomas J."),
+            id="three-names-french-et",
+        ),
+        pytest.param(
+            "WANG, Chengyi et al. UniSpeech: Unified Speech Representation Learning with Labeled and "
+            "Unlabeled Data. In: ICML. 2021.",
+            ("WANG, Chengyi", "others"),
+            id="et-al",
+        ),
+    ],
+)
+def test_iso_690s_families_in_capitals_keep_their_given_names(text: str, authors: tuple[str, ...]) -> None:
+    """ISO 690 prints each family in capitals, its given names after a comma: a name is both."""
+    (read,) = read_lines([styled(text)])
+    assert read.authors == authors
+
+
+def test_a_role_after_a_family_in_capitals_is_no_given_name() -> None:
+    (read,) = read_lines([styled("PIOTR WYROSTEK, translator, 1992. LaTeX. Kraków, Poland : Ariel.")])
+    assert "PIOTR WYROSTEK, translator" not in read.authors
 
 
 def test_a_bodys_parts_joined_by_a_slash_are_one_name() -> None:

@@ -2299,6 +2299,41 @@ def _slashed_families(
     return tuple(printed.split("/")), _with_the_head_read_into_the_names(title, text, after)
 
 
+def _upper_case_families_paired(names: tuple[str, ...], text: str) -> tuple[str, ...]:
+    """Names printed as ISO 690 prints them, each family in capitals and its given names after a
+    comma ("KOKOSZKA, Piotr and REIMHERR, Matthew", "KHAN, Sheraz, COHEN, David"), which the
+    readers split at every comma: each family with its given names again, as printed. Only where
+    every name read alternates so, ending in "others" or not."""
+    people = names[:-1] if names and names[-1] == "others" else names
+    families, given = people[0::2], people[1::2]
+    paired = len(people) >= 2 and len(families) == len(given)
+    if not paired or not all(map(_a_family_in_capitals, families)) or not all(map(_given_names, given)):
+        return names
+    joined = tuple(f"{family}, {given_names}" for family, given_names in zip(families, given, strict=True))
+    if not all(name in text for name in joined):
+        return names
+    return (*joined, *names[len(people) :])
+
+
+def _a_family_in_capitals(name: str) -> bool:
+    """Whether ``name`` is a family printed in capitals: two letters or more, none in lower case
+    ("KOKOSZKA", "DE ZOTTI"; not an initial "J.", nor "Piotr")."""
+    letters = [char for char in name if char.isalpha()]
+    return len(letters) >= 2 and all(char.isupper() for char in letters) and "." not in name
+
+
+def _given_names(name: str) -> bool:
+    """Whether ``name`` is a person's given names as ISO 690 prints them: each word capitalised,
+    an initial or a particle, no word in capitals, no digit ("Simon L. Peyton", "J Megan"; not a
+    role, "translator", nor another body, "OUP Oxford")."""
+    words = name.split()
+    capitalised = all(
+        (word[0].isupper() and not _a_family_in_capitals(word)) or word.casefold() in PARTICLES
+        for word in words
+    )
+    return bool(words) and capitalised and not any(char.isdigit() for char in name)
+
+
 def _printed_families(name: str) -> str:
     """The families joined by slashes that open ``name`` as printed, each capitalised and holding
     a lower-case letter; "" where it opens with none or with one."""
@@ -3624,7 +3659,7 @@ def choose_fields(
     venue = _venue_apart_from(title, venue, tagged.text)
     venue = _venue_without_what_is_not_its(venue, year, tagged.text)
     names = _chosen_names(tagged, rules, thresholds, confidence, bracketed, title)
-    names, title = _slashed_families(names, title, tagged.text)
+    names, title = _slashed_families(_upper_case_families_paired(names, tagged.text), title, tagged.text)
     # what is left of the title without the names may name no work: "J.H. Kingston, University of
     # Sydney, Sydney, NSW, Australia, 1992."
     return ChosenFields(
