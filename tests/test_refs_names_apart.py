@@ -210,6 +210,29 @@ def test_iso_690s_families_in_capitals_keep_their_given_names(text: str, authors
     assert read.authors == authors
 
 
+@pytest.mark.parametrize(
+    ("text", "authors"),
+    [
+        pytest.param(
+            "SHIRTS, Michael R. et PANDE, Vijay S. Solvation free energies of amino acid side chain "
+            "analogs. J. Chem. Phys. 2005, 122, 134508.",
+            ("SHIRTS, Michael R.", "PANDE, Vijay S."),
+            id="iso-690",
+        ),
+        pytest.param(
+            "Zhang Q. et Danskin J. M., 1995, « A Pattern-Based Lossy Compression Scheme for Document "
+            "Images », Electronic Publishing, 8, 2, p. 221–233.",
+            ("Zhang Q", "Danskin J. M"),
+            id="family-first",
+        ),
+    ],
+)
+def test_a_french_lists_et_leaves_out_no_name(text: str, authors: tuple[str, ...]) -> None:
+    """French "et" joins the last two names: the list is whole, no "others" after it."""
+    (read,) = read_lines([styled(text)])
+    assert read.authors == authors
+
+
 def test_a_role_after_a_family_in_capitals_is_no_given_name() -> None:
     (read,) = read_lines([styled("PIOTR WYROSTEK, translator, 1992. LaTeX. Kraków, Poland : Ariel.")])
     assert "PIOTR WYROSTEK, translator" not in read.authors

@@ -67,6 +67,8 @@ LABELS = (
     "other",
 )
 NAME_LABELS = frozenset({"family", "given", "author"})  # the labels of a name's words and of "and", "et al."
+# the word of an author list that stands for the names it leaves out: "al" of "et al.", "et.al", "others"
+_OTHERS_WORD = re.compile(r"al|et\.?al|others")
 
 # The labels whose every token's marginal a tagging keeps (`TaggedReference.agreement`).
 WEIGHED_LABELS = ("title", "container", "date")
@@ -667,8 +669,9 @@ class TaggedReference:
         opens at token ``start`` (after a label of names: `_field_choice._labelled_names`)."""
         written = tuple(printed for _, _, printed in self._names(start))
         end = self.author_list_end(start)
+        # "al" of "et al.", not a French list's "et" alone ("SHIRTS, Michael R. et PANDE, Vijay S.")
         if written and any(
-            label == "author" and token.casefold().strip(".,;[]()") in ("et", "al", "others")
+            label == "author" and _OTHERS_WORD.fullmatch(token.casefold().strip(".,;[]()")) is not None
             for token, label in zip(self.tokens[start:end], self.labels[start:end], strict=True)
         ):
             written += ("others",)
