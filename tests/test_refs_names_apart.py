@@ -202,33 +202,24 @@ def test_families_joined_by_slashes(text: str, authors: tuple[str, ...], title: 
             ("WANG, Chengyi", "others"),
             id="et-al",
         ),
-    ],
-)
-def test_iso_690s_families_in_capitals_keep_their_given_names(text: str, authors: tuple[str, ...]) -> None:
-    """ISO 690 prints each family in capitals, its given names after a comma: a name is both."""
-    (read,) = read_lines([styled(text)])
-    assert read.authors == authors
-
-
-@pytest.mark.parametrize(
-    ("text", "authors"),
-    [
+        # French "et" joins the last two names: the list is whole, no "others" after it
         pytest.param(
             "SHIRTS, Michael R. et PANDE, Vijay S. Solvation free energies of amino acid side chain "
             "analogs. J. Chem. Phys. 2005, 122, 134508.",
             ("SHIRTS, Michael R.", "PANDE, Vijay S."),
-            id="iso-690",
+            id="french-et",
         ),
         pytest.param(
             "Zhang Q. et Danskin J. M., 1995, « A Pattern-Based Lossy Compression Scheme for Document "
             "Images », Electronic Publishing, 8, 2, p. 221–233.",
             ("Zhang Q", "Danskin J. M"),
-            id="family-first",
+            id="french-et-family-first",
         ),
     ],
 )
-def test_a_french_lists_et_leaves_out_no_name(text: str, authors: tuple[str, ...]) -> None:
-    """French "et" joins the last two names: the list is whole, no "others" after it."""
+def test_iso_690s_and_french_lists_names_as_printed(text: str, authors: tuple[str, ...]) -> None:
+    """ISO 690 prints each family in capitals, its given names after a comma: a name is both. A
+    French list's "et" before its last name leaves out no name."""
     (read,) = read_lines([styled(text)])
     assert read.authors == authors
 

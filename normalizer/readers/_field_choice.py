@@ -68,7 +68,15 @@ from bibnorm.text.accents import without_accents
 from bibnorm.text.capitals_words import is_english_word, word_key
 from bibnorm.text.months import ANY_SPELLING as MONTH
 from bibnorm.text.months import SPELLINGS as MONTH_SPELLINGS
-from bibnorm.text.names import INITIAL, LATIN_CAPITAL, ORGANISATION_WORDS, PARTICLES, is_name_suffix
+from bibnorm.text.names import (
+    AND_OTHERS,
+    ELIDED_PARTICLE,
+    INITIAL,
+    LATIN_CAPITAL,
+    ORGANISATION_WORDS,
+    PARTICLES,
+    is_name_suffix,
+)
 from bibnorm.text.printed import VENUE_IN
 from bibnorm.text.titles import title_key, without_chapter, without_kind_of_work
 from bibnorm.text.word_tables import (
@@ -2458,7 +2466,7 @@ def _without_words_no_name_holds(names: tuple[str, ...]) -> tuple[str, ...]:
     return tuple(kept)
 
 
-_OTHERS_MARK = re.compile(r"et al\.?|et\. al\.?")  # "et al." and the same written "et. al."
+_OTHERS_MARK = re.compile(AND_OTHERS)  # "et al.", "et. al." (text/names.py)
 
 
 def _past_the_names_initials(words: Sequence[str], at: int, kept: Sequence[str]) -> bool:
@@ -2501,11 +2509,10 @@ def _no_names_word(word: str) -> bool:
 
 
 def _a_particle(word: str) -> bool:
-    """Whether ``word`` is a name's particle, alone or joined to the family by a hyphen or an
-    apostrophe ("van", "de-la-Fuente-Aragon", "d’Alpoim")."""
+    """Whether ``word`` is a name's particle, alone, elided (`ELIDED_PARTICLE`: "d’Alpoim") or
+    joined to the family by a hyphen ("van", "de-la-Fuente-Aragon")."""
     bare = word.casefold().strip(".,;:")
-    head = re.split(r"[-’']", bare, maxsplit=1)[0]
-    return bare in PARTICLES or head in PARTICLES or (head in {"d", "l"} and bare[1:2] in ("’", "'"))
+    return bare in PARTICLES or bare.partition("-")[0] in PARTICLES or ELIDED_PARTICLE.match(word) is not None
 
 
 # The labels of the names that open a reference: an edited book's editors as well as authors
@@ -2813,12 +2820,13 @@ def _run_on_past_its_end(tagged: TaggedReference, rules: RuleReading) -> bool:
         return False
     closed = _a_closed_quotation(tagged, own)
     ended = closed or (tagged.tokens[own.start][:1] not in _CLOSING_MARKS and _a_sentences_end(tagged, own))
-    sure = tagged.field_confidences().get("title", 0.0) >= SURE["title"]
-    # a journal's name and its series the rules read in the title's place, where a style prints
-    # no title ("Daniels, Proceedings of the Royal Society of London. Series A, Mathematical …")
-    journal = is_listed_journal(str(tagged.title)) or is_listed_journal(rules.title or "")
-    after = range(own.stop, max(inside) + 1)
-    return ended and sure and not journal and _no_titles_words_after(tagged, after, closed)
+    sure = (tagged.confidence("title") or 0.0) >= SURE["title"]
+    if not (ended and sure and _no_titles_words_after(tagged, range(own.stop, max(inside) + 1), closed)):
+        return False
+    # (asked last: the journal tables load on a first ask) a journal's name and its series the rules
+    # read in the title's place, where a style prints no title ("Daniels, Proceedings of the Royal
+    # Society of London. Series A, Mathematical …")
+    return not (is_listed_journal(str(tagged.title)) or is_listed_journal(rules.title or ""))
 
 
 def _no_titles_words_after(tagged: TaggedReference, after: range, closed: bool) -> bool:

@@ -110,6 +110,7 @@ from bibnorm.text.months import ANY_SPELLING as A_MONTH
 from bibnorm.text.months import MONTHS
 from bibnorm.text.names import (
     AND_OTHERS,
+    ELIDED_PARTICLE,
     INITIAL,
     LATIN_CAPITAL,
     LATIN_CAPITALS,
@@ -313,8 +314,6 @@ _ET_AL = re.compile(r"(?<![^\W\d_])et al(?:\.|$)")
 # Three lower-case words in a row, the first no name's particle: a title's words ("a national
 # cohort study"), which an author list never holds ("van der Berg", "U.S. Bureau of the Budget").
 _TITLE_RUN = re.compile(rf"(?<![\w.])(?!{alternation(_PARTICLES)}\b)[a-z]+(?:[\s,]+[a-z]+){{2}}\b")
-# d'Ascoli, l'Hôpital, O'Neil; deBettencourt
-_ELIDED = re.compile(rf"^(?:(?i:[dlo])[’']|{alternation(_PARTICLES)}(?=[A-Z]))")
 _INITIALS = re.compile(rf"^(?:{INITIAL}\s?+-?+\s?+)+$")  # (possessive: a space is read one way)
 # One initial of a given name: "J.", "Yu.", "J.-P.", or a capital alone as some styles print it
 # ("John P A Ioannidis"; not "A" or "I", which are words of a title).
@@ -1951,7 +1950,7 @@ def _is_capitalised_name(word: str) -> bool:
     """A name word as names are written: capitalised after an elision ("d'Ascoli"), no title's word
     (an initial without its period, "S A Nastase", is no article "a")."""
     title_word = word.casefold() in _TITLE_WORDS and not (len(word) == 1 and word.isupper())
-    return _ELIDED.sub("", word)[:1].isupper() and not title_word
+    return ELIDED_PARTICLE.sub("", word)[:1].isupper() and not title_word
 
 
 def _is_name_word(word: str) -> bool:

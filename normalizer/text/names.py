@@ -134,6 +134,8 @@ _SPACED_HYPHEN_INITIAL = re.compile(r"\.\s+-(?=[^\W\d_])")  # "C. -P." (authors_
 # A stray space between an initial and its period ("C . Krishna Mohan", as arXiv lists it).
 _SPACED_PERIOD = re.compile(r"(?<![^\W\d_])([^\W\d_])\s+\.(?=\s|$|-)")
 _NAME_PREFIX = re.compile(rf"^{alternation(name_particles().glued_prefixes)}(?=[A-Z])")  # name-particles.json
+# A name word's elided or glued particle: "d'Ascoli", "l'Hôpital", "O'Neil", "deBettencourt"
+ELIDED_PARTICLE = re.compile(rf"^(?:(?i:[dlo])[’']|{alternation(PARTICLES)}(?=[A-Z]))")
 
 
 def _collapse(text: str) -> str:
