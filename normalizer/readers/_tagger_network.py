@@ -88,12 +88,12 @@ class TaggerNetwork:
         self._out_bias = floats["out_bias"]
         self._crf = _Crf(weights["transitions"], weights["start"], weights["end"])
 
-    def _summed(self, strings: Sequence[Sequence[Groups]]) -> list[np.ndarray]:
-        """Each string's tokens' features' embeddings summed, through tanh: (tokens, D) each. A
-        feature the network does not know reads row 0, which is zero, and a token without
-        features nothing. Each group of features is turned into rows once (`_GroupRows`); many
-        tokens' rows are summed a count of rows at a time (`_sums`), a few tokens' by reduceat,
-        whose cost is per token: the same sums."""
+    def _summed(self, strings: Sequence[Sequence[Groups]]) -> np.ndarray:
+        """The strings' tokens' features' embeddings summed, through tanh: (tokens, D), the
+        strings' tokens one after the other. A feature the network does not know reads row 0,
+        which is zero, and a token without features nothing. Each group of features is turned
+        into rows once (`_GroupRows`); many tokens' rows are summed a count of rows at a time
+        (`_sums`), a few tokens' by reduceat, whose cost is per token: the same sums."""
         tokens = [groups for string in strings for groups in string]
         rows_of_groups = list(map(self._group_rows.__getitem__, chain.from_iterable(tokens)))
         sizes = np.fromiter(map(len, rows_of_groups), np.intp, len(rows_of_groups)) // _ROW.itemsize
@@ -109,24 +109,27 @@ class TaggerNetwork:
             for count in np.unique(counts).tolist():
                 alike = np.flatnonzero(counts == count)
                 summed[alike] = _sums(self._embedding[rows[starts[alike, None] + np.arange(count)]])
-        return np.split(np.tanh(summed), np.cumsum([len(string) for string in strings[:-1]]))
+        return np.tanh(summed)
 
     def clear_groups(self) -> None:
         """Forget the groups' rows worked out so far (`_GroupRows`): a measure of speed starts cold."""
         self._group_rows.clear()
 
-    def _scores_of_many(self, strings: Sequence[Sequence[Groups]]) -> list[np.ndarray]:
+    def _scores_of_many(self, strings: Sequence[Sequence[Groups]], places: _Places) -> np.ndarray:
+        """The strings' tokens' scores of each label before the CRF, (tokens, labels), the
+        strings' tokens one after the other."""
         summed = self._summed(strings)
         with _ONE_THREAD():
-            states = self._lstm.states_of_many(summed)
-            return [
-                np.concatenate([state, alone], axis=1) @ self._out_weight + self._out_bias
-                for state, alone in zip(states, summed, strict=True)
-            ]
+            inputs = np.concatenate([self._lstm.states_of_many(summed, places), summed], axis=1)
+            # one product per string: BLAS sums a product's terms in an order that depends on the
+            # matrix's height, and the readings were measured with each string's own
+            return np.concatenate(
+                [string @ self._out_weight + self._out_bias for string in places.split(inputs)]
+            )
 
     def scores(self, tokens: Sequence[Sequence[str]]) -> np.ndarray:
         """Each token's score of each label before the CRF: (tokens, labels)."""
-        return self._scores_of_many([_one_group(tokens)])[0]
+        return self._scores_of_many([_one_group(tokens)], _Places([len(tokens)]))
 
     def read(self, tokens: Sequence[Sequence[str]]) -> tuple[list[int], np.ndarray]:
         """The likeliest labels' indices (Viterbi) and each token's posterior of every label
@@ -147,12 +150,45 @@ class TaggerNetwork:
         # strings of about one length together: each batch steps as far as its longest
         for start in range(0, len(order), _BATCH):
             batch = order[start : start + _BATCH]
-            scores = self._scores_of_many([strings[at] for at in batch])
+            places = _Places([len(strings[at]) for at in batch])
+            scores = self._scores_of_many([strings[at] for at in batch], places)
             for at, reading in zip(
-                batch, self._crf.read_many([string.astype(np.float64) for string in scores]), strict=True
+                batch, self._crf.read_many(scores.astype(np.float64), places), strict=True
             ):
                 read[at] = reading
         return read
+
+
+class _Places:
+    """Where each token of a batch of strings stands, the strings' tokens one after the other:
+    its string's number, its step from the string's first token and from its last (the
+    backward direction's step). The LSTM and the CRF step every string at once, each in a
+    padded row of its own (`padded`); their outputs come back token by token, and as each
+    string's (`split`)."""
+
+    def __init__(self, lengths: Sequence[int]) -> None:
+        self.lengths = np.array(lengths, np.intp)
+        self.starts = _starts(self.lengths)
+        self.longest = int(self.lengths.max())
+        self.string = np.repeat(np.arange(len(lengths)), self.lengths)
+        self.step = np.arange(len(self.string)) - self.starts[self.string]
+        self.back = self.lengths[self.string] - 1 - self.step
+
+    def padded(self, flat: np.ndarray, steps_first: bool) -> np.ndarray:
+        """``flat``'s rows, (tokens, …), in each string's row in both directions: (2, strings,
+        steps, …), or with ``steps_first`` (2, steps, strings, …); zeros after a string's end."""
+        shape = (2, self.longest, len(self.lengths)) if steps_first else (2, len(self.lengths), self.longest)
+        padded = np.zeros((*shape, *flat.shape[1:]), flat.dtype)
+        for direction, step in enumerate((self.step, self.back)):
+            if steps_first:
+                padded[direction, step, self.string] = flat
+            else:
+                padded[direction, self.string, step] = flat
+        return padded
+
+    def split(self, flat: np.ndarray) -> list[np.ndarray]:
+        """``flat``'s rows, (tokens, …), as each string's."""
+        return np.split(flat, self.starts[1:])
 
 
 def _sums(rows: np.ndarray) -> np.ndarray:
@@ -214,21 +250,18 @@ class _BothDirections:
         self._bias = [floats[f"lstm_{name}_bias"] * self._half for name in _DIRECTIONS]
         self._hidden = np.stack([floats[f"lstm_{name}_hidden"].T * self._half for name in _DIRECTIONS])
 
-    def states_of_many(self, inputs: Sequence[np.ndarray]) -> list[np.ndarray]:
-        """Each token's [forward state, backward state] (tokens, 2 × hidden), of each string,
-        all stepped at once. Every string takes its steps first in both directions (the backward
-        one reads it reversed), so the padding after them changes none of its states."""
+    def states_of_many(self, inputs: np.ndarray, places: _Places) -> np.ndarray:
+        """Each token's [forward state, backward state] (tokens, 2 × hidden), the strings'
+        tokens (``inputs``, as `_Places` lays them out) all stepped at once. Every string takes
+        its steps first in both directions (the backward one reads it reversed), so the padding
+        after them changes none of its states."""
         size = self._size
-        longest = max(len(string) for string in inputs)
-        aligned = np.zeros((2, longest, len(inputs), inputs[0].shape[1]), np.float32)
-        for number, string in enumerate(inputs):
-            aligned[0, : len(string), number] = string
-            aligned[1, : len(string), number] = string[::-1]
+        aligned = places.padded(inputs, steps_first=True)  # (directions, steps, strings, D)
         steps = [aligned[direction] @ self._input[direction] + self._bias[direction] for direction in (0, 1)]
         both = np.stack(steps, axis=1)  # (steps, directions, strings, 4 × hidden)
-        hidden = np.zeros((2, len(inputs), size), np.float32)
-        cell = np.zeros((2, len(inputs), size), np.float32)
-        states = np.empty((longest, 2, len(inputs), size), np.float32)
+        hidden = np.zeros((2, len(places.lengths), size), np.float32)
+        cell = np.zeros((2, len(places.lengths), size), np.float32)
+        states = np.empty((places.longest, 2, len(places.lengths), size), np.float32)
         for step, gates in enumerate(both):  # a few calls a step, in place: numpy's cost is per call
             active = np.matmul(hidden, self._hidden)
             active += gates
@@ -238,12 +271,9 @@ class _BothDirections:
             cell *= active[..., size : 2 * size]
             cell += active[..., :size] * active[..., 2 * size : 3 * size]
             hidden = np.multiply(active[..., 3 * size :], np.tanh(cell), out=states[step])
-        return [
-            np.concatenate(
-                [states[: len(string), 0, number], states[len(string) - 1 :: -1, 1, number]], axis=1
-            )
-            for number, string in enumerate(inputs)
-        ]
+        return np.concatenate(
+            [states[places.step, 0, places.string], states[places.back, 1, places.string]], axis=1
+        )
 
 
 class _Crf:
@@ -261,28 +291,29 @@ class _Crf:
         factors = np.exp(self._transitions - self._transitions.max())
         self._both_factors = np.stack([factors, factors.T])  # the forward pass's, the backward one's
 
-    def read_many(self, scores: Sequence[np.ndarray]) -> list[tuple[list[int], np.ndarray]]:
+    def read_many(self, scores: np.ndarray, places: _Places) -> list[tuple[list[int], np.ndarray]]:
         """Each string's likeliest labels (Viterbi) and each token's posterior of every label
-        (forward-backward), all strings stepped at once, each from its first token (Viterbi,
-        the forward pass) and from its last (the backward pass): what a string's steps read
-        is its own, the padding after it is never read."""
-        lengths = [len(string) for string in scores]
-        # (directions, strings, steps, labels): each string's scores in order and reversed
-        padded = np.zeros((2, len(scores), max(lengths), len(self._start)))
-        for number, string in enumerate(scores):
-            padded[0, number, : len(string)] = string
-            padded[1, number, : len(string)] = string[::-1]
-        paths = self._likeliest(padded[0], lengths)
+        (forward-backward), from the strings' tokens' scores (``scores``, as `_Places` lays them
+        out), all strings stepped at once, each from its first token (Viterbi, the forward pass)
+        and from its last (the backward pass): what a string's steps read is its own, the
+        padding after it is never read."""
+        padded = places.padded(scores, steps_first=False)  # (directions, strings, steps, labels)
+        paths = self._likeliest(padded[0], places)
         forward, backward = self._passes(np.exp(padded - padded.max(axis=3, keepdims=True)))
-        read = []
-        for number, (path, length) in enumerate(zip(paths, lengths, strict=True)):
-            posteriors = forward[number, :length] * backward[number, length - 1 :: -1]
-            read.append((path, posteriors / posteriors.sum(axis=1, keepdims=True)))
-        return read
+        posteriors = forward[places.string, places.step] * backward[places.string, places.back]
+        posteriors /= posteriors.sum(axis=1, keepdims=True)
+        return list(
+            zip(
+                (path.tolist() for path in places.split(paths[places.string, places.step])),
+                places.split(posteriors),
+                strict=True,
+            )
+        )
 
-    def _likeliest(self, scores: np.ndarray, lengths: Sequence[int]) -> list[list[int]]:
+    def _likeliest(self, scores: np.ndarray, places: _Places) -> np.ndarray:
         """Viterbi: each string's best score of a path to each label at each step and the label
-        it came from; its path traced back from its own last step."""
+        it came from; its path traced back from its own last step, every string's at once:
+        (strings, steps), the steps after a string's end meaningless."""
         best = np.empty_like(scores)
         back = np.empty(scores.shape, np.intp)
         best[:, 0] = self._start + scores[:, 0]
@@ -290,12 +321,15 @@ class _Crf:
             candidates = best[:, step - 1, :, None] + self._transitions
             back[:, step] = candidates.argmax(axis=1)
             best[:, step] = candidates.max(axis=1) + scores[:, step]
-        paths = []
-        for number, length in enumerate(lengths):
-            path = [int((best[number, length - 1] + self._end).argmax())]
-            for step in range(length - 1, 0, -1):
-                path.append(int(back[number, step, path[-1]]))
-            paths.append(path[::-1])
+        strings = np.arange(len(places.lengths))
+        last = (best[strings, places.lengths - 1] + self._end).argmax(axis=1)
+        paths = np.empty(scores.shape[:2], np.intp)
+        label = last
+        for step in range(scores.shape[1] - 1, -1, -1):
+            # a string's trace starts at its own last step; before, its labels are never read
+            label = np.where(places.lengths - 1 == step, last, label)
+            paths[:, step] = label
+            label = back[strings, step, label]
         return paths
 
     def _passes(self, emitted: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
