@@ -333,6 +333,30 @@ def read_arxiv(printed: str) -> str | None:
             id="a last part with a zero first is no line number",
         ),
         pytest.param(
+            "Compton, A. H., ‘Variation of the Cosmic Rays with Latitude’, Phys. Rev., 41 (1932), pp. "
+            "111–113, https://doi.org/10.1103/PhysRev.41.111.2.",
+            "10.1103/PhysRev.41.111.2",
+            id="one digit after the first page is APS's next article on it, no line number",
+        ),
+        pytest.param(
+            "Morris, R., and L. L. Cherry. “Computer Detection of Typographical Errors”. Preprint, 1975. "
+            "https://doi.org/10.1109/TPC.1975.6593963.See supplemental word list.",
+            "10.1109/TPC.1975.6593963",
+            id="the next sentence glued on after a period",
+        ),
+        pytest.param(
+            "Marchi, M., Albert, J. & Baumer, B. S. (2018). Analyzing baseball data with R. CRC Press. "
+            "https://www.taylorfrancis.com/books/mono/10.1201/9781351107099/analyzing-baseball-data-max-"
+            "marchi-jim-albert-benjamin-baumer",
+            "10.1201/9781351107099",
+            id="the page's name after it in its link, the work's own words",
+        ),
+        pytest.param(
+            "A B. A climate paper. J Climate 2012;25:1-9. doi:10.1175/jcli-d-11-00150.1",
+            "10.1175/jcli-d-11-00150.1",
+            id="words joined by hyphens that are its own",
+        ),
+        pytest.param(
             GIRARDI + "doi: 10.1007/978-3-642-18418-517.",
             "10.1007/978-3-642-18418-5_17",
             id="a Springer chapter's underscore lost",

@@ -39,6 +39,7 @@ from bibnorm.identifiers import (
 )
 from bibnorm.readers._doi_gaps import closed_doi_gaps
 from bibnorm.readers._ref_apa import REPRINT
+from bibnorm.text.capitals_words import is_english_word, word_key
 from bibnorm.text.doi_shapes import doi_shape
 from bibnorm.text.word_tables import alternation, identifier_labels, landing_pages, visit_dates
 
@@ -256,13 +257,48 @@ def only_doi(text: str) -> str | None:
 
 
 def _printed_doi(text: str, doi_match: re.Match[str]) -> str:
-    """The DOI as the pattern found it, its angle brackets plain, without a publisher's page its
-    link names after it ("…/html", "….pdf": `_LANDING`) and without a back-reference's mark before
-    "page" ("…1863547.ffi page 170")."""
-    printed = _LANDING.sub("", doi_match.group(1).translate(_ANGLES).replace(":: ", "::"))
+    """The DOI as the pattern found it, its angle brackets plain, without a publisher's page or a
+    sentence after it (`_without_the_page`) and without a back-reference's mark before "page"
+    ("…1863547.ffi page 170")."""
+    printed = _without_the_page(doi_match.group(1).translate(_ANGLES).replace(":: ", "::"), text)
     if _BACK_REFERENCE.search(printed) and re.match(r"\s+pages?\b", text[doi_match.end() :]):
         return printed[: printed.rindex(".")]
     return printed
+
+
+def _without_the_page(printed: str, text: str) -> str:
+    """The DOI ``printed`` in ``text`` without the publisher's page its link names after it
+    ("…/html", "….pdf": `_LANDING`; the page's name, `_without_the_pages_name`) and without a
+    sentence glued on after its period (`_GLUED_SENTENCE`)."""
+    printed = _without_the_pages_name(_LANDING.sub("", printed), text)
+    glued = _GLUED_SENTENCE.search(printed)
+    if glued is not None and is_english_word(word_key(glued.group(1))):
+        return printed[: glued.start()]
+    return printed
+
+
+# A capitalised English word glued on after a DOI's last digit and a period, where a line or a
+# style lost the space before the next sentence ("…/TPC.1975.6593963.See supplemental …",
+# "….Accessed 3 May"): no registrant ends a DOI with a word of prose.
+_GLUED_SENTENCE = re.compile(r"(?<=\d)\.([A-Z][a-z]{2,}+)$")
+# The name of a publisher's page after the DOI in its link, words joined by hyphens
+# ("https://www.taylorfrancis.com/books/mono/10.1201/9781351107099/analyzing-baseball-data-max-…").
+_PAGES_NAME = re.compile(r"/([a-z]++(?:-[a-z]++){2,})$")
+
+
+def _without_the_pages_name(printed: str, text: str) -> str:
+    """The DOI ``printed`` without the page's name its link gives after it (`_PAGES_NAME`), where
+    most of that name's words are words ``text`` prints apart from it (its title's, its
+    authors'): a page named after the work, no part of its DOI."""
+    named = _PAGES_NAME.search(printed)
+    if named is None:
+        return printed
+    words = named.group(1).split("-")
+    apart = {word.casefold() for word in _WORD.findall(text.replace(named.group(1), " "))}
+    return printed[: named.start()] if 2 * sum(word in apart for word in words) >= len(words) else printed
+
+
+_WORD = re.compile(r"[^\W\d_]++")
 
 
 def _unpaired(printed: str) -> bool:
@@ -371,12 +407,11 @@ _PUBLISHER_PAGE = re.compile(
 )
 
 
-def _found(printed: str, numbers: tuple[frozenset[str], frozenset[str]]) -> str | None:
-    """The DOI ``printed`` as `_alone` compares it: without a label, brace, landing page or a
-    back-reference's mark glued on, `_mended`."""
-    return _mended(
-        canonical_doi(_BACK_REFERENCE.sub("", _LANDING.sub("", _unlabelled(printed).rstrip("}")))), numbers
-    )
+def _found(printed: str, text: str, numbers: tuple[frozenset[str], frozenset[str]]) -> str | None:
+    """The DOI ``printed`` in ``text`` as `_alone` compares it: without a label, brace, page
+    (`_without_the_page`) or a back-reference's mark glued on, `_mended`."""
+    bare = _without_the_page(_unlabelled(printed).rstrip("}"), text)
+    return _mended(canonical_doi(_BACK_REFERENCE.sub("", bare)), numbers)
 
 
 def _alone(doi: str | None, text: str, split: bool) -> str | None:
@@ -386,14 +421,14 @@ def _alone(doi: str | None, text: str, split: bool) -> str | None:
         return None
     numbers = _printed_numbers(text)
     mended = _mended(doi, numbers)
-    found = {_found(one, numbers) for one in DOI.findall(SICI_DOI.sub(" ", REPRINT.sub(" ", text)))}
+    found = {_found(one, text, numbers) for one in DOI.findall(SICI_DOI.sub(" ", REPRINT.sub(" ", text)))}
     # the same DOI again (its link: case is no difference between DOIs, a publisher's landing
     # page after it is none of it, "…/doi/10.1524/phil.1928.83.14.115/html")
     others = {one for one in found if one and one.casefold() != (mended or doi).casefold()}
     if others and re.search(rf"(?i)\bdoi:\s?{re.escape(doi)}", text):
         # a link to a publisher's page is a link, not the DOI the reference states where it labels
         # one ("doi: 10.1145/3276514. url: https://dl.acm.org/doi/pdf/10.1145/3290370")
-        others -= {_found(one, numbers) for one in _PUBLISHER_PAGE.findall(text)}
+        others -= {_found(one, text, numbers) for one in _PUBLISHER_PAGE.findall(text)}
     if len(others) == 1:
         (link,) = others
         # a typewriter font prints "_" as a space: "doi: 10.1007/978-3-642-31485-8 2. URL
@@ -526,7 +561,7 @@ def _unglued(doi: str | None, numbers: tuple[frozenset[str], frozenset[str]]) ->
     pages, printed = numbers
     glued, page, before = parts[-1], parts[-2] if len(parts) > 1 else "", parts[-4:-2]
     if (
-        len(glued) <= 4
+        2 <= len(glued) <= 4  # (one digit more is APS's next article on that page: "…PhysRev.41.111.2")
         and glued.isdigit()
         and not glued.startswith("0")
         and glued not in printed
