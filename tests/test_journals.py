@@ -387,6 +387,8 @@ def test_a_catalogues_full_name_holds_the_journals_title(catalogue_name: str, co
         ("Acta Cryst. B", True),
         ("Acta Crystallogr., Sect. C", True),
         ("Rev. Mod. Phys.", True),
+        ("Mem. della Soc. Astron. Ital.", True),  # a word ISO 4 leaves out, between cut ones
+        ("della Soc. Astron.", False),  # not first
         # names' initials, words in full, a title with a small word, one word
         ("J. K.", False),
         ("A. Smith", False),

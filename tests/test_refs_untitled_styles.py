@@ -139,6 +139,32 @@ def test_a_journals_abbreviation_in_the_titles_place_gives_no_title(reference: s
     assert read.title == read.raw  # no title read: the item is looked up by its whole text
 
 
+# The same where the name holds a word ISO 4 prints whole or leaves out, unlisted (MNRAS, in a
+# real manuscript's list: bench/pdf_unseen's gh-other-paper): the journal is the venue, whole.
+@pytest.mark.parametrize(
+    ("reference", "journal"),
+    [
+        pytest.param("Balb A., 2018, Mem. della Soc. Astron. Ital., 89, 425", "Mem. della Soc. Astron. Ital.",
+                     id="a-word-iso-4-leaves-out"),
+        pytest.param("VanHouten M. A., 2018, Lancet Gastroenterol. Hepatol., 3, 382",
+                     "Lancet Gastroenterol. Hepatol.", id="a-word-iso-4-prints-whole"),
+    ],
+)  # fmt: skip
+def test_an_unlisted_journals_abbreviation_in_the_titles_place_gives_no_title(
+    reference: str, journal: str
+) -> None:
+    (read,) = read_refs(f"{reference}\n", "list.txt")
+    assert (read.title, read.venue) == (read.raw, journal)
+
+
+def test_a_title_of_words_a_journals_name_ends_with_is_kept() -> None:
+    # "Design." ends journals' names in full; before the publisher it is a book's title's word
+    (read,) = read_refs(
+        "[1] Munzner T. Visualization Analysis and Design. Boca Raton, FL: CRC Press; 2014.\n", "l.txt"
+    )
+    assert read.title == "Visualization Analysis and Design"
+
+
 def test_a_title_before_an_abbreviated_journal_is_kept() -> None:
     (read,) = read_refs("[1] Smith J, Lee K. Phase transitions. Phys. Rev. E 2003;67:041710.\n", "list.txt")
     assert read.title == "Phase transitions"

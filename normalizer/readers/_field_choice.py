@@ -176,7 +176,9 @@ def _a_venue_in_the_titles_place(title: str, text: str) -> bool:
     Conference …, pages 481–484", the rest read as the venue) or a journal's abbreviation cut at its
     periods (`_cut_from_a_journals_name`), printed where a title goes."""
     lead = _VENUE_OPENING.match(title) or _MEETINGS_OF.fullmatch(title)
-    cut = _cut_from_a_journals_name(title, text) and not _a_title_before_a_listed_journal(title, text)
+    cut = _cut_from_a_journals_name(title, text, whole=True) and not _a_title_before_a_listed_journal(
+        title, text
+    )
     return bool(lead) or cut
 
 
@@ -395,13 +397,16 @@ def _a_numbers_word(token: str) -> bool:
     )
 
 
-def _cut_from_a_journals_name(title: str, text: str, start: int = 0) -> bool:
+def _cut_from_a_journals_name(title: str, text: str, start: int = 0, whole: bool = False) -> bool:
     """Whether ``title`` is the first words of a journal's abbreviated name that a style printed in
     the title's place, cut at their periods ("Everaers, R. (2003) Phys. Rev. E, 67, 041710." read
     as "Phys", "Savitzky A, Golay MJE. Anal. Chem.. 1964;36(8)" as "Anal"): each word, with the
     period after it, a word the list's ISO 4 abbreviations cut so ("Phys.", not a short title's
     "Scater." before "Bioinformatics"; no number: "Report 2."), and the name it opens runs on to
-    the numbers (`_a_journals_name`). The title is looked for from ``start`` on."""
+    the numbers (`_a_journals_name`). The title is looked for from ``start`` on. A ``whole`` title
+    read may also hold, beside such words, words the abbreviations print whole or leave out
+    (`_a_journals_words`: "Lancet Gastroenterol", "Mem. della Soc"); the last words of a title
+    read on into a journal's name may not: they are as often the title's own ("… Electron Gas")."""
     from bibnorm.text.journals import is_listed_cut_word
 
     at = text.find(f"{title}.", start)
@@ -414,7 +419,37 @@ def _cut_from_a_journals_name(title: str, text: str, start: int = 0) -> bool:
     # the text's own checks first: the journal tables load on a first ask
     if _IN_A_VENUE.search(journal):
         return False
-    return all(is_listed_cut_word(f"{word}.") for word in words) and _a_journals_name(journal)
+    cut = all(is_listed_cut_word(f"{word}.") for word in words) or (
+        whole and _a_journals_words(title.split())
+    )
+    return cut and _a_journals_name(journal)
+
+
+def _a_journals_words(printed: Sequence[str]) -> bool:
+    """Whether the ``printed`` words of a title read are the words of a journal's abbreviated name,
+    some of them printed whole: beside a word the list's ISO 4 abbreviations cut so with a period
+    after it, printed with that period before the title's end ("Mem." of "Mem. della Soc") or no
+    English word ("Gastroenterol"; not "Design", which ends a name in full), each other one a word
+    they cut so or print whole ("Lancet" of "Lancet Gastroenterol. Hepatol.") or, after the first,
+    a word ISO 4 leaves out ("della" of "Mem. della Soc. Astron. Ital.")."""
+    from bibnorm.text.journals import is_listed_cut_word, printed_whole
+
+    words = [word.removesuffix(".") for word in printed]
+    cut = [is_listed_cut_word(f"{word}.") for word in words]
+    abbreviated = any(
+        cut[at]
+        and ((printed[at].endswith(".") and at < len(printed) - 1) or not is_english_word(word_key(word)))
+        for at, word in enumerate(words)
+    )
+    others = [
+        printed_whole(word) or (at > 0 and word in _LEFT_OUT_OF_A_NAME)
+        for at, word in enumerate(words)
+        if not cut[at]
+    ]
+    return abbreviated and all(others)
+
+
+_LEFT_OUT_OF_A_NAME = frozenset(title_omitted_words())  # "of", "della" (title-omitted-words.json)
 
 
 # A journal's name runs to its volume, year or pages, or to a field's punctuation.
@@ -3234,11 +3269,17 @@ def _venue_read_as_the_title(
     tagged: TaggedReference, venue: str | None, title: str | None, read: str | None
 ) -> str | None:
     """The venue chosen (``venue``), else the rules' (``read``) where no title is kept and the
-    model read the rules' venue as its title (`_read_as_the_venue`): the venue of a style that
-    prints no title."""
-    if venue is None and title is None and _read_as_the_venue(tagged.title, read):
+    model read the rules' venue as its title (`_read_as_the_venue`), or as its title and the
+    venue chosen ("Mem. della Soc" and "Astron. Ital."): the venue of a style that prints no
+    title."""
+    if title is not None or not read:
+        return venue
+    if venue is None and _read_as_the_venue(tagged.title, read):
         return read
-    return venue
+    split = (
+        venue is not None and tagged.title is not None and _read_as_the_venue(f"{tagged.title} {venue}", read)
+    )
+    return read if split else venue
 
 
 def _read_as_the_venue(title: object, venue: str | None) -> bool:

@@ -201,10 +201,12 @@ _MINOR = frozenset(minor_words().words)
 def abbreviation_shaped(text: str) -> bool:
     """Whether ``text`` is shaped as a journal's abbreviated name, listed or not: each word
     capitalised and cut short with a period (the last one's period maybe taken off), a section's
-    capital letter, or a word ISO 4 prints whole (`_printed_whole`), among them a cut word of
-    three letters or more ("Progr. Theoret. Phys.", "Acta Cryst. B"). Names' initials alone are
-    not ("J. K."), nor words in full ("Physics Today")."""
-    words = [word.rstrip(",") for word in text.split()]
+    capital letter, or a word ISO 4 prints whole (`printed_whole`), among them a cut word of
+    three letters or more ("Progr. Theoret. Phys.", "Acta Cryst. B"); three cut words or more
+    maybe with words ISO 4 leaves out between them ("Mem. della Soc. Astron. Ital.", not a title
+    written short, "Intro. to Alg."). Names' initials alone are not ("J. K."), nor words in full
+    ("Physics Today")."""
+    words = _without_left_out_words([word.rstrip(",") for word in text.split()])
     cut = [_cut_short(word) for word in words]
     if len(words) < 2 or not any(
         shortened and len(word) > _SHORTEST_CUT_WORD for word, shortened in zip(words, cut, strict=True)
@@ -212,13 +214,23 @@ def abbreviation_shaped(text: str) -> bool:
         return False
     cut[-1] = cut[-1] or _cut_short(words[-1] + ".")
     return all(
-        shortened or _section_letter(word) or _printed_whole(word)
+        shortened or _section_letter(word) or printed_whole(word)
         for word, shortened in zip(words, cut, strict=True)
     )
 
 
+def _without_left_out_words(printed: list[str]) -> list[str]:
+    """The ``printed`` words of a name without the words ISO 4 leaves out between its first and
+    last, where three words or more of it are cut short (`_CUT_WORDS_AROUND_LEFT_OUT`); else all."""
+    words = [word for at, word in enumerate(printed) if not (0 < at < len(printed) - 1 and word in _LEFT_OUT)]
+    short = len(words) < len(printed) and sum(map(_cut_short, words)) < _CUT_WORDS_AROUND_LEFT_OUT
+    return printed if short else words
+
+
 # A word cut short is longer than this, its period counted: "Phys." is one, "J." may be an initial.
 _SHORTEST_CUT_WORD = 3
+# The fewest words cut short a name with words ISO 4 leaves out between them holds to be shaped so.
+_CUT_WORDS_AROUND_LEFT_OUT = 3
 
 
 def _cut_short(word: str) -> bool:
@@ -233,7 +245,7 @@ def _section_letter(word: str) -> bool:
     return len(letter) == 1 and letter.isupper()
 
 
-def _printed_whole(word: str) -> bool:
+def printed_whole(word: str) -> bool:
     """A capitalised word the list's ISO 4 abbreviations print whole ("Acta", "Nature") or the
     LTWA keeps so."""
     return word[:1].isupper() and (word in _whole_words() or iso4_keeps_whole(word))
