@@ -139,8 +139,9 @@ def test_a_journals_abbreviation_in_the_titles_place_gives_no_title(reference: s
     assert read.title == read.raw  # no title read: the item is looked up by its whole text
 
 
-# The same where the name holds a word ISO 4 prints whole or leaves out, unlisted (MNRAS, in a
-# real manuscript's list: bench/pdf_unseen's gh-other-paper): the journal is the venue, whole.
+# The same where the name holds a word ISO 4 prints whole or leaves out, unlisted, or is one
+# listed word (MNRAS, in a real manuscript's list: bench/pdf_unseen's gh-other-paper): the journal
+# is the venue, whole.
 @pytest.mark.parametrize(
     ("reference", "journal"),
     [
@@ -148,6 +149,9 @@ def test_a_journals_abbreviation_in_the_titles_place_gives_no_title(reference: s
                      id="a-word-iso-4-leaves-out"),
         pytest.param("VanHouten M. A., 2018, Lancet Gastroenterol. Hepatol., 3, 382",
                      "Lancet Gastroenterol. Hepatol.", id="a-word-iso-4-prints-whole"),
+        # one listed word before a volume and a page, whatever the export put between (Mendeley's
+        # "Science (80-. )")
+        pytest.param("Barabási A. L., 2009, Science (80-. )., 325, 412", "Science", id="one-listed-word"),
     ],
 )  # fmt: skip
 def test_an_unlisted_journals_abbreviation_in_the_titles_place_gives_no_title(

@@ -282,13 +282,22 @@ def _journal_before_its_numbers_alone(title: str, tagged: TaggedReference) -> st
         name, rest = f"{name} {section.group().strip()}", rest[section.end() :]
     rest = without_ids(rest)  # (APS's "…, 343 (1985), ISSN 0005-2736, URL http://…": its labels are
     # identifiers' words, `_a_numbers_word`)
-    # not "In NeurIPS"; nor one plain word, as often a work's or a report's ("Report 189"), where
-    # a journal's abbreviation has capitals inside ("JChPh", "AZh")
+    # not "In NeurIPS"; nor one plain word before fewer than two numbers, as often a work's or a
+    # report's ("Report 189"), where a journal's abbreviation has capitals inside ("JChPh", "AZh");
+    # before a volume and a page it is the journal's ("Science (80-. )., 325, 412", an export's)
     one_word = " " not in name and not any(char.isupper() for char in name[1:])
-    if one_word or _VENUE_OPENING.match(name) or not _numbers_alone(rest):
+    if (
+        (one_word and len(_NUMBERS.findall(rest)) < 2)
+        or _VENUE_OPENING.match(name)
+        or not _numbers_alone(rest)
+    ):
         return None
     # (the text's own checks first: the journal tables load on a first ask)
     return name if is_listed_journal(listed) else None
+
+
+# A run of digits: a volume's, an issue's, a page's.
+_NUMBERS = re.compile(r"\d++")
 
 
 def _a_publisher(tagged: TaggedReference) -> str | None:
