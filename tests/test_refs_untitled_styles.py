@@ -154,7 +154,7 @@ def test_a_journals_abbreviation_in_the_titles_place_gives_no_title(reference: s
         pytest.param("Barabási A. L., 2009, Science (80-. )., 325, 412", "Science", id="one-listed-word"),
     ],
 )  # fmt: skip
-def test_an_unlisted_journals_abbreviation_in_the_titles_place_gives_no_title(
+def test_a_journals_name_in_the_titles_place_gives_no_title_and_is_the_venue(
     reference: str, journal: str
 ) -> None:
     (read,) = read_refs(f"{reference}\n", "list.txt")
