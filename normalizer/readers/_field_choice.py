@@ -186,11 +186,20 @@ def _a_title_before_a_listed_journal(title: str, text: str) -> bool:
     """Whether a listed journal's name follows ``title`` and its period, and the two are no listed
     journal: a short title before its journal ("Fang, W., …. 2011. Mars. IEEE Trans. Parallel
     Distrib. Syst. 22: 608–620."), not a journal's first word ("Phys. Rev. E", listed whole)."""
-    at = text.find(f"{title}.")
-    name = _UP_TO_THE_NUMBERS.match(text, at) if at >= 0 else None
-    journal = name.group().strip(" .") if name else ""
+    journal = _name_up_to_the_numbers(title, text) or ""
     after = journal[len(title) + 1 :].strip()
     return bool(after) and is_listed_journal(after) and not is_listed_journal(journal)
+
+
+def _name_up_to_the_numbers(title: str, text: str, start: int = 0) -> str | None:
+    """The words ``text`` prints from ``title`` and its period on (looked for from ``start``) up
+    to the numbers, a year or a field's punctuation (`_UP_TO_THE_NUMBERS`): the journal's name
+    a title that opens it runs on to; None where ``text`` does not print ``title`` so."""
+    at = text.find(f"{title}.", start)
+    if at < 0:
+        return None
+    name = _UP_TO_THE_NUMBERS.match(text, at)
+    return name.group().strip(" .") if name else ""
 
 
 _LABELS = frozenset(identifier_labels().labels)  # "doi", "url", "pmid" (identifier-labels.json)
@@ -418,12 +427,10 @@ def _cut_from_a_journals_name(title: str, text: str, start: int = 0, whole: bool
     read on into a journal's name may not: they are as often the title's own ("… Electron Gas")."""
     from bibnorm.text.journals import is_listed_cut_word
 
-    at = text.find(f"{title}.", start)
+    journal = _name_up_to_the_numbers(title, text, start)
     words = [word.removesuffix(".") for word in title.split()]
-    if at < 0 or not all(word.isalpha() for word in words):
+    if journal is None or not all(word.isalpha() for word in words):
         return False
-    name = _UP_TO_THE_NUMBERS.match(text, at)
-    journal = name.group().strip(" .") if name else ""
     # a venue's "In" after the words is the title's end ("… Hierarchical Web Data. In The 31st …");
     # the text's own checks first: the journal tables load on a first ask
     if _IN_A_VENUE.search(journal):
@@ -451,14 +458,11 @@ def _a_journals_words(printed: Sequence[str]) -> bool:
         for at, word in enumerate(words)
     )
     others = [
-        printed_whole(word) or (at > 0 and word in _LEFT_OUT_OF_A_NAME)
+        printed_whole(word) or (at > 0 and word in title_omitted_words())
         for at, word in enumerate(words)
         if not cut[at]
     ]
     return abbreviated and all(others)
-
-
-_LEFT_OUT_OF_A_NAME = frozenset(title_omitted_words())  # "of", "della" (title-omitted-words.json)
 
 
 # A journal's name runs to its volume, year or pages, or to a field's punctuation.
@@ -2390,10 +2394,11 @@ def _printed_families(name: str) -> str:
     """The families joined by slashes that open ``name`` as printed, each capitalised and holding
     a lower-case letter; "" where it opens with none or with one."""
     found = _SLASHED_FAMILIES.match(name)
-    families = found.group(1).split("/") if found else []
+    printed = found.group(1) if found else ""
+    families = printed.split("/")
     if len(families) < 2 or not all(family[0].isupper() and not family.isupper() for family in families):
         return ""
-    return found.group(1) if found else ""
+    return printed
 
 
 def _with_the_head_read_into_the_names(title: str | None, text: str, after: int) -> str | None:

@@ -41,6 +41,7 @@ from bibnorm.readers._doi_gaps import closed_doi_gaps
 from bibnorm.readers._ref_apa import REPRINT
 from bibnorm.text.capitals_words import is_english_word, word_key
 from bibnorm.text.doi_shapes import doi_shape
+from bibnorm.text.titles import title_words
 from bibnorm.text.word_tables import alternation, identifier_labels, landing_pages, visit_dates
 
 OLD_STYLE_ID = r"[a-z-]+(?:\.[A-Z]{2})?/\d{7}"  # "hep-th/0106109", "math.AG/0309136"
@@ -294,11 +295,8 @@ def _without_the_pages_name(printed: str, text: str) -> str:
     if named is None:
         return printed
     words = named.group(1).split("-")
-    apart = {word.casefold() for word in _WORD.findall(text.replace(named.group(1), " "))}
+    apart = set(title_words(text.replace(named.group(1), " ")))
     return printed[: named.start()] if 2 * sum(word in apart for word in words) >= len(words) else printed
-
-
-_WORD = re.compile(r"[^\W\d_]++")
 
 
 def _unpaired(printed: str) -> bool:
