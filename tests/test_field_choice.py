@@ -728,6 +728,22 @@ def test_an_item_of_a_list_the_rules_fit_keeps_the_title_the_model_reads_on(
             "Rendering digital type. A historical and economic view of technology",
             id="a-titles-first-sentence-after-the-date",
         ),
+        # ... but not after a number the model reads as a date: a group's name before the date
+        # (samtools' entry as an authors' PDF prints it, bench/pdf_dev15's gh-dib-lab-2014-mrnaseq-cloud)
+        pytest.param(
+            "Li, H., Handsaker, B., Wysoker, A., Fennell, T., Ruan, J., Homer, N., Marth, G., Abecasis, G., "
+            "Durbin, R., and 1000 Genome Project Data Processing Subgroup (2009). The sequence alignment/map "
+            "format and SAMtools. Bioinformatics (Oxford, England), 25(16):2078–2079.",
+            "The sequence alignment/map format and SAMtools",
+            id="a-groups-number-is-no-date-before-the-title",
+        ),
+        # a part's numeral ends the title where the journal's abbreviation the model reads begins
+        pytest.param(
+            "Tait, W. W. (1967). Intensional interpretations of functionals of finite type I. J. Symb. "
+            "Log., 32(02), 198‑212.",
+            "Intensional interpretations of functionals of finite type I.",
+            id="ecole-de-technologie-superieure-a-parts-numeral-before-a-journals-abbreviation",
+        ),
         # the rules' title cut at a comma inside it, the model's ending its sentence before a journal
         pytest.param(
             "84. Dalal, R. Book Review: Hala Auji, Printing Arab Modernity: Book Culture and the American "

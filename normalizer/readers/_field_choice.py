@@ -610,11 +610,18 @@ def _head_cut_off_after_the_date(tagged: TaggedReference, read: str) -> bool:
     """Whether the rules' title is the model's last sentences, its first cut off, where the model's
     title opens right after the names' date ("Morris, R.A., 1989, Rendering digital type. A
     historical and economic view of technology. Comput. J., 32", the rules' title the second
-    sentence): the words between the date and a title are the title's."""
+    sentence): the words between the date and a title are the title's. A date, not a number the
+    model reads as one: "…, Durbin, R., and 1000 Genome Project Data Processing Subgroup (2009).
+    The sequence alignment/map format and SAMtools." holds a group's name before its date."""
     own, inside = tagged.run_of("title"), tagged.tokens_of(read)
     if not inside or min(inside) <= own.start or max(inside) != own.stop - 1 or own.start == 0:
         return False
-    return tagged.labels[own.start - 1] == "date" and tagged.tokens[min(inside) - 1].endswith(_SENTENCE_END)
+    date = tagged.tokens[own.start - 1]
+    return (
+        tagged.labels[own.start - 1] == "date"
+        and _LONE_YEAR.search(date) is not None
+        and tagged.tokens[min(inside) - 1].endswith(_SENTENCE_END)
+    )
 
 
 def _cut_at_a_comma_before_the_journal(tagged: TaggedReference, read: str) -> bool:
@@ -3017,25 +3024,31 @@ def _without_what_follows_it(title: str, tagged: TaggedReference) -> str | None:
     mark (`title_before_a_marked_question`)."""
     cued = _without_a_cue_at_the_end(without_chapter(title))
     if cued and "container" in tagged.labels:
-        cued = _without_a_journals_start(cued, tagged.text)
+        venue = tagged.run_of("container")
+        cued = _without_a_journals_start(cued, tagged.text, tagged.spans[venue.start][0])
     return cued and title_before_a_marked_question(cued)
 
 
-def _without_a_journals_start(title: str, text: str) -> str:
+def _without_a_journals_start(title: str, text: str, venue_start: int = -1) -> str:
     """``title`` without the first words of the journal's abbreviated name at its end, which the
     rules read into it, cut at their periods: after its last comma ("Serial interval of novel
     coronavirus (COVID-19) infections, Int. J. Infect. Dis., 2020." read as "…infections, Int") or,
     two words or more, with none ("Intertemporal Choice and Inequality J. Polit. Economy 102(3)"
     read as "…Inequality J. Polit"; one word is as often the title's own: "… Transfer Method. J Chem
-    Inf Model", "… Geometry Graph. In: ICML"): `_cut_from_a_journals_name`, the longest run first."""
+    Inf Model", "… Geometry Graph. In: ICML"): `_cut_from_a_journals_name`, the longest run first,
+    but where the model's venue starts (at ``venue_start`` in ``text``) if a run starts there: a
+    part's numeral ends a title as an abbreviation's word opens a name ("… of finite type I. J.
+    Symb. Log.", whose longest run "I. J. Symb" would cut the title's "I.")."""
     words = title.split()
+    cuts: list[tuple[int, str]] = []
     for first in range(max(1, len(words) - _JOURNAL_WORDS_READ), len(words)):
         head = " ".join(words[:first])
         at = text.find(head)
         set_off = head.endswith(",") or len(words) - first >= 2
         if set_off and at >= 0 and _cut_from_a_journals_name(" ".join(words[first:]), text, at + len(head)):
-            return head.rstrip(" ,")
-    return title
+            cuts.append((at + len(head), head.rstrip(" ,")))
+    at_the_venue = [head for at, head in cuts if at <= venue_start and not text[at:venue_start].strip()]
+    return at_the_venue[0] if at_the_venue else cuts[0][1] if cuts else title
 
 
 # The most words of a journal's abbreviation a title is read on into ("J. Am. Stat. Assoc").
