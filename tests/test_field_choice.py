@@ -744,6 +744,14 @@ def test_an_item_of_a_list_the_rules_fit_keeps_the_title_the_model_reads_on(
             "Intensional interpretations of functionals of finite type I.",
             id="ecole-de-technologie-superieure-a-parts-numeral-before-a-journals-abbreviation",
         ),
+        # the rules' title run on past its sentence into the journal the model reads
+        pytest.param(
+            "(55) MANDELBROT, Benoit B. Fractal Aspects of the Iteration of $z \\mapsto \\lambda z(1-z)$ for "
+            "Complex $\\lambda$ and $z$. Annals of the New York Academy of Sciences [on-line]. Blackwell "
+            "Publishing Ltd, 1980, Vol. 357, nr. 1, p. 249-259. DOI 10.1111/j.1749-6632.1980.tb29690.x.",
+            "Fractal Aspects of the Iteration of $z \\mapsto \\lambda z(1-z)$ for Complex $\\lambda$ and $z$",
+            id="iso690-full-note-with-ibid-ro-a-journal-after-the-titles-sentence",
+        ),
         # the rules' title cut at a comma inside it, the model's ending its sentence before a journal
         pytest.param(
             "84. Dalal, R. Book Review: Hala Auji, Printing Arab Modernity: Book Culture and the American "

@@ -3200,9 +3200,11 @@ _COUNT_OF_PAGES = re.compile(
 
 
 def _without_the_venue(title: str | None, venue: str | None, text: str) -> str | None:
-    """``title`` without the venue chosen where it ends with it after a comma and the reference
-    prints that venue once ("Maintaining views incrementally, ACM SIGMOD Record 22 (1993)" read
-    with the title "Maintaining views incrementally, ACM SIGMOD Record"): one printed span is one
+    """``title`` without the venue chosen where it ends with it after a comma or a sentence's end
+    and the reference prints that venue once ("Maintaining views incrementally, ACM SIGMOD Record
+    22 (1993)" read with the title "Maintaining views incrementally, ACM SIGMOD Record"; ISO 690's
+    "Fractal Aspects of the Iteration …. Annals of the New York Academy of Sciences [on-line].
+    Blackwell Publishing Ltd, 1980, Vol. 357" read with the journal in the title): one printed span is one
     field, and the venue's reading (the model's and the rules') placed it. Not a word alone that
     no list names (a volume's Roman number read as the venue, "Internet Tomography, IX."), nor
     the end of a quoted title ("“VisPy: Harnessing The GPU For Fast, High-Level Visualization”",
@@ -3216,10 +3218,16 @@ def _without_the_venue(title: str | None, venue: str | None, text: str) -> str |
     if after.lstrip(" ,.")[:1] in _CLOSING_QUOTES:
         return title
     acronym = _VENUES_ACRONYM.fullmatch(venue.strip(" .,")) is not None and not _PART_NUMBER.fullmatch(venue)
-    head, comma, last = title.rpartition(",")
-    same = comma and last.strip(" .") == venue.strip(" .") and len(head.split()) >= _WORDS_BEFORE_THE_VENUE
-    if same and (len(venue.split()) > 1 or acronym or is_listed_journal(venue)):
-        return head.rstrip()
+    for mark in (",", ". "):
+        head, cut, last = title.rpartition(mark)
+        same = cut and last.strip(" .") == venue.strip(" .") and len(head.split()) >= _WORDS_BEFORE_THE_VENUE
+        if not same:
+            continue
+        # after a sentence's end, only a listed journal's name: a title's last sentence may be read
+        # as a venue ("Planck 2018 results. VI. Cosmological parameters, 641, A6"), and an acronym
+        # or a case's parties may be a title's own ("… Protocol. ISO", "Braswell v. Board of …")
+        if (cut == "," and (len(venue.split()) > 1 or acronym)) or is_listed_journal(venue):
+            return head.rstrip()
     return _without_an_acronym_last(title, venue, after) if acronym else title
 
 
