@@ -786,10 +786,22 @@ def _names_read_as_title(tagged: TaggedReference, read: str) -> bool:
     return labels <= NAME_LABELS and no_title and before and not _quoted(tagged, read)
 
 
-def _opens_a_quotation(name: str) -> bool:
-    """ "“Climbing the": a quotation opened and not closed, the start of a quoted title."""
-    closing = QUOTATION_MARKS.get(name[:1])
-    return closing is not None and closing not in name[1:]
+def _names_before_a_quotation(names: Sequence[str]) -> tuple[str, ...]:
+    """``names`` up to one that opens a quotation no name closes: the quoted title's first words,
+    read up to a quotation inside it ("“Climbing the“ Stairway to Heaven”–A …"), are no author, nor
+    those after them. A name the italics pass quoted whole is one ("“N. B. D. V. M. von Bergen”"),
+    and names it quoted together are names without the marks ("“O. Kupferman and M. Y. Vardi”, Model
+    checking of safety properties, …" read as "“O. Kupferman" and "M. Y. Vardi”")."""
+    kept = list(names)
+    for at, name in enumerate(kept):
+        closing = QUOTATION_MARKS.get(name[:1])
+        if closing is None or closing in name[1:]:
+            continue
+        end = next((later for later in range(at + 1, len(kept)) if kept[later].endswith(closing)), None)
+        if end is None:
+            return tuple(kept[:at])
+        kept[at], kept[end] = name[1:].lstrip(), kept[end][: -len(closing)].rstrip()
+    return tuple(kept)
 
 
 _CASE_PARTIES = frozenset({"v.", "v", "vs.", "vs"})  # "Shell v. Board of Education"
@@ -2331,10 +2343,7 @@ def _chosen_names(
             names = tagged.written_authors(start)
     names = _without_other_fields_words(_without_the_titles_words(names, tagged, rules), tagged)
     names = _without_words_no_name_holds(names)
-    # (no name opens a quotation it does not close: the quoted title's first words, read up to a
-    # quotation inside it, "“Climbing the“ Stairway to Heaven”–A …", are no author, nor those after
-    # them; a name the italics pass quoted whole is one, "“N. B. D. V. M. von Bergen”")
-    names = tuple(takewhile(lambda name: not _opens_a_quotation(name), names))
+    names = _names_before_a_quotation(names)
     names = names or (_bracketed_names(tagged.text) if bracketed else _opening_group(tagged.text))
     # a name's abbreviation and the names' period after it are one period ("Docker Inc.. Title")
     return tuple(
