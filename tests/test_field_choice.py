@@ -752,6 +752,24 @@ def test_an_item_of_a_list_the_rules_fit_keeps_the_title_the_model_reads_on(
             "Fractal Aspects of the Iteration of $z \\mapsto \\lambda z(1-z)$ for Complex $\\lambda$ and $z$",
             id="iso690-full-note-with-ibid-ro-a-journal-after-the-titles-sentence",
         ),
+        # a book's publisher read into the title after its comma or its sentence, its place after it
+        # (SIAM's and an R manuscript's lists in bench/pdf_unseen)
+        pytest.param(
+            "J. Nocedal and S. J. Wright, Numerical Optimization, Springer, second ed., 2006.",
+            "Numerical Optimization",
+            id="a-publisher-after-the-titles-comma",
+        ),
+        pytest.param(
+            "Sarkar, D. (2008). Lattice: Multivariate Data Visualization with R. Springer, New York. "
+            "ISBN 978-0-387-75968-5.",
+            "Lattice: Multivariate Data Visualization with R",
+            id="a-publisher-and-its-place-after-the-titles-sentence",
+        ),
+        pytest.param(
+            "Golub GH, Loan CFV. Matrix Computations, JHU Press, 2013.",
+            "Matrix Computations",
+            id="tetrahedron-letters-a-press-after-the-titles-comma",
+        ),
         # the rules' title cut at a comma inside it, the model's ending its sentence before a journal
         pytest.param(
             "84. Dalal, R. Book Review: Hala Auji, Printing Arab Modernity: Book Culture and the American "

@@ -87,6 +87,7 @@ from bibnorm.text.word_tables import (
     minor_words,
     name_list_conjunctions,
     publisher_words,
+    publishers,
     reference_abbreviations,
     title_omitted_words,
     venue_words,
@@ -3416,9 +3417,15 @@ _CLOSING_QUOTES = frozenset("”\"»’'")
 
 def _printed_after(title: str) -> int | None:
     """Where what a style prints after a title starts, in it: an editors' statement (in
-    parentheses or not), a day's date, pages, a report's designation or an edition's ordinal (the
-    first of them found, in that order)."""
-    for pattern in (_EDITED_AT_THE_END, _EDITORS_AT_THE_END, _DATED_AT_THE_END, _PAGES_AT_THE_END):
+    parentheses or not), a day's date, pages, a publisher, a report's designation or an edition's
+    ordinal (the first of them found, in that order)."""
+    for pattern in (
+        _EDITED_AT_THE_END,
+        _EDITORS_AT_THE_END,
+        _DATED_AT_THE_END,
+        _PAGES_AT_THE_END,
+        _PUBLISHER_AT_THE_END,
+    ):
         if (found := pattern.search(title)) and found.start() > 0:
             return found.start()
     if (event := _EVENT_AT_THE_END.search(title)) and not names_a_meeting(title[: event.start()]):
@@ -3456,6 +3463,14 @@ _VOLUME_NEXT = re.compile(rf",?\s?(?!(?:1[5-9]|20)\d\d\b|{_DAY}(?:\s?+[–-]\s?+
 _PAGES_AT_THE_END = re.compile(
     rf",\s*+(?:{alternation(reference_abbreviations().pages)})\s*+\d++(?:\s*+[–-]++\s*+\d++)?\.?$",
     re.IGNORECASE,
+)
+# A publisher's name alone after a title's comma or sentence, its place maybe after it: a book's
+# publisher the readers read into the title ("Numerical Optimization, Springer", "Lattice:
+# Multivariate Data Visualization with R. Springer, New York"; publisher-words.json's names printed
+# after a place, "Springer", "Wiley", "Elsevier", "… Press").
+_PUBLISHER_AT_THE_END = re.compile(
+    rf"[,.]\s++(?:[A-Z][\w&’'-]*+\s++){{0,3}}(?:{alternation(publishers().after_place)})(?:-Verlag)?"
+    rf"(?:,\s++[A-Z][\w.’'-]*+(?:\s++[A-Z][\w.’'-]*+){{0,2}})?$"
 )
 # An edition's statement after a title, the record's edition field as a style prints it: its
 # ordinal alone ("Microeconomic Analysis, Third", "Principles of Neural Science Fourth"); after a
