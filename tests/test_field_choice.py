@@ -770,6 +770,19 @@ def test_an_item_of_a_list_the_rules_fit_keeps_the_title_the_model_reads_on(
             "Matrix Computations",
             id="tetrahedron-letters-a-press-after-the-titles-comma",
         ),
+        # the model's title closing the reference, its subtitle a sentence of its own; not where that
+        # sentence names a body (its publisher)
+        pytest.param(
+            "Morris, R. A. (1989) Rendering digital type. A historical and economic view of technology.",
+            "Rendering digital type. A historical and economic view of technology",
+            id="centaurus-a-subtitles-sentence-closing-the-reference",
+        ),
+        pytest.param(
+            "Takeda T, Ikeda H, 1991. 3-D Neutron Transport Benchmarks. Organisation for Economic "
+            "Co-operation and Development's Nuclear Energy Agency.",
+            "3-D Neutron Transport Benchmarks",
+            id="journal-of-applied-entomology-a-bodys-name-closing-the-reference",
+        ),
         # the rules' title cut at a comma inside it, the model's ending its sentence before a journal
         pytest.param(
             "84. Dalal, R. Book Review: Hala Auji, Printing Arab Modernity: Book Culture and the American "

@@ -86,6 +86,7 @@ from bibnorm.text.word_tables import (
     kinds_of_work,
     minor_words,
     name_list_conjunctions,
+    organisation_words,
     publisher_words,
     publishers,
     reference_abbreviations,
@@ -665,6 +666,8 @@ def _last_before_the_models_rest(tagged: TaggedReference, read: str) -> int | No
     return max(inside)
 
 
+# The words of a body's name, capitalised ("Agency", "University", "Institut"): organisation-words.json.
+_ORGANISATION_WORDS = frozenset(organisation_words())
 # What a book's title is followed by: its edition, its publisher, its place (the model's labels).
 _PUBLICATION_LABELS = frozenset({"edition", "publisher", "place"})
 _PAGE_RANGE = re.compile(r"\d[–-]{1,2}\d")  # "629–637": a chapter's pages, not a book's count ("308 p.")
@@ -680,15 +683,21 @@ def _cut_before_the_publication(tagged: TaggedReference, read: str) -> bool:
     chapter's book), a bracket (a description), hold a number (a series' volume: "Know No Fear.
     Number 19 in The Horus Heresy"), nor where a page range follows: a chapter's pages, the second
     sentence its book's title ("Origins of plant agriculture …. Our fragile world: …. Oxford:
-    EOLSS Publishers, 629–637")."""
+    EOLSS Publishers, 629–637"). So too where the model's title closes the reference, nothing
+    printed after it ("Morris, R. A. (1989) Rendering digital type. A historical and economic view
+    of technology."), where its last sentence is no listed journal's name nor a body's ("3-D Neutron
+    Transport Benchmarks. Organisation for Economic Co-operation and Development's Nuclear Energy
+    Agency.": its publisher, organisation-words.json's "Organisation", "Agency")."""
     own, after = tagged.run_of("title"), _sentences_after(tagged, read)
-    if tagged.first("container") is not None or not after or own.stop >= len(tagged.tokens):
+    if tagged.first("container") is not None or not after:
         return False
-    return (
-        _a_subtitles_words(after)
-        and _IN.fullmatch(after[0]) is None
-        and tagged.labels[own.stop] in _PUBLICATION_LABELS
-        and not any(_PAGE_RANGE.search(token) for token in tagged.tokens[own.stop :])
+    if not (_a_subtitles_words(after) and _IN.fullmatch(after[0]) is None):
+        return False
+    if own.stop >= len(tagged.tokens):
+        body = any(word.strip(".,;:") in _ORGANISATION_WORDS for word in after)
+        return not body and not is_listed_journal(" ".join(after).rstrip("."))
+    return tagged.labels[own.stop] in _PUBLICATION_LABELS and not any(
+        _PAGE_RANGE.search(token) for token in tagged.tokens[own.stop :]
     )
 
 
