@@ -344,6 +344,27 @@ def read_arxiv(printed: str) -> str | None:
             "10.1109/TPC.1975.6593963",
             id="the next sentence glued on after a period",
         ),
+        # a thesis's back-references to front-matter pages glued on (bench/pdf_fresh2's
+        # gh-lingenohl-bachelorthesis: "… 1555–1582. doi: 10.1111/jofi.12260.v")
+        pytest.param(
+            "Collin-Dufresne, P. & Fos, V. (2015). Do Prices Reveal the Presence of Informed Trading? "
+            "The Journal of Finance 70 (4), 1555–1582. doi: 10.1111/jofi.12260.v",
+            "10.1111/jofi.12260",
+            id="a back-reference's Roman page glued on",
+        ),
+        pytest.param(
+            "Mann, H. B. & Whitney, D. R. (1947). On a Test of Whether one of Two Random Variables is "
+            "Stochastically Larger than the Other. The Annals of Mathematical Statistics 18 (1), 50–60. "
+            "doi: 10.1214/aoms/1177730491.vii",
+            "10.1214/aoms/1177730491",
+            id="a back-reference's longer Roman page glued on",
+        ),
+        pytest.param(
+            "Tibshirani, R. (2005). Sparsity and smoothness via the fused lasso. J. R. Stat. Soc. B 67, "
+            "91–108. doi: 10.1111/j.1467-9868.2005.00503.x",
+            "10.1111/j.1467-9868.2005.00503.x",
+            id="Wiley's x ends its DOI",
+        ),
         pytest.param(
             "Marchi, M., Albert, J. & Baumer, B. S. (2018). Analyzing baseball data with R. CRC Press. "
             "https://www.taylorfrancis.com/books/mono/10.1201/9781351107099/analyzing-baseball-data-max-"

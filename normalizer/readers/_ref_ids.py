@@ -259,7 +259,8 @@ def only_doi(text: str) -> str | None:
 
 def _printed_doi(text: str, doi_match: re.Match[str]) -> str:
     """The DOI as the pattern found it, its angle brackets plain, without a publisher's page or a
-    sentence after it (`_without_the_page`) and without a back-reference's mark before "page"
+    sentence after it or a back-reference's page (`_without_the_page`) and without a
+    back-reference's mark before "page"
     ("…1863547.ffi page 170")."""
     printed = _without_the_page(doi_match.group(1).translate(_ANGLES).replace(":: ", "::"), text)
     if _BACK_REFERENCE.search(printed) and re.match(r"\s+pages?\b", text[doi_match.end() :]):
@@ -270,18 +271,23 @@ def _printed_doi(text: str, doi_match: re.Match[str]) -> str:
 def _without_the_page(printed: str, text: str) -> str:
     """The DOI ``printed`` in ``text`` without the publisher's page its link names after it
     ("…/html", "….pdf": `_LANDING`; the page's name, `_without_the_pages_name`) and without a
-    sentence glued on after its period (`_GLUED_SENTENCE`)."""
+    sentence glued on after its period (`_GLUED_SENTENCE`) or a back-reference's page
+    (`_BACK_REFERENCE_PAGE`)."""
     printed = _without_the_pages_name(_LANDING.sub("", printed), text)
     glued = _GLUED_SENTENCE.search(printed)
     if glued is not None and is_english_word(word_key(glued.group(1))):
         return printed[: glued.start()]
-    return printed
+    return _BACK_REFERENCE_PAGE.sub("", printed)
 
 
 # A capitalised English word glued on after a DOI's last digit and a period, where a line or a
 # style lost the space before the next sentence ("…/TPC.1975.6593963.See supplemental …",
 # "….Accessed 3 May"): no registrant ends a DOI with a word of prose.
 _GLUED_SENTENCE = re.compile(r"(?<=\d)\.([A-Z][a-z]{2,}+)$")
+# A back-reference's page in a thesis's front matter, a Roman numeral in lower case, glued on after
+# the DOI's last digit and a period ("doi: 10.1111/jofi.12260.v", "….1177730491.vii": the pages that
+# cite it). Not "x" alone, which ends Wiley's DOIs ("10.1111/j.1467-9868.2005.00503.x").
+_BACK_REFERENCE_PAGE = re.compile(r"(?<=\d)\.(?!x$)[ivxl]{1,6}+$")
 # The name of a publisher's page after the DOI in its link, words joined by hyphens
 # ("https://www.taylorfrancis.com/books/mono/10.1201/9781351107099/analyzing-baseball-data-max-…").
 _PAGES_NAME = re.compile(r"/([a-z]++(?:-[a-z]++){2,})$")
