@@ -258,10 +258,9 @@ def only_doi(text: str) -> str | None:
 
 
 def _printed_doi(text: str, doi_match: re.Match[str]) -> str:
-    """The DOI as the pattern found it, its angle brackets plain, without a publisher's page or a
-    sentence after it or a back-reference's page (`_without_the_page`) and without a
-    back-reference's mark before "page"
-    ("…1863547.ffi page 170")."""
+    """The DOI as the pattern found it, its angle brackets plain, without a publisher's page, a
+    sentence or a back-reference's page after it (`_without_the_page`) and without a
+    back-reference's mark before "page" ("…1863547.ffi page 170")."""
     printed = _without_the_page(doi_match.group(1).translate(_ANGLES).replace(":: ", "::"), text)
     if _BACK_REFERENCE.search(printed) and re.match(r"\s+pages?\b", text[doi_match.end() :]):
         return printed[: printed.rindex(".")]
