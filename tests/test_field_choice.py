@@ -1646,24 +1646,17 @@ def test_a_title_is_one_quotation_from_its_opening_mark_to_its_closing_one(title
 
 
 @pytest.mark.parametrize(
-    ("names", "kept"),
+    ("name", "opens"),
     [
-        pytest.param(("H. Olsson", "“Climbing the", "Stairway"), ("H. Olsson",), id="a-quoted-titles-start"),
-        pytest.param(("“N. B. D. V. M. von Bergen”",), ("“N. B. D. V. M. von Bergen”",),
-                     id="a-name-quoted-whole-by-the-italics-pass"),
-        pytest.param(("O’Brien, F.", "Lee, K."), ("O’Brien, F.", "Lee, K."), id="an-apostrophe"),
-        # names the italics pass quoted together (JHEP-like "Names, Title, Journal 19 (2001)" in a
-        # dissertation's PDF: bench/pdf_fresh's gh-isaac-mackey-ucsb-dissertation)
-        pytest.param(("“O. Kupferman", "M. Y. Vardi”"), ("O. Kupferman", "M. Y. Vardi"),
-                     id="names-quoted-together"),
+        pytest.param("“Climbing the", True, id="a-quoted-titles-start"),
+        pytest.param("“N. B. D. V. M. von Bergen”", False, id="a-name-quoted-whole-by-the-italics-pass"),
+        pytest.param("O’Brien, F.", False, id="an-apostrophe"),
     ],
-)  # fmt: skip
-def test_names_end_at_one_that_opens_a_quotation_no_name_closes(
-    names: tuple[str, ...], kept: tuple[str, ...]
-) -> None:
-    from bibnorm.readers._field_choice import _names_before_a_quotation
+)
+def test_a_name_that_opens_a_quotation_it_does_not_close_is_a_titles_start(name: str, opens: bool) -> None:
+    from bibnorm.readers._field_choice import _opens_a_quotation
 
-    assert _names_before_a_quotation(names) == kept
+    assert _opens_a_quotation(name) is opens
 
 
 def test_no_author_opens_a_quotation_it_does_not_close() -> None:

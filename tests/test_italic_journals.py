@@ -37,3 +37,34 @@ def test_an_italic_journal_in_a_list_without_titles_is_no_title(printed: str, it
     assert query.raw == printed  # as the page prints it, without the italic pass's quotes
     assert query.title == printed  # no title read: the printed text is what a search is given
     assert query.year is not None and query.authors
+
+
+@pytest.mark.parametrize(
+    ("printed", "italic", "authors"),
+    [
+        # a dissertation's list (bench/pdf_fresh's gh-isaac-mackey-ucsb-dissertation), title and
+        # journal set in one italic run after names the parser read into its title
+        pytest.param(
+            "O. Kupferman and M. Y. Vardi, Model checking of safety properties, Formal methods in system "
+            "design 19 (2001) 291–314.",
+            "Model checking of safety properties, Formal methods in system design",
+            ("O. Kupferman", "M. Y. Vardi"),
+            id="two-names",
+        ),
+        pytest.param(
+            "G. Cowan, K. Cranmer, E. Gross, and O. Vitells, Asymptotic formulae for likelihood-based "
+            "tests of new physics, Eur.Phys.J.C 71 (2011) 1554.",
+            "Asymptotic formulae for likelihood-based tests of new physics, Eur.Phys.J.C",
+            ("G. Cowan", "K. Cranmer", "E. Gross", "O. Vitells"),
+            id="four-names",
+        ),
+    ],
+)
+def test_the_upright_names_before_an_italic_run_are_not_quoted_as_its_title(
+    printed: str, italic: str, authors: tuple[str, ...]
+) -> None:
+    references = ReferenceList(Layout.NUMBERED, [Item(1, printed, "1")])
+    (query,) = queries_with_italic_titles(
+        references, [[italic]], lambda line: Origin(path="x.pdf", line=line)
+    )
+    assert query.authors == authors

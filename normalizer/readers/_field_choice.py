@@ -86,7 +86,6 @@ from bibnorm.text.word_tables import (
     kinds_of_work,
     minor_words,
     name_list_conjunctions,
-    organisation_words,
     publisher_words,
     publishers,
     reference_abbreviations,
@@ -666,8 +665,6 @@ def _last_before_the_models_rest(tagged: TaggedReference, read: str) -> int | No
     return max(inside)
 
 
-# The words of a body's name, capitalised ("Agency", "University", "Institut"): organisation-words.json.
-_ORGANISATION_WORDS = frozenset(organisation_words())
 # What a book's title is followed by: its edition, its publisher, its place (the model's labels).
 _PUBLICATION_LABELS = frozenset({"edition", "publisher", "place"})
 _PAGE_RANGE = re.compile(r"\d[–-]{1,2}\d")  # "629–637": a chapter's pages, not a book's count ("308 p.")
@@ -687,15 +684,15 @@ def _cut_before_the_publication(tagged: TaggedReference, read: str) -> bool:
     printed after it ("Morris, R. A. (1989) Rendering digital type. A historical and economic view
     of technology."), where its last sentence is no listed journal's name nor a body's ("3-D Neutron
     Transport Benchmarks. Organisation for Economic Co-operation and Development's Nuclear Energy
-    Agency.": its publisher, organisation-words.json's "Organisation", "Agency")."""
+    Agency.": its publisher, a body's words, `_an_organisations`)."""
     own, after = tagged.run_of("title"), _sentences_after(tagged, read)
     if tagged.first("container") is not None or not after:
         return False
     if not (_a_subtitles_words(after) and _IN.fullmatch(after[0]) is None):
         return False
     if own.stop >= len(tagged.tokens):
-        body = any(word.strip(".,;:") in _ORGANISATION_WORDS for word in after)
-        return not body and not is_listed_journal(" ".join(after).rstrip("."))
+        sentence = " ".join(after)
+        return not _an_organisations(sentence) and not is_listed_journal(sentence.rstrip("."))
     return tagged.labels[own.stop] in _PUBLICATION_LABELS and not any(
         _PAGE_RANGE.search(token) for token in tagged.tokens[own.stop :]
     )
@@ -796,22 +793,10 @@ def _names_read_as_title(tagged: TaggedReference, read: str) -> bool:
     return labels <= NAME_LABELS and no_title and before and not _quoted(tagged, read)
 
 
-def _names_before_a_quotation(names: Sequence[str]) -> tuple[str, ...]:
-    """``names`` up to one that opens a quotation no name closes: the quoted title's first words,
-    read up to a quotation inside it ("“Climbing the“ Stairway to Heaven”–A …"), are no author, nor
-    those after them. A name the italics pass quoted whole is one ("“N. B. D. V. M. von Bergen”"),
-    and names it quoted together are names without the marks ("“O. Kupferman and M. Y. Vardi”, Model
-    checking of safety properties, …" read as "“O. Kupferman" and "M. Y. Vardi”")."""
-    kept = list(names)
-    for at, name in enumerate(kept):
-        closing = QUOTATION_MARKS.get(name[:1])
-        if closing is None or closing in name[1:]:
-            continue
-        end = next((later for later in range(at + 1, len(kept)) if kept[later].endswith(closing)), None)
-        if end is None:
-            return tuple(kept[:at])
-        kept[at], kept[end] = name[1:].lstrip(), kept[end][: -len(closing)].rstrip()
-    return tuple(kept)
+def _opens_a_quotation(name: str) -> bool:
+    """ "“Climbing the": a quotation opened and not closed, the start of a quoted title."""
+    closing = QUOTATION_MARKS.get(name[:1])
+    return closing is not None and closing not in name[1:]
 
 
 _CASE_PARTIES = frozenset({"v.", "v", "vs.", "vs"})  # "Shell v. Board of Education"
@@ -2353,7 +2338,10 @@ def _chosen_names(
             names = tagged.written_authors(start)
     names = _without_other_fields_words(_without_the_titles_words(names, tagged, rules), tagged)
     names = _without_words_no_name_holds(names)
-    names = _names_before_a_quotation(names)
+    # (no name opens a quotation it does not close: the quoted title's first words, read up to a
+    # quotation inside it, "“Climbing the“ Stairway to Heaven”–A …", are no author, nor those after
+    # them; a name the italics pass quoted whole is one, "“N. B. D. V. M. von Bergen”")
+    names = tuple(takewhile(lambda name: not _opens_a_quotation(name), names))
     names = names or (_bracketed_names(tagged.text) if bracketed else _opening_group(tagged.text))
     # a name's abbreviation and the names' period after it are one period ("Docker Inc.. Title")
     return tuple(

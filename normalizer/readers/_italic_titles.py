@@ -303,7 +303,9 @@ def _venue_run(
     the title's comma, nothing but its volume, pages or publisher after it (`_AFTER_VENUE`). (Not
     where another italic run follows the title read, the venue's: this one is the title's own
     words, a species' name: "… of visitors to wild radish, *Raphanus raphanistrum*
-    (Brassicaceae). *American Journal of Botany*, 94(2)".)"""
+    (Brassicaceae). *American Journal of Botany*, 94(2)". Nor where the upright words are the
+    names the parser read into its title: "O. Kupferman and M. Y. Vardi, *Model checking of safety
+    properties, Formal methods in system design* 19 (2001)", whose run is the title.)"""
     if title_at is None or start <= title_at[0] or any(after >= title_at[1] for after, _ in later):
         return None  # (``later``: the runs after this one)
     # a sentence-case title the parser cut at an abbreviation's period ("… grape (vitis vinifera
@@ -312,6 +314,8 @@ def _venue_run(
         return None
     comma = _COMMA_BEFORE.search(text, title_at[0], start)
     if comma is None or not _AFTER_VENUE.fullmatch(text[end : title_at[1]]):
+        return None
+    if _initialled_names(text[title_at[0] : comma.start()]):
         return None
     if end > title_at[1] and _SENTENCE_AFTER_A_WORD.fullmatch(text, _word_start(text, title_at[1]), end):
         # the title's own italic words, then its sentence's end and the journal, in one run: "…
