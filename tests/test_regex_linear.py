@@ -635,6 +635,15 @@ def test_the_reference_readers_new_patterns_are_linear_searched_too(
                      id="a-page-range"),
         pytest.param("bibnorm.readers._italic_titles._SENTENCE_AFTER_A_WORD",
                      [("", "abc. A"), ("abc. A", "b")], id="a-sentence-after-a-word"),
+        # a publisher's name after a title, capitalised words before it, its place after it: runs of
+        # marks and capitalised words that never reach the end, and publishers' names repeated
+        pytest.param("bibnorm.readers._field_choice._PUBLISHER_AT_THE_END",
+                     [("", ", Ab "), ("", ". Springer "), ("a", ", Springer, New York "), ("", ", Press,"),
+                      ("a, ", "Oxford University Press "), ("", "Aa-Bb&Cc ")],
+                     id="a-publisher-at-the-end"),
+        pytest.param("bibnorm.readers._ref_ids._BACK_REFERENCE_PAGE",
+                     [("", "1.vii"), ("1", ".x"), ("1.", "iiiiiii")], id="a-back-references-page"),
+        pytest.param("bibnorm.readers._field_choice._NUMBERS", [("", "1a"), ("", "12")], id="numbers"),
     ],
 )  # fmt: skip
 def test_patterns_stay_linear_on_the_runs_their_own_parts_read(
