@@ -396,8 +396,10 @@ makes as the repositories commit it): ``truth-overrides/<id>.bib`` holds the ref
 prints that its committed truth lacks (a ``.bbl`` older than its PDF) or all of them (a ``.bbl``
 that is another paper's), each transcribed from the printed page, with comment lines before the
 first entry saying so and what it does: ``% override: add`` (its entries are added to the
-document's truth) or ``% override: replace`` (they are its truth). They are read as a ``.bib``
-truth is (`overridden`); ``bench/pdf_heldout`` and ``bench/pdf_unseen`` hold four, ``bench/pdf_dev7`` one.
+document's truth), ``% override: replace`` (they are its truth) or ``% override: correct`` (each
+replaces the truth's entry of its key: a committed ``.bib`` field that is wrong). They are read as
+a ``.bib`` truth is (`overridden`); ``bench/pdf_heldout`` and ``bench/pdf_unseen`` hold four,
+``bench/pdf_dev3``, ``bench/pdf_dev7`` and ``bench/pdf_dev8`` one each.
 
 Each document is read in a child process under ``--timeout`` seconds (60 unless told): one that
 does not return in time is counted as refused, and its seconds printed; so is one whose reading
@@ -689,19 +691,27 @@ def overridden(override: Path | None, rows: list[Truth]) -> list[Truth]:
     PDF prints are transcribed by hand into ``truth-overrides/<id>.bib`` beside the manifest (a
     refill from the repositories keeps the correction; the truth files in the cache stay as
     committed). Its entries are read as any ``.bib`` truth is, and added to the document's truth;
-    they replace it where a comment line before the first entry says ``% override: replace``
-    (``% override: add`` otherwise: one of the two is required, so that a reader of the file knows)."""
+    they replace it where a comment line before the first entry says ``% override: replace``;
+    ``% override: correct`` replaces the truth's entries of the same keys (a committed ``.bib``'s
+    field that is wrong: a DOI with a word glued on, "10.1002/2016WR019675.Received"), ``%
+    override: add`` adds them: one of the three is required, so that a reader of the file knows."""
     if override is None:
         return rows
     header = override.read_text(encoding="utf-8").split("@", 1)[0]
     modes = set(_OVERRIDE_MODE.findall(header))
     if len(modes) != 1:
-        raise SystemExit(f"bench_pdf_corpus: {override} must say '% override: add' or '% override: replace'")
+        raise SystemExit(f"bench_pdf_corpus: {override} must say '% override: add', 'replace' or 'correct'")
     added = _bib_truths(override, lambda key: True)
+    if modes == {"correct"}:
+        corrected = {row.key: row for row in added}
+        if unknown := corrected.keys() - {row.key for row in rows}:
+            lacked = sorted(unknown)
+            raise SystemExit(f"bench_pdf_corpus: {override} corrects entries the truth lacks: {lacked}")
+        return [corrected.get(row.key, row) for row in rows]
     return added if modes == {"replace"} else rows + added
 
 
-_OVERRIDE_MODE = re.compile(r"(?m)^%[ \t]*override:[ \t]*(add|replace)[ \t]*$")
+_OVERRIDE_MODE = re.compile(r"(?m)^%[ \t]*override:[ \t]*(add|replace|correct)[ \t]*$")
 
 
 def _committed_truths(document: Document) -> list[Truth]:

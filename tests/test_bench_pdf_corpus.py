@@ -147,8 +147,9 @@ def test_the_first_authors_family_is_the_name_before_et_al(author: str, family: 
 
 
 # A truth corrected by what the PDF prints, committed beside the manifest: `join/manifest.csv` names
-# four documents whose truth is `unsrtnat.bbl` joined to `tugboat-3.bib`; `join/truth-overrides/`
-# holds a transcribed fourth record (tugboat.bib's `Wang:TB34-2-136`) for three of them.
+# six documents whose truth is `unsrtnat.bbl` joined to `tugboat-3.bib`; `join/truth-overrides/`
+# holds a transcribed fourth record (tugboat.bib's `Wang:TB34-2-136`) for three of them, and
+# corrections of a committed entry for two.
 @pytest.mark.parametrize(
     ("document", "keys"),
     [
@@ -165,10 +166,27 @@ def test_an_override_beside_the_manifest_corrects_the_committed_truth(
     assert rows[-1].family == ("wang" if document != "as-committed" else "wilson")
 
 
+def test_a_correcting_override_replaces_the_entry_of_its_key_in_place(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """``% override: correct``: a committed entry's wrong field (here Wilson's year) corrected, the
+    truth's other entries and its order kept."""
+    rows = truths(_cached("corrected", tmp_path, monkeypatch))
+    assert [r.key for r in rows] == CITED
+    assert [r.year for r in rows] == [2013, 2013, 2012]
+
+
+def test_a_correction_of_an_entry_the_truth_lacks_stops_the_bench_in_one_line(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    with pytest.raises(SystemExit, match=r"corrects entries the truth lacks: \['Wang:TB34-2-136'\]"):
+        truths(_cached("corrects-unknown", tmp_path, monkeypatch))
+
+
 def test_an_override_that_says_neither_add_nor_replace_stops_the_bench_in_one_line(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    with pytest.raises(SystemExit, match="must say '% override: add' or '% override: replace'"):
+    with pytest.raises(SystemExit, match="must say '% override: add', 'replace' or 'correct'"):
         truths(_cached("says-neither", tmp_path, monkeypatch))
 
 
