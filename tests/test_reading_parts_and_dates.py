@@ -47,6 +47,36 @@ def read_one(text: str):  # the reader's query
             "industries",
             id="a-parts-title-after-its-number",
         ),
+        # a part's word and number opening the title's next part (two real Elsevier lists' items,
+        # pdf_dev11's and pdf_dev10's): the rules end the title before it, or both readers take
+        # that part for the venue
+        pytest.param(
+            "Foti, F., Martinelli, L., 2018. Finite element modeling of cable galloping vibrations. Part II: "
+            "Application to an iced cable in 1:2 multiple internal resonance. J. Vib. Control 24, 1322–1340.",
+            "Finite element modeling of cable galloping vibrations. Part II: Application to an iced cable in "
+            "1:2 multiple internal resonance",
+            id="a-parts-word-and-number-opening-its-title",
+        ),
+        pytest.param(
+            "M.A. Boschetti, A. Mingozzi, The two-dimensional finite bin packing problem. Part I: New lower "
+            "bounds for the oriented case, 4OR 1 (2003) 27–42.",
+            "The two-dimensional finite bin packing problem. Part I: New lower bounds for the oriented case",
+            id="a-parts-title-read-as-the-venue",
+        ),
+        # a series' Roman numeral and the part's title, then the journal (a real thesis's list,
+        # pdf_dev7's, and the same paper as the AAS print it)
+        pytest.param(
+            "Željko Ivezić, Branimir Sesar, Mario Jurić, et al. The Milky Way Tomography with SDSS. II. "
+            "Stellar Metallicity. ApJ, 684(1):287, 2008.",
+            "The Milky Way Tomography with SDSS. II. Stellar Metallicity",
+            id="a-series-numeral-and-its-title-the-rules-read",
+        ),
+        pytest.param(
+            "Ivezić, Ž., Sesar, B., Jurić, M., et al. 2008, The Milky Way Tomography with SDSS. II. Stellar "
+            "Metallicity. ApJ, 684, 287.",
+            "The Milky Way Tomography with SDSS. II. Stellar Metallicity",
+            id="a-series-numeral-and-its-title-read-as-the-venue",
+        ),
         # the title's number, which the rules read as the whole title
         pytest.param(
             "Wang Y., Skorokhodov I., Wonka P. HF-NeuS: Improved Surface Reconstruction Using High-Frequency "
@@ -263,6 +293,47 @@ def read_one(text: str):  # the reader's query
 )
 def test_the_title_is_what_the_style_printed(text: str, title: str) -> None:
     assert read_one(text).title == title
+
+
+@pytest.mark.parametrize(
+    ("text", "venue"),
+    [
+        pytest.param(
+            "Željko Ivezić, Branimir Sesar, Mario Jurić, et al. The Milky Way Tomography with SDSS. II. "
+            "Stellar Metallicity. ApJ, 684(1):287, 2008.",
+            "ApJ",
+            id="after-the-title-the-rules-read",
+        ),
+        pytest.param(
+            "Ivezić, Ž., Sesar, B., Jurić, M., et al. 2008, The Milky Way Tomography with SDSS. II. Stellar "
+            "Metallicity. ApJ, 684, 287.",
+            "ApJ",
+            id="after-the-part-read-as-the-venue",
+        ),
+        # the part's title alone after the title: no venue, rather than the part's title for one
+        pytest.param(
+            "M.A. Boschetti, A. Mingozzi, The two-dimensional finite bin packing problem. Part I: New lower "
+            "bounds for the oriented case, 4OR 1 (2003) 27–42.",
+            None,
+            id="none-but-the-part",
+        ),
+    ],
+)
+def test_the_venue_is_what_follows_a_parts_title(text: str, venue: str | None) -> None:
+    assert read_one(text).venue == venue
+
+
+def test_a_title_does_not_run_on_through_a_parts_number_into_the_journal() -> None:
+    """A part's number closing a title's sentence, then a journal's name the model reads on into
+    (its title ends at the journal's comma, not a sentence's end): the journal is not the part's title."""
+    text = (
+        "Antoni T, Apel WD, Badea F, et al. The cosmic-ray experiment KASCADE. Part VII. Nuclear "
+        "Instruments and Methods in Physics Research Section A: Accelerators, Spectrometers, Detectors "
+        "and Associated Equipment 2003;513:490–510."
+    )
+    title = read_one(text).title
+    assert title is not None and title.startswith("The cosmic-ray experiment KASCADE")
+    assert "Nuclear" not in title
 
 
 @pytest.mark.parametrize(

@@ -262,6 +262,20 @@ def test_a_bodys_parts_joined_by_a_slash_are_one_name() -> None:
             ("Tadel F", "Baillet S", "Mosher JC", "others"),
             id="et-al-is-others",
         ),
+        # a malformed record's "et al." inside the first name, before its family or all of it
+        # (real theses' lists, pdf_dev3's and pdf_dev5's): the name around it, then "others"
+        pytest.param(
+            "E. E. et al Peters. E0 transitions in 106pd: Implications for shape coexistence. The European "
+            "Physical Journal A, 52(4):96, Apr 2016.",
+            ("E. E. Peters", "others"),
+            id="et-al-inside-the-first-name",
+        ),
+        pytest.param(
+            "et al. Zhang Y. “Scoring function for automated assessment of protein structure template "
+            "quality”. Proteins: Structure, Function, and Bioinformatics (2004) (citado nas pgs. 2, 14, 15).",
+            ("Zhang Y", "others"),
+            id="et-al-before-the-first-name",
+        ),
         # a family with its particle glued on, after given initials (plainnat; the team's PDF corpus)
         pytest.param(
             "M T deBettencourt, S D Williams, E K Vogel, and E Awh. Sustained attention and spatial "

@@ -644,6 +644,10 @@ def test_the_reference_readers_new_patterns_are_linear_searched_too(
         pytest.param("bibnorm.readers._ref_ids._BACK_REFERENCE_PAGE",
                      [("", "1.vii"), ("1", ".x"), ("1.", "iiiiiii")], id="a-back-references-page"),
         pytest.param("bibnorm.readers._field_choice._NUMBERS", [("", "1a"), ("", "12")], id="numbers"),
+        # a part's number opening a venue: its words, Roman letters and digits repeated
+        pytest.param("bibnorm.readers._field_choice._PARTS_OPENING",
+                     [("", "Part "), ("Part ", "X"), ("", "XI"), ("Paper ", "1"), ("", "IV. ")],
+                     id="a-parts-opening"),
     ],
 )  # fmt: skip
 def test_patterns_stay_linear_on_the_runs_their_own_parts_read(

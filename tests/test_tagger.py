@@ -220,6 +220,14 @@ def test_inside_reading_with_every_reader_tags_with_that_model_and_after_it_with
             ("Zhai, X.", "Beyer, L."),
             id="names-and-initials",
         ),
+        # "et al." ends the list: a software's name the model doubts after it is no name (a real
+        # IEEE list's item, pdf_dev12)
+        pytest.param(
+            "F. Chollet et al., Keras, 2015.",
+            ("given", "family", "author", "author", "family", "date"),
+            ("F. Chollet", "others"),
+            id="nothing-after-et-al",
+        ),
     ],
 )
 def test_the_written_authors_are_the_names_as_printed_without_the_sentences_period(

@@ -1324,11 +1324,19 @@ def _cut_at_a_parts_number(tagged: TaggedReference, rules: RuleReading) -> bool:
 def _a_parts_number_after(after: Sequence[str]) -> bool:
     """Whether the words a title goes on with (``after``) are a part's number: its last words, a
     part's or a report's word and the number ("… and their Relation to Differential Games. Part
-    XVII.", "Jailbroken. Report 12."), or a Roman numeral of two letters or more ("…
-    calculations. XIV."), or a Roman numeral that opens the title's next part ("MultiVI. XIV.
-    Deep generative model …", "Seq2Seq. I: Lossless data compression …")."""
+    XVII.", "Jailbroken. Report 12."), or a part's word and number that open the title's next
+    part ("… cable galloping vibrations. Part II: Application to an iced cable …"), or a Roman
+    numeral of two letters or more ("… calculations. XIV."), or a Roman numeral that opens the
+    title's next part ("MultiVI. XIV. Deep generative model …", "Seq2Seq. I: Lossless data
+    compression …")."""
     if len(after) == _PARTS_LAST_WORDS and _PART_WORD.fullmatch(after[0]):
         return bool(_PART_NUMBER.fullmatch(after[1].rstrip(",")) or _PART_ARABIC.fullmatch(after[1]))
+    # (the part's title ends its sentence: not a journal run into, "KASCADE. Part VII. Nuclear
+    # Instruments and Methods in Physics Research Section A: Accelerators, …")
+    opening = after[0] == "Part" and after[1].endswith((".", ":")) and after[-1].endswith(".")
+    if len(after) > _PARTS_LAST_WORDS + _SUBTITLE_WORDS and opening:
+        number = after[1].rstrip(":")
+        return bool(_PART_NUMBER.fullmatch(number) or _PART_ARABIC.fullmatch(number))
     numeral = _PART_NUMBER.fullmatch(after[0].rstrip(":,"))
     if len(after) == 1:  # not an initial: "V." of "… Games. V. Smith"
         return numeral is not None and len(after[0].rstrip(".,")) >= 2
@@ -2514,12 +2522,18 @@ def _without_words_no_name_holds(names: tuple[str, ...]) -> tuple[str, ...]:
     Spatial Visualization …", "Futatsugi K et al. [eds] (2000) Cafe"). A name's particle ("van",
     "d’Alpoim", "de-la-Fuente"), a group's word ("of", "for": "C. M. of . Style", CSL's inverted
     group names) and a one-letter word ("Smit G d V.") are a name's; so is a name that opens
-    with a lower-case given name and holds initials ("yan Zhang, Y.", "deBruynKops SM")."""
+    with a lower-case given name and holds initials ("yan Zhang, Y.", "deBruynKops SM"). An "et
+    al." inside the first name, after its initials alone or none (a malformed record's "et al.
+    Zhang Y.", "E. E. et al Peters"), is read as if it closed the list."""
     kept: list[str] = []
     for name in names:
         words = [] if name == "others" else name.split()  # "others": the list's "et al.", as BibTeX writes it
         for at in range(len(words)):
             if _OTHERS_MARK.fullmatch(" ".join(words[at : at + 2])):
+                # a malformed record's "et al. Zhang Y.", "E. E. et al Peters": the name around the mark
+                if not kept and len(words) > at + 2 and all(map(_INITIALS.fullmatch, words[:at])):
+                    after = (" ".join(words[:at] + words[at + 2 :]), *names[1:])
+                    return _without_words_no_name_holds(after if "others" in after else (*after, "others"))
                 head = " ".join(words[:at]).rstrip(" ,;:")
                 return (*kept, *([head] if head else []), "others")
             if _past_the_names_initials(words, at, kept):
@@ -2876,10 +2890,11 @@ def _run_on_past_its_end(tagged: TaggedReference, rules: RuleReading) -> bool:
     mark or a sentence's end, into words the model is sure are another field's: a genre, a
     no-date mark, a year ("“SciPy”. Preprint, 2001.", "Docker Hub. n.d. Retrieved …", "Ét eller 98
     kommunale valg i 2009?. 2009."). Only where the model is sure of its title; not where a
-    quotation opens in what the rules add, after a part's number ("… results. VI."), nor where
-    either title is a listed journal's name."""
+    quotation opens in what the rules add, after a part's number ("… results. VI."), where what
+    they add opens with one ("The Milky Way Tomography with SDSS. II. Stellar Metallicity. ApJ":
+    `_opens_a_part`), nor where either title is a listed journal's name."""
     own, inside = tagged.run_of("title"), tagged.tokens_of(rules.title or "")
-    if not _runs_on_from(own, inside) or max(inside) < own.stop:
+    if not _runs_on_from(own, inside) or max(inside) < own.stop or _opens_a_part(tagged, own.stop):
         return False
     closed = _a_closed_quotation(tagged, own)
     ended = closed or (tagged.tokens[own.start][:1] not in _CLOSING_MARKS and _a_sentences_end(tagged, own))
@@ -2890,6 +2905,24 @@ def _run_on_past_its_end(tagged: TaggedReference, rules: RuleReading) -> bool:
     # read in the title's place, where a style prints no title ("Daniels, Proceedings of the Royal
     # Society of London. Series A, Mathematical …")
     return not (is_listed_journal(str(tagged.title)) or is_listed_journal(rules.title or ""))
+
+
+def _opens_a_part(tagged: TaggedReference, at: int) -> bool:
+    """Whether the token ``at`` opens a part of a work in a series of them: a part's or a paper's
+    word, or a Roman numeral ("II.", "XIV:"), one of one letter ("I.", which may be an initial)
+    only before a capitalised word the model reads as no name's ("Survey. I. The Cluster Catalog")."""
+    word = tagged.tokens[at]
+    if _a_parts_word(word):
+        return True
+    following = at + 1 < len(tagged.tokens) and tagged.tokens[at + 1][:1].isupper()
+    one_letter = word.rstrip(".:,") in ("I", "V", "X")
+    return one_letter and following and tagged.labels[at + 1] not in NAME_LABELS
+
+
+def _a_parts_word(word: str) -> bool:
+    """Whether ``word`` is a part's or a paper's word, or a Roman numeral of two letters or more."""
+    numeral = word.rstrip(".:,")
+    return word in ("Part", "Paper") or (len(numeral) >= 2 and _PART_NUMBER.fullmatch(numeral) is not None)
 
 
 def _no_titles_words_after(tagged: TaggedReference, after: range, closed: bool) -> bool:
@@ -3300,6 +3333,27 @@ def _venue_apart_from(title: str | None, venue: str | None, text: str) -> str | 
     return None if words != over and f" {words} " in f" {over} " else venue
 
 
+def _venue_after_the_title(title: str | None, venue: str | None, text: str) -> str | None:
+    """``venue`` without the part of a work in a series it opens with (a part's or a paper's word,
+    a Roman numeral) where that part ends the title kept and the reference prints it once: the
+    model's venue begun at the part's number inside the title the rules read whole ("… with SDSS.
+    II. Stellar Metallicity. ApJ, 684(1)" read with the title "… with SDSS. II. Stellar
+    Metallicity" and the venue "II. Stellar Metallicity. ApJ"); none where nothing is left."""
+    venues = venue.split() if venue else []
+    if (
+        not title
+        or not venues
+        or not (venues[0] in ("Part", "Paper") or _PART_NUMBER.fullmatch(venues[0].rstrip(".:,")))
+    ):
+        return venue
+    titles = title.split()
+    for count in range(min(len(titles), len(venues)), 0, -1):
+        shared = " ".join(venues[:count])
+        if _word_run(" ".join(titles[-count:])) == _word_run(shared) and text.count(shared.rstrip(".")) == 1:
+            return " ".join(venues[count:]).strip(" .,;:") or None
+    return venue
+
+
 def _fills(tagged: TaggedReference, label: str, own: object, venue: str | None) -> bool:
     """Whether the model's reading of a field the rules read none of may fill it: a title only
     right after its names (`_fills_the_title`) and where it is not what the rules read as the
@@ -3358,6 +3412,38 @@ def _the_inverted_journals_subject(
     if title and title.endswith(subject):
         title = title[: -len(subject)].rstrip(" .,;:") or None
     return title, whole
+
+
+# A part's number opening a venue read, a part's or a paper's word before it or a Roman numeral of
+# two letters or more: the title's next part ("Part I: New lower bounds for the oriented case" of
+# "The two-dimensional finite bin packing problem. Part I: New lower bounds for the oriented case,
+# 4OR 1 (2003) 27–42.", "II. Stellar Metallicity. ApJ" of "… with SDSS. II. Stellar Metallicity.
+# ApJ, 684, 287."), never a venue's name.
+_ROMAN = r"X{0,3}(?:IX|IV|V?I{0,3})"
+_PARTS_OPENING = re.compile(
+    rf"(?:(?:Part|Paper)\s(?:(?=[IVX]){_ROMAN}|\d{{1,3}})|(?=[IVX]{{2}}){_ROMAN})[.:]\s"
+)
+
+
+def _the_parts_title_read_as_the_venue(
+    title: str | None, venue: str | None, text: str
+) -> tuple[str | None, str | None]:
+    """The title with its next part where both readers took that part, opened by a part's number,
+    for the venue (`_PARTS_OPENING`), the text printing the two one after the other; the venue is
+    what follows the part's sentence. A number that ends a sentence ("II.") is followed by the
+    part's title only where another sentence follows it ("… XXIV. J Atmos Sci 40": the number ends
+    the title, the journal follows), and not by a journal's name ("XI. J. Chem. Phys.")."""
+    if not title or not venue or (opening := _PARTS_OPENING.match(venue)) is None:
+        return title, venue
+    end = venue.find(". ", opening.end())
+    part, rest = (venue, None) if end < 0 else (venue[:end], venue[end + 2 :].strip() or None)
+    joined = f"{title}. {part}"
+    sentence = opening.group().rstrip().endswith(".")
+    if (sentence and (rest is None or _a_journals_name(venue[opening.end() :]))) or len(
+        part[opening.end() :].split()
+    ) < _SUBTITLE_WORDS - 1:
+        return title, venue
+    return (joined, rest) if joined in " ".join(text.split()) else (title, venue)
 
 
 def _the_journal_run_into_the_title(
@@ -3761,7 +3847,8 @@ def choose_fields(
     )
     title, venue = _the_inverted_journals_subject(title, venue, tagged.text)
     title, venue = _the_journal_run_into_the_title(title, venue, tagged.text)
-    venue = _venue_apart_from(title, venue, tagged.text)
+    title, venue = _the_parts_title_read_as_the_venue(title, venue, tagged.text)
+    venue = _venue_after_the_title(title, _venue_apart_from(title, venue, tagged.text), tagged.text)
     venue = _venue_without_what_is_not_its(venue, year, tagged.text)
     names = _chosen_names(tagged, rules, thresholds, confidence, bracketed, title)
     names, title = _slashed_families(_upper_case_families_paired(names, tagged.text), title, tagged.text)

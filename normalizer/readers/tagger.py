@@ -671,7 +671,7 @@ class TaggedReference:
         end = self.author_list_end(start)
         # "al" of "et al.", not a French list's "et" alone ("SHIRTS, Michael R. et PANDE, Vijay S.")
         if written and any(
-            label == "author" and _OTHERS_WORD.fullmatch(token.casefold().strip(".,;[]()")) is not None
+            label == "author" and _stands_for_the_others(token)
             for token, label in zip(self.tokens[start:end], self.labels[start:end], strict=True)
         ):
             written += ("others",)
@@ -680,10 +680,13 @@ class TaggedReference:
     def author_list_end(self, start: int = 0) -> int:
         """The index of the first token after the author list (names, "and", "et al."), the
         list that opens at token ``start``."""
-        seen = False
+        seen = named = False
         for index, label in enumerate(self.labels[start:], start):
             if label in NAME_LABELS:
                 seen = True
+                named = named or label == "family"
+                if named and label == "author" and _stands_for_the_others(self.tokens[index]):
+                    return index + 1  # no name after "et al." that follows a family name (`_name_runs`)
             elif seen:
                 return index
         return len(self.labels)
@@ -713,13 +716,24 @@ class TaggedReference:
         return confidences
 
 
+def _stands_for_the_others(token: str) -> bool:
+    """Whether an author list's token stands for the names it leaves out: "al." of "et al.",
+    "et.al.", "others"."""
+    return _OTHERS_WORD.fullmatch(token.casefold().strip(".,;[]()")) is not None
+
+
 def _name_runs(tokens: Sequence[str], labels: Sequence[str]) -> list[tuple[str, str]]:
     """The author list's runs of family and given tokens, in order, as (label, text); an `author`
     token ("and", "&", "et al.") between them is a "sep", which keeps two names' runs of one label
-    apart. The list ends at the first token of any other label after it began."""
+    apart. The list ends at the first token of any other label after it began, and at its "et
+    al." or "others" after a family name: no name follows the names it leaves out ("F. Chollet et
+    al., Keras, 2015.", the software's name read as a name's), where one may precede it or end
+    (a malformed record's "et al Angermueller C.", "E. E. et al Peters")."""
     runs: list[tuple[str, str]] = []
     for token, label in zip(tokens, labels, strict=True):
         if label == "author":
+            if _stands_for_the_others(token) and any(run == "family" for run, _ in runs):
+                break
             runs.append(("sep", ""))
         elif label not in ("family", "given"):
             if runs:
