@@ -63,6 +63,14 @@ def read_one(text: str):  # the reader's query
             "The two-dimensional finite bin packing problem. Part I: New lower bounds for the oriented case",
             id="a-parts-title-read-as-the-venue",
         ),
+        # a subtitle's sentence, then a listed journal after a comma (Copernicus's style, a real
+        # model description's list, pdf_dev8): the rules end the title before it, the model does not
+        pytest.param(
+            "Maier-Reimer, E.: Geochemical cycles in an ocean general circulation model. Preindustrial tracer "
+            "distributions, Global Biogeochemical Cycles, 7, 645–677, 1993.",
+            "Geochemical cycles in an ocean general circulation model. Preindustrial tracer distributions",
+            id="a-subtitles-sentence-before-a-listed-journal",
+        ),
         # a series' Roman numeral and the part's title, then the journal (a real thesis's list,
         # pdf_dev7's, and the same paper as the AAS print it)
         pytest.param(

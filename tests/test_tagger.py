@@ -145,7 +145,6 @@ REAL_LIST_SHAPES = [
         "Jerome H. Friedman. « Greedy Function Approximation : A Gradient Boosting Machine ». "
         "In : The Annals of Statistics 29.5 (2001), p. 1189-1232.",
         "Greedy Function Approximation : A Gradient Boosting Machine",
-        marks=misread("French spacing, ' : ': the title ends before the subtitle"),
         id="a-subtitle-after-a-spaced-colon",
     ),
     pytest.param(
@@ -1404,3 +1403,36 @@ def test_the_collector_resumes_when_the_last_of_several_tagging_calls_ends() -> 
     assert not gc.isenabled()
     pause.__exit__()
     assert gc.isenabled()
+
+
+@pytest.mark.parametrize(
+    ("tokens", "labels", "marked"),
+    [
+        # French typography's colon set apart by blanks, read as no field's between the title's words
+        pytest.param(("Dynamics", ":", "A", "Practical"), ("title", "other", "title", "title"),
+                     ("title", "title", "title", "title"), id="a-spaced-colon"),
+        pytest.param(("Analysis", "-", "XX."), ("title", "other", "title"),
+                     ("title", "title", "title"), id="a-spaced-dash"),
+        # not between the title and another field, nor a word
+        pytest.param(("Dynamics", ":", "Springer"), ("title", "other", "publisher"),
+                     ("title", "other", "publisher"), id="before-another-field"),
+        pytest.param(("Dynamics", "and", "Practice"), ("title", "other", "title"),
+                     ("title", "other", "title"), id="a-word"),
+    ],
+)  # fmt: skip
+def test_a_titles_mark_between_its_words_is_the_titles(
+    tokens: tuple[str, ...], labels: tuple[str, ...], marked: tuple[str, ...]
+) -> None:
+    """One title, not two runs of which the first would be taken."""
+    assert tagger._marks_inside_the_title(tokens, labels) == marked
+
+
+def test_a_title_parted_by_a_spaced_dash_is_read_whole() -> None:
+    """A real Vancouver list's item (the model reads the dash as no field's)."""
+    text = (
+        "Wei W. Time Series Analysis - XX. Univariate and Multivariate Methods. Reading, MA, USA: "
+        "Addison-Wesley; 1990."
+    )
+    assert (
+        tagger.tag_reference(text).title == "Time Series Analysis - XX. Univariate and Multivariate Methods"
+    )

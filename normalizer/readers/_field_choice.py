@@ -1271,6 +1271,24 @@ def _cut_where_no_sentence_ends(tagged: TaggedReference, read: str | None) -> bo
     return _left_open(tokens[own.start : last + 1]) and not _left_open(tokens[own.start : own.stop])
 
 
+def _cut_before_a_subtitle_a_journal_follows(tagged: TaggedReference, rules: RuleReading) -> bool:
+    """Whether the rules' title is the start of the model's, cut at a sentence's end, the rest of
+    the model's title what the rules read as the venue, and the model's venue right after its
+    title a listed journal's name the rules' venue is not: a subtitle's sentence, then the journal
+    ("Maier-Reimer, E.: Geochemical cycles in an ocean general circulation model. Preindustrial
+    tracer distributions, Global Biogeochemical Cycles, 7, 645–677, 1993.")."""
+    last = _last_before_the_models_rest(tagged, rules.title) if rules.title and rules.venue else None
+    own, venue = tagged.run_of("title"), tagged.run_of("container")
+    if last is None or not tagged.tokens[last].endswith(".") or venue.start != own.stop:
+        return False
+    rest = " ".join(tagged.tokens[last + 1 : own.stop])
+    if _word_run(rest) != _word_run(str(rules.venue)):
+        return False
+    return is_listed_journal(" ".join(tagged.tokens[venue.start : venue.stop])) and not _a_journals_name(
+        str(rules.venue)
+    )
+
+
 # a case's "versus" between its parties' names ("Roe v. Wade"), in lower case
 _VERSUS = frozenset({"v.", "vs."})
 
@@ -2838,6 +2856,7 @@ def _the_models_title_whatever_its_doubt(tagged: TaggedReference, rules: RuleRea
     cut = (
         _cut_at_a_number(tagged, rules)
         or _cut_where_no_sentence_ends(tagged, rules.title)
+        or _cut_before_a_subtitle_a_journal_follows(tagged, rules)
         or _cut_at_a_parts_number(tagged, rules)
         or _quotation_cut_short(tagged, rules)
         or _a_volume_read(tagged, rules)

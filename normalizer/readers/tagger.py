@@ -954,7 +954,9 @@ def _tagged(
     marginals: list[float],
     weighed: dict[str, tuple[float, ...]],
 ) -> TaggedReference:
-    """The runs of one label as fields, each with its tokens' mean marginal."""
+    """The runs of one label as fields, each with its tokens' mean marginal; a title's colon or
+    dash set apart by blanks is the title's (`_marks_inside_the_title`)."""
+    labels = _marks_inside_the_title(tokens, labels)
     runs: list[Field] = []
     start = 0
     for index in range(1, len(tokens) + 1):
@@ -965,6 +967,30 @@ def _tagged(
                 runs.append(Field(labels[start], run_text, round(confidence, 3)))
             start = index
     return TaggedReference(text, tokens, labels, tuple(runs), tuple(marginals), tuple(spans), weighed)
+
+
+# A mark that parts a title from its subtitle, printed as a token of its own (French typography's
+# " : ", a dash between blanks).
+_TITLES_MARK = re.compile(r"[:–—-]")
+
+
+def _marks_inside_the_title(tokens: tuple[str, ...], labels: tuple[str, ...]) -> tuple[str, ...]:
+    """``labels`` with a colon or a dash the model reads as no field's between two of the title's
+    words the title's: "Riemann Solvers and Numerical Methods for Fluid Dynamics : A Practical
+    Introduction" is one title, not two runs of which the first is taken."""
+    inside = [
+        index
+        for index in range(1, len(tokens) - 1)
+        if labels[index] == "other"
+        and labels[index - 1] == labels[index + 1] == "title"
+        and _TITLES_MARK.fullmatch(tokens[index])
+    ]
+    if not inside:
+        return labels
+    marked = list(labels)
+    for index in inside:
+        marked[index] = "title"
+    return tuple(marked)
 
 
 def clear_token_caches() -> None:
