@@ -66,8 +66,8 @@ def read_one(text: str):  # the reader's query
         # a subtitle's sentence, then a listed journal after a comma (Copernicus's style, a real
         # model description's list, pdf_dev8): the rules end the title before it, the model does not
         pytest.param(
-            "Maier-Reimer, E.: Geochemical cycles in an ocean general circulation model. Preindustrial tracer "
-            "distributions, Global Biogeochemical Cycles, 7, 645–677, 1993.",
+            "Maier-Reimer, E.: Geochemical cycles in an ocean general circulation model. Preindustrial "
+            "tracer distributions, Global Biogeochemical Cycles, 7, 645–677, 1993.",
             "Geochemical cycles in an ocean general circulation model. Preindustrial tracer distributions",
             id="a-subtitles-sentence-before-a-listed-journal",
         ),
