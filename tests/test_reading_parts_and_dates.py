@@ -71,6 +71,13 @@ def read_one(text: str):  # the reader's query
             "Geochemical cycles in an ocean general circulation model. Preindustrial tracer distributions",
             id="a-subtitles-sentence-before-a-listed-journal",
         ),
+        # not a version's note before arXiv (biblatex's authoryear example, the team's PDF corpus)
+        pytest.param(
+            "Baez, John C. and Aaron D. Lauda (Oct. 27, 2004a). Higher-Dimensional Algebra V: 2-Groups. "
+            "Version 3. arXiv: math/0307200v3.",
+            "Higher-Dimensional Algebra V: 2-Groups",
+            id="a-versions-note-before-arxiv",
+        ),
         # a series' Roman numeral and the part's title, then the journal (a real thesis's list,
         # pdf_dev7's, and the same paper as the AAS print it)
         pytest.param(

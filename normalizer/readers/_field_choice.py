@@ -1274,15 +1274,22 @@ def _cut_where_no_sentence_ends(tagged: TaggedReference, read: str | None) -> bo
 def _cut_before_a_subtitle_a_journal_follows(tagged: TaggedReference, rules: RuleReading) -> bool:
     """Whether the rules' title is the start of the model's, cut at a sentence's end, the rest of
     the model's title what the rules read as the venue, and the model's venue right after its
-    title a listed journal's name the rules' venue is not: a subtitle's sentence, then the journal
-    ("Maier-Reimer, E.: Geochemical cycles in an ocean general circulation model. Preindustrial
-    tracer distributions, Global Biogeochemical Cycles, 7, 645–677, 1993.")."""
+    title a listed journal's name the rules' venue is not: a subtitle's sentence of three words or
+    more, no number but its part's first, then the journal ("Maier-Reimer, E.: Geochemical cycles
+    in an ocean general circulation model. Preindustrial tracer distributions, Global
+    Biogeochemical Cycles, 7, 645–677, 1993."); not a version's note ("… 2-Groups. Version 3.
+    arXiv: …")."""
     last = _last_before_the_models_rest(tagged, rules.title) if rules.title and rules.venue else None
     own, venue = tagged.run_of("title"), tagged.run_of("container")
     if last is None or not tagged.tokens[last].endswith(".") or venue.start != own.stop:
         return False
-    rest = " ".join(tagged.tokens[last + 1 : own.stop])
-    if _word_run(rest) != _word_run(str(rules.venue)):
+    rest = tagged.tokens[last + 1 : own.stop]
+    # (a subtitle's words, maybe after its part's number, "North Atlantic. 1. Solutions for …"; not a
+    # version's or an edition's note, "2-Groups. Version 3. arXiv: …")
+    words = rest[1:] if rest and rest[0].strip(".:").isdigit() else rest
+    if len(words) < _SUBTITLE_WORDS or any(word.strip(".,;:").isdigit() for word in words):
+        return False
+    if _word_run(" ".join(rest)) != _word_run(str(rules.venue)):
         return False
     return is_listed_journal(" ".join(tagged.tokens[venue.start : venue.stop])) and not _a_journals_name(
         str(rules.venue)
