@@ -1157,7 +1157,8 @@ def _a_label(tagged: TaggedReference, index: int) -> bool:
 
 _SUBTITLE_WORDS = 3  # the fewest words of a title's part after its number ("I. The Algorithm.")
 # A part's number in Roman numerals, I to XXXIX ("III.", "X.", "V"): a series of papers' part.
-_PART_NUMBER = re.compile(r"(?=[IVX])X{0,3}(?:IX|IV|V?I{0,3})\.?")
+_ROMAN = r"X{0,3}(?:IX|IV|V?I{0,3})"
+_PART_NUMBER = re.compile(rf"(?=[IVX]){_ROMAN}\.?")
 
 
 _SENTENCE_END = (".", "?", "!")  # a token that ends a sentence ends in one
@@ -3445,7 +3446,6 @@ def _the_inverted_journals_subject(
 # "The two-dimensional finite bin packing problem. Part I: New lower bounds for the oriented case,
 # 4OR 1 (2003) 27–42.", "II. Stellar Metallicity. ApJ" of "… with SDSS. II. Stellar Metallicity.
 # ApJ, 684, 287."), never a venue's name.
-_ROMAN = r"X{0,3}(?:IX|IV|V?I{0,3})"
 _PARTS_OPENING = re.compile(
     rf"(?:(?:Part|Paper)\s(?:(?=[IVX]){_ROMAN}|\d{{1,3}})|(?=[IVX]{{2}}){_ROMAN})[.:]\s"
 )
