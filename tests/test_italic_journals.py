@@ -6,7 +6,7 @@ printed, a venue and its year, so the item has no title and searches by its prin
 from __future__ import annotations
 
 import pytest
-from bibnorm.models import Origin
+from bibnorm.models import Origin, Query
 from bibnorm.readers._italic_titles import queries_with_italic_titles
 from bibnorm.readers._reflist import Item, Layout, ReferenceList
 
@@ -30,10 +30,7 @@ from bibnorm.readers._reflist import Item, Layout, ReferenceList
     ],
 )
 def test_an_italic_journal_in_a_list_without_titles_is_no_title(printed: str, italic: str) -> None:
-    references = ReferenceList(Layout.NUMBERED, [Item(1, printed, "1")])
-    (query,) = queries_with_italic_titles(
-        references, [[italic]], lambda line: Origin(path="x.pdf", line=line)
-    )
+    query = _read_with_its_italic_run(printed, italic)
     assert query.raw == printed  # as the page prints it, without the italic pass's quotes
     assert query.title == printed  # no title read: the printed text is what a search is given
     assert query.year is not None and query.authors
@@ -63,8 +60,13 @@ def test_an_italic_journal_in_a_list_without_titles_is_no_title(printed: str, it
 def test_the_upright_names_before_an_italic_run_are_not_quoted_as_its_title(
     printed: str, italic: str, authors: tuple[str, ...]
 ) -> None:
+    assert _read_with_its_italic_run(printed, italic).authors == authors
+
+
+def _read_with_its_italic_run(printed: str, italic: str) -> Query:
+    """The reader's query of one numbered list's item whose page sets ``italic`` in italics."""
     references = ReferenceList(Layout.NUMBERED, [Item(1, printed, "1")])
     (query,) = queries_with_italic_titles(
         references, [[italic]], lambda line: Origin(path="x.pdf", line=line)
     )
-    assert query.authors == authors
+    return query

@@ -648,6 +648,11 @@ def test_the_reference_readers_new_patterns_are_linear_searched_too(
         pytest.param("bibnorm.readers._field_choice._PARTS_OPENING",
                      [("", "Part "), ("Part ", "X"), ("", "XI"), ("Paper ", "1"), ("", "IV. ")],
                      id="a-parts-opening"),
+        # the Roman numeral both are built from, and the venue opened by one
+        pytest.param("bibnorm.readers._field_choice._PART_NUMBER", [("", "X"), ("", "I"), ("XX", "I.")],
+                     id="a-parts-number"),
+        pytest.param("bibnorm.readers._field_choice._PARTS_NUMBER_FIRST",
+                     [("", "X"), ("X", ". "), ("", "IV")], id="a-parts-number-first"),
     ],
 )  # fmt: skip
 def test_patterns_stay_linear_on_the_runs_their_own_parts_read(

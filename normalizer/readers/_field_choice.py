@@ -1159,6 +1159,7 @@ _SUBTITLE_WORDS = 3  # the fewest words of a title's part after its number ("I. 
 # A part's number in Roman numerals, I to XXXIX ("III.", "X.", "V"): a series of papers' part.
 _ROMAN = r"X{0,3}(?:IX|IV|V?I{0,3})"
 _PART_NUMBER = re.compile(rf"(?=[IVX]){_ROMAN}\.?")
+_SERIES_PART_WORDS = ("Part", "Paper")  # a part's or a paper's word before its number: "Paper II"
 
 
 _SENTENCE_END = (".", "?", "!")  # a token that ends a sentence ends in one
@@ -2949,7 +2950,7 @@ def _opens_a_part(tagged: TaggedReference, at: int) -> bool:
 def _a_parts_word(word: str) -> bool:
     """Whether ``word`` is a part's or a paper's word, or a Roman numeral of two letters or more."""
     numeral = word.rstrip(".:,")
-    return word in ("Part", "Paper") or (len(numeral) >= 2 and _PART_NUMBER.fullmatch(numeral) is not None)
+    return word in _SERIES_PART_WORDS or (len(numeral) >= 2 and _PART_NUMBER.fullmatch(numeral) is not None)
 
 
 def _no_titles_words_after(tagged: TaggedReference, after: range, closed: bool) -> bool:
@@ -3172,7 +3173,7 @@ def _without_its_year(title: str, year: int | None, tagged: TaggedReference) -> 
 _VENUES_YEAR = re.compile(rf",\s?+({YEARS})[a-z]?[.,;:]?$")
 # a part's number in Roman numerals opening what was read as the venue ("X. American Economic
 # Review" of "Models of Segregation. X. American Economic Review 1969; 59:488–493"), or all of it
-_PARTS_NUMBER_FIRST = re.compile(r"(?=[IVX])X{0,3}(?:IX|IV|V?I{0,3})(?:[.:]\s++|$)")
+_PARTS_NUMBER_FIRST = re.compile(rf"(?=[IVX]){_ROMAN}(?:[.:]\s++|$)")
 # an issue's months or number in a parenthesis at the venue's end, closed or left open ("Federal
 # Reserve Bank of St. Louis Review (July-August)" of "… Review (July-August): 435–452"); not other
 # words, which are the name's ("Printing History (New Series)")
@@ -3370,7 +3371,7 @@ def _venue_after_the_title(title: str | None, venue: str | None, text: str) -> s
     if (
         not title
         or not venues
-        or not (venues[0] in ("Part", "Paper") or _PART_NUMBER.fullmatch(venues[0].rstrip(".:,")))
+        or not (venues[0] in _SERIES_PART_WORDS or _PART_NUMBER.fullmatch(venues[0].rstrip(".:,")))
     ):
         return venue
     titles = title.split()
@@ -3447,7 +3448,7 @@ def _the_inverted_journals_subject(
 # 4OR 1 (2003) 27–42.", "II. Stellar Metallicity. ApJ" of "… with SDSS. II. Stellar Metallicity.
 # ApJ, 684, 287."), never a venue's name.
 _PARTS_OPENING = re.compile(
-    rf"(?:(?:Part|Paper)\s(?:(?=[IVX]){_ROMAN}|\d{{1,3}})|(?=[IVX]{{2}}){_ROMAN})[.:]\s"
+    rf"(?:{alternation(_SERIES_PART_WORDS)}\s(?:(?=[IVX]){_ROMAN}|\d{{1,3}})|(?=[IVX]{{2}}){_ROMAN})[.:]\s"
 )
 
 

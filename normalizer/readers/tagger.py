@@ -555,8 +555,9 @@ class TaggedReference:
 
     def _names(self, start: int = 0) -> list[tuple[str, str, str]]:
         """(family, given, the name as printed) of each name of the author list (the one that
-        opens at token ``start``)."""
-        runs = _name_runs(self.tokens[start:], self.labels[start:])
+        opens at token ``start``, up to its end: `author_list_end`)."""
+        end = self.author_list_end(start)
+        runs = _name_runs(self.tokens[start:end], self.labels[start:end])
         if next((label for label, _ in runs if label != "sep"), "family") == "given":
             return _given_first_names(runs)
         return _family_first_names(runs)
@@ -679,14 +680,18 @@ class TaggedReference:
 
     def author_list_end(self, start: int = 0) -> int:
         """The index of the first token after the author list (names, "and", "et al."), the
-        list that opens at token ``start``."""
+        list that opens at token ``start``: at the first token of another label, or right after
+        its "et al." or "others" where a family name came before it — no name follows the names it
+        leaves out ("F. Chollet et al., Keras, 2015.", the software's name read as a name's), where
+        one may precede it or end (a malformed record's "et al Angermueller C.", "E. E. et al
+        Peters")."""
         seen = named = False
         for index, label in enumerate(self.labels[start:], start):
             if label in NAME_LABELS:
                 seen = True
                 named = named or label == "family"
                 if named and label == "author" and _stands_for_the_others(self.tokens[index]):
-                    return index + 1  # no name after "et al." that follows a family name (`_name_runs`)
+                    return index + 1
             elif seen:
                 return index
         return len(self.labels)
@@ -725,15 +730,10 @@ def _stands_for_the_others(token: str) -> bool:
 def _name_runs(tokens: Sequence[str], labels: Sequence[str]) -> list[tuple[str, str]]:
     """The author list's runs of family and given tokens, in order, as (label, text); an `author`
     token ("and", "&", "et al.") between them is a "sep", which keeps two names' runs of one label
-    apart. The list ends at the first token of any other label after it began, and at its "et
-    al." or "others" after a family name: no name follows the names it leaves out ("F. Chollet et
-    al., Keras, 2015.", the software's name read as a name's), where one may precede it or end
-    (a malformed record's "et al Angermueller C.", "E. E. et al Peters")."""
+    apart. The list ends at the first token of any other label after it began."""
     runs: list[tuple[str, str]] = []
     for token, label in zip(tokens, labels, strict=True):
         if label == "author":
-            if _stands_for_the_others(token) and any(run == "family" for run, _ in runs):
-                break
             runs.append(("sep", ""))
         elif label not in ("family", "given"):
             if runs:
@@ -971,7 +971,7 @@ def _tagged(
 
 # A mark that parts a title from its subtitle, printed as a token of its own (French typography's
 # " : ", a dash between blanks).
-_TITLES_MARK = re.compile(r"[:–—-]")
+_TITLES_MARKS = frozenset(":–—-")
 
 
 def _marks_inside_the_title(tokens: tuple[str, ...], labels: tuple[str, ...]) -> tuple[str, ...]:
@@ -983,7 +983,7 @@ def _marks_inside_the_title(tokens: tuple[str, ...], labels: tuple[str, ...]) ->
         for index in range(1, len(tokens) - 1)
         if labels[index] == "other"
         and labels[index - 1] == labels[index + 1] == "title"
-        and _TITLES_MARK.fullmatch(tokens[index])
+        and tokens[index] in _TITLES_MARKS
     ]
     if not inside:
         return labels
