@@ -75,6 +75,22 @@ def test_a_run_that_ends_its_line_goes_on_at_the_start_of_the_next() -> None:
     ]
 
 
+@pytest.mark.parametrize("mark", [":", ";", "–"])
+def test_a_run_goes_on_past_a_subtitles_mark_that_opens_the_next_line(mark: str) -> None:
+    """IEEE's book title with French spacing (a real thesis's .bbl: "\\emph{Navigating mobile
+    robots : systems and techniques}"): the mark, with no letter to be italic by, opens the
+    next line upright; a bracket there ends the run."""
+    lines = [
+        ("J. J. Borenstein, and L. L. Feng, Navigating mobile robots", [(34, 58)]),
+        (f"{mark} systems and techniques. A K Peters, 1996.", [(2, 24)]),
+        ("(Lecture Notes, vol. 5)", [(1, 14)]),
+    ]
+    assert italic_runs(lines) == [
+        f"Navigating mobile robots {mark} systems and techniques",
+        "Lecture Notes",
+    ]
+
+
 def test_an_italic_title_is_read_whole_and_a_quoted_one_stays_as_quoted() -> None:
     """biblatex's authoryear style (its 50-style-authoryear sample, texlive-doc): a book's title
     and subtitle in italics across the period between them; an article's title in quotes, the

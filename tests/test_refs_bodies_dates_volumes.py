@@ -48,6 +48,15 @@ from bibnorm.readers.refs import parse_reference, person_names, read_refs
                      "densitometría ósea DXA del CIMOHU. San José.",
                      ("Centro de Investigación en Movimiento Humano",),
                      "Base de datos longitudinal de densitometría ósea DXA del CIMOHU", id="spanish"),
+        # a country's abbreviation glued by full stops opens the name: no person's initials
+        pytest.param("U.S. Department of Health and Human Services. Dietary guidelines for Americans "
+                     "2015–2020. 8th ed. Washington, DC, 2015.",
+                     ("U.S. Department of Health and Human Services",),
+                     "Dietary guidelines for Americans 2015–2020", id="a-countrys-department"),
+        pytest.param("U.S. Food and Drug Administration (2019). Guidance for industry: bioanalytical "
+                     "method validation. Silver Spring, MD.",
+                     ("U.S. Food and Drug Administration",),
+                     "Guidance for industry: bioanalytical method validation", id="a-countrys-agency"),
     ],
 )  # fmt: skip
 def test_a_bodys_name_with_and_is_one_author(text: str, authors: tuple[str, ...], title: str) -> None:
@@ -73,6 +82,8 @@ def test_a_bodys_name_with_and_is_one_author(text: str, authors: tuple[str, ...]
         pytest.param("Google Research & J. Smith", ("Google Research", "J. Smith"),
                      id="a-body-an-ampersand-and-a-person"),
         pytest.param("Xiaohua Zhai and Lucas Beyer", ("Xiaohua Zhai", "Lucas Beyer"), id="two-persons"),
+        pytest.param("J.R. Smith and P. Jones", ("J.R. Smith", "P. Jones"),
+                     id="two-persons-the-first-with-glued-initials"),
         pytest.param("Maria Silva e João Santos", ("Maria Silva", "João Santos"),
                      id="two-persons-in-portuguese"),
         pytest.param("Mechanical Simulation Corporation", ("Mechanical Simulation Corporation",),

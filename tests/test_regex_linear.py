@@ -644,12 +644,14 @@ def test_the_reference_readers_new_patterns_are_linear_searched_too(
         pytest.param("bibnorm.readers._ref_ids._BACK_REFERENCE_PAGE",
                      [("", "1.vii"), ("1", ".x"), ("1.", "iiiiiii")], id="a-back-references-page"),
         pytest.param("bibnorm.readers._field_choice._NUMBERS", [("", "1a"), ("", "12")], id="numbers"),
+        pytest.param("bibnorm.readers._ref_author_year._COUNTRYS_ABBREVIATION",
+                     [("", "U."), ("U.S.", " "), ("", "U.S")], id="a-countrys-abbreviation"),
         # a part's number opening a venue: its words, Roman letters and digits repeated
         pytest.param("bibnorm.readers._field_choice._PARTS_OPENING",
                      [("", "Part "), ("Part ", "X"), ("", "XI"), ("Paper ", "1"), ("", "IV. ")],
                      id="a-parts-opening"),
         # the Roman numeral both are built from, and the venue opened by one
-        pytest.param("bibnorm.readers._field_choice._PART_NUMBER", [("", "X"), ("", "I"), ("XX", "I.")],
+        pytest.param("bibnorm.readers._field_choice.PART_NUMBER", [("", "X"), ("", "I"), ("XX", "I.")],
                      id="a-parts-number"),
         pytest.param("bibnorm.readers._field_choice._PARTS_NUMBER_FIRST",
                      [("", "X"), ("X", ". "), ("", "IV")], id="a-parts-number-first"),

@@ -1418,6 +1418,14 @@ def test_the_collector_resumes_when_the_last_of_several_tagging_calls_ends() -> 
                      ("title", "other", "publisher"), id="before-another-field"),
         pytest.param(("Dynamics", "and", "Practice"), ("title", "other", "title"),
                      ("title", "other", "title"), id="a-word"),
+        # a part's number before the mark, read as no field's too (a real thesis's "Correlation in
+        # seasonal variation of weather. VIII : A preliminary study of world weather.")
+        pytest.param(("weather.", "VIII", ":", "A"), ("title", "other", "other", "title"),
+                     ("title", "title", "title", "title"), id="a-parts-number-and-a-spaced-colon"),
+        pytest.param(("weather.", "VIII", ":", "Nature"), ("title", "other", "other", "container"),
+                     ("title", "other", "other", "container"), id="a-parts-number-before-another-field"),
+        pytest.param(("weather.", "Vol", ":", "A"), ("title", "other", "other", "title"),
+                     ("title", "other", "other", "title"), id="a-word-no-numeral"),
     ],
 )  # fmt: skip
 def test_a_titles_mark_between_its_words_is_the_titles(

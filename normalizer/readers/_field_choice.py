@@ -78,7 +78,7 @@ from bibnorm.text.names import (
     is_name_suffix,
 )
 from bibnorm.text.printed import VENUE_IN
-from bibnorm.text.titles import title_key, without_chapter, without_kind_of_work
+from bibnorm.text.titles import PART_NUMBER, ROMAN_NUMERAL, title_key, without_chapter, without_kind_of_work
 from bibnorm.text.word_tables import (
     alternation,
     bare_words,
@@ -1156,9 +1156,6 @@ def _a_label(tagged: TaggedReference, index: int) -> bool:
 
 
 _SUBTITLE_WORDS = 3  # the fewest words of a title's part after its number ("I. The Algorithm.")
-# A part's number in Roman numerals, I to XXXIX ("III.", "X.", "V"): a series of papers' part.
-_ROMAN = r"X{0,3}(?:IX|IV|V?I{0,3})"
-_PART_NUMBER = re.compile(rf"(?=[IVX]){_ROMAN}\.?")
 _SERIES_PART_WORDS = ("Part", "Paper")  # a part's or a paper's word before its number: "Paper II"
 
 
@@ -1203,7 +1200,7 @@ def _cut_short_by_the_rules(tagged: TaggedReference, read: str) -> bool:
     # rules' title are a journal's name, alone or with the venue the model reads after them
     # ("Title. Magnetic Resonance in *Medicine*, 69(3)")
     last = own.stop - len(after) - 1  # the rules' title's last word
-    part = _PART_NUMBER.fullmatch(tagged.tokens[last]) or _PART_NUMBER.fullmatch(after[0])
+    part = PART_NUMBER.fullmatch(tagged.tokens[last]) or PART_NUMBER.fullmatch(after[0])
     if not (part or _a_journal(tagged, venue)):
         return False
     return not any(
@@ -1343,7 +1340,7 @@ def _cut_at_a_parts_number(tagged: TaggedReference, rules: RuleReading) -> bool:
         return False
     after = tagged.tokens[end + 1 : tagged.run_of("title").stop]
     last = tagged.tokens[end].rstrip(".:")
-    if len(last) >= 2 and _PART_NUMBER.fullmatch(last) and len(after) > _SUBTITLE_WORDS:
+    if len(last) >= 2 and PART_NUMBER.fullmatch(last) and len(after) > _SUBTITLE_WORDS:
         return True
     return _a_parts_number_after(after)
 
@@ -1357,14 +1354,14 @@ def _a_parts_number_after(after: Sequence[str]) -> bool:
     title's next part ("MultiVI. XIV. Deep generative model …", "Seq2Seq. I: Lossless data
     compression …")."""
     if len(after) == _PARTS_LAST_WORDS and _PART_WORD.fullmatch(after[0]):
-        return bool(_PART_NUMBER.fullmatch(after[1].rstrip(",")) or _PART_ARABIC.fullmatch(after[1]))
+        return bool(PART_NUMBER.fullmatch(after[1].rstrip(",")) or _PART_ARABIC.fullmatch(after[1]))
     # (the part's title ends its sentence: not a journal run into, "KASCADE. Part VII. Nuclear
     # Instruments and Methods in Physics Research Section A: Accelerators, …")
     opening = after[0] == "Part" and after[1].endswith((".", ":")) and after[-1].endswith(".")
     if len(after) > _PARTS_LAST_WORDS + _SUBTITLE_WORDS and opening:
         number = after[1].rstrip(":")
-        return bool(_PART_NUMBER.fullmatch(number) or _PART_ARABIC.fullmatch(number))
-    numeral = _PART_NUMBER.fullmatch(after[0].rstrip(":,"))
+        return bool(PART_NUMBER.fullmatch(number) or _PART_ARABIC.fullmatch(number))
+    numeral = PART_NUMBER.fullmatch(after[0].rstrip(":,"))
     if len(after) == 1:  # not an initial: "V." of "… Games. V. Smith"
         return numeral is not None and len(after[0].rstrip(".,")) >= 2
     return numeral is not None and after[0].endswith((".", ":")) and len(after) > _SUBTITLE_WORDS
@@ -1518,7 +1515,7 @@ def _a_parts_title_after(tagged: TaggedReference, own: range, read: str) -> bool
     # Springer-Verlag, Berlin, …, 1993")
     fields = {tagged.labels[index] for index in after} & _AFTER_A_TITLE
     return (
-        _PART_NUMBER.fullmatch(number.rstrip(":")) is not None
+        PART_NUMBER.fullmatch(number.rstrip(":")) is not None
         and number.endswith((".", ":"))
         and len(after) >= _SUBTITLE_WORDS
         and not fields
@@ -2950,7 +2947,7 @@ def _opens_a_part(tagged: TaggedReference, at: int) -> bool:
 def _a_parts_word(word: str) -> bool:
     """Whether ``word`` is a part's or a paper's word, or a Roman numeral of two letters or more."""
     numeral = word.rstrip(".:,")
-    return word in _SERIES_PART_WORDS or (len(numeral) >= 2 and _PART_NUMBER.fullmatch(numeral) is not None)
+    return word in _SERIES_PART_WORDS or (len(numeral) >= 2 and PART_NUMBER.fullmatch(numeral) is not None)
 
 
 def _no_titles_words_after(tagged: TaggedReference, after: range, closed: bool) -> bool:
@@ -2973,7 +2970,7 @@ def _a_sentences_end(tagged: TaggedReference, own: range) -> bool:
     """Whether the title ``own`` ends a sentence, not at a part's number ("Planck 2018 results.
     VI. Cosmological parameters")."""
     last = tagged.tokens[own.stop - 1]
-    return last.endswith(_SENTENCE_END) and _PART_NUMBER.fullmatch(last) is None
+    return last.endswith(_SENTENCE_END) and PART_NUMBER.fullmatch(last) is None
 
 
 def _sure_of_no_title(tagged: TaggedReference, tokens: range) -> bool:
@@ -3173,7 +3170,7 @@ def _without_its_year(title: str, year: int | None, tagged: TaggedReference) -> 
 _VENUES_YEAR = re.compile(rf",\s?+({YEARS})[a-z]?[.,;:]?$")
 # a part's number in Roman numerals opening what was read as the venue ("X. American Economic
 # Review" of "Models of Segregation. X. American Economic Review 1969; 59:488–493"), or all of it
-_PARTS_NUMBER_FIRST = re.compile(rf"(?=[IVX]){_ROMAN}(?:[.:]\s++|$)")
+_PARTS_NUMBER_FIRST = re.compile(rf"(?=[IVX]){ROMAN_NUMERAL}(?:[.:]\s++|$)")
 # an issue's months or number in a parenthesis at the venue's end, closed or left open ("Federal
 # Reserve Bank of St. Louis Review (July-August)" of "… Review (July-August): 435–452"); not other
 # words, which are the name's ("Printing History (New Series)")
@@ -3285,7 +3282,7 @@ def _without_the_venue(title: str | None, venue: str | None, text: str) -> str |
     after = text[text.index(venue) + len(venue) :]
     if after.lstrip(" ,.")[:1] in _CLOSING_QUOTES:
         return title
-    acronym = _VENUES_ACRONYM.fullmatch(venue.strip(" .,")) is not None and not _PART_NUMBER.fullmatch(venue)
+    acronym = _VENUES_ACRONYM.fullmatch(venue.strip(" .,")) is not None and not PART_NUMBER.fullmatch(venue)
     for mark in (",", ". "):
         head, cut, last = title.rpartition(mark)
         same = cut and last.strip(" .") == venue.strip(" .") and len(head.split()) >= _WORDS_BEFORE_THE_VENUE
@@ -3371,7 +3368,7 @@ def _venue_after_the_title(title: str | None, venue: str | None, text: str) -> s
     if (
         not title
         or not venues
-        or not (venues[0] in _SERIES_PART_WORDS or _PART_NUMBER.fullmatch(venues[0].rstrip(".:,")))
+        or not (venues[0] in _SERIES_PART_WORDS or PART_NUMBER.fullmatch(venues[0].rstrip(".:,")))
     ):
         return venue
     titles = title.split()
@@ -3448,7 +3445,7 @@ def _the_inverted_journals_subject(
 # 4OR 1 (2003) 27–42.", "II. Stellar Metallicity. ApJ" of "… with SDSS. II. Stellar Metallicity.
 # ApJ, 684, 287."), never a venue's name.
 _PARTS_OPENING = re.compile(
-    rf"(?:{alternation(_SERIES_PART_WORDS)}\s(?:(?=[IVX]){_ROMAN}|\d{{1,3}})|(?=[IVX]{{2}}){_ROMAN})[.:]\s"
+    rf"(?:{alternation(_SERIES_PART_WORDS)}\s(?:(?=[IVX]){ROMAN_NUMERAL}|\d{{1,3}})|(?=[IVX]{{2}}){ROMAN_NUMERAL})[.:]\s"
 )
 
 

@@ -61,16 +61,21 @@ _EDITORS_AFTER = re.compile(r"[^()]{0,80}\(eds? ")
 _MIN_LETTERS = 4  # an italic run shorter than this ("ed.", "et al.") is no title
 
 
+_SUBTITLES_MARKS = " :;–—-"  # what may stand upright between a title and its subtitle
+
+
 def italic_runs(lines: Sequence[StyledLine]) -> list[str]:
     """The italic runs of a reference's lines, a run that ends its line joined to one that
-    starts the next (a title wrapped across lines)."""
+    starts the next (a title wrapped across lines), or that only a subtitle's mark, upright,
+    opens ("*Navigating mobile robots*⏎: *systems and techniques*": French spacing wrapped the
+    colon, which has no letter to be italic by, onto the next line)."""
     runs: list[str] = []
     goes_on = False
     for text, spans in lines:
         for start, end in spans:
             run = text[start:end]
-            if goes_on and start == 0 and runs:
-                runs[-1] = f"{runs[-1]} {run}"
+            if goes_on and runs and not text[:start].strip(_SUBTITLES_MARKS):
+                runs[-1] = " ".join(filter(None, (runs[-1], text[:start].strip(), run)))
             else:
                 runs.append(run)
             goes_on = end == len(text)

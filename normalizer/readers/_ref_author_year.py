@@ -109,6 +109,10 @@ def is_body(sentence: str) -> bool:
 _ORGANISATION = alternation(organisation_words())
 _ORGANISATION_WORD = re.compile(rf"\b{_ORGANISATION}\b")
 _INITIAL = re.compile(rf"(?<![\w&]){LATIN_CAPITAL}(?![\w&])")
+# A country's abbreviation opening a body's name, its capitals glued by full stops ("U.S.
+# Department of Health and Human Services", "U.K. Office for National Statistics"): not a
+# person's initials, which a body's name never has.
+_COUNTRYS_ABBREVIATION = re.compile(r"(?:[A-Z]\.){2,3}\s")
 
 
 # What joins two bodies' names, or two words of one: "and" in the list's language
@@ -132,15 +136,17 @@ def is_one_body(authors: str) -> bool:
     capitalised words and linking words with an organisation's word among them, no commas or
     initials, no part before an "and" a body's whole name ("Organization for Economic Cooperation
     and Development", "Robotics and Perception Group", "AT&T Bell Laboratories", "Bill & Melinda
-    Gates Foundation", "Instituto Brasileiro de Geografia e Estatística"; "Smith and Jones", "Google
+    Gates Foundation", "Instituto Brasileiro de Geografia e Estatística", "U.S. Food and Drug
+    Administration"; "Smith and Jones", "Google
     Research and J. Smith" and "American Psychological Association & National Institutes of
     Health" are two)."""
     text = authors.strip(" .:;")
     parts = _JOINER.split(text)
+    country = _COUNTRYS_ABBREVIATION.match(text)
     return (
         ("&" in text or len(parts) > 1)
         and not any(mark in text for mark in ",;")
-        and _INITIAL.search(text) is None
+        and _INITIAL.search(text, country.end() if country else 0) is None
         and (_ORGANISATION_WORD.search(text) is not None or _names_no_persons(text))
         and not any(_WHOLE_BODY.search(part) for part in parts[:-1])
         and _BODY_ANY.fullmatch(text) is not None

@@ -35,7 +35,7 @@ from bibnorm.text import data_file
 from bibnorm.text.accents import folded
 from bibnorm.text.months import SPELLINGS as MONTH_SPELLINGS
 from bibnorm.text.names import PARTICLES
-from bibnorm.text.titles import KIND_OF_WORK, without_kind_of_work
+from bibnorm.text.titles import KIND_OF_WORK, PART_NUMBER, without_kind_of_work
 from bibnorm.text.word_tables import publisher_words, reference_cues
 
 MODEL_FILE = "reference-tagger.npz"
@@ -977,20 +977,28 @@ _TITLES_MARKS = frozenset(":–—-")
 def _marks_inside_the_title(tokens: tuple[str, ...], labels: tuple[str, ...]) -> tuple[str, ...]:
     """``labels`` with a colon or a dash the model reads as no field's between two of the title's
     words the title's: "Riemann Solvers and Numerical Methods for Fluid Dynamics : A Practical
-    Introduction" is one title, not two runs of which the first is taken."""
-    inside = [
-        index
-        for index in range(1, len(tokens) - 1)
-        if labels[index] == "other"
-        and labels[index - 1] == labels[index + 1] == "title"
-        and tokens[index] in _TITLES_MARKS
-    ]
+    Introduction" is one title, not two runs of which the first is taken; so is a part's number
+    before the mark, read as no field's too ("… of weather. VIII : A preliminary study …")."""
+    inside: list[int] = []
+    for index in range(1, len(tokens) - 1):
+        if labels[index] != "other" or labels[index + 1] != "title" or tokens[index] not in _TITLES_MARKS:
+            continue
+        if labels[index - 1] == "title":
+            inside.append(index)
+        elif index >= 2 and labels[index - 2] == "title" and _a_parts_numeral(tokens, labels, index - 1):
+            inside += [index - 1, index]
     if not inside:
         return labels
     marked = list(labels)
     for index in inside:
         marked[index] = "title"
     return tuple(marked)
+
+
+def _a_parts_numeral(tokens: tuple[str, ...], labels: tuple[str, ...], index: int) -> bool:
+    """Whether the token at ``index`` is a part's number in Roman numerals read as no field's
+    (before a mark that opens the part's own title: "… of weather. VIII : A preliminary study …")."""
+    return labels[index] == "other" and PART_NUMBER.fullmatch(tokens[index]) is not None
 
 
 def clear_token_caches() -> None:

@@ -36,6 +36,10 @@ _ASCII_WORD_CHARS = frozenset("0123456789abcdefghijklmnopqrstuvwxyz")  # what `_
 # A differing word is a typo only when both spellings are letters and at least this long:
 # "3d"/"4d", "gpt"/"gpu" or "v2"/"v3" name different things.
 TYPO_MIN_LETTERS = 5
+# A Roman numeral up to 39, as a title numbers the parts of a series ("… weather. VIII: A
+# preliminary study …", "Part XVII"): a pattern's fragment, bounded, each letter's run fixed.
+ROMAN_NUMERAL = r"X{0,3}(?:IX|IV|V?I{0,3})"
+PART_NUMBER = re.compile(rf"(?=[IVX]){ROMAN_NUMERAL}\.?")  # one, as a token: "III.", "X.", "V"
 _ABSTRACT_CHARS = 2000  # enough text to tell papers apart, cheap to compare
 
 
