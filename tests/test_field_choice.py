@@ -1091,6 +1091,23 @@ def test_an_item_of_a_list_the_rules_fit_keeps_the_title_the_model_reads_on(
             "Microeconomic Analysis",
             id="munich-a-german-edition",
         ),
+        # GOST's edition: bare figures and the word abbreviated, or a Russian ordinal's ending (a
+        # real thesis's list, github:i-hun's)
+        pytest.param(
+            "Гнеденко Б. В. Курс теории вероятностей. 8 изд. Москва: Едиториал УРСС, 2005.",
+            "Курс теории вероятностей",
+            id="gost-bare-figures-and-a-russian-word",
+        ),
+        pytest.param(
+            "Jeffreys Harold. Theory of Probability. 3 изд. Oxford: Clarendon Press, 1983.",
+            "Theory of Probability",
+            id="gost-an-english-title-and-a-russian-edition",
+        ),
+        pytest.param(
+            "Smith, J. (2001). Linear algebra, 2 edn. Springer.",
+            "Linear algebra",
+            id="bare-figures-and-an-english-word",
+        ),
         # an edition in figures, its word abbreviated, after the title's comma: the model reads the
         # edition, the rules ran on into it (real .bib files of bench/works)
         # the last author's name the rules read as the title, the model's title after the names

@@ -132,6 +132,24 @@ GOST = [
         1990,
         id="a book, names after the title",
     ),
+    # a book's title before its statement of responsibility, four names or more "[и др.]", and no
+    # dash after them (a real thesis's list, github:i-hun's): the period after the names ends it
+    pytest.param(
+        "Анализ данных и процессов / А. А. Барсегян, М. С. Куприянов, И. И. Холод [и др.]. 3 изд."
+        " БХВ-Петербург, 2009.",
+        "Анализ данных и процессов",
+        ("А. А. Барсегян", "М. С. Куприянов", "И. И. Холод", "others"),
+        2009,
+        id="a book, names after the title, no dash",
+    ),
+    pytest.param(
+        "Bayesian Ideas and Data Analysis: An Introduction for Scientists and Statisticians / R."
+        " Christensen, W. Johnson, A. Branscum [и др.]. 1 изд. CRC Press, 2010. с. 516.",
+        "Bayesian Ideas and Data Analysis: An Introduction for Scientists and Statisticians",
+        ("R. Christensen", "W. Johnson", "A. Branscum", "others"),
+        2010,
+        id="an english book, names after the title, no dash",
+    ),
     # a "//" that opens no GOST container: an algorithm's comment run into a two-column paper's
     # reference (given names first, "and"), and a link after APA's year ("http : //www…")
     pytest.param(

@@ -644,6 +644,12 @@ def test_the_reference_readers_new_patterns_are_linear_searched_too(
         pytest.param("bibnorm.readers._ref_ids._BACK_REFERENCE_PAGE",
                      [("", "1.vii"), ("1", ".x"), ("1.", "iiiiiii")], id="a-back-references-page"),
         pytest.param("bibnorm.readers._field_choice._NUMBERS", [("", "1a"), ("", "12")], id="numbers"),
+        # GOST's names after the title: initials, families, commas and an "and others" repeated
+        pytest.param("bibnorm.readers.refs._GOST_STATEMENT",
+                     [(" / ", "А. А. Б"), (" / ", "A.-B."), (" / A. Bb", ", C. Dd"), (" / A. Bb", " [и др.")],
+                     id="a-gost-statement"),
+        pytest.param("bibnorm.readers.refs._BRACKETED_OTHERS", [("", "[et al"), ("", "[и др.")],
+                     id="a-bracketed-and-others"),
         pytest.param("bibnorm.readers._ref_author_year._COUNTRYS_ABBREVIATION",
                      [("", "U."), ("U.S.", " "), ("", "U.S")], id="a-countrys-abbreviation"),
         # a part's number opening a venue: its words, Roman letters and digits repeated

@@ -1141,6 +1141,17 @@ _GOST_NAMES_ALONE = re.compile(
 )
 
 
+# GOST's statement of responsibility after the title: " / ", names with their initials first
+# ("А. А. Барсегян", "P.-Y. Nom"), an "and others" in brackets or not, then the period that ends
+# the area ("… / R. Christensen, W. Johnson, A. Branscum [и др.]. 1 изд.")
+_GOST_INITIALS_FIRST = (
+    rf"[{_GOST_CAPITAL}]\.(?:[\s-]?[{_GOST_CAPITAL}]\.){{0,2}}\s?[{_GOST_CAPITAL}][\w'’-]++"
+)
+_GOST_STATEMENT = re.compile(
+    rf" / {_GOST_INITIALS_FIRST}(?:,\s{_GOST_INITIALS_FIRST}){{0,11}}(?:\s\[?{AND_OTHERS}\]?)?(?=\.(?:\s|$))"
+)
+
+
 def _read_gost(text: str) -> _Reading | None:
     """GOST's "Title / Names // Journal", "Family I. Title // Journal" and "Family Given.
     Title // Journal": the title is what stands before the names after "/" or after the names
@@ -1178,7 +1189,7 @@ def _gost_book(text: str) -> _Reading | None:
     dash that opens the next area of the description."""
     head, *areas = _GOST_AREA.split(text, maxsplit=1)
     if not areas:
-        head = _before_publication(text)
+        head = _before_publication(text) or _up_to_the_responsibility_end(text)
         areas = [""] if head else []
     if not areas or _QUOTE_MARK.match(areas[0]):  # the title quoted after the names: "… –– «Title». –– В: …"
         return None
@@ -1189,6 +1200,16 @@ def _gost_book(text: str) -> _Reading | None:
     if responsibility:
         return _gost_titled(title, names)
     return _after_gost_names(head)
+
+
+def _up_to_the_responsibility_end(text: str) -> str | None:
+    """A GOST book's title and its statement of responsibility, names with their initials first,
+    where no dash opens the next area ("Анализ данных и процессов / А. А. Барсегян, М. С.
+    Куприянов, И. И. Холод [и др.]. 3 изд. БХВ-Петербург, 2009."): up to the period that ends the
+    names; None where the text has no such statement."""
+    mark = text.find(_GOST_RESPONSIBILITY)
+    statement = _GOST_STATEMENT.match(text, mark) if mark > 0 else None
+    return text[: statement.end()] if statement else None
 
 
 def _before_publication(text: str) -> str | None:
@@ -1823,6 +1844,8 @@ _AREA_DASH = re.compile(r"\s[–—]++[\s.,:;]*+$")
 # "et al.", "others", German's "u. a.", Russian's "и др." (author-list-words.json's and_others), a
 # whole word or words
 _AND_OTHERS = re.compile(rf"(?<![^\W\d_]){AND_OTHERS}(?![^\W\d_])")
+# GOST's "and others" in brackets ("И. И. Холод [и др.]", "[et al.]"): read as printed without them
+_BRACKETED_OTHERS = re.compile(rf"\[({AND_OTHERS})\]")
 
 
 def person_names(authors: str) -> tuple[str, ...]:
@@ -1834,6 +1857,7 @@ def person_names(authors: str) -> tuple[str, ...]:
     a last "others", as in BibTeX.
     """
     text = _AREA_DASH.sub("", _EDITORS.sub("", authors.replace("…", ","))).strip(" .,:;")
+    text = _BRACKETED_OTHERS.sub(r"\1", text)
     if whole := _read_whole(authors, text):
         return whole
     others = _AND_OTHERS.search(text) is not None
