@@ -7,7 +7,7 @@ from __future__ import annotations
 from dataclasses import replace
 
 import pytest
-from bibnorm.readers._field_choice import SURE, RuleReading, choose_fields
+from bibnorm.readers._field_choice import SURE, RuleReading, _names_of_the_titles_words, choose_fields
 from bibnorm.readers.tagger import WEIGHED_LABELS, Field, TaggedReference, tokenize
 from pdf_lines import read_lines, styled
 
@@ -2350,6 +2350,22 @@ def test_a_quoted_titles_last_words_read_as_the_venue_stay_in_the_title() -> Non
         ),
         # printed twice, they are both (a body's page about itself)
         pytest.param("GitHub. GitHub, 2012. https://github.com/", "GitHub", ("GitHub",), id="printed-twice"),
+        # ABNT's work without names, entered by its title's first word in capitals: the title's
+        # words split at its "and" are no two authors (a real thesis's list, github:kureshio's)
+        pytest.param(
+            "TAXONOMY and Origins of Cultivated Bananas. Nature (London), v. 177, n. 4520, p. 1111–1111,"
+            " 1956. ISSN 0028-0836.",
+            "TAXONOMY and Origins of Cultivated Bananas",
+            (),
+            id="the-titles-words-split-at-its-and",
+        ),
+        # a name printed before the title too is an author
+        pytest.param(
+            "Smith. Smith and the Sea. Journal of Oceans, 12, 2001.",
+            "Smith and the Sea",
+            ("Smith",),
+            id="a-name-printed-before-the-title-too",
+        ),
     ],
 )
 def test_words_printed_once_are_a_references_title_or_an_author_not_both(
@@ -2357,6 +2373,34 @@ def test_words_printed_once_are_a_references_title_or_an_author_not_both(
 ) -> None:
     query = read_one(text)
     assert (query.title, query.authors) == (title, authors)
+
+
+@pytest.mark.parametrize(
+    ("names", "title", "text", "the_titles"),
+    [
+        pytest.param(("MSDN USB",), "MSDN USB – HID Client", "MSDN USB – HID Client. https://msdn.com/hid.",
+                     True, id="a-name-run-on-into-by-a-dash"),
+        # the title kept has run on into names a mark parts from it, or from each other
+        pytest.param(("Will Glozer",), "Will Glozer. wrk - a HTTP benchmarking tool",
+                     "Will Glozer. wrk - a HTTP benchmarking tool, 2012.", False,
+                     id="a-period-after-the-name"),
+        pytest.param(("Granstrom/Strommer, A",), "Granstrom/Strommer, A criteria-directed protocol",
+                     "Granstrom/Strommer, A criteria-directed protocol, 2018.", False,
+                     id="marks-inside-the-name"),
+        # a person's initials, with periods or without
+        pytest.param(("K. A. Olive",), "K. A. Olive and Particle Data Group",
+                     "K. A. Olive and Particle Data Group, Chin. Phys. C 38 (2014).", False, id="initials"),
+        pytest.param(("Smith B", "Jones K"), "Smith B and Jones K on waves",
+                     "Smith B and Jones K on waves. Nature. 2001.", False, id="vancouver-initials"),
+        # the title printed twice
+        pytest.param(("GitHub",), "GitHub and Git", "GitHub and Git. GitHub and Git, 2012.", False,
+                     id="the-title-printed-twice"),
+    ],
+)  # fmt: skip
+def test_names_are_the_titles_words_only_where_no_name_is_a_persons(
+    names: tuple[str, ...], title: str, text: str, the_titles: bool
+) -> None:
+    assert _names_of_the_titles_words(names, title, text) is the_titles
 
 
 @pytest.mark.parametrize(

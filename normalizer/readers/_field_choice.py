@@ -2469,12 +2469,43 @@ def _before_the_title(names: tuple[str, ...], title: str | None, text: str) -> t
     reference without names, whose title the rules read as its author). Printed twice, they are
     both ("GitHub. GitHub, 2012.", "DatabaseManagementSystems, Database management systems."); an
     organisation's name printed once is its author, whatever the title read ("Ettus Research.
-    https://www.ettus.com/, 2010.": a page without a title)."""
+    https://www.ettus.com/, 2010.": a page without a title). None where all the names are the
+    title's words (`_names_of_the_titles_words`)."""
     key = title_key(title) if title else ""
     at = next((at for at, name in enumerate(names) if key and title_key(name) == key), None)
-    if at is None or title_key(text).count(key) > 1 or _an_organisations(names[at]):
+    if at is None:
+        return () if title and _names_of_the_titles_words(names, title, text) else names
+    if title_key(text).count(key) > 1 or _an_organisations(names[at]):
         return names
     return names[:at]
+
+
+def _names_of_the_titles_words(names: tuple[str, ...], title: str, text: str) -> bool:
+    """Whether every name is printed first inside the title kept, which the reference prints once:
+    the title's words split into names at its "and" ("TAXONOMY and Origins of Cultivated Bananas.
+    Nature (London), v. 177 …", ABNT's work without an author, entered by its title's first word in
+    capitals, read as the names "TAXONOMY" and "Origins of Cultivated Bananas"). Not a name printed
+    before the title too ("Smith. Smith and the Sea. …"), nor an organisation's or a person's with
+    initials (with periods or without: "Smith B"), nor names a mark parts from the rest or from
+    each other, which the title kept has run on into ("Will Glozer. wrk - a HTTP benchmarking
+    tool", "Matt Kapko: How Gamification …", "Granstrom/Strommer, A criteria-directed protocol …")."""
+    start = text.find(title)
+    if not names or start < 0 or text.find(title, start + 1) >= 0:
+        return False
+    end = start + len(title)
+    for name in names:
+        at = text.find(name)
+        if not start <= at <= end - len(name) or _an_organisations(name) or _INITIAL_TOKEN.search(name):
+            return False
+        if any(mark in name.rstrip(" .") for mark in _NAMES_MARKS):  # "Blei/Jordan, A": names run on
+            return False
+        if any(len(word) == 1 and word.isupper() for word in name.split()):  # Vancouver's "Smith B"
+            return False
+    after = text[text.find(names[0]) + len(names[0]) :].lstrip()
+    return not after.startswith(_NAMES_MARKS)
+
+
+_NAMES_MARKS = tuple(".,:;/")  # what parts a name from the next, or the names from the title
 
 
 def _an_organisations(name: str) -> bool:
