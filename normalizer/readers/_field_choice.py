@@ -3614,8 +3614,8 @@ _PUBLISHER_AT_THE_END = re.compile(
 # ordinal alone ("Microeconomic Analysis, Third", "Principles of Neural Science Fourth"); after a
 # comma or a period, an ordinal with a qualifier or an edition's word, in any language of editions
 # ("…, third ed.", "… , third edn", "…, 2nd rev. ed", "…, 3e édition", "…, 2a ed", "…, third Aufl",
-# "…, Fifth revised"), bare figures with an abbreviated word (GOST's "…. 8 изд", "…, 2 edn"); an
-# ordinal in figures and its word in parentheses ("… (2. Aufl.)";
+# "…, Fifth revised"), bare figures with an abbreviated word (GOST's "… вероятностей. 8 изд",
+# "…, 2 edn"); an ordinal in figures and its word in parentheses ("… (2. Aufl.)";
 # reference-abbreviations.json's edition ordinals, ordinal endings, qualifiers, words and
 # abbreviations). Not after "the" ("Henry the Fifth"), nor after fewer than two words; not a
 # title's own edition: spelled out ("Title: Second Edition", "Theory of Elasticity (Third

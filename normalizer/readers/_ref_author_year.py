@@ -134,10 +134,10 @@ _WHOLE_BODY = re.compile(rf"\b{_ORGANISATION}\s*$")
 def is_one_body(authors: str) -> bool:
     """Whether an author list whose "and" or "&" would split it reads as one body's name:
     capitalised words and linking words with an organisation's word among them, no commas or
-    initials, no part before an "and" a body's whole name ("Organization for Economic Cooperation
-    and Development", "Robotics and Perception Group", "AT&T Bell Laboratories", "Bill & Melinda
-    Gates Foundation", "Instituto Brasileiro de Geografia e Estatística", "U.S. Food and Drug
-    Administration"; "Smith and Jones", "Google
+    initials (a country's abbreviation first is none: "U.S."), no part before an "and" a body's
+    whole name ("Organization for Economic Cooperation and Development", "Robotics and Perception
+    Group", "AT&T Bell Laboratories", "Bill & Melinda Gates Foundation", "Instituto Brasileiro de
+    Geografia e Estatística", "U.S. Food and Drug Administration"; "Smith and Jones", "Google
     Research and J. Smith" and "American Psychological Association & National Institutes of
     Health" are two)."""
     text = authors.strip(" .:;")
