@@ -248,7 +248,7 @@ def test_the_reference_readers_new_patterns_are_linear_searched_too(
         # an edition's statement after a title: an ordinal, a qualifier, an edition's word
         pytest.param("bibnorm.readers._field_choice._EDITION_AT_THE_END",
                      [("a", ", "), ("a", ", 2nd "), ("a, 2nd", " rev. "), ("a", ", third"),
-                      ("a", " ,., "), ("a", " (2. "), ("a, ", "third ")],
+                      ("a", " ,., "), ("a", " (2. "), ("a, ", "third "), ("a.", " 8 "), ("a, 2", " изд ")],
                      id="an-edition-at-the-end"),
         # a word going on after an italic title's comma, not the next field's cue or an edition's
         pytest.param("bibnorm.readers._italic_titles._SMALL_WORD",

@@ -2493,16 +2493,15 @@ def _names_of_the_titles_words(names: tuple[str, ...], title: str, text: str) ->
     if not names or start < 0 or text.find(title, start + 1) >= 0:
         return False
     end = start + len(title)
-    for name in names:
-        at = text.find(name)
+    places = [text.find(name) for name in names]
+    for name, at in zip(names, places, strict=True):
         if not start <= at <= end - len(name) or _an_organisations(name) or _INITIAL_TOKEN.search(name):
             return False
         if any(mark in name.rstrip(" .") for mark in _NAMES_MARKS):  # "Blei/Jordan, A": names run on
             return False
         if any(len(word) == 1 and word.isupper() for word in name.split()):  # Vancouver's "Smith B"
             return False
-    after = text[text.find(names[0]) + len(names[0]) :].lstrip()
-    return not after.startswith(_NAMES_MARKS)
+    return not text[places[0] + len(names[0]) :].lstrip().startswith(_NAMES_MARKS)
 
 
 _NAMES_MARKS = tuple(".,:;/")  # what parts a name from the next, or the names from the title

@@ -73,9 +73,9 @@ def italic_runs(lines: Sequence[StyledLine]) -> list[str]:
     goes_on = False
     for text, spans in lines:
         for start, end in spans:
-            run = text[start:end]
-            if goes_on and runs and not text[:start].strip(_SUBTITLES_MARKS):
-                runs[-1] = " ".join(filter(None, (runs[-1], text[:start].strip(), run)))
+            run, lead = text[start:end], text[:start]
+            if goes_on and runs and not lead.strip(_SUBTITLES_MARKS):
+                runs[-1] = " ".join(filter(None, (runs[-1], lead.strip(), run)))
             else:
                 runs.append(run)
             goes_on = end == len(text)

@@ -1103,8 +1103,9 @@ def _title_after_dated_names(dated: re.Match[str] | None) -> _Reading | None:
 _GOST_CONTAINER = " // "
 _GOST_RESPONSIBILITY = " / "
 _GOST_CAPITAL = f"{LATIN_CAPITALS}А-ЯЁ"  # a name's first letter, an initial: Latin, accented, Cyrillic
-# a name's initials after its family name: "I.", "I. O.", "I.O.", "P.-Y.", "W. J. B."
-_GOST_INITIAL = rf"\s[{_GOST_CAPITAL}]\.(?:[\s-]?[{_GOST_CAPITAL}]\.){{0,2}}"
+# a name's initials: "I.", "I. O.", "I.O.", "P.-Y.", "W. J. B."; after its family name, a blank first
+_GOST_INITIALS = rf"[{_GOST_CAPITAL}]\.(?:[\s-]?[{_GOST_CAPITAL}]\.){{0,2}}"
+_GOST_INITIAL = rf"\s{_GOST_INITIALS}"
 # names, family name first, each with its initials, a comma after the family name or not, the
 # last after "and" ("Ivanov I. O., Petrov P. P. and Sidorov S.", "Kasa, K."), before the title
 # (which opens with no small letter: "Ivanov I. O. E. coli in vitro" has two initials)
@@ -1144,9 +1145,7 @@ _GOST_NAMES_ALONE = re.compile(
 # GOST's statement of responsibility after the title: " / ", names with their initials first
 # ("А. А. Барсегян", "P.-Y. Nom"), an "and others" in brackets or not, then the period that ends
 # the area ("… / R. Christensen, W. Johnson, A. Branscum [и др.]. 1 изд.")
-_GOST_INITIALS_FIRST = (
-    rf"[{_GOST_CAPITAL}]\.(?:[\s-]?[{_GOST_CAPITAL}]\.){{0,2}}\s?[{_GOST_CAPITAL}][\w'’-]++"
-)
+_GOST_INITIALS_FIRST = rf"{_GOST_INITIALS}\s?[{_GOST_CAPITAL}][\w'’-]++"
 _GOST_STATEMENT = re.compile(
     rf" / {_GOST_INITIALS_FIRST}(?:,\s{_GOST_INITIALS_FIRST}){{0,11}}(?:\s\[?{AND_OTHERS}\]?)?(?=\.(?:\s|$))"
 )
