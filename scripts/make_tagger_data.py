@@ -69,6 +69,13 @@ above, every entry a record of every evaluated split: a validation set whose wor
 choice of the reader has met, since every other validation file renders the same validation
 records (docs/tagger.md, "Unseen works").
 
+``--bst-file FILE.bst`` (repeatable) renders BibTeX styles from outside TeX Live — journals' and
+publishers' own, as their templates in public repositories carry them — each an evaluated
+(validation) style whatever its name's split, with the validation records (or the ``--works``
+entries): styles neither the model nor a rule has seen (``bench/bst_fresh/manifest.csv`` lists them
+and `scripts/fresh_bst_styles.py` the rule that chose them; docs/tagger.md, "Styles from outside
+TeX Live").
+
 Output: one JSON object a line — ``style``, ``split`` (train, validation or heldout), ``record``,
 ``text``, ``tokens``, ``labels`` and ``truth`` (the printed title, first author's family name,
 year, container and DOI, each as the style printed it, or null when it printed none). The run is
@@ -1828,6 +1835,19 @@ def _render_bst(name: str, records: list[Record]) -> list[dict[str, object]]:
     return rows
 
 
+def outside_bst_jobs(
+    records: list[Record], paths: list[Path], per_style: int, every_record_evaluated: bool = False
+) -> Iterator[tuple[str, list[Record], str]]:
+    """(style, its records, "validation") for each ``--bst-file``: an evaluated style whatever its
+    name's split, its records drawn from the validation records by the hash of its name (from all
+    of ``records`` where ``every_record_evaluated``: ``--works``), in the order of the files' names."""
+    pool = records if every_record_evaluated else [r for r in records if record_split(r.key) == "validation"]
+    for path in sorted(paths, key=lambda path: path.name):
+        name = f"bst:{path.resolve()}"
+        sample = sorted(pool, key=lambda record: _hash(style_name(name) + "\0" + record.key))[:per_style]
+        yield name, sample, "validation"
+
+
 def mutated_jobs(
     records: list[Record], names: list[str], count: int, per_style: int
 ) -> Iterator[tuple[str, list[Record], str]]:
@@ -1895,6 +1915,13 @@ def main(argv: list[str] | None = None) -> int:
         default=[],
         help="render this .bib file's entries instead of the records, each an evaluation record (repeatable)",
     )
+    parser.add_argument(
+        "--bst-file",
+        type=Path,
+        action="append",
+        default=[],
+        help="render this .bst file from outside TeX Live as a validation style (repeatable)",
+    )
     parser.add_argument("--workers", type=int, default=2)
     parser.add_argument(
         "--without-draw",
@@ -1924,6 +1951,13 @@ def main(argv: list[str] | None = None) -> int:
         "validation": arguments.bst_validation,
         "heldout": arguments.bst_heldout,
     }
+    missing = [path for path in arguments.bst_file if not path.is_file()]
+    if missing:
+        print(f"make_tagger_data: no such file: {missing[0]}", file=sys.stderr)
+        return 1
+    if arguments.bst_file and not shutil.which("bibtex"):
+        print("make_tagger_data: --bst-file needs bibtex on the PATH", file=sys.stderr)
+        return 1
     if any(bst_wanted.values()) and (arguments.texmf is None or not shutil.which("bibtex")):
         print("make_tagger_data: --bst needs --texmf and bibtex on the PATH", file=sys.stderr)
         return 1
@@ -1968,6 +2002,7 @@ def main(argv: list[str] | None = None) -> int:
     if any(bst_wanted.values()):
         bst = bst_styles(arguments.texmf)
         work += jobs(records, bst, bst_wanted, arguments.per_style, None, evaluated_only)
+    work += outside_bst_jobs(records, arguments.bst_file, arguments.per_style, evaluated_only)
     if any(biblatex_wanted.values()):
         from biblatex_render import biblatex_styles
 

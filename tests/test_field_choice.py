@@ -1108,6 +1108,48 @@ def test_an_item_of_a_list_the_rules_fit_keeps_the_title_the_model_reads_on(
             "Linear algebra",
             id="bare-figures-and-an-english-word",
         ),
+        # Springer Nature's edition, after the title with no mark: spelled out, with a qualifier
+        pytest.param(
+            "Varian, H. R. Microeconomic Analysis third edn (W. W. Norton & Co., New York, 1991).",
+            "Microeconomic Analysis",
+            id="springer-nature-spelled-out-unmarked",
+        ),
+        pytest.param(
+            "Ruder, E. Typographie; Ein Gestaltungsbuch fifth revised edn (Niggli, Heiden, 1988).",
+            "Typographie; Ein Gestaltungsbuch",
+            id="springer-nature-with-a-qualifier-unmarked",
+        ),
+        # a comma style's edition before the publisher and place, the title read on past it
+        pytest.param(
+            "Varian, H. R., Microeconomia, second ed., Libreria Editrice Cafoscarina, Venice, Italy, 1990.",
+            "Microeconomia",
+            id="aiaa-an-edition-between-commas",
+        ),
+        # a record's edition field printed with no edition's word: an ordinal in figures alone
+        pytest.param(
+            "Wood SN. Generalized Additive Models: An Introduction with R. 2nd. Boca Raton, FL: Chapman and "
+            "Hall/CRC; 2017.",
+            "Generalized Additive Models: An Introduction with R",
+            id="an-ordinal-in-figures-alone",
+        ),
+        # a spelled-out ordinal and the word in lower case in parentheses: the style's, where "(Third
+        # Edition)" capitalised is as often the title's own
+        pytest.param(
+            "Weiss N 1991. Introduction to Statistics, (Third edition). Reading, MA, USA: Addison-Wesley.",
+            "Introduction to Statistics",
+            id="spelled-out-in-parentheses-after-a-comma",
+        ),
+        pytest.param(
+            "Skorohod, A. V. (1974). Integration in Hilbert Space (Second revised edition.). "
+            "Springer-Verlag.",
+            "Integration in Hilbert Space",
+            id="spelled-out-in-parentheses",
+        ),
+        pytest.param(
+            "Timoshenko S. Theory of Elasticity (Third Edition). McGraw-Hill; 1970.",
+            "Theory of Elasticity (Third Edition)",
+            id="a-titles-own-edition-in-parentheses",
+        ),
         # an edition in figures, its word abbreviated, after the title's comma: the model reads the
         # edition, the rules ran on into it (real .bib files of bench/works)
         # the last author's name the rules read as the title, the model's title after the names
@@ -2457,3 +2499,99 @@ def test_names_after_the_title_are_not_taken_where_the_title_does_not_open_the_r
     tagged = tagged_as(text, labels)
     rules = RuleReading("Distilling the knowledge in a neural network", (), 2015, None)
     assert choose_fields(rules, tagged).authors == ()
+
+
+@pytest.mark.parametrize(
+    ("text", "expected_title"),
+    [
+        # BibTeX's series statement (plain's and its kin's "volume N of Series")
+        pytest.param(
+            "A. Girard, Routing and Dimensioning in Circuit-Switched Networks, volume 496 of Contemporary "
+            "Mathematics, Addison-Wesley, Reading, MA, USA, 1990.",
+            "Routing and Dimensioning in Circuit-Switched Networks",
+            id="msp-volume-of-a-series",
+        ),
+        pytest.param(
+            "Wei, W.: Time Series Analysis of Mus musculus L.. Volume 49 of Lecture Notes in Mathematics. "
+            "Addison-Wesley, Reading, MA, USA (1990)",
+            "Time Series Analysis of Mus musculus L.",
+            id="splncs-volume-of-a-series-after-a-period",
+        ),
+        # Springer's and SAGE's: the series, then its volume, after the title
+        pytest.param(
+            "Coyne RD, Rosenman MA, Radford AD (1990) Knowledge-Based Design Systems, Lecture Notes in "
+            "Computer Science, vol 1647. Addison-Wesley, Reading, MA",
+            "Knowledge-Based Design Systems",
+            id="springer-basic-series-and-volume",
+        ),
+        pytest.param(
+            "Kunkel GZ (1979) Copyflow, ACS Symposium Series, volume 28. Arlington, VA, USA: National "
+            "Composition Association.",
+            "Copyflow",
+            id="sage-harvard-series-and-volume",
+        ),
+        # a volume's number alone after the title: the style's, in lower case or after a period
+        pytest.param(
+            "Sánchez-Mondragón J, Wolf KB (1986) Lie Methods in Optics, volume 250. Springer-Verlag, Berlin",
+            "Lie Methods in Optics",
+            id="a-volume-in-lower-case",
+        ),
+        pytest.param(
+            "Rathé, J.F. 1992: Bibliography of the Typophile Chap Books, 1935–1992. Volume 60. New York, NY, "
+            "USA: Typophiles.",
+            "Bibliography of the Typophile Chap Books, 1935–1992",
+            id="a-volume-after-a-period",
+        ),
+        pytest.param(
+            "Sánchez-Mondragón, J., Wolf, K.B. (eds.): Lie Methods in Optics vol. 250, 3rd edn. "
+            "Springer-Verlag, Berlin (1986)",
+            "Lie Methods in Optics",
+            id="a-volume-in-lower-case-with-no-mark",
+        ),
+        # a title's own volume: capitalised after a comma, or naming no series after it
+        pytest.param(
+            "Feller, W. An Introduction to Probability Theory and Its Applications, Volume 2. John Wiley & "
+            "Sons, 1991.",
+            "An Introduction to Probability Theory and Its Applications, Volume 2",
+            id="a-titles-own-volume-capitalised",
+        ),
+        pytest.param(
+            "Knuth DE (1998) The Art of Computer Programming, Volume 3: Sorting and Searching. "
+            "Addison-Wesley, Reading, MA",
+            "The Art of Computer Programming, Volume 3: Sorting and Searching",
+            id="a-titles-own-volume",
+        ),
+    ],
+)
+def test_a_series_and_its_volume_after_a_books_title_are_not_the_title(
+    text: str, expected_title: str
+) -> None:
+    assert read_one(text).title == expected_title
+
+
+@pytest.mark.parametrize(
+    ("text", "expected_title"),
+    [
+        # GOST 7.1's statement of responsibility, the authors' full names again after the slash
+        pytest.param(
+            "Khan, Sheraz. Note: Magnetic Noise from the Inner Wall of a Magnetically Shielded Room / Sheraz "
+            "Khan, David Cohen // Review of Scientific Instruments. — 2013. — Vol. 84, no. 5. — P. 056101.",
+            "Note: Magnetic Noise from the Inner Wall of a Magnetically Shielded Room",
+            id="gost-names-again-after-the-slash",
+        ),
+        pytest.param(
+            "Mourad, Ghassan. Nouveaux signes de lecture et d'écriture pour les documents électroniques / "
+            "Ghassan Mourad // TUGboat. — 2003. https://tug.org/TUGboat/tb24-3/mourad1.pdf.",
+            "Nouveaux signes de lecture et d'écriture pour les documents électroniques",
+            id="gost-one-name-again-after-the-slash",
+        ),
+        # a title's own slash, no author of the reference after it
+        pytest.param(
+            "Smith, J. (2001). Input / Output Systems for the Rest of Us. Wiley.",
+            "Input / Output Systems for the Rest of Us",
+            id="a-titles-own-slash",
+        ),
+    ],
+)
+def test_the_authors_named_again_after_a_slash_are_not_the_title(text: str, expected_title: str) -> None:
+    assert read_one(text).title == expected_title

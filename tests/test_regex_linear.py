@@ -661,6 +661,21 @@ def test_the_reference_readers_new_patterns_are_linear_searched_too(
                      id="a-parts-number"),
         pytest.param("bibnorm.readers._field_choice._PARTS_NUMBER_FIRST",
                      [("", "X"), ("X", ". "), ("", "IV")], id="a-parts-number-first"),
+        # a series statement after a book's title: marks, blanks, volumes' words and figures repeated
+        pytest.param("bibnorm.readers._field_choice._SERIES_STATEMENT",
+                     [("", ", "), ("", ", volume 1"), ("a", ". Volume 49 of "), (", vol", "1")],
+                     id="a-series-statement"),
+        pytest.param("bibnorm.readers._field_choice._VOLUME_AT_THE_END",
+                     [("", ", "), ("", ", vol 1"), ("a,", " "), ("", ". Volume 2")],
+                     id="a-volume-at-the-end"),
+        pytest.param("bibnorm.readers._field_choice._EDITION_INSIDE",
+                     [("", ", "), ("", ", second "), (", 2nd", " rev"), ("", ", third ed., "),
+                      ("a, 2nd", " ")],
+                     id="an-edition-inside"),
+        pytest.param("bibnorm.readers._field_choice._LETTERS_RUN", [("", "a"), ("", "é1")],
+                     id="a-run-of-letters"),
+        pytest.param("bibnorm.readers._field_choice._VOLUME_FIRST",
+                     [("", " "), ("", ", vol"), (", volume", " 1")], id="a-volume-first"),
     ],
 )  # fmt: skip
 def test_patterns_stay_linear_on_the_runs_their_own_parts_read(

@@ -448,6 +448,46 @@ def make_data() -> ModuleType:
     return script("make_tagger_data")
 
 
+def test_styles_from_outside_tex_live_are_evaluated_styles_whatever_their_names_split(
+    make_data: ModuleType, tmp_path: Path
+) -> None:
+    records = [make_data.Record(key=f"r{n}", kind="article", title=f"T{n}", authors=[]) for n in range(40)]
+    styles = [tmp_path / "zeta.bst", tmp_path / "alpha-journal.bst"]
+    jobs = list(make_data.outside_bst_jobs(records, styles, per_style=3))
+    assert [(name.rpartition("/")[2], split) for name, _, split in jobs] == [
+        ("alpha-journal.bst", "validation"),
+        ("zeta.bst", "validation"),
+    ]
+    validation = {record.key for record in records if make_data.record_split(record.key) == "validation"}
+    assert all(len(sample) == 3 and {r.key for r in sample} <= validation for _, sample, _ in jobs)
+    # with --works every entry is an evaluation record
+    works = make_data.outside_bst_jobs(records, styles, per_style=40, every_record_evaluated=True)
+    assert [len(sample) for _, sample, _ in works] == [40, 40]
+
+
+def test_a_style_from_outside_tex_live_is_kept_only_where_it_is_new(tmp_path: Path) -> None:
+    fresh = script("fresh_bst_styles")
+    texmf = tmp_path / "texmf" / "bibtex" / "bst"
+    texmf.mkdir(parents=True)
+    lines = [f"FUNCTION {{f{n}}} {{ pop$ }}" for n in range(40)]
+    (texmf / "plain.bst").write_text("\n".join(lines), "latin-1")
+    candidates = tmp_path / "candidates"
+    candidates.mkdir()
+    (candidates / "plain.bst").write_text("% its own\n" + "\n".join(lines[:5]), "latin-1")  # TeX Live's name
+    (candidates / "copy.bst").write_text("% a comment\n" + "\n".join(lines), "latin-1")  # the same lines
+    own = [f"FUNCTION {{g{n}}} {{ pop$ }}" for n in range(40)]
+    (candidates / "journal.bst").write_text("\n".join(own), "latin-1")
+    (candidates / "journal2.bst").write_text("\n".join([*own, "% renamed"]), "latin-1")  # a copy of it
+    judged = fresh.judged(sorted(candidates.glob("*.bst")), tmp_path / "texmf")
+    verdicts = {name: verdict for name, _, _, _, verdict in judged}
+    assert verdicts == {
+        "copy.bst": "a near copy of a TeX Live style",
+        "journal.bst": "kept",
+        "journal2.bst": "a near copy of journal",
+        "plain.bst": "a TeX Live style's name",
+    }
+
+
 def test_the_venue_words_file_is_what_the_data_script_writes(make_data: ModuleType) -> None:
     table = [{"name": "Journal of Instrumentation", "aliases": ["J. Instrum.", "JINST 3"]}, {"name": "AI"}]
     assert make_data.venue_words(table) == ["instrum", "instrumentation", "jinst", "journal"]

@@ -3116,12 +3116,72 @@ def _without_what_follows_it(title: str, tagged: TaggedReference) -> str | None:
     abbreviation's first words where the model reads a venue (`_without_a_journals_start`: not a
     book's title before its place, "PORTER, J. Designing for the Social Web. Berkeley, CA: New
     Riders, 2008.", whose last words are shaped as a journal's), a venue after a question's own
-    mark (`title_before_a_marked_question`)."""
-    cued = _without_a_cue_at_the_end(without_chapter(title))
+    mark (`title_before_a_marked_question`), a series statement (`_without_a_series_volume`), GOST's
+    statement of responsibility (`_without_the_statement_of_responsibility`)."""
+    title = _without_the_statement_of_responsibility(title, tagged)
+    cued = _without_a_cue_at_the_end(without_chapter(_without_a_series_volume(title, tagged.text)))
     if cued and "container" in tagged.labels:
         venue = tagged.run_of("container")
         cued = _without_a_journals_start(cued, tagged.text, tagged.spans[venue.start][0])
     return cued and title_before_a_marked_question(cued)
+
+
+# BibTeX's series statement after a book's title (plain's and its kin's "…, volume 496 of
+# Contemporary Mathematics", "…. Volume 49 of Lecture Notes in Mathematics", "…, number 12 in
+# Lecture Notes …"): a volume of the series named after "of" or "in", which the model reads on
+# into the title. A title's own volume names no series after it ("…, Volume 3: Sorting and
+# Searching"). Opened at a comma or a period; its rest runs to the text's end.
+_VOLUMES_WORD = rf"(?i:{alternation(word.rstrip('.') for word in reference_abbreviations().volumes)})\.?"
+_SERIES_STATEMENT = re.compile(rf"[.,]\s++{_VOLUMES_WORD}\s?\d{{1,5}}\s(?:of|in)\s(?=[A-Z])(?s:.*)$")
+# A book's volume after its title, and the series before it (Springer's "Knowledge-Based Design
+# Systems, Lecture Notes in Computer Science, vol 1647.", SAGE's "Lie Methods in Optics, volume 250."),
+# at the end of the title read or right after it in the text. A volume's words only: a number's
+# ("…, No. 7") may be the title's own.
+_VOLUMES_WORDS = [word.rstrip(".") for word in reference_abbreviations().volumes if word.startswith("vol")]
+_A_VOLUMES_WORD = rf"(?i:{alternation(_VOLUMES_WORDS)})\.?"
+# (after a comma, a period or the first blank of a run: a search tries one start a run)
+_VOLUME_AT_THE_END = re.compile(
+    rf"(?P<mark>[,.]|(?<=[^\s,.])(?=\s))\s++(?P<word>{_A_VOLUMES_WORD})\s?\d{{1,5}}$"
+)
+_VOLUME_FIRST = re.compile(rf",?\s++{_A_VOLUMES_WORD}\s?\d{{1,5}}\b")
+
+
+def _without_a_series_volume(title: str, text: str) -> str:
+    """``title`` without the series statement a style prints after a book's title, which the model
+    reads on into it: BibTeX's (`_SERIES_STATEMENT`); a volume's number after a comma at its end
+    and the series' name before it where that is listed, the number read in or printed right after
+    the title in ``text`` (`_VOLUME_AT_THE_END`, `_VOLUME_FIRST`); a volume's number alone, but
+    where it is capitalised after a comma or a blank, as a title's own is ("An Introduction to
+    Probability Theory and Its Applications, Volume 2"), not in lower case ("Lie Methods in Optics
+    vol. 250")."""
+    title = _SERIES_STATEMENT.sub("", title)
+    volume = _VOLUME_AT_THE_END.search(title)
+    at = text.find(title)
+    if volume is None and (at < 0 or not _VOLUME_FIRST.match(text, at + len(title))):
+        return title
+    head = title[: volume.start()] if volume else title
+    before, comma, series = head.rpartition(",")
+    if comma and before.strip() and is_listed_journal(series.strip()):
+        return before.rstrip()
+    own = volume is None or (volume["mark"] != "." and volume["word"][0].isupper())
+    return title if own else head
+
+
+def _without_the_statement_of_responsibility(title: str, tagged: TaggedReference) -> str:
+    """``title`` up to GOST 7.1's statement of responsibility, which the model reads into it: " / "
+    and the authors' names again, the reference's first family name among them ("Khan, Sheraz.
+    Note: Magnetic Noise from the Inner Wall … Room / Sheraz Khan, David Cohen // Review of …").
+    A title's own slash names no author of the reference after it ("Input / Output Systems")."""
+    head, slash, statement = title.partition(" / ")
+    family = tagged.text_of("family")
+    if not slash or not head.strip() or not family:
+        return title
+    first_word = next(iter(_LETTERS_RUN.findall(family)), None)
+    return head.rstrip() if first_word and first_word in _LETTERS_RUN.findall(statement) else title
+
+
+# a run of letters: a name's words
+_LETTERS_RUN = re.compile(r"[^\W\d_]++")
 
 
 def _without_a_journals_start(title: str, text: str, venue_start: int = -1) -> str:
@@ -3555,7 +3615,7 @@ _CLOSING_QUOTES = frozenset("”\"»’'")
 def _printed_after(title: str) -> int | None:
     """Where what a style prints after a title starts, in it: an editors' statement (in
     parentheses or not), a day's date, pages, a publisher, a report's designation or an edition's
-    ordinal (the first of them found, in that order)."""
+    ordinal, at its end or before the fields after it (the first of them found, in that order)."""
     for pattern in (
         _EDITED_AT_THE_END,
         _EDITORS_AT_THE_END,
@@ -3572,7 +3632,8 @@ def _printed_after(title: str) -> int | None:
     edition = _EDITION_AT_THE_END.search(title)
     if edition and len(title[: edition.start()].split()) >= _WORDS_BEFORE_AN_EDITION:
         return edition.start()
-    return None
+    inside = _EDITION_INSIDE.search(title)
+    return inside.start() if inside and inside.start() > 0 else None
 
 
 # A day's date after a title, set off by a comma, a colon or a parenthesis: a date field a style
@@ -3614,7 +3675,10 @@ _PUBLISHER_AT_THE_END = re.compile(
 # comma or a period, an ordinal with a qualifier or an edition's word, in any language of editions
 # ("…, third ed.", "… , third edn", "…, 2nd rev. ed", "…, 3e édition", "…, 2a ed", "…, third Aufl",
 # "…, Fifth revised"), bare figures with an abbreviated word (GOST's "… вероятностей. 8 изд",
-# "…, 2 edn"); an ordinal in figures and its word in parentheses ("… (2. Aufl.)";
+# "…, 2 edn"), or with neither mark as Springer Nature prints it ("Microeconomic Analysis third edn
+# (…)", "… fifth revised edn"), or an ordinal in figures alone (`_LETTERED_FIGURES`: "… with R.
+# 2nd"); an ordinal and
+# its word in parentheses ("… (2. Aufl.)", "… (Second revised edition.)";
 # reference-abbreviations.json's edition ordinals, ordinal endings, qualifiers, words and
 # abbreviations). Not after "the" ("Henry the Fifth"), nor after fewer than two words; not a
 # title's own edition: spelled out ("Title: Second Edition", "Theory of Elasticity (Third
@@ -3627,16 +3691,33 @@ _QUALIFIER = rf"(?:{alternation(reference_abbreviations().edition_qualifiers)})\
 # abbreviated word: "DAFX: Digital Audio Effects, second edition" is as often a title's own)
 _EDITION_WORD = rf"(?-i:(?!Edition\b))(?:{alternation(reference_abbreviations().editions)})\.?"
 _ABBREVIATED = rf"(?:{alternation(reference_abbreviations().edition_abbreviations)})\.?"
+# an ordinal in figures with a lettered ending alone ("… with R. 2nd", "…, 3rd"), as a style prints
+# a record's edition field that holds no edition's word: not a bare ending, "2a" may be a part's
+_LETTERED_ENDINGS = [
+    ending
+    for ending in reference_abbreviations().edition_ordinal_endings
+    if len(ending) >= 2 and ending.isalpha()
+]
+_LETTERED_FIGURES = rf"\d{{1,2}}(?:{alternation(_LETTERED_ENDINGS)})"
 _EDITION_AT_THE_END = re.compile(
     # (from a run's first mark only: a search that tried each mark of a long run was quadratic)
     rf"(?<![Tt]he)(?<![\s,.;:])"
     rf"(?:[\s,.;:]++{_SPELLED}\.?"
-    rf"|\s?+[,.]++\s*+(?:{_FIGURES}(?:\s++{_QUALIFIER})?\s++{_EDITION_WORD}|(?:{_SPELLED}|\d{{1,2}})\s++{_ABBREVIATED})"
+    rf"|(?:\s?+[,.]++\s*+|\s++)"
+    rf"(?:{_FIGURES}(?:\s++{_QUALIFIER})?\s++{_EDITION_WORD}|(?:{_SPELLED}|\d{{1,2}})(?:\s++{_QUALIFIER})?\s++{_ABBREVIATED})"
     rf"|\s?+[,.]++\s*+(?:{_SPELLED}|{_FIGURES})\s++{_QUALIFIER}"
-    rf"|\s\({_FIGURES}(?:\s++{_QUALIFIER})?\s++{_EDITION_WORD}\))$",
+    rf"|\s?+[,.]++\s*+{_LETTERED_FIGURES}\.?"
+    rf"|,?\s\((?:{_FIGURES}|{_SPELLED})(?:\s++{_QUALIFIER})?\s++{_EDITION_WORD}\))$",
     re.IGNORECASE,
 )
 _WORDS_BEFORE_AN_EDITION = 2
+# An edition's statement abbreviated after a title's comma and before the fields that follow it, all
+# set off by commas, as AIAA's and other comma styles print a book ("Microeconomia, second ed.,
+# Libreria Editrice Cafoscarina, Venice, Italy"): where a reader ran the title on past it. An ordinal
+# and an abbreviated word are no title's words.
+_EDITION_INSIDE = re.compile(
+    rf",\s++(?:{_SPELLED}|{_FIGURES})(?:\s++{_QUALIFIER})?\s++{_ABBREVIATED},?\s++(?=\S)", re.IGNORECASE
+)
 # An editors' statement in parentheses closing a title, its mark first: "(Ed R.D. Coyne)", "(eds.
 # J. Smith and K. Lee)", "(Hrsg. von …)" (reference-abbreviations.json's editors' marks).
 _EDITED_AT_THE_END = re.compile(
