@@ -2595,3 +2595,9 @@ def test_a_series_and_its_volume_after_a_books_title_are_not_the_title(
 )
 def test_the_authors_named_again_after_a_slash_are_not_the_title(text: str, expected_title: str) -> None:
     assert read_one(text).title == expected_title
+
+
+def test_a_chapter_printed_without_its_title_keeps_its_authors_family_name_first() -> None:
+    # Springer Nature's chapter: the author, "in" and the book; the rules read the name as a title
+    query = read_one("Heinz, A. in Including pictures in TeX 2nd edn (1990).")
+    assert (query.title, query.authors) == ("Including pictures in TeX", ("Heinz, A.",))

@@ -2182,13 +2182,17 @@ _INITIAL_TOKEN = re.compile(rf"{LATIN_CAPITAL}\.(?:-?{LATIN_CAPITAL}\.)*")  # "A
 
 
 def _initialled(tagged: TaggedReference) -> bool:
-    """Whether the reference opens with initials and a family name as the model reads them ("P.A.
-    MacKay, 1991, 205.", "P. A. MacKay, in …"): a person's name, which no title is."""
+    """Whether the reference opens with initials and a family name as the model reads them, in
+    either order ("P.A. MacKay, 1991, 205.", "P. A. MacKay, in …", Nature's chapter without its
+    title "Heinz, A. in Including pictures in TeX 2nd edn (1990)."): a person's name, which no title
+    is."""
     given, family = tagged.run_of("given"), tagged.run_of("family")
+    opening = (given.start == 0 and family.start == given.stop) or (
+        family.start == 0 and given.start == family.stop
+    )
     return (
         bool(given and family)
-        and given.start == 0
-        and family.start == given.stop
+        and opening
         and all(_INITIAL_TOKEN.fullmatch(tagged.tokens[index].rstrip(",")) for index in given)
     )
 
