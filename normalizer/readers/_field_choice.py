@@ -3135,25 +3135,26 @@ def _without_what_follows_it(title: str, tagged: TaggedReference) -> str | None:
 # Lecture Notes …"): a volume of the series named after "of" or "in", which the model reads on
 # into the title. A title's own volume names no series after it ("…, Volume 3: Sorting and
 # Searching"). Opened at a comma or a period; its rest runs to the text's end.
-_VOLUMES_WORD = rf"(?i:{alternation(word.rstrip('.') for word in reference_abbreviations().volumes)})\.?"
-_SERIES_STATEMENT = re.compile(rf"[.,]\s++{_VOLUMES_WORD}\s?\d{{1,5}}\s(?:of|in)\s(?=[A-Z])(?s:.*)$")
+# (a volume's or a number's word: "volume 496 of", "number 12 in")
+_A_NUMBERS_WORD = rf"(?i:{alternation(word.rstrip('.') for word in reference_abbreviations().volumes)})\.?"
+_SERIES_STATEMENT = re.compile(rf"[.,]\s++{_A_NUMBERS_WORD}\s?\d{{1,5}}\s(?:of|in)\s(?=[A-Z])(?s:.*)$")
 # A book's volume after its title, and the series before it (Springer's "Knowledge-Based Design
 # Systems, Lecture Notes in Computer Science, vol 1647.", SAGE's "Lie Methods in Optics, volume 250."),
 # at the end of the title read or right after it in the text. A volume's words only: a number's
 # ("…, No. 7") may be the title's own.
-_VOLUMES_WORDS = [word.rstrip(".") for word in reference_abbreviations().volumes if word.startswith("vol")]
-_A_VOLUMES_WORD = rf"(?i:{alternation(_VOLUMES_WORDS)})\.?"
+_VOLUME_WORDS = [word.rstrip(".") for word in reference_abbreviations().volumes if word.startswith("vol")]
+_A_VOLUME_WORD = rf"(?i:{alternation(_VOLUME_WORDS)})\.?"
 # (after a comma, a period or the first blank of a run: a search tries one start a run)
 _VOLUME_AT_THE_END = re.compile(
-    rf"(?P<mark>[,.]|(?<=[^\s,.])(?=\s))\s++(?P<word>{_A_VOLUMES_WORD})\s?\d{{1,5}}$"
+    rf"(?P<mark>[,.]|(?<=[^\s,.])(?=\s))\s++(?P<word>{_A_VOLUME_WORD})\s?\d{{1,5}}$"
 )
-_VOLUME_FIRST = re.compile(rf",?\s++{_A_VOLUMES_WORD}\s?\d{{1,5}}\b")
+_VOLUME_FIRST = re.compile(rf",?\s++{_A_VOLUME_WORD}\s?\d{{1,5}}\b")
 
 
 def _without_a_series_volume(title: str, text: str) -> str:
     """``title`` without the series statement a style prints after a book's title, which the model
-    reads on into it: BibTeX's (`_SERIES_STATEMENT`); a volume's number after a comma at its end
-    and the series' name before it where that is listed, the number read in or printed right after
+    reads on into it: BibTeX's (`_SERIES_STATEMENT`); a volume's number at its end and the series'
+    name before it, after a comma, where that is listed, the number read in or printed right after
     the title in ``text`` (`_VOLUME_AT_THE_END`, `_VOLUME_FIRST`); a volume's number alone, but
     where it is capitalised after a comma or a blank, as a title's own is ("An Introduction to
     Probability Theory and Its Applications, Volume 2"), not in lower case ("Lie Methods in Optics
@@ -3681,8 +3682,7 @@ _PUBLISHER_AT_THE_END = re.compile(
 # "…, Fifth revised"), bare figures with an abbreviated word (GOST's "… вероятностей. 8 изд",
 # "…, 2 edn"), or with neither mark as Springer Nature prints it ("Microeconomic Analysis third edn
 # (…)", "… fifth revised edn"), or an ordinal in figures alone (`_LETTERED_FIGURES`: "… with R.
-# 2nd"); an ordinal and
-# its word in parentheses ("… (2. Aufl.)", "… (Second revised edition.)";
+# 2nd"); an ordinal and its word in parentheses ("… (2. Aufl.)", "… (Second revised edition.)";
 # reference-abbreviations.json's edition ordinals, ordinal endings, qualifiers, words and
 # abbreviations). Not after "the" ("Henry the Fifth"), nor after fewer than two words; not a
 # title's own edition: spelled out ("Title: Second Edition", "Theory of Elasticity (Third
