@@ -1577,12 +1577,7 @@ def jobs(
     split after the first ``skipped[split]``; each style's records a sample of its split's records
     drawn by the hash of its name (of all ``records`` for an evaluated split where
     ``every_record_evaluated``: works no other file renders)."""
-    if every_record_evaluated:
-        pools = {"train": [], "validation": records, "heldout": records}
-    else:
-        pools = {
-            split: [record for record in records if record_split(record.key) == split] for split in SPLITS
-        }
+    pools = _pools(records, every_record_evaluated)
     taken = dict.fromkeys(SPLITS, 0)
     passed = dict.fromkeys(SPLITS, 0)
     for name in names:
@@ -1594,11 +1589,21 @@ def jobs(
             if all(taken[side] >= wanted[side] for side in SPLITS):
                 return
             continue
-        sample = sorted(pools[split], key=lambda record: _hash(style_name(name) + "\0" + record.key))[
-            :per_style
-        ]
         taken[split] += 1
-        yield name, sample, split
+        yield name, _drawn(pools[split], name, per_style), split
+
+
+def _pools(records: list[Record], every_record_evaluated: bool) -> dict[str, list[Record]]:
+    """Each split's records (`record_split`), or all of ``records`` for each evaluated split where
+    ``every_record_evaluated`` (``--works``: works no other file renders)."""
+    if every_record_evaluated:
+        return {"train": [], "validation": records, "heldout": records}
+    return {split: [record for record in records if record_split(record.key) == split] for split in SPLITS}
+
+
+def _drawn(pool: list[Record], name: str, per_style: int) -> list[Record]:
+    """The ``per_style`` records of ``pool`` a style renders, drawn by the hash of its name."""
+    return sorted(pool, key=lambda record: _hash(style_name(name) + "\0" + record.key))[:per_style]
 
 
 # ---------------------------------------------------------------- BibTeX styles
@@ -1841,11 +1846,10 @@ def outside_bst_jobs(
     """(style, its records, "validation") for each ``--bst-file``: an evaluated style whatever its
     name's split, its records drawn from the validation records by the hash of its name (from all
     of ``records`` where ``every_record_evaluated``: ``--works``), in the order of the files' names."""
-    pool = records if every_record_evaluated else [r for r in records if record_split(r.key) == "validation"]
+    pool = _pools(records, every_record_evaluated)["validation"]
     for path in sorted(paths, key=lambda path: path.name):
         name = f"bst:{path.resolve()}"
-        sample = sorted(pool, key=lambda record: _hash(style_name(name) + "\0" + record.key))[:per_style]
-        yield name, sample, "validation"
+        yield name, _drawn(pool, name, per_style), "validation"
 
 
 def mutated_jobs(

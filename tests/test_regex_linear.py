@@ -672,8 +672,6 @@ def test_the_reference_readers_new_patterns_are_linear_searched_too(
                      [("", ", "), ("", ", second "), (", 2nd", " rev"), ("", ", third ed., "),
                       ("a, 2nd", " ")],
                      id="an-edition-inside"),
-        pytest.param("bibnorm.readers._field_choice._LETTERS_RUN", [("", "a"), ("", "é1")],
-                     id="a-run-of-letters"),
         pytest.param("bibnorm.readers._field_choice._VOLUME_FIRST",
                      [("", " "), ("", ", vol"), (", volume", " 1")], id="a-volume-first"),
     ],

@@ -3161,9 +3161,10 @@ def _without_a_series_volume(title: str, text: str) -> str:
     vol. 250")."""
     title = _SERIES_STATEMENT.sub("", title)
     volume = _VOLUME_AT_THE_END.search(title)
-    at = text.find(title)
-    if volume is None and (at < 0 or not _VOLUME_FIRST.match(text, at + len(title))):
-        return title
+    if volume is None:  # the volume printed right after the title read, if anywhere
+        at = text.find(title)
+        if at < 0 or not _VOLUME_FIRST.match(text, at + len(title)):
+            return title
     head = title[: volume.start()] if volume else title
     before, comma, series = head.rpartition(",")
     if comma and before.strip() and is_listed_journal(series.strip()):
@@ -3178,15 +3179,9 @@ def _without_the_statement_of_responsibility(title: str, tagged: TaggedReference
     Note: Magnetic Noise from the Inner Wall … Room / Sheraz Khan, David Cohen // Review of …").
     A title's own slash names no author of the reference after it ("Input / Output Systems")."""
     head, slash, statement = title.partition(" / ")
-    family = tagged.text_of("family")
-    if not slash or not head.strip() or not family:
-        return title
-    first_word = next(iter(_LETTERS_RUN.findall(family)), None)
-    return head.rstrip() if first_word and first_word in _LETTERS_RUN.findall(statement) else title
-
-
-# a run of letters: a name's words
-_LETTERS_RUN = re.compile(r"[^\W\d_]++")
+    family = _words_of(tagged.text_of("family") or "")
+    named = bool(slash and head.strip() and family) and family <= _words_of(statement)
+    return head.rstrip() if named else title
 
 
 def _without_a_journals_start(title: str, text: str, venue_start: int = -1) -> str:
