@@ -2601,3 +2601,37 @@ def test_a_chapter_printed_without_its_title_keeps_its_authors_family_name_first
     # Springer Nature's chapter: the author, "in" and the book; the rules read the name as a title
     query = read_one("Heinz, A. in Including pictures in TeX 2nd edn (1990).")
     assert (query.title, query.authors) == ("Including pictures in TeX", ("Heinz, A.",))
+
+
+@pytest.mark.parametrize(
+    ("text", "read", "title"),
+    [
+        # the publisher's parenthesis the title ran into (apsrmp.bst; OUP-like "(Publisher, Place)")
+        (
+            "Zwillinger, D., 1992, Handbook of Integration (A. K. Peters, Ltd., Wellesley, MA, USA), Notes.",
+            "Handbook of Integration (A",
+            "Handbook of Integration",
+        ),
+        (
+            "Taylor, P., 1992, TeX: The next (Gossypium hirsutum) generation (Department of Physics and "
+            "Astronomy, Australian National University).",
+            "TeX: The next (Gossypium hirsutum) generation (Department of Physics and Astronomy",
+            "TeX: The next (Gossypium hirsutum) generation",
+        ),
+        # the title's own parenthesis, its closing mark taken as the title's last punctuation
+        ("Club, T. D., 2002, Typography 22 (Typography). Graphics Press.", "Typography 22 (Typography", None),
+        # a bracket the reference never closes: nothing tells it from the title's own
+        ("Club, T. D., 2002, Typography 22 [Typography. Graphics Press.", "Typography 22 [Typography", None),
+        # a title that would be left with nothing
+        ("Club, T. D., 2002, (Typography and more, Graphics Press).", "(Typography and more", None),
+    ],
+)
+def test_a_title_that_leaves_open_a_bracket_the_reference_closes_further_on_ends_before_it(
+    text: str, read: str, title: str | None
+) -> None:
+    words = text.split()
+    year = next(at for at, word in enumerate(words) if word.rstrip(",").isdigit())
+    labels = ("family", *("given",) * (year - 1), "date", *("title",) * len(read.split()))
+    labels += ("publisher",) * (len(words) - len(labels))
+    rules = RuleReading(title=read, authors=(" ".join(words[:year]).rstrip(","),), year=None, venue=None)
+    assert choose_fields(rules, tagged_as(text, labels)).title == (title or read)

@@ -770,10 +770,48 @@ def test_an_acs_title_is_kept(reference: str, title: str) -> None:
 
 
 @pytest.mark.parametrize(
+    ("reference", "title", "authors"),
+    [
+        pytest.param(
+            "Tufte, E.R. 1990: Envisioning Information. Box 430, Cheshire, CT 06410, USA: Graphics Press.",
+            "Envisioning Information",
+            ("Tufte, E.R.",),
+            id="one name",
+        ),
+        pytest.param(
+            "Gander, W.; Hřebíček, J. 1993: Solving Problems in Scientific Computing Using MAPLE and MATLAB."
+            " Berlin: Springer.",
+            "Solving Problems in Scientific Computing Using MAPLE and MATLAB",
+            ("Gander, W.", "Hřebíček, J."),
+            id="names apart by semicolons",
+        ),
+    ],
+)
+def test_the_ams_kins_year_after_the_last_initials_period_opens_the_title(
+    reference: str, title: str, authors: tuple[str, ...]
+) -> None:
+    """The AMS's layout without the comma before the year (a CSL style's: comparative-population-
+    studies, a fresh validation style)."""
+    parsed = parse_reference(reference)
+    assert (parsed.title, parsed.authors) == (title, authors)
+
+
+def test_a_label_of_names_and_year_before_the_names_is_no_ams_reading() -> None:
+    """A CSL style's citation label, "Deng et al. 2021:", opens the reference; the title is the
+    quoted one after the names printed again, not the names."""
+    parsed = parse_reference(
+        "Deng et al. 2021: X. Deng, Y. Xiao, B. Long, Z. Zhang, “Aggregating Binary Judgments Ranked by"
+        " Accuracy”, in AAAI, s.l., 2021."
+    )
+    assert parsed.title == "Aggregating Binary Judgments Ranked by Accuracy"
+
+
+@pytest.mark.parametrize(
     "reference",
     [
         pytest.param("Aa, A.; " * 3000 + "J. Chem. Phys. 1999,x", id="ACS names without a year"),
         pytest.param("Aa-Bb " * 5000 + ", 2000 x", id="AMS names without a colon"),
+        pytest.param("Aa, B. " * 5000 + "2000 x", id="AMS initials without a colon"),
         pytest.param("Aa A. " * 5000 + "// x", id="GOST names without a title"),
         pytest.param("Aa B. Cc " * 3000 + "[2010] x", id="names and a bracketed year without a period"),
         pytest.param("Title. URL " * 5000 + "x", id="many link labels"),

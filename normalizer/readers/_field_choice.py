@@ -3416,6 +3416,32 @@ def _without_a_venues_lead(title: str) -> str:
     return title[: lead.start()] if lead else title
 
 
+_CLOSING = {"(": ")", "[": "]"}
+
+
+def _without_an_unclosed_bracket(title: str, text: str) -> str:
+    """``title`` cut before its first bracket that it leaves open where the reference ``text``
+    closes it further on ("Handbook of Integration (A. K. Peters, Ltd., Wellesley, MA, USA)": the
+    title ran into the publisher's parenthesis). A bracket the text closes right after the title
+    is the title's own, its closing mark taken as punctuation ("Typography 22 (Typography)."), and
+    one the text never closes is kept; a title that would be left with nothing is kept whole."""
+    opened: list[tuple[int, str]] = []
+    for at, character in enumerate(title):
+        if character in _CLOSING:
+            opened.append((at, _CLOSING[character]))
+        elif opened and character == opened[-1][1]:
+            opened.pop()
+    if not opened:
+        return title
+    flat = " ".join(text.split())
+    found = flat.find(title)
+    after = flat[found + len(title) :].lstrip() if found >= 0 else ""
+    start, closing = opened[0]
+    if closing not in after or after.startswith(closing):
+        return title
+    return title[:start].rstrip(" ,.;:") or title
+
+
 def _without_an_acronym_last(title: str, venue: str, after: str) -> str:
     """``title`` without the venue's acronym that is its last word, where the reference closes
     the venue's field right after it (``after``: what it prints after the venue)."""
@@ -3991,7 +4017,11 @@ def choose_fields(
     # Sydney, Sydney, NSW, Australia, 1992."
     return ChosenFields(
         title=_a_works_title(
-            tagged, title and _without_a_venues_lead(_without_the_authors_name(title, names, tagged.text))
+            tagged,
+            title
+            and _without_an_unclosed_bracket(
+                _without_a_venues_lead(_without_the_authors_name(title, names, tagged.text)), tagged.text
+            ),
         ),
         authors=names,
         year=year,

@@ -1030,8 +1030,11 @@ def _apa_year(text: str) -> re.Match[str] | None:
 
 
 # The AMS's journals (ametsoc) and the AGU's: "Hogan, R. J. and A. J. Illingworth, 2000: Title.
-# Q. J. R. Meteorol. Soc., 126, 2903–2909." — the year after the names' comma, a colon after it.
-_AMS = re.compile(rf"^(?P<authors>[^\d:]{{2,400}}?),\s{YEARS}[a-z]?:\s+(?P<rest>\S.*)$")
+# Q. J. R. Meteorol. Soc., 126, 2903–2909." — the year after the names' comma, a colon after it;
+# in their kin, after the last initial's period with no comma ("Tufte, E.R. 1990: Envisioning
+# Information", "Gander, W.; Hřebíček, J. 1993: Solving …"). Not after "et al.": "Deng et al. 2021:
+# X. Deng, Y. Xiao, …" is a label, the names printed again after it.
+_AMS = re.compile(rf"^(?P<authors>[^\d:]{{2,400}}?)(?:,|(?<=[A-Z]\.))\s{YEARS}[a-z]?:\s+(?P<rest>\S.*)$")
 
 
 def _read_ams(text: str) -> _Reading | None:
