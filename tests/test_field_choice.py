@@ -2250,6 +2250,29 @@ def test_a_title_read_up_to_the_next_fields_abbreviation_ends_before_it(read: st
 
 
 @pytest.mark.parametrize(
+    ("read", "after", "title"),
+    [
+        ("A bibliography of the Kelmscott Press vol", "24 (1984)", "A bibliography of the Kelmscott Press"),
+        ("Typographic Tastemakers of the Century pp", "174 + 2", "Typographic Tastemakers of the Century"),
+        ("Mechanics of Solids No", "3", "Mechanics of Solids"),
+        # no number after it: nothing says the word is no title's
+        ("Just Say No", "A Memoir", "Just Say No"),
+    ],
+)
+def test_a_numbers_abbreviation_the_title_ends_with_before_its_number_is_no_part_of_it(
+    read: str, after: str, title: str
+) -> None:
+    """A volume's, a number's or a page's abbreviation after a blank, its period lost to the
+    title's end, where the reference goes on with the number (vienna-legal's "Peterson, A
+    bibliography of the Kelmscott Press vol. 24 (1984)")."""
+    text = f"Knuth, D. E. (1993) {read}. {after}, Addison-Wesley."
+    labels = ("family", "given", "given", "date", *("title",) * len(read.split()))
+    labels += ("other",) * len(after.split()) + ("publisher",)
+    rules = RuleReading(title=read, authors=("Knuth, D. E.",), year=1993, venue=None)
+    assert choose_fields(rules, tagged_as(text, labels)).title == title
+
+
+@pytest.mark.parametrize(
     ("read", "title"),
     [
         # the reference's year right before the title, set off by a mark, or right after it

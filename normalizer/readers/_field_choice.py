@@ -3123,7 +3123,9 @@ def _without_what_follows_it(title: str, tagged: TaggedReference) -> str | None:
     mark (`title_before_a_marked_question`), a series statement (`_without_a_series_volume`), GOST's
     statement of responsibility (`_without_the_statement_of_responsibility`)."""
     title = _without_the_statement_of_responsibility(title, tagged)
-    cued = _without_a_cue_at_the_end(without_chapter(_without_a_series_volume(title, tagged.text)))
+    cued = _without_a_cue_at_the_end(
+        without_chapter(_without_a_series_volume(title, tagged.text)), tagged.text
+    )
     if cued and "container" in tagged.labels:
         venue = tagged.run_of("container")
         cued = _without_a_journals_start(cued, tagged.text, tagged.spans[venue.start][0])
@@ -3206,19 +3208,43 @@ def _without_a_journals_start(title: str, text: str, venue_start: int = -1) -> s
     return at_the_venue[0] if at_the_venue else cuts[0][1] if cuts else title
 
 
+# The abbreviated words of a volume's, a number's and a page's ("vol.", "no.", "pp."), without
+# their period.
+_NUMBERS_ABBREVIATED = frozenset(
+    word.rstrip(".").casefold()
+    for word in (*reference_abbreviations().volumes, *reference_abbreviations().pages)
+    if word.endswith(".")
+)
+
+
+def _printed_after_the_title(title: str, text: str) -> str:
+    """What the reference ``text`` prints right after ``title``, its blanks one space and the
+    leading one dropped ("" where the text does not hold the title as read)."""
+    flat = " ".join(text.split())
+    found = flat.find(title)
+    return flat[found + len(title) :].lstrip() if found >= 0 else ""
+
+
 # The most words of a journal's abbreviation a title is read on into ("J. Am. Stat. Assoc").
 _JOURNAL_WORDS_READ = 4
 
 
-def _without_a_cue_at_the_end(title: str) -> str | None:
+def _without_a_cue_at_the_end(title: str, text: str) -> str | None:
     """``title`` without what a style prints after it, which the rules read into it: a field's
     abbreviation after its last comma ("The TeXbook, vol" → "The TeXbook", "Inside PostScript, ed"
-    → "Inside PostScript"), an editors' statement in parentheses ("LaTeX Band 2 (Ed D.E. Knuth)"),
-    a day's date (`_DATED_AT_THE_END`) or a report's designation and number, after a comma or in
-    parentheses (`_no_work_title.report_at_the_end`, `_no_work_title.report_in_parentheses`)."""
+    → "Inside PostScript"), or after a blank where the reference ``text`` goes on with its period
+    and number ("A bibliography of the Kelmscott Press vol. 24", "… Century pp. 174"), an editors'
+    statement in parentheses ("LaTeX Band 2 (Ed D.E. Knuth)"), a day's date (`_DATED_AT_THE_END`)
+    or a report's designation and number, after a comma or in parentheses
+    (`_no_work_title.report_at_the_end`, `_no_work_title.report_in_parentheses`)."""
     head, comma, last = title.rpartition(",")
     if comma and head.strip() and last.strip().casefold() in _CUES:
         return head.rstrip()
+    head, blank, last = title.rpartition(" ")
+    after = _printed_after_the_title(title, text)
+    numbered = after[:1] == "." and after[1:].lstrip()[:1].isdigit()
+    if blank and head.strip() and last.casefold() in _NUMBERS_ABBREVIATED and numbered:
+        return head.rstrip(" ,")
     after = _printed_after(title)
     return title[:after].rstrip() if after else title
 
@@ -3433,9 +3459,7 @@ def _without_an_unclosed_bracket(title: str, text: str) -> str:
             opened.pop()
     if not opened:
         return title
-    flat = " ".join(text.split())
-    found = flat.find(title)
-    after = flat[found + len(title) :].lstrip() if found >= 0 else ""
+    after = _printed_after_the_title(title, text)
     start, closing = opened[0]
     if closing not in after or after.startswith(closing):
         return title
