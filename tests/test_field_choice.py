@@ -2658,3 +2658,28 @@ def test_a_title_that_leaves_open_a_bracket_the_reference_closes_further_on_ends
     labels += ("publisher",) * (len(words) - len(labels))
     rules = RuleReading(title=read, authors=(" ".join(words[:year]).rstrip(","),), year=None, venue=None)
     assert choose_fields(rules, tagged_as(text, labels)).title == (title or read)
+
+
+@pytest.mark.parametrize(
+    ("text", "labels", "title"),
+    [
+        # a package's name, a sentence of its own after the names (real .bib files' R packages)
+        ("Padgham M. osmdata. 2021.", ("family", "given", "other", "date"), "osmdata"),
+        ("Kubinec R. 2025. ordbetareg.", ("family", "given", "date", "other"), "ordbetareg"),
+        # a field's cue, whose number the model read as no field either
+        ("Anonymous A. Vol. 2021.", ("family", "given", "other", "date"), None),
+        # no sentence of its own: "M osmdata." may be the names' end
+        ("Padgham M osmdata. 2021.", ("family", "given", "other", "date"), None),
+        # two such words: which, if either, is the title is not known
+        ("Padgham M. osmdata. sf. 2021.", ("family", "given", "other", "other", "date"), None),
+        # no names before it
+        ("osmdata. 2021.", ("other", "date"), None),
+        # inside brackets: a report's designation
+        ("Cohen S. (Tech. Rep. No. 55).", ("family", "given", "other", "other", "other", "other"), None),
+    ],
+)
+def test_a_lone_word_the_model_reads_as_no_field_after_the_names_is_the_title_where_none_is(
+    text: str, labels: tuple[str, ...], title: str | None
+) -> None:
+    rules = RuleReading(title=None, authors=(" ".join(text.split()[:2]).rstrip("."),), year=2021, venue=None)
+    assert choose_fields(rules, tagged_as(text, labels)).title == title

@@ -89,6 +89,7 @@ from bibnorm.text.word_tables import (
     publisher_words,
     publishers,
     reference_abbreviations,
+    reference_cues,
     title_omitted_words,
     venue_words,
     visit_dates,
@@ -3241,8 +3242,8 @@ def _without_a_cue_at_the_end(title: str, text: str) -> str | None:
     if comma and head.strip() and last.strip().casefold() in _CUES:
         return head.rstrip()
     head, blank, last = title.rpartition(" ")
-    after = _printed_after_the_title(title, text)
-    numbered = after[:1] == "." and after[1:].lstrip()[:1].isdigit()
+    following = _printed_after_the_title(title, text)
+    numbered = following[:1] == "." and following[1:].lstrip()[:1].isdigit()
     if blank and head.strip() and last.casefold() in _NUMBERS_ABBREVIATED and numbered:
         return head.rstrip(" ,")
     after = _printed_after(title)
@@ -3442,7 +3443,34 @@ def _without_a_venues_lead(title: str) -> str:
     return title[: lead.start()] if lead else title
 
 
-_CLOSING = {"(": ")", "[": "]"}
+_CLOSING = {"(": ")", "[": "]"}  # a bracket and what closes it
+# a word of letters and digits ("osmdata", "r2d3", "Herschel-ATLAS", "ggplot2"), its sentence's period
+_LONE_WORD = re.compile(r"[^\W_][\w+-]{1,40}\.")
+# a field's cue or a number's abbreviation ("Vol.", "pp.", "Proc."), never a one-word title
+_CUE_WORDS = reference_cues() | _CUES | _NUMBERS_ABBREVIATED
+
+
+def _a_lone_words_title(tagged: TaggedReference) -> str | None:
+    """The one word the model reads as no field, a sentence of its own after the names, where
+    nothing else is the title: a software package's or a survey's name ("Padgham M. osmdata.
+    2021.", "Kubinec R. 2025. ordbetareg."), which the model, having met few one-word titles,
+    does not read as one. Not a field's cue ("Vol."), nor one of two such words, nor a word inside
+    brackets ("(Tech. Rep. No. 55)")."""
+    start = tagged.author_list_end()
+    lone = [
+        at
+        for at in range(start, len(tagged.tokens))
+        if tagged.labels[at] == "other"
+        and _LONE_WORD.fullmatch(tagged.tokens[at])
+        and tagged.tokens[at].rstrip(".").casefold() not in _CUE_WORDS
+    ]
+    if len(lone) != 1 or start == 0 or not tagged.tokens[lone[0] - 1].endswith("."):
+        return None
+    before = tagged.text[: tagged.spans[lone[0]][0]]
+    inside_brackets = any(
+        before.count(opening) > before.count(closing) for opening, closing in _CLOSING.items()
+    )
+    return None if inside_brackets else tagged.tokens[lone[0]].rstrip(".")
 
 
 def _without_an_unclosed_bracket(title: str, text: str) -> str:
@@ -4039,14 +4067,15 @@ def choose_fields(
     names, title = _slashed_families(_upper_case_families_paired(names, tagged.text), title, tagged.text)
     # what is left of the title without the names may name no work: "J.H. Kingston, University of
     # Sydney, Sydney, NSW, Australia, 1992."
-    return ChosenFields(
-        title=_a_works_title(
-            tagged,
-            title
-            and _without_an_unclosed_bracket(
-                _without_a_venues_lead(_without_the_authors_name(title, names, tagged.text)), tagged.text
-            ),
+    title = _a_works_title(
+        tagged,
+        title
+        and _without_an_unclosed_bracket(
+            _without_a_venues_lead(_without_the_authors_name(title, names, tagged.text)), tagged.text
         ),
+    )
+    return ChosenFields(
+        title=title or _a_lone_words_title(tagged),
         authors=names,
         year=year,
         venue=venue,
