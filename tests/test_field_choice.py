@@ -2668,10 +2668,20 @@ def test_a_title_that_leaves_open_a_bracket_the_reference_closes_further_on_ends
         ("Kubinec R. 2025. ordbetareg.", ("family", "given", "date", "other"), "ordbetareg"),
         # a field's cue, whose number the model read as no field either
         ("Anonymous A. Vol. 2021.", ("family", "given", "other", "date"), None),
+        (
+            "Moody B. 2021. Tech. Naval Postgraduate School.",
+            ("family", "given", "date", "other", *("publisher",) * 3),
+            None,
+        ),
         # no sentence of its own: "M osmdata." may be the names' end
         ("Padgham M osmdata. 2021.", ("family", "given", "other", "date"), None),
         # two such words: which, if either, is the title is not known
         ("Padgham M. osmdata. sf. 2021.", ("family", "given", "other", "other", "date"), None),
+        (
+            "Moody B. 2021. Tech. Rep. Naval Postgraduate School.",
+            ("family", "given", "date", "other", "other", *("publisher",) * 3),
+            None,
+        ),
         # no names before it
         ("osmdata. 2021.", ("other", "date"), None),
         # inside brackets: a report's designation

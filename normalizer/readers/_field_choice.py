@@ -3446,8 +3446,18 @@ def _without_a_venues_lead(title: str) -> str:
 _CLOSING = {"(": ")", "[": "]"}  # a bracket and what closes it
 # a word of letters and digits ("osmdata", "r2d3", "Herschel-ATLAS", "ggplot2"), its sentence's period
 _LONE_WORD = re.compile(r"[^\W_][\w+-]{1,40}\.")
-# a field's cue or a number's abbreviation ("Vol.", "pp.", "Proc."), never a one-word title
-_CUE_WORDS = reference_cues() | _CUES | _NUMBERS_ABBREVIATED
+# a field's cue, a number's or a venue's abbreviation ("Vol.", "pp.", "Tech.", "Proc."), never a
+# one-word title
+_CUE_WORDS = frozenset(
+    word.casefold()
+    for word in (
+        *reference_cues(),
+        *_CUES,
+        *_NUMBERS_ABBREVIATED,
+        *reference_abbreviations().after_quotation,
+        *bare_words(reference_abbreviations().venues),
+    )
+)
 
 
 def _a_lone_words_title(tagged: TaggedReference) -> str | None:
@@ -3460,11 +3470,11 @@ def _a_lone_words_title(tagged: TaggedReference) -> str | None:
     lone = [
         at
         for at in range(start, len(tagged.tokens))
-        if tagged.labels[at] == "other"
-        and _LONE_WORD.fullmatch(tagged.tokens[at])
-        and tagged.tokens[at].rstrip(".").casefold() not in _CUE_WORDS
+        if tagged.labels[at] == "other" and _LONE_WORD.fullmatch(tagged.tokens[at])
     ]
     if len(lone) != 1 or start == 0 or not tagged.tokens[lone[0] - 1].endswith("."):
+        return None
+    if tagged.tokens[lone[0]].rstrip(".").casefold() in _CUE_WORDS:
         return None
     before = tagged.text[: tagged.spans[lone[0]][0]]
     inside_brackets = any(
