@@ -2693,3 +2693,33 @@ def test_a_lone_word_the_model_reads_as_no_field_after_the_names_is_the_title_wh
 ) -> None:
     rules = RuleReading(title=None, authors=(" ".join(text.split()[:2]).rstrip("."),), year=2021, venue=None)
     assert choose_fields(rules, tagged_as(text, labels)).title == title
+
+
+@pytest.mark.parametrize(
+    ("text", "labels", "title", "venue"),
+    [
+        # a chapter whose style printed no title of its own: the book after "In", its editors next
+        (
+            "Geweke J (1996). In Bayesian Statistics 7 [Bernardo JM, Smith AFM, editors]. Oxford.",
+            ("family", "given", "date", *("title",) * 4, "other", *("editor",) * 4, "publisher"),
+            None,
+            "Bayesian Statistics 7",
+        ),
+        # a title that opens with "In", no editors after it
+        (
+            "Schroff F (2017). In Defense of the Triplet Loss. Oxford.",
+            ("family", "given", "date", *("title",) * 6, "publisher"),
+            "In Defense of the Triplet Loss",
+            None,
+        ),
+    ],
+)
+def test_a_book_after_in_before_its_editors_is_the_venue_and_no_title(
+    text: str, labels: tuple[str, ...], title: str | None, venue: str | None
+) -> None:
+    read = " ".join(text.split()[3 : 3 + labels.count("title")]).rstrip(".")
+    rules = RuleReading(
+        title=read, authors=(" ".join(text.split()[:2]),), year=int(text.split()[2][1:5]), venue=None
+    )
+    chosen = choose_fields(rules, tagged_as(text, labels))
+    assert (chosen.title, chosen.venue) == (title, venue)

@@ -3443,6 +3443,29 @@ def _without_a_venues_lead(title: str) -> str:
     return title[: lead.start()] if lead else title
 
 
+def _the_book_opened_by_in_before_its_editors(
+    title: str | None, venue: str | None, tagged: TaggedReference
+) -> tuple[str | None, str | None]:
+    """No title, and the book as the venue, where the title read opens with "In" and the model
+    reads the book's editors right after it: a chapter whose style printed no title of its own
+    ("Geweke J (1996). In Bayesian Statistics 7 [Bernardo JM, …, editors]. Oxford University
+    Press.", "D. I. Beaver, B. Geurts, In The Stanford Encyclopedia of Philosophy, Zalta, E. N.,
+    Ed., 2014.")."""
+    own = tagged.text_of("title") or ""
+    head, _, book = own.partition(" ")
+    if not book or _IN.fullmatch(head) is None or not title_key(title or "").startswith(title_key(own)):
+        return title, venue
+    read = tagged.run_of("title")
+    # (the editors' list may open with a word the model reads as none: "[Bernardo JM", "Zalta,")
+    if "editor" not in tagged.labels[read.stop : read.stop + _EDITORS_AFTER_THE_BOOK]:
+        return title, venue
+    return None, venue or book.rstrip(" ,.;:")
+
+
+# the most tokens after the book's name up to the first the model reads as an editor's
+_EDITORS_AFTER_THE_BOOK = 3
+
+
 _CLOSING = {"(": ")", "[": "]"}  # a bracket and what closes it
 # a word of letters and digits ("osmdata", "r2d3", "Herschel-ATLAS", "ggplot2"), its sentence's period
 _LONE_WORD = re.compile(r"[^\W_][\w+-]{1,40}\.")
@@ -4084,6 +4107,7 @@ def choose_fields(
             _without_a_venues_lead(_without_the_authors_name(title, names, tagged.text)), tagged.text
         ),
     )
+    title, venue = _the_book_opened_by_in_before_its_editors(title, venue, tagged)
     return ChosenFields(
         title=title or _a_lone_words_title(tagged),
         authors=names,
