@@ -1,6 +1,7 @@
 """A Vancouver title after the author list, however it opens: a hyphenated first word ("Single-
-and Two-Channel …" is no second author's name) or a lowercase name with a digit ("wav2vec 2.0").
-Lines as the Vancouver template sets real third-party .bib entries."""
+and Two-Channel …" is no second author's name), a lowercase name with a digit ("wav2vec 2.0") or a
+lowercase word its sentence or a colon ends ("tidyverse.", "vegan: …"). Lines as the Vancouver
+template sets real third-party .bib entries."""
 
 from __future__ import annotations
 
@@ -23,6 +24,11 @@ from bibnorm.readers.refs import parse_reference
                      "Representations. In: Proc. of ICLR; 2020. p. 1-12.",
                      "vq-wav2vec: Self-Supervised Learning of Discrete Speech Representations",
                      id="hyphenated-lowercase"),
+        # R packages: a lowercase word its own sentence or a subtitle's colon ends
+        pytest.param("Wickham H, Averick M. tidyverse. 2019.", "tidyverse", id="lowercase-word-alone"),
+        pytest.param("Oksanen J, Blanchet FG, Kindt R. vegan: Community Ecology Package. R package "
+                     "version 2.0-10; 2013.", "vegan: Community Ecology Package",
+                     id="lowercase-before-a-colon"),
     ],
 )  # fmt: skip
 def test_a_vancouver_title_is_read_however_it_opens(text: str, title: str) -> None:

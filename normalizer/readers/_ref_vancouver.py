@@ -54,8 +54,10 @@ _INITIALS = (
 # before a quoted title; or another initial): "Hyvärinen A. Fast and Robust Fixed-Point
 # Algorithms for …" and "Laakso A, Cottrell G. Content and Cluster Analysis: …" are titles. So
 # are "Causal and chronological …", "Goals, attention, and …", "Single- and Two-Channel …" (no
-# name ends in a hyphen), a lowercase name with a digit ("wav2vec 2.0: …", "vq-wav2vec: …") and a
-# word whose capitals follow a lowercase letter ("xDAWN Algorithm …", "fMRI …").
+# name ends in a hyphen), a lowercase name with a digit ("wav2vec 2.0: …", "vq-wav2vec: …"), a
+# word whose capitals follow a lowercase letter ("xDAWN Algorithm …", "fMRI …") and a lowercase
+# word its own sentence or a subtitle's colon ends (R packages: "tidyr. 2021.", "vegan: Community
+# Ecology Package.").
 # A name holds no comma or period and the list goes on only after one, so every way of reading a
 # name ends at the same place: the first way is kept (an atomic group), or a list that fails after
 # its names ("… Family II, Family II (2017).") would try every way of reading every name, a time
@@ -72,7 +74,7 @@ _VANCOUVER = re.compile(
     rf"(?!{_CAPITAL}[^\s,.]*[^\s,.-]"
     rf"(?:\set al\b|(?:,?\s{_AND}|,)\s(?:{_CAPITAL}[^\s,.]*\.?\s){{1,3}}(?:{_LOWER_PARTICLE}\s)*"
     rf"{_CAPITAL}[^\s,.]*(?:[,.]|\s{_AND}\b|\set al\b)|\.\s|,\s(?:[“\"‘]|``))|{_CAPITAL}\.)"
-    rf"(?P<rest>(?:[{LATIN_CAPITALS}\d`‘“\"']|[a-z]+[\w-]*\d|[a-z]{{1,3}}[A-Z]).+)$"
+    rf"(?P<rest>(?:[{LATIN_CAPITALS}\d`‘“\"']|[a-z]+[\w-]*\d|[a-z]{{1,3}}[A-Z]|[a-z][a-z-]{{1,30}}[:.]\s).+)$"
 )
 # The title's end: a sentence end, or a question before the journal ("… of encoding? J Exp Psychol",
 # `title_before_question`); not after a variety's or a species' abbreviation ("… Solanum
