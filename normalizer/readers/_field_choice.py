@@ -1300,9 +1300,9 @@ def _cut_before_a_subtitle_a_journal_follows(tagged: TaggedReference, rules: Rul
 _VERSUS = frozenset({"v.", "vs."})
 
 
-def _left_open(tokens: Sequence[str]) -> bool:
-    """Whether ``tokens`` open more parentheses than they close."""
-    return sum(token.count("(") - token.count(")") for token in tokens) > 0
+def _left_open(tokens: Sequence[str], opening: str = "(", closing: str = ")") -> bool:
+    """Whether ``tokens`` open more parentheses (or other brackets) than they close."""
+    return sum(token.count(opening) - token.count(closing) for token in tokens) > 0
 
 
 _NUMBER_SIGN = re.compile(r"[Nn][or]\.")  # "No.", "Nr.": a number follows
@@ -3212,9 +3212,7 @@ def _without_a_journals_start(title: str, text: str, venue_start: int = -1) -> s
 # The abbreviated words of a volume's, a number's and a page's ("vol.", "no.", "pp."), without
 # their period.
 _NUMBERS_ABBREVIATED = frozenset(
-    word.rstrip(".").casefold()
-    for word in (*reference_abbreviations().volumes, *reference_abbreviations().pages)
-    if word.endswith(".")
+    word.rstrip(".").casefold() for word in reference_abbreviations().numbers if word.endswith(".")
 )
 
 
@@ -3242,10 +3240,10 @@ def _without_a_cue_at_the_end(title: str, text: str) -> str | None:
     if comma and head.strip() and last.strip().casefold() in _CUES:
         return head.rstrip()
     head, blank, last = title.rpartition(" ")
-    following = _printed_after_the_title(title, text)
-    numbered = following[:1] == "." and following[1:].lstrip()[:1].isdigit()
-    if blank and head.strip() and last.casefold() in _NUMBERS_ABBREVIATED and numbered:
-        return head.rstrip(" ,")
+    if blank and head.strip() and last.casefold() in _NUMBERS_ABBREVIATED:
+        following = _printed_after_the_title(title, text)
+        if following[:1] == "." and following[1:].lstrip()[:1].isdigit():
+            return head.rstrip(" ,")
     after = _printed_after(title)
     return title[:after].rstrip() if after else title
 
@@ -3475,8 +3473,7 @@ _CUE_WORDS = frozenset(
     word.casefold()
     for word in (
         *reference_cues(),
-        *_CUES,
-        *_NUMBERS_ABBREVIATED,
+        *_CUES,  # the numbers' abbreviations among them
         *reference_abbreviations().after_quotation,
         *bare_words(reference_abbreviations().venues),
     )
@@ -3490,20 +3487,19 @@ def _a_lone_words_title(tagged: TaggedReference) -> str | None:
     does not read as one. Not a field's cue ("Vol."), nor one of two such words, nor a word inside
     brackets ("(Tech. Rep. No. 55)")."""
     start = tagged.author_list_end()
+    if start == 0:
+        return None
     lone = [
         at
         for at in range(start, len(tagged.tokens))
         if tagged.labels[at] == "other" and _LONE_WORD.fullmatch(tagged.tokens[at])
     ]
-    if len(lone) != 1 or start == 0 or not tagged.tokens[lone[0] - 1].endswith("."):
+    if len(lone) != 1 or not tagged.tokens[lone[0] - 1].endswith("."):
         return None
-    if tagged.tokens[lone[0]].rstrip(".").casefold() in _CUE_WORDS:
-        return None
-    before = tagged.text[: tagged.spans[lone[0]][0]]
-    inside_brackets = any(
-        before.count(opening) > before.count(closing) for opening, closing in _CLOSING.items()
-    )
-    return None if inside_brackets else tagged.tokens[lone[0]].rstrip(".")
+    word = tagged.tokens[lone[0]].rstrip(".")
+    before = tagged.tokens[: lone[0]]
+    inside_brackets = any(_left_open(before, opening, closing) for opening, closing in _CLOSING.items())
+    return None if word.casefold() in _CUE_WORDS or inside_brackets else word
 
 
 def _without_an_unclosed_bracket(title: str, text: str) -> str:
