@@ -674,6 +674,18 @@ def test_the_reference_readers_new_patterns_are_linear_searched_too(
                      id="an-edition-inside"),
         pytest.param("bibnorm.readers._field_choice._VOLUME_FIRST",
                      [("", " "), ("", ", vol"), (", volume", " 1")], id="a-volume-first"),
+        # a one-word title's token: letters, digits and hyphens run on past its bound, no period
+        pytest.param("bibnorm.readers._field_choice._LONE_WORD",
+                     [("", "a"), ("a", "-"), ("a", "+1"), ("", "a.")], id="a-lone-word"),
+        # the AMS's names before the year: initials with periods and commas that never reach a
+        # year and its colon, or a year with no colon after it
+        pytest.param("bibnorm.readers.refs._AMS",
+                     [("", "Aa, B. "), ("", "E.R. "), ("", ", "), ("Aa, B.", " 1990 "), ("", "et al. ")],
+                     id="the-ams-names-and-year"),
+        # Vancouver names, then a lowercase word that its period or colon never ends
+        pytest.param("bibnorm.readers._ref_vancouver._VANCOUVER",
+                     [("Aa B. ", "a"), ("Aa B. ", "a-"), ("", "Aa B, "), ("Aa B. t", "idyr")],
+                     id="vancouver-with-a-lowercase-title"),
     ],
 )  # fmt: skip
 def test_patterns_stay_linear_on_the_runs_their_own_parts_read(

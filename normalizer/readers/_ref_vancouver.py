@@ -57,7 +57,9 @@ _INITIALS = (
 # name ends in a hyphen), a lowercase name with a digit ("wav2vec 2.0: …", "vq-wav2vec: …"), a
 # word whose capitals follow a lowercase letter ("xDAWN Algorithm …", "fMRI …") and a lowercase
 # word its own sentence or a subtitle's colon ends (R packages: "tidyr. 2021.", "vegan: Community
-# Ecology Package.").
+# Ecology Package."). (The lowercase name's letters and hyphens are read once, up to its first
+# digit: letters read either before the digits' run or inside it were tried both ways, a time
+# quadratic in a long lowercase word.)
 # A name holds no comma or period and the list goes on only after one, so every way of reading a
 # name ends at the same place: the first way is kept (an atomic group), or a list that fails after
 # its names ("… Family II, Family II (2017).") would try every way of reading every name, a time
@@ -74,7 +76,7 @@ _VANCOUVER = re.compile(
     rf"(?!{_CAPITAL}[^\s,.]*[^\s,.-]"
     rf"(?:\set al\b|(?:,?\s{_AND}|,)\s(?:{_CAPITAL}[^\s,.]*\.?\s){{1,3}}(?:{_LOWER_PARTICLE}\s)*"
     rf"{_CAPITAL}[^\s,.]*(?:[,.]|\s{_AND}\b|\set al\b)|\.\s|,\s(?:[“\"‘]|``))|{_CAPITAL}\.)"
-    rf"(?P<rest>(?:[{LATIN_CAPITALS}\d`‘“\"']|[a-z]+[\w-]*\d|[a-z]{{1,3}}[A-Z]|[a-z][a-z-]{{1,30}}[:.]\s).+)$"
+    rf"(?P<rest>(?:[{LATIN_CAPITALS}\d`‘“\"']|[a-z](?:[^\W\d]|-)*+\d|[a-z]{{1,3}}[A-Z]|[a-z][a-z-]{{1,30}}[:.]\s).+)$"
 )
 # The title's end: a sentence end, or a question before the journal ("… of encoding? J Exp Psychol",
 # `title_before_question`); not after a variety's or a species' abbreviation ("… Solanum
