@@ -251,6 +251,14 @@ def lone_number_apart(references: ReferenceList) -> ReferenceList:
 _LONE_NUMBER = re.compile(rf"(?P<label>{_NUMBER})\s+(?=[^\W\d_])|(?P<glued>\[\d{{1,3}}\])(?=[^\W\d_])")
 
 
+def without_its_number(reference: str) -> str:
+    """One reference string without the list's number it was copied with (`_LONE_NUMBER`): "12.
+    Smith J. Title. …" is read as "Smith J. Title. …", its number no author's name nor a title's
+    word."""
+    number = _LONE_NUMBER.match(reference)
+    return reference[number.end() :] if number else reference
+
+
 def split_list(text: str, looks_like_reference: LooksLikeReference) -> ReferenceList:
     """The references of ``text``, in the layout that reads most of them (see the module docstring)."""
     # Each item is asked once, whichever layouts hold it: the caller's own cache is bounded, and a

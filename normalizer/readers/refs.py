@@ -99,7 +99,7 @@ from bibnorm.readers._ref_quoted import title_around_quotes
 from bibnorm.readers._ref_series import without_series
 from bibnorm.readers._ref_vancouver import vancouver_title, vancouver_year
 from bibnorm.readers._ref_work_labels import is_work_label
-from bibnorm.readers._reflist import Layout, ReferenceList, lone_number_apart, split_list
+from bibnorm.readers._reflist import Layout, ReferenceList, lone_number_apart, split_list, without_its_number
 from bibnorm.readers._repeated_authors import dash_as_names, with_repeated_authors
 from bibnorm.readers._title_questions import title_before_question
 from bibnorm.readers.base import Reader, arxiv_doi_id
@@ -410,7 +410,9 @@ def _as_marked(field: str | None, printed: str) -> str | None:
 
 @lru_cache(maxsize=8192)  # `_italic_titles` reads each title before `queries_from_list` does
 def parse_reference(text: str) -> ParsedReference:
-    """What one reference string says: title, authors, year, venue, arXiv id, DOI."""
+    """What one reference string says: title, authors, year, venue, arXiv id, DOI; a list's number
+    it was copied with is no field's."""
+    text = without_its_number(text)
     printed = text
     text = _GLUED_AFTER_IDEOGRAPH.sub(r"\g<0> ", text.translate(_FULL_WIDTH_MARKS))
     full_width = text != printed
@@ -2000,7 +2002,8 @@ _UNKNOWN_PLACE = re.compile(r"(?:\[[Ss]\.\s?l\.(?::\s?s\.\s?n\.)?\]|\[s\.\s?n\.\
 def looks_like_reference(text: str) -> bool:
     """Whether one item reads as a reference: an author list, a year and a title-like span (a
     dash for the names, as the previous reference's, is one). ABNT's "[S.l.: s.n.]" is read as
-    no text."""
+    no text. A list's number it was copied with is no name (`_reflist.without_its_number`)."""
+    text = without_its_number(text)
     named = dash_as_names(text)
     bare = _UNKNOWN_PLACE.sub("", without_ids(named))
     if not _YEAR.search(bare) and not NO_DATE.search(bare):
