@@ -297,10 +297,13 @@ def _journal_before_its_numbers_alone(title: str, tagged: TaggedReference) -> st
     # report's ("Report 189"), where a journal's abbreviation has capitals inside ("JChPh", "AZh");
     # before a volume and a page it is the journal's ("Science (80-. )., 325, 412", an export's)
     one_word = " " not in name and not any(char.isupper() for char in name[1:])
+    # a year alone after it is a book's ("Complex Systems, 1987.") unless the name says it is a
+    # journal's ("…, Ricci Z. Journal of Clinical Monitoring and Computing. 2019.")
+    dated = _a_year_alone(rest) and _JOURNALS_WORDS.intersection(name.casefold().split())
     if (
         (one_word and len(_NUMBERS.findall(rest)) < 2)
         or _VENUE_OPENING.match(name)
-        or not _numbers_alone(rest)
+        or not (_numbers_alone(rest) or dated)
     ):
         return None
     # (the text's own checks first: the journal tables load on a first ask)
@@ -384,6 +387,16 @@ def _numbers_alone(rest: str) -> bool:
     tokens = [token.strip(".,;:()[]") for token in rest.split()]
     numbered = any(char.isdigit() for token in tokens for char in token if not _YEAR_ALONE.fullmatch(token))
     return numbered and all(_a_numbers_word(token) for token in tokens)
+
+
+# the words that make a venue's name a journal's: "Journal", "Transactions", "Letters", "Review"
+_JOURNALS_WORDS = frozenset(venue_words().journals)
+
+
+def _a_year_alone(rest: str) -> bool:
+    """Whether ``rest`` holds a year and marks alone (". 2019.", ", 2018")."""
+    tokens = [token for token in (token.strip(".,;:()[]") for token in rest.split()) if token]
+    return len(tokens) == 1 and _YEAR_ALONE.fullmatch(tokens[0]) is not None
 
 
 def _printed_journal(title: str, text: str) -> tuple[str, str] | None:
@@ -3460,6 +3473,21 @@ def _the_book_opened_by_in_before_its_editors(
     return None, venue or book.rstrip(" ,.;:")
 
 
+# A chapter's book after its title's end, opened by "In:" (Vancouver's, Springer's): a title's
+# sentence never opens so, a title read across it holds the book.
+_IN_A_BOOK = re.compile(r"(?<=[.?!])\s++In:\s++(?=\S)")
+
+
+def _the_book_apart_from_the_title(title: str | None, venue: str | None) -> tuple[str | None, str | None]:
+    """The title up to "In:" after its end, the book after it the venue, where the title read runs
+    on into the book ("Hierarchical Data Format 5: HDF5. In: Handbook of Open Source Tools." read
+    as one title, the publisher as the venue)."""
+    book = _IN_A_BOOK.search(title or "")
+    if not title or not book or len(title[: book.start()].split()) < 2:
+        return title, venue
+    return title[: book.start()].rstrip(" ."), title[book.end() :].rstrip(" .,;:")
+
+
 # the most tokens after the book's name up to the first the model reads as an editor's
 _EDITORS_AFTER_THE_BOOK = 3
 
@@ -3954,7 +3982,39 @@ def _title_alone(
     title = title and _without_a_number_left_open(title)
     title = title and _without_a_count_of_pages(title)
     title = title and _without_its_medium(title)
+    title = title and _without_a_no_date_mark(title)
     return title and _title_before_a_links_label(title)
+
+
+# "n.d." and the forms other languages print for it (reference-abbreviations.json's no_date), as
+# printed (lower case: "S.D. Warren Co. v. …" is a name), a word's marks around it left out
+_NO_DATE_MARKS = frozenset(mark.rstrip(".") for mark in ("n.d.", *reference_abbreviations().no_date))
+
+
+def _a_no_date_mark(word: str) -> bool:
+    """Whether ``word`` is a date slot's "no date" ("n.d.", "(s.d.)", "o.J.:")."""
+    return word.strip("()[].,:;") in _NO_DATE_MARKS
+
+
+def _without_a_no_date_mark(title: str) -> str | None:
+    """``title`` without the date slot's "no date" that a style prints where a year would be, read
+    into it: before it ("s.d.: “Bitcoin Core”"), after it as a sentence of its own or in
+    parentheses ("Docker Hub. n.d. Retrieved …", "Die Neue Typographie (n.d.). Berlin."), or
+    between an author's name and the title ("ESA. n.d. European Space Agency."): a date is no
+    title's word."""
+    words = list(re.finditer(r"\S++", title))
+    marks = [at for at, word in enumerate(words) if _a_no_date_mark(word.group())]
+    if len(words) < 2 or not marks:
+        return title
+    at = marks[0]
+    if at == 0:
+        return title[words[1].start() :]
+    set_off = words[at - 1].group().endswith(".") or words[at].group().startswith("(")
+    if not set_off:
+        return title
+    if at == len(words) - 1:
+        return title[: words[at].start()].rstrip(" .,:;")
+    return title[words[at + 1].start() :]
 
 
 def _title_before_a_links_label(title: str) -> str | None:
@@ -4094,6 +4154,7 @@ def choose_fields(
     venue = _venue_without_what_is_not_its(venue, year, tagged.text)
     names = _chosen_names(tagged, rules, thresholds, confidence, bracketed, title)
     names, title = _slashed_families(_upper_case_families_paired(names, tagged.text), title, tagged.text)
+    names = tuple(name for name in names if not _a_no_date_mark(name))  # "s.d.: “Bitcoin Core”"
     # what is left of the title without the names may name no work: "J.H. Kingston, University of
     # Sydney, Sydney, NSW, Australia, 1992."
     title = _a_works_title(
@@ -4104,6 +4165,7 @@ def choose_fields(
         ),
     )
     title, venue = _the_book_opened_by_in_before_its_editors(title, venue, tagged)
+    title, venue = _the_book_apart_from_the_title(title, venue)
     return ChosenFields(
         title=title or _a_lone_words_title(tagged),
         authors=names,
