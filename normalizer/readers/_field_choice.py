@@ -3520,7 +3520,7 @@ def _a_lone_words_title(tagged: TaggedReference) -> str | None:
     lone = [
         at
         for at in range(start, len(tagged.tokens))
-        if tagged.labels[at] == "other" and _LONE_WORD.fullmatch(tagged.tokens[at])
+        if _LONE_WORD.fullmatch(tagged.tokens[at]) and _read_as_no_field(tagged, at)
     ]
     if len(lone) != 1 or not tagged.tokens[lone[0] - 1].endswith("."):
         return None
@@ -3528,6 +3528,28 @@ def _a_lone_words_title(tagged: TaggedReference) -> str | None:
     before = tagged.tokens[: lone[0]]
     inside_brackets = any(_left_open(before, opening, closing) for opening, closing in _CLOSING.items())
     return None if word.casefold() in _CUE_WORDS or inside_brackets else word
+
+
+def _read_as_no_field(tagged: TaggedReference, at: int) -> bool:
+    """Whether the model reads the word at ``at`` as no field, or as one it is unsure of that
+    holds it alone: a title of that word alone ("Kegel, P., …. 2013. dOpenCL.", the model's title
+    too weak to be chosen), or the end of the date run it glued the word to after the year's
+    sentence ("(2022). r2d3."; a word, no month: "(2019). June.")."""
+    label = tagged.labels[at]
+    if label == "other":
+        return True
+    if label == "title":
+        return tagged.run_of("title") == range(at, at + 1)
+    word = tagged.tokens[at].rstrip(".").casefold()
+    last_of_the_date = at + 1 == len(tagged.labels) or tagged.labels[at + 1] != "date"
+    return (
+        label == "date"
+        and last_of_the_date
+        and tagged.labels[at - 1] == "date"
+        and _YEAR_ALONE.search(tagged.tokens[at - 1]) is not None
+        and any(character.isalpha() for character in word)
+        and word not in MONTH_SPELLINGS
+    )
 
 
 def _without_an_unclosed_bracket(title: str, text: str) -> str:
