@@ -3522,12 +3522,35 @@ def _a_lone_words_title(tagged: TaggedReference) -> str | None:
         for at in range(start, len(tagged.tokens))
         if _LONE_WORD.fullmatch(tagged.tokens[at]) and _read_as_no_field(tagged, at)
     ]
+    if _a_family_name_alone_last(tagged, start):
+        lone.append(start - 1)
     if len(lone) != 1 or not tagged.tokens[lone[0] - 1].endswith("."):
         return None
     word = tagged.tokens[lone[0]].rstrip(".")
     before = tagged.tokens[: lone[0]]
     inside_brackets = any(_left_open(before, opening, closing) for opening, closing in _CLOSING.items())
-    return None if word.casefold() in _CUE_WORDS or inside_brackets else word
+    if word.casefold() in _CUE_WORDS or inside_brackets:
+        return None
+    # a journal's name: its abbreviation ("PhRvD. 2017;7:1949") or its first word cut ("Mol. Phys.
+    # 119 (10)", "Bull. Mus. Comp. Zool. 102")
+    journal = is_listed_journal(word) or _cut_from_a_journals_name(word, " ".join(tagged.text.split()))
+    return None if journal else word
+
+
+def _a_family_name_alone_last(tagged: TaggedReference, end: int) -> bool:
+    """Whether the author list that ends before token ``end`` ends with a word the model reads as a
+    family name with no initials of its own, its sentence's period after it, right after a whole
+    name printed family first ("Roundy D. Darcs. 2008.", "Wickham H. Tidyverse. 2019."): a
+    Vancouver style's one-word title, which a name there never is (each name has its initials;
+    "D. Roundy, J. Darcs." is two names printed given name first)."""
+    at = end - 1
+    if at < 2 or tuple(tagged.labels[at - 2 : end]) != ("family", "given", "family"):
+        return False
+    family, initials, word = tagged.tokens[at - 2 : end]
+    # (a given name before the family name only as the end of the name before it: "Francois R,")
+    opening = at == 2 or tagged.labels[at - 3] != "given" or tagged.tokens[at - 3].endswith(",")
+    whole_name = not family.endswith(",") and opening
+    return whole_name and initials.endswith(".") and _LONE_WORD.fullmatch(word) is not None
 
 
 def _read_as_no_field(tagged: TaggedReference, at: int) -> bool:
@@ -4188,8 +4211,12 @@ def choose_fields(
     )
     title, venue = _the_book_opened_by_in_before_its_editors(title, venue, tagged)
     title, venue = _the_book_apart_from_the_title(title, venue)
+    if not title and (title := _a_lone_words_title(tagged)):
+        # not the title's word, which the model may take for a name ("Roundy D. Darcs."): the
+        # names chosen, or where none were, the model's
+        names = tuple(name for name in names or tagged.written_authors() if name.rstrip(".") != title)
     return ChosenFields(
-        title=title or _a_lone_words_title(tagged),
+        title=title,
         authors=names,
         year=year,
         venue=venue,
