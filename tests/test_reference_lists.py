@@ -260,6 +260,13 @@ def test_one_or_two_titles_stay_titles_in_every_form() -> None:
                      "[2] K. He, X. Zhang. Deep residual learning for image recognition. CVPR 2016.\n",
                      ["Attention is all you need", "Deep residual learning for image recognition"],
                      id="two-numbered"),
+        # one reference copied with its number, its names family first: the number is no name
+        pytest.param("12. Smith J, Doe A. Deep learning for proteins. Nature. 2020;1:2.\n",
+                     ["Deep learning for proteins"], id="one-vancouver-numbered"),
+        pytest.param("12. Smith J. Deep learning for proteins. Nature. 2020;1:2.\n",
+                     ["Deep learning for proteins"], id="one-vancouver-one-author-numbered"),
+        pytest.param("(3) Smith, J. (2002). Deep learning for proteins. Nature, 3, 1–5.\n",
+                     ["Deep learning for proteins"], id="one-apa-numbered"),
     ],
 )  # fmt: skip
 def test_one_or_two_pasted_references_are_a_reference_list(text: str, titles: list[str]) -> None:
@@ -278,6 +285,20 @@ def test_one_pasted_reference_keeps_its_number_apart_from_its_first_author(text:
     """No second line tells that the list is numbered: "[12]" is still the label."""
     (query,) = read_inputs_text(text)
     assert (query.title, query.authors[0]) == ("Attention is all you need", "A. Vaswani")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "12. Smith J, Doe A. Deep learning for proteins. Nature. 2020;1:2.",
+        "[12] Smith J, Doe A. Deep learning for proteins. Nature. 2020;1:2.",
+        "(12) Smith J, Doe A. Deep learning for proteins. Nature. 2020;1:2.",
+    ],
+)
+def test_one_reference_string_is_read_without_the_number_it_was_copied_with(text: str) -> None:
+    """`parse_reference` alone, as an API's caller hands it one string: the number is no author."""
+    parsed = parse_reference(text)
+    assert (parsed.title, parsed.authors) == ("Deep learning for proteins", ("Smith J", "Doe A"))
 
 
 # --------------------------------------------------------------------------- typeset bibliographies as text

@@ -2002,8 +2002,18 @@ _UNKNOWN_PLACE = re.compile(r"(?:\[[Ss]\.\s?l\.(?::\s?s\.\s?n\.)?\]|\[s\.\s?n\.\
 def looks_like_reference(text: str) -> bool:
     """Whether one item reads as a reference: an author list, a year and a title-like span (a
     dash for the names, as the previous reference's, is one). ABNT's "[S.l.: s.n.]" is read as
-    no text. A list's number it was copied with is no name (`_reflist.without_its_number`)."""
-    text = without_its_number(text)
+    no text. A list's number it was copied with is no name (`_reflist.without_its_number`: "12.
+    Smith J, Doe A. Title. Nature. 2020;1:2.") where the names after it have initials: a numbered
+    title, its year and the next line ("[1] Scaling Vision Transformers (2016) MobileNets: …")
+    would read as names and a title without it."""
+    unnumbered = without_its_number(text)
+    if unnumbered != text and _reads_as_reference(unnumbered, initialled=True):
+        return True
+    return _reads_as_reference(text)
+
+
+def _reads_as_reference(text: str, initialled: bool = False) -> bool:
+    """`looks_like_reference` for ``text`` as it is; ``initialled``: its names must hold an initial."""
     named = dash_as_names(text)
     bare = _UNKNOWN_PLACE.sub("", without_ids(named))
     if not _YEAR.search(bare) and not NO_DATE.search(bare):
@@ -2014,11 +2024,13 @@ def looks_like_reference(text: str) -> bool:
     # The last initial keeps its period: "Polyakova, A" would read the article "a".
     names = authors.strip(" :").lstrip(".")
     names = names if _LAST_INITIAL.search(names) else names.rstrip(".")
-    return bool(
-        title and _A_WORD.search(title) and (named != text or looks_like_names(names, any_language=True))
-    )
+    named_so = named != text or looks_like_names(names, any_language=True)
+    initials = not initialled or _AN_INITIAL.search(names) is not None
+    return bool(title and _A_WORD.search(title) and named_so and initials)
 
 
+# An initial or two, its period, the comma after it or the names' end after it: "J.", "JM,", "Doe A".
+_AN_INITIAL = re.compile(rf"(?<![^\W\d_]){LATIN_CAPITAL}{{1,2}}(?:[.,]|$)")
 _LAST_INITIAL = re.compile(rf"(?<![^\W\d_]){LATIN_CAPITAL}\.$")
 
 
