@@ -255,12 +255,22 @@ def _a_title_with_words(tagged: TaggedReference, title: str | None) -> str | Non
     sure of it and it does, else none: what the cuts left of the title, or what the rules read
     between two fields in its place ("[91] Blanchard v. Brandt, Volume 624. 2016, page 690." read
     with the title "2016")."""
-    if not title or not _no_title_words(title):
+    if not title or not (_no_title_words(title) or _the_dates_month(title, tagged.text)):
         return title
     own = tagged.title
     sure = tagged.field_confidences().get("title", 0.0) >= SURE["title"]
     # without what a style prints after it, as the title chosen was cut ("(Report No. 21-12)")
     return _without_what_follows_it(own, tagged) if own and sure and not _no_title_words(own) else None
+
+
+def _the_dates_month(title: str, text: str) -> bool:
+    """Whether ``title`` is a month's name alone that ``text`` prints before a year: the date's
+    ("Vellend, M. June 2010, 85(2), 183–206."), not a book's one-word title ("March. Viking, 2005.")."""
+    bare = title.strip(" .,:;")
+    return (
+        bare.casefold() in MONTH_SPELLINGS
+        and re.search(rf"{re.escape(bare)}\.?,?\s++(?:{YEARS})", text) is not None
+    )
 
 
 # A journal's series after its name: "Physical Review B".
@@ -306,8 +316,11 @@ def _journal_before_its_numbers_alone(title: str, tagged: TaggedReference) -> st
         or not (_numbers_alone(rest) or dated)
     ):
         return None
-    # (the text's own checks first: the journal tables load on a first ask)
-    return name if is_listed_journal(listed) else None
+    # (the text's own checks first: the journal tables load on a first ask); a journal no list
+    # names, where its name says it is one and a range of pages follows ("Journal of verbal
+    # learning and verbal behavior, 1983, 22, No. 5, 591–608.")
+    named = _JOURNALS_WORDS.intersection(name.casefold().split()) and _PAGE_RANGE.search(rest)
+    return name if named or is_listed_journal(listed) else None
 
 
 # A run of digits: a volume's, an issue's, a page's.
@@ -3458,19 +3471,32 @@ def _the_book_opened_by_in_before_its_editors(
     title: str | None, venue: str | None, tagged: TaggedReference
 ) -> tuple[str | None, str | None]:
     """No title, and the book as the venue, where the title read opens with "In" and the model
-    reads the book's editors right after it: a chapter whose style printed no title of its own
-    ("Geweke J (1996). In Bayesian Statistics 7 [Bernardo JM, …, editors]. Oxford University
-    Press.", "D. I. Beaver, B. Geurts, In The Stanford Encyclopedia of Philosophy, Zalta, E. N.,
-    Ed., 2014.")."""
+    reads the book's editors right after it, or the chapter's pages after it and no journal
+    (`_a_chapters_pages_after`): a chapter whose style printed no title of its own ("Geweke J
+    (1996). In Bayesian Statistics 7 [Bernardo JM, …, editors]. Oxford University Press.", "D. I.
+    Beaver, B. Geurts, In The Stanford Encyclopedia of Philosophy, Zalta, E. N., Ed., 2014.")."""
     own = tagged.text_of("title") or ""
     head, _, book = own.partition(" ")
     if not book or _IN.fullmatch(head) is None or not title_key(title or "").startswith(title_key(own)):
         return title, venue
     read = tagged.run_of("title")
     # (the editors' list may open with a word the model reads as none: "[Bernardo JM", "Zalta,")
-    if "editor" not in tagged.labels[read.stop : read.stop + _EDITORS_AFTER_THE_BOOK]:
+    edited = "editor" in tagged.labels[read.stop : read.stop + _EDITORS_AFTER_THE_BOOK]
+    if not (edited or _a_chapters_pages_after(tagged, read.stop)):
         return title, venue
     return None, venue or book.rstrip(" ,.;:")
+
+
+def _a_chapters_pages_after(tagged: TaggedReference, start: int) -> bool:
+    """Whether the model reads a range of pages from token ``start`` on and no journal: a chapter's
+    pages in the book ("Goia, A.; Vieu, P. In Contributions in Infinite-Dimensional Statistics …;
+    Societa Editrice Esculapio, 2014; pages 135–141."), which a book's own title ("In Cold Blood.
+    Random House, 1966.") or an article's before its journal ("In Defense of …. Journal of
+    Democracy 12: 1–15") has not."""
+    after = range(start, len(tagged.tokens))
+    if any(tagged.labels[at] == "container" for at in after):
+        return False
+    return any(tagged.labels[at] == "pages" and _PAGE_RANGE.search(tagged.tokens[at]) for at in after)
 
 
 # A chapter's book after its title's end, opened by "In:" (Vancouver's, Springer's): a title's
@@ -3535,6 +3561,18 @@ def _a_lone_words_title(tagged: TaggedReference) -> str | None:
     # 119 (10)", "Bull. Mus. Comp. Zool. 102")
     journal = is_listed_journal(word) or _cut_from_a_journals_name(word, " ".join(tagged.text.split()))
     return None if journal else word
+
+
+def _a_lone_word_and_the_names(
+    names: tuple[str, ...], tagged: TaggedReference
+) -> tuple[str | None, tuple[str, ...]]:
+    """Where no title was chosen: the lone word's (`_a_lone_words_title`), and the names without
+    it, which the model may take for a name ("Roundy D. Darcs."): the names chosen, or where none
+    were, the model's."""
+    title = _a_lone_words_title(tagged)
+    if not title:
+        return None, names
+    return title, tuple(name for name in names or tagged.written_authors() if name.rstrip(".") != title)
 
 
 def _a_family_name_alone_last(tagged: TaggedReference, end: int) -> bool:
@@ -4036,6 +4074,11 @@ def _title_alone(
 _NO_DATE_MARKS = frozenset(mark.rstrip(".") for mark in ("n.d.", *reference_abbreviations().no_date))
 
 
+def _without_a_no_date_mark_as_a_name(names: tuple[str, ...]) -> tuple[str, ...]:
+    """``names`` without a date slot's "no date" read as one ("s.d.: “Bitcoin Core”, …")."""
+    return tuple(name for name in names if not _a_no_date_mark(name))
+
+
 def _a_no_date_mark(word: str) -> bool:
     """Whether ``word`` is a date slot's "no date" ("n.d.", "(s.d.)", "o.J.:")."""
     return word.strip("()[].,:;") in _NO_DATE_MARKS
@@ -4199,7 +4242,7 @@ def choose_fields(
     venue = _venue_without_what_is_not_its(venue, year, tagged.text)
     names = _chosen_names(tagged, rules, thresholds, confidence, bracketed, title)
     names, title = _slashed_families(_upper_case_families_paired(names, tagged.text), title, tagged.text)
-    names = tuple(name for name in names if not _a_no_date_mark(name))  # "s.d.: “Bitcoin Core”"
+    names = _without_a_no_date_mark_as_a_name(names)
     # what is left of the title without the names may name no work: "J.H. Kingston, University of
     # Sydney, Sydney, NSW, Australia, 1992."
     title = _a_works_title(
@@ -4211,10 +4254,7 @@ def choose_fields(
     )
     title, venue = _the_book_opened_by_in_before_its_editors(title, venue, tagged)
     title, venue = _the_book_apart_from_the_title(title, venue)
-    if not title and (title := _a_lone_words_title(tagged)):
-        # not the title's word, which the model may take for a name ("Roundy D. Darcs."): the
-        # names chosen, or where none were, the model's
-        names = tuple(name for name in names or tagged.written_authors() if name.rstrip(".") != title)
+    title, names = (title, names) if title else _a_lone_word_and_the_names(names, tagged)
     return ChosenFields(
         title=title,
         authors=names,
