@@ -317,9 +317,15 @@ def _journal_before_its_numbers_alone(title: str, tagged: TaggedReference) -> st
     ):
         return None
     # (the text's own checks first: the journal tables load on a first ask); a journal no list
-    # names, where its name says it is one and a range of pages follows ("Journal of verbal
-    # learning and verbal behavior, 1983, 22, No. 5, 591–608.")
-    named = _JOURNALS_WORDS.intersection(name.casefold().split()) and _PAGE_RANGE.search(rest)
+    # names, where its name opens saying it is one, no other field's mark in it, and a range of
+    # pages follows ("Journal of verbal learning and verbal behavior, 1983, 22, No. 5, 591–608.")
+    words = name.split()
+    named = (
+        words[0].casefold() in _JOURNALS_WORDS
+        and not any(mark in name for mark in ",:;[(")
+        and words[-1].casefold().strip(".") not in NUMBER_CUES
+        and _PAGE_RANGE.search(rest)
+    )
     return name if named or is_listed_journal(listed) else None
 
 
