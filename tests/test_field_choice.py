@@ -2833,3 +2833,69 @@ def test_a_journals_name_with_a_year_alone_is_no_title_where_it_says_it_is_a_jou
     query = read_one(text)
     # (no title read: the reference as printed is what the sources are asked)
     assert (query.title, query.venue) == (title or text, venue)
+
+
+@pytest.mark.parametrize(
+    ("text", "title", "venue"),
+    [
+        # a chapter printed without its title: "In" and the book, the chapter's pages after it
+        (
+            "Goia, A.; Vieu, P. In Contributions in Infinite-Dimensional Statistics and Related Topics; "
+            "Societa Editrice Esculapio, 2014; pages 135–141.",
+            None,
+            "Contributions in Infinite-Dimensional Statistics and Related Topics",
+        ),
+        # a book's title that opens with "In", no pages after it
+        ("Capote, T. In Cold Blood. Random House, 1966.", "In Cold Blood", None),
+        # an article's, its journal and pages after it
+        (
+            "Smith, J. In Defense of Liberal Democracy. Journal of Democracy 12 (2001): 1–15.",
+            "In Defense of Liberal Democracy",
+            "Journal of Democracy",
+        ),
+    ],
+)
+def test_a_book_after_in_with_the_chapters_pages_after_it_is_the_venue_and_no_title(
+    text: str, title: str | None, venue: str | None
+) -> None:
+    query = read_one(text)
+    # (no title read: the reference as printed is what the sources are asked)
+    assert (query.title, query.venue) == (title or text, venue)
+
+
+@pytest.mark.parametrize(
+    ("text", "title"),
+    [
+        # the date's month, what a style that prints no title leaves where it would be
+        ("Vellend, M. June 2010, 85(2), 183–206.", None),
+        # a book's one-word title that names a month, no year after it
+        ("Brooks, G. (2005). March. Viking.", "March"),
+    ],
+)
+def test_a_month_before_its_year_is_no_title(text: str, title: str | None) -> None:
+    assert read_one(text).title == (title or text)
+
+
+@pytest.mark.parametrize(
+    ("text", "title", "venue"),
+    [
+        # a journal no list names: its name says so, its volume and pages follow
+        (
+            "Clark H. H., Gerrig R. J., Journal of verbal learning and verbal behavior, 1983, 22, No. 5, "
+            "591–608.",
+            None,
+            "Journal of verbal learning and verbal behavior",
+        ),
+        # a book's title that opens with a journal's word, no pages after it
+        (
+            "Smith, J., Letters from an American Farmer, 1782, 2 vols.",
+            "Letters from an American Farmer",
+            None,
+        ),
+    ],
+)
+def test_an_unlisted_journals_name_before_its_numbers_is_the_venue(
+    text: str, title: str | None, venue: str | None
+) -> None:
+    query = read_one(text)
+    assert (query.title, query.venue) == (title or text, venue)

@@ -316,17 +316,21 @@ def _journal_before_its_numbers_alone(title: str, tagged: TaggedReference) -> st
         or not (_numbers_alone(rest) or dated)
     ):
         return None
-    # (the text's own checks first: the journal tables load on a first ask); a journal no list
-    # names, where its name opens saying it is one, no other field's mark in it, and a range of
-    # pages follows ("Journal of verbal learning and verbal behavior, 1983, 22, No. 5, 591–608.")
+    # (the text's own checks first: the journal tables load on a first ask)
+    return name if _named_as_a_journal(name, rest) or is_listed_journal(listed) else None
+
+
+def _named_as_a_journal(name: str, rest: str) -> bool:
+    """Whether ``name`` is a journal's that no list names: it opens saying it is one ("Journal",
+    "Transactions"), no other field's mark in it, and a range of pages follows it in ``rest``
+    ("Journal of verbal learning and verbal behavior, 1983, 22, No. 5, 591–608.")."""
     words = name.split()
-    named = (
+    return (
         words[0].casefold() in _JOURNALS_WORDS
         and not any(mark in name for mark in ",:;[(")
         and words[-1].casefold().strip(".") not in NUMBER_CUES
-        and _PAGE_RANGE.search(rest)
+        and _PAGE_RANGE.search(rest) is not None
     )
-    return name if named or is_listed_journal(listed) else None
 
 
 # A run of digits: a volume's, an issue's, a page's.
