@@ -4075,8 +4075,29 @@ def _title_alone(
     title = title and _without_a_number_left_open(title)
     title = title and _without_a_count_of_pages(title)
     title = title and _without_its_medium(title)
+    title = title and _before_a_link_left_out(title)
     title = title and _without_a_no_date_mark(title)
     return title and _title_before_a_links_label(title)
+
+
+# The blanks the reader leaves where it took a link out of the text (`_ref_ids.without_ids`)
+_LINK_LEFT_OUT = re.compile(r"\s{3,}")
+_LABELS_WORDS_AFTER = 2  # the most words after a link's label word before the link: "Accessed from"
+
+
+def _before_a_link_left_out(title: str) -> str:
+    """``title`` up to the link the reader took out of the text, and its label before it: a title
+    read across a link ("BenchmarkAlignments <https://github.com/…> GitHub", "Implicit arguments,
+    <https://…>, last accessed 2015/05/07", "Docker Inc.. Accessed from <https://…> 2013-3-19")."""
+    gap = _LINK_LEFT_OUT.search(title)
+    if gap is None:
+        return title
+    head = title[: gap.start()]
+    labels = [found for found in LINK_WORD.finditer(head) if found.start() > 0]
+    if labels and len(head[labels[-1].end() :].split()) <= _LABELS_WORDS_AFTER:
+        head = head[: labels[-1].start()]
+    head = head.rstrip(" ,.;:")
+    return head if any(character.isalpha() for character in head) else title
 
 
 # "n.d." and the forms other languages print for it (reference-abbreviations.json's no_date), as
