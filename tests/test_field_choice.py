@@ -2899,3 +2899,21 @@ def test_an_unlisted_journals_name_before_its_numbers_is_the_venue(
 ) -> None:
     query = read_one(text)
     assert (query.title, query.venue) == (title or text, venue)
+
+
+@pytest.mark.parametrize(
+    ("text", "title"),
+    [
+        # a link between the title and what follows it (a real .bib's software, bench/pdf_unseen)
+        ("Lanfear R (2019) BenchmarkAlignments https://github.com/roblanf/BenchmarkAlignments. GitHub",
+         "BenchmarkAlignments"),
+        # the model reads the link as the title's words
+        ("Lanfear R. 2019. BenchmarkAlignments https://github.com/roblanf/BenchmarkAlignments GitHub.",
+         "BenchmarkAlignments"),
+        # the link's label before it
+        ("Australian Bureau of Statistics: Implicit arguments, https://www.abs.gov.au/implicit-arguments, "
+         "last accessed 2015/05/07.", "Implicit arguments"),
+    ],
+)  # fmt: skip
+def test_a_title_ends_before_a_link_and_its_label(text: str, title: str) -> None:
+    assert read_one(text).title == title

@@ -186,10 +186,10 @@ def test_a_bbl_list_in_a_style_the_rules_do_not_fit_reads_the_models_titles() ->
 # answers as the weights would where they give the model's title between that threshold and
 # their own: the model's title at the lower threshold, the title kept at their own.
 DOUBTED_LIST = ListFit(title=UNFIT["doubted"] - 0.05)
-# the rules ran the title on into the venue, and the model, sure of its own title but not of the
-# words after it ("In: CVPR,"), does not doubt theirs enough for the choice made item by item to
-# leave it
-RUN_ON = RuleReading("Scaling vision transformers. In: CVPR", RULES.authors, 2022, None)
+# the rules ran the title on into the venue's lead (not its "In:" and name, which no title holds),
+# and the model, sure of its own title but not of the words after it ("In: CVPR,"), does not doubt
+# theirs enough for the choice made item by item to leave it
+RUN_ON = RuleReading("Scaling vision transformers. In", RULES.authors, 2022, None)
 NOT_DOUBTING = 0.05  # the probability the model gives the rules' reading: above `SURE["title-doubted"]`
 UNSURE_AFTER_THE_TITLE = 0.6  # the model's marginal of each word after its title
 

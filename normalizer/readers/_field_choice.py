@@ -4080,15 +4080,17 @@ def _title_alone(
     return title and _title_before_a_links_label(title)
 
 
-# The blanks the reader leaves where it took a link out of the text (`_ref_ids.without_ids`)
-_LINK_LEFT_OUT = re.compile(r"\s{3,}")
+# The blanks the reader leaves where it took a link out of the text (`_ref_ids.without_ids`), or a
+# link the model read as the title's words
+_LINK_LEFT_OUT = re.compile(r"\s{3,}|(?<!\S)(?:https?://|www\.)")
 _LABELS_WORDS_AFTER = 2  # the most words after a link's label word before the link: "Accessed from"
 
 
 def _before_a_link_left_out(title: str) -> str:
-    """``title`` up to the link the reader took out of the text, and its label before it: a title
-    read across a link ("BenchmarkAlignments <https://github.com/…> GitHub", "Implicit arguments,
-    <https://…>, last accessed 2015/05/07", "Docker Inc.. Accessed from <https://…> 2013-3-19")."""
+    """``title`` up to the link the reader took out of the text or the model read into it, and its
+    label before it: a title read across a link ("BenchmarkAlignments <https://github.com/…>
+    GitHub", "Implicit arguments, <https://…>, last accessed 2015/05/07", "Docker Inc.. Accessed
+    from <https://…> 2013-3-19")."""
     gap = _LINK_LEFT_OUT.search(title)
     if gap is None:
         return title
