@@ -90,6 +90,7 @@ from bibnorm.text.word_tables import (
     publishers,
     reference_abbreviations,
     reference_cues,
+    report_words,
     title_omitted_words,
     venue_words,
     visit_dates,
@@ -4076,8 +4077,60 @@ def _title_alone(
     title = title and _without_a_count_of_pages(title)
     title = title and _without_its_medium(title)
     title = title and _before_a_link_left_out(title)
+    title = title and _before_a_designation_after_a_colon(title, tagged.text)
     title = title and _without_a_no_date_mark(title)
     return title and _title_before_a_links_label(title)
+
+
+def _designations_words() -> tuple[frozenset[str], frozenset[str]]:
+    """The words of a report's or a thesis's designation, case-folded without their periods: the
+    ones that name it ("Rep.", "Forschungsbericht", "thesis", "дис.") and all of them (beside those,
+    "Technical", "Discussion", "Ph. D.": kinds-of-work.json's report words and degrees)."""
+    kinds, reports = kinds_of_work(), report_words()
+    naming = {*reports.heads, *(word.casefold() for word in kinds.thesis_words)}
+    naming |= {word.casefold().strip(".") for note in kinds.thesis_notes for word in note.split()}
+    degrees = {
+        word.casefold().strip(".")
+        for spellings in kinds.degrees.values()
+        for s in spellings
+        for word in s.split()
+    }
+    return frozenset(naming), frozenset(naming | reports.words | degrees)
+
+
+_NAMING_A_DESIGNATION, _A_DESIGNATIONS_WORDS = _designations_words()
+_DESIGNATIONS_WORDS_MOST = 4  # "Ph. D. thesis", "Technical report", "Tech. Rep."
+
+
+def _before_a_designation_after_a_colon(title: str, text: str) -> str:
+    """``title`` up to the colon after which ``text`` prints a report's or a thesis's designation,
+    then a field's separator or its number, as GOST prints them ("Testing for Indeterminacy …
+    : Forschungsbericht : DASU-TR-793 / Division …", "… TCP/IP : Ph. D. thesis / A. Karnik ; …",
+    "Typefaces for Symbols in Scientific Manuscripts: Tech. Rep.: Gaithersburg, …"): the kind of
+    work, no subtitle — not one the title ends with ("Title: Technical Report. MIT, 2019.")."""
+    at = text.find(title)
+    if at < 0:
+        return title
+    for colon in (index for index, character in enumerate(title) if character == ":"):
+        if colon > 0 and _a_designation_then_a_field(text[at + colon + 1 :]):
+            return title[:colon].rstrip() or title
+    return title
+
+
+def _a_designation_then_a_field(rest: str) -> bool:
+    """Whether ``rest`` opens with a designation's words (`_A_DESIGNATIONS_WORDS`, one naming it),
+    then a separator (":", "/", ";") or a number."""
+    words: list[str] = []
+    for token in rest.split()[: _DESIGNATIONS_WORDS_MOST + 1]:
+        if token[:1] in ":/;" or any(character.isdigit() for character in token):
+            break
+        words.append(token.rstrip(":;").casefold().strip(".,"))
+        if token.endswith((":", ";")):
+            break
+    else:
+        return False
+    named = any(word in _NAMING_A_DESIGNATION for word in words)
+    return named and all(word in _A_DESIGNATIONS_WORDS for word in words)
 
 
 # The blanks the reader leaves where it took a link out of the text (`_ref_ids.without_ids`), or a
