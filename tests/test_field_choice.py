@@ -2917,3 +2917,36 @@ def test_an_unlisted_journals_name_before_its_numbers_is_the_venue(
 )  # fmt: skip
 def test_a_title_ends_before_a_link_and_its_label(text: str, title: str) -> None:
     assert read_one(text).title == title
+
+
+@pytest.mark.parametrize(
+    ("text", "title"),
+    [
+        # GOST's report and thesis: the kind of work after a colon, then the number or the
+        # statement of responsibility
+        (
+            "Lubik T. A., Schorfheide F. Testing for Indeterminacy: An Application to U.S. Monetary Policy : "
+            "Forschungsbericht : DASU-TR-793 / Division of Applied Sciences ; Executor: Thomas A. Lubik : 2004.",
+            "Testing for Indeterminacy: An Application to U.S. Monetary Policy",
+        ),
+        (
+            "Karnik A. Performance of TCP Congestion Control with Rate Feedback: TCP/ABR and Rate Adaptive "
+            "TCP/IP : Ph. D. thesis / A. Karnik ; Indian Institute of Science. Bangalore, India, 1999.",
+            "Performance of TCP Congestion Control with Rate Feedback: TCP/ABR and Rate Adaptive TCP/IP",
+        ),
+        (
+            "NIST. Typefaces for Symbols in Scientific Manuscripts: Tech. Rep.: Gaithersburg, MD, USA: "
+            "National Institute for Standards and Technology, 1998.",
+            "Typefaces for Symbols in Scientific Manuscripts",
+        ),
+        # a subtitle that names the kind of work, the title's end after it
+        (
+            "Smith, J. Fast Fourier Transforms: Technical Report. MIT, 2019.",
+            "Fast Fourier Transforms: Technical Report",
+        ),
+    ],
+)
+def test_a_reports_or_a_thesiss_designation_after_a_colon_is_no_part_of_the_title(
+    text: str, title: str
+) -> None:
+    assert read_one(text).title == title

@@ -4089,12 +4089,8 @@ def _designations_words() -> tuple[frozenset[str], frozenset[str]]:
     kinds, reports = kinds_of_work(), report_words()
     naming = {*reports.heads, *(word.casefold() for word in kinds.thesis_words)}
     naming |= {word.casefold().strip(".") for note in kinds.thesis_notes for word in note.split()}
-    degrees = {
-        word.casefold().strip(".")
-        for spellings in kinds.degrees.values()
-        for s in spellings
-        for word in s.split()
-    }
+    spellings = [spelling for degree in kinds.degrees.values() for spelling in degree]
+    degrees = {word.casefold().strip(".") for spelling in spellings for word in spelling.split()}
     return frozenset(naming), frozenset(naming | reports.words | degrees)
 
 
