@@ -2761,6 +2761,8 @@ def test_a_lone_word_the_model_reads_as_a_weak_title_or_glues_to_the_date_is_the
         ),
         # names printed given name first: the last is a name
         ("D. Roundy, J. Darcs. 2008.", ("given", "family", "given", "family", "date"), None, None),
+        # one name, a given name first, read as a family name (a real thesis's web page, bench/pdf_dev12)
+        ("Nicolas P. Rougier. 2008.", ("family", "given", "family", "date"), None, None),
     ],
 )
 def test_a_family_name_alone_after_a_whole_name_is_a_one_word_title(

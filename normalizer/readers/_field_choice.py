@@ -63,7 +63,7 @@ from bibnorm.readers._title_arbiter import overruled_title
 from bibnorm.readers._title_questions import title_before_a_marked_question
 from bibnorm.readers._venue_arbiter import overruled_venue
 from bibnorm.readers._year_arbiter import overruled_year
-from bibnorm.readers.tagger import LABELS, NAME_LABELS, QUOTATION_MARKS, TaggedReference
+from bibnorm.readers.tagger import LABELS, NAME_LABELS, QUOTATION_MARKS, TaggedReference, is_given_name
 from bibnorm.text.accents import without_accents
 from bibnorm.text.capitals_words import is_english_word, word_key
 from bibnorm.text.months import ANY_SPELLING as MONTH
@@ -3591,13 +3591,17 @@ def _a_family_name_alone_last(tagged: TaggedReference, end: int) -> bool:
     family name with no initials of its own, its sentence's period after it, right after a whole
     name printed family first ("Roundy D. Darcs. 2008.", "Wickham H. Tidyverse. 2019."): a
     Vancouver style's one-word title, which a name there never is (each name has its initials;
-    "D. Roundy, J. Darcs." is two names printed given name first)."""
+    "D. Roundy, J. Darcs." is two names printed given name first). A list of that name alone
+    opens with no given name ("Nicolas P. Rougier." is one name, given name first)."""
     at = end - 1
     if at < 2 or tuple(tagged.labels[at - 2 : end]) != ("family", "given", "family"):
         return False
     family, initials, word = tagged.tokens[at - 2 : end]
     # (a given name before the family name only as the end of the name before it: "Francois R,")
-    opening = at == 2 or tagged.labels[at - 3] != "given" or tagged.tokens[at - 3].endswith(",")
+    if at == 2:
+        opening = not is_given_name(family)
+    else:
+        opening = tagged.labels[at - 3] != "given" or tagged.tokens[at - 3].endswith(",")
     whole_name = not family.endswith(",") and opening
     return whole_name and initials.endswith(".") and _LONE_WORD.fullmatch(word) is not None
 

@@ -116,6 +116,12 @@ def _given_names() -> frozenset[str]:
     return frozenset(line for line in lines if line and not line.startswith("#"))
 
 
+def is_given_name(word: str) -> bool:
+    """Whether ``word`` (its marks around it left out) is a given name the model knows as one
+    (``given-names.txt``)."""
+    return fold_word(word.strip(".,;:")) in _given_names()
+
+
 def _shape(core: str) -> str:
     """ "Zhai" -> "Xx", "X." -> "X.", "2021" -> "d", "123–145" -> "d–d": character classes, runs
     collapsed, so a shape says what kind of token it is and not how long."""
