@@ -3352,6 +3352,33 @@ def _venue_without_what_is_not_its(venue: str | None, year: int | None, text: st
     return venue or None
 
 
+# Where a venue's name may end before what follows it: a comma or a period, then a blank.
+_VENUES_PARTS = re.compile(r"[,.]\s")
+# A publisher's words (the tagger's `publisher-word`s: "press", "elsevier", "wiley"; firms': "Inc.")
+_PUBLISHERS_WORDS = publisher_words() | {firm.casefold().strip(".") for firm in publishers().firms}
+_ACRONYM = re.compile(r"[A-Z]{2,8}")  # a body's acronym alone: "CSIRO", "IOP"
+
+
+def _journal_without_its_publisher(venue: str | None) -> str | None:
+    """``venue`` without the publisher's name that a listed journal's is followed by, after a comma
+    or a period ("Ann. Emerg. Med., Elsevier", "Plant Cell Environ., Wiley Online Library",
+    "Functional Plant Biology. CSIRO"), as records exported with their publisher print them: a
+    publisher's word or an acronym alone after it, the whole no listed journal's name."""
+    from bibnorm.text.journals import is_listed_cut_word
+
+    if not venue:
+        return venue
+    for cut in _VENUES_PARTS.finditer(venue):
+        head, tail = venue[: cut.start()], venue[cut.end() :].strip(" .,;:")
+        words = {word.casefold().strip(".,") for word in tail.split()}
+        published = _ACRONYM.fullmatch(tail) is not None or bool(words & _PUBLISHERS_WORDS)
+        if published and is_listed_journal(head) and not is_listed_journal(venue):
+            # (an abbreviated last word keeps its period: "Ann. Emerg. Med.")
+            abbreviated = venue[cut.start()] == "." and is_listed_cut_word(f"{head.rpartition(' ')[2]}.")
+            return f"{head}." if abbreviated else head
+    return venue
+
+
 def _without_a_links_label(venue: str, text: str) -> str:
     """``venue`` without a link's or an identifier's label it ends in, where the link follows it
     in ``text`` ("European Commission. URL https://…")."""
@@ -4325,7 +4352,7 @@ def choose_fields(
     title, venue = _the_journal_run_into_the_title(title, venue, tagged.text)
     title, venue = _the_parts_title_read_as_the_venue(title, venue, tagged.text)
     venue = _venue_after_the_title(title, _venue_apart_from(title, venue, tagged.text), tagged.text)
-    venue = _venue_without_what_is_not_its(venue, year, tagged.text)
+    venue = _journal_without_its_publisher(_venue_without_what_is_not_its(venue, year, tagged.text))
     names = _chosen_names(tagged, rules, thresholds, confidence, bracketed, title)
     names, title = _slashed_families(_upper_case_families_paired(names, tagged.text), title, tagged.text)
     names = _without_a_no_date_mark_as_a_name(names)
