@@ -2952,3 +2952,34 @@ def test_a_reports_or_a_thesiss_designation_after_a_colon_is_no_part_of_the_titl
     text: str, title: str
 ) -> None:
     assert read_one(text).title == title
+
+
+@pytest.mark.parametrize(
+    ("text", "venue"),
+    [
+        # a listed journal, its publisher after it as records exported with it print it
+        (
+            "Panagiotelis A, Gamakumara P, Athanasopoulos G, et al. Probabilistic forecast reconciliation. "
+            "European Journal of Operational Research. Elsevier, 2023;306(2):693–706.",
+            "European Journal of Operational Research",
+        ),
+        (
+            "Ekström, A., Kurland, L. (2015) Forecasting emergency department visits using internet data. "
+            "Ann. Emerg. Med., Elsevier, 65(4), 436–442.",
+            "Ann. Emerg. Med.",
+        ),
+        # an acronym alone after it
+        (
+            "Eurostat. Seasonal effects on the relationship between photosynthesis and leaf carbohydrates in "
+            "orange trees. Functional Plant Biology. CSIRO. 39 (6) : 471–480. 2012.",
+            "Functional Plant Biology",
+        ),
+        # a journal's own series after its comma, no publisher's word
+        (
+            "Fack, V. (1985). Title of a paper. Journal of Physics A, Mathematical and General, 18, 3355.",
+            "Journal of Physics A, Mathematical and General",
+        ),
+    ],
+)
+def test_a_journals_publisher_after_its_name_is_no_part_of_the_venue(text: str, venue: str) -> None:
+    assert read_one(text).venue == venue
