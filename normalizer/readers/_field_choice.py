@@ -77,7 +77,7 @@ from bibnorm.text.names import (
     PARTICLES,
     is_name_suffix,
 )
-from bibnorm.text.printed import VENUE_IN
+from bibnorm.text.printed import EDITORS_MARK, VENUE_IN
 from bibnorm.text.titles import PART_NUMBER, ROMAN_NUMERAL, title_key, without_chapter, without_kind_of_work
 from bibnorm.text.word_tables import (
     alternation,
@@ -3352,6 +3352,24 @@ def _venue_without_what_is_not_its(venue: str | None, year: int | None, text: st
     return venue or None
 
 
+# A chapter's editors' mark right before its book (`printed.EDITORS_MARK`), in what the text
+# prints before the rules' venue
+_EDITORS_MARK_LAST = re.compile(f"{EDITORS_MARK}$")
+_EDITORS_MARK_MOST = 16  # the most characters of a mark and its blanks: "(Hrsg.): "
+
+
+def _the_book_after_its_editors(venue: str | None, read: str | None, text: str) -> str | None:
+    """``venue``, or where none was chosen, the rules' (``read``) where the text prints it right
+    after a chapter's editors' mark ("In: Brooks S, Gelman A, …, editors. Handbook of Markov Chain
+    Monte Carlo. Chapman & Hall/CRC; 2011.", "In: Grace FAB (ed) Plant Resource Allocation."): the
+    book, which the model reads as the publisher's words or the title's."""
+    if venue or not read:
+        return venue
+    at = text.find(read)
+    before = text[max(at - _EDITORS_MARK_MOST, 0) : at] if at > 0 else ""
+    return read if _EDITORS_MARK_LAST.search(before) else venue
+
+
 # Where a venue's name may end before what follows it: a comma or a period, then a blank.
 _VENUES_PARTS = re.compile(r"[,.]\s")
 # A publisher's words (the tagger's `publisher-word`s: "press", "elsevier", "wiley"; firms': "Inc.")
@@ -4352,6 +4370,7 @@ def choose_fields(
     title, venue = _the_journal_run_into_the_title(title, venue, tagged.text)
     title, venue = _the_parts_title_read_as_the_venue(title, venue, tagged.text)
     venue = _venue_after_the_title(title, _venue_apart_from(title, venue, tagged.text), tagged.text)
+    venue = _the_book_after_its_editors(venue, rules.venue, tagged.text)
     venue = _journal_without_its_publisher(_venue_without_what_is_not_its(venue, year, tagged.text))
     names = _chosen_names(tagged, rules, thresholds, confidence, bracketed, title)
     names, title = _slashed_families(_upper_case_families_paired(names, tagged.text), title, tagged.text)

@@ -117,7 +117,7 @@ from bibnorm.text.names import (
     is_name_suffix,
     split_authors,
 )
-from bibnorm.text.printed import VENUE_IN
+from bibnorm.text.printed import EDITORS_MARK, VENUE_IN
 from bibnorm.text.titles import KIND_OF_WORK_CODE, without_chapter
 from bibnorm.text.word_tables import (
     alternation,
@@ -1722,9 +1722,33 @@ def _venue_after(text: str, title: str | None) -> str | None:
     rest = _VENUE_LEAD.sub("", after.partition(_GOST_CONTAINER)[2] or after)
     if _ACCESSED.match(rest):  # the day a page was looked at ("Accessed: 2013-05-07") names no venue
         return None
-    venue = _VENUE_END.sub("", rest).strip(" .,;:")
+    book = _book_after_its_editors(rest)
+    venue = (book if book is not None else _VENUE_END.sub("", rest)).strip(" .,;:")
     # (a venue names something: not the day and month of a date in numbers, "Nodes, 30.07.2020.")
     return venue if 2 <= len(venue) <= 120 and any(char.isalpha() for char in venue) else None
+
+
+# The editors' mark that closes a chapter's editors before its book (`printed.EDITORS_MARK`),
+# looked for near the start
+_EDITORS_MARK = re.compile(EDITORS_MARK)
+_EDITORS_WITHIN = 200  # the most characters of editors' names before their mark
+# A book's title ends at its sentence's end (not an initial's or an abbreviation's period: a word
+# of three letters before it), a semicolon or a parenthesis: its publisher, place or pages follow
+_BOOK_END = re.compile(r"(?<=[^\W\d_]{3})\.\s|;|\s\(")
+
+
+def _book_after_its_editors(rest: str) -> str | None:
+    """The book's title where what follows a chapter's title and "In" opens with its editors'
+    names and their mark ("In: Brooks S, Gelman A, Jones G, Meng X-L, editors. Handbook of Markov
+    Chain Monte Carlo. Chapman & Hall/CRC; 2011.", "In: Grace FAB (ed) Plant Resource Allocation.
+    Academic Press"): up to its end (`_BOOK_END`); None where no editors open it."""
+    mark = _EDITORS_MARK.search(rest, 0, _EDITORS_WITHIN)
+    if mark is None or mark.start() == 0:
+        return None
+    names = rest[: mark.start()].strip(" ,;(")
+    if any(character.isdigit() for character in names) or not _looks_like_authors(names):
+        return None
+    return _BOOK_END.split(rest[mark.end() :], maxsplit=1)[0]
 
 
 def _looks_like_authors(text: str) -> bool:

@@ -21,7 +21,7 @@ import re
 from typing import NamedTuple
 
 from bibnorm.text.titles import SUBTITLE_HEAD_WORDS, title_key, title_words
-from bibnorm.text.word_tables import bare_words, reference_abbreviations
+from bibnorm.text.word_tables import alternation, bare_words, reference_abbreviations
 
 
 class Span(NamedTuple):
@@ -34,6 +34,9 @@ _TOKEN = re.compile(r"\S+")
 # the reader did not get).
 VENUE_IN = r"[Ii]n:?(?:\s+|$)"
 _VENUE_LEAD = re.compile(f"^{VENUE_IN}")
+# The editors' mark that closes a chapter's editors before its book: "editors.", "eds.", "(ed)",
+# "(Eds.):", "Hrsg." (reference-abbreviations.json's editors' marks), and the blanks after it
+EDITORS_MARK = rf"\(?\b(?i:{alternation(reference_abbreviations().editors)})\b\.?\)?[.,:;]?\s++"
 
 
 class PrintedText:
