@@ -3352,22 +3352,27 @@ def _venue_without_what_is_not_its(venue: str | None, year: int | None, text: st
     return venue or None
 
 
-# A chapter's editors' mark right before its book (`printed.EDITORS_MARK`), in what the text
-# prints before the rules' venue
+# A chapter's "In", its editors and their mark right before its book (`printed.EDITORS_MARK`), in
+# what the text prints before the rules' venue: the last "In" and the mark
+_IN_WORD = re.compile(r"(?<![^\W\d_])[Ii]n:?\s")
 _EDITORS_MARK_LAST = re.compile(f"{EDITORS_MARK}$")
-_EDITORS_MARK_MOST = 16  # the most characters of a mark and its blanks: "(Hrsg.): "
+_EDITORS_MOST = 200  # the most characters of "In", the editors' names and their mark
 
 
 def _the_book_after_its_editors(venue: str | None, read: str | None, text: str) -> str | None:
     """``venue``, or where none was chosen, the rules' (``read``) where the text prints it right
-    after a chapter's editors' mark ("In: Brooks S, Gelman A, …, editors. Handbook of Markov Chain
-    Monte Carlo. Chapman & Hall/CRC; 2011.", "In: Grace FAB (ed) Plant Resource Allocation."): the
-    book, which the model reads as the publisher's words or the title's."""
+    after "In", a chapter's editors' names and their mark ("In: Brooks S, Gelman A, …, editors.
+    Handbook of Markov Chain Monte Carlo. Chapman & Hall/CRC; 2011.", "In: Grace FAB (ed) Plant
+    Resource Allocation."): the book, which the model reads as the publisher's words or the
+    title's. Not a book's publisher after its own editors ("Title. (Zwillinger D, ed.). New York")."""
     if venue or not read:
         return venue
     at = text.find(read)
-    before = text[max(at - _EDITORS_MARK_MOST, 0) : at] if at > 0 else ""
-    return read if _EDITORS_MARK_LAST.search(before) else venue
+    before = text[max(at - _EDITORS_MOST, 0) : at] if at > 0 else ""
+    opening = list(_IN_WORD.finditer(before))
+    editors = before[opening[-1].end() :] if opening else ""
+    named = editors and not any(character.isdigit() for character in editors)
+    return read if named and _EDITORS_MARK_LAST.search(editors) else venue
 
 
 # Where a venue's name may end before what follows it: a comma or a period, then a blank.

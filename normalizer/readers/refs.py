@@ -1722,7 +1722,7 @@ def _venue_after(text: str, title: str | None) -> str | None:
     rest = _VENUE_LEAD.sub("", after.partition(_GOST_CONTAINER)[2] or after)
     if _ACCESSED.match(rest):  # the day a page was looked at ("Accessed: 2013-05-07") names no venue
         return None
-    book = _book_after_its_editors(rest)
+    book = _book_after_its_editors(rest) if _IN_LEAD.match(after) else None
     venue = (book if book is not None else _VENUE_END.sub("", rest)).strip(" .,;:")
     # (a venue names something: not the day and month of a date in numbers, "Nodes, 30.07.2020.")
     return venue if 2 <= len(venue) <= 120 and any(char.isalpha() for char in venue) else None
@@ -1731,6 +1731,7 @@ def _venue_after(text: str, title: str | None) -> str | None:
 # The editors' mark that closes a chapter's editors before its book (`printed.EDITORS_MARK`),
 # looked for near the start
 _EDITORS_MARK = re.compile(EDITORS_MARK)
+_IN_LEAD = re.compile(rf"[\s.,:;”\"'’]*+{VENUE_IN}")  # a chapter's "In" before its editors
 _EDITORS_WITHIN = 200  # the most characters of editors' names before their mark
 # A book's title ends at its sentence's end (not an initial's or an abbreviation's period: a word
 # of three letters before it), a semicolon or a parenthesis: its publisher, place or pages follow
