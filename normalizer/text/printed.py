@@ -35,8 +35,10 @@ _TOKEN = re.compile(r"\S+")
 VENUE_IN = r"[Ii]n:?(?:\s+|$)"
 _VENUE_LEAD = re.compile(f"^{VENUE_IN}")
 # The editors' mark that closes a chapter's editors before its book: "editors.", "eds.", "(ed)",
-# "(Eds.):", "Hrsg." (reference-abbreviations.json's editors' marks), and the blanks after it
-EDITORS_MARK = rf"\(?\b(?i:{alternation(reference_abbreviations().editors)})\b\.?\)?[.,:;]?\s++"
+# "(Eds.):", "Hrsg." (reference-abbreviations.json's editors' marks, not one that opens the names:
+# "edited by"), and the blanks after it
+_CLOSING_MARKS = [mark for mark in reference_abbreviations().editors if " " not in mark]
+EDITORS_MARK = rf"\(?\b(?i:{alternation(_CLOSING_MARKS)})\b\.?\)?[.,:;]?\s++"
 
 
 class PrintedText:
