@@ -3371,8 +3371,18 @@ def _the_book_after_its_editors(venue: str | None, read: str | None, text: str) 
     before = text[max(at - _EDITORS_MOST, 0) : at] if at > 0 else ""
     opening = list(_IN_WORD.finditer(before))
     editors = before[opening[-1].end() :] if opening else ""
-    named = editors and not any(character.isdigit() for character in editors)
-    return read if named and _EDITORS_MARK_LAST.search(editors) else venue
+    mark = _EDITORS_MARK_LAST.search(editors)
+    return read if mark and _names_alone(editors[: mark.start()]) else venue
+
+
+def _names_alone(text: str) -> bool:
+    """Whether ``text`` holds names alone: no digit, and no word in lower case but a particle or
+    a word that joins names ("Brooks S, Gelman A, Meng X-L,", "R. Skeates and J. Day", "F. A. B.
+    Grace,"; not "… Methods in Analysis, with Applications: Proceedings of the …")."""
+    words = [word.strip(".,;:()&") for word in text.split()]
+    lowered = [word for word in words if word[:1].islower()]
+    joining = all(word in PARTICLES or word in _CONJUNCTIONS for word in lowered)
+    return bool(words) and joining and not any(character.isdigit() for character in text)
 
 
 # Where a venue's name may end before what follows it: a comma or a period, then a blank.
