@@ -3372,10 +3372,10 @@ def _the_book_after_its_editors(venue: str | None, read: str | None, text: str) 
     opening = list(_IN_WORD.finditer(before))
     editors = before[opening[-1].end() :] if opening else ""
     mark = _EDITORS_MARK_LAST.search(editors)
-    return read if mark and _names_alone(editors[: mark.start()]) else venue
+    return read if mark and _editors_names_alone(editors[: mark.start()]) else venue
 
 
-def _names_alone(text: str) -> bool:
+def _editors_names_alone(text: str) -> bool:
     """Whether ``text`` holds names alone: no digit, and no word in lower case but a particle or
     a word that joins names ("Brooks S, Gelman A, Meng X-L,", "R. Skeates and J. Day", "F. A. B.
     Grace,"; not "… Methods in Analysis, with Applications: Proceedings of the …")."""
