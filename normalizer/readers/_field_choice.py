@@ -3352,9 +3352,23 @@ def _venue_without_what_is_not_its(venue: str | None, year: int | None, text: st
     return venue or None
 
 
+_EDITIONS_WORDS = frozenset(word.casefold() for word in reference_abbreviations().editions)  # "edition", "ed"
+
+
+def names_a_book(book: str) -> bool:
+    """Whether what follows a chapter's editors is a book's title: not its pages or a number
+    ("(pp. 451–466)", "Routledge: 451–466"), a publisher ("Oxford: Oxbow Books") or an edition
+    ("Third Edition")."""
+    words = [word.casefold().strip(".,:;()") for word in book.split()]
+    numbered = any(character.isdigit() for character in book) or book.startswith("(")
+    published = any(word in _PUBLISHERS_WORDS for word in words)
+    edition = len(words) <= 2 and any(word in _EDITIONS_WORDS for word in words)
+    return bool(words) and not (numbered or published or edition)
+
+
 # A chapter's "In", its editors and their mark right before its book (`printed.EDITORS_MARK`), in
 # what the text prints before the rules' venue: the last "In" and the mark
-_IN_WORD = re.compile(r"(?<![^\W\d_])[Ii]n:?\s")
+_IN_WORD = re.compile(r"(?:(?<=[.,;:]\s)[Ii]n|(?<![^\W\d_])In):?\s")  # "In", ", in" (not "Problems in")
 _EDITORS_MARK_LAST = re.compile(f"{EDITORS_MARK}$")
 _EDITORS_MOST = 200  # the most characters of "In", the editors' names and their mark
 
@@ -3372,7 +3386,8 @@ def _the_book_after_its_editors(venue: str | None, read: str | None, text: str) 
     opening = list(_IN_WORD.finditer(before))
     editors = before[opening[-1].end() :] if opening else ""
     mark = _EDITORS_MARK_LAST.search(editors)
-    return read if mark and _editors_names_alone(editors[: mark.start()]) else venue
+    book = mark and _editors_names_alone(editors[: mark.start()]) and names_a_book(read)
+    return read if book else venue
 
 
 def _editors_names_alone(text: str) -> bool:

@@ -50,6 +50,7 @@ from bibnorm.readers._field_choice import (
     choose_fields,
     is_listed_journal,
     list_fit,
+    names_a_book,
 )
 from bibnorm.readers._ref_apa import (
     NO_DATE,
@@ -127,7 +128,6 @@ from bibnorm.text.word_tables import (
     name_list_conjunctions,
     name_particles,
     organisation_words,
-    publisher_words,
     publishers,
     reference_abbreviations,
     visit_dates,
@@ -1751,21 +1751,7 @@ def _book_after_its_editors(rest: str) -> str | None:
     if any(character.isdigit() for character in names) or not _looks_like_authors(names):
         return None
     book = _BOOK_END.split(rest[mark.end() :], maxsplit=1)[0]
-    return book if _names_a_book(book) else None
-
-
-_EDITIONS_WORDS = frozenset(word.casefold() for word in reference_abbreviations().editions)  # "edition", "ed"
-
-
-def _names_a_book(book: str) -> bool:
-    """Whether what follows a chapter's editors is a book's title: not its pages or a number
-    ("(pp. 451–466)", "Routledge: 451–466"), a publisher ("Oxford: Oxbow Books") or an edition
-    ("Third Edition")."""
-    words = [word.casefold().strip(".,:;()") for word in book.split()]
-    numbered = any(character.isdigit() for character in book) or book.startswith("(")
-    published = any(word in publisher_words() for word in words)
-    edition = len(words) <= 2 and any(word in _EDITIONS_WORDS for word in words)
-    return bool(words) and not (numbered or published or edition)
+    return book if names_a_book(book) else None
 
 
 def _looks_like_authors(text: str) -> bool:
