@@ -2983,3 +2983,38 @@ def test_a_reports_or_a_thesiss_designation_after_a_colon_is_no_part_of_the_titl
 )
 def test_a_journals_publisher_after_its_name_is_no_part_of_the_venue(text: str, venue: str) -> None:
     assert read_one(text).venue == venue
+
+
+@pytest.mark.parametrize(
+    ("text", "venue"),
+    [
+        # Vancouver's and Springer's chapters: "In", the editors and their mark, then the book,
+        # which the model reads as the publisher's words or a second title
+        (
+            "Neal RM. MCMC using Hamiltonian dynamics. In: Brooks S, Gelman A, Jones G, Meng X-L, editors. "
+            "Handbook of Markov Chain Monte Carlo. Chapman & Hall/CRC; 2011. p. 113-62.",
+            "Handbook of Markov Chain Monte Carlo",
+        ),
+        (
+            "Ackerly D (1997) Allocation, Leaf Display, and Growth in Fluctuating Light Environments. In: "
+            "Grace FAB (ed) Plant Resource Allocation. Academic Press, San Diego: 231–264.",
+            "Plant Resource Allocation",
+        ),
+        # the editors, then the publisher and its place: no book's title
+        (
+            "Reeves Flores J. Creating a history of experimental archaeology. In: Millson D, editor. Oxford: "
+            "Oxbow Books; 2010. p. 29–45.",
+            None,
+        ),
+        # a book's own editors after its title, no "In": its publisher is no book
+        ("Hurlburt A. The grid. (Zwillinger D, ed.). New York, NY, USA: Van Nostrand Reinhold; 1978:96.", None),
+        # "in" inside a title is no chapter's "In"
+        (
+            "van Mill, J. and G. M. Reed (eds). 1990. Open Problems in Topology (J. van Mill and G. M. Reed, "
+            "eds). North-Holland Publishing Company, Amsterdam, The Netherlands.",
+            None,
+        ),
+    ],
+)
+def test_a_chapters_book_is_what_follows_in_and_its_editors(text: str, venue: str | None) -> None:
+    assert read_one(text).venue == venue
