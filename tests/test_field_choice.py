@@ -3007,7 +3007,10 @@ def test_a_journals_publisher_after_its_name_is_no_part_of_the_venue(text: str, 
             None,
         ),
         # a book's own editors after its title, no "In": its publisher is no book
-        ("Hurlburt A. The grid. (Zwillinger D, ed.). New York, NY, USA: Van Nostrand Reinhold; 1978:96.", None),
+        (
+            "Hurlburt A. The grid. (Zwillinger D, ed.). New York, NY, USA: Van Nostrand Reinhold; 1978:96.",
+            None,
+        ),
         # "in" inside a title is no chapter's "In"
         (
             "van Mill, J. and G. M. Reed (eds). 1990. Open Problems in Topology (J. van Mill and G. M. Reed, "
