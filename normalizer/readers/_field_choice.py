@@ -3400,27 +3400,36 @@ def _editors_names_alone(text: str) -> bool:
     return bool(words) and joining and not any(character.isdigit() for character in text)
 
 
-# Where a venue's name may end before what follows it: a comma or a period, then a blank.
-_VENUES_PARTS = re.compile(r"[,.]\s")
+# Where a venue's name may end before what follows it: a comma or a period and a blank, or a blank.
+_VENUES_PARTS = re.compile(r"[,.]?\s")
 # A publisher's words (the tagger's `publisher-word`s: "press", "elsevier", "wiley"; firms': "Inc.")
 _PUBLISHERS_WORDS = publisher_words() | {firm.casefold().strip(".") for firm in publishers().firms}
 _ACRONYM = re.compile(r"[A-Z]{2,8}")  # a body's acronym alone: "CSIRO", "IOP"
+_APPENDED = tuple(name.casefold() for name in publishers().appended)
+
+
+def _a_publishers_name(tail: str) -> bool:
+    """Whether ``tail`` (what follows a journal's name) is a publisher's: a publisher's word in
+    it, an acronym alone, or a publisher's or a host's name opening it ("Public Library of
+    Science San Francisco, USA")."""
+    words = {word.casefold().strip(".,") for word in tail.split()}
+    acronym = _ACRONYM.fullmatch(tail) is not None
+    return acronym or bool(words & _PUBLISHERS_WORDS) or tail.casefold().startswith(_APPENDED)
 
 
 def _journal_without_its_publisher(venue: str | None) -> str | None:
-    """``venue`` without the publisher's name that a listed journal's is followed by, after a comma
-    or a period ("Ann. Emerg. Med., Elsevier", "Plant Cell Environ., Wiley Online Library",
-    "Functional Plant Biology. CSIRO"), as records exported with their publisher print them: a
-    publisher's word or an acronym alone after it, the whole no listed journal's name."""
+    """``venue`` without the publisher's name that a listed journal's is followed by, after a comma,
+    a period or a blank ("Ann. Emerg. Med., Elsevier", "Plant Cell Environ., Wiley Online Library",
+    "Functional Plant Biology. CSIRO", "Nature Nature Publishing Group"), as records exported with
+    their publisher print them: a publisher's word, an acronym alone or a publisher's or a host's
+    name (publisher-words.json's appended) after it, the whole no listed journal's name."""
     from bibnorm.text.journals import is_listed_cut_word
 
     if not venue:
         return venue
     for cut in _VENUES_PARTS.finditer(venue):
         head, tail = venue[: cut.start()], venue[cut.end() :].strip(" .,;:")
-        words = {word.casefold().strip(".,") for word in tail.split()}
-        published = _ACRONYM.fullmatch(tail) is not None or bool(words & _PUBLISHERS_WORDS)
-        if published and is_listed_journal(head) and not is_listed_journal(venue):
+        if _a_publishers_name(tail) and is_listed_journal(head) and not is_listed_journal(venue):
             # (an abbreviated last word keeps its period: "Ann. Emerg. Med.")
             abbreviated = venue[cut.start()] == "." and is_listed_cut_word(f"{head.rpartition(' ')[2]}.")
             return f"{head}." if abbreviated else head

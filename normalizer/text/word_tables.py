@@ -582,6 +582,7 @@ class Publishers:
 
     after_place: tuple[str, ...]  # a publisher's word after its place and colon: "Press", "Wiley"
     firms: tuple[str, ...]  # a firm's word ending its name: "Corporation", "Inc.", "Ltd"
+    appended: tuple[str, ...] = ()  # a journal's publisher or host an export appends: "JSTOR"
 
 
 @cache
