@@ -3408,13 +3408,19 @@ _ACRONYM = re.compile(r"[A-Z]{2,8}")  # a body's acronym alone: "CSIRO", "IOP"
 _APPENDED = tuple(name.casefold() for name in publishers().appended)
 
 
+_PUBLISHERS_NAME_WORDS = 8  # the most words of a publisher's name and its place
+
+
 def _a_publishers_name(tail: str) -> bool:
-    """Whether ``tail`` (what follows a journal's name) is a publisher's: a publisher's word in
-    it, an acronym alone, or a publisher's or a host's name opening it ("Public Library of
-    Science San Francisco, USA")."""
-    words = {word.casefold().strip(".,") for word in tail.split()}
-    acronym = _ACRONYM.fullmatch(tail) is not None
-    return acronym or bool(words & _PUBLISHERS_WORDS) or tail.casefold().startswith(_APPENDED)
+    """Whether ``tail`` (what follows a journal's name) is a publisher's: an acronym alone, or no
+    number and opening with a publisher's word ("Wiley Online Library", "Elsevier") or a
+    publisher's or a host's name ("Public Library of Science San Francisco, USA"); not a part of
+    a longer name ("of theoretical biology, Elsevier" after "Journal")."""
+    words = tail.split()
+    if not words or len(words) > _PUBLISHERS_NAME_WORDS or any(character.isdigit() for character in tail):
+        return False
+    named = words[0].casefold().strip(".,()") in _PUBLISHERS_WORDS or tail.casefold().startswith(_APPENDED)
+    return named or _ACRONYM.fullmatch(tail) is not None
 
 
 def _journal_without_its_publisher(venue: str | None) -> str | None:
