@@ -3405,22 +3405,24 @@ _VENUES_PARTS = re.compile(r"[,.]?\s")
 # A publisher's words (the tagger's `publisher-word`s: "press", "elsevier", "wiley"; firms': "Inc.")
 _PUBLISHERS_WORDS = publisher_words() | {firm.casefold().strip(".") for firm in publishers().firms}
 _ACRONYM = re.compile(r"[A-Z]{2,8}")  # a body's acronym alone: "CSIRO", "IOP"
-_APPENDED = tuple(name.casefold() for name in publishers().appended)
+# a publisher's or a host's name, a whole word's end after it ("Informa", not "Information")
+_APPENDED = re.compile(rf"(?i:{alternation(publishers().appended)})(?![^\W\d_])")
 
 
 _PUBLISHERS_NAME_WORDS = 8  # the most words of a publisher's name and its place
 
 
-def _a_publishers_name(tail: str) -> bool:
+def _a_publishers_name(tail: str, set_off: bool) -> bool:
     """Whether ``tail`` (what follows a journal's name) is a publisher's: an acronym alone, or no
     number and opening with a publisher's word ("Wiley Online Library", "Elsevier") or a
-    publisher's or a host's name ("Public Library of Science San Francisco, USA"); not a part of
-    a longer name ("of theoretical biology, Elsevier" after "Journal")."""
-    words = tail.split()
+    publisher's or a host's name ("Public Library of Science San Francisco, USA"), or, ``set_off``
+    by a comma or a period, holding a publisher's word ("AACN Publishing"); not a part of a longer
+    name ("of theoretical biology, Elsevier" after "Journal")."""
+    words = [word.casefold().strip(".,()") for word in tail.split()]
     if not words or len(words) > _PUBLISHERS_NAME_WORDS or any(character.isdigit() for character in tail):
         return False
-    named = words[0].casefold().strip(".,()") in _PUBLISHERS_WORDS or tail.casefold().startswith(_APPENDED)
-    return named or _ACRONYM.fullmatch(tail) is not None
+    worded = words[0] in _PUBLISHERS_WORDS or (set_off and not _PUBLISHERS_WORDS.isdisjoint(words))
+    return worded or _APPENDED.match(tail) is not None or _ACRONYM.fullmatch(tail) is not None
 
 
 def _journal_without_its_publisher(venue: str | None) -> str | None:
@@ -3435,7 +3437,8 @@ def _journal_without_its_publisher(venue: str | None) -> str | None:
         return venue
     for cut in _VENUES_PARTS.finditer(venue):
         head, tail = venue[: cut.start()], venue[cut.end() :].strip(" .,;:")
-        if _a_publishers_name(tail) and is_listed_journal(head) and not is_listed_journal(venue):
+        published = _a_publishers_name(tail, set_off=venue[cut.start()] in ",.")
+        if published and is_listed_journal(head) and not is_listed_journal(venue):
             # (an abbreviated last word keeps its period: "Ann. Emerg. Med.")
             abbreviated = venue[cut.start()] == "." and is_listed_cut_word(f"{head.rpartition(' ')[2]}.")
             return f"{head}." if abbreviated else head
