@@ -2974,6 +2974,29 @@ def test_a_reports_or_a_thesiss_designation_after_a_colon_is_no_part_of_the_titl
             "orange trees. Functional Plant Biology. CSIRO. 39 (6) : 471–480. 2012.",
             "Functional Plant Biology",
         ),
+        # after a blank, a publisher's word opening it
+        (
+            "Belcher AM, Volkow ND, Moeller FG, Ferré S. Personality traits and vulnerability or resilience "
+            "to substance use disorders. Trends Cognit Sci Elsevier; 2014;18:211-217.",
+            "Trends Cognit Sci",
+        ),
+        # a publisher's or a host's name (publisher-words.json's appended), its place after it
+        (
+            "Blagodatskaya, E. (2014): Microbial growth and carbon use efficiency in the rhizosphere. PloS one, "
+            "Public Library of Science San Francisco, USA, 9(4), e93282.",
+            "PloS one",
+        ),
+        (
+            "Schell-Chaple HM, Liu KD. Rectal and Bladder Temperatures vs Forehead Core Temperatures. American "
+            "Journal of Critical Care. AACN Publishing; 2020;29(1):1-5.",
+            "American Journal of Critical Care",
+        ),
+        # the journal's own words: a listed name's first word before them ("Research" of "Research
+        # Information"; not "Informa" as a host's name)
+        (
+            "Samulack, D. (2019). Geographic trends in attitudes to open access. Research Information, 12, 1–3.",
+            "Research Information",
+        ),
         # a journal's own series after its comma, no publisher's word
         (
             "Fack, V. (1985). Title of a paper. Journal of Physics A, Mathematical and General, 18, 3355.",
