@@ -4253,6 +4253,27 @@ def _before_a_link_left_out(title: str) -> str:
 _NO_DATE_MARKS = frozenset(mark.rstrip(".") for mark in ("n.d.", *reference_abbreviations().no_date))
 
 
+def _a_given_name_first(names: tuple[str, ...], tagged: TaggedReference) -> tuple[str, ...]:
+    """``names`` with the first one whole where it is printed given name first, a middle initial
+    and the family name and its comma ("Nicholas J. Higham, SSRv, 1993", "Miriam N. Haidle, 2014.
+    …"), which the model and the rules read as a name printed family first ("Nicholas J.") and a
+    second family name alone: the first word a given name the model knows, no initials after the
+    family name."""
+    tokens, labels = tagged.tokens, tagged.labels
+    if not names or len(tokens) < 4 or tuple(labels[:3]) != ("family", "given", "family"):
+        return names
+    given, initial, family = tokens[:3]
+    initialled = _A_MIDDLE_INITIAL.fullmatch(initial) is not None
+    shaped = initialled and family[:1].isupper() and family.endswith(",")
+    if not (shaped and labels[3] != "given" and is_given_name(given) and names[0].startswith(given)):
+        return names
+    family = family.rstrip(",")
+    return (f"{given} {initial} {family}", *(name for name in names[1:] if name != family))
+
+
+_A_MIDDLE_INITIAL = re.compile(r"[A-Z]\.")  # "J.", "N."
+
+
 def _without_a_no_date_mark_as_a_name(names: tuple[str, ...]) -> tuple[str, ...]:
     """``names`` without a date slot's "no date" read as one ("s.d.: “Bitcoin Core”, …")."""
     return tuple(name for name in names if not _a_no_date_mark(name))
@@ -4422,7 +4443,7 @@ def choose_fields(
     venue = _journal_without_its_publisher(_venue_without_what_is_not_its(venue, year, tagged.text))
     names = _chosen_names(tagged, rules, thresholds, confidence, bracketed, title)
     names, title = _slashed_families(_upper_case_families_paired(names, tagged.text), title, tagged.text)
-    names = _without_a_no_date_mark_as_a_name(names)
+    names = _a_given_name_first(_without_a_no_date_mark_as_a_name(names), tagged)
     # what is left of the title without the names may name no work: "J.H. Kingston, University of
     # Sydney, Sydney, NSW, Australia, 1992."
     title = _a_works_title(
