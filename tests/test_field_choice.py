@@ -3047,12 +3047,14 @@ def test_a_chapters_book_is_what_follows_in_and_its_editors(text: str, venue: st
 
 
 @pytest.mark.parametrize(
-    ("text", "labels", "authors"),
+    ("text", "labels", "read", "authors"),
     [
-        # one author printed given name first, a middle initial, the family name and its comma
+        # one author printed given name first, a middle initial, the family name and its comma,
+        # which the rules read as a name printed family first ("Nicholas J.") and a title
         (
             "Nicholas J. Higham, SSRv, 1993, 14, 4, p. 783–799.",
             ("family", "given", "family", "container", "date", "volume", "issue", "other", "pages"),
+            ("Nicholas J",),
             ("Nicholas J. Higham",),
         ),
         # a family name first, its initial and the next name: two names ("Higham" no given name)
@@ -3060,17 +3062,19 @@ def test_a_chapters_book_is_what_follows_in_and_its_editors(text: str, venue: st
             "Higham N. Smith, SSRv, 1993, 14, 4, p. 783–799.",
             ("family", "given", "family", "container", "date", "volume", "issue", "other", "pages"),
             ("Higham N.",),
+            ("Higham N.",),
         ),
         # a Vancouver list: the initial's comma ends the name
         (
             "Thomas J, Smith A, SSRv, 1993, 14, 4, p. 783–799.",
             ("family", "given", "family", "given", "container", "date", "volume", "issue", "other", "pages"),
             ("Thomas J",),
+            ("Thomas J",),
         ),
     ],
 )
 def test_one_name_printed_given_name_first_with_a_middle_initial_is_one_author(
-    text: str, labels: tuple[str, ...], authors: tuple[str, ...]
+    text: str, labels: tuple[str, ...], read: tuple[str, ...], authors: tuple[str, ...]
 ) -> None:
-    rules = RuleReading(title=None, authors=authors, year=1993, venue="SSRv")
+    rules = RuleReading(title=None, authors=read, year=1993, venue="SSRv")
     assert choose_fields(rules, tagged_as(text, labels)).authors[:1] == authors
