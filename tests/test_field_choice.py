@@ -2941,6 +2941,13 @@ def test_a_title_ends_before_a_link_and_its_label(text: str, title: str) -> None
             "National Institute for Standards and Technology, 1998.",
             "Typefaces for Symbols in Scientific Manuscripts",
         ),
+        # a subtitle that names the kind of work, the title's end after it, the report's own
+        # designation next (a real thesis's .bib, bench/pdf_corpus)
+        (
+            "Arden, O., Liu, J., and Myers, A. C. (2015). Flow-limited authorization: Technical report. "
+            "Technical Report 1813–40138, Cornell University Computing and Information Science.",
+            "Flow-limited authorization: Technical report",
+        ),
         # a subtitle that names the kind of work, the title's end after it
         (
             "Smith, J. Fast Fourier Transforms: Technical Report. MIT, 2019.",

@@ -4193,6 +4193,7 @@ def _designations_words() -> tuple[frozenset[str], frozenset[str]]:
 
 _NAMING_A_DESIGNATION, _A_DESIGNATIONS_WORDS = _designations_words()
 _DESIGNATIONS_WORDS_MOST = 4  # "Ph. D. thesis", "Technical report", "Tech. Rep."
+_ABBREVIATED_MOST = 4  # the most letters of a designation's abbreviated word: "Rep.", "Tech."
 
 
 def _before_a_designation_after_a_colon(title: str, text: str) -> str:
@@ -4220,6 +4221,8 @@ def _a_designation_then_a_field(rest: str) -> bool:
         words.append(token.rstrip(":;").casefold().strip(".,"))
         if token.endswith((":", ";")):
             break
+        if token.endswith(".") and len(words[-1]) > _ABBREVIATED_MOST:
+            return False  # a sentence's end: a subtitle ("…: Technical report. Technical Report 1813")
     else:
         return False
     named = any(word in _NAMING_A_DESIGNATION for word in words)
