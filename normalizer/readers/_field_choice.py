@@ -244,11 +244,14 @@ def _no_title_words(title: str) -> bool:
     """Whether a title chosen holds no word of a title (`_no_words`): numbers and marks alone, a
     year alone or a venue's "In" alone: what the rules read between two fields ("… 2023.
     Delivering …. 2023.", "… 2023 CiCo. In , CVPR.", "… Regression (Report No. 21-12).
-    Australian …" read "21-12)")."""
+    Australian …" read "21-12)"); or, where a style prints no title, an edition's statement alone
+    and its publisher's parenthesis ("Varian, Hal R., 1990, second edition (Libreria Editrice
+    Cafoscarina, Venice, Italy)") or a note in parentheses alone ("(in Russian)")."""
     bare = title.strip(" .,:;")
     lettered = any(char.isalpha() for char in bare)
     alone = _YEAR_ALONE.fullmatch(bare) is not None or _IN.fullmatch(bare) is not None
-    return _no_words(title) or not lettered or alone
+    noted = _AN_EDITION_ALONE.fullmatch(bare) is not None or _A_NOTE_ALONE.fullmatch(bare) is not None
+    return _no_words(title) or not lettered or alone or noted
 
 
 def _a_title_with_words(tagged: TaggedReference, title: str | None) -> str | None:
@@ -324,14 +327,22 @@ def _journal_before_its_numbers_alone(title: str, tagged: TaggedReference) -> st
 def _named_as_a_journal(name: str, rest: str) -> bool:
     """Whether ``name`` is a journal's that no list names: it opens saying it is one ("Journal",
     "Transactions"), no other field's mark in it, and a range of pages follows it in ``rest``
-    ("Journal of verbal learning and verbal behavior, 1983, 22, No. 5, 591–608.")."""
+    ("Journal of verbal learning and verbal behavior, 1983, 22, No. 5, 591–608."); or the
+    reference ends with its volume and page alone after it, as the astronomy styles print an
+    article ("Anonymous. 1994, Communication arts, 36, 230")."""
     words = name.split()
+    if _VOLUME_AND_PAGE_ALONE.fullmatch(rest):
+        return True
     return (
         words[0].casefold() in _JOURNALS_WORDS
         and not any(mark in name for mark in ",:;[(")
         and words[-1].casefold().strip(".") not in NUMBER_CUES
         and _PAGE_RANGE.search(rest) is not None
     )
+
+
+# a volume and a page (or a range) alone after a name, set off by commas: ", 36, 230", ", 28, 348–351."
+_VOLUME_AND_PAGE_ALONE = re.compile(r",\s?+\d{1,4},\s?+\d{1,6}(?:[–-]\d{1,6})?\.?\s*+")
 
 
 # A run of digits: a volume's, an issue's, a page's.
@@ -4036,6 +4047,14 @@ _EDITION_AT_THE_END = re.compile(
     re.IGNORECASE,
 )
 _WORDS_BEFORE_AN_EDITION = 2
+# An edition's statement alone, its publisher's parenthesis after it: "fifth revised edn", "second
+# edition (Libreria Editrice Cafoscarina, Venice, Italy)"
+_AN_EDITION_ALONE = re.compile(
+    rf"(?:{_SPELLED}|{_FIGURES})(?:\s++{_QUALIFIER})?\s++(?:{_EDITION_WORD}|{_ABBREVIATED})(?:\s*+\([^()]*+\)?)?",
+    re.IGNORECASE,
+)
+# A note in parentheses alone, in lower case: "(in Russian)", "(to appear)"
+_A_NOTE_ALONE = re.compile(r"\([a-z][^()]*+\)")
 # An edition's statement abbreviated after a title's comma and before the fields that follow it, all
 # set off by commas, as AIAA's and other comma styles print a book ("Microeconomia, second ed.,
 # Libreria Editrice Cafoscarina, Venice, Italy"): where a reader ran the title on past it. An ordinal
