@@ -327,22 +327,14 @@ def _journal_before_its_numbers_alone(title: str, tagged: TaggedReference) -> st
 def _named_as_a_journal(name: str, rest: str) -> bool:
     """Whether ``name`` is a journal's that no list names: it opens saying it is one ("Journal",
     "Transactions"), no other field's mark in it, and a range of pages follows it in ``rest``
-    ("Journal of verbal learning and verbal behavior, 1983, 22, No. 5, 591–608."); or the
-    reference ends with its volume and page alone after it, as the astronomy styles print an
-    article ("Anonymous. 1994, Communication arts, 36, 230")."""
+    ("Journal of verbal learning and verbal behavior, 1983, 22, No. 5, 591–608.")."""
     words = name.split()
-    if _VOLUME_AND_PAGE_ALONE.fullmatch(rest):
-        return True
     return (
         words[0].casefold() in _JOURNALS_WORDS
         and not any(mark in name for mark in ",:;[(")
         and words[-1].casefold().strip(".") not in NUMBER_CUES
         and _PAGE_RANGE.search(rest) is not None
     )
-
-
-# a volume and a page (or a range) alone after a name, set off by commas: ", 36, 230", ", 28, 348–351."
-_VOLUME_AND_PAGE_ALONE = re.compile(r",\s?+\d{1,4},\s?+\d{1,6}(?:[–-]\d{1,6})?\.?\s*+")
 
 
 # A run of digits: a volume's, an issue's, a page's.
