@@ -3085,3 +3085,18 @@ def test_one_name_printed_given_name_first_with_a_middle_initial_is_one_author(
 ) -> None:
     rules = RuleReading(title=None, authors=read, year=1993, venue="SSRv")
     assert choose_fields(rules, tagged_as(text, labels)).authors[:1] == authors
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # styles that print no title: an edition's statement and its publisher's parenthesis, or a
+        # note in parentheses, where the title would stand
+        "Varian, Hal R., 1990, second edition (Libreria Editrice Cafoscarina, Venice, Italy), Prepared with TeX.",
+        "E. Ruder, fifth revised edn. (Niggli/Hatje, Heiden, Stuttgart, Germany, 1988).",
+        "B.K. Bul, (Energia Press, Moscow, 1964), p. 464. (in Russian)",
+    ],
+)
+def test_an_edition_or_a_note_alone_is_no_title(text: str) -> None:
+    # (no title read: the reference as printed is what the sources are asked)
+    assert read_one(text).title == text
