@@ -431,7 +431,8 @@ def test_a_style_that_prints_no_title_gets_none() -> None:
         # titles the model reads otherwise, kept: a case's name in the names' place, a placeholder
         # it reads as an edition or as pages, a one-word title it reads as an editor's name
         pytest.param(
-            "Obergefell v. Hodges, 576 U.S. ___ (2015). https://www.supremecourt.gov/opinions/14pdf/14-556_3204.pdf",
+            "Obergefell v. Hodges, 576 U.S. ___ (2015). "
+            "https://www.supremecourt.gov/opinions/14pdf/14-556_3204.pdf",
             "Obergefell v. Hodges",
             id="a-case-read-as-names",
         ),
@@ -999,6 +1000,7 @@ def test_an_item_of_a_list_the_rules_fit_keeps_the_title_the_model_reads_on(
         ),
         pytest.param(
             "MICROSOFT. iSCSI. 2015. Acesso em 18 de novembro de 2015. Disponível em: "
+            ""
             "<http://windows.microsoft.com/pt-br/windowsvista/what-is-internet-small-computer-system-interface-iscsi>.",
             "iSCSI",
             id="abntex2-a-page-of-a-firm",
@@ -1348,7 +1350,8 @@ def test_titles_of_styles_no_rule_was_fitted_to(text: str, expected_title: str |
         # abnTeX2's page of a firm, its visit's date abbreviated as ABNT NBR 6023 writes it: the
         # model reads the firm's name and the title as one venue
         pytest.param(
-            "MICROSOFT. iSCSI. 2015. Acesso em: 18 nov. 2015. Disponível em: <http://www.microsoft.com/iscsi>.",
+            "MICROSOFT. iSCSI. 2015. Acesso em: 18 nov. 2015. Disponível em: "
+            "<http://www.microsoft.com/iscsi>.",
             "iSCSI",
             None,
             id="abntex2-a-page-of-a-firm-no-venue",
@@ -2928,7 +2931,8 @@ def test_a_title_ends_before_a_link_and_its_label(text: str, title: str) -> None
         # statement of responsibility
         (
             "Lubik T. A., Schorfheide F. Testing for Indeterminacy: An Application to U.S. Monetary Policy : "
-            "Forschungsbericht : DASU-TR-793 / Division of Applied Sciences ; Executor: Thomas A. Lubik : 2004.",
+            "Forschungsbericht : DASU-TR-793 / Division of Applied Sciences ; Executor: Thomas A. "
+            "Lubik : 2004.",
             "Testing for Indeterminacy: An Application to U.S. Monetary Policy",
         ),
         (
@@ -2989,19 +2993,22 @@ def test_a_reports_or_a_thesiss_designation_after_a_colon_is_no_part_of_the_titl
         ),
         # a publisher's or a host's name (publisher-words.json's appended), its place after it
         (
-            "Blagodatskaya, E. (2014): Microbial growth and carbon use efficiency in the rhizosphere. PloS one, "
+            "Blagodatskaya, E. (2014): Microbial growth and carbon use efficiency in the rhizosphere. "
+            "PloS one, "
             "Public Library of Science San Francisco, USA, 9(4), e93282.",
             "PloS one",
         ),
         (
-            "Schell-Chaple HM, Liu KD. Rectal and Bladder Temperatures vs Forehead Core Temperatures. American "
+            "Schell-Chaple HM, Liu KD. Rectal and Bladder Temperatures vs Forehead Core Temperatures. "
+            "American "
             "Journal of Critical Care. AACN Publishing; 2020;29(1):1-5.",
             "American Journal of Critical Care",
         ),
         # the journal's own words: a listed name's first word before them ("Research" of "Research
         # Information"; not "Informa" as a host's name)
         (
-            "Samulack, D. (2019). Geographic trends in attitudes to open access. Research Information, 12, 1–3.",
+            "Samulack, D. (2019). Geographic trends in attitudes to open access. Research Information, "
+            "12, 1–3.",
             "Research Information",
         ),
         # a journal's own series after its comma, no publisher's word
@@ -3092,7 +3099,8 @@ def test_one_name_printed_given_name_first_with_a_middle_initial_is_one_author(
     [
         # styles that print no title: an edition's statement and its publisher's parenthesis, or a
         # note in parentheses, where the title would stand
-        "Varian, Hal R., 1990, second edition (Libreria Editrice Cafoscarina, Venice, Italy), Prepared with TeX.",
+        "Varian, Hal R., 1990, second edition (Libreria Editrice Cafoscarina, Venice, Italy), "
+        "Prepared with TeX.",
         "E. Ruder, fifth revised edn. (Niggli/Hatje, Heiden, Stuttgart, Germany, 1988).",
         "B.K. Bul, (Energia Press, Moscow, 1964), p. 464. (in Russian)",
     ],
