@@ -3108,3 +3108,29 @@ def test_one_name_printed_given_name_first_with_a_middle_initial_is_one_author(
 def test_an_edition_or_a_note_alone_is_no_title(text: str) -> None:
     # (no title read: the reference as printed is what the sources are asked)
     assert read_one(text).title == text
+
+
+@pytest.mark.parametrize(
+    ("text", "title", "authors"),
+    [
+        # a record's author "Abbott, B. P. et al." as BibTeX prints it (a real paper's .bib,
+        # bench/pdf_dev16): the family name after "et al." is the first author's, not the title
+        (
+            "B. P. et al. Abbott. Observation of gravitational waves from a binary black hole merger. Phys. "
+            "Rev. Lett., 116:061102, Feb 2016.",
+            "Observation of gravitational waves from a binary black hole merger",
+            ("B. P. Abbott", "others"),
+        ),
+        (
+            "M. et al. Armano. Beyond the required lisa free-fall performance. Phys. Rev. Lett., 120:061101, "
+            "Feb 2018.",
+            "Beyond the required lisa free-fall performance",
+            ("M. Armano", "others"),
+        ),
+    ],
+)
+def test_a_family_name_printed_after_et_al_is_the_first_authors(
+    text: str, title: str, authors: tuple[str, ...]
+) -> None:
+    query = read_one(text)
+    assert (query.title, query.authors) == (title, authors)

@@ -3682,6 +3682,31 @@ def _a_lone_word_and_the_names(
     return title, tuple(name for name in names or tagged.written_authors() if name.rstrip(".") != title)
 
 
+# A first author's initials, "et al." and the family name, as BibTeX prints a record's author
+# "Abbott, B. P. et al.": "B. P. et al. Abbott. Title."
+_ET_AL_BEFORE_THE_FAMILY = re.compile(r"((?:[A-Z]\.[\s-]?+){1,3})\s*+et\s++al\.?\s++([^\W\d_][\w'’-]*+)\.\s")
+
+
+def _the_family_name_after_et_al(
+    title: str | None, names: tuple[str, ...], tagged: TaggedReference
+) -> tuple[str | None, tuple[str, ...]]:
+    """The title and names where a malformed record's first author prints its initials, "et al."
+    and its family name ("B. P. et al. Abbott. Observation of gravitational waves … Phys. Rev.
+    Lett., 116:061102"), which the readers took for the title: the name "B. P. Abbott" and "others",
+    the sentence after it the title."""
+    found = _ET_AL_BEFORE_THE_FAMILY.match(tagged.text)
+    if not found or not title or not names or names[0].strip(" .") != found.group(1).strip(" ."):
+        return title, names
+    family = found.group(2)
+    if title.strip(" .") != family and not title.startswith(f"{family}. "):
+        return title, names
+    own = tagged.title or ""
+    title = own[len(family) + 1 :] if own.startswith(f"{family}.") else title[len(family) + 2 :]
+    # (no title left: the sentence the text prints after the name)
+    title = title.strip(" .") or tagged.text[found.end() :].partition(". ")[0].strip() or None
+    return title, (f"{found.group(1).strip()} {family}", "others")
+
+
 def _a_family_name_alone_last(tagged: TaggedReference, end: int) -> bool:
     """Whether the author list that ends before token ``end`` ends with a word the model reads as a
     family name with no initials of its own, its sentence's period after it, right after a whole
@@ -4470,6 +4495,7 @@ def choose_fields(
     title, venue = _the_book_opened_by_in_before_its_editors(title, venue, tagged)
     title, venue = _the_book_apart_from_the_title(title, venue)
     title, names = (title, names) if title else _a_lone_word_and_the_names(names, tagged)
+    title, names = _the_family_name_after_et_al(title, names, tagged)
     return ChosenFields(
         title=title,
         authors=names,
