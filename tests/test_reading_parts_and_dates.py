@@ -539,6 +539,15 @@ def test_an_issue_between_its_volume_and_pages_is_no_year() -> None:
     assert query.year == 2018
 
 
+def test_an_issue_the_rules_read_as_the_year_gives_way_to_the_one_year_printed() -> None:
+    # works-dev's jpc.bst (ACS): the year before the volume, a four-digit issue and an article number
+    query = read_one(
+        "Pascual-García, A.; Bonhoeffer, S.; Bell, T. Metabolically cohesive microbial consortia and "
+        "ecosystem functioning. Philosophical Transactions of the Royal Society B 2020, 375(1798), 20190245."
+    )
+    assert query.year == 2020
+
+
 @pytest.mark.parametrize(
     ("text", "year"),
     [

@@ -4375,21 +4375,33 @@ def _not_a_volume(year: int | None, read: int | None, text: str) -> int | None:
     pages, or as an issue in brackets between a volume and its pages, the rules' (``read``): a
     journal's numbers are no date, whatever their size ("AIP Conference Proceedings,
     1721(1):060003, 03 2016." is of 2016; so is a volume 373 whose issue in brackets has four digits
-    and whose year follows its pages)."""
-    if year is None or read is None or read == year:
+    and whose year follows its pages); where the rules read that number too, the one other year
+    the text prints."""
+    if year is None:
         return year
+    # each four digits the text prints, and whether it prints them as a volume's or an issue's
     printed = [
-        bool(found.group(2)) or _AN_ISSUE.match(text, max(found.start() - 2, 0)) is not None
+        (
+            int(found.group(1)),
+            bool(found.group(2)) or _AN_ISSUE.match(text, max(found.start() - 2, 0)) is not None,
+        )
         for found in _FOUR_DIGITS.finditer(text)
-        if found.group(1) == str(year)
     ]
-    return read if printed and all(printed) else year
+    as_numbers = [numbered for digits, numbered in printed if digits == year]
+    if not (as_numbers and all(as_numbers)):
+        return year
+    if read is not None and read != year:
+        return read
+    # both read the issue: the one other year the text prints ("… B 2020, 375(1798), 20190245.")
+    others = {digits for digits, numbered in printed if not numbered and _YEAR_ALONE.fullmatch(str(digits))}
+    return others.pop() if len(others) == 1 else year
 
 
 # four digits, and the issue and the colon before the pages a volume's number has after it
 _FOUR_DIGITS = re.compile(r"(?<!\d)(\d{4})(?!\d)(\(\d{1,4}\):)?")
-# an issue's four digits between its volume's and its pages, as matched from the volume's last digit
-_AN_ISSUE = re.compile(r"\d\(\d{4}\):")
+# an issue's four digits between its volume's and its pages or article number, as matched from the
+# volume's last digit ("373(1234):56", "375(1798), 20190245")
+_AN_ISSUE = re.compile(r"\d\(\d{4}\)[:,]")
 
 
 def _a_cases_name_as_its_title(rules: RuleReading) -> RuleReading:
