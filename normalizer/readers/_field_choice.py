@@ -3369,6 +3369,19 @@ def names_a_book(book: str) -> bool:
     return bool(words) and not (numbered or published or edition)
 
 
+def _without_the_venues_first_word(title: str | None, venue: str | None) -> str | None:
+    """``title`` without the venue's abbreviated first word that it ends with after a colon or a
+    comma, its period lost to the title's end ("… in an emergency department: Oper" of "…: Oper.
+    Res. Health Care, Vol. 21", the venue "Oper. Res. Health Care")."""
+    if not title or not venue:
+        return title
+    for mark in (": ", ", "):
+        head, cut, last = title.rpartition(mark)
+        if cut and last and venue.startswith(f"{last}. ") and len(head.split()) >= _WORDS_BEFORE_THE_VENUE:
+            return head.rstrip()
+    return title
+
+
 # A chapter's "In", its editors and their mark right before its book (`printed.EDITORS_MARK`), in
 # what the text prints before the rules' venue: the last "In" and the mark
 _IN_WORD = re.compile(r"(?:(?<=[.,;:]\s)[Ii]n|(?<![^\W\d_])In):?\s")  # "In", ", in" (not "Problems in")
@@ -4491,6 +4504,7 @@ def choose_fields(
     title, venue = _the_parts_title_read_as_the_venue(title, venue, tagged.text)
     venue = _venue_after_the_title(title, _venue_apart_from(title, venue, tagged.text), tagged.text)
     venue = _the_book_after_its_editors(venue, rules.venue, tagged.text)
+    title = _without_the_venues_first_word(title, venue)
     venue = _journal_without_its_publisher(_venue_without_what_is_not_its(venue, year, tagged.text))
     names = _chosen_names(tagged, rules, thresholds, confidence, bracketed, title)
     names, title = _slashed_families(_upper_case_families_paired(names, tagged.text), title, tagged.text)
