@@ -3372,12 +3372,16 @@ def names_a_book(book: str) -> bool:
 def _without_the_venues_first_word(title: str | None, venue: str | None) -> str | None:
     """``title`` without the venue's abbreviated first word that it ends with after a colon or a
     comma, its period lost to the title's end ("… in an emergency department: Oper" of "…: Oper.
-    Res. Health Care, Vol. 21", the venue "Oper. Res. Health Care")."""
+    Res. Health Care, Vol. 21", the venue "Oper. Res. Health Care"): a word the journals'
+    abbreviations cut so, not a title's own last word ("…, USA" before "USA. Biodiversity …")."""
+    from bibnorm.text.journals import is_listed_cut_word
+
     if not title or not venue:
         return title
     for mark in (": ", ", "):
         head, cut, last = title.rpartition(mark)
-        if cut and last and venue.startswith(f"{last}. ") and len(head.split()) >= _WORDS_BEFORE_THE_VENUE:
+        abbreviated = cut and venue.startswith(f"{last}. ") and is_listed_cut_word(f"{last.split()[-1]}.")
+        if abbreviated and len(head.split()) >= _WORDS_BEFORE_THE_VENUE:
             return head.rstrip()
     return title
 
