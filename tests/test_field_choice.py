@@ -3134,3 +3134,30 @@ def test_a_family_name_printed_after_et_al_is_the_first_authors(
 ) -> None:
     query = read_one(text)
     assert (query.title, query.authors) == (title, authors)
+
+
+@pytest.mark.parametrize(
+    ("text", "title"),
+    [
+        # KSCE's colon between the title and the journal: the journal's first abbreviated word, its
+        # period taken for the title's end, is the journal's
+        (
+            "Whitt, W., and Zhang, X. (2019). Forecasting arrivals and occupancy levels in an emergency "
+            "department: Oper. Res. Health Care, Vol. 21, pp. 1–18.",
+            "Forecasting arrivals and occupancy levels in an emergency department",
+        ),
+        (
+            "Gentzkow, M., Shapiro, J.M., and Sinkinson, M. (2014). Competition and Ideological Diversity: "
+            "Historical Evidence from US Newspapers: Am. Econ. Rev., Vol. 104, No. 10, pp. 3073–3114.",
+            "Competition and Ideological Diversity: Historical Evidence from US Newspapers",
+        ),
+        # the title's own last word, no journal's abbreviation
+        (
+            "King DI, Lambert JD. Avian population trends in the vulnerable montane forests of the Northern "
+            "Appalachians, USA. Biodiversity Conservation. 2008;17(11):2691–2700.",
+            "Avian population trends in the vulnerable montane forests of the Northern Appalachians, USA",
+        ),
+    ],
+)
+def test_a_journals_first_abbreviated_word_is_no_part_of_the_title(text: str, title: str) -> None:
+    assert read_one(text).title == title
