@@ -4274,8 +4274,8 @@ def _a_designation_then_a_field(rest: str) -> bool:
         words.append(token.rstrip(":;").casefold().strip(".,"))
         if token.endswith((":", ";")):
             break
-        if token.endswith(".") and len(words[-1]) > _ABBREVIATED_MOST:
-            return False  # a sentence's end: a subtitle ("…: Technical report. Technical Report 1813")
+        if token.endswith(",") or (token.endswith(".") and len(words[-1]) > _ABBREVIATED_MOST):
+            return False  # a field's end: a subtitle ("…: Technical report, Technical Report 1813")
     else:
         return False
     named = any(word in _NAMING_A_DESIGNATION for word in words)
