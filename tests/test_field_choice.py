@@ -2953,8 +2953,8 @@ def test_a_title_ends_before_a_link_and_its_label(text: str, title: str) -> None
             "Flow-limited authorization: Technical report",
         ),
         (
-            "Arden, O., Liu, J. & Myers, A. C. (2015b), Flow-limited authorization: Technical report, Technical "
-            "Report 1813–40138, Cornell University Computing and Information Science.",
+            "Arden, O., Liu, J. & Myers, A. C. (2015b), Flow-limited authorization: Technical report, "
+            "Technical Report 1813–40138, Cornell University Computing and Information Science.",
             "Flow-limited authorization: Technical report",
         ),
         # a subtitle that names the kind of work, the title's end after it
