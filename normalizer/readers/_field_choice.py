@@ -4421,6 +4421,19 @@ _FOUR_DIGITS = re.compile(r"(?<!\d)(\d{4})(?!\d)(\(\d{1,4}\):)?")
 _AN_ISSUE = re.compile(r"\d\(\d{4}\)[:,]")
 
 
+def _the_title_and_names_swapped_back(rules: RuleReading, tagged: TaggedReference) -> RuleReading:
+    """The rules' reading with the title and the names the model reads, where the rules read them
+    the other way round: the names as the title and the title as the one author (a style that
+    prints the title first, "Handbook of Integration. Zwillinger, D. 1992.")."""
+    names = tagged.written_authors()
+    title = tagged.title
+    if not (rules.title and title and names and len(rules.authors) == 1):
+        return rules
+    names_as_title = title_key(rules.title) == title_key(" ".join(names))
+    swapped = names_as_title and title_key(rules.authors[0]) == title_key(title)
+    return RuleReading(title, names, rules.year, rules.venue, rules.publisher) if swapped else rules
+
+
 def _a_cases_name_as_its_title(rules: RuleReading) -> RuleReading:
     """A court case's name the rules read as its one author ("Mifflin v. Hoenig. P.3d, 1991.",
     "Cowlishaw v. Martin. QB, 1980."): its parties, no author list, are its title, and the rules'
@@ -4445,7 +4458,7 @@ def choose_fields(
     docstring for what is left out). ``fit``: how well the rules fit the style of the list the
     reference is an item of (`list_fit`); where they do not, the model's title where it is sure."""
     thresholds = {**SURE, **(sure or {})}
-    rules = _a_cases_name_as_its_title(rules)
+    rules = _the_title_and_names_swapped_back(_a_cases_name_as_its_title(rules), tagged)
     confidence = tagged.field_confidences()
     bracketed = _bracketed_title(tagged.text)
     if _UNSPACED.search(tagged.text):  # Chinese, Japanese, Korean: no spaces to tokenize by
