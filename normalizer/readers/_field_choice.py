@@ -4424,9 +4424,15 @@ _AN_ISSUE = re.compile(r"\d\(\d{4}\)[:,]")
 def _the_title_and_names_swapped_back(rules: RuleReading, tagged: TaggedReference) -> RuleReading:
     """The rules' reading with the title and the names the model reads, where the rules read them
     the other way round: the names as the title and the title as the one author (a style that
-    prints the title first, "Handbook of Integration. Zwillinger, D. 1992.")."""
+    prints the title first, "Handbook of Integration. Zwillinger, D. 1992."), or the title as the
+    names and no title."""
     names = tagged.written_authors()
     title = tagged.title
+    if title and not names and not rules.title and rules.authors:
+        # the title alone read as the names, where the model reads it as the title and no names
+        # ("The Habits of Legality: Criminal Justice and the Rule of Law. Allen, F. A. 1999.")
+        inside = all(title_key(name) in title_key(title) for name in rules.authors)
+        return RuleReading(title, (), rules.year, rules.venue, rules.publisher) if inside else rules
     if not (rules.title and title and names and len(rules.authors) == 1):
         return rules
     names_as_title = title_key(rules.title) == title_key(" ".join(names))
