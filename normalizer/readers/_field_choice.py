@@ -4421,6 +4421,9 @@ _FOUR_DIGITS = re.compile(r"(?<!\d)(\d{4})(?!\d)(\(\d{1,4}\):)?")
 _AN_ISSUE = re.compile(r"\d\(\d{4}\)[:,]")
 
 
+_AN_INITIAL = re.compile(r"(?<![^\W\d_])[A-Z]\.")  # a name's initial: "A.", "H."
+
+
 def _the_title_and_names_swapped_back(rules: RuleReading, tagged: TaggedReference) -> RuleReading:
     """The rules' reading with the title and the names the model reads, where the rules read them
     the other way round: the names as the title and the title as the one author (a style that
@@ -4432,9 +4435,13 @@ def _the_title_and_names_swapped_back(rules: RuleReading, tagged: TaggedReferenc
         # the title alone read as the names, where the model reads it as the title and no names
         # ("The Habits of Legality: Criminal Justice and the Rule of Law. Allen, F. A. 1999.")
         inside = all(title_key(name) in title_key(title) for name in rules.authors)
-        # (not a person's name the model reads as a title: "Liam Smith[ A.A.H.]. In: ICML. 2026.")
-        named = is_given_name(rules.authors[0].split()[0])
-        return RuleReading(title, (), rules.year, rules.venue, rules.publisher) if inside and not named else rules
+        # (not a person's name, its initials, the model reads as a title: "Liam Smith[ A.A.H.]. In:")
+        initialled = any(_AN_INITIAL.search(name) for name in rules.authors)
+        return (
+            RuleReading(title, (), rules.year, rules.venue, rules.publisher)
+            if inside and not initialled
+            else rules
+        )
     if not (rules.title and title and names and len(rules.authors) == 1):
         return rules
     names_as_title = title_key(rules.title) == title_key(" ".join(names))
