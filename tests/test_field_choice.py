@@ -3166,3 +3166,39 @@ def test_a_family_name_printed_after_et_al_is_the_first_authors(
 )
 def test_a_journals_first_abbreviated_word_is_no_part_of_the_title(text: str, title: str) -> None:
     assert read_one(text).title == title
+
+
+@pytest.mark.parametrize(
+    ("text", "labels", "rules", "title", "authors"),
+    [
+        # a title-first style: the rules read the names as the title and the title as the name
+        (
+            "Handbook of Integration. Zwillinger, D. 1992.",
+            ("title", "title", "title", "family", "given", "date"),
+            RuleReading("Zwillinger, D", ("Handbook of Integration",), 1992, None),
+            "Handbook of Integration",
+            ("Zwillinger, D.",),
+        ),
+        # the title read as names (split at its "and"), the model reading a title and no names
+        (
+            "The Habits of Legality: Criminal Justice and the Rule of Law. 1999.",
+            ("title",) * 11 + ("date",),
+            RuleReading(None, ("The Habits of Legality: Criminal Justice", "the Rule of Law"), 1999, None),
+            "The Habits of Legality: Criminal Justice and the Rule of Law",
+            (),
+        ),
+        # a person's name, its initials, that the model reads as a title: the rules' name stays
+        (
+            "Liam Smith A. A. H. In: ICML. 2026.",
+            ("title",) * 5 + ("other", "container", "date"),
+            RuleReading(None, ("Liam Smith A. A. H.",), 2026, "ICML"),
+            None,
+            ("Liam Smith A. A. H.",),
+        ),
+    ],
+)
+def test_a_title_and_names_the_rules_read_the_other_way_round_are_the_models(
+    text: str, labels: tuple[str, ...], rules: RuleReading, title: str | None, authors: tuple[str, ...]
+) -> None:
+    chosen = choose_fields(rules, tagged_as(text, labels))
+    assert (chosen.title, chosen.authors) == (title, authors)
