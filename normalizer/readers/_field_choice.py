@@ -3699,6 +3699,22 @@ def _a_lone_word_and_the_names(
     return title, tuple(name for name in names or tagged.written_authors() if name.rstrip(".") != title)
 
 
+def _the_titles_article_back(
+    title: str | None, names: tuple[str, ...], text: str
+) -> tuple[str | None, tuple[str, ...]]:
+    """The title with its article "A" and the names without it, where the names took it for an
+    initial (no period after it) and the title opens in lower case after it ("Peterson, A
+    bibliography of the Kelmscott Press vol. 24 (1984).")."""
+    if not title or not title[:1].islower() or not names or f" A {title}" not in text:
+        return title, names
+    last = names[-1]
+    if last == "A":
+        return f"A {title}", names[:-1]
+    if last.endswith((" A", ",A")):
+        return f"A {title}", (*names[:-1], last[:-1].rstrip(" ,"))
+    return title, names
+
+
 # A first author's initials, "et al." and the family name, as BibTeX prints a record's author
 # "Abbott, B. P. et al.": "B. P. et al. Abbott. Title."
 _ET_AL_BEFORE_THE_FAMILY = re.compile(r"((?:[A-Z]\.[\s-]?+){1,3})\s*+et\s++al\.?\s++([^\W\d_][\w'’-]*+)\.\s")
@@ -4554,6 +4570,7 @@ def choose_fields(
     title, venue = _the_book_apart_from_the_title(title, venue)
     title, names = (title, names) if title else _a_lone_word_and_the_names(names, tagged)
     title, names = _the_family_name_after_et_al(title, names, tagged)
+    title, names = _the_titles_article_back(title, names, tagged.text)
     return ChosenFields(
         title=title,
         authors=names,
