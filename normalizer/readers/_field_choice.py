@@ -4437,7 +4437,7 @@ _FOUR_DIGITS = re.compile(r"(?<!\d)(\d{4})(?!\d)(\(\d{1,4}\):)?")
 _AN_ISSUE = re.compile(r"\d\(\d{4}\)[:,]")
 
 
-_AN_INITIAL = re.compile(rf"(?<![^\W\d_]){INITIAL}")  # a name's initial: "A.", "H.", "Th."
+_AN_INITIAL = re.compile(rf"(?<![^\W\d_]){LATIN_CAPITAL}\.")  # a name's initial: "A.", "H." (not "No.")
 
 
 def _the_title_and_names_swapped_back(rules: RuleReading, tagged: TaggedReference) -> RuleReading:
