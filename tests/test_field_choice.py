@@ -3202,3 +3202,25 @@ def test_a_title_and_names_the_rules_read_the_other_way_round_are_the_models(
 ) -> None:
     chosen = choose_fields(rules, tagged_as(text, labels))
     assert (chosen.title, chosen.authors) == (title, authors)
+
+
+@pytest.mark.parametrize(
+    ("text", "title", "authors"),
+    [
+        # a family name alone, then the title and its article "A" (vienna-legal): no initial
+        (
+            "Peterson, A bibliography of the Kelmscott Press vol. 24 (1984).",
+            "A bibliography of the Kelmscott Press",
+            ("Peterson",),
+        ),
+        # an initial, its period after it
+        (
+            "Peterson, A. Bibliography of the Kelmscott Press. Oak Knoll, 1984.",
+            "Bibliography of the Kelmscott Press",
+            ("Peterson, A.",),
+        ),
+    ],
+)
+def test_a_titles_article_is_no_initial(text: str, title: str, authors: tuple[str, ...]) -> None:
+    query = read_one(text)
+    assert (query.title, query.authors) == (title, authors)
