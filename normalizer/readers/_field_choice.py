@@ -2966,12 +2966,11 @@ def _runs_on_from(own: range, inside: set[int]) -> bool:
 
 
 def _run_on_into_the_publisher(tagged: TaggedReference, rules: RuleReading) -> bool:
-    """Whether the rules' title is the model's run on past its comma into the publisher or its
-    place it reads there, the reference's last words ("Barendregt, H.P. (1984) The lambda
-    calculus: its syntax and semantics, North-Holland", "…, Microsoft Research", "…, Santa
-    Barbara, Calif."): a style that prints the publisher after a comma and nothing after it. Only
-    where the model is all but sure of its title and sure of each of the publisher's words; not a
-    title the style quoted."""
+    """Whether the rules' title is the model's run on past its comma into the publisher it reads
+    there and no further, the reference's last words ("Barendregt, H.P. (1984) The lambda
+    calculus: its syntax and semantics, North-Holland", "…, Microsoft Research"): a style that
+    prints the publisher after a comma and nothing after it. Only where the model is all but
+    sure of its title and sure of each of the publisher's words; not a title the style quoted."""
     own, inside = tagged.run_of("title"), tagged.tokens_of(rules.title or "")
     if not _runs_on_from(own, inside):
         return False
@@ -2979,14 +2978,11 @@ def _run_on_into_the_publisher(tagged: TaggedReference, rules: RuleReading) -> b
         return False
     after = range(own.stop, len(tagged.tokens))
     publisher = all(
-        tagged.labels[index] in _PUBLISHERS_LABELS and tagged.marginals[index] >= _SURE_OF_THE_PUBLISHER
+        tagged.labels[index] == "publisher" and tagged.marginals[index] >= _SURE_OF_THE_PUBLISHER
         for index in after
     )
     sure = (tagged.confidence("title") or 0.0) >= _SURE_OF_THE_TITLE_BEFORE
-    return publisher and sure
-
-
-_PUBLISHERS_LABELS = frozenset({"publisher", "place"})  # a book's publisher and its place
+    return publisher and sure and max(inside) == len(tagged.tokens) - 1
 
 
 def _run_on_past_its_end(tagged: TaggedReference, rules: RuleReading) -> bool:
