@@ -3717,7 +3717,9 @@ def _the_titles_article_back(
 
 # A first author's initials, "et al." and the family name, as BibTeX prints a record's author
 # "Abbott, B. P. et al.": "B. P. et al. Abbott. Title."
-_ET_AL_BEFORE_THE_FAMILY = re.compile(r"((?:[A-Z]\.[\s-]?+){1,3})\s*+et\s++al\.?\s++([^\W\d_][\w'’-]*+)\.\s")
+_ET_AL_BEFORE_THE_FAMILY = re.compile(
+    rf"((?:{LATIN_CAPITAL}\.[\s-]?+){{1,3}})\s*+et\s++al\.?\s++([^\W\d_][\w'’-]*+)\.\s"
+)
 
 
 def _the_family_name_after_et_al(
@@ -4327,23 +4329,20 @@ _NO_DATE_MARKS = frozenset(mark.rstrip(".") for mark in ("n.d.", *reference_abbr
 
 def _a_given_name_first(names: tuple[str, ...], tagged: TaggedReference) -> tuple[str, ...]:
     """``names`` with the first one whole where it is printed given name first, a middle initial
-    and the family name and its comma ("Nicholas J. Higham, SSRv, 1993", "Miriam N. Haidle, 2014.
-    …"), which the model and the rules read as a name printed family first ("Nicholas J.") and a
-    second family name alone: the first word a given name the model knows, no initials after the
-    family name."""
+    and the family name and its comma ("Nicholas J. Higham, SSRv, 1993"), which the model and the
+    rules read as a name printed family first ("Nicholas J.") and a second family name alone: the
+    first word a given name the model knows (`tagger.is_given_name`), no initials after the family
+    name."""
     tokens, labels = tagged.tokens, tagged.labels
     if not names or len(tokens) < 4 or tuple(labels[:3]) != ("family", "given", "family"):
         return names
     given, initial, family = tokens[:3]
-    initialled = _A_MIDDLE_INITIAL.fullmatch(initial) is not None
+    initialled = _AN_INITIAL_ALONE.fullmatch(initial) is not None
     shaped = initialled and family[:1].isupper() and family.endswith(",")
     if not (shaped and labels[3] != "given" and is_given_name(given) and names[0].startswith(given)):
         return names
     family = family.rstrip(",")
     return (f"{given} {initial} {family}", *(name for name in names[1:] if name != family))
-
-
-_A_MIDDLE_INITIAL = re.compile(r"[A-Z]\.")  # "J.", "N."
 
 
 def _without_a_no_date_mark_as_a_name(names: tuple[str, ...]) -> tuple[str, ...]:
@@ -4356,7 +4355,7 @@ def _a_no_date_mark(word: str) -> bool:
     return word.strip("()[].,:;") in _NO_DATE_MARKS
 
 
-def _without_a_no_date_mark(title: str) -> str | None:
+def _without_a_no_date_mark(title: str) -> str:
     """``title`` without the date slot's "no date" that a style prints where a year would be, read
     into it: before it ("s.d.: “Bitcoin Core”"), after it as a sentence of its own or in
     parentheses ("Docker Hub. n.d. Retrieved …", "Die Neue Typographie (n.d.). Berlin."), or
@@ -4437,7 +4436,8 @@ _FOUR_DIGITS = re.compile(r"(?<!\d)(\d{4})(?!\d)(\(\d{1,4}\):)?")
 _AN_ISSUE = re.compile(r"\d\(\d{4}\)[:,]")
 
 
-_AN_INITIAL = re.compile(rf"(?<![^\W\d_]){LATIN_CAPITAL}\.")  # a name's initial: "A.", "H." (not "No.")
+# a name's initial inside a text: "A.", "H." (not "No.")
+_AN_INITIAL = re.compile(rf"(?<![^\W\d_]){_AN_INITIAL_ALONE.pattern}")
 
 
 def _the_title_and_names_swapped_back(rules: RuleReading, tagged: TaggedReference) -> RuleReading:
