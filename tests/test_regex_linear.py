@@ -686,6 +686,17 @@ def test_the_reference_readers_new_patterns_are_linear_searched_too(
         pytest.param("bibnorm.readers._ref_vancouver._VANCOUVER",
                      [("Aa B. ", "a"), ("Aa B. ", "a-"), ("", "Aa B, "), ("Aa B. t", "idyr")],
                      id="vancouver-with-a-lowercase-title"),
+        # a chapter's editors' mark before its book, searched for as the end of what precedes it:
+        # marks and blanks that never reach the end
+        pytest.param("bibnorm.readers._field_choice._EDITORS_MARK_LAST",
+                     [("", "eds. "), ("", " "), ("(eds", ") x"), ("", "editors, ")],
+                     id="an-editors-mark-last"),
+        # initials and "et al." before a family name that never gets its period and blank
+        pytest.param("bibnorm.readers._field_choice._ET_AL_BEFORE_THE_FAMILY",
+                     [("", "B. "), ("B. P. et al. ", "a"), ("", " ")], id="initials-et-al-family"),
+        # a link left out: runs of blanks, "http" never followed by "://"
+        pytest.param("bibnorm.readers._field_choice._LINK_LEFT_OUT",
+                     [("", "  x"), ("", " http"), ("", "www")], id="a-link-left-out"),
     ],
 )  # fmt: skip
 def test_patterns_stay_linear_on_the_runs_their_own_parts_read(
