@@ -4444,25 +4444,34 @@ def _the_title_and_names_swapped_back(rules: RuleReading, tagged: TaggedReferenc
     """The rules' reading with the title and the names the model reads, where the rules read them
     the other way round: the names as the title and the title as the one author (a style that
     prints the title first, "Handbook of Integration. Zwillinger, D. 1992."), or the title as the
-    names and no title."""
-    names = tagged.written_authors()
-    title = tagged.title
-    if title and not names and not rules.title and rules.authors:
-        # the title alone read as the names, where the model reads it as the title and no names
-        # ("The Habits of Legality: Criminal Justice and the Rule of Law. Allen, F. A. 1999.")
-        inside = all(title_key(name) in title_key(title) for name in rules.authors)
-        # (not a person's name, its initials, the model reads as a title: "Liam Smith[ A.A.H.]. In:")
-        initialled = any(_AN_INITIAL.search(name) for name in rules.authors)
-        return (
-            RuleReading(title, (), rules.year, rules.venue, rules.publisher)
-            if inside and not initialled
-            else rules
-        )
-    if not (rules.title and title and names and len(rules.authors) == 1):
+    names and no title (`_the_title_read_as_names`). Compared by their `title_key`s, where each has
+    one (a Cyrillic title's is empty: no reading is changed there)."""
+    names, title = tagged.written_authors(), tagged.title
+    if not title or not title_key(title):
         return rules
-    names_as_title = title_key(rules.title) == title_key(" ".join(names))
+    if not names and not rules.title and rules.authors:
+        return _the_title_read_as_names(rules, title)
+    if not (rules.title and names and len(rules.authors) == 1):
+        return rules
+    read_names = title_key(rules.title)
+    names_as_title = bool(read_names) and read_names == title_key(" ".join(names))
     swapped = names_as_title and title_key(rules.authors[0]) == title_key(title)
     return RuleReading(title, names, rules.year, rules.venue, rules.publisher) if swapped else rules
+
+
+def _the_title_read_as_names(rules: RuleReading, title: str) -> RuleReading:
+    """The rules' reading with the model's ``title`` and no names, where the rules read no title
+    and the title's words as the names ("The Habits of Legality: Criminal Justice and the Rule of
+    Law. Allen, F. A. 1999." split at its "and"); not a person's name, its initials, that the model
+    reads as a title ("Liam Smith[ A.A.H.]. In: ICML.")."""
+    keys = [title_key(name) for name in rules.authors]
+    inside = all(key and key in title_key(title) for key in keys)
+    initialled = any(_AN_INITIAL.search(name) for name in rules.authors)
+    return (
+        RuleReading(title, (), rules.year, rules.venue, rules.publisher)
+        if inside and not initialled
+        else rules
+    )
 
 
 def _a_cases_name_as_its_title(rules: RuleReading) -> RuleReading:
