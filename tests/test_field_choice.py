@@ -3181,11 +3181,21 @@ def test_a_journals_first_abbreviated_word_is_no_part_of_the_title(text: str, ti
         ),
         # the title read as names (split at its "and"), the model reading a title and no names
         (
-            "The Habits of Legality: Criminal Justice and the Rule of Law. 1999.",
-            ("title",) * 11 + ("date",),
+            "The Habits of Legality: Criminal Justice and the Rule of Law. Allen, F. A. 1999.",
+            ("title",) * 11 + ("other",) * 3 + ("date",),
             RuleReading(None, ("The Habits of Legality: Criminal Justice", "the Rule of Law"), 1999, None),
             "The Habits of Legality: Criminal Justice and the Rule of Law",
             (),
+        ),
+        # names and a date alone, no title (APA's groups, biblatex-apa's test document): the names
+        (
+            "American Psychological Association & National Institutes of Health. (2014).",
+            ("title",) * 8 + ("date",),
+            RuleReading(
+                None, ("American Psychological Association", "National Institutes of Health"), 2014, None
+            ),
+            None,
+            ("American Psychological Association", "National Institutes of Health"),
         ),
         # a person's name, its initials, that the model reads as a title: the rules' name stays
         (

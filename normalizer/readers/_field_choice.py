@@ -4450,7 +4450,7 @@ def _the_title_and_names_swapped_back(rules: RuleReading, tagged: TaggedReferenc
     if not title or not title_key(title):
         return rules
     if not names and not rules.title and rules.authors:
-        return _the_title_read_as_names(rules, title)
+        return _the_title_read_as_names(rules, title, tagged)
     if not (rules.title and names and len(rules.authors) == 1):
         return rules
     read_names = title_key(rules.title)
@@ -4459,19 +4459,19 @@ def _the_title_and_names_swapped_back(rules: RuleReading, tagged: TaggedReferenc
     return RuleReading(title, names, rules.year, rules.venue, rules.publisher) if swapped else rules
 
 
-def _the_title_read_as_names(rules: RuleReading, title: str) -> RuleReading:
+def _the_title_read_as_names(rules: RuleReading, title: str, tagged: TaggedReference) -> RuleReading:
     """The rules' reading with the model's ``title`` and no names, where the rules read no title
     and the title's words as the names ("The Habits of Legality: Criminal Justice and the Rule of
     Law. Allen, F. A. 1999." split at its "and"); not a person's name, its initials, that the model
-    reads as a title ("Liam Smith[ A.A.H.]. In: ICML.")."""
+    reads as a title ("Liam Smith[ A.A.H.]. In: ICML."), nor where the reference prints nothing
+    but what the model reads as its title and its date: APA's names with no title ("American
+    Psychological Association & National Institutes of Health. (2014).")."""
     keys = [title_key(name) for name in rules.authors]
     inside = all(key and key in title_key(title) for key in keys)
     initialled = any(_AN_INITIAL.search(name) for name in rules.authors)
-    return (
-        RuleReading(title, (), rules.year, rules.venue, rules.publisher)
-        if inside and not initialled
-        else rules
-    )
+    more = any(label not in ("title", "date") for label in tagged.labels)
+    read_so = inside and more and not initialled
+    return RuleReading(title, (), rules.year, rules.venue, rules.publisher) if read_so else rules
 
 
 def _a_cases_name_as_its_title(rules: RuleReading) -> RuleReading:
